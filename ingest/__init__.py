@@ -1,0 +1,3 @@
+"""Sources to statement records: discover, fetch, parse."""
+
+__version__ = "0.1.0"

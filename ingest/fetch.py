@@ -1,0 +1,94 @@
+"""Fetching URLs over HTTP: one configured client, raw bytes kept exactly as served."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from . import __version__
+from .encoding import choose_html_encoding, choose_text_encoding, refuse_binary
+from .errors import IngestError
+from .files import sniff_content_type
+from .records import Document
+
+USER_AGENT = f"Undersigned/{__version__} (+https://github.com/undersigned-kb/undersigned)"
+MAX_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 5
+TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=10.0, pool=10.0)
+_TEXT_TYPES = {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
+
+
+def make_client() -> httpx.Client:
+    return httpx.Client(
+        headers={"User-Agent": USER_AGENT},
+        timeout=TIMEOUT,
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+    )
+
+
+def is_url(source: str) -> bool:
+    return urlsplit(source).scheme in ("http", "https")
+
+
+def fetch_url(client: httpx.Client, url: str, overrides: dict[str, Any] | None = None,
+              encoding: str | None = None) -> Document:
+    """GET one URL; raise IngestError naming the URL and the reason when it cannot be had."""
+    body, response = _get(client, url)
+    refuse_binary(url, body)
+    media_type, declared = _content_type(response)
+    if media_type not in _TEXT_TYPES:
+        raise IngestError(url, f"unsupported content type {media_type!r}")
+    content_type = "text/html" if media_type in ("text/html", "application/xhtml+xml") else sniff_content_type(body)
+    if content_type == "text/html":
+        chosen = choose_html_encoding(url, body, declared=declared, explicit=encoding)
+    else:
+        chosen = choose_text_encoding(url, body, explicit=encoding or declared)
+    metadata = {k: v for k, v in (overrides or {}).items() if v}
+    return Document(
+        source=url,
+        body=body,
+        content_type=content_type,
+        encoding=chosen,
+        fetched_at=datetime.now(timezone.utc),
+        url=metadata.get("url") or str(response.url),
+        metadata=metadata,
+    )
+
+
+def _get(client: httpx.Client, url: str) -> tuple[bytes, httpx.Response]:
+    try:
+        with client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise IngestError(url, f"HTTP {response.status_code} {response.reason_phrase}")
+            return _read_capped(url, response), response
+    except httpx.TooManyRedirects as error:
+        raise IngestError(url, f"more than {MAX_REDIRECTS} redirects") from error
+    except httpx.TimeoutException as error:
+        raise IngestError(url, f"timed out ({type(error).__name__})") from error
+    except httpx.TransportError as error:
+        raise IngestError(url, f"cannot connect ({error or type(error).__name__})") from error
+
+
+def _read_capped(url: str, response: httpx.Response) -> bytes:
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise IngestError(url, f"response larger than {MAX_BYTES // (1024 * 1024)} MiB")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _content_type(response: httpx.Response) -> tuple[str, str | None]:
+    header = response.headers.get("content-type", "text/html")
+    media_type, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset":
+            charset = value.strip("\"' ")
+    return media_type.strip().lower(), charset

@@ -1,0 +1,67 @@
+"""Typed records that flow through the pipeline: Document in, Statement out."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+SignatoryKind = Literal["organisation", "individual"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source exactly as it came in: the raw bytes plus what was known about them."""
+
+    source: str  # the URL or file path as given by the user
+    body: bytes
+    content_type: str  # text/html, text/markdown or text/plain
+    encoding: str
+    fetched_at: datetime  # timezone-aware UTC
+    url: str | None = None  # final URL after redirects, or the URL the metadata names
+    metadata: dict[str, Any] = field(default_factory=dict)  # sidecar / command-line overrides
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.body).hexdigest()
+
+    @property
+    def text(self) -> str:
+        return self.body.decode(self.encoding)
+
+
+@dataclass
+class Demand:
+    position: int
+    addressee: str | None
+    target: str | None
+    verb: str | None
+    text: str
+
+
+@dataclass
+class Signatory:
+    position: int
+    name: str
+    name_as_written: str
+    country: str | None
+    kind: SignatoryKind
+
+
+@dataclass
+class Statement:
+    title: str | None
+    date: str | None
+    publisher: str | None
+    language: str | None
+    url: str | None
+    text: str
+    demands: list[Demand] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    stated_signatory_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable `undersigned parse --format json` contract."""
+        return asdict(self)
