@@ -1,0 +1,80 @@
+"""parse(document) -> Statement: a pure function, with no network and no database."""
+
+from __future__ import annotations
+
+from ..records import Document, Statement
+from .blocks import Block
+from .demands import find_demands
+from .formats import read_page
+from .lexicon import LANGUAGES, Lexicon, detect_language, lexicon
+from .metadata import infer_anniversary_date, iso_date
+from .signatories import find_signatory_block, read_signatories
+
+PARSER_VERSION = "1"
+
+
+def parse(document: Document) -> Statement:
+    page = read_page(document.text, document.content_type)
+    known = {**page.metadata, **document.metadata}  # what the user says wins over the markup
+    warnings: list[str] = []
+    language = _language(known.get("language"), page.blocks)
+    words = lexicon(language if language in LANGUAGES else "en")
+    if language not in LANGUAGES:
+        warnings.append(f"no word lists for language {language!r}; English ones were used")
+
+    block = find_signatory_block(page.blocks, words)
+    body = page.blocks[: block.lead_in_index] if block else page.blocks
+    demands = find_demands(body, words)
+    signatories = read_signatories(block.entries, words) if block else []
+    stated = block.stated_count if block else None
+    date = _date(known.get("date"), body, words, warnings)
+
+    if block is None:
+        warnings.append("no signatory block found")
+    elif stated is not None and stated != len(signatories):
+        warnings.append(f"the statement says {stated} signatories but {len(signatories)} were parsed")
+    if not demands:
+        warnings.append("no demands found")
+    return Statement(
+        title=known.get("title"),
+        date=date,
+        publisher=known.get("publisher"),
+        language=language,
+        url=document.url,
+        text=render_text(body),
+        demands=demands,
+        signatories=signatories,
+        stated_signatory_count=stated,
+        warnings=warnings,
+    )
+
+
+def _language(declared: str | None, blocks: list[Block]) -> str | None:
+    if declared:
+        return declared.split("-")[0].split("_")[0].strip().lower() or None
+    return detect_language(" ".join(block.text for block in blocks))
+
+
+def _date(declared: str | None, body: list[Block], words: Lexicon, warnings: list[str]) -> str | None:
+    if declared:
+        date = iso_date(declared)
+        if date is None:
+            warnings.append(f"unreadable date {declared!r}")
+        return date
+    inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
+    if inferred:
+        warnings.append(f"date {inferred} inferred from an anniversary the text marks")
+    return inferred
+
+
+def render_text(blocks: list[Block]) -> str:
+    """Plain text of the statement: paragraphs apart, list items and lines one per line."""
+    parts: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        if previous is not None:
+            same_run = block.kind in ("item", "line") and block.kind == previous.kind
+            parts.append("\n" if same_run else "\n\n")
+        parts.append(f"• {block.text}" if block.kind == "item" else block.text)
+        previous = block
+    return "".join(parts)

@@ -1,0 +1,169 @@
+"""Any document as one flat sequence of blocks: headings, paragraphs, list items and lines.
+
+HTML, Markdown and plain text all end up here, so that finding demands and signatories
+works the same whatever the source format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+BlockKind = Literal["heading", "paragraph", "item", "line"]
+
+BULLET = re.compile(r"^\s*(?:[•◦▪●‣∙·*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+", re.I)
+_SPACE = re.compile(r"\s+")
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select",
+           "nav", "header", "footer", "aside", "head", "title", "meta", "link", "object", "embed"}
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
+          "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label"}
+MAX_DEPTH = 200  # deeper markup is read as plain text rather than walked
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    text: str
+    level: int = 0  # heading level, or list nesting depth
+
+
+@dataclass
+class Page:
+    """The blocks of a document plus whatever metadata its markup carried."""
+
+    blocks: list[Block]
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def looks_like_line_list(lines: list[str]) -> bool:
+    """Several short lines that each start a new entry, rather than one wrapped paragraph."""
+    if len(lines) < 2 or max(len(line) for line in lines) > 160:
+        return False
+    lowercase_starts = sum(1 for line in lines[1:] if line[:1].islower())
+    return lowercase_starts <= len(lines) // 5
+
+
+def blocks_from_lines(lines: list[str]) -> list[Block]:
+    """One paragraph of text lines: bullet items, a list of short lines, or prose."""
+    lines = [clean(line) for line in lines if line.strip()]
+    if not lines:
+        return []
+    if not any(BULLET.match(line) for line in lines):
+        if looks_like_line_list(lines):
+            return [Block("line", line) for line in lines]
+        return [Block("paragraph", " ".join(lines))]
+    return _bullets_and_prose(lines)
+
+
+def _bullets_and_prose(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    prose: list[str] = []
+    for line in lines:
+        marker = BULLET.match(line)
+        if marker:
+            if prose:
+                blocks.append(Block("paragraph", " ".join(prose)))
+                prose = []
+            blocks.append(Block("item", line[marker.end():].strip()))
+        elif blocks and blocks[-1].kind == "item":
+            blocks[-1].text += " " + line  # a wrapped bullet continues on the next line
+        else:
+            prose.append(line)
+    if prose:
+        blocks.append(Block("paragraph", " ".join(prose)))
+    return blocks
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        blocks.extend(blocks_from_lines(paragraph.split("\n")))
+    return blocks
+
+
+def soup_of(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "lxml")
+
+
+def blocks_from_soup(root: Tag) -> list[Block]:
+    walker = _Walker()
+    walker.walk(root, 0)
+    walker.flush()
+    return walker.blocks
+
+
+class _Walker:
+    """Walks block-level markup, gathering inline text between block boundaries."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.inline: list[str] = []
+
+    def flush(self) -> None:
+        if self.inline:
+            self.blocks.extend(blocks_from_lines("".join(self.inline).split("\n")))
+            self.inline = []
+
+    def walk(self, element: Tag, depth: int) -> None:
+        for child in element.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString:  # not a comment, CDATA or doctype
+                    self.inline.append(str(child))
+            elif isinstance(child, Tag):
+                self.visit(child, depth + 1)
+
+    def visit(self, tag: Tag, depth: int) -> None:
+        name = tag.name
+        if name in DROPPED:
+            return
+        if depth > MAX_DEPTH:
+            self.inline.append(tag.get_text(" "))
+        elif name == "br":
+            self.inline.append("\n")
+        elif name in INLINE and not _has_block_descendant(tag):
+            self.walk(tag, depth)
+        elif name in HEADINGS:
+            self.flush()
+            text = clean(tag.get_text(" "))
+            if text:
+                self.blocks.append(Block("heading", text, level=int(name[1])))
+        elif name in ("ul", "ol"):
+            self.flush()
+            self.list_items(tag, depth, level=1)
+        elif name == "tr":
+            self.flush()
+            cells = [clean(cell.get_text(" ")) for cell in tag.find_all(["td", "th"], recursive=False)]
+            row = " | ".join(cell for cell in cells if cell)
+            if row:
+                self.blocks.append(Block("line", row))
+        else:  # p, div, blockquote, section, table and anything unknown: a block boundary
+            self.flush()
+            self.walk(tag, depth)
+            self.flush()
+
+    def list_items(self, listing: Tag, depth: int, level: int) -> None:
+        for item in listing.find_all("li", recursive=False):
+            nested = item.find_all(["ul", "ol"], recursive=False)
+            for sublist in nested:
+                sublist.extract()
+            inner = _Walker()
+            inner.walk(item, depth + 1)
+            inner.flush()
+            text = clean(" ".join(block.text for block in inner.blocks))
+            if text:
+                self.blocks.append(Block("item", text, level=level))
+            for sublist in nested:
+                self.list_items(sublist, depth + 1, level + 1)
+
+
+def _has_block_descendant(tag: Tag) -> bool:
+    return tag.find(lambda t: t.name not in INLINE and t.name != "br") is not None
+

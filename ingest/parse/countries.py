@@ -1,0 +1,41 @@
+"""Country names (ISO 3166 via pycountry, plus a few common short forms) to alpha-2 codes."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+# Names of places that ISO 3166 lists but that statements name as a cause, never a location.
+CAUSES = {"tibet", "taiwan", "hong kong", "mongolia", "east turkistan", "turkestan", "palestine", "western sahara"}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, with runs of white space made single."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+@cache
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names[fold(value)] = country.alpha_2
+    aliases = json.loads(resources.files("ingest").joinpath("lexicon/country_aliases.json").read_text("utf-8"))
+    names.update({fold(k): v for k, v in aliases.items() if not k.startswith("_")})
+    return names
+
+
+def country_code(name: str) -> str | None:
+    """The alpha-2 code of a country name, or None; causes such as Tibet are never a location."""
+    folded = fold(name).strip(" .")
+    if folded in CAUSES:
+        return None
+    return _names().get(folded) or _names().get(fold(name))

@@ -1,0 +1,108 @@
+"""Demands: the asks of a statement, with who is called on (addressee) and who must act (target)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Demand
+from .blocks import Block
+from .lexicon import Lexicon
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'])")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_LEADING_DETERMINER = re.compile(r"^(?:the|all)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class LeadIn:
+    addressee: str | None
+    target: str | None
+
+
+def last_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text.strip())[-1]
+
+
+def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
+    """Addressee and target of an ask sentence; None when the sentence asks nothing.
+
+    "We call on governments to join together to call on China to" gives addressee
+    governments and target China: the first party called on, and the last.
+    """
+    parties = [_party(match.group("addressee")) for match in words.ask_with_addressee.finditer(sentence)]
+    if parties:
+        target = parties[-1] if len(parties) > 1 and parties[-1] != parties[0] else None
+        return LeadIn(addressee=parties[0], target=target)
+    if words.ask_without_addressee.search(sentence):
+        return LeadIn(addressee=None, target=None)
+    return None
+
+
+def _party(text: str) -> str:
+    return _LEADING_DETERMINER.sub("", text.strip())
+
+
+def leading_verb(text: str, words: Lexicon) -> str | None:
+    """The first word that is not an adverb or a filler: the lemma of an imperative item."""
+    for match in _WORD.finditer(text[:200]):
+        word = match.group().casefold()
+        if word in words.leading_words_to_skip or (word.endswith("ly") and len(word) > 4):
+            continue
+        return word
+    return None
+
+
+def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
+    """Items listed after an ask lead-in; failing any list, each ask sentence is one demand."""
+    demands = _listed_demands(blocks, words)
+    return demands if demands else _sentence_demands(blocks, words)
+
+
+def _listed_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
+    demands: list[Demand] = []
+    for index, block in enumerate(blocks[:-1]):
+        if block.kind == "item" or blocks[index + 1].kind != "item":
+            continue
+        lead_in = read_lead_in(last_sentence(block.text), words)
+        if lead_in is None:
+            continue
+        for item in _items_after(blocks, index):
+            demands.append(_demand(len(demands) + 1, lead_in, item.text, words))
+    return demands
+
+
+def _items_after(blocks: list[Block], index: int) -> list[Block]:
+    items = []
+    for block in blocks[index + 1:]:
+        if block.kind != "item":
+            break
+        if block.level <= 1:
+            items.append(block)
+    return items
+
+
+def _sentence_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
+    demands: list[Demand] = []
+    for block in blocks:
+        if block.kind not in ("paragraph", "item"):
+            continue
+        for sentence in _SENTENCE_END.split(block.text):
+            lead_in = read_lead_in(sentence, words)
+            if lead_in is not None:
+                demands.append(_demand(len(demands) + 1, lead_in, sentence, words, ask=True))
+    return demands
+
+
+def _demand(position: int, lead_in: LeadIn, text: str, words: Lexicon, ask: bool = False) -> Demand:
+    verb = _verb_after_ask(text, words) if ask else leading_verb(text, words)
+    return Demand(position=position, addressee=lead_in.addressee, target=lead_in.target, verb=verb, text=text)
+
+
+def _verb_after_ask(sentence: str, words: Lexicon) -> str | None:
+    """In "We urge X to release Y", the demanded act is the verb after the last "to"."""
+    matches = list(words.ask_with_addressee.finditer(sentence))
+    if matches:
+        return leading_verb(sentence[matches[-1].end():], words)
+    match = words.ask_without_addressee.search(sentence)
+    return leading_verb(sentence[match.end():], words) if match else None

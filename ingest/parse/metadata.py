@@ -1,0 +1,63 @@
+"""Dates: ISO normalisation and, as a last resort, inference from an anniversary."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .lexicon import Lexicon
+
+MONTHS = {name: number for number, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+_MONTH_NAMES = "|".join(MONTHS)
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAMES})|(?P<month2>{_MONTH_NAMES})\s+(?P<day2>\d{{1,2}}))\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?$")
+
+
+def iso_date(value: str) -> str | None:
+    """A date as YYYY-MM-DD (or YYYY-MM, YYYY), from ISO dates and datetimes; None if unreadable."""
+    value = value.strip()
+    partial = _PARTIAL.match(value)
+    if partial:
+        return value
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def infer_anniversary_date(text: str, words: Lexicon) -> str | None:
+    """ "the 34th anniversary of the 4 June Tiananmen Square Massacre" gives 2023-06-04."""
+    for match in words.anniversary.finditer(text):
+        event = match.group("event")
+        event_year = _event_year(event, words)
+        if event_year is None:
+            continue
+        year = event_year + int(match.group("n"))
+        day_month = _day_month(event)
+        return f"{year}-{day_month[1]:02d}-{day_month[0]:02d}" if day_month else str(year)
+    return None
+
+
+def _event_year(event: str, words: Lexicon) -> int | None:
+    year = _YEAR.search(event)
+    if year:
+        return int(year.group())
+    folded = event.casefold()
+    return next((known for name, known in words.anniversary_events.items() if name in folded), None)
+
+
+def _day_month(event: str) -> tuple[int, int] | None:
+    for match in _DAY_MONTH.finditer(event):
+        day = int(match.group("day") or match.group("day2"))
+        month = MONTHS.get((match.group("month") or match.group("month2")).casefold())
+        if month and 1 <= day <= 31:
+            return day, month
+    return None
