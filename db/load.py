@@ -1,0 +1,131 @@
+"""Saving parsed statements: one transaction per document, stable keys, idempotent upserts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime, timezone
+from enum import Enum
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from sqlite_utils import Database
+
+from ingest.parse.countries import fold
+from ingest.records import Document, Signatory, Statement
+
+_TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
+
+
+class Outcome(str, Enum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def canonical_url(url: str) -> str:
+    """Scheme and host lower case, no fragment, no tracking parameters, no trailing slash."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.port and (parts.scheme, parts.port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not _TRACKING_PARAMS.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+
+
+def document_id(document: Document) -> str:
+    return _digest(canonical_url(document.url) if document.url else "", document.sha256)
+
+
+def statement_id(document: Document) -> str:
+    """From the canonical URL, or the content for a file that has none."""
+    return _digest("url", canonical_url(document.url)) if document.url else _digest("sha256", document.sha256)
+
+
+def organisation_id(signatory: Signatory) -> str:
+    slug = re.sub(r"[\W_]+", "-", fold(signatory.name)).strip("-") or _digest(signatory.name)
+    return f"{slug}-{signatory.country.lower()}" if signatory.country else slug
+
+
+def save(db: Database, document: Document, statement: Statement, parser_version: str) -> Outcome:
+    """Write the document and its statement in one transaction; a failure leaves the database as it was."""
+    doc_id = document_id(document)
+    key = statement_id(document)
+    with db.atomic():
+        db["documents"].insert(_document_row(doc_id, document), pk="id", ignore=True)
+        existing = _existing(db, key)
+        if existing and existing["document_id"] == doc_id and existing["parser_version"] == parser_version:
+            return Outcome.UNCHANGED
+        db["statements"].upsert(_statement_row(key, doc_id, statement, parser_version), pk="id")
+        db["demands"].delete_where("statement_id = ?", [key])
+        db["signatures"].delete_where("statement_id = ?", [key])
+        db["demands"].insert_all(_demand_rows(key, statement), pk="id")
+        db["organisations"].insert_all(_organisation_rows(statement), pk="id", ignore=True)
+        db["signatures"].insert_all(_signature_rows(key, statement), pk=("statement_id", "position"))
+    return Outcome.UPDATED if existing else Outcome.ADDED
+
+
+def _existing(db: Database, key: str) -> dict | None:
+    rows = list(db.query("select document_id, parser_version from statements where id = ?", [key]))
+    return rows[0] if rows else None
+
+
+def _document_row(doc_id: str, document: Document) -> dict:
+    return {
+        "id": doc_id,
+        "url": document.url,
+        "path": None if document.url == document.source else document.source,
+        "fetched_at": document.fetched_at.isoformat(timespec="seconds"),
+        "content_type": document.content_type,
+        "encoding": document.encoding,
+        "sha256": document.sha256,
+        "body": document.body,
+    }
+
+
+def _statement_row(key: str, doc_id: str, statement: Statement, parser_version: str) -> dict:
+    return {
+        "id": key,
+        "url": statement.url,
+        "title": statement.title,
+        "date": statement.date,
+        "year": int(statement.date[:4]) if statement.date else None,
+        "publisher": statement.publisher,
+        "language": statement.language,
+        "text": statement.text,
+        "stated_signatory_count": statement.stated_signatory_count,
+        "n_demands": len(statement.demands),
+        "n_signatories": len(_organisations(statement)),
+        "document_id": doc_id,
+        "parser_version": parser_version,
+        "parsed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "warnings": json.dumps(statement.warnings, ensure_ascii=False),
+    }
+
+
+def _demand_rows(key: str, statement: Statement) -> list[dict]:
+    return [{"id": f"{key}-{demand.position}", "statement_id": key, "position": demand.position,
+             "addressee": demand.addressee, "target": demand.target, "verb": demand.verb, "text": demand.text}
+            for demand in statement.demands]
+
+
+def _organisations(statement: Statement) -> list[Signatory]:
+    """Signatures link organisations; individual signatories stay in the parsed record only."""
+    return [signatory for signatory in statement.signatories if signatory.kind == "organisation"]
+
+
+def _organisation_rows(statement: Statement) -> list[dict]:
+    return [{"id": organisation_id(signatory), "name": signatory.name, "country": signatory.country}
+            for signatory in _organisations(statement)]
+
+
+def _signature_rows(key: str, statement: Statement) -> list[dict]:
+    return [{"statement_id": key, "organisation_id": organisation_id(signatory), "position": signatory.position,
+             "name_as_written": signatory.name_as_written}
+            for signatory in _organisations(statement)]

@@ -1,0 +1,79 @@
+"""The public SQL interface: tables, keys, indexes and full-text search, applied idempotently."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+TABLES: dict[str, dict] = {
+    "documents": {
+        "columns": {"id": str, "url": str, "path": str, "fetched_at": str, "content_type": str,
+                    "encoding": str, "sha256": str, "body": bytes},
+        "pk": "id",
+    },
+    "statements": {
+        "columns": {"id": str, "url": str, "title": str, "date": str, "year": int, "publisher": str,
+                    "language": str, "text": str, "stated_signatory_count": int, "n_demands": int,
+                    "n_signatories": int, "document_id": str, "parser_version": str, "parsed_at": str,
+                    "warnings": str},
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+        "not_null": {"text", "document_id", "parser_version", "parsed_at", "n_demands", "n_signatories"},
+    },
+    "demands": {
+        "columns": {"id": str, "statement_id": str, "position": int, "addressee": str, "target": str,
+                    "verb": str, "text": str},
+        "pk": "id",
+        "foreign_keys": [("statement_id", "statements", "id")],
+        "not_null": {"statement_id", "position", "text"},
+    },
+    "organisations": {
+        "columns": {"id": str, "name": str, "country": str},
+        "pk": "id",
+        "not_null": {"name"},
+    },
+    "signatures": {
+        "columns": {"statement_id": str, "organisation_id": str, "position": int, "name_as_written": str},
+        "pk": ("statement_id", "position"),
+        "foreign_keys": [("statement_id", "statements", "id"), ("organisation_id", "organisations", "id")],
+        "not_null": {"organisation_id", "name_as_written"},
+    },
+}
+
+INDEXES: dict[str, list[list[str]]] = {
+    "documents": [["url"], ["sha256"]],
+    "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"]],
+    "demands": [["statement_id"], ["addressee"], ["target"], ["verb"]],
+    "organisations": [["country"], ["name"]],
+    "signatures": [["organisation_id"]],
+}
+
+FULL_TEXT: dict[str, list[str]] = {
+    "statements": ["title", "text"],
+    "demands": ["text"],
+    "organisations": ["name"],
+}
+
+
+def ensure_schema(db: Database) -> None:
+    """Create whatever is missing; safe to run on every open."""
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    for name, spec in TABLES.items():
+        if not db[name].exists():
+            db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
+                            not_null=spec.get("not_null"))
+    for name, indexes in INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns, if_not_exists=True, find_unique_name=False)
+    for name, columns in FULL_TEXT.items():
+        if not db[f"{name}_fts"].exists():
+            db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
+
+
+def open_database(path: str) -> Database:
+    db = Database(path)
+    ensure_schema(db)
+    return db
