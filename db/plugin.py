@@ -1,0 +1,134 @@
+"""Datasette plugin: safe search queries, highlighted snippets, the statement page, database download."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import tempfile
+import threading
+from pathlib import Path
+
+from datasette import hookimpl
+from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound
+from markupsafe import Markup, escape
+
+_TERM = re.compile(r'"[^"]*"?|[^\s"]+')
+_MARK = re.compile(r"&lt;(/?)mark&gt;")
+
+
+def fts_query(text: str | None) -> str:
+    """Any user input as a valid FTS5 query: words and "quoted phrases" ANDed, a trailing * kept as prefix."""
+    terms = []
+    for term in _TERM.findall(text or ""):
+        if term.startswith('"'):
+            phrase = " ".join(term.strip('"').split())
+            if phrase:
+                terms.append(f'"{phrase}"')
+            continue
+        word = term.strip("*").replace('"', "")
+        if word:
+            terms.append(f'"{word}"' + ("*" if term.endswith("*") else ""))
+    return " ".join(terms)
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)
+
+
+@hookimpl
+def render_cell(value, column: str):
+    """Snippets carry <mark> around matches: escape everything else, so scraped markup stays text."""
+    if column == "snippet" and isinstance(value, str):
+        return Markup(_MARK.sub(r"<\1mark>", str(escape(value))))
+    return None
+
+
+@hookimpl
+def extra_template_vars(view_name: str, table: str | None, database: str | None, request, datasette):
+    if view_name == "database" and database:
+        return {"allow_download": datasette.setting("allow_download") and _has_file(datasette, database)}
+    if view_name == "row" and table == "statements" and request is not None:
+        return _statement_page(datasette, database, tilde_decode(request.url_vars["pks"]))
+    return None
+
+
+def _has_file(datasette, database: str) -> bool:
+    db = datasette.databases.get(database)
+    return db is not None and bool(db.path)
+
+
+def _statement_page(datasette, database: str, statement_id: str):
+    async def inner():
+        db = datasette.get_database(database)
+        demands = await db.execute(
+            "select * from demands where statement_id = ? order by position", [statement_id])
+        signatures = await db.execute(
+            "select signatures.position, signatures.name_as_written, signatures.organisation_id, "
+            "organisations.name, organisations.country from signatures "
+            "join organisations on organisations.id = signatures.organisation_id "
+            "where signatures.statement_id = ? order by signatures.position", [statement_id])
+        statement = (await db.execute("select * from statements where id = ?", [statement_id])).first()
+        return {
+            "statement": dict(statement) if statement else None,
+            "paragraphs": _paragraphs(statement["text"]) if statement else [],
+            "demands": [dict(row) for row in demands.rows],
+            "signatures": [{**row, "url": datasette.urls.row(database, "organisations", tilde_encode(row["organisation_id"]))}
+                           for row in map(dict, signatures.rows)],
+        }
+
+    return inner
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    """The stored text split into paragraphs, each a list of its lines."""
+    return [paragraph.split("\n") for paragraph in text.split("\n\n") if paragraph.strip()]
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/(?P<database>[^/]+)\.db$", download_database)]
+
+
+_snapshots: dict[str, tuple[tuple, Path]] = {}
+_snapshot_dir = tempfile.TemporaryDirectory(prefix="undersigned-download-")
+_snapshot_lock = threading.Lock()
+
+
+async def download_database(datasette, request):
+    """The whole database as one file; a live (mutable) one is copied first with SQLite's backup API,
+    so the download is consistent even while statements are being added."""
+    name = tilde_decode(request.url_vars["database"])
+    db = datasette.databases.get(name)
+    if db is None or not db.path:
+        raise NotFound("No such database")
+    if not datasette.setting("allow_download") or not await datasette.permission_allowed(
+            request.actor, "view-database-download", resource=name, default=True):
+        raise Forbidden("Database download is forbidden")
+    path = Path(db.path) if not db.is_mutable else await db.execute_fn(lambda conn: _snapshot(conn, name, db.path))
+    return AsgiFileDownload(path, filename=f"{name}.db", content_type="application/vnd.sqlite3")
+
+
+def _snapshot(conn: sqlite3.Connection, name: str, source: str) -> Path:
+    version = tuple((stat.st_mtime_ns, stat.st_size) for stat in _file_stats(source))
+    with _snapshot_lock:
+        cached = _snapshots.get(name)
+        if cached and cached[0] == version and cached[1].exists():
+            return cached[1]
+        target = Path(_snapshot_dir.name) / f"{name}.db"
+        partial = target.with_suffix(".partial")
+        copy = sqlite3.connect(partial)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        partial.replace(target)
+        _snapshots[name] = (version, target)
+        return target
+
+
+def _file_stats(source: str):
+    for path in (Path(source), Path(source + "-wal")):
+        if path.exists():
+            yield path.stat()

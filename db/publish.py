@@ -1,0 +1,40 @@
+"""Publication: one configured Datasette over a statements database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from datasette.app import Datasette
+from datasette.database import Database
+
+from undersigned import PROJECT_ROOT
+
+DATABASE_NAME = "undersigned"  # the URL name, whatever the file is called: /undersigned/statements
+METADATA_PATH = PROJECT_ROOT / "metadata.json"
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+SETTINGS = {
+    "suggest_facets": False,  # a GROUP BY on every column of every page; facets are set in metadata instead
+    "sql_time_limit_ms": 3000,
+    "facet_time_limit_ms": 1000,
+    "max_returned_rows": 5000,
+    "max_csv_mb": 0,  # "stream all rows" CSV exports are not cut off
+    "allow_download": True,
+    "default_page_size": 50,
+}
+
+
+def make_datasette(db_path: str | Path, immutable: bool = False) -> Datasette:
+    """Datasette with the project's metadata, templates and settings over one database file."""
+    metadata = json.loads(METADATA_PATH.read_text(encoding="utf-8"))
+    datasette = Datasette(metadata=metadata, template_dir=str(TEMPLATES_DIR), settings=SETTINGS)
+    datasette.remove_database("_memory")  # Datasette adds it when given no files
+    datasette.add_database(Database(datasette, path=str(db_path), is_mutable=not immutable), name=DATABASE_NAME)
+    return datasette
+
+
+def serve(db_path: str | Path, host: str, port: int, immutable: bool = False) -> None:
+    import uvicorn
+
+    datasette = make_datasette(db_path, immutable)
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")

@@ -1,0 +1,152 @@
+"""The `undersigned` command: thin wrappers over the ingest, db and publication libraries."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+from sqlite_utils import Database
+
+from db.publish import serve as serve_datasette
+from db.schema import open_database
+from ingest.errors import IngestError
+from ingest.fetch import make_client
+from ingest.parse import parse as parse_document
+from ingest.records import Statement
+from ingest.sources import load_document
+
+from . import DEFAULT_DB, SAMPLE_DIR
+from .pipeline import Result, add_sources
+
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                          type=click.Path(dir_okay=False), help="SQLite database file.")
+encoding_option = click.option("--encoding", help="Character encoding of the input, when it is not UTF-8 "
+                                                  "and does not declare one.")
+
+
+@click.group()
+@click.version_option(package_name="undersigned")
+def cli() -> None:
+    """Undersigned: joint statements parsed into SQLite and published with Datasette."""
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@encoding_option
+def parse(source: str, output_format: str, encoding: str | None) -> None:
+    """Parse one file or URL and print the statement record; touches no database."""
+    try:
+        with make_client() as client:
+            statement = parse_document(load_document(source, client, encoding=encoding))
+    except IngestError as error:
+        raise click.ClickException(str(error)) from error
+    if output_format == "json":
+        click.echo(json.dumps(statement.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(describe(statement))
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--url", help="Canonical URL of the statement (one source only).")
+@click.option("--title", help="Title (one source only).")
+@click.option("--date", help="Publication date, YYYY-MM-DD.")
+@click.option("--publisher", help="Who published the statement.")
+@click.option("--language", help="Language code such as en, when detection is not wanted.")
+@encoding_option
+def add(sources: tuple[str, ...], db_path: str, encoding: str | None, **metadata: str | None) -> None:
+    """Ingest .txt, .md and .html files and http(s) URLs into the database.
+
+    A file's metadata may also come from a sidecar <file>.meta.json with the keys
+    url, title, date, publisher and language; options given here win.
+    """
+    if len(sources) > 1 and (metadata["url"] or metadata["title"]):
+        raise click.UsageError("--url and --title name one statement: give a single source with them")
+    db = _open(db_path)
+    failed = sum(report(result) for result in add_sources(db, sources, metadata, encoding))
+    if failed:
+        click.echo(f"{failed} of {len(sources)} inputs failed", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--immutable", is_flag=True, help="Serve a published database read-only (no writes while serving).")
+def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
+    """Serve the database with Datasette, the project's metadata and templates."""
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"{db_path}: no such database; build one with 'undersigned add' or 'undersigned demo'")
+    _open(db_path).close()
+    serve_datasette(db_path, host, port, immutable)
+
+
+@cli.command()
+@db_option
+@click.option("--serve/--no-serve", "then_serve", default=True, show_default=True,
+              help="Serve the database once it is built.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+def demo(db_path: str, then_serve: bool, host: str, port: int) -> None:
+    """Build the database from the bundled sample corpus, then serve it."""
+    samples = sorted(str(path) for path in SAMPLE_DIR.iterdir() if path.suffix in (".txt", ".md", ".html"))
+    db = _open(db_path)
+    failed = sum(report(result) for result in add_sources(db, samples))
+    db.close()
+    if failed:
+        raise click.ClickException(f"{failed} sample documents failed to load")
+    if then_serve:
+        click.echo(f"Serving {db_path} at http://{host}:{port}/")
+        serve_datasette(db_path, host, port)
+
+
+def _open(db_path: str) -> Database:
+    if Path(db_path).is_dir():
+        raise click.ClickException(f"{db_path}: is a directory, not a database file")
+    try:
+        return open_database(db_path)
+    except sqlite3.DatabaseError as error:
+        raise click.ClickException(f"{db_path}: not a usable SQLite database ({error})") from error
+
+
+def report(result: Result) -> bool:
+    """Print one line for a source; True if it failed."""
+    if result.error:
+        click.echo(f"error: {result.source}: {result.error}", err=True)
+        return True
+    statement = result.statement
+    assert statement is not None and result.outcome is not None
+    click.echo(f"{result.outcome.value}: {result.source} -> statement {result.statement_id} "
+               f"({len(statement.demands)} demands, {len(statement.signatories)} signatories)")
+    for warning in statement.warnings:
+        click.echo(f"  warning: {warning}")
+    return False
+
+
+def describe(statement: Statement) -> str:
+    """A human-readable summary of a parsed statement."""
+    lines = [
+        f"Title:       {statement.title or '-'}",
+        f"Date:        {statement.date or '-'}",
+        f"Publisher:   {statement.publisher or '-'}",
+        f"Language:    {statement.language or '-'}",
+        f"URL:         {statement.url or '-'}",
+        f"Text:        {len(statement.text)} characters",
+        f"Demands:     {len(statement.demands)}",
+    ]
+    for demand in statement.demands:
+        party = " -> ".join(p for p in (demand.addressee, demand.target) if p)
+        lines.append(f"  {demand.position}. [{party or '?'}] {demand.text}")
+    stated = f" (stated: {statement.stated_signatory_count})" if statement.stated_signatory_count else ""
+    lines.append(f"Signatories: {len(statement.signatories)}{stated}")
+    for signatory in statement.signatories:
+        country = f" [{signatory.country}]" if signatory.country else ""
+        lines.append(f"  {signatory.position}. {signatory.name_as_written}{country} ({signatory.kind})")
+    lines.extend(f"Warning:     {warning}" for warning in statement.warnings)
+    return "\n".join(lines)
