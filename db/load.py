@@ -40,7 +40,19 @@ def canonical_url(url: str) -> str:
 
 
 def document_id(document: Document) -> str:
-    return _digest(canonical_url(document.url) if document.url else "", document.sha256)
+    """The same bytes with other metadata (a corrected date, say) are another document."""
+    return _digest(canonical_url(document.url) if document.url else "", document.sha256, _metadata_json(document))
+
+
+def _metadata_json(document: Document) -> str:
+    return json.dumps(document.metadata, sort_keys=True, ensure_ascii=False)
+
+
+def document_from_row(row: dict) -> Document:
+    """An archived document, ready to be parsed again without the network."""
+    return Document(source=row["path"] or row["url"], body=row["body"], content_type=row["content_type"],
+                    encoding=row["encoding"], fetched_at=datetime.fromisoformat(row["fetched_at"]),
+                    url=row["url"], metadata=json.loads(row["metadata"] or "{}"))
 
 
 def statement_id(document: Document) -> str:
@@ -85,6 +97,7 @@ def _document_row(doc_id: str, document: Document) -> dict:
         "content_type": document.content_type,
         "encoding": document.encoding,
         "sha256": document.sha256,
+        "metadata": _metadata_json(document),
         "body": document.body,
     }
 

@@ -9,7 +9,7 @@ FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 TABLES: dict[str, dict] = {
     "documents": {
         "columns": {"id": str, "url": str, "path": str, "fetched_at": str, "content_type": str,
-                    "encoding": str, "sha256": str, "body": bytes},
+                    "encoding": str, "sha256": str, "metadata": str, "body": bytes},
         "pk": "id",
     },
     "statements": {
