@@ -45,12 +45,14 @@ def _front_matter(source: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         return {}
     found: dict[str, Any] = {}
-    for key in ("title", "date", "lang", "language", "author", "publisher"):
+    # Later keys win: a front matter's own "publisher" over its "author".
+    for key, field in (("title", "title"), ("date", "date"), ("lang", "language"), ("language", "language"),
+                       ("author", "publisher"), ("publisher", "publisher")):
         value = data.get(key)
         if isinstance(value, (datetime, date)):
             value = value.isoformat()
         if isinstance(value, str) and value.strip():
-            found["language" if key == "lang" else key] = value.strip()
+            found[field] = value.strip()
     return found
 
 

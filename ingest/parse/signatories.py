@@ -11,6 +11,7 @@ from .countries import country_code
 from .lexicon import Lexicon
 
 MAX_LEADIN_CHARS = 400
+MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
 MAX_ENTRY_CHARS = 200
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
@@ -27,15 +28,21 @@ class SignatoryBlock:
 def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
     """The first lead-in followed by at least one entry; None when the document has none."""
     for index, block in enumerate(blocks):
-        if block.kind == "item" or len(block.text) > MAX_LEADIN_CHARS:
-            continue
-        if not words.signatory_leadin.search(block.text):
+        if not _is_lead_in(block, words):
             continue
         end = _entries_end(blocks, index + 1, words)
         if end > index + 1:
             entries = [blocks[i].text for i in range(index + 1, end)]
             return SignatoryBlock(index, end, stated_count(block.text, words), entries)
     return None
+
+
+def _is_lead_in(block: Block, words: Lexicon) -> bool:
+    """A heading, a line ending in a colon, or a short label that names the signatories."""
+    if block.kind == "item" or len(block.text) > MAX_LEADIN_CHARS:
+        return False
+    introduces = block.kind == "heading" or block.text.endswith(":") or len(block.text) <= MAX_LABEL_CHARS
+    return introduces and words.signatory_leadin.search(block.text) is not None
 
 
 def _entries_end(blocks: list[Block], start: int, words: Lexicon) -> int:
@@ -46,7 +53,7 @@ def _entries_end(blocks: list[Block], start: int, words: Lexicon) -> int:
 
 
 def _is_entry(block: Block, words: Lexicon) -> bool:
-    if block.kind == "heading" or len(block.text) > MAX_ENTRY_CHARS:
+    if block.kind == "heading" or len(block.text) > MAX_ENTRY_CHARS or block.text.endswith(":"):
         return False
     return not words.block_end.search(block.text)
 
