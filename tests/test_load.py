@@ -1,0 +1,116 @@
+"""Loading: stable keys, changed documents replace only their own rows, failures roll back."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import datetime, timezone
+
+import pytest
+from sqlite_utils import Database
+
+from db.load import Outcome, canonical_url, document_from_row, save, statement_id
+from db.schema import ensure_schema, open_database
+from ingest.files import read_file
+from ingest.parse import PARSER_VERSION, parse
+
+from .conftest import FIXTURES, SAMPLE
+
+URL = "https://tibetnetwork.org/remembering-tiananmen-2023"
+
+
+def load(db: Database, document) -> Outcome:
+    return save(db, document, parse(document), PARSER_VERSION)
+
+
+def changed_sample():
+    """The sample as its page would read after an edit: one group fewer, one demand reworded."""
+    document = read_file(SAMPLE)
+    body = document.body.replace("Alaskans for Tibet\n".encode(), b"")
+    body = body.replace("Immediately release all individuals".encode(), b"Immediately and unconditionally free all people")
+    return replace(document, body=body, fetched_at=datetime.now(timezone.utc))
+
+
+@pytest.fixture
+def db(db_path) -> Database:
+    database = open_database(str(db_path))
+    assert load(database, read_file(SAMPLE)) is Outcome.ADDED
+    assert load(database, read_file(FIXTURES / "wordpress-statement.html")) is Outcome.ADDED
+    return database
+
+
+def rows(db: Database, sql: str, params=()) -> list[tuple]:
+    return db.execute(sql, params).fetchall()
+
+
+def test_ensure_schema_runs_again_without_change(db):
+    schema = rows(db, "select sql from sqlite_master order by name")
+    ensure_schema(db)
+    assert rows(db, "select sql from sqlite_master order by name") == schema
+
+
+def test_schema_declares_foreign_keys_indexes_and_the_fts_tokenizer(db):
+    assert {(fk.column, fk.other_table) for fk in db["signatures"].foreign_keys} == {
+        ("statement_id", "statements"), ("organisation_id", "organisations")}
+    assert {fk.column for fk in db["demands"].foreign_keys} == {"statement_id"}
+    indexed = {column for table in ("statements", "demands", "organisations", "signatures")
+               for index in db[table].indexes for column in index.columns}
+    assert {"document_id", "year", "publisher", "language", "statement_id", "addressee", "verb", "country",
+            "organisation_id"} <= indexed
+    for table in ("statements_fts", "demands_fts", "organisations_fts"):
+        assert "porter unicode61 remove_diacritics 2" in db[table].schema
+    assert rows(db, "pragma foreign_key_check") == []
+
+
+def test_statement_id_comes_from_the_canonical_url():
+    assert canonical_url("HTTPS://TibetNetwork.org/remembering-tiananmen-2023/?utm_source=x#top") == URL
+    document = read_file(SAMPLE)
+    assert statement_id(document) == statement_id(replace(document, url=URL + "/?utm_medium=email"))
+
+
+def test_a_changed_document_replaces_its_own_demands_and_signatures_and_nothing_else(db):
+    other_before = rows(db, "select * from signatures where statement_id != ? order by position",
+                        [statement_id(read_file(SAMPLE))])
+    assert load(db, changed_sample()) is Outcome.UPDATED
+    key = statement_id(read_file(SAMPLE))
+    statement = db["statements"].get(key)
+    assert (statement["n_signatories"], statement["n_demands"]) == (120, 4)
+    assert "the statement says 121 signatories but 120 were parsed" in statement["warnings"]
+    assert rows(db, "select count(*) from signatures where statement_id = ?", [key]) == [(120,)]
+    assert rows(db, "select text from demands where id = ?", [f"{key}-4"])[0][0].startswith(
+        "Immediately and unconditionally free all people")
+    assert rows(db, "select * from signatures where statement_id != ? order by position", [key]) == other_before
+    assert db["documents"].count == 3  # the earlier version of the page is kept
+    assert db["organisations"].count == 126  # an organisation that dropped off keeps its row
+
+
+def test_full_text_search_follows_an_update(db):
+    search = "select count(*) from demands_fts where demands_fts match ?"
+    assert rows(db, search, ["unconditionally"]) == [(1,)]  # the Lhasa statement's first demand
+    load(db, changed_sample())
+    assert rows(db, search, ["unconditionally"]) == [(2,)]
+    assert rows(db, "select count(*) from statements_fts where statements_fts match 'Urumchi'") == [(1,)]
+
+
+def test_a_failure_midway_leaves_the_database_as_it_was(db):
+    before = {table: rows(db, f"select * from [{table}] order by rowid")
+              for table in ("documents", "statements", "demands", "organisations", "signatures")}
+    db.execute("create temp trigger fail_midway before insert on signatures "
+               "when new.name_as_written = 'Swedish Tibet Committee' begin select raise(abort, 'disk trouble'); end")
+    with pytest.raises(sqlite3.IntegrityError, match="disk trouble"):
+        load(db, changed_sample())
+    after = {table: rows(db, f"select * from [{table}] order by rowid") for table in before}
+    assert after == before
+
+
+def test_reparsing_needs_only_the_archived_document(db):
+    stored = next(db.query("select documents.* from documents join statements on statements.document_id = documents.id"
+                           " where statements.url = ?", [URL]))
+    reparsed = parse(document_from_row(stored))
+    assert reparsed == parse(read_file(SAMPLE))
+
+
+def test_new_metadata_for_the_same_bytes_updates_the_statement(db):
+    document = read_file(SAMPLE, overrides={"date": "2023-06-03"})
+    assert load(db, document) is Outcome.UPDATED
+    assert db["statements"].get(statement_id(document))["date"] == "2023-06-03"

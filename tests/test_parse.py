@@ -1,0 +1,137 @@
+"""The parser on the seed statement and on fixtures of other layouts: exact records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.files import read_file
+from ingest.parse import parse
+from ingest.parse.blocks import blocks_from_text
+from ingest.parse.signatories import split_country
+
+from .conftest import FIXTURES, SAMPLE, SEED, SEED_GOLD
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return parse(read_file(SAMPLE))
+
+
+def test_seed_has_the_four_demands_of_governments_on_china(seed):
+    assert [d.position for d in seed.demands] == [1, 2, 3, 4]
+    for demand, gold in zip(seed.demands, SEED_GOLD["demands"]["items"]):
+        assert demand.text.startswith(gold)
+    assert {(d.addressee, d.target) for d in seed.demands} == {("governments", "China")}
+    assert [d.verb for d in seed.demands] == ["respect", "allow", "end", "release"]
+
+
+def test_seed_signatories_are_the_121_groups_in_printed_order(seed):
+    assert [s.name_as_written for s in seed.signatories] == SEED_GOLD["signatories"]["organisations"]
+    assert [s.position for s in seed.signatories] == list(range(1, 122))
+    assert {s.kind for s in seed.signatories} == {"organisation"}
+    assert seed.stated_signatory_count == 121
+
+
+def test_seed_metadata_comes_from_the_sidecar_and_nothing_is_uncertain(seed):
+    assert (seed.url, seed.publisher, seed.date, seed.language) == (
+        "https://tibetnetwork.org/remembering-tiananmen-2023", "International Tibet Network", "2023-06-04", "en")
+    assert seed.title is None  # the text carries none, and none is invented
+    assert seed.warnings == []
+
+
+def test_seed_text_keeps_the_body_and_the_demands_but_not_the_list(seed):
+    assert seed.text.startswith("International Tibet Network Members are today joining")
+    assert "Ürümchi" in seed.text
+    assert "• Immediately release all individuals" in seed.text
+    assert "Supported by the following" not in seed.text
+    assert "Alaskans for Tibet" not in seed.text
+
+
+def test_seed_without_metadata_infers_its_date_and_says_so():
+    statement = parse(read_file(SEED))
+    assert statement.date == "2023-06-04"
+    assert statement.warnings == ["date 2023-06-04 inferred from an anniversary the text marks"]
+
+
+def test_wordpress_page_drops_the_theme_and_reads_metadata_from_markup():
+    statement = parse(read_file(FIXTURES / "wordpress-statement.html"))
+    assert statement.title == "Joint statement: Free the Lhasa Three"
+    assert (statement.date, statement.publisher, statement.language) == ("2024-03-10", "Example Tibet Coalition", "en")
+    assert [d.verb for d in statement.demands] == ["release", "disclose", "end"]
+    assert statement.demands[0].addressee == "Government of the People’s Republic of China"
+    assert [(s.name, s.country) for s in statement.signatories] == [
+        ("Tibet Advocacy Group", "DE"), ("Friends of Tibet", "CH"), ("Snow Lion Solidarity", "BR"),
+        ("The Tibet Justice Circle", None), ("Himalayan Voices & Allies", None)]
+    assert statement.stated_signatory_count == 5
+    for theme_text in ("Donate", "Related posts", "Share this", "window.tracking", "List updated", "info@example.org"):
+        assert theme_text not in statement.text
+    assert statement.warnings == []
+
+
+def test_markdown_post_with_front_matter_and_one_signatory_per_line():
+    statement = parse(read_file(FIXTURES / "markdown-letter.md"))
+    assert statement.title == "Open letter on the Uyghur forced labour import ban"
+    assert (statement.date, statement.publisher) == ("2025-02-27", "Example Rights Network")
+    assert [d.text for d in statement.demands] == [
+        "adopt the regulation without further delay;",
+        "include a rebuttable presumption of forced labour for goods from the Uyghur Region;",
+        "ensure that affected workers have access to remedy."]
+    assert {d.addressee for d in statement.demands} == {"Members of the European Parliament"}
+    assert [(s.name_as_written, s.country, s.kind) for s in statement.signatories] == [
+        ("Uyghur Solidarity Campaign, United Kingdom", "GB", "organisation"),
+        ("Campaign for Workers' Dignity (Amsterdam, Netherlands)", "NL", "organisation"),
+        ("Anti-Slavery Allies – Ireland", "IE", "organisation"),
+        ("Dr. Jane Example, Professor of Law", None, "individual"),
+        ("Rights Watch Collective", None, "organisation")]
+
+
+def test_a_statement_with_no_signatories_or_demands_says_so():
+    from ingest.records import Document
+    from datetime import datetime, timezone
+
+    document = Document("note.txt", b"A short news item about a concert.\n", "text/plain", "utf-8",
+                        datetime.now(timezone.utc))
+    statement = parse(document)
+    assert (statement.demands, statement.signatories) == ([], [])
+    assert "no signatory block found" in statement.warnings and "no demands found" in statement.warnings
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Casa del Tibet – Spain", ("Casa del Tibet", "ES")),
+    ("Students for a Free Tibet – UK", ("Students for a Free Tibet", "GB")),
+    ("Liberté au Tibet (Colmar, France)", ("Liberté au Tibet", "FR")),
+    ("Circle of Friends (Philippines)", ("Circle of Friends", "PH")),
+    ("Le Club Français, Paraguay", ("Le Club Français", "PY")),
+    ("Bharrat Tibbat Sahyog Manch (BTSM)", ("Bharrat Tibbat Sahyog Manch (BTSM)", None)),
+    ("Tibetan Women’s Association (Central)", ("Tibetan Women’s Association (Central)", None)),
+    ("Maison du Tibet – Tibet Info", ("Maison du Tibet – Tibet Info", None)),
+    ("Human Rights Network for Tibet & Taiwan", ("Human Rights Network for Tibet & Taiwan", None)),
+    ("Friends of Free Asia – Tibet", ("Friends of Free Asia – Tibet", None)),
+    ("Amigos de Tibet, La Unión Chile", ("Amigos de Tibet, La Unión Chile", None)),
+])
+def test_only_a_real_country_is_split_off_a_name(written, expected):
+    assert split_country(written) == expected
+
+
+def test_text_blocks_tell_bullets_line_lists_and_wrapped_prose_apart():
+    text = ("We call on them to:\n• first ask;\n  wrapped on a second line\n• second ask\n\n"
+            "Alpha Group\nBeta Network\nGamma e.V.\n\n"
+            "This paragraph was wrapped\nby an editor at a fixed\nwidth of a few words.")
+    kinds = [(b.kind, b.text) for b in blocks_from_text(text)]
+    assert kinds == [
+        ("paragraph", "We call on them to:"),
+        ("item", "first ask; wrapped on a second line"),
+        ("item", "second ask"),
+        ("line", "Alpha Group"), ("line", "Beta Network"), ("line", "Gamma e.V."),
+        ("paragraph", "This paragraph was wrapped by an editor at a fixed width of a few words."),
+    ]
+
+
+def test_parse_json_contract_keys(seed):
+    record = seed.to_json()
+    assert set(record) == {"title", "date", "publisher", "language", "url", "text", "demands", "signatories",
+                           "stated_signatory_count", "warnings"}
+    assert set(record["demands"][0]) == {"position", "addressee", "target", "verb", "text"}
+    assert set(record["signatories"][0]) == {"position", "name", "name_as_written", "country", "kind"}
