@@ -1,0 +1,70 @@
+"""What a person sees: Debian's chromium, driven by Playwright, against `undersigned serve`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from undersigned import PROJECT_ROOT
+
+CHROMIUM = os.environ.get("UNDERSIGNED_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(tmp_path, monkeypatch):
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("UNDERSIGNED_REQUIRE_BROWSER"):  # set by .ci/run, which installs chromium
+            pytest.fail(f"chromium not found at {CHROMIUM}")
+        pytest.skip("needs Debian's chromium (apt-get install chromium); .ci/run installs it")
+    for variable in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(tmp_path / "browser-home"))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1")
+                   else route.abort())
+        yield page
+        browser.close()
+
+
+def test_search_then_read_the_statement(page, served):
+    page.goto(served + "/undersigned/statements")
+    page.fill("input#_search", "Urumchi")
+    page.locator("form.filters input[type=submit]").click()
+    page.wait_for_url("**_search=Urumchi**")
+    rows = page.locator("table.rows-and-columns tbody tr")
+    assert rows.count() == 1
+
+    rows.first.locator("td.type-pk a").click()
+    page.wait_for_selector("article.statement")
+    assert page.locator("ol.demands > li").count() == 4
+    assert page.locator("ol.demands > li").first.inner_text().startswith("of governments, on China")
+    signatories = page.locator("ol.signatories > li")
+    assert signatories.count() == 121
+    assert signatories.nth(120).inner_text() == "World League for Freedom and Democracy"
+    assert page.locator("a.source").get_attribute("href") == "https://tibetnetwork.org/remembering-tiananmen-2023"
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "statement-page.png"), full_page=True)
+
+    signatories.filter(has_text="Tibet Initiative Deutschland").locator("a").click()
+    page.wait_for_url("**/undersigned/organisations/**")
+    assert "Tibet Initiative Deutschland" in page.locator("h1").inner_text() + page.content()
+
+
+def test_ranked_search_highlights_the_match(page, served):
+    page.goto(served + "/undersigned/search_statements?q=Urumchi")
+    marks = page.locator("td mark")
+    assert marks.count() == 1
+    assert marks.first.inner_text() == "Ürümchi"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)

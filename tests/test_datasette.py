@@ -1,0 +1,140 @@
+"""The published site through Datasette's own client: search, pages, CSV/JSON, download."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+
+import pytest
+
+from db.publish import make_datasette
+from db.load import statement_id
+from ingest.files import read_file
+
+from .conftest import SAMPLE, SEED_GOLD
+
+STATEMENT = statement_id(read_file(SAMPLE))
+
+
+@pytest.fixture
+def datasette(sample_db):
+    return make_datasette(sample_db)
+
+
+async def get_json(datasette, path: str):
+    response = await datasette.client.get(path)
+    assert response.status_code == 200, (path, response.text[:500])
+    return response.json()
+
+
+async def test_tables_hold_one_statement_four_demands_121_signatures(datasette):
+    counts = {}
+    for table in ("statements", "demands", "signatures", "organisations"):
+        data = await get_json(datasette, f"/undersigned/{table}.json?_size=0")
+        counts[table] = data["filtered_table_rows_count"]
+    assert counts == {"statements": 1, "demands": 4, "signatures": 121, "organisations": 121}
+
+
+@pytest.mark.parametrize("query", ["Urumchi", "ürümchi", '"national security law"', "released"])
+async def test_table_search_folds_diacritics_stems_and_takes_phrases(datasette, query):
+    rows = await get_json(datasette, f"/undersigned/statements.json?_search={query}&_shape=array&_col=id")
+    assert [row["id"] for row in rows] == [STATEMENT]
+
+
+async def test_a_phrase_that_is_not_in_the_text_finds_nothing(datasette):
+    rows = await get_json(datasette, '/undersigned/statements.json?_search="security national law"&_shape=array')
+    assert rows == []
+
+
+async def test_ranked_search_query_returns_a_highlighted_snippet(datasette):
+    rows = await get_json(datasette, "/undersigned/search_statements.json?q=Urumchi&_shape=array")
+    assert [row["id"] for row in rows] == [STATEMENT]
+    assert "<mark>Ürümchi</mark>" in rows[0]["snippet"]
+    page = await datasette.client.get("/undersigned/search_statements?q=Urumchi")
+    assert "<mark>Ürümchi</mark>" in page.text
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "NEAR(", "a OR", "*", "-hyphen-", "col:text", "((", "'"])
+async def test_ranked_search_never_errors_whatever_it_is_given(datasette, query):
+    response = await datasette.client.get("/undersigned/search_statements.json", params={"q": query})
+    assert response.status_code == 200
+
+
+async def test_prefix_search_with_a_star(datasette):
+    rows = await get_json(datasette, "/undersigned/search_statements.json?q=Ürüm*&_shape=array")
+    assert [row["id"] for row in rows] == [STATEMENT]
+
+
+async def test_csv_of_the_statements_signatures_has_121_rows(datasette):
+    response = await datasette.client.get(
+        f"/undersigned/signatures.csv?statement_id={STATEMENT}&_size=max&_sort=position")
+    assert response.status_code == 200
+    reader = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(reader) == 121
+    assert [row["name_as_written"] for row in reader] == SEED_GOLD["signatories"]["organisations"]
+
+
+async def test_canned_queries_for_signatories_and_an_organisations_statements(datasette):
+    signatories = await get_json(
+        datasette, f"/undersigned/signatories_of_statement.json?statement_id={STATEMENT}&_shape=array&_size=max")
+    assert len(signatories) == 121
+    students = [row for row in signatories if row["name"] == "Students for a Free Tibet"]
+    assert [(row["name_as_written"], row["country"]) for row in students] == [
+        ("Students for a Free Tibet", None), ("Students for a Free Tibet – Canada", "CA"),
+        ("Students for a Free Tibet – France", "FR"), ("Students for a Free Tibet – UK", "GB")]
+    signed = await get_json(datasette, "/undersigned/statements_signed_by.json?organisation=alaskans&_shape=array")
+    assert [(row["statement_id"], row["name_as_written"]) for row in signed] == [(STATEMENT, "Alaskans for Tibet")]
+
+
+async def test_statement_page_shows_its_text_demands_and_signatories(datasette):
+    response = await datasette.client.get(f"/undersigned/statements/{STATEMENT}")
+    assert response.status_code == 200
+    html = response.text
+    assert html.count('<li>\n      <span class="party">of governments, on China</span>') == 4
+    assert "Demands (4)" in html and "Signatories (121; the statement says 121)" in html
+    for name in SEED_GOLD["signatories"]["organisations"]:
+        escaped = name.replace("&", "&amp;").replace("’", "’")
+        assert f">{escaped}</a></li>" in html, name
+    assert 'href="https://tibetnetwork.org/remembering-tiananmen-2023"' in html
+    assert "Ürümchi, November 2022" in html
+
+
+async def test_default_facets_are_computed(datasette):
+    facets = (await get_json(datasette, "/undersigned/statements.json"))["facet_results"]
+    assert set(facets) == {"year", "publisher", "language"}
+    assert [(f["value"], f["count"]) for f in facets["publisher"]["results"]] == [("International Tibet Network", 1)]
+    assert [(f["value"], f["count"]) for f in facets["year"]["results"]] == [(2023, 1)]
+    demand_facets = (await get_json(datasette, "/undersigned/demands.json"))["facet_results"]
+    assert [(f["value"], f["count"]) for f in demand_facets["addressee"]["results"]] == [("governments", 4)]
+    organisation_facets = (await get_json(datasette, "/undersigned/organisations.json"))["facet_results"]
+    assert ("GB", 1) in [(f["value"], f["count"]) for f in organisation_facets["country"]["results"]]
+
+
+async def test_the_whole_database_downloads_as_a_consistent_sqlite_file(datasette, tmp_path):
+    database_page = await datasette.client.get("/undersigned")
+    assert 'href="/undersigned.db"' in database_page.text
+    response = await datasette.client.get("/undersigned.db")
+    assert response.status_code == 200
+    copy = tmp_path / "download.db"
+    copy.write_bytes(response.content)
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert conn.execute("select count(*) from signatures").fetchone() == (121,)
+
+
+async def test_scraped_markup_stays_text_in_snippets(sample_db):
+    from sqlite_utils import Database
+
+    Database(sample_db).execute(
+        "update statements set text = text || ' <script>alert(1)</script><img src=x onerror=alert(2)> Ürümchi'")
+    datasette = make_datasette(sample_db)
+    page = await datasette.client.get("/undersigned/search_statements?q=onerror")
+    assert "<script>alert(1)" not in page.text and "<img src=x" not in page.text
+    assert "&lt;script&gt;" in page.text
+
+
+async def test_an_untitled_statement_is_named_by_publisher_and_date(datasette):
+    html = (await datasette.client.get(f"/undersigned/statements/{STATEMENT}")).text
+    assert "<h1>Statement by International Tibet Network, 2023-06-04</h1>" in html
+    assert "<title>Statement by International Tibet Network, 2023-06-04</title>" in html
