@@ -121,6 +121,7 @@ def _snapshot(conn: sqlite3.Connection, name: str, source: str) -> Path:
         copy = sqlite3.connect(partial)
         try:
             conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             copy.close()
         partial.replace(target)

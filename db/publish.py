@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from datasette.app import Datasette
@@ -24,8 +25,22 @@ SETTINGS = {
 }
 
 
+def make_self_contained(db_path: str | Path) -> None:
+    """Fold the write-ahead log into the file: SQLite opened with immutable=1 never reads a -wal file."""
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+
+
 def make_datasette(db_path: str | Path, immutable: bool = False) -> Datasette:
-    """Datasette with the project's metadata, templates and settings over one database file."""
+    """Datasette with the project's metadata, templates and settings over one database file.
+
+    An immutable database is made self-contained first: it is published as a finished file.
+    """
+    if immutable:
+        make_self_contained(db_path)
     metadata = json.loads(METADATA_PATH.read_text(encoding="utf-8"))
     datasette = Datasette(metadata=metadata, template_dir=str(TEMPLATES_DIR), settings=SETTINGS)
     datasette.remove_database("_memory")  # Datasette adds it when given no files

@@ -138,3 +138,12 @@ async def test_an_untitled_statement_is_named_by_publisher_and_date(datasette):
     html = (await datasette.client.get(f"/undersigned/statements/{STATEMENT}")).text
     assert "<h1>Statement by International Tibet Network, 2023-06-04</h1>" in html
     assert "<title>Statement by International Tibet Network, 2023-06-04</title>" in html
+
+
+async def test_an_immutable_database_serves_and_downloads_the_file_itself(sample_db):
+    datasette = make_datasette(sample_db, immutable=True)
+    rows = await get_json(datasette, "/undersigned/statements.json?_search=Urumchi&_shape=array")
+    assert len(rows) == 1
+    response = await datasette.client.get("/undersigned.db")
+    assert response.status_code == 200
+    assert response.content[:16] == b"SQLite format 3\x00"

@@ -67,8 +67,8 @@ def add(sources: tuple[str, ...], db_path: str, encoding: str | None, **metadata
     """
     if len(sources) > 1 and (metadata["url"] or metadata["title"]):
         raise click.UsageError("--url and --title name one statement: give a single source with them")
-    db = _open(db_path)
-    failed = sum(report(result) for result in add_sources(db, sources, metadata, encoding))
+    with _open(db_path) as db:
+        failed = sum(report(result) for result in add_sources(db, sources, metadata, encoding))
     if failed:
         click.echo(f"{failed} of {len(sources)} inputs failed", err=True)
         sys.exit(1)
@@ -96,9 +96,8 @@ def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
 def demo(db_path: str, then_serve: bool, host: str, port: int) -> None:
     """Build the database from the bundled sample corpus, then serve it."""
     samples = sorted(str(path) for path in SAMPLE_DIR.iterdir() if path.suffix in (".txt", ".md", ".html"))
-    db = _open(db_path)
-    failed = sum(report(result) for result in add_sources(db, samples))
-    db.close()
+    with _open(db_path) as db:
+        failed = sum(report(result) for result in add_sources(db, samples))
     if failed:
         raise click.ClickException(f"{failed} sample documents failed to load")
     if then_serve:
