@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
 from . import __version__
-from .encoding import choose_html_encoding, choose_text_encoding, refuse_binary
+from .documents import given, make_document
 from .errors import IngestError
 from .files import sniff_content_type
 from .records import Document
@@ -38,25 +37,13 @@ def fetch_url(client: httpx.Client, url: str, overrides: dict[str, Any] | None =
               encoding: str | None = None) -> Document:
     """GET one URL; raise IngestError naming the URL and the reason when it cannot be had."""
     body, response = _get(client, url)
-    refuse_binary(url, body)
     media_type, declared = _content_type(response)
     if media_type not in _TEXT_TYPES:
         raise IngestError(url, f"unsupported content type {media_type!r}")
     content_type = "text/html" if media_type in ("text/html", "application/xhtml+xml") else sniff_content_type(body)
-    if content_type == "text/html":
-        chosen = choose_html_encoding(url, body, declared=declared, explicit=encoding)
-    else:
-        chosen = choose_text_encoding(url, body, explicit=encoding or declared)
-    metadata = {k: v for k, v in (overrides or {}).items() if v}
-    return Document(
-        source=url,
-        body=body,
-        content_type=content_type,
-        encoding=chosen,
-        fetched_at=datetime.now(timezone.utc),
-        url=metadata.get("url") or str(response.url),
-        metadata=metadata,
-    )
+    metadata = given(overrides)
+    return make_document(url, body, content_type, metadata, url=metadata.get("url") or str(response.url),
+                         declared_charset=declared, encoding=encoding)
 
 
 def _get(client: httpx.Client, url: str) -> tuple[bytes, httpx.Response]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .encoding import choose_html_encoding, choose_text_encoding, refuse_binary
+from .documents import given, make_document
 from .errors import IngestError
 from .records import Document
 
@@ -24,24 +23,10 @@ METADATA_KEYS = ("url", "title", "date", "publisher", "language")
 
 def read_file(path: Path, overrides: dict[str, Any] | None = None, encoding: str | None = None) -> Document:
     """Read one statement file; raise IngestError with a one-line reason if it is unusable."""
-    source = str(path)
     body = _read_bytes(path)
-    refuse_binary(source, body)
     content_type = CONTENT_TYPES.get(path.suffix.lower()) or sniff_content_type(body)
-    if content_type == "text/html":
-        chosen = choose_html_encoding(source, body, explicit=encoding)
-    else:
-        chosen = choose_text_encoding(source, body, explicit=encoding)
-    metadata = {**read_sidecar(path), **{k: v for k, v in (overrides or {}).items() if v}}
-    return Document(
-        source=source,
-        body=body,
-        content_type=content_type,
-        encoding=chosen,
-        fetched_at=datetime.now(timezone.utc),
-        url=metadata.get("url"),
-        metadata=metadata,
-    )
+    metadata = {**read_sidecar(path), **given(overrides)}
+    return make_document(str(path), body, content_type, metadata, url=metadata.get("url"), encoding=encoding)
 
 
 def _read_bytes(path: Path) -> bytes:
