@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 demo: install  ## build statements.db from the bundled sample corpus and serve it on http://127.0.0.1:8001
 	$(BIN)/undersigned demo
 
-test: install-test  ## run the whole test suite
+test: install-test  ## lint, then run the whole test suite
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed

@@ -74,11 +74,15 @@ def _statement_page(datasette, database: str, statement_id: str):
             "statement": dict(statement) if statement else None,
             "paragraphs": _paragraphs(statement["text"]) if statement else [],
             "demands": [dict(row) for row in demands.rows],
-            "signatures": [{**row, "url": datasette.urls.row(database, "organisations", tilde_encode(row["organisation_id"]))}
+            "signatures": [{**row, "url": _organisation_url(datasette, database, row["organisation_id"])}
                            for row in map(dict, signatures.rows)],
         }
 
     return inner
+
+
+def _organisation_url(datasette, database: str, organisation_id: str) -> str:
+    return datasette.urls.row(database, "organisations", tilde_encode(organisation_id))
 
 
 def _paragraphs(text: str) -> list[list[str]]:

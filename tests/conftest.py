@@ -82,7 +82,7 @@ def served(sample_db: Path, tmp_path: Path):
                 break
             except httpx.TransportError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((tmp_path / "serve.log").read_text())
+                    raise RuntimeError((tmp_path / "serve.log").read_text()) from None
                 time.sleep(0.2)
         yield base_url
     finally:

@@ -80,7 +80,8 @@ def test_add_fetches_a_url_follows_redirects_and_keeps_the_final_url(runner, db_
 
 
 def test_html_in_a_declared_legacy_charset_is_decoded(runner, db_path, http_server):
-    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Signed by:</p><ul><li>Amis du Tibet, Fran\xe7ais</li><li>Soci\xe9t\xe9 Tibet</li></ul></body></html>'
+    html = ('<html><head><meta charset="iso-8859-1"></head><body><p>Signed by:</p>'
+            "<ul><li>Amis du Tibet, Fran\xe7ais</li><li>Soci\xe9t\xe9 Tibet</li></ul></body></html>")
     http_server.routes["/latin1"] = Route(200, html.encode("latin-1"), {"Content-Type": "text/html"})
     result = runner.invoke(cli, ["add", http_server.url("/latin1"), "--db", str(db_path)])
     assert result.exit_code == 0, result.output

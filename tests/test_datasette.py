@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from db.publish import make_datasette
 from db.load import statement_id
+from db.publish import make_datasette
 from ingest.files import read_file
 
 from .conftest import SAMPLE, SEED_GOLD

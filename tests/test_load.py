@@ -27,7 +27,7 @@ def changed_sample():
     """The sample as its page would read after an edit: one group fewer, one demand reworded."""
     document = read_file(SAMPLE)
     body = document.body.replace("Alaskans for Tibet\n".encode(), b"")
-    body = body.replace("Immediately release all individuals".encode(), b"Immediately and unconditionally free all people")
+    body = body.replace(b"Immediately release all individuals", b"Immediately and unconditionally free all people")
     return replace(document, body=body, fetched_at=datetime.now(timezone.utc))
 
 

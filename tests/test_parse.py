@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ingest.files import read_file
@@ -21,7 +19,7 @@ def seed():
 
 def test_seed_has_the_four_demands_of_governments_on_china(seed):
     assert [d.position for d in seed.demands] == [1, 2, 3, 4]
-    for demand, gold in zip(seed.demands, SEED_GOLD["demands"]["items"]):
+    for demand, gold in zip(seed.demands, SEED_GOLD["demands"]["items"], strict=True):
         assert demand.text.startswith(gold)
     assert {(d.addressee, d.target) for d in seed.demands} == {("governments", "China")}
     assert [d.verb for d in seed.demands] == ["respect", "allow", "end", "release"]
@@ -88,8 +86,9 @@ def test_markdown_post_with_front_matter_and_one_signatory_per_line():
 
 
 def test_a_statement_with_no_signatories_or_demands_says_so():
-    from ingest.records import Document
     from datetime import datetime, timezone
+
+    from ingest.records import Document
 
     document = Document("note.txt", b"A short news item about a concert.\n", "text/plain", "utf-8",
                         datetime.now(timezone.utc))

@@ -82,7 +82,7 @@ def add(sources: tuple[str, ...], db_path: str, encoding: str | None, **metadata
 def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
     """Serve the database with Datasette, the project's metadata and templates."""
     if not Path(db_path).is_file():
-        raise click.ClickException(f"{db_path}: no such database; build one with 'undersigned add' or 'undersigned demo'")
+        raise click.ClickException(f"{db_path}: no such database; build one with 'undersigned add' or 'demo'")
     _open(db_path).close()
     serve_datasette(db_path, host, port, immutable)
 
