@@ -94,7 +94,8 @@ def test_a_statement_with_no_signatories_or_demands_says_so():
                         datetime.now(timezone.utc))
     statement = parse(document)
     assert (statement.demands, statement.signatories) == ([], [])
-    assert "no signatory block found" in statement.warnings and "no demands found" in statement.warnings
+    assert statement.warnings == ["language not recognised; English word lists were used",
+                                  "no signatory block found", "no demands found"]
 
 
 @pytest.mark.parametrize("written, expected", [

@@ -19,7 +19,9 @@ def parse(document: Document) -> Statement:
     warnings: list[str] = []
     language = _language(known.get("language"), page.blocks)
     words = lexicon(language if language in LANGUAGES else "en")
-    if language not in LANGUAGES:
+    if language is None:
+        warnings.append("language not recognised; English word lists were used")
+    elif language not in LANGUAGES:
         warnings.append(f"no word lists for language {language!r}; English ones were used")
 
     block = find_signatory_block(page.blocks, words)

@@ -18,7 +18,6 @@ class Lexicon:
     ask_without_addressee: re.Pattern[str]
     signatory_leadin: re.Pattern[str]
     signatory_count: re.Pattern[str]
-    lower_bound_words: tuple[str, ...]
     block_end: re.Pattern[str]
     honorifics: frozenset[str]
     leading_words_to_skip: frozenset[str]
@@ -43,7 +42,6 @@ def lexicon(language: str = "en") -> Lexicon:
         signatory_count=re.compile(
             rf"(?P<bound>{_alternatives(data['lower_bound_words'])})?\s*\b(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+)\s+"
             rf"(?:[\w’'-]+\s+){{0,5}}?(?:{data['signatory_nouns']})\b", re.I),
-        lower_bound_words=tuple(data["lower_bound_words"]),
         block_end=re.compile(_alternatives(data["block_end_patterns"]), re.I),
         honorifics=frozenset(data["honorifics"]),
         leading_words_to_skip=frozenset(data["leading_words_to_skip"]),

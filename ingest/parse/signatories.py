@@ -20,7 +20,6 @@ _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
 @dataclass
 class SignatoryBlock:
     lead_in_index: int  # position of the lead-in among the document's blocks
-    end_index: int  # first block after the entries
     stated_count: int | None
     entries: list[str] = field(default_factory=list)
 
@@ -33,7 +32,7 @@ def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock 
         end = _entries_end(blocks, index + 1, words)
         if end > index + 1:
             entries = [blocks[i].text for i in range(index + 1, end)]
-            return SignatoryBlock(index, end, stated_count(block.text, words), entries)
+            return SignatoryBlock(index, stated_count(block.text, words), entries)
     return None
 
 
