@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from db.publish import serve as serve_datasette
 from db.schema import open_database
 from ingest.errors import IngestError
+from ingest.evaluate import evaluate_directory, report_json, report_text
 from ingest.fetch import make_client
 from ingest.parse import parse as parse_document
 from ingest.records import Statement
@@ -72,6 +73,22 @@ def add(sources: tuple[str, ...], db_path: str, encoding: str | None, **metadata
     if failed:
         click.echo(f"{failed} of {len(sources)} inputs failed", err=True)
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("directories", nargs=-1, required=True,
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def evaluate(directories: tuple[Path, ...], output_format: str) -> None:
+    """Score the parser against labelled statements: every document in DIRECTORIES
+    with an <id>.gold.json beside it."""
+    results = [result for directory in directories for result in evaluate_directory(directory)]
+    if not results:
+        raise click.ClickException(f"no <id>.gold.json files in {', '.join(map(str, directories))}")
+    if output_format == "json":
+        click.echo(json.dumps(report_json(results), indent=2))
+    else:
+        click.echo(report_text(results))
 
 
 @cli.command()
