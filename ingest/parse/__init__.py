@@ -27,7 +27,7 @@ def parse(document: Document) -> Statement:
     block = find_signatory_block(page.blocks, words)
     body = page.blocks[: block.lead_in_index] if block else page.blocks
     demands = find_demands(body, words)
-    signatories = read_signatories(block.entries, words) if block else []
+    signatories = read_signatories(block, words) if block else []
     stated = block.stated_count if block else None
     date = _date(known.get("date"), body, words, warnings)
 

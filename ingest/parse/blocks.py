@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-BlockKind = Literal["heading", "paragraph", "item", "line"]
+BlockKind = Literal["heading", "paragraph", "item", "line", "row"]
 
 BULLET = re.compile(r"^\s*(?:[•◦▪●‣∙·*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+", re.I)
 _SPACE = re.compile(r"\s+")
@@ -29,6 +29,8 @@ class Block:
     kind: BlockKind
     text: str
     level: int = 0  # heading level, or list nesting depth
+    cells: tuple[str, ...] = ()  # a table row's cells
+    header: bool = False  # a table row of <th> cells
 
 
 @dataclass
@@ -140,14 +142,18 @@ class _Walker:
             self.list_items(tag, depth, level=1)
         elif name == "tr":
             self.flush()
-            cells = [clean(cell.get_text(" ")) for cell in tag.find_all(["td", "th"], recursive=False)]
-            row = " | ".join(cell for cell in cells if cell)
-            if row:
-                self.blocks.append(Block("line", row))
+            self.table_row(tag)
         else:  # p, div, blockquote, section, table and anything unknown: a block boundary
             self.flush()
             self.walk(tag, depth)
             self.flush()
+
+    def table_row(self, row: Tag) -> None:
+        cells = row.find_all(["td", "th"], recursive=False)
+        texts = tuple(clean(cell.get_text(" ")) for cell in cells)
+        if any(texts):
+            header = all(cell.name == "th" for cell in cells)
+            self.blocks.append(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header))
 
     def list_items(self, listing: Tag, depth: int, level: int) -> None:
         for item in listing.find_all("li", recursive=False):

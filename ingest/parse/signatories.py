@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from ..records import Signatory, SignatoryKind
 from .blocks import Block
-from .countries import country_code
+from .countries import country_code, fold
 from .lexicon import Lexicon
 
 MAX_LEADIN_CHARS = 400
@@ -21,7 +24,17 @@ _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
 class SignatoryBlock:
     lead_in_index: int  # position of the lead-in among the document's blocks
     stated_count: int | None
-    entries: list[str] = field(default_factory=list)
+    entries: list[Block] = field(default_factory=list)
+    columns: Columns | None = None  # where the entries are table rows
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which cell of a signatory table's rows holds the name, the country and the kind of signer."""
+
+    name: int = 0
+    country: int | None = None
+    kind: int | None = None
 
 
 def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
@@ -31,9 +44,16 @@ def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock 
             continue
         end = _entries_end(blocks, index + 1, words)
         if end > index + 1:
-            entries = [blocks[i].text for i in range(index + 1, end)]
-            return SignatoryBlock(index, stated_count(block.text, words), entries)
+            return _signatory_block(index, blocks[index + 1:end], stated_count(block.text, words))
     return None
+
+
+def _signatory_block(lead_in_index: int, entries: list[Block], stated: int | None) -> SignatoryBlock:
+    if entries[0].kind != "row":
+        return SignatoryBlock(lead_in_index, stated, entries)
+    if entries[0].header or is_header_row(entries[0].cells):
+        return SignatoryBlock(lead_in_index, stated, entries[1:], table_columns(entries[0].cells))
+    return SignatoryBlock(lead_in_index, stated, entries, Columns())
 
 
 def _is_lead_in(block: Block, words: Lexicon) -> bool:
@@ -52,6 +72,8 @@ def _entries_end(blocks: list[Block], start: int, words: Lexicon) -> int:
 
 
 def _is_entry(block: Block, words: Lexicon) -> bool:
+    if block.kind == "row":
+        return True
     if block.kind == "heading" or len(block.text) > MAX_ENTRY_CHARS or block.text.endswith(":"):
         return False
     return not words.block_end.search(block.text)
@@ -65,14 +87,38 @@ def stated_count(lead_in: str, words: Lexicon) -> int | None:
     return int(match.group("n").replace(",", ""))
 
 
-def read_signatories(entries: list[str], words: Lexicon) -> list[Signatory]:
-    return [_signatory(position, entry, words) for position, entry in enumerate(entries, start=1)]
+def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
+    signatories = []
+    for entry in block.entries:
+        signatory = _row_signatory(entry, block.columns, words) if block.columns else _signatory(entry.text, words)
+        if signatory is not None:
+            signatory.position = len(signatories) + 1
+            signatories.append(signatory)
+    return signatories
 
 
-def _signatory(position: int, written: str, words: Lexicon) -> Signatory:
+def _signatory(written: str, words: Lexicon) -> Signatory:
     name, country = split_country(written)
-    return Signatory(position=position, name=name, name_as_written=written, country=country,
+    return Signatory(position=0, name=name, name_as_written=written, country=country,
                      kind=signatory_kind(written, words))
+
+
+def _row_signatory(row: Block, columns: Columns, words: Lexicon) -> Signatory | None:
+    written = _cell(row, columns.name)
+    if not written:
+        return None
+    signatory = _signatory(written, words)
+    country_cell = _cell(row, columns.country)
+    if country_cell and signatory.country is None:
+        signatory.country = country_code(country_cell)
+    kind = kind_from_type(_cell(row, columns.kind))
+    if kind is not None:
+        signatory.kind = kind
+    return signatory
+
+
+def _cell(row: Block, index: int | None) -> str:
+    return row.cells[index] if index is not None and index < len(row.cells) else ""
 
 
 def split_country(written: str) -> tuple[str, str | None]:
@@ -94,3 +140,47 @@ def split_country(written: str) -> tuple[str, str | None]:
 def signatory_kind(written: str, words: Lexicon) -> SignatoryKind:
     first_word = written.split(maxsplit=1)[0].casefold() if written.split() else ""
     return "individual" if first_word in words.honorifics else "organisation"
+
+
+def _column_words(key: str) -> re.Pattern[str]:
+    words = _signatory_columns()[key]
+    return re.compile(r"\b(?:" + "|".join(re.escape(fold(word)) for word in words) + ")", re.I)
+
+
+@cache
+def _signatory_columns() -> dict[str, list[str]]:
+    return json.loads(resources.files("ingest").joinpath("lexicon/signatory_columns.json").read_text("utf-8"))
+
+
+def is_header_row(cells: tuple[str, ...]) -> bool:
+    """A first row whose cells name columns: "Name | Country", "Nom / Name | Pays / Country"."""
+    named = [cell for cell in cells if _column_words("name").search(fold(cell)) and len(cell) <= 40]
+    return bool(named) and sum(1 for cell in cells if _header_kind(cell)) >= min(2, len(cells))
+
+
+def _header_kind(cell: str) -> str | None:
+    folded = fold(cell)
+    if len(folded) > 60:
+        return None
+    return next((key for key in ("country", "type", "name") if _column_words(key).search(folded)), None)
+
+
+def table_columns(header: tuple[str, ...]) -> Columns:
+    kinds = [_header_kind(cell) for cell in header]
+    return Columns(
+        name=kinds.index("name") if "name" in kinds else 0,
+        country=kinds.index("country") if "country" in kinds else None,
+        kind=kinds.index("type") if "type" in kinds else None,
+    )
+
+
+def kind_from_type(type_text: str) -> SignatoryKind | None:
+    """What a table's type column says: a kind of organisation wins over a person's role."""
+    folded = fold(type_text)
+    if not folded:
+        return None
+    if _column_words("organisation_types").search(folded):
+        return "organisation"
+    if _column_words("person_types").search(folded):
+        return "individual"
+    return None
