@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 BlockKind = Literal["heading", "paragraph", "item", "line", "row"]
 
-BULLET = re.compile(r"^\s*(?:[•◦▪●‣∙·*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+", re.I)
+BULLET = re.compile(r"^\s*(?:[•◦▪●‣∙·*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+", re.I)
 _SPACE = re.compile(r"\s+")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select",
@@ -22,6 +22,10 @@ DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
           "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label"}
 MAX_DEPTH = 200  # deeper markup is read as plain text rather than walked
+LINE_BREAK = "\u2028"  # stands for <br> while inline text is gathered; source newlines are only white space
+_HYPHEN_WRAP = re.compile(r"(?<=\w-)\s*\n\s*(?=\w)")
+# A container whose class, id or data-category says it lists people, not organisations.
+_PEOPLE_CONTAINER = re.compile(r"\b(?:individuals?|persons?|people|personnes|einzelpersonen|personas|pessoas)\b", re.I)
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Block:
     level: int = 0  # heading level, or list nesting depth
     cells: tuple[str, ...] = ()  # a table row's cells
     header: bool = False  # a table row of <th> cells
+    people: bool = False  # inside markup that labels its contents as individuals
 
 
 @dataclass
@@ -105,13 +110,20 @@ def blocks_from_soup(root: Tag) -> list[Block]:
 class _Walker:
     """Walks block-level markup, gathering inline text between block boundaries."""
 
-    def __init__(self) -> None:
+    def __init__(self, people: bool = False) -> None:
         self.blocks: list[Block] = []
         self.inline: list[str] = []
+        self.people = people
+
+    def add(self, block: Block) -> None:
+        block.people = self.people
+        self.blocks.append(block)
 
     def flush(self) -> None:
         if self.inline:
-            self.blocks.extend(blocks_from_lines("".join(self.inline).split("\n")))
+            text = _HYPHEN_WRAP.sub("", "".join(self.inline))  # "MROD-\nBF" was wrapped, not spaced
+            for block in blocks_from_lines(text.split(LINE_BREAK)):
+                self.add(block)
             self.inline = []
 
     def walk(self, element: Tag, depth: int) -> None:
@@ -129,14 +141,14 @@ class _Walker:
         if depth > MAX_DEPTH:
             self.inline.append(tag.get_text(" "))
         elif name == "br":
-            self.inline.append("\n")
+            self.inline.append(LINE_BREAK)
         elif name in INLINE and not _has_block_descendant(tag):
             self.walk(tag, depth)
         elif name in HEADINGS:
             self.flush()
             text = clean(tag.get_text(" "))
             if text:
-                self.blocks.append(Block("heading", text, level=int(name[1])))
+                self.add(Block("heading", text, level=int(name[1])))
         elif name in ("ul", "ol"):
             self.flush()
             self.list_items(tag, depth, level=1)
@@ -145,17 +157,22 @@ class _Walker:
             self.table_row(tag)
         else:  # p, div, blockquote, section, table and anything unknown: a block boundary
             self.flush()
+            outer = self.people
+            self.people = outer or _labels_people(tag)
             self.walk(tag, depth)
             self.flush()
+            self.people = outer
 
     def table_row(self, row: Tag) -> None:
         cells = row.find_all(["td", "th"], recursive=False)
         texts = tuple(clean(cell.get_text(" ")) for cell in cells)
         if any(texts):
             header = all(cell.name == "th" for cell in cells)
-            self.blocks.append(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header))
+            self.add(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header))
 
     def list_items(self, listing: Tag, depth: int, level: int) -> None:
+        outer = self.people
+        self.people = outer or _labels_people(listing)
         for item in listing.find_all("li", recursive=False):
             nested = item.find_all(["ul", "ol"], recursive=False)
             for sublist in nested:
@@ -165,9 +182,15 @@ class _Walker:
             inner.flush()
             text = clean(" ".join(block.text for block in inner.blocks))
             if text:
-                self.blocks.append(Block("item", text, level=level))
+                self.add(Block("item", text, level=level))
             for sublist in nested:
                 self.list_items(sublist, depth + 1, level + 1)
+        self.people = outer
+
+
+def _labels_people(tag: Tag) -> bool:
+    labels = [tag.get("data-category"), tag.get("id"), *(tag.get("class") or [])]
+    return any(isinstance(label, str) and _PEOPLE_CONTAINER.search(label) for label in labels)
 
 
 def _has_block_descendant(tag: Tag) -> bool:

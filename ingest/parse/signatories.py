@@ -16,15 +16,23 @@ from .lexicon import Lexicon
 MAX_LEADIN_CHARS = 400
 MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
 MAX_ENTRY_CHARS = 200
+MAX_GROUP_CHARS = 40  # "Global", "Europe", "Deutschland": a heading that groups the entries under it
+_SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
+
+
+@dataclass
+class Entry:
+    block: Block
+    group: str | None = None  # the region or country heading it is listed under
 
 
 @dataclass
 class SignatoryBlock:
     lead_in_index: int  # position of the lead-in among the document's blocks
     stated_count: int | None
-    entries: list[Block] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
     columns: Columns | None = None  # where the entries are table rows
 
 
@@ -42,18 +50,38 @@ def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock 
     for index, block in enumerate(blocks):
         if not _is_lead_in(block, words):
             continue
-        end = _entries_end(blocks, index + 1, words)
+        end = _entries_end(blocks, index + 1, words, block)
         if end > index + 1:
             return _signatory_block(index, blocks[index + 1:end], stated_count(block.text, words))
     return None
 
 
-def _signatory_block(lead_in_index: int, entries: list[Block], stated: int | None) -> SignatoryBlock:
-    if entries[0].kind != "row":
+def _signatory_block(lead_in_index: int, blocks: list[Block], stated: int | None) -> SignatoryBlock:
+    entries = _grouped(blocks)
+    if not entries or entries[0].block.kind != "row":
         return SignatoryBlock(lead_in_index, stated, entries)
-    if entries[0].header or is_header_row(entries[0].cells):
-        return SignatoryBlock(lead_in_index, stated, entries[1:], table_columns(entries[0].cells))
+    if entries[0].block.header or is_header_row(entries[0].block.cells):
+        return SignatoryBlock(lead_in_index, stated, entries[1:], table_columns(entries[0].block.cells))
     return SignatoryBlock(lead_in_index, stated, entries, Columns())
+
+
+def _grouped(blocks: list[Block]) -> list[Entry]:
+    """Entries with the group heading each stands under; the headings themselves are not entries."""
+    entries: list[Entry] = []
+    group = None
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _is_group_heading(block, following):
+            group = block.text.rstrip(":")
+        else:
+            entries.append(Entry(block, group))
+    return entries
+
+
+def _is_group_heading(block: Block, following: Block | None) -> bool:
+    if len(block.text) > MAX_GROUP_CHARS or following is None:
+        return False
+    return block.kind == "heading" or (block.kind in ("paragraph", "line") and following.kind in ("item", "row"))
 
 
 def _is_lead_in(block: Block, words: Lexicon) -> bool:
@@ -64,11 +92,21 @@ def _is_lead_in(block: Block, words: Lexicon) -> bool:
     return introduces and words.signatory_leadin.search(block.text) is not None
 
 
-def _entries_end(blocks: list[Block], start: int, words: Lexicon) -> int:
+def _entries_end(blocks: list[Block], start: int, words: Lexicon, lead_in: Block) -> int:
     end = start
-    while end < len(blocks) and _is_entry(blocks[end], words):
+    while end < len(blocks) and _continues(blocks, end, words, lead_in):
         end += 1
     return end
+
+
+def _continues(blocks: list[Block], index: int, words: Lexicon, lead_in: Block) -> bool:
+    """Whether the block at index still belongs to the signatory block."""
+    block = blocks[index]
+    if block.kind == "heading":
+        deeper = lead_in.kind != "heading" or block.level > lead_in.level
+        followed = index + 1 < len(blocks) and _is_entry(blocks[index + 1], words)
+        return deeper and followed and len(block.text) <= MAX_GROUP_CHARS and not words.block_end.search(block.text)
+    return _is_entry(block, words)
 
 
 def _is_entry(block: Block, words: Lexicon) -> bool:
@@ -76,7 +114,15 @@ def _is_entry(block: Block, words: Lexicon) -> bool:
         return True
     if block.kind == "heading" or len(block.text) > MAX_ENTRY_CHARS or block.text.endswith(":"):
         return False
-    return not words.block_end.search(block.text)
+    return not words.block_end.search(block.text) and not looks_like_sentence(block.text)
+
+
+def looks_like_sentence(text: str) -> bool:
+    """Prose such as "Thanks to X for providing the domain name." rather than a name."""
+    words = text.split()
+    if len(words) < 5 or not _SENTENCE_END.search(text):
+        return False
+    return sum(1 for word in words[1:] if word[:1].islower()) >= len(words) // 2
 
 
 def stated_count(lead_in: str, words: Lexicon) -> int | None:
@@ -90,10 +136,18 @@ def stated_count(lead_in: str, words: Lexicon) -> int | None:
 def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
     signatories = []
     for entry in block.entries:
-        signatory = _row_signatory(entry, block.columns, words) if block.columns else _signatory(entry.text, words)
-        if signatory is not None:
-            signatory.position = len(signatories) + 1
-            signatories.append(signatory)
+        if block.columns:
+            signatory = _row_signatory(entry.block, block.columns, words)
+        else:
+            signatory = _signatory(entry.block.text, words)
+        if signatory is None:
+            continue
+        if entry.block.people:
+            signatory.kind = "individual"
+        if signatory.country is None and entry.group:
+            signatory.country = country_code(entry.group)
+        signatory.position = len(signatories) + 1
+        signatories.append(signatory)
     return signatories
 
 

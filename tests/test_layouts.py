@@ -1,0 +1,80 @@
+"""Signatory and demand layouts seen in real statements, each as a small document of our own."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from ingest.parse import parse
+from ingest.records import Document
+
+
+def parsed(body: str, content_type: str = "text/html"):
+    return parse(Document("fixture", body.encode("utf-8"), content_type, "utf-8", datetime.now(timezone.utc)))
+
+
+def entries(statement) -> list[tuple[str, str | None, str]]:
+    return [(s.name_as_written, s.country, s.kind) for s in statement.signatories]
+
+
+def test_numbered_br_list_under_region_headings_with_hard_wrapped_entries():
+    statement = parsed("""<html><body><p>We call on the Members to act.</p>
+<h2>Signatories</h2>
+Global
+<p>
+1. Health Access Project<br>
+2. Peoples Health
+Movement<br>
+</p>
+Kenya
+<p>
+99. Madhira Institute<br>
+100.
+Mouvement de Réflexion (MROD-
+BF), Burkina Faso<br>
+101. Life Concern
+</p>
+<p>Share this page with your friends and colleagues today.</p>
+</body></html>""")
+    assert entries(statement) == [
+        ("Health Access Project", None, "organisation"),
+        ("Peoples Health Movement", None, "organisation"),
+        ("Madhira Institute", "KE", "organisation"),
+        ("Mouvement de Réflexion (MROD-BF), Burkina Faso", "BF", "organisation"),
+        ("Life Concern", "KE", "organisation"),
+    ]
+
+
+def test_tabbed_lists_keep_people_apart_and_prose_after_the_lists_out():
+    statement = parsed("""<html><body><ol><li>We urge Congress to enact reform.</li></ol>
+<h5>Selected Signatories:</h5>
+<ul data-category="organizations"><li>Access</li><li>Library Association</li></ul>
+<ul class="signatory-category off" data-category="individuals"><li>Jane Doe</li><li>John Roe</li></ul>
+<ul data-category="businesses"><li>Example Search</li></ul>
+<div id="thanks">Thanks to Example Domains for providing the domain name.</div>
+</body></html>""")
+    assert entries(statement) == [
+        ("Access", None, "organisation"), ("Library Association", None, "organisation"),
+        ("Jane Doe", None, "individual"), ("John Roe", None, "individual"),
+        ("Example Search", None, "organisation"),
+    ]
+
+
+def test_markdown_table_with_header_picks_name_country_and_kind_columns():
+    statement = parsed("""# Open letter
+
+We urge the Commission to keep funding free software.
+
+## Signataires / Signatories
+Signatories must publish the letter before completing the table below:
+
+| Nom / Name | Statut / Organization type | Pays / Country | Lien / Link |
+|-|-|-|-|
+| [Hackers Club](https://example.org) | Association | France | https://example.org/letter |
+|Jane Doe|Free software user and contributor|Germany|https://example.net|
+| Example Project | Open source project | The Netherlands | |
+| Someone's Blog | Researcher | Italy | |
+""", "text/markdown")
+    assert entries(statement) == [
+        ("Hackers Club", "FR", "organisation"), ("Jane Doe", "DE", "individual"),
+        ("Example Project", "NL", "organisation"), ("Someone's Blog", "IT", "individual"),
+    ]
