@@ -78,3 +78,36 @@ Signatories must publish the letter before completing the table below:
         ("Hackers Club", "FR", "organisation"), ("Jane Doe", "DE", "individual"),
         ("Example Project", "NL", "organisation"), ("Someone's Blog", "IT", "individual"),
     ]
+
+
+def test_one_column_tables_headed_organisations_and_individuals():
+    statement = parsed("""+++
+title = 'Joint Statement: Say no'
+date = 2021-04-14T05:57:55Z
++++
+
+_We call on the Government and public officials, specifically Shri R.S. Sharma to :_
+
+* ___Issue a public statement.___
+* ___Disclose all details.___
+
+### List of existing signatories (Organisations and Individuals)
+
+| Organisations |
+|---------------|
+| Health, Ethics, and Law Institute |
+| Jan Swasthya Abhiyan, India |
+
+| Individuals |
+|-------------|
+| Dr Mira Shiva |
+| A |
+""", "text/markdown")
+    assert (statement.title, statement.date) == ("Joint Statement: Say no", "2021-04-14")
+    assert [(d.addressee, d.text) for d in statement.demands] == [
+        ("Government and public officials, specifically Shri R.S. Sharma", "Issue a public statement."),
+        ("Government and public officials, specifically Shri R.S. Sharma", "Disclose all details.")]
+    assert entries(statement) == [
+        ("Health, Ethics, and Law Institute", None, "organisation"),
+        ("Jan Swasthya Abhiyan, India", "IN", "organisation"),
+        ("Dr Mira Shiva", None, "individual"), ("A", None, "individual")]

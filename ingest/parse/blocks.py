@@ -188,9 +188,14 @@ class _Walker:
         self.people = outer
 
 
+def names_people(label: str) -> bool:
+    """ "Individuals", "individual-signatories", "Einzelpersonen": a label for a list of people."""
+    return _PEOPLE_CONTAINER.search(label) is not None
+
+
 def _labels_people(tag: Tag) -> bool:
     labels = [tag.get("data-category"), tag.get("id"), *(tag.get("class") or [])]
-    return any(isinstance(label, str) and _PEOPLE_CONTAINER.search(label) for label in labels)
+    return any(isinstance(label, str) and names_people(label) for label in labels)
 
 
 def _has_block_descendant(tag: Tag) -> bool:

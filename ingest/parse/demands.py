@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from ..records import Demand
 from .blocks import Block
 from .lexicon import Lexicon
+from .sentences import sentences
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _LEADING_DETERMINER = re.compile(r"^(?:the|all)\s+", re.I)
 
@@ -21,7 +21,8 @@ class LeadIn:
 
 
 def last_sentence(text: str) -> str:
-    return _SENTENCE_END.split(text.strip())[-1]
+    split = sentences(text)
+    return split[-1] if split else ""
 
 
 def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
@@ -87,7 +88,7 @@ def _sentence_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
     for block in blocks:
         if block.kind not in ("paragraph", "item"):
             continue
-        for sentence in _SENTENCE_END.split(block.text):
+        for sentence in sentences(block.text):
             lead_in = read_lead_in(sentence, words)
             if lead_in is not None:
                 demands.append(_demand(len(demands) + 1, lead_in, sentence, words, ask=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from datetime import date, datetime
 from typing import Any
 
@@ -13,7 +14,8 @@ from markdown_it import MarkdownIt
 
 from .blocks import Page, blocks_from_soup, blocks_from_text, clean, soup_of
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
+_YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
+_TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)", re.S)
 _MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table")
 CONTENT_SELECTORS = ("article .entry-content", ".entry-content", ".post-content", "article", "main", "[role=main]")
 
@@ -28,20 +30,33 @@ def read_page(text: str, content_type: str) -> Page:
 
 def page_from_markdown(text: str) -> Page:
     metadata: dict[str, Any] = {}
-    match = _FRONT_MATTER.match(text)
-    if match:
-        metadata = _front_matter(match.group(1))
-        text = text[match.end():]
+    for pattern, load in ((_YAML_FRONT_MATTER, _load_yaml), (_TOML_FRONT_MATTER, _load_toml)):
+        match = pattern.match(text)
+        if match:
+            metadata = _front_matter(load(match.group(1)))
+            text = text[match.end():]
+            break
     soup = soup_of(_MARKDOWN.render(text))
     root = soup.body or soup
     return Page(blocks_from_soup(root), metadata)
 
 
-def _front_matter(source: str) -> dict[str, Any]:
+def _load_yaml(source: str) -> Any:
     try:
-        data = yaml.safe_load(source)
+        return yaml.safe_load(source)
     except yaml.YAMLError:
-        return {}
+        return None
+
+
+def _load_toml(source: str) -> Any:
+    try:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _front_matter(data: Any) -> dict[str, Any]:
+    """Title, date, language and publisher from a Hugo or Jekyll front matter."""
     if not isinstance(data, dict):
         return {}
     found: dict[str, Any] = {}

@@ -36,7 +36,7 @@ def lexicon(language: str = "en") -> Lexicon:
     return Lexicon(
         language=language,
         ask_with_addressee=re.compile(
-            rf"\b(?P<verb>{_alternatives(data['ask_verbs'])})\s+(?P<addressee>[^,;:.]+?)\s+{link}\b", re.I),
+            rf"\b(?P<verb>{_alternatives(data['ask_verbs'])})\s+(?P<addressee>[^;:]+?)\s+{link}\b", re.I),
         ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})\b", re.I),
         signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})\b", re.I),
         signatory_count=re.compile(

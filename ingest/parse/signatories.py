@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 from ..records import Signatory, SignatoryKind
-from .blocks import Block
+from .blocks import Block, names_people
 from .countries import country_code, fold
 from .lexicon import Lexicon
 
@@ -57,12 +57,18 @@ def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock 
 
 
 def _signatory_block(lead_in_index: int, blocks: list[Block], stated: int | None) -> SignatoryBlock:
-    entries = _grouped(blocks)
-    if not entries or entries[0].block.kind != "row":
-        return SignatoryBlock(lead_in_index, stated, entries)
-    if entries[0].block.header or is_header_row(entries[0].block.cells):
-        return SignatoryBlock(lead_in_index, stated, entries[1:], table_columns(entries[0].block.cells))
-    return SignatoryBlock(lead_in_index, stated, entries, Columns())
+    columns = None
+    if blocks[0].kind == "row":
+        columns = Columns()
+        first = blocks[0]
+        if _filled(first) > 1 and (first.header or is_header_row(first.cells)):
+            columns = table_columns(first.cells)
+            blocks = blocks[1:]
+    return SignatoryBlock(lead_in_index, stated, _grouped(blocks), columns)
+
+
+def _filled(row: Block) -> int:
+    return sum(1 for cell in row.cells if cell)
 
 
 def _grouped(blocks: list[Block]) -> list[Entry]:
@@ -81,6 +87,8 @@ def _grouped(blocks: list[Block]) -> list[Entry]:
 def _is_group_heading(block: Block, following: Block | None) -> bool:
     if len(block.text) > MAX_GROUP_CHARS or following is None:
         return False
+    if block.kind == "row":  # a one-cell header row over a table: "Organisations", "Individuals"
+        return block.header and _filled(block) == 1
     return block.kind == "heading" or (block.kind in ("paragraph", "line") and following.kind in ("item", "row"))
 
 
@@ -142,7 +150,7 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
             signatory = _signatory(entry.block.text, words)
         if signatory is None:
             continue
-        if entry.block.people:
+        if entry.block.people or (entry.group and names_people(entry.group)):
             signatory.kind = "individual"
         if signatory.country is None and entry.group:
             signatory.country = country_code(entry.group)

@@ -1,0 +1,34 @@
+"""Splitting prose into sentences without breaking at initials and common abbreviations."""
+
+from __future__ import annotations
+
+import re
+
+_CANDIDATE = re.compile(r"[.!?][)\"'”’]*\s+(?=[\"'“‘(]?[A-ZÀ-ÖØ-Þ0-9])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "prof", "st", "no", "nos", "shri", "smt", "sri", "mt", "ft", "jr", "sr", "rev", "hon",
+    "e.g", "i.e", "vs", "etc", "inc", "ltd", "co", "corp", "art", "para", "sec", "p", "pp", "vol", "fig", "u.s",
+    "u.k", "h.h", "dept", "gov", "govt", "approx", "ca", "cf", "nr", "abs", "bzw", "z.b", "d.h", "s", "av", "sra",
+}
+
+
+def sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        word = _WORD_BEFORE.search(text[start:match.start() + 1])
+        if word and _is_abbreviation(word.group(1)):
+            continue
+        parts.append(text[start:match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def _is_abbreviation(word: str) -> bool:
+    """ "R.S.", "H.", "Dr." and the like end with a period that does not end a sentence."""
+    bare = word.lstrip("(\"'“‘").rstrip(".").casefold()
+    return len(bare) == 1 or bare in ABBREVIATIONS or bool(re.fullmatch(r"(?:\w\.)+\w", bare))

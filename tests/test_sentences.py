@@ -1,0 +1,18 @@
+from ingest.parse.sentences import sentences
+
+
+def test_initials_titles_and_abbreviations_do_not_end_sentences():
+    text = ("Dr. R.S. Sharma spoke on 10 April. H.H. the Dalai Lama was there, e.g. in Dharamsala. "
+            "We call on Mr. Smith to act! Is it \"done?\" Yes.")
+    assert sentences(text) == [
+        "Dr. R.S. Sharma spoke on 10 April.",
+        "H.H. the Dalai Lama was there, e.g. in Dharamsala.",
+        "We call on Mr. Smith to act!",
+        'Is it "done?"',
+        "Yes.",
+    ]
+
+
+def test_text_without_an_end_is_one_sentence():
+    assert sentences("We call on China to;") == ["We call on China to;"]
+    assert sentences("") == []
