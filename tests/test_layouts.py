@@ -105,9 +105,32 @@ _We call on the Government and public officials, specifically Shri R.S. Sharma t
 """, "text/markdown")
     assert (statement.title, statement.date) == ("Joint Statement: Say no", "2021-04-14")
     assert [(d.addressee, d.text) for d in statement.demands] == [
-        ("Government and public officials, specifically Shri R.S. Sharma", "Issue a public statement."),
-        ("Government and public officials, specifically Shri R.S. Sharma", "Disclose all details.")]
+        ("Government and public officials", "Issue a public statement."),
+        ("Government and public officials", "Disclose all details.")]
     assert entries(statement) == [
         ("Health, Ethics, and Law Institute", None, "organisation"),
         ("Jan Swasthya Abhiyan, India", "IN", "organisation"),
         ("Dr Mira Shiva", None, "individual"), ("A", None, "individual")]
+
+
+def test_a_closing_salutation_leads_into_one_organisation_per_line():
+    statement = parsed("""---
+title: "Open Letter: Encryption"
+---
+_Dear Mr. Zuckerberg,_
+
+_Given the reach of your services, and we urge you, in no uncertain terms, to proceed with encryption._
+
+_Sincerely,_
+
+AfroLeadership
+Access Now
+Asociación por los Derechos Civiles (ADC), Argentina
+Iuridicum Remedium, z.s.
+""", "text/markdown")
+    assert [(d.addressee, d.text) for d in statement.demands] == [
+        ("you", "we urge you, in no uncertain terms, to proceed with encryption.")]
+    assert entries(statement) == [
+        ("AfroLeadership", None, "organisation"), ("Access Now", None, "organisation"),
+        ("Asociación por los Derechos Civiles (ADC), Argentina", "AR", "organisation"),
+        ("Iuridicum Remedium, z.s.", None, "organisation")]

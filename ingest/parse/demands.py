@@ -12,6 +12,7 @@ from .sentences import sentences
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _LEADING_DETERMINER = re.compile(r"^(?:the|all)\s+", re.I)
+_CLAUSE_START = re.compile(r"(?:[;:]|,\s+(?:and|but|so|while)\b|\s(?:and|but)\s+(?=we\b))\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
 
 
 def _party(text: str) -> str:
-    return _LEADING_DETERMINER.sub("", text.strip())
+    """ "the Government of India, specifically Mr X" gives "Government of India"."""
+    return _LEADING_DETERMINER.sub("", text.split(",")[0].strip())
 
 
 def leading_verb(text: str, words: Lexicon) -> str | None:
@@ -91,8 +93,17 @@ def _sentence_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
         for sentence in sentences(block.text):
             lead_in = read_lead_in(sentence, words)
             if lead_in is not None:
-                demands.append(_demand(len(demands) + 1, lead_in, sentence, words, ask=True))
+                demands.append(_demand(len(demands) + 1, lead_in, asking_clause(sentence, words), words, ask=True))
     return demands
+
+
+def asking_clause(sentence: str, words: Lexicon) -> str:
+    """The sentence from the clause that asks: "Given X, and we urge you to Y" gives "we urge you to Y"."""
+    ask = words.ask_with_addressee.search(sentence) or words.ask_without_addressee.search(sentence)
+    if ask is None:
+        return sentence
+    starts = [match.end() for match in _CLAUSE_START.finditer(sentence, 0, ask.start())]
+    return sentence[starts[-1]:] if starts else sentence
 
 
 def _demand(position: int, lead_in: LeadIn, text: str, words: Lexicon, ask: bool = False) -> Demand:
