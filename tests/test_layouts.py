@@ -134,3 +134,52 @@ Iuridicum Remedium, z.s.
         ("AfroLeadership", None, "organisation"), ("Access Now", None, "organisation"),
         ("Asociación por los Derechos Civiles (ADC), Argentina", "AR", "organisation"),
         ("Iuridicum Remedium, z.s.", None, "organisation")]
+
+
+def test_german_demands_one_per_line_after_wir_fordern_and_a_german_signatory_list():
+    statement = parsed("""---
+title: "Zivilgesellschaft fordert digitale Brandmauer"
+---
+Ein breites Bündnis von mehr als 20 Organisationen fordert die Union und SPD zur Errichtung einer Brandmauer auf.
+
+**Wir fordern:**
+Die biometrische Massenüberwachung wird verboten.
+Anlasslose Vorratsdatenspeicherung wird abgelehnt. Stattdessen wird Quick-Freeze eingeführt.
+Die Überwachungsgesamtrechnung wird veröffentlicht.
+
+## Liste der Unterzeichnenden (alphabetisch sortiert):
+Agora Digitale Transformation gGmbH
+
+D64 – Zentrum für Digitalen Fortschritt
+
+Digitalcourage e. V.
+""", "text/markdown")
+    assert statement.language == "de"
+    assert [d.text for d in statement.demands] == [
+        "Die biometrische Massenüberwachung wird verboten.",
+        "Anlasslose Vorratsdatenspeicherung wird abgelehnt. Stattdessen wird Quick-Freeze eingeführt.",
+        "Die Überwachungsgesamtrechnung wird veröffentlicht."]
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Agora Digitale Transformation gGmbH", "D64 – Zentrum für Digitalen Fortschritt", "Digitalcourage e. V."]
+    assert statement.stated_signatory_count is None
+
+
+def test_a_translated_copy_of_the_letter_does_not_repeat_its_demands():
+    statement = parsed("""# The Union must keep funding free software
+
+In this perspective, we urge you to claim for preserving the programme in 2025.
+
+# FR : L'Union doit poursuivre le financement
+
+Dans ces perspectives, nous vous demandons urgemment de réclamer la préservation du programme.
+""", "text/markdown")
+    assert [d.text for d in statement.demands] == [
+        "In this perspective, we urge you to claim for preserving the programme in 2025."]
+
+
+def test_asks_reported_of_others_are_not_the_statements_demands():
+    statement = parsed("""UN General Assembly resolutions have called on WTO Members to consider extensions.
+The LDC Group has asked Members to act. In conclusion we request that WTO Members honour their obligation.
+""", "text/plain")
+    assert [d.text for d in statement.demands] == [
+        "In conclusion we request that WTO Members honour their obligation."]

@@ -36,6 +36,7 @@ class Block:
     cells: tuple[str, ...] = ()  # a table row's cells
     header: bool = False  # a table row of <th> cells
     people: bool = False  # inside markup that labels its contents as individuals
+    lines: tuple[str, ...] = ()  # a paragraph's lines, where it was written one sentence per line
 
 
 @dataclass
@@ -66,7 +67,7 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
     if not any(BULLET.match(line) for line in lines):
         if looks_like_line_list(lines):
             return [Block("line", line) for line in lines]
-        return [Block("paragraph", " ".join(lines))]
+        return [Block("paragraph", " ".join(lines), lines=tuple(lines) if len(lines) > 1 else ())]
     return _bullets_and_prose(lines)
 
 

@@ -11,7 +11,6 @@ from .lexicon import Lexicon
 from .sentences import sentences
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_LEADING_DETERMINER = re.compile(r"^(?:the|all)\s+", re.I)
 _CLAUSE_START = re.compile(r"(?:[;:]|,\s+(?:and|but|so|while)\b|\s(?:and|but)\s+(?=we\b))\s*", re.I)
 
 
@@ -32,7 +31,7 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
     "We call on governments to join together to call on China to" gives addressee
     governments and target China: the first party called on, and the last.
     """
-    parties = [_party(match.group("addressee")) for match in words.ask_with_addressee.finditer(sentence)]
+    parties = [_party(match.group("addressee"), words) for match in words.asks(sentence)]
     if parties:
         target = parties[-1] if len(parties) > 1 and parties[-1] != parties[0] else None
         return LeadIn(addressee=parties[0], target=target)
@@ -41,9 +40,9 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
     return None
 
 
-def _party(text: str) -> str:
+def _party(text: str, words: Lexicon) -> str:
     """ "the Government of India, specifically Mr X" gives "Government of India"."""
-    return _LEADING_DETERMINER.sub("", text.split(",")[0].strip())
+    return words.determiners.sub("", text.split(",")[0].strip())
 
 
 def leading_verb(text: str, words: Lexicon) -> str | None:
@@ -57,49 +56,85 @@ def leading_verb(text: str, words: Lexicon) -> str | None:
 
 
 def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
-    """Items listed after an ask lead-in; failing any list, each ask sentence is one demand."""
+    """Items listed after an ask lead-in; failing any list, each of our own ask sentences is one demand."""
+    blocks = _before_translation(blocks, words)
     demands = _listed_demands(blocks, words)
     return demands if demands else _sentence_demands(blocks, words)
+
+
+def _before_translation(blocks: list[Block], words: Lexicon) -> list[Block]:
+    """A bilingual page repeats its demands after a heading such as "FR : ..."; count them once."""
+    for index, block in enumerate(blocks):
+        if index and block.kind == "heading" and words.translation_heading.search(block.text):
+            return blocks[:index]
+    return blocks
 
 
 def _listed_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
     demands: list[Demand] = []
     for index, block in enumerate(blocks[:-1]):
-        if block.kind == "item" or blocks[index + 1].kind != "item":
+        if block.kind == "item":
             continue
-        lead_in = read_lead_in(last_sentence(block.text), words)
+        items = _items_after(blocks, index)
+        lead_in = read_lead_in(last_sentence(block.text), words) if items else None
         if lead_in is None:
             continue
-        for item in _items_after(blocks, index):
-            demands.append(_demand(len(demands) + 1, lead_in, item.text, words))
+        for item in items:
+            demands.append(_demand(len(demands) + 1, lead_in, item, words))
     return demands
 
 
-def _items_after(blocks: list[Block], index: int) -> list[Block]:
-    items = []
-    for block in blocks[index + 1:]:
-        if block.kind != "item":
+def _items_after(blocks: list[Block], index: int) -> list[str]:
+    """What a lead-in introduces: list items, or after a colon lines that each state one thing."""
+    following = blocks[index + 1]
+    if following.kind == "item":
+        return [b.text for b in _run(blocks, index + 1, "item") if b.level <= 1]
+    if not blocks[index].text.rstrip().endswith((":", ";")):
+        return []
+    if following.kind == "line":
+        return [b.text for b in _run(blocks, index + 1, "line")]
+    if following.kind == "paragraph" and all(line.endswith((".", ";", "!")) for line in following.lines):
+        return list(following.lines)
+    return []
+
+
+def _run(blocks: list[Block], start: int, kind: str) -> list[Block]:
+    run = []
+    for block in blocks[start:]:
+        if block.kind != kind:
             break
-        if block.level <= 1:
-            items.append(block)
-    return items
+        run.append(block)
+    return run
 
 
 def _sentence_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
     demands: list[Demand] = []
     for block in blocks:
-        if block.kind not in ("paragraph", "item"):
+        if block.kind not in ("paragraph", "item", "line"):
             continue
         for sentence in sentences(block.text):
             lead_in = read_lead_in(sentence, words)
-            if lead_in is not None:
+            if lead_in is not None and _asked_by_us(sentence, words):
                 demands.append(_demand(len(demands) + 1, lead_in, asking_clause(sentence, words), words, ask=True))
     return demands
 
 
+def _first_ask(sentence: str, words: Lexicon) -> re.Match[str] | None:
+    asks = words.asks(sentence)
+    return asks[0] if asks else words.ask_without_addressee.search(sentence)
+
+
+def _asked_by_us(sentence: str, words: Lexicon) -> bool:
+    """ "We urge ..." is the statement's demand; "UN resolutions have called on ..." reports another's."""
+    if words.ask_subject is None:
+        return True
+    ask = _first_ask(sentence, words)
+    return ask is not None and words.ask_subject.search(sentence[max(0, ask.start() - 100):ask.start()]) is not None
+
+
 def asking_clause(sentence: str, words: Lexicon) -> str:
     """The sentence from the clause that asks: "Given X, and we urge you to Y" gives "we urge you to Y"."""
-    ask = words.ask_with_addressee.search(sentence) or words.ask_without_addressee.search(sentence)
+    ask = _first_ask(sentence, words)
     if ask is None:
         return sentence
     starts = [match.end() for match in _CLAUSE_START.finditer(sentence, 0, ask.start())]
@@ -113,7 +148,7 @@ def _demand(position: int, lead_in: LeadIn, text: str, words: Lexicon, ask: bool
 
 def _verb_after_ask(sentence: str, words: Lexicon) -> str | None:
     """In "We urge X to release Y", the demanded act is the verb after the last "to"."""
-    matches = list(words.ask_with_addressee.finditer(sentence))
+    matches = words.asks(sentence)
     if matches:
         return leading_verb(sentence[matches[-1].end():], words)
     match = words.ask_without_addressee.search(sentence)

@@ -1,4 +1,8 @@
-"""Per-language word lists, kept as data in ingest/lexicon/<language>.json."""
+"""Per-language word lists, kept as data in ingest/lexicon/<language>.json.
+
+A language's lexicon is merged with the English one: statements in other languages often
+carry English labels ("Signatories:"), and the English patterns rarely misfire elsewhere.
+"""
 
 from __future__ import annotations
 
@@ -7,45 +11,85 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "de", "fr", "es", "pt")
+ADDRESSEE = r"(?P<addressee>[^;:]{1,80}?)"  # capped, so one ask cannot reach across a sentence
 
 
 @dataclass(frozen=True)
 class Lexicon:
     language: str
-    ask_with_addressee: re.Pattern[str]
+    ask_with_addressee: tuple[re.Pattern[str], ...]
     ask_without_addressee: re.Pattern[str]
     signatory_leadin: re.Pattern[str]
     signatory_count: re.Pattern[str]
     block_end: re.Pattern[str]
     honorifics: frozenset[str]
     leading_words_to_skip: frozenset[str]
-    anniversary: re.Pattern[str]
+    determiners: re.Pattern[str]
+    ask_subject: re.Pattern[str] | None  # who must ask in a sentence for it to be the statement's own demand
+    translation_heading: re.Pattern[str]
+    anniversary: tuple[re.Pattern[str], ...]
     anniversary_events: dict[str, int]
+
+    def asks(self, text: str) -> list[re.Match[str]]:
+        """Every ask with an addressee in the text, in reading order, none overlapping."""
+        found = sorted((m for p in self.ask_with_addressee for m in p.finditer(text)), key=lambda m: m.start())
+        kept: list[re.Match[str]] = []
+        for match in found:
+            if not kept or match.start() >= kept[-1].end():
+                kept.append(match)
+        return kept
 
 
 def _alternatives(patterns: list[str]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in patterns)
 
 
+def _load(language: str) -> dict[str, Any]:
+    return json.loads(resources.files("ingest").joinpath(f"lexicon/{language}.json").read_text("utf-8"))
+
+
+def _merged(language: str) -> dict[str, Any]:
+    data = _load(language)
+    if language == "en":
+        return data
+    english = _load("en")
+    merged = {key: value + english[key] if isinstance(value, list) else value for key, value in data.items()}
+    return {**english, **merged} | {
+        "anniversary_events": {**english["anniversary_events"], **data.get("anniversary_events", {})},
+        "anniversary": [data["anniversary"], english["anniversary"]],
+        # A language whose verbs carry their subject needs none, in either language's sentences.
+        "ask_subject": f"{data['ask_subject']}|{english['ask_subject']}" if data["ask_subject"] else "",
+    }
+
+
+def _subject(pattern: str) -> re.Pattern[str] | None:
+    """No pattern where the verb's own ending says who asks (Spanish exigimos, Portuguese pedimos)."""
+    return re.compile(pattern, re.I) if pattern else None
+
+
 @cache
 def lexicon(language: str = "en") -> Lexicon:
-    data = json.loads(resources.files("ingest").joinpath(f"lexicon/{language}.json").read_text("utf-8"))
-    link = data["addressee_link"]
+    data = _merged(language)
+    anniversary = data["anniversary"] if isinstance(data["anniversary"], list) else [data["anniversary"]]
     return Lexicon(
         language=language,
-        ask_with_addressee=re.compile(
-            rf"\b(?P<verb>{_alternatives(data['ask_verbs'])})\s+(?P<addressee>[^;:]+?)\s+{link}\b", re.I),
-        ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})\b", re.I),
-        signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})\b", re.I),
+        ask_with_addressee=tuple(re.compile(r"\b" + template.replace("{addressee}", ADDRESSEE), re.I)
+                                 for template in data["ask_patterns"]),
+        ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})", re.I),
+        signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})", re.I),
         signatory_count=re.compile(
-            rf"(?P<bound>{_alternatives(data['lower_bound_words'])})?\s*\b(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+)\s+"
-            rf"(?:[\w’'-]+\s+){{0,5}}?(?:{data['signatory_nouns']})\b", re.I),
+            rf"(?P<bound>\b(?:{_alternatives(data['lower_bound_words'])}))?\s*\b(?P<n>\d{{1,3}}(?:[,.]\d{{3}})*|\d+)\s+"
+            rf"(?:[\w’'*-]+\s+){{0,5}}?(?:{data['signatory_nouns']})\b", re.I),
         block_end=re.compile(_alternatives(data["block_end_patterns"]), re.I),
         honorifics=frozenset(data["honorifics"]),
         leading_words_to_skip=frozenset(data["leading_words_to_skip"]),
-        anniversary=re.compile(data["anniversary"], re.I),
+        determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, data['determiners']))})\s+", re.I),
+        ask_subject=_subject(data["ask_subject"]),
+        translation_heading=re.compile(_alternatives(data["translation_headings"]), re.I),
+        anniversary=tuple(re.compile(pattern, re.I) for pattern in anniversary),
         anniversary_events=data["anniversary_events"],
     )
 

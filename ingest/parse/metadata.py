@@ -35,7 +35,7 @@ def iso_date(value: str) -> str | None:
 
 def infer_anniversary_date(text: str, words: Lexicon) -> str | None:
     """ "the 34th anniversary of the 4 June Tiananmen Square Massacre" gives 2023-06-04."""
-    for match in words.anniversary.finditer(text):
+    for match in (m for pattern in words.anniversary for m in pattern.finditer(text)):
         event = match.group("event")
         event_year = _event_year(event, words)
         if event_year is None:
