@@ -183,3 +183,33 @@ The LDC Group has asked Members to act. In conclusion we request that WTO Member
 """, "text/plain")
     assert [d.text for d in statement.demands] == [
         "In conclusion we request that WTO Members honour their obligation."]
+
+
+def test_portuguese_manifesto_positions_and_a_list_mixing_people_and_organisations():
+    statement = parsed("""<p>As 20 entidades que assinam o manifesto ressaltam que a medida é ideológica.</p>
+<p><br />N&oacute;s, organiza&ccedil;&otilde;es e todos os que assinam este manifesto, manifestamos que:</p>
+<p><br />- Defendemos a paz na Venezuela;</p>
+<p>- Repudiamos todas as sanções econômicas;</p>
+<p><br /><strong>Assinam&nbsp;</strong></p>
+<p><br />1.&nbsp; &nbsp; &nbsp;Celso Amorim, diplomata e ex-chanceler brasileiro</p>
+<p>2.&nbsp; &nbsp; &nbsp;ABJD - Associa&ccedil;&atilde;o Brasileira de Juristas pela Democracia</p>
+<p>3.&nbsp; &nbsp; &nbsp;Resist&ecirc;ncia, corrente interna do PSOL</p>
+<p>4.&nbsp; &nbsp; &nbsp;L&uacute;cia Rodrigues, jornalista</p>
+""")
+    assert statement.language == "pt"
+    assert [d.text for d in statement.demands] == ["Defendemos a paz na Venezuela;",
+                                                   "Repudiamos todas as sanções econômicas;"]
+    assert entries(statement) == [
+        ("Celso Amorim, diplomata e ex-chanceler brasileiro", None, "individual"),
+        ("ABJD - Associação Brasileira de Juristas pela Democracia", None, "organisation"),
+        ("Resistência, corrente interna do PSOL", None, "organisation"),
+        ("Lúcia Rodrigues, jornalista", None, "individual")]
+
+
+def test_a_legal_form_or_a_name_with_of_after_a_comma_is_still_an_organisation():
+    from ingest.parse.signatories import looks_like_person
+
+    assert not looks_like_person("Iuridicum Remedium, z.s.")
+    assert not looks_like_person("Friends of Tibet, in Bulgaria")
+    assert not looks_like_person("ACT UP, a coalition")
+    assert looks_like_person("Pedro Oto de Quadros, promotor de justiça em Brasília")

@@ -11,6 +11,7 @@ from importlib import resources
 from ..records import Signatory, SignatoryKind
 from .blocks import Block, names_people
 from .countries import country_code, fold
+from .demands import last_sentence, read_lead_in
 from .lexicon import Lexicon
 
 MAX_LEADIN_CHARS = 400
@@ -93,8 +94,11 @@ def _is_group_heading(block: Block, following: Block | None) -> bool:
 
 
 def _is_lead_in(block: Block, words: Lexicon) -> bool:
-    """A heading, a line ending in a colon, or a short label that names the signatories."""
+    """A heading, a line ending in a colon, or a short label that names the signatories;
+    not a sentence that asks ("we who sign this manifesto declare that:" leads into demands)."""
     if block.kind == "item" or len(block.text) > MAX_LEADIN_CHARS:
+        return False
+    if read_lead_in(last_sentence(block.text), words) is not None:
         return False
     introduces = block.kind == "heading" or block.text.endswith(":") or len(block.text) <= MAX_LABEL_CHARS
     return introduces and words.signatory_leadin.search(block.text) is not None
@@ -201,7 +205,28 @@ def split_country(written: str) -> tuple[str, str | None]:
 
 def signatory_kind(written: str, words: Lexicon) -> SignatoryKind:
     first_word = written.split(maxsplit=1)[0].casefold() if written.split() else ""
-    return "individual" if first_word in words.honorifics else "organisation"
+    if first_word in words.honorifics or looks_like_person(written):
+        return "individual"
+    return "organisation"
+
+
+def looks_like_person(written: str) -> bool:
+    """ "Celso Amorim, diplomata e ex-chanceler" or "Lúcia Rodrigues, jornalista": a personal name,
+    then a role or affiliation in running text. "Friends of Tibet, in Bulgaria" (a name with "of")
+    or "Iuridicum Remedium, z.s." (a legal form) stay organisations."""
+    name, comma, rest = written.partition(",")
+    rest = rest.strip()
+    if not comma or not rest[:1].islower() or rest.casefold().rstrip(".") in _legal_forms():
+        return False
+    parts = name.split()
+    particles = set(_signatory_columns()["name_particles"])
+    return 2 <= len(parts) <= 5 and all(
+        (part[:1].isupper() and not (part.isupper() and len(part) > 1)) or part in particles for part in parts)
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(form.rstrip(".") for form in _signatory_columns()["legal_forms"])
 
 
 def _column_words(key: str) -> re.Pattern[str]:
