@@ -64,3 +64,14 @@ def test_a_directory_without_gold_files_is_an_error(runner, tmp_path):
     result = runner.invoke(cli, ["evaluate", str(tmp_path)])
     assert result.exit_code == 1
     assert "no <id>.gold.json files" in result.output
+
+
+def test_extraction_meets_the_bars_on_the_labelled_corpus(runner):
+    """The bars of the extraction issue, on ../shared/corpus (seed and real)."""
+    result = runner.invoke(cli, ["evaluate", str(SEED.parent), str(REAL), "--format", "json"])
+    overall = json.loads(result.output)["overall"]
+    assert overall["crashes"] == 0
+    assert overall["organisations"]["f1"] >= 0.95
+    assert overall["demands"]["f1"] >= 0.90
+    assert overall["title_accuracy"] >= 0.90
+    assert overall["date_accuracy"] >= 0.90

@@ -7,7 +7,7 @@ from .blocks import Block
 from .demands import find_demands
 from .formats import read_page
 from .lexicon import LANGUAGES, Lexicon, detect_language, lexicon
-from .metadata import infer_anniversary_date, iso_date
+from .metadata import dateline_date, infer_anniversary_date, iso_date, read_date
 from .signatories import find_signatory_block, read_signatories
 
 PARSER_VERSION = "1"
@@ -29,7 +29,7 @@ def parse(document: Document) -> Statement:
     demands = find_demands(body, words)
     signatories = read_signatories(block, words) if block else []
     stated = block.stated_count if block else None
-    date = _date(known.get("date"), body, words, warnings)
+    date = _date(document.metadata.get("date"), page.metadata.get("date"), body, words, warnings)
 
     if block is None:
         warnings.append("no signatory block found")
@@ -57,11 +57,22 @@ def _language(declared: str | None, blocks: list[Block]) -> str | None:
     return detect_language(" ".join(block.text for block in blocks))
 
 
-def _date(declared: str | None, body: list[Block], words: Lexicon, warnings: list[str]) -> str | None:
-    if declared:
-        date = iso_date(declared)
+def _date(given: str | None, markup: str | None, body: list[Block], words: Lexicon,
+          warnings: list[str]) -> str | None:
+    """The user's date, then the statement's own dateline (a reprint's post date comes later),
+    then the page's markup, and last an anniversary the text marks."""
+    if given:
+        date = iso_date(given)
         if date is None:
-            warnings.append(f"unreadable date {declared!r}")
+            warnings.append(f"unreadable date {given!r}")
+        return date
+    dateline = dateline_date(body, words)
+    if dateline:
+        return dateline
+    if markup:
+        date = iso_date(markup) or read_date(markup, words)
+        if date is None:
+            warnings.append(f"unreadable date {markup!r}")
         return date
     inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
     if inferred:

@@ -13,10 +13,17 @@ from bs4 import BeautifulSoup, Tag
 from markdown_it import MarkdownIt
 
 from .blocks import Page, blocks_from_soup, blocks_from_text, clean, soup_of
+from .countries import fold
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)", re.S)
 _MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table")
+FRONT_MATTER_KEYS = {  # for each field, the keys Hugo, Jekyll and others use, best first
+    "title": ("title",),
+    "date": ("date", "publishedDate", "published_date", "published", "pubDate", "publishdate"),
+    "language": ("language", "lang", "languageCode"),
+    "publisher": ("publisher", "author", "authors"),
+}
 CONTENT_SELECTORS = ("article .entry-content", ".entry-content", ".post-content", "article", "main", "[role=main]")
 
 
@@ -37,8 +44,10 @@ def page_from_markdown(text: str) -> Page:
             text = text[match.end():]
             break
     soup = soup_of(_MARKDOWN.render(text))
-    root = soup.body or soup
-    return Page(blocks_from_soup(root), metadata)
+    blocks = blocks_from_soup(soup.body or soup)
+    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        metadata["title"] = blocks[0].text  # an author's own H1 names the statement, whatever the post is called
+    return Page(blocks, metadata)
 
 
 def _load_yaml(source: str) -> Any:
@@ -60,14 +69,16 @@ def _front_matter(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         return {}
     found: dict[str, Any] = {}
-    # Later keys win: a front matter's own "publisher" over its "author".
-    for key, field in (("title", "title"), ("date", "date"), ("lang", "language"), ("language", "language"),
-                       ("author", "publisher"), ("publisher", "publisher")):
-        value = data.get(key)
-        if isinstance(value, (datetime, date)):
-            value = value.isoformat()
-        if isinstance(value, str) and value.strip():
-            found[field] = value.strip()
+    for field, keys in FRONT_MATTER_KEYS.items():
+        for key in keys:
+            value = data.get(key)
+            if isinstance(value, list) and value and isinstance(value[0], str):
+                value = value[0]  # authors: [drw]
+            if isinstance(value, (datetime, date)):
+                value = value.isoformat()
+            if isinstance(value, str) and value.strip():
+                found[field] = value.strip()
+                break
     return found
 
 
@@ -88,8 +99,8 @@ def content_root(soup: BeautifulSoup) -> Tag:
 def html_metadata(soup: BeautifulSoup) -> dict[str, Any]:
     metadata: dict[str, Any] = {}
     json_ld = _json_ld(soup)
-    title = _first_text(soup, ["h1.entry-title", "h1.post-title"]) or _meta(soup, "og:title") \
-        or _title_without_site(soup) or _first_text(soup, ["h1"])
+    title = _agreed_title([_first_text(soup, ["h1.entry-title", "h1.post-title"]), _meta(soup, "og:title"),
+                           _title_without_site(soup), _first_text(soup, ["h1"])])
     published = json_ld.get("datePublished") or _meta(soup, "article:published_time") or _time_datetime(soup)
     publisher = _json_ld_name(json_ld.get("publisher")) or _meta(soup, "og:site_name")
     language = soup.html.get("lang") if soup.html else None
@@ -97,6 +108,16 @@ def html_metadata(soup: BeautifulSoup) -> dict[str, Any]:
         if isinstance(value, str) and value.strip():
             metadata[key] = clean(value)
     return metadata
+
+
+def _agreed_title(candidates: list[str | None]) -> str | None:
+    """The best-placed title that another source confirms (an og:title can be a tagline), else the first."""
+    present = [clean(c) for c in candidates if c and clean(c)]
+    keys = [fold(c).strip(" .!:") for c in present]
+    for index, key in enumerate(keys):
+        if keys.count(key) > 1:
+            return present[index]
+    return present[0] if present else None
 
 
 def _first_text(soup: BeautifulSoup, selectors: list[str]) -> str | None:

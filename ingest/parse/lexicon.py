@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .countries import fold
+
 LANGUAGES = ("en", "de", "fr", "es", "pt")
 ADDRESSEE = r"(?P<addressee>[^;:]{1,80}?)"  # capped, so one ask cannot reach across a sentence
 
@@ -32,6 +34,8 @@ class Lexicon:
     translation_heading: re.Pattern[str]
     anniversary: tuple[re.Pattern[str], ...]
     anniversary_events: dict[str, int]
+    months: dict[str, int]  # folded month name -> number, in the language and English
+    dateline: re.Pattern[str]
 
     def asks(self, text: str) -> list[re.Match[str]]:
         """Every ask with an addressee in the text, in reading order, none overlapping."""
@@ -91,7 +95,24 @@ def lexicon(language: str = "en") -> Lexicon:
         translation_heading=re.compile(_alternatives(data["translation_headings"]), re.I),
         anniversary=tuple(re.compile(pattern, re.I) for pattern in anniversary),
         anniversary_events=data["anniversary_events"],
+        months=_months(data["months"]),
+        dateline=_dateline(data["months"]),
     )
+
+
+def _months(names: list[str]) -> dict[str, int]:
+    """Month names listed twelve to a language, January first."""
+    return {fold(name): index % 12 + 1 for index, name in enumerate(names)}
+
+
+def _dateline(names: list[str]) -> re.Pattern[str]:
+    month = "|".join(sorted({re.escape(name) for name in names} | {re.escape(fold(name)) for name in names},
+                            key=len, reverse=True))
+    day = r"\d{1,2}(?:st|nd|rd|th|º|°|er|\.)?"
+    weekday = r"(?:[^\W\d]+,?\s+)?"
+    return re.compile(
+        rf"{weekday}(?:(?P<day>{day})\s+(?:de\s+)?(?P<month>{month})\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})"
+        rf"|(?P<month2>{month})\.?\s+(?P<day2>{day}),?\s+(?P<year2>\d{{4}}))", re.I)
 
 
 @cache

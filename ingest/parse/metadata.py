@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from .blocks import Block
+from .countries import fold
 from .lexicon import Lexicon
 
 MONTHS = {name: number for number, name in enumerate(
@@ -15,6 +17,32 @@ _DAY_MONTH = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAMES})|(?P<month2>{_MONTH_NAMES})\s+(?P<day2>\d{{1,2}}))\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?$")
+_DATELINE_PREFIX = re.compile(r"^(?:for\s+immediate\s+release\s*[–—:-]?\s*|[^\d,]{2,40},\s*)", re.I)
+MAX_DATELINE_CHARS = 80
+
+
+def dateline_date(blocks: list[Block], words: Lexicon) -> str | None:
+    """The date a statement carries as a line of its own, near its start or its end:
+    "4th February 2021", "April 6, 2021", "São Paulo, 12 de setembro de 2019."."""
+    for block in blocks[:8] + blocks[-6:]:
+        if block.kind in ("paragraph", "line", "heading") and len(block.text) <= MAX_DATELINE_CHARS:
+            found = read_date(_DATELINE_PREFIX.sub("", block.text), words)
+            if found:
+                return found
+    return None
+
+
+def read_date(text: str, words: Lexicon) -> str | None:
+    """A whole text that is one written date, in any of the lexicon's languages."""
+    match = words.dateline.fullmatch(text.strip().rstrip("."))
+    if match is None:
+        return None
+    day = int(re.match(r"\d+", match.group("day") or match.group("day2")).group())
+    month = words.months[fold(match.group("month") or match.group("month2"))]
+    try:
+        return date(int(match.group("year") or match.group("year2")), month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def iso_date(value: str) -> str | None:
