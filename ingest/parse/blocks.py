@@ -172,6 +172,9 @@ class _Walker:
             self.add(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header))
 
     def list_items(self, listing: Tag, depth: int, level: int) -> None:
+        if depth > MAX_DEPTH:
+            self.add(Block("item", clean(listing.get_text(" ")), level=level))
+            return
         outer = self.people
         self.people = outer or _labels_people(listing)
         for item in listing.find_all("li", recursive=False):
