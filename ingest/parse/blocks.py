@@ -165,11 +165,20 @@ class _Walker:
             self.people = outer
 
     def table_row(self, row: Tag) -> None:
-        cells = row.find_all(["td", "th"], recursive=False)
+        cells = _children(row, ("td", "th"))
         texts = tuple(clean(cell.get_text(" ")) for cell in cells)
         if any(texts):
             header = all(cell.name == "th" for cell in cells)
             self.add(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header))
+
+    @staticmethod
+    def item_text(item: Tag, depth: int) -> str:
+        if not _has_block_descendant(item, inline_only=True):  # the common case: text and links
+            return clean(item.get_text())
+        inner = _Walker()
+        inner.walk(item, depth + 1)
+        inner.flush()
+        return clean(" ".join(block.text for block in inner.blocks))
 
     def list_items(self, listing: Tag, depth: int, level: int) -> None:
         if depth > MAX_DEPTH:
@@ -177,14 +186,11 @@ class _Walker:
             return
         outer = self.people
         self.people = outer or _labels_people(listing)
-        for item in listing.find_all("li", recursive=False):
-            nested = item.find_all(["ul", "ol"], recursive=False)
+        for item in _children(listing, ("li",)):
+            nested = _children(item, ("ul", "ol"))
             for sublist in nested:
                 sublist.extract()
-            inner = _Walker()
-            inner.walk(item, depth + 1)
-            inner.flush()
-            text = clean(" ".join(block.text for block in inner.blocks))
+            text = self.item_text(item, depth)
             if text:
                 self.add(Block("item", text, level=level))
             for sublist in nested:
@@ -202,6 +208,13 @@ def _labels_people(tag: Tag) -> bool:
     return any(isinstance(label, str) and names_people(label) for label in labels)
 
 
-def _has_block_descendant(tag: Tag) -> bool:
-    return tag.find(lambda t: t.name not in INLINE and t.name != "br") is not None
+def _has_block_descendant(tag: Tag, inline_only: bool = False) -> bool:
+    """Whether markup below tag breaks blocks (with inline_only, a <br> counts too)."""
+    allowed = INLINE if inline_only else INLINE | {"br"}
+    return any(isinstance(d, Tag) and d.name not in allowed for d in tag.descendants)
+
+
+def _children(tag: Tag, names: tuple[str, ...]) -> list[Tag]:
+    """Direct children with these names (bs4's find_all(recursive=False) costs far more per call)."""
+    return [child for child in tag.children if isinstance(child, Tag) and child.name in names]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -24,7 +25,6 @@ FRONT_MATTER_KEYS = {  # for each field, the keys Hugo, Jekyll and others use, b
     "language": ("language", "lang", "languageCode"),
     "publisher": ("publisher", "author", "authors"),
 }
-CONTENT_SELECTORS = ("article .entry-content", ".entry-content", ".post-content", "article", "main", "[role=main]")
 
 
 def read_page(text: str, content_type: str) -> Page:
@@ -69,7 +69,7 @@ def _front_matter(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         return {}
     found: dict[str, Any] = {}
-    for field, keys in FRONT_MATTER_KEYS.items():
+    for name, keys in FRONT_MATTER_KEYS.items():
         for key in keys:
             value = data.get(key)
             if isinstance(value, list) and value and isinstance(value[0], str):
@@ -77,32 +77,87 @@ def _front_matter(data: Any) -> dict[str, Any]:
             if isinstance(value, (datetime, date)):
                 value = value.isoformat()
             if isinstance(value, str) and value.strip():
-                found[field] = value.strip()
+                found[name] = value.strip()
                 break
     return found
 
 
 def page_from_html(html: str) -> Page:
     soup = soup_of(html)
-    metadata = html_metadata(soup)
-    return Page(blocks_from_soup(content_root(soup)), metadata)
+    index = MarkupIndex.of(soup)
+    return Page(blocks_from_soup(index.content_root() or soup.body or soup), html_metadata(soup, index))
 
 
-def content_root(soup: BeautifulSoup) -> Tag:
-    for selector in CONTENT_SELECTORS:
-        found = soup.select_one(selector)
-        if found is not None:
-            return found
-    return soup.body or soup
+@dataclass
+class MarkupIndex:
+    """What the metadata and the content root are read from, gathered in one walk of the tree."""
+
+    meta: dict[str, str] = field(default_factory=dict)  # property or name -> content, first wins
+    json_ld: list[str] = field(default_factory=list)
+    time_datetime: str | None = None
+    title: str | None = None
+    h1: list[Tag] = field(default_factory=list)
+    content: dict[str, Tag] = field(default_factory=dict)  # the first of each CONTENT_ROOTS kind
+
+    @classmethod
+    def of(cls, soup: BeautifulSoup) -> MarkupIndex:
+        index = cls()
+        for tag in soup.descendants:
+            if isinstance(tag, Tag):
+                index._note(tag)
+        return index
+
+    def _note(self, tag: Tag) -> None:
+        name = tag.name
+        if name == "meta":
+            key, content = tag.get("property") or tag.get("name"), tag.get("content")
+            if isinstance(key, str) and isinstance(content, str):
+                self.meta.setdefault(key, content)
+        elif name == "script" and tag.get("type") == "application/ld+json":
+            self.json_ld.append(tag.string or "")
+        elif name == "time" and self.time_datetime is None and isinstance(tag.get("datetime"), str):
+            self.time_datetime = tag["datetime"]
+        elif name == "title" and self.title is None:
+            self.title = tag.get_text()
+        elif name == "h1":
+            self.h1.append(tag)
+        classes = tag.get("class") or []
+        for kind in CONTENT_ROOTS:
+            if kind not in self.content and _is_root_kind(tag, name, classes, kind):
+                self.content[kind] = tag
+
+    def content_root(self) -> Tag | None:
+        """The statement's container: the post body a theme wraps it in, else the article or main."""
+        return next((self.content[kind] for kind in CONTENT_ROOTS if kind in self.content), None)
+
+    def h1_text(self, css_class: str | None = None) -> str | None:
+        for tag in self.h1:
+            if css_class is None or css_class in (tag.get("class") or []):
+                text = clean(tag.get_text(" "))
+                if text:
+                    return text
+        return None
 
 
-def html_metadata(soup: BeautifulSoup) -> dict[str, Any]:
+CONTENT_ROOTS = ("entry-content", "post-content", "article", "main", "role=main")
+
+
+def _is_root_kind(tag: Tag, name: str, classes: list[str], kind: str) -> bool:
+    if kind in ("entry-content", "post-content"):
+        return kind in classes
+    if kind == "role=main":
+        return tag.get("role") == "main"
+    return name == kind
+
+
+def html_metadata(soup: BeautifulSoup, index: MarkupIndex) -> dict[str, Any]:
     metadata: dict[str, Any] = {}
-    json_ld = _json_ld(soup)
-    title = _agreed_title([_first_text(soup, ["h1.entry-title", "h1.post-title"]), _meta(soup, "og:title"),
-                           _title_without_site(soup), _first_text(soup, ["h1"])])
-    published = json_ld.get("datePublished") or _meta(soup, "article:published_time") or _time_datetime(soup)
-    publisher = _json_ld_name(json_ld.get("publisher")) or _meta(soup, "og:site_name")
+    json_ld = _json_ld(index.json_ld)
+    site = index.meta.get("og:site_name")
+    title = _agreed_title([index.h1_text("entry-title") or index.h1_text("post-title"), index.meta.get("og:title"),
+                           _title_without_site(index.title, site), index.h1_text()])
+    published = json_ld.get("datePublished") or index.meta.get("article:published_time") or index.time_datetime
+    publisher = _json_ld_name(json_ld.get("publisher")) or site
     language = soup.html.get("lang") if soup.html else None
     for key, value in (("title", title), ("date", published), ("publisher", publisher), ("language", language)):
         if isinstance(value, str) and value.strip():
@@ -120,25 +175,10 @@ def _agreed_title(candidates: list[str | None]) -> str | None:
     return present[0] if present else None
 
 
-def _first_text(soup: BeautifulSoup, selectors: list[str]) -> str | None:
-    for selector in selectors:
-        found = soup.select_one(selector)
-        if found is not None and clean(found.get_text(" ")):
-            return clean(found.get_text(" "))
-    return None
-
-
-def _meta(soup: BeautifulSoup, name: str) -> str | None:
-    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-    content = tag.get("content") if tag else None
-    return content if isinstance(content, str) else None
-
-
-def _title_without_site(soup: BeautifulSoup) -> str | None:
-    if soup.title is None:
+def _title_without_site(title: str | None, site: str | None) -> str | None:
+    if title is None:
         return None
-    title = clean(soup.title.get_text())
-    site = _meta(soup, "og:site_name")
+    title = clean(title)
     for separator in (" | ", " – ", " — ", " - ", " :: "):
         head, found, tail = title.rpartition(separator)
         if found and (site is None or clean(tail) == site):
@@ -146,17 +186,11 @@ def _title_without_site(soup: BeautifulSoup) -> str | None:
     return title or None
 
 
-def _time_datetime(soup: BeautifulSoup) -> str | None:
-    tag = soup.find("time", attrs={"datetime": True})
-    value = tag.get("datetime") if tag else None
-    return value if isinstance(value, str) else None
-
-
-def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+def _json_ld(scripts: list[str]) -> dict[str, Any]:
+    for script in scripts:
         try:
-            data = json.loads(script.string or "")
-        except (json.JSONDecodeError, TypeError):
+            data = json.loads(script)
+        except json.JSONDecodeError:
             continue
         for item in _json_ld_items(data):
             if "datePublished" in item or "publisher" in item:

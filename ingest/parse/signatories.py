@@ -229,6 +229,7 @@ def _legal_forms() -> frozenset[str]:
     return frozenset(form.rstrip(".") for form in _signatory_columns()["legal_forms"])
 
 
+@cache
 def _column_words(key: str) -> re.Pattern[str]:
     words = _signatory_columns()[key]
     return re.compile(r"\b(?:" + "|".join(re.escape(fold(word)) for word in words) + ")", re.I)
