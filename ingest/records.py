@@ -38,6 +38,7 @@ class Demand:
     target: str | None
     verb: str | None
     text: str
+    action_category: int | None = None  # 1 minimal .. 5 specific, after UPR Info's scale
 
 
 @dataclass

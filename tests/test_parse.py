@@ -133,5 +133,38 @@ def test_parse_json_contract_keys(seed):
     record = seed.to_json()
     assert set(record) == {"title", "date", "publisher", "language", "url", "text", "demands", "signatories",
                            "stated_signatory_count", "warnings"}
-    assert set(record["demands"][0]) == {"position", "addressee", "target", "verb", "text"}
+    assert set(record["demands"][0]) == {"position", "addressee", "target", "verb", "text", "action_category"}
     assert set(record["signatories"][0]) == {"position", "name", "name_as_written", "country", "kind"}
+
+
+def test_seed_demands_are_general_then_specific_on_the_upr_scale(seed):
+    assert [d.action_category for d in seed.demands] == [4, 5, 5, 5]
+
+
+@pytest.mark.parametrize("language, text, verb, category", [
+    ("en", "Immediately release all political prisoners.", "release", 5),
+    ("en", "Transparently disclosing all technical details.", "disclose", 5),
+    ("en", "Continue to engage with civil society.", "continue", 2),
+    ("en", "Consider ratifying the Convention.", "consider", 3),
+    ("en", "Ensure that workers have access to remedy.", "ensure", 4),
+    ("en", "Seek technical assistance from the OHCHR.", "seek", 1),
+    ("en", "A series of regular official briefings.", None, None),
+    ("de", "Die biometrische Massenüberwachung wird verboten.", None, 5),
+    ("fr", "Libérez les prisonniers.", "libérez", 5),
+])
+def test_demand_verbs_and_action_categories(language, text, verb, category):
+    from ingest.parse.actions import action_category, leading_verb
+    from ingest.parse.lexicon import lexicon
+
+    assert (leading_verb(text, lexicon(language)), action_category(text, language)) == (verb, category)
+
+
+def test_a_long_preamble_is_not_part_of_the_demand():
+    from ingest.parse.demands import asking_clause
+    from ingest.parse.lexicon import lexicon
+
+    preamble = "Being deeply concerned with access to medicines and to other public goods in the poorest countries"
+    assert asking_clause(f"{preamble}, we call on WTO Members to grant the request.", lexicon("en")) == \
+        "we call on WTO Members to grant the request."
+    assert asking_clause("In this perspective, we urge you to act.", lexicon("en")) == \
+        "In this perspective, we urge you to act."

@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 
 from ..records import Demand
+from .actions import action_category, leading_verb
 from .blocks import Block
 from .lexicon import Lexicon
 from .sentences import sentences
 
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+MAX_INTRO_WORDS = 8
 _CLAUSE_START = re.compile(r"(?:[;:]|,\s+(?:and|but|so|while)\b|\s(?:and|but)\s+(?=we\b))\s*", re.I)
 
 
@@ -43,16 +44,6 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
 def _party(text: str, words: Lexicon) -> str:
     """ "the Government of India, specifically Mr X" gives "Government of India"."""
     return words.determiners.sub("", text.split(",")[0].strip())
-
-
-def leading_verb(text: str, words: Lexicon) -> str | None:
-    """The first word that is not an adverb or a filler: the lemma of an imperative item."""
-    for match in _WORD.finditer(text[:200]):
-        word = match.group().casefold()
-        if word in words.leading_words_to_skip or (word.endswith("ly") and len(word) > 4):
-            continue
-        return word
-    return None
 
 
 def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
@@ -133,23 +124,30 @@ def _asked_by_us(sentence: str, words: Lexicon) -> bool:
 
 
 def asking_clause(sentence: str, words: Lexicon) -> str:
-    """The sentence from the clause that asks: "Given X, and we urge you to Y" gives "we urge you to Y"."""
+    """The sentence from the clause that asks: "Given X, and we urge you to Y" gives "we urge you to Y",
+    and a long preamble before ", we call on" is dropped; a short one ("In this perspective,") stays."""
     ask = _first_ask(sentence, words)
     if ask is None:
         return sentence
     starts = [match.end() for match in _CLAUSE_START.finditer(sentence, 0, ask.start())]
-    return sentence[starts[-1]:] if starts else sentence
+    if words.ask_subject is not None:
+        for subject in words.ask_subject.finditer(sentence, 0, ask.start()):
+            before = sentence[:subject.start()].rstrip()
+            if before.endswith(",") and len(before.split()) > MAX_INTRO_WORDS:
+                starts.append(subject.start())
+    return sentence[max(starts):] if starts else sentence
 
 
 def _demand(position: int, lead_in: LeadIn, text: str, words: Lexicon, ask: bool = False) -> Demand:
-    verb = _verb_after_ask(text, words) if ask else leading_verb(text, words)
-    return Demand(position=position, addressee=lead_in.addressee, target=lead_in.target, verb=verb, text=text)
+    """ "We urge X to release Y" asks for release: a sentence's act follows its ask."""
+    act = _after_ask(text, words) if ask else text
+    return Demand(position=position, addressee=lead_in.addressee, target=lead_in.target,
+                  verb=leading_verb(act, words), text=text, action_category=action_category(act, words.language))
 
 
-def _verb_after_ask(sentence: str, words: Lexicon) -> str | None:
-    """In "We urge X to release Y", the demanded act is the verb after the last "to"."""
+def _after_ask(sentence: str, words: Lexicon) -> str:
     matches = words.asks(sentence)
     if matches:
-        return leading_verb(sentence[matches[-1].end():], words)
+        return sentence[matches[-1].end():]
     match = words.ask_without_addressee.search(sentence)
-    return leading_verb(sentence[match.end():], words) if match else None
+    return sentence[match.end():] if match else sentence

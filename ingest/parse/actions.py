@@ -1,0 +1,68 @@
+"""The verb of a demand and its action category, from the per-language word list in lexicon/actions.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from .countries import fold
+from .lexicon import Lexicon
+from .sentences import sentences
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_ENGLISH_ENDINGS = (("ing", ""), ("ing", "e"), ("ies", "y"), ("es", ""), ("ed", ""), ("ed", "e"), ("s", ""), ("d", ""))
+
+
+@cache
+def _categories(language: str) -> dict[str, tuple[int, str]]:
+    """Folded entry -> (level, the entry as the lexicon spells it)."""
+    data = json.loads(resources.files("ingest").joinpath("lexicon/actions.json").read_text("utf-8"))
+    table = data.get(language, {})
+    return {fold(word): (int(level), word) for level, words in table.items() for word in words}
+
+
+def _known(word: str, language: str) -> str | None:
+    """The lexicon entry a folded word stands for: itself, an English inflection of it, or a stem it begins with."""
+    entries = _categories(language)
+    if word in entries:
+        return word
+    if language == "en":
+        for ending, replacement in _ENGLISH_ENDINGS:
+            if word.endswith(ending) and word[: -len(ending)] + replacement in entries:
+                return word[: -len(ending)] + replacement
+        return None
+    return next((entry for entry in entries if len(entry) >= 5 and word.startswith(entry)), None)
+
+
+def leading_verb(text: str, words: Lexicon) -> str | None:
+    """The lemma of the demand's first word, past adverbs and fillers; None for a noun phrase."""
+    for match in _WORD.finditer(text[:200]):
+        written = match.group().casefold()
+        word = fold(written)
+        if written in words.leading_words_to_skip or (word.endswith("ly") and len(word) > 4):
+            continue
+        if words.determiners.match(written + " "):
+            return None
+        for language in dict.fromkeys((words.language, "en")):
+            entry = _known(word, language)
+            if entry is not None:  # the lexicon's spelling, unless it is only a stem of a longer word
+                return _categories(language)[entry][1] if len(entry) >= len(word) - 3 else written
+        return written
+    return None
+
+
+def action_category(text: str, language: str) -> int | None:
+    """The level of the first known action word in the demand's first sentence."""
+    first = (sentences(text) or [text])[0]
+    folded = fold(first)
+    for phrase, (level, _) in _categories(language).items():
+        if " " in phrase and folded.startswith(phrase):
+            return level
+    for match in _WORD.finditer(folded):
+        for candidate_language in dict.fromkeys((language, "en")):
+            entry = _known(match.group(), candidate_language)
+            if entry is not None:
+                return _categories(candidate_language)[entry][0]
+    return None
