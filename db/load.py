@@ -124,7 +124,8 @@ def _statement_row(key: str, doc_id: str, statement: Statement, parser_version: 
 
 def _demand_rows(key: str, statement: Statement) -> list[dict]:
     return [{"id": f"{key}-{demand.position}", "statement_id": key, "position": demand.position,
-             "addressee": demand.addressee, "target": demand.target, "verb": demand.verb, "text": demand.text}
+             "addressee": demand.addressee, "target": demand.target, "verb": demand.verb,
+             "action_category": demand.action_category, "text": demand.text}
             for demand in statement.demands]
 
 

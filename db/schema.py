@@ -23,7 +23,7 @@ TABLES: dict[str, dict] = {
     },
     "demands": {
         "columns": {"id": str, "statement_id": str, "position": int, "addressee": str, "target": str,
-                    "verb": str, "text": str},
+                    "verb": str, "action_category": int, "text": str},
         "pk": "id",
         "foreign_keys": [("statement_id", "statements", "id")],
         "not_null": {"statement_id", "position", "text"},
@@ -44,7 +44,7 @@ TABLES: dict[str, dict] = {
 INDEXES: dict[str, list[list[str]]] = {
     "documents": [["url"], ["sha256"]],
     "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"]],
-    "demands": [["statement_id"], ["addressee"], ["target"], ["verb"]],
+    "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],
     "organisations": [["country"], ["name"]],
     "signatures": [["organisation_id"]],
 }
@@ -65,12 +65,22 @@ def ensure_schema(db: Database) -> None:
         if not db[name].exists():
             db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
                             not_null=spec.get("not_null"))
+        else:
+            _add_missing_columns(db, name, spec["columns"])
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True, find_unique_name=False)
     for name, columns in FULL_TEXT.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
+
+
+def _add_missing_columns(db: Database, name: str, columns: dict[str, type]) -> None:
+    """A database built by an earlier version gains the columns added since; nothing is dropped."""
+    present = db[name].columns_dict
+    for column, column_type in columns.items():
+        if column not in present:
+            db[name].add_column(column, column_type)
 
 
 def open_database(path: str) -> Database:

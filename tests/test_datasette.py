@@ -147,3 +147,8 @@ async def test_an_immutable_database_serves_and_downloads_the_file_itself(sample
     response = await datasette.client.get("/undersigned.db")
     assert response.status_code == 200
     assert response.content[:16] == b"SQLite format 3\x00"
+
+
+async def test_statement_page_names_each_demands_action_category(datasette):
+    html = (await datasette.client.get(f"/undersigned/statements/{STATEMENT}")).text
+    assert html.count("general action</span>") == 1 and html.count("specific action</span>") == 3

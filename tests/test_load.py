@@ -114,3 +114,20 @@ def test_new_metadata_for_the_same_bytes_updates_the_statement(db):
     document = read_file(SAMPLE, overrides={"date": "2023-06-03"})
     assert load(db, document) is Outcome.UPDATED
     assert db["statements"].get(statement_id(document))["date"] == "2023-06-03"
+
+
+def test_a_database_from_an_earlier_version_gains_new_columns_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.db"
+    old = Database(path)
+    old["demands"].create({"id": str, "statement_id": str, "position": int, "text": str}, pk="id")
+    old["demands"].insert({"id": "s-1", "statement_id": "s", "position": 1, "text": "Release them."})
+    db = open_database(str(path))
+    assert "action_category" in db["demands"].columns_dict
+    assert db["demands"].get("s-1")["text"] == "Release them."
+
+
+def test_demands_are_stored_with_their_action_category(db):
+    key = statement_id(read_file(SAMPLE))
+    categories = [row[0] for row in rows(db, "select action_category from demands where statement_id = ? "
+                                             "order by position", [key])]
+    assert categories == [4, 5, 5, 5]
