@@ -21,6 +21,7 @@ class Outcome(str, Enum):
     ADDED = "added"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    DOCUMENT_ONLY = "kept as a document, not a statement"
 
 
 def _digest(*parts: str) -> str:
@@ -74,9 +75,12 @@ def save(db: Database, document: Document, statement: Statement, parser_version:
         existing = _existing(db, key)
         if existing and existing["document_id"] == doc_id and existing["parser_version"] == parser_version:
             return Outcome.UNCHANGED
-        db["statements"].upsert(_statement_row(key, doc_id, statement, parser_version), pk="id")
         db["demands"].delete_where("statement_id = ?", [key])
         db["signatures"].delete_where("statement_id = ?", [key])
+        if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
+            db["statements"].delete_where("id = ?", [key])
+            return Outcome.DOCUMENT_ONLY
+        db["statements"].upsert(_statement_row(key, doc_id, statement, parser_version), pk="id")
         db["demands"].insert_all(_demand_rows(key, statement), pk="id")
         db["organisations"].insert_all(_organisation_rows(statement), pk="id", ignore=True)
         db["signatures"].insert_all(_signature_rows(key, statement), pk=("statement_id", "position"))
@@ -107,18 +111,22 @@ def _statement_row(key: str, doc_id: str, statement: Statement, parser_version: 
         "id": key,
         "url": statement.url,
         "title": statement.title,
+        "kind": statement.kind,
         "date": statement.date,
         "year": int(statement.date[:4]) if statement.date else None,
+        "date_updated": statement.date_updated,
         "publisher": statement.publisher,
         "language": statement.language,
         "text": statement.text,
         "stated_signatory_count": statement.stated_signatory_count,
+        "stated_signatory_minimum": statement.stated_signatory_minimum,
         "n_demands": len(statement.demands),
-        "n_signatories": len(_organisations(statement)),
+        "n_signatories": len(statement.organisations),
         "document_id": doc_id,
         "parser_version": parser_version,
         "parsed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "warnings": json.dumps(statement.warnings, ensure_ascii=False),
+        "needs_review": int(statement.needs_review),
     }
 
 
@@ -129,17 +137,12 @@ def _demand_rows(key: str, statement: Statement) -> list[dict]:
             for demand in statement.demands]
 
 
-def _organisations(statement: Statement) -> list[Signatory]:
-    """Signatures link organisations; individual signatories stay in the parsed record only."""
-    return [signatory for signatory in statement.signatories if signatory.kind == "organisation"]
-
-
 def _organisation_rows(statement: Statement) -> list[dict]:
     return [{"id": organisation_id(signatory), "name": signatory.name, "country": signatory.country}
-            for signatory in _organisations(statement)]
+            for signatory in statement.organisations]
 
 
 def _signature_rows(key: str, statement: Statement) -> list[dict]:
     return [{"statement_id": key, "organisation_id": organisation_id(signatory), "position": signatory.position,
              "name_as_written": signatory.name_as_written}
-            for signatory in _organisations(statement)]
+            for signatory in statement.organisations]

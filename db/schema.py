@@ -13,10 +13,11 @@ TABLES: dict[str, dict] = {
         "pk": "id",
     },
     "statements": {
-        "columns": {"id": str, "url": str, "title": str, "date": str, "year": int, "publisher": str,
-                    "language": str, "text": str, "stated_signatory_count": int, "n_demands": int,
+        "columns": {"id": str, "url": str, "title": str, "kind": str, "date": str, "year": int,
+                    "date_updated": str, "publisher": str, "language": str, "text": str,
+                    "stated_signatory_count": int, "stated_signatory_minimum": int, "n_demands": int,
                     "n_signatories": int, "document_id": str, "parser_version": str, "parsed_at": str,
-                    "warnings": str},
+                    "warnings": str, "needs_review": int},
         "pk": "id",
         "foreign_keys": [("document_id", "documents", "id")],
         "not_null": {"text", "document_id", "parser_version", "parsed_at", "n_demands", "n_signatories"},
@@ -43,7 +44,8 @@ TABLES: dict[str, dict] = {
 
 INDEXES: dict[str, list[list[str]]] = {
     "documents": [["url"], ["sha256"]],
-    "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"]],
+    "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"], ["kind"],
+                   ["needs_review"]],
     "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],
     "organisations": [["country"], ["name"]],
     "signatures": [["organisation_id"]],

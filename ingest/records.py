@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 SignatoryKind = Literal["organisation", "individual"]
+PageKind = Literal["joint_statement", "open_letter", "press_release", "other"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,24 @@ class Statement:
     signatories: list[Signatory] = field(default_factory=list)
     stated_signatory_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    kind: PageKind = "other"
+    date_updated: str | None = None
+    stated_signatory_minimum: int | None = None  # "over 85 groups": a lower bound, never an exact count
+
+    @property
+    def needs_review(self) -> bool:
+        """Whatever the parser was unsure of, it said in a warning."""
+        return bool(self.warnings)
+
+    @property
+    def organisations(self) -> list[Signatory]:
+        return [signatory for signatory in self.signatories if signatory.kind == "organisation"]
+
+    @property
+    def is_statement(self) -> bool:
+        """Labelled a joint statement or open letter, or signed by two or more organisations."""
+        return self.kind in ("joint_statement", "open_letter") or len(self.organisations) >= 2
 
     def to_json(self) -> dict[str, Any]:
-        """The stable `undersigned parse --format json` contract."""
-        return asdict(self)
+        """The stable `undersigned parse --format json` contract (keys are only ever added)."""
+        return {**asdict(self), "needs_review": self.needs_review}

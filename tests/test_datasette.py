@@ -102,7 +102,8 @@ async def test_statement_page_shows_its_text_demands_and_signatories(datasette):
 
 async def test_default_facets_are_computed(datasette):
     facets = (await get_json(datasette, "/undersigned/statements.json"))["facet_results"]
-    assert set(facets) == {"year", "publisher", "language"}
+    assert set(facets) == {"year", "publisher", "language", "kind", "needs_review"}
+    assert [(f["value"], f["count"]) for f in facets["kind"]["results"]] == [("joint_statement", 1)]
     assert [(f["value"], f["count"]) for f in facets["publisher"]["results"]] == [("International Tibet Network", 1)]
     assert [(f["value"], f["count"]) for f in facets["year"]["results"]] == [(2023, 1)]
     demand_facets = (await get_json(datasette, "/undersigned/demands.json"))["facet_results"]

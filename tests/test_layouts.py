@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from ingest.parse import parse
 from ingest.records import Document
 
@@ -213,3 +215,28 @@ def test_a_legal_form_or_a_name_with_of_after_a_comma_is_still_an_organisation()
     assert not looks_like_person("Friends of Tibet, in Bulgaria")
     assert not looks_like_person("ACT UP, a coalition")
     assert looks_like_person("Pedro Oto de Quadros, promotor de justiça em Brasília")
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("<h1>Open letter to the Commission</h1><p>We urge you to act.</p>", "open_letter"),
+    ("<h1>Offener Brief an den Rat</h1><p>Wir fordern Sie auf, zu handeln.</p>", "open_letter"),
+    ("<p>FOR IMMEDIATE RELEASE</p><p>Groups call on the minister to resign.</p>", "press_release"),
+    ("<h1>Déclaration commune</h1><p>Nous demandons la libération.</p>", "joint_statement"),
+    ("<p>We call on X to act.</p><p>Signed by:</p><ul><li>Alpha Group</li><li>Beta Network</li></ul>",
+     "joint_statement"),
+    ("<h1>Concert on Saturday</h1><p>Join us for music and food in the park.</p>", "other"),
+])
+def test_the_kind_of_page(body, kind):
+    statement = parsed(f"<html><body>{body}</body></html>")
+    assert statement.kind == kind
+    assert statement.is_statement == (kind in ("open_letter", "joint_statement"))
+
+
+def test_a_lower_bound_is_kept_apart_from_an_exact_count_and_an_update_line_is_read():
+    statement = parsed("""<html><body><p>We urge the Council to act.</p>
+<p>Signed by over 85 organisations:</p><ul><li>Alpha Group</li><li>Beta Network</li></ul>
+<p>List updated on 12 March 2024.</p></body></html>""")
+    assert (statement.stated_signatory_count, statement.stated_signatory_minimum) == (None, 85)
+    assert statement.date_updated == "2024-03-12"
+    assert statement.warnings[-1] == "the statement says more than 85 signatories but 2 were parsed"
+    assert statement.needs_review

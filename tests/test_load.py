@@ -131,3 +131,23 @@ def test_demands_are_stored_with_their_action_category(db):
     categories = [row[0] for row in rows(db, "select action_category from demands where statement_id = ? "
                                              "order by position", [key])]
     assert categories == [4, 5, 5, 5]
+
+
+def test_a_page_that_is_not_a_statement_is_kept_as_a_document_only(db, tmp_path):
+    from ingest.records import Document
+
+    news = Document("news.html", b"<html><body><h1>Concert on Saturday</h1><p>Music in the park.</p></body></html>",
+                    "text/html", "utf-8", datetime.now(timezone.utc), url="https://example.org/news/concert")
+    statements_before = db["statements"].count
+    assert load(db, news) is Outcome.DOCUMENT_ONLY
+    assert db["statements"].count == statements_before
+    assert rows(db, "select count(*) from documents where url = ?", ["https://example.org/news/concert"]) == [(1,)]
+
+
+def test_a_page_that_stops_being_a_statement_leaves_the_listing_but_not_the_archive(db):
+    emptied = replace(read_file(SAMPLE), body=b"The International Tibet Network page was replaced by a notice.\n")
+    assert load(db, emptied) is Outcome.DOCUMENT_ONLY
+    key = statement_id(read_file(SAMPLE))
+    assert db["statements"].count_where("id = ?", [key]) == 0
+    assert db["signatures"].count_where("statement_id = ?", [key]) == 0
+    assert db["documents"].count == 3  # both versions of the page are still archived

@@ -132,7 +132,8 @@ def test_text_blocks_tell_bullets_line_lists_and_wrapped_prose_apart():
 def test_parse_json_contract_keys(seed):
     record = seed.to_json()
     assert set(record) == {"title", "date", "publisher", "language", "url", "text", "demands", "signatories",
-                           "stated_signatory_count", "warnings"}
+                           "stated_signatory_count", "warnings", "kind", "date_updated", "stated_signatory_minimum",
+                           "needs_review"}
     assert set(record["demands"][0]) == {"position", "addressee", "target", "verb", "text", "action_category"}
     assert set(record["signatories"][0]) == {"position", "name", "name_as_written", "country", "kind"}
 

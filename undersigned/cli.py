@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from sqlite_utils import Database
 
+from db.load import Outcome
 from db.publish import serve as serve_datasette
 from db.schema import open_database
 from ingest.errors import IngestError
@@ -138,8 +139,12 @@ def report(result: Result) -> bool:
         return True
     statement = result.statement
     assert statement is not None and result.outcome is not None
-    click.echo(f"{result.outcome.value}: {result.source} -> statement {result.statement_id} "
-               f"({len(statement.demands)} demands, {len(statement.signatories)} signatories)")
+    if result.outcome is Outcome.DOCUMENT_ONLY:
+        click.echo(f"{result.outcome.value}: {result.source} (kind {statement.kind}, "
+                   f"{len(statement.organisations)} organisations signing)")
+    else:
+        click.echo(f"{result.outcome.value}: {result.source} -> statement {result.statement_id} "
+                   f"({len(statement.demands)} demands, {len(statement.signatories)} signatories)")
     for warning in statement.warnings:
         click.echo(f"  warning: {warning}")
     return False

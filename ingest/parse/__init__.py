@@ -6,9 +6,10 @@ from ..records import Document, Statement
 from .blocks import Block
 from .demands import find_demands
 from .formats import read_page
+from .kinds import page_kind
 from .lexicon import LANGUAGES, Lexicon, detect_language, lexicon
-from .metadata import dateline_date, infer_anniversary_date, iso_date, read_date
-from .signatories import find_signatory_block, read_signatories
+from .metadata import dateline_date, infer_anniversary_date, iso_date, read_date, updated_date
+from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "1"
 
@@ -28,16 +29,14 @@ def parse(document: Document) -> Statement:
     body = page.blocks[: block.lead_in_index] if block else page.blocks
     demands = find_demands(body, words)
     signatories = read_signatories(block, words) if block else []
-    stated = block.stated_count if block else None
     date = _date(document.metadata.get("date"), page.metadata.get("date"), body, words, warnings)
-
-    if block is None:
-        warnings.append("no signatory block found")
-    elif stated is not None and stated != len(signatories):
-        warnings.append(f"the statement says {stated} signatories but {len(signatories)} were parsed")
+    warnings.extend(_count_warnings(block, len(signatories)))
     if not demands:
         warnings.append("no demands found")
     return Statement(
+        kind=page_kind(known.get("title"), body, signatories),
+        date_updated=updated_date(page.blocks, words),
+        stated_signatory_minimum=block.stated_minimum if block else None,
         title=known.get("title"),
         date=date,
         publisher=known.get("publisher"),
@@ -46,9 +45,20 @@ def parse(document: Document) -> Statement:
         text=render_text(body),
         demands=demands,
         signatories=signatories,
-        stated_signatory_count=stated,
+        stated_signatory_count=block.stated_count if block else None,
         warnings=warnings,
     )
+
+
+def _count_warnings(block: SignatoryBlock | None, parsed: int) -> list[str]:
+    """A stated count the list does not match is said, never corrected."""
+    if block is None:
+        return ["no signatory block found"]
+    if block.stated_count is not None and block.stated_count != parsed:
+        return [f"the statement says {block.stated_count} signatories but {parsed} were parsed"]
+    if block.stated_minimum is not None and parsed < block.stated_minimum:
+        return [f"the statement says more than {block.stated_minimum} signatories but {parsed} were parsed"]
+    return []
 
 
 def _language(declared: str | None, blocks: list[Block]) -> str | None:

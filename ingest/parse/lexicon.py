@@ -36,6 +36,7 @@ class Lexicon:
     anniversary_events: dict[str, int]
     months: dict[str, int]  # folded month name -> number, in the language and English
     dateline: re.Pattern[str]
+    updated_prefix: re.Pattern[str]  # "List updated on", "Zuletzt aktualisiert am"
 
     def asks(self, text: str) -> list[re.Match[str]]:
         """Every ask with an addressee in the text, in reading order, none overlapping."""
@@ -97,6 +98,7 @@ def lexicon(language: str = "en") -> Lexicon:
         anniversary_events=data["anniversary_events"],
         months=_months(data["months"]),
         dateline=_dateline(data["months"]),
+        updated_prefix=re.compile(rf"^(?:{_alternatives(data['updated_prefixes'])})", re.I),
     )
 
 
@@ -113,6 +115,16 @@ def _dateline(names: list[str]) -> re.Pattern[str]:
     return re.compile(
         rf"{weekday}(?:(?P<day>{day})\s+(?:de\s+)?(?P<month>{month})\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})"
         rf"|(?P<month2>{month})\.?\s+(?P<day2>{day}),?\s+(?P<year2>\d{{4}}))", re.I)
+
+
+@cache
+def kind_labels_in_any_language() -> dict[str, re.Pattern[str]]:
+    """Labels such as "lettre ouverte" are distinctive enough to trust whatever language a page was taken for."""
+    patterns: dict[str, list[str]] = {}
+    for language in LANGUAGES:
+        for kind, labels in _load(language)["kind_labels"].items():
+            patterns.setdefault(kind, []).extend(labels)
+    return {kind: re.compile(rf"\b(?:{_alternatives(labels)})", re.I) for kind, labels in patterns.items()}
 
 
 @cache

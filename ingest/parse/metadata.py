@@ -32,6 +32,18 @@ def dateline_date(blocks: list[Block], words: Lexicon) -> str | None:
     return None
 
 
+def updated_date(blocks: list[Block], words: Lexicon) -> str | None:
+    """ "Updated 26 May 2011", "List updated on 12 March 2024", "Zuletzt aktualisiert am 3. Mai 2024"."""
+    for block in blocks:
+        if len(block.text) <= MAX_DATELINE_CHARS:
+            prefix = words.updated_prefix.match(block.text)
+            if prefix:
+                found = read_date(block.text[prefix.end():], words)
+                if found:
+                    return found
+    return None
+
+
 def read_date(text: str, words: Lexicon) -> str | None:
     """A whole text that is one written date, in any of the lexicon's languages."""
     match = words.dateline.fullmatch(text.strip().rstrip("."))

@@ -35,6 +35,7 @@ class SignatoryBlock:
     stated_count: int | None
     entries: list[Entry] = field(default_factory=list)
     columns: Columns | None = None  # where the entries are table rows
+    stated_minimum: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,13 @@ def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock 
             continue
         end = _entries_end(blocks, index + 1, words, block)
         if end > index + 1:
-            return _signatory_block(index, blocks[index + 1:end], stated_count(block.text, words))
+            found = _signatory_block(index, blocks[index + 1:end])
+            found.stated_count, found.stated_minimum = stated_count(block.text, words)
+            return found
     return None
 
 
-def _signatory_block(lead_in_index: int, blocks: list[Block], stated: int | None) -> SignatoryBlock:
+def _signatory_block(lead_in_index: int, blocks: list[Block]) -> SignatoryBlock:
     columns = None
     if blocks[0].kind == "row":
         columns = Columns()
@@ -65,7 +68,7 @@ def _signatory_block(lead_in_index: int, blocks: list[Block], stated: int | None
         if _filled(first) > 1 and (first.header or is_header_row(first.cells)):
             columns = table_columns(first.cells)
             blocks = blocks[1:]
-    return SignatoryBlock(lead_in_index, stated, _grouped(blocks), columns)
+    return SignatoryBlock(lead_in_index, None, _grouped(blocks), columns)
 
 
 def _filled(row: Block) -> int:
@@ -137,12 +140,14 @@ def looks_like_sentence(text: str) -> bool:
     return sum(1 for word in words[1:] if word[:1].islower()) >= len(words) // 2
 
 
-def stated_count(lead_in: str, words: Lexicon) -> int | None:
-    """The exact number of signatories the lead-in states; None for none or a lower bound."""
+def stated_count(lead_in: str, words: Lexicon) -> tuple[int | None, int | None]:
+    """(exact count, lower bound) the lead-in states: "the following 121 groups" gives (121, None),
+    "over 85 organisations" gives (None, 85)."""
     match = words.signatory_count.search(lead_in)
-    if match is None or match.group("bound"):
-        return None
-    return int(match.group("n").replace(",", ""))
+    if match is None:
+        return None, None
+    number = int(re.sub(r"[,.]", "", match.group("n")))
+    return (None, number) if match.group("bound") else (number, None)
 
 
 def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
