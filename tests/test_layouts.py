@@ -240,3 +240,33 @@ def test_a_lower_bound_is_kept_apart_from_an_exact_count_and_an_update_line_is_r
     assert statement.date_updated == "2024-03-12"
     assert statement.warnings[-1] == "the statement says more than 85 signatories but 2 were parsed"
     assert statement.needs_review
+
+
+def test_inline_demands_and_a_closing_inline_list_of_groups_in_wrapped_german():
+    statement = parsed("""---
+title: "Offener Brief"
+---
+Fridays For Future wird wie bisher Proteste durchführen. Wir unterstützen die
+Forderungen der Letzten Generation: ein deutschlandweites 9€-Ticket, ein Tempolimit auf
+Autobahnen sowie die Schaffung eines Bürger*innenrates. Wir fordern, dass die Proteste und
+Forderungen ernst genommen werden.
+
+Die Fridays For Future Ortsgruppen Gießen, Göttingen, Karlsruhe,
+Schwäbisch Hall, Altkreis Halle Westfalen, Neuburg
+und Hannover.
+""", "text/markdown")
+    assert [d.text for d in statement.demands] == [
+        "ein deutschlandweites 9€-Ticket", "ein Tempolimit auf Autobahnen", "die Schaffung eines Bürger*innenrates",
+        "Wir fordern, dass die Proteste und Forderungen ernst genommen werden."]
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Gießen", "Göttingen", "Karlsruhe", "Schwäbisch Hall", "Altkreis Halle Westfalen", "Neuburg", "Hannover"]
+
+
+def test_an_inline_list_after_a_lead_in_and_a_closing_list_of_places_that_is_not_one():
+    signed = parsed("<p>We call on the Council to act.</p><p>Signed by:</p>"
+                    "<p>Alpha Group, Beta Network, Tibet Support Group – UK and Gamma e.V.</p>")
+    assert entries(signed) == [("Alpha Group", None, "organisation"), ("Beta Network", None, "organisation"),
+                               ("Tibet Support Group – UK", "GB", "organisation"), ("Gamma e.V.", None, "organisation")]
+    solidarity = parsed("<p>We call on the Council to act.</p>"
+                        "<p>We stand with the people of Tibet, Hong Kong, Xinjiang, Mongolia, Macau and Taiwan.</p>")
+    assert solidarity.signatories == []

@@ -6,8 +6,11 @@ works the same whatever the source format.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any, Literal
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -21,6 +24,8 @@ DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "
            "nav", "header", "footer", "aside", "head", "title", "meta", "link", "object", "embed"}
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
           "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label"}
+WRAPPED_PROSE_CHARS = 55  # mean line length from which short lines may be a wrapped paragraph
+_INNER_SENTENCE_END = re.compile(r"\w[.!?] +[A-ZÀ-Þ]")
 MAX_DEPTH = 200  # deeper markup is read as plain text rather than walked
 LINE_BREAK = "\u2028"  # stands for <br> while inline text is gathered; source newlines are only white space
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)\s*\n\s*(?=\w)")
@@ -56,7 +61,22 @@ def looks_like_line_list(lines: list[str]) -> bool:
     if len(lines) < 2 or max(len(line) for line in lines) > 160:
         return False
     lowercase_starts = sum(1 for line in lines[1:] if line[:1].islower())
-    return lowercase_starts <= len(lines) // 5
+    return lowercase_starts <= len(lines) // 5 and not _wrapped_prose(lines)
+
+
+def _wrapped_prose(lines: list[str]) -> bool:
+    """Long lines broken mid-sentence: one ends on a function word ("und", "the") or a sentence ends
+    inside one. German capitalises its nouns, so capitals alone do not tell a list from prose."""
+    if sum(len(line) for line in lines) / len(lines) < WRAPPED_PROSE_CHARS:
+        return False
+    function_words = _function_words()
+    return any(line.split()[-1].casefold() in function_words or _INNER_SENTENCE_END.search(line) for line in lines)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    data = json.loads(resources.files("ingest").joinpath("lexicon/stopwords.json").read_text("utf-8"))
+    return frozenset(word for code, words in data.items() if not code.startswith("_") for word in words)
 
 
 def blocks_from_lines(lines: list[str]) -> list[Block]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..records import Demand
 from .actions import action_category, leading_verb
 from .blocks import Block
+from .inline import split_inline_list
 from .lexicon import Lexicon
 from .sentences import sentences
 
@@ -104,10 +105,27 @@ def _sentence_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
         if block.kind not in ("paragraph", "item", "line"):
             continue
         for sentence in sentences(block.text):
-            lead_in = read_lead_in(sentence, words)
-            if lead_in is not None and _asked_by_us(sentence, words):
-                demands.append(_demand(len(demands) + 1, lead_in, asking_clause(sentence, words), words, ask=True))
+            for lead_in, text, ask in _sentence_asks(sentence, words):
+                demands.append(_demand(len(demands) + 1, lead_in, text, words, ask=ask))
     return demands
+
+
+def _sentence_asks(sentence: str, words: Lexicon) -> list[tuple[LeadIn, str, bool]]:
+    """The demands one sentence makes: each item of "we support the demands of X: a, b and c",
+    or the sentence's asking clause."""
+    listed = words.demand_list.search(sentence)
+    if listed and _ours(sentence, listed.start(), words):
+        items = split_inline_list(listed.group("items"), words, minimum=2)
+        if items:
+            return [(LeadIn(None, None), item, False) for item in items]
+    lead_in = read_lead_in(sentence, words)
+    if lead_in is not None and _asked_by_us(sentence, words):
+        return [(lead_in, asking_clause(sentence, words), True)]
+    return []
+
+
+def _ours(sentence: str, end: int, words: Lexicon) -> bool:
+    return words.ask_subject is None or words.ask_subject.search(sentence[:end]) is not None
 
 
 def _first_ask(sentence: str, words: Lexicon) -> re.Match[str] | None:
@@ -120,7 +138,8 @@ def _asked_by_us(sentence: str, words: Lexicon) -> bool:
     if words.ask_subject is None:
         return True
     ask = _first_ask(sentence, words)
-    return ask is not None and words.ask_subject.search(sentence[max(0, ask.start() - 100):ask.start()]) is not None
+    # The subject may stand inside the ask itself: "Wir fordern, dass ...".
+    return ask is not None and words.ask_subject.search(sentence[max(0, ask.start() - 100):ask.end()]) is not None
 
 
 def asking_clause(sentence: str, words: Lexicon) -> str:

@@ -18,6 +18,8 @@ from .countries import fold
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)", re.S)
+# "Aktivist*innen ... Bürger*innenrates": a star between letters is German's gender star, not emphasis.
+_GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")
 _MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table")
 FRONT_MATTER_KEYS = {  # for each field, the keys Hugo, Jekyll and others use, best first
     "title": ("title",),
@@ -43,7 +45,7 @@ def page_from_markdown(text: str) -> Page:
             metadata = _front_matter(load(match.group(1)))
             text = text[match.end():]
             break
-    soup = soup_of(_MARKDOWN.render(text))
+    soup = soup_of(_MARKDOWN.render(_GENDER_STAR.sub(r"\\*", text)))
     blocks = blocks_from_soup(soup.body or soup)
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         metadata["title"] = blocks[0].text  # an author's own H1 names the statement, whatever the post is called

@@ -37,6 +37,9 @@ class Lexicon:
     months: dict[str, int]  # folded month name -> number, in the language and English
     dateline: re.Pattern[str]
     updated_prefix: re.Pattern[str]  # "List updated on", "Zuletzt aktualisiert am"
+    last_conjunction: re.Pattern[str]  # what joins the last item of an inline list: "and", "und", "sowie"
+    demand_list: re.Pattern[str]  # "the demands of X: a, b and c"
+    group_noun: re.Pattern[str]  # "organisations", "Ortsgruppen": what a list of signers is a list of
 
     def asks(self, text: str) -> list[re.Match[str]]:
         """Every ask with an addressee in the text, in reading order, none overlapping."""
@@ -99,7 +102,16 @@ def lexicon(language: str = "en") -> Lexicon:
         months=_months(data["months"]),
         dateline=_dateline(data["months"]),
         updated_prefix=re.compile(rf"^(?:{_alternatives(data['updated_prefixes'])})", re.I),
+        last_conjunction=_last_conjunction(data["list_conjunctions"]),
+        demand_list=re.compile(rf"\b(?:{data['demand_nouns']})\b[^:]{{0,80}}:\s*(?P<items>.+)$", re.I),
+        group_noun=re.compile(rf"\b(?:{data['signatory_nouns']})\b", re.I),
     )
+
+
+def _last_conjunction(conjunctions: list[str]) -> re.Pattern[str]:
+    """The conjunction no other follows: the one before an inline list's last item."""
+    words = "|".join(map(re.escape, conjunctions))
+    return re.compile(rf"\s+(?:{words})\s+(?!.*\s(?:{words})\s)", re.I)
 
 
 def _months(names: list[str]) -> dict[str, int]:

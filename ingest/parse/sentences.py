@@ -18,7 +18,7 @@ def sentences(text: str) -> list[str]:
     start = 0
     for match in _CANDIDATE.finditer(text):
         word = _WORD_BEFORE.search(text[start:match.start() + 1])
-        if word and _is_abbreviation(word.group(1)):
+        if word and is_abbreviation(word.group(1)):
             continue
         parts.append(text[start:match.end()].strip())
         start = match.end()
@@ -28,7 +28,7 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
-def _is_abbreviation(word: str) -> bool:
+def is_abbreviation(word: str) -> bool:
     """ "R.S.", "H.", "Dr." and the like end with a period that does not end a sentence."""
     bare = word.lstrip("(\"'“‘").rstrip(".").casefold()
     return len(bare) == 1 or bare in ABBREVIATIONS or bool(re.fullmatch(r"(?:\w\.)+\w", bare))

@@ -12,11 +12,14 @@ from ..records import Signatory, SignatoryKind
 from .blocks import Block, names_people
 from .countries import country_code, fold
 from .demands import last_sentence, read_lead_in
+from .inline import split_inline_list
 from .lexicon import Lexicon
 
 MAX_LEADIN_CHARS = 400
 MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
 MAX_ENTRY_CHARS = 200
+MAX_CLOSING_BLOCKS = 8  # a closing inline list wrapped over this many lines at most
+MIN_CLOSING_ITEMS = 5
 MAX_GROUP_CHARS = 40  # "Global", "Europe", "Deutschland": a heading that groups the entries under it
 _SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
@@ -48,16 +51,46 @@ class Columns:
 
 
 def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
-    """The first lead-in followed by at least one entry; None when the document has none."""
+    """The first lead-in followed by at least one entry, else a closing sentence that lists the
+    signing groups inline; None when the document has neither."""
     for index, block in enumerate(blocks):
         if not _is_lead_in(block, words):
             continue
         end = _entries_end(blocks, index + 1, words, block)
         if end > index + 1:
-            found = _signatory_block(index, blocks[index + 1:end])
+            found = _signatory_block(index, _inline_entries(blocks[index + 1:end], words))
             found.stated_count, found.stated_minimum = stated_count(block.text, words)
             return found
+    return _closing_inline_list(blocks, words)
+
+
+def _inline_entries(blocks: list[Block], words: Lexicon) -> list[Block]:
+    """ "Alpha Group, Beta Network and Gamma e.V." as one paragraph (or wrapped over lines ending in
+    commas) gives one entry per name."""
+    wrapped = all(b.text.endswith(",") for b in blocks[:-1]) and all(b.kind in ("paragraph", "line") for b in blocks)
+    if not wrapped:
+        return blocks
+    items = split_inline_list(" ".join(b.text for b in blocks), words)
+    return [Block("line", item) for item in items] if items else blocks
+
+
+def _closing_inline_list(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
+    """ "Die Fridays For Future Ortsgruppen Gießen, Göttingen, ... und Hannover.": the groups named
+    in a statement's last sentence, when its opening words say they are groups."""
+    for start in range(len(blocks) - 1, max(len(blocks) - MAX_CLOSING_BLOCKS, 0) - 1, -1):
+        if blocks[start].kind not in ("paragraph", "line"):
+            break
+        items = split_inline_list(" ".join(b.text for b in blocks[start:]), words, minimum=MIN_CLOSING_ITEMS)
+        if items and words.group_noun.search(items[0]):
+            items[0] = _trailing_words(items[0], items[1:])
+            return SignatoryBlock(start, None, [Entry(Block("line", item)) for item in items])
     return None
+
+
+def _trailing_words(first: str, others: list[str]) -> str:
+    """The first item without the words that introduce the list: as many words as the others have."""
+    typical = sorted(len(item.split()) for item in others)[len(others) // 2]
+    return " ".join(first.split()[-typical:])
 
 
 def _signatory_block(lead_in_index: int, blocks: list[Block]) -> SignatoryBlock:

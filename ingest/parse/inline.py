@@ -1,0 +1,28 @@
+"""Lists written inline: "a, b, c and d"."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .sentences import is_abbreviation
+
+MAX_ITEM_WORDS = 8
+_SEPARATOR = re.compile(r"\s*[,;]\s+")
+
+
+def _without_full_stop(text: str) -> str:
+    """ "... und Hannover." loses its full stop; "... and Gamma e.V." keeps the one it is written with."""
+    last_word = text.split()[-1] if text.split() else ""
+    return text if text.endswith(".") and is_abbreviation(last_word) else text.rstrip(".;")
+
+
+def split_inline_list(text: str, words: Lexicon, minimum: int = 3) -> list[str] | None:
+    """The items of "a, b, c and d" (commas or semicolons, the last joined by a conjunction),
+    or None when the text is not such a list."""
+    parts = [part.strip() for part in _SEPARATOR.split(_without_full_stop(text.strip()))]
+    last = words.last_conjunction.split(parts[-1], maxsplit=1)
+    parts[-1:] = [part.strip() for part in last]
+    if len(parts) < minimum or any(not part or len(part.split()) > MAX_ITEM_WORDS for part in parts[1:]):
+        return None
+    return parts
