@@ -169,3 +169,15 @@ def test_a_long_preamble_is_not_part_of_the_demand():
         "we call on WTO Members to grant the request."
     assert asking_clause("In this perspective, we urge you to act.", lexicon("en")) == \
         "In this perspective, we urge you to act."
+
+
+def test_a_theme_built_of_divs_loses_its_menu_sidebar_share_related_and_comments():
+    statement = parse(read_file(FIXTURES / "div-theme-letter.html"))
+    assert (statement.title, statement.date, statement.kind) == (
+        "Open letter on Hong Kong's Article 23 law", "2024-03-19", "open_letter")
+    assert statement.text.startswith("Open letter on Hong Kong's Article 23 law\n\n19 March 2024")
+    for furniture in ("Donate", "Recent posts", "newsletter", "Facebook", "You may also like", "Great work", "©"):
+        assert furniture not in statement.text
+    assert [d.verb for d in statement.demands] == ["sanction", "review"]
+    assert [(s.name, s.country) for s in statement.signatories] == [
+        ("Hong Kong Democracy Council", None), ("Example Hong Kong Watch", None), ("Stand with Hong Kong", "AU")]

@@ -26,6 +26,7 @@ INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "
           "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label"}
 WRAPPED_PROSE_CHARS = 55  # mean line length from which short lines may be a wrapped paragraph
 _INNER_SENTENCE_END = re.compile(r"\w[.!?] +[A-ZÀ-Þ]")
+_TOKEN_SPLIT = re.compile(r"[-_\s]+")
 MAX_DEPTH = 200  # deeper markup is read as plain text rather than walked
 LINE_BREAK = "\u2028"  # stands for <br> while inline text is gathered; source newlines are only white space
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)\s*\n\s*(?=\w)")
@@ -157,7 +158,7 @@ class _Walker:
 
     def visit(self, tag: Tag, depth: int) -> None:
         name = tag.name
-        if name in DROPPED:
+        if name in DROPPED or is_furniture(tag):
             return
         if depth > MAX_DEPTH:
             self.inline.append(tag.get_text(" "))
@@ -216,6 +217,20 @@ class _Walker:
             for sublist in nested:
                 self.list_items(sublist, depth + 1, level + 1)
         self.people = outer
+
+
+@cache
+def _furniture_tokens() -> frozenset[str]:
+    data = json.loads(resources.files("ingest").joinpath("lexicon/page_furniture.json").read_text("utf-8"))
+    return frozenset(data["tokens"])
+
+
+def is_furniture(tag: Tag) -> bool:
+    """A theme's menu, sidebar, share buttons, related posts or comments, known by its class or id."""
+    labels = [*(tag.get("class") or []), tag.get("id") or ""]
+    tokens = _furniture_tokens()
+    return any(label in tokens or any(part in tokens for part in _TOKEN_SPLIT.split(label))
+               for label in labels if isinstance(label, str) and label)
 
 
 def names_people(label: str) -> bool:
