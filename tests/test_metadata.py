@@ -65,3 +65,10 @@ def test_a_markdown_h1_names_the_statement_over_the_front_matter_title():
     statement = parsed("---\ntitle: Open Letter to the Commission\n---\n\n# Keep funding free software\n\nText.\n",
                        "text/markdown")
     assert statement.title == "Keep funding free software"
+
+
+def test_the_publisher_from_the_statements_own_opening_words():
+    statement = parsed("International Tibet Network Members are today joining the commemoration.\n\nMore text.\n",
+                       "text/plain")
+    assert statement.publisher == "International Tibet Network"
+    assert parsed("Yesterday the police arrested three people.\n", "text/plain").publisher is None

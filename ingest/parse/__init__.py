@@ -8,7 +8,14 @@ from .demands import find_demands
 from .formats import read_page
 from .kinds import page_kind
 from .lexicon import LANGUAGES, Lexicon, detect_language, lexicon
-from .metadata import dateline_date, infer_anniversary_date, iso_date, read_date, updated_date
+from .metadata import (
+    dateline_date,
+    infer_anniversary_date,
+    iso_date,
+    publisher_from_text,
+    read_date,
+    updated_date,
+)
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "1"
@@ -39,7 +46,7 @@ def parse(document: Document) -> Statement:
         stated_signatory_minimum=block.stated_minimum if block else None,
         title=known.get("title"),
         date=date,
-        publisher=known.get("publisher"),
+        publisher=known.get("publisher") or publisher_from_text(body, words),
         language=language,
         url=document.url,
         text=render_text(body),

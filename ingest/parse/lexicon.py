@@ -40,6 +40,7 @@ class Lexicon:
     last_conjunction: re.Pattern[str]  # what joins the last item of an inline list: "and", "und", "sowie"
     demand_list: re.Pattern[str]  # "the demands of X: a, b and c"
     group_noun: re.Pattern[str]  # "organisations", "Ortsgruppen": what a list of signers is a list of
+    publisher_opening: re.Pattern[str]  # "International Tibet Network Members are today joining"
 
     def asks(self, text: str) -> list[re.Match[str]]:
         """Every ask with an addressee in the text, in reading order, none overlapping."""
@@ -70,6 +71,7 @@ def _merged(language: str) -> dict[str, Any]:
         "anniversary": [data["anniversary"], english["anniversary"]],
         # A language whose verbs carry their subject needs none, in either language's sentences.
         "ask_subject": f"{data['ask_subject']}|{english['ask_subject']}" if data["ask_subject"] else "",
+        "publisher_verbs": f"{data['publisher_verbs']}|{english['publisher_verbs']}",
     }
 
 
@@ -105,6 +107,9 @@ def lexicon(language: str = "en") -> Lexicon:
         last_conjunction=_last_conjunction(data["list_conjunctions"]),
         demand_list=re.compile(rf"\b(?:{data['demand_nouns']})\b[^:]{{0,80}}:\s*(?P<items>.+)$", re.I),
         group_noun=re.compile(rf"\b(?:{data['signatory_nouns']})\b", re.I),
+        publisher_opening=re.compile(
+            rf"^(?:the\s+)?(?P<name>[A-ZÀ-Þ][\w’'&-]*(?:\s+(?:(?:of|for|the|and|de|du|des|für|der)\s+)?[A-ZÀ-Þ][\w’'&-]*)"
+            rf"{{1,7}}?)\s+(?i:{_alternatives([data['publisher_verbs']])})\b"),
     )
 
 

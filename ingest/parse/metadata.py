@@ -32,6 +32,13 @@ def dateline_date(blocks: list[Block], words: Lexicon) -> str | None:
     return None
 
 
+def publisher_from_text(blocks: list[Block], words: Lexicon) -> str | None:
+    """ "International Tibet Network Members are today joining ...": the name that opens the statement."""
+    first = next((block for block in blocks if block.kind == "paragraph"), None)
+    match = words.publisher_opening.match(first.text) if first else None
+    return match.group("name") if match else None
+
+
 def updated_date(blocks: list[Block], words: Lexicon) -> str | None:
     """ "Updated 26 May 2011", "List updated on 12 March 2024", "Zuletzt aktualisiert am 3. Mai 2024"."""
     for block in blocks:
