@@ -270,3 +270,42 @@ def test_an_inline_list_after_a_lead_in_and_a_closing_list_of_places_that_is_not
     solidarity = parsed("<p>We call on the Council to act.</p>"
                         "<p>We stand with the people of Tibet, Hong Kong, Xinjiang, Mongolia, Macau and Taiwan.</p>")
     assert solidarity.signatories == []
+
+
+def test_a_french_statement():
+    statement = parsed("""<html lang="fr"><body>
+<h1>Lettre ouverte au gouvernement</h1>
+<p>Paris, le 10 mars 2024</p>
+<p>Depuis plusieurs mois, des militants tibétains sont détenus sans procès.</p>
+<p>Nous appelons le gouvernement français à :</p>
+<ol><li>Exiger la libération immédiate des prisonniers politiques ;</li>
+<li>Soutenir une enquête indépendante des Nations unies.</li></ol>
+<p>Organisations signataires :</p>
+<ul><li>Comité de soutien au peuple tibétain</li><li>Les Amis du Tibet (Lyon, France)</li>
+<li>Mme Claire Dupont, avocate</li></ul>
+</body></html>""")
+    assert (statement.language, statement.kind, statement.date) == ("fr", "open_letter", "2024-03-10")
+    assert [(d.addressee, d.text[:30]) for d in statement.demands] == [
+        ("gouvernement français", "Exiger la libération immédiate"),
+        ("gouvernement français", "Soutenir une enquête indépenda")]
+    assert entries(statement) == [("Comité de soutien au peuple tibétain", None, "organisation"),
+                                  ("Les Amis du Tibet (Lyon, France)", "FR", "organisation"),
+                                  ("Mme Claire Dupont, avocate", None, "individual")]
+
+
+def test_a_spanish_statement():
+    statement = parsed("""<html><body>
+<h1>Declaración conjunta sobre el Tíbet</h1>
+<p>Santiago, 27 de febrero de 2025</p>
+<p>Las organizaciones firmantes expresan su profunda preocupación por la situación en el Tíbet.</p>
+<p>Instamos al Gobierno de Chile a:</p>
+<ul><li>Pedir la liberación de los presos políticos;</li><li>Considerar una declaración pública.</li></ul>
+<p>Firman:</p>
+<p>Amigos del Tíbet, Chile<br>Casa del Tíbet – España<br>Sra. Ana Pérez</p>
+</body></html>""")
+    assert (statement.language, statement.kind, statement.date) == ("es", "joint_statement", "2025-02-27")
+    assert [(d.addressee, d.action_category) for d in statement.demands] == [
+        ("Gobierno de Chile", 1), ("Gobierno de Chile", 3)]
+    assert entries(statement) == [("Amigos del Tíbet, Chile", "CL", "organisation"),
+                                  ("Casa del Tíbet – España", "ES", "organisation"),
+                                  ("Sra. Ana Pérez", None, "individual")]
