@@ -37,7 +37,7 @@ def fetch_url(client: httpx.Client, url: str, overrides: dict[str, Any] | None =
               encoding: str | None = None) -> Document:
     """GET one URL; raise IngestError naming the URL and the reason when it cannot be had."""
     body, response = _get(client, url)
-    media_type, declared = _content_type(response)
+    media_type, declared = content_type_of(response.headers.get("content-type"))
     if media_type not in _TEXT_TYPES:
         raise IngestError(url, f"unsupported content type {media_type!r}")
     content_type = "text/html" if media_type in ("text/html", "application/xhtml+xml") else sniff_content_type(body)
@@ -70,9 +70,9 @@ def _read_capped(url: str, response: httpx.Response) -> bytes:
     return b"".join(chunks)
 
 
-def _content_type(response: httpx.Response) -> tuple[str, str | None]:
-    header = response.headers.get("content-type", "text/html")
-    media_type, _, params = header.partition(";")
+def content_type_of(header: str | None) -> tuple[str, str | None]:
+    """(media type, charset) of a Content-Type header; HTML where none is given."""
+    media_type, _, params = (header or "text/html").partition(";")
     charset = None
     for param in params.split(";"):
         key, _, value = param.strip().partition("=")

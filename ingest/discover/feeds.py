@@ -1,0 +1,42 @@
+"""RSS and Atom feeds: /feed/ and the home page's <link rel="alternate">, paged with ?paged=N."""
+
+from __future__ import annotations
+
+import time
+
+import feedparser
+
+from ..http import FetchError, PoliteClient
+from . import Candidate
+
+MAX_PAGES = 100
+
+
+async def discover(client: PoliteClient, base: str, feed_url: str | None = None) -> list[Candidate] | None:
+    """Every entry of the site's feed, following WordPress's ?paged= paging; None without a feed."""
+    url = feed_url or f"{base}/feed/"
+    candidates: dict[str, Candidate] = {}
+    for page in range(1, MAX_PAGES + 1):
+        entries = await _entries(client, url if page == 1 else f"{url}{'&' if '?' in url else '?'}paged={page}")
+        fresh = [entry for entry in entries if entry.url not in candidates]
+        if not fresh:
+            break
+        candidates.update((entry.url, entry) for entry in fresh)
+    return list(candidates.values()) or None
+
+
+async def _entries(client: PoliteClient, url: str) -> list[Candidate]:
+    try:
+        response = await client.get(url)
+    except FetchError:
+        return []
+    if response.status != 200:
+        return []
+    feed = feedparser.parse(response.body)
+    # dict.get: feedparser's own get() maps a missing updated_parsed to published_parsed, with a warning
+    return [Candidate(entry.link, _iso(dict.get(entry, "updated_parsed")), _iso(dict.get(entry, "published_parsed")))
+            for entry in feed.entries if entry.get("link")]
+
+
+def _iso(parsed: time.struct_time | None) -> str | None:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed) if parsed else None
