@@ -53,7 +53,8 @@ def document_from_row(row: dict) -> Document:
     """An archived document, ready to be parsed again without the network."""
     return Document(source=row["path"] or row["url"], body=row["body"], content_type=row["content_type"],
                     encoding=row["encoding"], fetched_at=datetime.fromisoformat(row["fetched_at"]),
-                    url=row["url"], metadata=json.loads(row["metadata"] or "{}"))
+                    url=row["url"], metadata=json.loads(row["metadata"] or "{}"), status=row.get("status"),
+                    etag=row.get("etag"), last_modified=row.get("last_modified"))
 
 
 def statement_id(document: Document) -> str:
@@ -66,25 +67,40 @@ def organisation_id(signatory: Signatory) -> str:
     return f"{slug}-{signatory.country.lower()}" if signatory.country else slug
 
 
-def save(db: Database, document: Document, statement: Statement, parser_version: str) -> Outcome:
-    """Write the document and its statement in one transaction; a failure leaves the database as it was."""
+def save(db: Database, document: Document, statement: Statement, parser_version: str,
+         force: bool = False) -> Outcome:
+    """Write the document and its statement in one transaction; a failure leaves the database as it was.
+    force rewrites the statement even when its document and parser version are unchanged (a re-parse)."""
     doc_id = document_id(document)
     key = statement_id(document)
     with db.atomic():
         db["documents"].insert(_document_row(doc_id, document), pk="id", ignore=True)
         existing = _existing(db, key)
-        if existing and existing["document_id"] == doc_id and existing["parser_version"] == parser_version:
+        unchanged = existing and existing["document_id"] == doc_id and existing["parser_version"] == parser_version
+        if unchanged and not force:
             return Outcome.UNCHANGED
-        db["demands"].delete_where("statement_id = ?", [key])
-        db["signatures"].delete_where("statement_id = ?", [key])
+        for table in ("demands", "signatures"):
+            db[table].delete_where("statement_id = ?", [key])
         if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
+            db["statement_versions"].delete_where("statement_id = ?", [key])
             db["statements"].delete_where("id = ?", [key])
             return Outcome.DOCUMENT_ONLY
         db["statements"].upsert(_statement_row(key, doc_id, statement, parser_version), pk="id")
         db["demands"].insert_all(_demand_rows(key, statement), pk="id")
         db["organisations"].insert_all(_organisation_rows(statement), pk="id", ignore=True)
         db["signatures"].insert_all(_signature_rows(key, statement), pk=("statement_id", "position"))
-    return Outcome.UPDATED if existing else Outcome.ADDED
+        db["statement_versions"].upsert(_version_row(key, doc_id, document, statement),
+                                        pk=("statement_id", "document_id"))
+    if not existing:
+        return Outcome.ADDED
+    return Outcome.UNCHANGED if unchanged else Outcome.UPDATED
+
+
+def latest_document(db: Database, url: str) -> dict | None:
+    """The newest archived version of a page, for conditional requests and unchanged-hash checks."""
+    rows = list(db.query("select id, sha256, etag, last_modified, metadata from documents where url = ? "
+                         "order by fetched_at desc, rowid desc limit 1", [url]))
+    return rows[0] if rows else None
 
 
 def _existing(db: Database, key: str) -> dict | None:
@@ -97,6 +113,10 @@ def _document_row(doc_id: str, document: Document) -> dict:
         "id": doc_id,
         "url": document.url,
         "path": None if document.url == document.source else document.source,
+        "final_url": document.url if document.status is not None else None,
+        "status": document.status,
+        "etag": document.etag,
+        "last_modified": document.last_modified,
         "fetched_at": document.fetched_at.isoformat(timespec="seconds"),
         "content_type": document.content_type,
         "encoding": document.encoding,
@@ -128,6 +148,15 @@ def _statement_row(key: str, doc_id: str, statement: Statement, parser_version: 
         "warnings": json.dumps(statement.warnings, ensure_ascii=False),
         "needs_review": int(statement.needs_review),
     }
+
+
+def _version_row(key: str, doc_id: str, document: Document, statement: Statement) -> dict:
+    """Each version of a statement's page: its hash and who had signed by then."""
+    names = [signatory.name_as_written for signatory in statement.organisations]
+    return {"statement_id": key, "document_id": doc_id, "sha256": document.sha256,
+            "fetched_at": document.fetched_at.isoformat(timespec="seconds"), "n_signatories": len(names),
+            "signatories": json.dumps(names, ensure_ascii=False),
+            "parsed_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
 
 
 def _demand_rows(key: str, statement: Statement) -> list[dict]:

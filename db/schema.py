@@ -8,8 +8,9 @@ FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 TABLES: dict[str, dict] = {
     "documents": {
-        "columns": {"id": str, "url": str, "path": str, "fetched_at": str, "content_type": str,
-                    "encoding": str, "sha256": str, "metadata": str, "body": bytes},
+        "columns": {"id": str, "url": str, "path": str, "final_url": str, "status": int, "etag": str,
+                    "last_modified": str, "fetched_at": str, "content_type": str, "encoding": str, "sha256": str,
+                    "metadata": str, "body": bytes},
         "pk": "id",
     },
     "statements": {
@@ -40,10 +41,30 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("statement_id", "statements", "id"), ("organisation_id", "organisations", "id")],
         "not_null": {"organisation_id", "name_as_written"},
     },
+    "statement_versions": {
+        "columns": {"statement_id": str, "document_id": str, "fetched_at": str, "sha256": str,
+                    "n_signatories": int, "signatories": str, "parsed_at": str},
+        "pk": ("statement_id", "document_id"),
+        "foreign_keys": [("statement_id", "statements", "id"), ("document_id", "documents", "id")],
+    },
+    "crawl_runs": {
+        "columns": {"id": int, "site": str, "started_at": str, "finished_at": str, "source": str,
+                    "discovered": int, "options": str},
+        "pk": "id",
+    },
+    "crawl_queue": {
+        "columns": {"run_id": int, "url": str, "lastmod": str, "state": str, "outcome": str, "reason": str,
+                    "done_at": str},
+        "pk": ("run_id", "url"),
+        "foreign_keys": [("run_id", "crawl_runs", "id")],
+    },
 }
 
 INDEXES: dict[str, list[list[str]]] = {
-    "documents": [["url"], ["sha256"]],
+    "documents": [["url"], ["sha256"], ["fetched_at"]],
+    "statement_versions": [["document_id"], ["fetched_at"]],
+    "crawl_runs": [["site"]],
+    "crawl_queue": [["state"]],
     "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"], ["kind"],
                    ["needs_review"]],
     "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],

@@ -77,9 +77,13 @@ def choose_text_encoding(source: str, body: bytes, explicit: str | None = None) 
 
 
 def choose_html_encoding(source: str, body: bytes, declared: str | None = None, explicit: str | None = None) -> str:
-    """HTML: the user's word, then a BOM, the HTTP or <meta> charset, UTF-8, and detection last."""
+    """HTML: the user's word, then a BOM, then UTF-8 where the bytes are valid non-ASCII UTF-8 (legacy
+    text almost never is, and servers often declare the wrong charset), the HTTP or <meta> charset,
+    and detection last."""
     if explicit:
         return _checked_explicit(source, body, explicit)
+    if not body.isascii() and _bom_encoding(body) is None and _decodes(body, "utf-8"):
+        return "utf-8"
     for candidate in (_bom_encoding(body), known_codec(declared), declared_html_charset(body), "utf-8"):
         if candidate and _decodes(body, candidate):
             return candidate

@@ -22,6 +22,9 @@ class Document:
     fetched_at: datetime  # timezone-aware UTC
     url: str | None = None  # final URL after redirects, or the URL the metadata names
     metadata: dict[str, Any] = field(default_factory=dict)  # sidecar / command-line overrides
+    status: int | None = None  # HTTP status, for a fetched page
+    etag: str | None = None
+    last_modified: str | None = None
 
     @property
     def sha256(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import sys
@@ -13,15 +14,21 @@ from sqlite_utils import Database
 from db.load import Outcome
 from db.publish import serve as serve_datasette
 from db.schema import open_database
+from ingest.discover import preset_names, site_preset
 from ingest.errors import IngestError
 from ingest.evaluate import evaluate_directory, report_json, report_text
-from ingest.fetch import make_client
+from ingest.fetch import is_url, make_client
+from ingest.http import Politeness
+from ingest.parse import PARSER_VERSION
 from ingest.parse import parse as parse_document
 from ingest.records import Statement
 from ingest.sources import load_document
 
 from . import DEFAULT_DB, SAMPLE_DIR
+from .crawl import CrawlError, CrawlOptions, CrawlReport
+from .crawl import crawl as run_crawl
 from .pipeline import Result, add_sources
+from .pipeline import reparse as reparse_archive
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                           type=click.Path(dir_okay=False), help="SQLite database file.")
@@ -73,6 +80,61 @@ def add(sources: tuple[str, ...], db_path: str, encoding: str | None, **metadata
         failed = sum(report(result) for result in add_sources(db, sources, metadata, encoding))
     if failed:
         click.echo(f"{failed} of {len(sources)} inputs failed", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("site")
+@db_option
+@click.option("--since", help="Only posts published on or after this date (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many posts.")
+@click.option("--concurrency", type=click.IntRange(1, 16), default=2, show_default=True,
+              help="Requests in flight to the site at once.")
+@click.option("--delay", type=click.FloatRange(min=0), default=0.5, show_default=True,
+              help="Seconds between the starts of two requests to the site.")
+@click.option("--category", help="Only posts in this category (its slug).")
+def crawl(site: str, db_path: str, since: str | None, limit: int | None, concurrency: int, delay: float,
+          category: str | None) -> None:
+    """Crawl a statement site (a URL, or a preset name such as tibetnetwork) politely, incrementally
+    and resumably: every post found is fetched, archived, parsed and saved."""
+    preset = site_preset(site)
+    base_url = preset["base_url"] if preset else site
+    if not is_url(base_url):
+        raise click.UsageError(f"{site!r} is neither an http(s) URL nor a preset ({', '.join(preset_names())})")
+    options = CrawlOptions(since=since, limit=limit, category=category or (preset or {}).get("category"),
+                           politeness=Politeness(concurrency=concurrency, delay=delay))
+    with _open(db_path) as db:
+        report = _run_crawl(db, base_url, options)
+    click.echo(describe_crawl(report))
+    if report.outcomes and report.outcomes["failed"] == sum(report.outcomes.values()):
+        sys.exit(1)
+
+
+def _run_crawl(db, base_url: str, options: CrawlOptions) -> CrawlReport:
+    with click.progressbar(length=0, label="crawling", file=sys.stderr) as bar:
+        def progress(url: str, outcome: str) -> None:
+            bar.length = max(bar.length or 0, bar.pos + 1)
+            bar.update(1)
+
+        try:
+            return asyncio.run(run_crawl(db, base_url, options, progress))
+        except CrawlError as error:
+            raise click.ClickException(str(error)) from error
+
+
+@cli.command()
+@db_option
+def reparse(db_path: str) -> None:
+    """Parse every archived document again with the current parser (no network) and report what changed."""
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"{db_path}: no such database")
+    with _open(db_path) as db:
+        report = reparse_archive(db)
+    counts = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in sorted(report.outcomes.items()))
+    click.echo(f"re-parsed {report.documents} documents with parser {PARSER_VERSION}: {counts or 'nothing'}")
+    for source, reason in report.errors:
+        click.echo(f"error: {source}: {reason}", err=True)
+    if report.errors:
         sys.exit(1)
 
 
@@ -148,6 +210,20 @@ def report(result: Result) -> bool:
     for warning in statement.warnings:
         click.echo(f"  warning: {warning}")
     return False
+
+
+def describe_crawl(report: CrawlReport) -> str:
+    outcomes = report.outcomes
+    lines = [
+        f"{report.site}: {report.discovered} posts discovered from {report.source}"
+        + (" (resumed an interrupted crawl)" if report.resumed else ""),
+        f"  fetched: {sum(outcomes.values()) - outcomes['failed'] - outcomes['not_modified']}, "
+        f"not modified: {outcomes['not_modified']}, unchanged: {outcomes['unchanged']}",
+        f"  new statements: {outcomes['new']}, updated statements: {outcomes['updated']}, "
+        f"other pages: {outcomes['other_page']}, failed: {outcomes['failed']}",
+    ]
+    lines += [f"  failed: {url}: {reason}" for url, reason in report.failed]
+    return "\n".join(lines)
 
 
 def describe(statement: Statement) -> str:

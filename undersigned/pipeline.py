@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
-from db.load import Outcome, save, statement_id
+from db.load import Outcome, document_from_row, save, statement_id
 from ingest.errors import IngestError
 from ingest.fetch import make_client
 from ingest.parse import PARSER_VERSION, parse
@@ -42,3 +43,52 @@ def _add_one(db: Database, source: str, client, overrides, encoding) -> Result:
     except Exception as error:  # a bug on one input must not lose the rest of the batch
         return Result(source, error=f"internal error ({type(error).__name__}: {error})")
     return Result(source, outcome, statement_id(document), statement)
+
+
+@dataclass
+class ReparseReport:
+    documents: int = 0
+    outcomes: Counter = field(default_factory=Counter)  # added, updated, unchanged, document_only
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+def reparse(db: Database) -> ReparseReport:
+    """Parse the newest archived version of every page or file again with the current parser, offline,
+    and save what changed."""
+    report = ReparseReport()
+    ids = [row["id"] for row in db.query(LATEST_DOCUMENTS)]  # read first: saving writes to documents
+    for doc_id in ids:
+        report.documents += 1
+        document = document_from_row(db["documents"].get(doc_id))
+        try:
+            statement = parse(document)
+            before = _stored(db, statement_id(document))
+            outcome = save(db, document, statement, PARSER_VERSION, force=True)
+        except Exception as error:  # one bad document must not stop the rest
+            report.errors.append((document.source, f"{type(error).__name__}: {error}"))
+            continue
+        changed = outcome is Outcome.UNCHANGED and before != _stored(db, statement_id(document))
+        report.outcomes["updated" if changed else outcome.name.lower()] += 1
+    return report
+
+
+# The newest version of each page (by URL) or file (by path, for files added with no URL).
+LATEST_DOCUMENTS = """
+select id from documents where id in (
+  select id from (
+    select id, row_number() over (partition by coalesce(url, path) order by fetched_at desc, rowid desc) as newest
+    from documents
+  ) where newest = 1
+) order by rowid
+"""
+
+
+def _stored(db: Database, key: str) -> tuple:
+    """What a re-parse may change about a statement: its row (less the parse time) and its rows below."""
+    row = next(db.query("select * from statements where id = ?", [key]), None)
+    if row is None:
+        return ()
+    row.pop("parsed_at")
+    demands = db.execute("select * from demands where statement_id = ? order by position", [key]).fetchall()
+    signatures = db.execute("select * from signatures where statement_id = ? order by position", [key]).fetchall()
+    return (tuple(row.items()), tuple(demands), tuple(signatures))

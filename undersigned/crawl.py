@@ -1,0 +1,187 @@
+"""Crawling a statement site: discover its posts, fetch each post's page, parse, save; resumable."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Callable
+
+from sqlite_utils import Database
+
+from db.load import Outcome, latest_document, save
+from ingest.discover import Candidate, DiscoveryError, feeds, listing, sitemaps, wordpress
+from ingest.documents import make_document
+from ingest.errors import IngestError
+from ingest.fetch import content_type_of
+from ingest.http import FetchError, PoliteClient, Politeness, Response
+from ingest.parse import PARSER_VERSION, parse
+
+
+@dataclass
+class CrawlOptions:
+    since: str | None = None  # YYYY-MM-DD: only posts published since
+    limit: int | None = None
+    category: str | None = None
+    politeness: Politeness = field(default_factory=Politeness)
+
+
+@dataclass
+class CrawlReport:
+    site: str
+    source: str = "none"
+    discovered: int = 0
+    resumed: bool = False
+    outcomes: Counter = field(default_factory=Counter)  # fetched, not_modified, new, updated, ...
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "outcomes": dict(self.outcomes)}
+
+
+class CrawlError(Exception):
+    """The crawl as a whole could not run (no way to find the site's posts, say)."""
+
+
+Progress = Callable[[str, str], None]  # (url, outcome) after each post
+
+
+async def crawl(db: Database, site: str, options: CrawlOptions, progress: Progress | None = None) -> CrawlReport:
+    """Find every post of the site and bring the database up to date with it. Interrupted at any
+    point, a re-run resumes the unfinished run: posts already done are not fetched again."""
+    site = site.rstrip("/")
+    report = CrawlReport(site)
+    async with PoliteClient(options.politeness) as client:
+        run_id, pending = _resume(db, site)
+        if run_id is None:
+            report.source, candidates = await discover(client, site, options)
+            candidates = candidates[: options.limit] if options.limit else candidates
+            run_id = _start_run(db, site, report.source, candidates, options)
+            pending = [(c.url, c.lastmod) for c in candidates]
+        else:
+            report.resumed = True
+            report.source = db["crawl_runs"].get(run_id)["source"]
+        report.discovered = db["crawl_queue"].count_where("run_id = ?", [run_id])
+        await asyncio.gather(*(_crawl_post(client, db, run_id, url, report, progress) for url, _ in pending))
+    db["crawl_runs"].update(run_id, {"finished_at": _now()})
+    return report
+
+
+async def discover(client: PoliteClient, site: str, options: CrawlOptions) -> tuple[str, list[Candidate]]:
+    """The posts of the site from its best source: REST API, sitemaps, feed, then listing pages."""
+    robots = await client.robots(site + "/")
+    if not await client.allowed(site + "/"):
+        raise CrawlError(f"{site}: robots.txt disallows crawling the site (or could not be read: 5xx)")
+    try:
+        found = await wordpress.discover(client, site, options.since, options.category)
+    except DiscoveryError as error:
+        raise CrawlError(f"{site}: {error}") from error
+    if found is not None:
+        return "wordpress-api", found
+    if options.category:
+        found = await listing.discover(client, f"{site}/category/{options.category}/")
+        if found is None:
+            raise CrawlError(f"{site}: no REST API and no listing for category {options.category!r}")
+        return "listing", found
+    for source, finder in (("sitemap", lambda: sitemaps.discover(client, site, list(robots.sitemaps))),
+                           ("feed", lambda: feeds.discover(client, site)),
+                           ("listing", lambda: listing.discover(client, site + "/"))):
+        found = await finder()
+        if found:
+            return source, _since(found, options.since)
+    raise CrawlError(f"{site}: found no REST API, sitemap, feed or listing of posts")
+
+
+def _since(candidates: list[Candidate], since: str | None) -> list[Candidate]:
+    if not since:
+        return candidates
+    return [c for c in candidates if (c.published or c.lastmod or "9999") >= since]
+
+
+async def _crawl_post(client: PoliteClient, db: Database, run_id: int, url: str, report: CrawlReport,
+                      progress: Progress | None) -> None:
+    try:
+        outcome, reason = await _fetch_and_store(client, db, url)
+    except (FetchError, IngestError) as error:
+        outcome, reason = "failed", str(error)
+    if outcome == "failed":
+        report.failed.append((url, reason or "unknown"))
+    report.outcomes[outcome] += 1
+    _mark(db, run_id, url, outcome, reason)
+    if progress:
+        progress(url, outcome)
+
+
+async def _fetch_and_store(client: PoliteClient, db: Database, url: str) -> tuple[str, str | None]:
+    archived = latest_document(db, url)
+    response = await client.get(url, _conditional_headers(archived))
+    if response.not_modified:
+        return "not_modified", None
+    if response.status >= 400:
+        return "failed", f"HTTP {response.status}"
+    document = _document(response)
+    if archived and archived["sha256"] == document.sha256 and _same_metadata(archived):
+        return "unchanged", None  # the page came back whole but identical: nothing to re-parse
+    outcome = save(db, document, parse(document), PARSER_VERSION)
+    return _OUTCOME_NAMES[outcome], None
+
+
+_OUTCOME_NAMES = {Outcome.ADDED: "new", Outcome.UPDATED: "updated", Outcome.UNCHANGED: "unchanged",
+                  Outcome.DOCUMENT_ONLY: "other_page"}
+
+
+def _conditional_headers(archived: dict | None) -> dict[str, str]:
+    headers = {}
+    if archived and archived["etag"]:
+        headers["If-None-Match"] = archived["etag"]
+    if archived and archived["last_modified"]:
+        headers["If-Modified-Since"] = archived["last_modified"]
+    return headers
+
+
+def _same_metadata(archived: dict) -> bool:
+    return json.loads(archived["metadata"] or "{}") == {}
+
+
+def _document(response: Response):
+    media_type, charset = content_type_of(response.headers.get("content-type"))
+    content_type = "text/markdown" if media_type in ("text/markdown", "text/x-markdown") else \
+        "text/plain" if media_type == "text/plain" else "text/html"
+    return make_document(response.final_url, response.body, content_type, {}, url=response.final_url,
+                         declared_charset=charset, status=response.status, etag=response.headers.get("etag"),
+                         last_modified=response.headers.get("last-modified"), fetched_at=response.fetched_at)
+
+
+def _resume(db: Database, site: str) -> tuple[int | None, list[tuple[str, str | None]]]:
+    """The unfinished run for this site, if any, and its posts still to do."""
+    rows = list(db.query("select id from crawl_runs where site = ? and finished_at is null "
+                         "order by id desc limit 1", [site]))
+    if not rows:
+        return None, []
+    run_id = rows[0]["id"]
+    pending = [(row["url"], row["lastmod"]) for row in
+               db.query("select url, lastmod from crawl_queue where run_id = ? and state = 'pending' order by rowid",
+                        [run_id])]
+    return run_id, pending
+
+
+def _start_run(db: Database, site: str, source: str, candidates: list[Candidate], options: CrawlOptions) -> int:
+    with db.atomic():
+        run_id = db["crawl_runs"].insert({
+            "site": site, "started_at": _now(), "source": source, "discovered": len(candidates),
+            "options": json.dumps({"since": options.since, "limit": options.limit, "category": options.category}),
+        }).last_pk
+        db["crawl_queue"].insert_all(({"run_id": run_id, "url": c.url, "lastmod": c.lastmod, "state": "pending"}
+                                      for c in candidates), pk=("run_id", "url"), ignore=True)
+    return run_id
+
+
+def _mark(db: Database, run_id: int, url: str, outcome: str, reason: str | None) -> None:
+    db["crawl_queue"].update((run_id, url), {"state": "failed" if outcome == "failed" else "done",
+                                             "outcome": outcome, "reason": reason, "done_at": _now()})
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
