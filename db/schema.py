@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -107,6 +109,11 @@ def _add_missing_columns(db: Database, name: str, columns: dict[str, type]) -> N
 
 
 def open_database(path: str) -> Database:
-    db = Database(path)
+    """The database with its schema ensured. Its connection may be handed to one other thread at a
+    time (the crawler keeps every database call on one worker thread, off its event loop)."""
+    db = Database(sqlite3.connect(path, check_same_thread=False))
+    # In WAL mode NORMAL cannot corrupt the database; a power cut may lose the last commits, which a
+    # re-run fetches again. FULL would wait for an fsync at every document saved.
+    db.execute("PRAGMA synchronous = NORMAL")
     ensure_schema(db)
     return db

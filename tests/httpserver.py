@@ -35,6 +35,8 @@ class FixtureServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            disable_nagle_algorithm = True
+
             def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
                 server.requests.append((self.path, dict(self.headers)))
                 route = server.routes.get(self.path, Route(404, b"not found", {"Content-Type": "text/plain"}))

@@ -18,3 +18,14 @@ def test_parse_speed_reports_every_set_with_its_baseline(tmp_path, capsys):
     assert all(row["parse_per_second"] > 0 and row["bare_per_second"] > 0 and row["ratio"] > 0 for row in rows)
     assert rows[2]["documents"] == 11 and rows[3]["kilobytes"] >= 300
     assert "target <= 3x" in capsys.readouterr().out
+
+
+def test_crawl_speed_reports_each_concurrency_beside_its_bound(tmp_path, capsys):
+    from bench.crawl_speed import main as crawl_speed
+
+    out = tmp_path / "crawl.json"
+    crawl_speed(["--posts", "20", "--latency", "0.01", "--concurrency", "1", "2", "--json", str(out)])
+    rows = json.loads(out.read_text())
+    assert [(row["concurrency"], row["fetched"], row["bound"]) for row in rows] == [(1, 20, 100.0), (2, 20, 200.0)]
+    assert all(row["max_in_flight"] <= row["concurrency"] for row in rows)
+    assert "target: 80% of the bound" in capsys.readouterr().out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
@@ -64,9 +65,23 @@ async def crawl(db: Database, site: str, options: CrawlOptions, progress: Progre
             report.resumed = True
             report.source = db["crawl_runs"].get(run_id)["source"]
         report.discovered = db["crawl_queue"].count_where("run_id = ?", [run_id])
-        await asyncio.gather(*(_crawl_post(client, db, run_id, url, report, progress) for url, _ in pending))
+        # Parsing and every database call run on one worker thread, one at a time: the event loop is
+        # left to keep requests in flight, and the connection is never used by two threads at once.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as worker:
+            store = _Store(db, run_id, worker)
+            await asyncio.gather(*(_crawl_post(client, store, url, report, progress) for url, _ in pending))
     db["crawl_runs"].update(run_id, {"finished_at": _now()})
     return report
+
+
+@dataclass
+class _Store:
+    db: Database
+    run_id: int
+    worker: ThreadPoolExecutor
+
+    async def call(self, function: Callable, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.worker, function, *args)
 
 
 async def discover(client: PoliteClient, site: str, options: CrawlOptions) -> tuple[str, list[Candidate]]:
@@ -100,23 +115,24 @@ def _since(candidates: list[Candidate], since: str | None) -> list[Candidate]:
     return [c for c in candidates if (c.published or c.lastmod or "9999") >= since]
 
 
-async def _crawl_post(client: PoliteClient, db: Database, run_id: int, url: str, report: CrawlReport,
+async def _crawl_post(client: PoliteClient, store: _Store, url: str, report: CrawlReport,
                       progress: Progress | None) -> None:
     try:
-        outcome, reason = await _fetch_and_store(client, db, url)
+        archived = await store.call(latest_document, store.db, url)
+        response = await client.get(url, _conditional_headers(archived))
+        outcome, reason = await store.call(_store_response, store.db, response, archived)
     except (FetchError, IngestError) as error:
         outcome, reason = "failed", str(error)
     if outcome == "failed":
         report.failed.append((url, reason or "unknown"))
     report.outcomes[outcome] += 1
-    _mark(db, run_id, url, outcome, reason)
+    await store.call(_mark, store.db, store.run_id, url, outcome, reason)
     if progress:
         progress(url, outcome)
 
 
-async def _fetch_and_store(client: PoliteClient, db: Database, url: str) -> tuple[str, str | None]:
-    archived = latest_document(db, url)
-    response = await client.get(url, _conditional_headers(archived))
+def _store_response(db: Database, response: Response, archived: dict | None) -> tuple[str, str | None]:
+    """Parse and save a fetched post page, unless it is not modified or the same bytes came back."""
     if response.not_modified:
         return "not_modified", None
     if response.status >= 400:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from urllib.parse import urlencode
 
@@ -49,19 +50,25 @@ async def discover(client: PoliteClient, base: str, since: str | None = None,
         params["after"] = f"{since}T00:00:00"
     if category:
         params["categories"] = await category_id(client, root, category)
-    candidates: list[Candidate] = []
-    for page in range(1, MAX_PAGES + 1):
-        response = await client.get(endpoint(root, "/wp/v2/posts", {**params, "page": page}))
-        if response.status == 400 and _json(response.body, {}).get("code") == "rest_post_invalid_page_number":
-            break  # past the last page
-        if response.status != 200:
-            raise FetchError(f"REST API page {page}: HTTP {response.status}")
-        posts = _json(response.body, [])
-        candidates += [Candidate(post["link"], _iso(post.get("modified_gmt")), _iso(post.get("date_gmt")))
-                       for post in posts if isinstance(post, dict) and post.get("link")]
-        if not posts or page >= int(response.headers.get("x-wp-totalpages", page)):
-            break
-    return candidates
+    first, total_pages = await _posts_page(client, root, params, 1)
+    # Page 1 says how many there are; the rest are fetched together, as politeness allows.
+    rest = await asyncio.gather(*(_posts_page(client, root, params, page)
+                                  for page in range(2, min(total_pages, MAX_PAGES) + 1)))
+    return first + [candidate for page, _ in rest for candidate in page]
+
+
+async def _posts_page(client: PoliteClient, root: str, params: dict[str, str | int],
+                      page: int) -> tuple[list[Candidate], int]:
+    """One page of posts and the number of pages the API reports (X-WP-TotalPages)."""
+    response = await client.get(endpoint(root, "/wp/v2/posts", {**params, "page": page}))
+    if response.status == 400 and _json(response.body, {}).get("code") == "rest_post_invalid_page_number":
+        return [], 0  # past the last page: the posts changed while we read them
+    if response.status != 200:
+        raise FetchError(f"REST API page {page}: HTTP {response.status}")
+    posts = _json(response.body, [])
+    candidates = [Candidate(post["link"], _iso(post.get("modified_gmt")), _iso(post.get("date_gmt")))
+                  for post in posts if isinstance(post, dict) and post.get("link")]
+    return candidates, int(response.headers.get("x-wp-totalpages", 1))
 
 
 def _iso(value: str | None) -> str | None:
