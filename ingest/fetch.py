@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -13,7 +14,10 @@ from .errors import IngestError
 from .files import sniff_content_type
 from .records import Document
 
-USER_AGENT = f"Undersigned/{__version__} (+https://github.com/undersigned-kb/undersigned)"
+# Whoever runs a crawl should say how site owners can reach them: set UNDERSIGNED_CONTACT to a URL or
+# an e-mail address. The default says plainly that no contact was given.
+CONTACT = os.environ.get("UNDERSIGNED_CONTACT", "contact not configured")
+USER_AGENT = f"Undersigned/{__version__} (joint statements knowledge base; +{CONTACT})"
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=10.0, pool=10.0)

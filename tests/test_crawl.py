@@ -231,3 +231,11 @@ def test_reparse_needs_no_network_and_reports_what_changed(runner, db_path):
     result = runner.invoke(cli, ["reparse", "--db", str(db_path)])
     assert "3 updated" in result.output
     assert db.execute("select sum(n_demands) from statements").fetchone()[0] == 6
+
+
+def test_a_feed_found_through_the_home_pages_alternate_link(db_path):
+    with WordPressSite(make_posts(STATEMENTS, NOTICES), without=frozenset({"api", "sitemap"}),
+                       feed_path="/news.rss") as site:
+        report = run(db_path, site)
+    assert report.source == "feed"
+    assert len(statement_urls(db_path)) == STATEMENTS

@@ -73,8 +73,9 @@ def make_posts(statements: int, notices: int, organisations: int = 3) -> list[Po
 
 class WordPressSite:
     def __init__(self, posts: list[Post], faults: Faults | None = None, latency: float = 0.0,
-                 without: frozenset[str] = frozenset()):
+                 without: frozenset[str] = frozenset(), feed_path: str = "/feed/"):
         self.posts = posts
+        self.feed_path = feed_path  # advertised in every page's <link rel="alternate">
         self.without = without  # sources the site does not offer: "api", "sitemap", "feed"
         self.faults = faults or Faults()
         self.latency = latency
@@ -186,7 +187,7 @@ class WordPressSite:
             return self._api(path[len("/wp-json"):] or "/", query)
         if path.startswith("/wp-sitemap") and "sitemap" not in self.without:
             return 200, {"Content-Type": "application/xml"}, self._sitemap(path).encode()
-        if path == "/feed/" and "feed" not in self.without:
+        if path == self.feed_path and "feed" not in self.without:
             return self._feed(int(query.get("paged", 1)))
         if path == "/" or path.startswith("/page/"):
             return self._listing(self.posts, path, "/")
@@ -285,6 +286,7 @@ class WordPressSite:
     def _page(self, title: str, main: str, head: str = "") -> bytes:
         return (f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="UTF-8"><title>{escape(title)} | Example '
                 f'Coalition</title><meta property="og:site_name" content="Example Coalition">{head}'
+                f'<link rel="alternate" type="application/rss+xml" title="Feed" href="{self.feed_path}">'
                 f"<script>var wp = {{}};</script></head><body>"
                 f'<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/about/">About</a>'
                 f'</li></ul></nav></header><main id="main">{main}</main>'

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urljoin
 
 import feedparser
+from bs4 import BeautifulSoup
 
 from ..http import FetchError, PoliteClient
 from . import Candidate
@@ -12,9 +14,30 @@ from . import Candidate
 MAX_PAGES = 100
 
 
-async def discover(client: PoliteClient, base: str, feed_url: str | None = None) -> list[Candidate] | None:
-    """Every entry of the site's feed, following WordPress's ?paged= paging; None without a feed."""
-    url = feed_url or f"{base}/feed/"
+async def discover(client: PoliteClient, base: str) -> list[Candidate] | None:
+    """Every entry of the site's feed (/feed/, else the one the home page links to), following
+    WordPress's ?paged= paging; None without a feed."""
+    for url in (f"{base}/feed/", await _advertised_feed(client, base)):
+        if url:
+            found = await _all_pages(client, url)
+            if found:
+                return found
+    return None
+
+
+async def _advertised_feed(client: PoliteClient, base: str) -> str | None:
+    """The home page's <link rel="alternate" type="application/rss+xml" (or atom+xml) href=...>."""
+    try:
+        response = await client.get(f"{base}/")
+    except FetchError:
+        return None
+    link = BeautifulSoup(response.body, "lxml").select_one(
+        'link[rel~=alternate][type="application/rss+xml"], link[rel~=alternate][type="application/atom+xml"]')
+    href = link.get("href") if link else None
+    return urljoin(response.final_url, href) if isinstance(href, str) else None
+
+
+async def _all_pages(client: PoliteClient, url: str) -> list[Candidate]:
     candidates: dict[str, Candidate] = {}
     for page in range(1, MAX_PAGES + 1):
         entries = await _entries(client, url if page == 1 else f"{url}{'&' if '?' in url else '?'}paged={page}")
@@ -22,7 +45,7 @@ async def discover(client: PoliteClient, base: str, feed_url: str | None = None)
         if not fresh:
             break
         candidates.update((entry.url, entry) for entry in fresh)
-    return list(candidates.values()) or None
+    return list(candidates.values())
 
 
 async def _entries(client: PoliteClient, url: str) -> list[Candidate]:
