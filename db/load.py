@@ -11,8 +11,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlite_utils import Database
 
-from ingest.parse.countries import fold
-from ingest.records import Document, Signatory, Statement
+from ingest.orgnames import Identity
+from ingest.records import Document, Statement
+
+from . import organisations
 
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
@@ -62,11 +64,6 @@ def statement_id(document: Document) -> str:
     return _digest("url", canonical_url(document.url)) if document.url else _digest("sha256", document.sha256)
 
 
-def organisation_id(signatory: Signatory) -> str:
-    slug = re.sub(r"[\W_]+", "-", fold(signatory.name)).strip("-") or _digest(signatory.name)
-    return f"{slug}-{signatory.country.lower()}" if signatory.country else slug
-
-
 def save(db: Database, document: Document, statement: Statement, parser_version: str,
          force: bool = False) -> Outcome:
     """Write the document and its statement in one transaction; a failure leaves the database as it was.
@@ -79,16 +76,21 @@ def save(db: Database, document: Document, statement: Statement, parser_version:
         unchanged = existing and existing["document_id"] == doc_id and existing["parser_version"] == parser_version
         if unchanged and not force:
             return Outcome.UNCHANGED
+        signed_before = {row[0] for row in db.execute(
+            "select organisation_id from signatures where statement_id = ?", [key]).fetchall()}
         for table in ("demands", "signatures"):
             db[table].delete_where("statement_id = ?", [key])
         if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
             db["statement_versions"].delete_where("statement_id = ?", [key])
             db["statements"].delete_where("id = ?", [key])
+            organisations.refresh(db, signed_before)
             return Outcome.DOCUMENT_ONLY
         db["statements"].upsert(_statement_row(key, doc_id, statement, parser_version), pk="id")
         db["demands"].insert_all(_demand_rows(key, statement), pk="id")
-        db["organisations"].insert_all(_organisation_rows(statement), pk="id", ignore=True)
-        db["signatures"].insert_all(_signature_rows(key, statement), pk=("statement_id", "position"))
+        found = organisations.identities(statement.organisations)
+        organisations.store_identities(db, found)
+        db["signatures"].insert_all(_signature_rows(key, statement, found), pk=("statement_id", "position"))
+        organisations.refresh(db, signed_before | {identity.key for identity in found})
         db["statement_versions"].upsert(_version_row(key, doc_id, document, statement),
                                         pk=("statement_id", "document_id"))
     if not existing:
@@ -166,12 +168,7 @@ def _demand_rows(key: str, statement: Statement) -> list[dict]:
             for demand in statement.demands]
 
 
-def _organisation_rows(statement: Statement) -> list[dict]:
-    return [{"id": organisation_id(signatory), "name": signatory.name, "country": signatory.country}
-            for signatory in statement.organisations]
-
-
-def _signature_rows(key: str, statement: Statement) -> list[dict]:
-    return [{"statement_id": key, "organisation_id": organisation_id(signatory), "position": signatory.position,
+def _signature_rows(key: str, statement: Statement, found: list[Identity]) -> list[dict]:
+    return [{"statement_id": key, "organisation_id": identity.key, "position": signatory.position,
              "name_as_written": signatory.name_as_written}
-            for signatory in statement.organisations]
+            for signatory, identity in zip(statement.organisations, found, strict=True)]

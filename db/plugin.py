@@ -51,7 +51,54 @@ def extra_template_vars(view_name: str, table: str | None, database: str | None,
         return {"allow_download": datasette.setting("allow_download") and _has_file(datasette, database)}
     if view_name == "row" and table == "statements" and request is not None:
         return _statement_page(datasette, database, tilde_decode(request.url_vars["pks"]))
+    if view_name == "row" and table == "organisations" and request is not None:
+        return _organisation_page(datasette, database, tilde_decode(request.url_vars["pks"]))
     return None
+
+
+CO_SIGNERS = """
+select organisations.id, organisations.name, organisations.country, count(*) as together
+from signatures as ours join signatures as theirs
+  on theirs.statement_id = ours.statement_id and theirs.organisation_id != ours.organisation_id
+join organisations on organisations.id = theirs.organisation_id
+where ours.organisation_id = :organisation
+group by organisations.id order by together desc, organisations.name limit :limit
+"""
+
+
+def _organisation_page(datasette, database: str, organisation_id: str):
+    async def inner():
+        db = datasette.get_database(database)
+        organisation = (await db.execute("select * from organisations where id = ?", [organisation_id])).first()
+        names = await db.execute("select name_as_written, n_signatures from organisation_names "
+                                 "where organisation_id = ? order by n_signatures desc, name_as_written",
+                                 [organisation_id])
+        signed = await db.execute(
+            "select distinct statements.id, statements.date, statements.title, statements.publisher "
+            "from signatures join statements on statements.id = signatures.statement_id "
+            "where signatures.organisation_id = ? order by statements.date desc, statements.id", [organisation_id])
+        demands = await db.execute(
+            "select demands.* from demands where statement_id in (select statement_id from signatures "
+            "where organisation_id = ?) order by statement_id, position", [organisation_id])
+        co_signers = await db.execute(CO_SIGNERS, {"organisation": organisation_id, "limit": 20})
+        return {
+            "organisation": dict(organisation) if organisation else None,
+            "names": [dict(row) for row in names.rows],
+            "signed": [{**row, "url": datasette.urls.row(database, "statements", tilde_encode(row["id"]))}
+                       for row in map(dict, signed.rows)],
+            "demands_by_statement": _grouped_demands(demands.rows),
+            "co_signers": [{**row, "url": _organisation_url(datasette, database, row["id"])}
+                           for row in map(dict, co_signers.rows)],
+        }
+
+    return inner
+
+
+def _grouped_demands(rows) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in map(dict, rows):
+        grouped.setdefault(row["statement_id"], []).append(row)
+    return grouped
 
 
 def _has_file(datasette, database: str) -> bool:

@@ -33,9 +33,15 @@ TABLES: dict[str, dict] = {
         "not_null": {"statement_id", "position", "text"},
     },
     "organisations": {
-        "columns": {"id": str, "name": str, "country": str},
+        "columns": {"id": str, "name": str, "country": str, "country_source": str, "city": str, "kind": str,
+                    "lat": float, "lon": float, "n_statements": int, "first_signed": str, "last_signed": str},
         "pk": "id",
         "not_null": {"name"},
+    },
+    "organisation_names": {
+        "columns": {"organisation_id": str, "name_as_written": str, "n_signatures": int},
+        "pk": ("organisation_id", "name_as_written"),
+        "foreign_keys": [("organisation_id", "organisations", "id")],
     },
     "signatures": {
         "columns": {"statement_id": str, "organisation_id": str, "position": int, "name_as_written": str},
@@ -70,7 +76,8 @@ INDEXES: dict[str, list[list[str]]] = {
     "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"], ["kind"],
                    ["needs_review"]],
     "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],
-    "organisations": [["country"], ["name"]],
+    "organisations": [["country"], ["name"], ["country_source"], ["n_statements"], ["last_signed"]],
+    "organisation_names": [["name_as_written"]],
     "signatures": [["organisation_id"]],
 }
 

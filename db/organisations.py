@@ -1,0 +1,77 @@
+"""Organisations as entities: identities for signatures, and each organisation's names and record."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ingest.orgnames import Curation, Identity, identify
+from ingest.records import Signatory
+
+CURATION_PATH = Path(__file__).parent / "curation" / "aliases.json"
+
+
+@cache
+def curation() -> Curation:
+    return Curation.from_json(json.loads(CURATION_PATH.read_text("utf-8")))
+
+
+def identities(signatories: list[Signatory]) -> list[Identity]:
+    return [identify(s.name_as_written, s.country, curation()) for s in signatories]
+
+
+def store_identities(db: Database, found: list[Identity]) -> None:
+    """New organisations get a row; a known one gains a country if it had none, never loses one."""
+    rows = [{"id": i.key, "name": i.name, "kind": "organisation", "country": i.country,
+             "country_source": i.country_source, "city": i.city, "lat": i.lat, "lon": i.lon} for i in found]
+    db["organisations"].insert_all(rows, pk="id", ignore=True)
+    for identity in found:
+        if identity.country:
+            db.execute("update organisations set country = ?, country_source = ?, city = ?, lat = ?, lon = ? "
+                       "where id = ? and country is null",
+                       [identity.country, identity.country_source, identity.city, identity.lat, identity.lon,
+                        identity.key])
+
+
+def refresh(db: Database, organisation_ids: set[str]) -> None:
+    """Recount the statements, first and last signing, and names as written of these organisations."""
+    ids = sorted(organisation_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        db.execute(f"""update organisations set
+            n_statements = (select count(distinct statement_id) from signatures
+                            where organisation_id = organisations.id),
+            first_signed = (select min(statements.date) from signatures join statements
+                            on statements.id = signatures.statement_id where organisation_id = organisations.id),
+            last_signed = (select max(statements.date) from signatures join statements
+                           on statements.id = signatures.statement_id where organisation_id = organisations.id)
+            where id in ({marks})""", chunk)
+        db.execute(f"delete from organisation_names where organisation_id in ({marks})", chunk)
+        db.execute(f"""insert into organisation_names (organisation_id, name_as_written, n_signatures)
+            select organisation_id, name_as_written, count(*) from signatures
+            where organisation_id in ({marks}) group by organisation_id, name_as_written""", chunk)
+
+
+def reidentify_all(db: Database) -> int:
+    """Resolve every signature again with the current rules and curation; how many changed."""
+    changed = 0
+    affected: set[str] = set()
+    with db.atomic():
+        rows = db.execute("select signatures.statement_id, signatures.position, signatures.name_as_written, "
+                          "signatures.organisation_id, organisations.country from signatures join organisations "
+                          "on organisations.id = signatures.organisation_id").fetchall()
+        for statement_id, position, written, old_id, old_country in rows:
+            country = old_country if old_id.endswith(f"-{(old_country or '').lower()}") else None
+            identity = identify(written, country, curation())
+            if identity.key != old_id:
+                store_identities(db, [identity])
+                db.execute("update signatures set organisation_id = ? where statement_id = ? and position = ?",
+                           [identity.key, statement_id, position])
+                affected |= {old_id, identity.key}
+                changed += 1
+        refresh(db, affected)
+    return changed
