@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
-from ingest.orgnames import Curation, Identity, identify
+from ingest.orgnames import Curation, Identity, identify, normal_form
+from ingest.parse.countries import fold
 from ingest.records import Signatory
 
 CURATION_PATH = Path(__file__).parent / "curation" / "aliases.json"
@@ -75,3 +78,36 @@ def reidentify_all(db: Database) -> int:
                 changed += 1
         refresh(db, affected)
     return changed
+
+
+@dataclass(frozen=True)
+class MergeCandidate:
+    score: float
+    first: dict
+    second: dict
+    verdict: str  # why the rules keep them apart, or "review" where only a maintainer can tell
+
+
+def merge_candidates(db: Database, threshold: float = 88.0) -> list[MergeCandidate]:
+    """Pairs of organisations whose names are alike (rapidfuzz proposes), with what the rules say."""
+    rows = [dict(row) for row in db.query("select id, name, country from organisations order by id")]
+    forms = [normal_form(row["name"]) for row in rows]
+    found = []
+    for i, form in enumerate(forms):
+        for _, score, j in process.extract(form, forms, scorer=fuzz.token_sort_ratio, score_cutoff=threshold,
+                                           limit=None):
+            if i < j:
+                found.append(MergeCandidate(float(score), rows[i], rows[j], _verdict(rows[i], rows[j])))
+    return sorted(found, key=lambda candidate: (-candidate.score, candidate.first["id"]))
+
+
+def _verdict(first: dict, second: dict) -> str:
+    names = curation()
+    if fold(first["name"]) in names.not_same or fold(second["name"]) in names.not_same:
+        return "kept apart: curated not_same"
+    if first["country"] and second["country"] and first["country"] != second["country"]:
+        return f"kept apart: different countries ({first['country']}, {second['country']})"
+    if bool(first["country"]) != bool(second["country"]) and \
+            (first["id"].startswith(second["id"] + "-") or second["id"].startswith(first["id"] + "-")):
+        return "kept apart: a national chapter and its parent"
+    return "review"

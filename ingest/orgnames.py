@@ -19,7 +19,9 @@ _ACRONYM = re.compile(r"\s*\((?:[A-Z0-9][A-Z0-9&.+-]{1,11})\)")
 _APOSTROPHES = re.compile(r"['’`´]")
 _NON_WORD = re.compile(r"[\W_]+")
 _LEGAL_FORMS = re.compile(r"\b(?:e\s?v|z\s?s|inc|ltd|llc|gmbh|ggmbh|asbl|aisbl|sarl|vzw|cic|plc|s\s?a|ag)\.?$")
-_TRAILING_COUNTRY = re.compile(r"^(?P<name>.+?)\s+(?:(?:in|of|de|du|en)\s+)?(?P<country>\S+(?:\s+\S+){0,2})$")
+# A legal form after the name ("Tibet Initiative Deutschland e. V.") hides the country said before it.
+_WRITTEN_LEGAL_FORM = re.compile(
+    r"[,\s]+(?:e\.\s?V\.?|z\.\s?s\.?|Inc\.?|Ltd\.?|LLC|g?GmbH|a?isbl|ASBL|SARL|vzw|CIC|plc)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,9 @@ def identify(written: str, statement_country: str | None, curation: Curation | N
     """The organisation a name as written stands for, located as surely as the evidence allows."""
     curation = curation or Curation()
     name, suffix_country = split_country(written)
-    base, trailing_country = _without_trailing_country(name)  # for the key: "Tibet Initiative Deutschland"
-    # keeps its whole name on display, but shares its key with "Tibet Initiative – Germany"
+    # For the key only: "Tibet Initiative Deutschland e.V." keeps its whole name on display, but shares
+    # its key with "Tibet Initiative – Germany".
+    base, trailing_country = _without_trailing_country(_WRITTEN_LEGAL_FORM.sub("", name))
     country = statement_country or suffix_country or trailing_country
     key = _slug(normal_form(base)) + (f"-{country.lower()}" if country else "")
     if fold(written) in curation.not_same:

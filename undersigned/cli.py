@@ -12,6 +12,7 @@ import click
 from sqlite_utils import Database
 
 from db.load import Outcome
+from db.organisations import merge_candidates, reidentify_all
 from db.publish import serve as serve_datasette
 from db.schema import open_database
 from ingest.discover import preset_names, site_preset
@@ -120,6 +121,28 @@ def _run_crawl(db, base_url: str, options: CrawlOptions) -> CrawlReport:
             return asyncio.run(run_crawl(db, base_url, options, progress))
         except CrawlError as error:
             raise click.ClickException(str(error)) from error
+
+
+@cli.command()
+@db_option
+@click.option("--all", "show_all", is_flag=True, help="Also list the pairs the rules already keep apart.")
+@click.option("--apply-curation", is_flag=True,
+              help="Resolve every signature again with db/curation/aliases.json as it is now.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=88.0, show_default=True,
+              help="How alike two names must be (rapidfuzz token sort ratio) to be listed.")
+def organisations(db_path: str, show_all: bool, apply_curation: bool, threshold: float) -> None:
+    """List organisations whose names are alike, for a maintainer to merge (an alias) or keep apart
+    (not_same) in db/curation/aliases.json."""
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"{db_path}: no such database")
+    with _open(db_path) as db:
+        if apply_curation:
+            click.echo(f"{reidentify_all(db)} signatures resolved to another organisation")
+        candidates = [c for c in merge_candidates(db, threshold) if show_all or c.verdict == "review"]
+    for candidate in candidates:
+        click.echo(f"{candidate.score:5.1f}  {candidate.first['id']} ({candidate.first['name']})  ~  "
+                   f"{candidate.second['id']} ({candidate.second['name']})  {candidate.verdict}")
+    click.echo(f"{len(candidates)} pairs" + ("" if show_all else " to review"))
 
 
 @cli.command()
