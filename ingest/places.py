@@ -46,7 +46,7 @@ class Place:
 def locate(name: str) -> Place | None:
     """The place a name gives, or None when it gives none for certain."""
     words = _words(name)
-    if _is_cause_only(words):
+    if not any(words):  # nothing but causes
         return None
     return _country_in(words) or _state_in(words) or _city_in(words)
 
@@ -65,10 +65,6 @@ def _blank_causes(words: list[str]) -> list[str]:
             if " ".join(out[start:start + size]) in causes:
                 out[start:start + size] = [""] * size
     return out
-
-
-def _is_cause_only(words: list[str]) -> bool:
-    return not any(words)
 
 
 def _phrases(words: list[str], longest: int = 4):

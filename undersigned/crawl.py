@@ -6,7 +6,7 @@ import asyncio
 import json
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
@@ -37,9 +37,6 @@ class CrawlReport:
     resumed: bool = False
     outcomes: Counter = field(default_factory=Counter)  # fetched, not_modified, new, updated, ...
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
-
-    def as_dict(self) -> dict:
-        return {**asdict(self), "outcomes": dict(self.outcomes)}
 
 
 class CrawlError(Exception):
