@@ -156,3 +156,33 @@ async def test_an_immutable_database_serves_and_downloads_the_file_itself(sample
 async def test_statement_page_names_each_demands_action_category(datasette):
     html = (await datasette.client.get(f"/undersigned/statements/{STATEMENT}")).text
     assert html.count("general action</span>") == 1 and html.count("specific action</span>") == 3
+
+
+@pytest.mark.parametrize("query, params, expected", [
+    ("statements_by_year_and_publisher", {}, [{"year": 2023, "publisher": "International Tibet Network",
+                                                "statements": 1, "signatures": 121}]),
+    ("demands_addressed_to", {"body": "China"}, 4),
+    ("demands_addressed_to", {"body": "nobody at all"}, 0),
+    ("organisations_signing_most", {}, 121),
+    ("term_over_time", {"term": '"national security law"'}, [{"year": 2023, "statements": 1}]),
+    ("term_over_time", {"term": "Urumchi"}, [{"year": 2023, "statements": 1}]),
+    ("co_signatories", {"organisation": "Free Tibet Fukuoka"}, 120),
+    ("organisations_by_country", {}, None),
+])
+async def test_every_canned_query_answers(datasette, query, params, expected):
+    response = await datasette.client.get(f"/undersigned/{query}.json", params={**params, "_shape": "array",
+                                                                                "_size": "max"})
+    assert response.status_code == 200, response.text[:300]
+    rows = response.json()
+    if isinstance(expected, int):
+        assert len(rows) == expected
+    elif expected is not None:
+        assert rows == expected
+    else:
+        assert sum(row["organisations"] for row in rows) == 121
+
+
+@pytest.mark.parametrize("term", ['"unbalanced', "NEAR(", "a OR", "*", "-", "(", "'; drop table statements; --"])
+async def test_the_term_query_takes_hostile_input_too(datasette, term):
+    response = await datasette.client.get("/undersigned/term_over_time.json", params={"term": term})
+    assert response.status_code == 200
