@@ -10,7 +10,7 @@ from pathlib import Path
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
-from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound
+from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
 
 _TERM = re.compile(r'"[^"]*"?|[^\s"]+')
@@ -139,7 +139,55 @@ def _paragraphs(text: str) -> list[list[str]]:
 
 @hookimpl
 def register_routes():
-    return [(r"^/(?P<database>[^/]+)\.db$", download_database)]
+    return [
+        (r"^/(?P<database>[^/]+)\.db$", download_database),
+        (r"^/robots\.txt$", robots_txt),
+        (r"^/sitemap\.xml$", sitemap_index),
+        (r"^/sitemap-(?P<part>\d+)\.xml$", sitemap_part),
+    ]
+
+
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows
+SITEMAP_PAGES = "select 'statements', id from statements union all select 'organisations', id from organisations"
+
+
+async def robots_txt(datasette, request):
+    """Crawlers may read every statement and organisation page, not query strings, searches or SQL."""
+    base = _base_url(request)
+    lines = ["User-agent: *", "Disallow: /*?", "Disallow: /*.db$", "Disallow: /-/", "Disallow: /*.csv",
+             "Disallow: /*.json", "Allow: /", "", f"Sitemap: {base}/sitemap.xml", ""]
+    return Response.text("\n".join(lines))
+
+
+async def sitemap_index(datasette, request):
+    count = 0
+    for name, db in datasette.databases.items():
+        if not db.is_memory and name != "_internal":
+            count += (await db.execute(f"select count(*) from ({SITEMAP_PAGES})")).first()[0]
+    parts = max(1, -(-count // SITEMAP_LIMIT))
+    base = _base_url(request)
+    entries = "".join(f"<sitemap><loc>{base}/sitemap-{n}.xml</loc></sitemap>" for n in range(1, parts + 1))
+    return _xml(f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>')
+
+
+async def sitemap_part(datasette, request):
+    part = int(request.url_vars["part"])
+    name, db = next((n, d) for n, d in datasette.databases.items() if not d.is_memory and n != "_internal")
+    rows = await db.execute(f"{SITEMAP_PAGES} limit {SITEMAP_LIMIT} offset {(part - 1) * SITEMAP_LIMIT}")
+    if part > 1 and not rows.rows:
+        raise NotFound("No such sitemap")
+    base = _base_url(request)
+    urls = "".join(f"<url><loc>{escape(base + datasette.urls.row(name, table, tilde_encode(key)))}</loc></url>"
+                   for table, key in rows.rows)
+    return _xml(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+
+
+def _base_url(request) -> str:
+    return f"{request.scheme}://{request.host}"
+
+
+def _xml(body: str) -> Response:
+    return Response(f'<?xml version="1.0" encoding="UTF-8"?>\n{body}', content_type="application/xml; charset=utf-8")
 
 
 _snapshots: dict[str, tuple[tuple, Path]] = {}

@@ -186,3 +186,19 @@ async def test_every_canned_query_answers(datasette, query, params, expected):
 async def test_the_term_query_takes_hostile_input_too(datasette, term):
     response = await datasette.client.get("/undersigned/term_over_time.json", params={"term": term})
     assert response.status_code == 200
+
+
+async def test_robots_txt_keeps_crawlers_off_queries_and_points_at_the_sitemap(datasette):
+    robots = (await datasette.client.get("/robots.txt")).text
+    assert "Disallow: /*?" in robots and "Disallow: /*.db$" in robots
+    assert "Sitemap: http://localhost/sitemap.xml" in robots
+
+
+async def test_the_sitemap_lists_every_statement_and_organisation_page(datasette):
+    index = (await datasette.client.get("/sitemap.xml")).text
+    assert "<loc>http://localhost/sitemap-1.xml</loc>" in index
+    urlset = (await datasette.client.get("/sitemap-1.xml")).text
+    assert urlset.count("<url>") == 1 + 121
+    assert f"<loc>http://localhost/undersigned/statements/{STATEMENT}</loc>" in urlset
+    assert "<loc>http://localhost/undersigned/organisations/tibetmichigan</loc>" in urlset
+    assert (await datasette.client.get("/sitemap-2.xml")).status_code == 404
