@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 from sqlite_utils import Database
 
+from db.export import export_package
 from db.load import Outcome
 from db.organisations import merge_candidates, reidentify_all
 from db.publish import serve as serve_datasette
@@ -143,6 +144,20 @@ def organisations(db_path: str, show_all: bool, apply_curation: bool, threshold:
         click.echo(f"{candidate.score:5.1f}  {candidate.first['id']} ({candidate.first['name']})  ~  "
                    f"{candidate.second['id']} ({candidate.second['name']})  {candidate.verdict}")
     click.echo(f"{len(candidates)} pairs" + ("" if show_all else " to review"))
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@db_option
+@click.option("--base-url", default="http://127.0.0.1:8001", show_default=True,
+              help="Where the site is published: each row links to its page there.")
+def export(directory: Path, db_path: str, base_url: str) -> None:
+    """Write the database as a Frictionless data package: datapackage.json and a CSV of every table."""
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"{db_path}: no such database")
+    with _open(db_path) as db:
+        descriptor = export_package(db, directory, base_url)
+    click.echo(f"wrote {descriptor}")
 
 
 @cli.command()
