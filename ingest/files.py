@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ def read_file(path: Path, overrides: dict[str, Any] | None = None, encoding: str
     body = _read_bytes(path)
     content_type = CONTENT_TYPES.get(path.suffix.lower()) or sniff_content_type(body)
     metadata = {**read_sidecar(path), **given(overrides)}
+    if metadata.get("url") and not re.match(r"https?://", metadata["url"]):
+        raise IngestError(str(path), f"the statement URL must be http(s), not {metadata['url']!r}")
     return make_document(str(path), body, content_type, metadata, url=metadata.get("url"), encoding=encoding)
 
 

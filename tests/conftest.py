@@ -61,31 +61,40 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def served(sample_db: Path, tmp_path: Path):
-    """`undersigned serve` running as its own process on 127.0.0.1; yields its base URL."""
+def served_db(tmp_path: Path):
+    """Start `undersigned serve` on a database, as its own process on 127.0.0.1; gives its base URL."""
     import subprocess
     import sys
     import time
 
     import httpx
 
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "undersigned", "serve", "--db", str(sample_db),
-                                "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
+    processes = []
+
+    def start(db_path: Path) -> str:
+        port = free_port()
+        log = tmp_path / f"serve-{port}.log"
+        process = subprocess.Popen([sys.executable, "-m", "undersigned", "serve", "--db", str(db_path),
+                                    "--port", str(port)], stdout=log.open("w"), stderr=subprocess.STDOUT)
+        processes.append(process)
+        base_url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30
         while True:
             try:
                 httpx.get(base_url + "/-/versions.json", timeout=1)
-                break
+                return base_url
             except httpx.TransportError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((tmp_path / "serve.log").read_text()) from None
+                    raise RuntimeError(log.read_text()) from None
                 time.sleep(0.2)
-        yield base_url
-    finally:
+
+    yield start
+    for process in processes:
         process.terminate()
         process.wait(timeout=10)
-        log.close()
+
+
+@pytest.fixture
+def served(sample_db: Path, served_db) -> str:
+    """`undersigned serve` on the sample database; its base URL."""
+    return served_db(sample_db)

@@ -11,6 +11,8 @@ from playwright.sync_api import sync_playwright
 
 from undersigned import PROJECT_ROOT
 
+from .conftest import FIXTURES
+
 CHROMIUM = os.environ.get("UNDERSIGNED_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -68,3 +70,56 @@ def test_ranked_search_highlights_the_match(page, served):
     assert marks.first.inner_text() == "Ürümchi"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+
+
+@pytest.fixture
+def hostile_db(sample_db):
+    from click.testing import CliRunner
+
+    from undersigned.cli import cli
+
+    result = CliRunner().invoke(cli, ["add", str(FIXTURES / "hostile-statement.txt"), "--db", str(sample_db),
+                                      "--title", '<img src=x onerror=alert("title")>Raid',
+                                      "--url", "https://example.org/raid?<script>"])
+    assert result.exit_code == 0, result.output
+    return sample_db
+
+
+def test_a_malicious_statement_shows_as_text_everywhere(page, hostile_db, served_db):
+    base = served_db(hostile_db)
+    dialogs, outside = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith("http://127.0.0.1") else None)
+    for path in ["/undersigned/statements", "/undersigned/statements?_search=raid", "/undersigned/demands",
+                 "/undersigned/organisations", "/undersigned/search_statements?q=raid",
+                 "/undersigned/signatures?name_as_written__contains=script"]:
+        page.goto(base + path)
+    from sqlite_utils import Database
+
+    raid = Database(hostile_db).execute("select id from statements where url like 'https://example.org/raid%'").fetchone()
+    page.goto(f"{base}/undersigned/statements/{raid[0]}")
+    page.wait_for_selector("article.statement")
+    assert page.locator("h1").inner_text() == '<img src=x onerror=alert("title")>Raid'
+    assert '<script>alert("name")</script> Network' in page.locator("ol.signatories").inner_text()
+    page.locator("ol.demands a, ol.signatories a").first.hover()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "hostile-statement.png"), full_page=True)
+    assert dialogs == [] and outside == []
+
+
+def test_a_facet_narrows_the_list_and_a_csv_download_has_every_row(page, served, tmp_path):
+    page.goto(served + "/undersigned/organisations")
+    page.locator(".facet-info[data-column=country] a", has_text="US").first.click()
+    page.wait_for_url("**country=US**")
+    assert page.locator("table.rows-and-columns tbody tr").count() == 8
+    page.goto(served + "/undersigned/signatures?_sort=position")
+    with page.expect_download() as download:  # a link clicked, as a person downloads
+        page.evaluate("""url => { const link = document.createElement('a'); link.href = url; link.download = '';
+                                  document.body.appendChild(link); link.click(); }""",
+                      "/undersigned/signatures.csv?_sort=position&_size=max&_dl=1")
+    rows = download.value.path().read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 1 + 121
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(served + "/undersigned/organisations/tibetmichigan")
+    page.screenshot(path=str(ARTIFACTS / "organisation-page.png"), full_page=True)

@@ -174,3 +174,9 @@ def test_serve_refuses_a_missing_database(runner, tmp_path):
     result = runner.invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "no such database" in result.output
+
+
+def test_a_statement_url_that_is_not_http_is_refused(runner, db_path):
+    result = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(db_path), "--url", "javascript:alert(1)"])
+    assert result.exit_code == 1
+    assert "the statement URL must be http(s), not 'javascript:alert(1)'" in result.stderr
