@@ -7,29 +7,46 @@ import sqlite3
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
 
+from .search import FILTERS, search
+
 _TERM = re.compile(r'"[^"]*"?|[^\s"]+')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a NUL ends an FTS5 string early
 _MARK = re.compile(r"&lt;(/?)mark&gt;")
 
 
+OPERATORS = ("AND", "OR", "NOT")
+
+
 def fts_query(text: str | None) -> str:
-    """Any user input as a valid FTS5 query: words and "quoted phrases" ANDed, a trailing * kept as prefix."""
-    terms = []
-    for term in _TERM.findall(text or ""):
-        if term.startswith('"'):
-            phrase = " ".join(term.strip('"').split())
-            if phrase:
-                terms.append(f'"{phrase}"')
+    """Any user input as a valid FTS5 query: words and "quoted phrases", a trailing * kept as a prefix,
+    and AND, OR, NOT in capitals between terms kept as operators; every other character is only text."""
+    parts: list[str] = []
+    for term in _TERM.findall(_CONTROL.sub(" ", text or "")):
+        if term in OPERATORS:
+            if parts and parts[-1] not in OPERATORS:
+                parts.append(term)
             continue
-        word = term.strip("*").replace('"', "")
-        if word:
-            terms.append(f'"{word}"' + ("*" if term.endswith("*") else ""))
-    return " ".join(terms)
+        quoted = _quoted(term)
+        if quoted:
+            parts.append(quoted)
+    while parts and parts[-1] in OPERATORS:  # an operator needs a term after it
+        parts.pop()
+    return " ".join(parts)
+
+
+def _quoted(term: str) -> str | None:
+    if term.startswith('"'):
+        phrase = " ".join(term.strip('"').split())
+        return f'"{phrase}"' if phrase else None
+    word = term.strip("*").replace('"', "")
+    return f'"{word}"' + ("*" if term.endswith("*") else "") if word else None
 
 
 @hookimpl
@@ -142,6 +159,7 @@ def register_routes():
     return [
         (r"^/(?P<database>[^/]+)\.db$", download_database),
         (r"^/robots\.txt$", robots_txt),
+        (r"^/search$", search_page),
         (r"^/sitemap\.xml$", sitemap_index),
         (r"^/sitemap-(?P<part>\d+)\.xml$", sitemap_part),
     ]
@@ -149,6 +167,21 @@ def register_routes():
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows
 SITEMAP_PAGES = "select 'statements', id from statements union all select 'organisations', id from organisations"
+
+
+async def search_page(datasette, request):
+    """/search?q=...: statements, demands and organisations together, ranked, filters beside them."""
+    text = request.args.get("q", "").strip()
+    chosen = {key: request.args.get(key, "") for filters in FILTERS.values() for key in filters}
+    name, db = next((n, d) for n, d in datasette.databases.items() if not d.is_memory and n != "_internal")
+    found = await db.execute_fn(lambda conn: search(conn, text, fts_query(text), chosen))
+    page = await datasette.render_template("search.html", {
+        "found": found, "database": name, "urls": datasette.urls, "filter_names": FILTERS,
+        "row_url": lambda table, key: datasette.urls.row(name, table, tilde_encode(str(key))),
+        "filter_url": lambda key, value: "?" + urlencode(
+            {k: v for k, v in {"q": text, **chosen, key: value}.items() if v not in ("", None)}),
+    }, request=request)
+    return Response.html(page)
 
 
 async def robots_txt(datasette, request):

@@ -123,3 +123,20 @@ def test_a_facet_narrows_the_list_and_a_csv_download_has_every_row(page, served,
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(served + "/undersigned/organisations/tibetmichigan")
     page.screenshot(path=str(ARTIFACTS / "organisation-page.png"), full_page=True)
+
+
+def test_the_search_page_with_a_phrase_a_highlighted_snippet_and_a_filter(page, served):
+    page.goto(served + "/search")
+    page.fill("input[name=q]", '"national security law"')
+    page.locator("form.search input[type=submit]").click()
+    page.wait_for_selector(".result.statement")
+    assert page.locator(".result.statement mark").first.inner_text().lower() == "national security law"
+    page.fill("input[name=q]", "tibet")
+    page.locator("form.search input[type=submit]").click()
+    page.wait_for_selector(".result.organisation")
+    before = page.locator(".result.organisation").count()
+    page.locator('ul.facet[data-filter="country"] a', has_text="US").click()
+    page.wait_for_url("**country=US**")
+    assert 0 < page.locator(".result.organisation").count() < before
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-page.png"), full_page=True)

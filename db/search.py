@@ -1,0 +1,91 @@
+"""One search over statements, demands and organisations, ranked, with filters beside the results."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+LIMIT = 50
+FACET_LIMIT = 15
+# Each filter: the query-string name, the column it narrows, and the search it belongs to.
+FILTERS = {
+    "statements": {"year": "s.year", "publisher": "s.publisher", "language": "s.language", "kind": "s.kind",
+                   "needs_review": "s.needs_review"},
+    "demands": {"addressee": "d.addressee", "category": "d.action_category"},
+    "organisations": {"country": "o.country"},
+}
+SEARCHES = {
+    "statements": """select s.id, s.title, s.date, s.publisher, s.n_signatories, s.kind,
+        snippet(statements_fts, -1, '<mark>', '</mark>', '…', 24) as snippet
+        from statements_fts join statements as s on s.rowid = statements_fts.rowid
+        where statements_fts match :query {filters} order by bm25(statements_fts, 5.0, 1.0) limit :limit""",
+    "demands": """select d.id, d.statement_id, d.addressee, d.target, d.action_category, s.title, s.date,
+        snippet(demands_fts, -1, '<mark>', '</mark>', '…', 24) as snippet
+        from demands_fts join demands as d on d.rowid = demands_fts.rowid join statements as s on s.id = d.statement_id
+        where demands_fts match :query {filters} order by bm25(demands_fts) limit :limit""",
+    "organisations": """select o.id, o.name, o.country, o.n_statements,
+        snippet(organisations_fts, -1, '<mark>', '</mark>', '…', 12) as snippet
+        from organisations_fts join organisations as o on o.rowid = organisations_fts.rowid
+        where organisations_fts match :query {filters} order by bm25(organisations_fts) limit :limit""",
+}
+FROM = {
+    "statements": "statements_fts join statements as s on s.rowid = statements_fts.rowid "
+                  "where statements_fts match :query",
+    "demands": "demands_fts join demands as d on d.rowid = demands_fts.rowid where demands_fts match :query",
+    "organisations": "organisations_fts join organisations as o on o.rowid = organisations_fts.rowid "
+                     "where organisations_fts match :query",
+}
+
+
+@dataclass
+class SearchResults:
+    query: str
+    results: dict[str, list[dict]] = field(default_factory=dict)
+    facets: dict[str, dict[str, list[tuple]]] = field(default_factory=dict)
+    chosen: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+
+
+def search(conn: sqlite3.Connection, text: str, query: str, chosen: dict[str, str]) -> SearchResults:
+    """Run every search (query is already a valid FTS5 query); a failure is reported, never raised."""
+    found = SearchResults(text, chosen=chosen)
+    if not query:
+        return found
+    try:
+        for name, sql in SEARCHES.items():
+            where, params = _filters(name, chosen)
+            rows = conn.execute(sql.format(filters=where), {"query": query, "limit": LIMIT, **params})
+            columns = [column[0] for column in rows.description]
+            found.results[name] = [_with_snippet(dict(zip(columns, row, strict=True))) for row in rows.fetchall()]
+            found.facets[name] = _facets(conn, name, query, where, params)
+    except sqlite3.Error as error:
+        found.error = f"the search could not run: {error}"
+    return found
+
+
+def _filters(name: str, chosen: dict[str, str]) -> tuple[str, dict[str, str]]:
+    clauses, params = [], {}
+    for key, column in FILTERS[name].items():
+        if chosen.get(key):
+            clauses.append(f"and {column} = :{key}")
+            params[key] = chosen[key]
+    return " ".join(clauses), params
+
+
+def _facets(conn: sqlite3.Connection, name: str, query: str, where: str,
+            params: dict[str, str]) -> dict[str, list[tuple]]:
+    facets = {}
+    for key, column in FILTERS[name].items():
+        rows = conn.execute(f"select {column}, count(*) from {FROM[name]} {where} and {column} is not null "
+                            f"group by {column} order by count(*) desc, {column} limit {FACET_LIMIT}",
+                            {"query": query, **params}).fetchall()
+        facets[key] = rows
+    return facets
+
+
+def _with_snippet(row: dict) -> dict:
+    """Matches marked, everything else escaped: scraped markup stays text."""
+    marked = str(escape(row["snippet"] or "")).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
+    return {**row, "snippet": Markup(marked)}

@@ -1,0 +1,81 @@
+"""The search page: statements, demands and organisations together, ranked, filtered, never failing."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from db.plugin import fts_query
+from db.publish import make_datasette
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture
+def datasette(sample_db, runner):
+    from undersigned.cli import cli
+
+    result = runner.invoke(cli, ["add", str(FIXTURES / "wordpress-statement.html"), "--db", str(sample_db)])
+    assert result.exit_code == 0, result.output
+    return make_datasette(sample_db)
+
+
+async def page(datasette, **params) -> str:
+    response = await datasette.client.get("/search", params=params)
+    assert response.status_code == 200
+    return response.text
+
+
+async def test_one_search_finds_statements_demands_and_organisations(datasette):
+    html = await page(datasette, q="release")
+    assert html.count('class="result statement"') == 2
+    assert html.count('class="result demand"') == 2  # "Immediately release ..." and "Release the three ..."
+    assert "<mark>release</mark>" in html.lower()
+    organisations = await page(datasette, q="alaskans")
+    assert 'class="result organisation"' in organisations and "<mark>Alaskans</mark> for Tibet" in organisations
+
+
+async def test_stemming_diacritics_phrases_and_operators(datasette):
+    assert 'class="result statement"' in await page(datasette, q="Urumchi")
+    assert 'class="result statement"' in await page(datasette, q="released")
+    assert (await page(datasette, q='"national security law"')).count('class="result statement"') == 1
+    assert (await page(datasette, q="Lhasa OR Tiananmen")).count('class="result statement"') == 2
+    assert (await page(datasette, q="release NOT Lhasa")).count('class="result statement"') == 1
+
+
+async def test_filters_beside_the_results_narrow_them(datasette):
+    html = await page(datasette, q="tibet")
+    assert 'data-filter="country"' in html and 'data-filter="year"' in html
+    united_states = await page(datasette, q="tibet", country="US")
+    assert 0 < united_states.count('class="result organisation"') < html.count('class="result organisation"')
+    in_2024 = await page(datasette, q="release", year="2024")
+    assert in_2024.count('class="result statement"') == 1
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "NEAR(a b)", "a OR", "NOT", "*", "-", "((", ")", "col:text",
+                                   "'; drop table statements; --", "AND OR NOT", '"""', "^", "a NEAR b"])
+async def test_no_query_makes_the_page_fail(datasette, query):
+    html = await page(datasette, q=query)
+    assert "the search could not run" not in html
+
+
+async def test_snippets_show_scraped_markup_as_text(sample_db, runner):
+    from undersigned.cli import cli
+
+    runner.invoke(cli, ["add", str(FIXTURES / "hostile-statement.txt"), "--db", str(sample_db)])
+    html = await page(make_datasette(sample_db), q="raid")
+    assert "&lt;script&gt;" in html and "<script>alert" not in html
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_fts_query_turns_any_text_into_a_query_fts5_accepts(text):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table t using fts5(x, tokenize='porter unicode61 remove_diacritics 2')")
+    conn.execute("insert into t values ('tibet china uyghur release')")
+    query = fts_query(text)
+    if query:
+        conn.execute("select count(*) from t where t match ?", [query]).fetchone()
