@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pycountry
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound, Response
@@ -134,15 +135,31 @@ def _statement_page(datasette, database: str, statement_id: str):
             "join organisations on organisations.id = signatures.organisation_id "
             "where signatures.statement_id = ? order by signatures.position", [statement_id])
         statement = (await db.execute("select * from statements where id = ?", [statement_id])).first()
+        signed = [{**row, "url": _organisation_url(datasette, database, row["organisation_id"])}
+                  for row in map(dict, signatures.rows)]
         return {
             "statement": dict(statement) if statement else None,
             "paragraphs": _paragraphs(statement["text"]) if statement else [],
             "demands": [dict(row) for row in demands.rows],
-            "signatures": [{**row, "url": _organisation_url(datasette, database, row["organisation_id"])}
-                           for row in map(dict, signatures.rows)],
+            "signatures": signed,
+            "signatures_by_country": _by_country(signed),
         }
 
     return inner
+
+
+def _by_country(signatures: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Signatories grouped by country, countries by name, the unplaced last; printed order within each."""
+    groups: dict[str | None, list[dict]] = {}
+    for signature in signatures:
+        groups.setdefault(signature["country"], []).append(signature)
+    named = sorted(((_country_name(code), rows) for code, rows in groups.items() if code), key=lambda g: g[0])
+    return named + ([("Country not known", groups[None])] if None in groups else [])
+
+
+def _country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or (country.name if country else code)
 
 
 def _organisation_url(datasette, database: str, organisation_id: str) -> str:

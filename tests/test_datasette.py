@@ -202,3 +202,9 @@ async def test_the_sitemap_lists_every_statement_and_organisation_page(datasette
     assert f"<loc>http://localhost/undersigned/statements/{STATEMENT}</loc>" in urlset
     assert "<loc>http://localhost/undersigned/organisations/tibetmichigan</loc>" in urlset
     assert (await datasette.client.get("/sitemap-2.xml")).status_code == 404
+
+
+async def test_statement_page_groups_its_signatories_by_country(datasette):
+    html = (await datasette.client.get(f"/undersigned/statements/{STATEMENT}")).text
+    assert "<dt>United States (8)</dt>" in html and "<dt>Country not known (40)</dt>" in html
+    assert html.index("<dt>Australia (") < html.index("<dt>United States (") < html.index("<dt>Country not known")
