@@ -208,3 +208,11 @@ async def test_statement_page_groups_its_signatories_by_country(datasette):
     html = (await datasette.client.get(f"/undersigned/statements/{STATEMENT}")).text
     assert "<dt>United States (8)</dt>" in html and "<dt>Country not known (40)</dt>" in html
     assert html.index("<dt>Australia (") < html.index("<dt>United States (") < html.index("<dt>Country not known")
+
+
+async def test_an_immutable_database_is_served_with_precomputed_counts(sample_db):
+    datasette = make_datasette(sample_db, immutable=True)
+    counts = datasette.inspect_data["undersigned"]["tables"]
+    assert (counts["statements"]["count"], counts["signatures"]["count"]) == (1, 121)
+    assert await datasette.get_database("undersigned").table_counts(limit=10) == {
+        name: value["count"] for name, value in counts.items()}
