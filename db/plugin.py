@@ -56,6 +56,11 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 
 
 @hookimpl
+def menu_links():
+    return [{"href": "/search", "label": "Search everything"}, {"href": "/explore", "label": "Explore"}]
+
+
+@hookimpl
 def render_cell(value, column: str):
     """Snippets carry <mark> around matches: escape everything else, so scraped markup stays text."""
     if column == "snippet" and isinstance(value, str):
@@ -177,6 +182,7 @@ def register_routes():
         (r"^/(?P<database>[^/]+)\.db$", download_database),
         (r"^/robots\.txt$", robots_txt),
         (r"^/search$", search_page),
+        (r"^/explore$", explore_page),
         (r"^/sitemap\.xml$", sitemap_index),
         (r"^/sitemap-(?P<part>\d+)\.xml$", sitemap_part),
     ]
@@ -199,6 +205,36 @@ async def search_page(datasette, request):
             {k: v for k, v in {"q": text, **chosen, key: value}.items() if v not in ("", None)}),
     }, request=request)
     return Response.html(page)
+
+
+CHARTS = {
+    "Statements per year": "select cast(year as text), count(*) from statements where year is not null "
+                           "group by year order by year",
+    "Signatures per country (the 25 with most)": """select coalesce(organisations.country, 'not known'),
+        count(*) from signatures join organisations on organisations.id = signatures.organisation_id
+        group by organisations.country order by count(*) desc limit 25""",
+}
+
+
+async def explore_page(datasette, request):
+    """Charts drawn as SVG on the server, so the site needs nothing from elsewhere to show them."""
+    name, db = next((n, d) for n, d in datasette.databases.items() if not d.is_memory and n != "_internal")
+    charts = {title: bars((await db.execute(sql)).rows) for title, sql in CHARTS.items()}
+    queries = datasette.metadata("queries", database=name) or {}
+    page = await datasette.render_template("explore.html", {
+        "charts": charts, "database": name,
+        "queries": [(datasette.urls.query(name, key), query.get("title", key)) for key, query in queries.items()],
+    }, request=request)
+    return Response.html(page)
+
+
+def bars(rows: list, width: int = 640, bar: int = 18) -> dict:
+    """Horizontal bars for (label, value) rows, laid out for an SVG."""
+    largest = max((row[1] for row in rows), default=0) or 1
+    room = width - 240  # the label column and the value after each bar
+    items = [{"label": str(label), "value": value, "y": index * (bar + 6),
+              "length": max(1, round(value / largest * room))} for index, (label, value) in enumerate(rows)]
+    return {"items": items, "height": len(items) * (bar + 6), "width": width, "bar": bar}
 
 
 async def robots_txt(datasette, request):

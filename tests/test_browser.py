@@ -140,3 +140,14 @@ def test_the_search_page_with_a_phrase_a_highlighted_snippet_and_a_filter(page, 
     assert 0 < page.locator(".result.organisation").count() < before
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "search-page.png"), full_page=True)
+
+
+def test_explore_shows_its_charts_with_nothing_loaded_from_elsewhere(page, served):
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith("http://127.0.0.1") else None)
+    page.goto(served + "/explore")
+    assert page.locator("svg.chart rect").count() == 1 + 25
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "explore.png"), full_page=True)
+    assert outside == []

@@ -216,3 +216,12 @@ async def test_an_immutable_database_is_served_with_precomputed_counts(sample_db
     assert (counts["statements"]["count"], counts["signatures"]["count"]) == (1, 121)
     assert await datasette.get_database("undersigned").table_counts(limit=10) == {
         name: value["count"] for name, value in counts.items()}
+
+
+async def test_explore_draws_its_charts_as_svg_and_lists_the_questions(datasette):
+    html = (await datasette.client.get("/explore")).text
+    assert html.count("<svg class=\"chart\"") == 2 and "<title>2023: 1</title>" in html
+    assert "<title>US: 8</title>" in html and "<title>not known: 40</title>" in html
+    assert html.count('<li><a href="/undersigned/') == 9
+    home = (await datasette.client.get("/")).text
+    assert 'href="/search"' in home and 'href="/explore"' in home
