@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -23,7 +23,13 @@ def curation() -> Curation:
 
 
 def identities(signatories: list[Signatory]) -> list[Identity]:
-    return [identify(s.name_as_written, s.country, curation()) for s in signatories]
+    return [_identity(s.name_as_written, s.country) for s in signatories]
+
+
+@lru_cache(maxsize=200_000)
+def _identity(written: str, statement_country: str | None) -> Identity:
+    """identify() is pure given the curation, and the same names recur statement after statement."""
+    return identify(written, statement_country, curation())
 
 
 def store_identities(db: Database, found: list[Identity]) -> None:

@@ -94,13 +94,22 @@ def _demonym(word: str) -> str | None:
     demonym's ending ("liberation" is not Liberian, nor "barbara" Barbadian)."""
     if len(word) < 5:
         return None
-    for name, code in _english_single_word_countries().items():
-        stem = max(MIN_DEMONYM_STEM, len(name) - 2)
-        ending = word[stem:]
-        if name != word and word.startswith(name[:stem]) and len(ending) <= 6 \
-                and (ending in ("", "n") or ending.endswith(DEMONYM_ENDINGS)):
-            return code
+    stems = _demonym_stems()
+    for length in range(MIN_DEMONYM_STEM, len(word) + 1):
+        for name, code in stems.get(word[:length], ()):
+            ending = word[length:]
+            if name != word and len(ending) <= 6 and (ending in ("", "n") or ending.endswith(DEMONYM_ENDINGS)):
+                return code
     return None
+
+
+@cache
+def _demonym_stems() -> dict[str, list[tuple[str, str]]]:
+    """Each single-word English country name under its stem: the name less its last two letters."""
+    stems: dict[str, list[tuple[str, str]]] = {}
+    for name, code in _english_single_word_countries().items():
+        stems.setdefault(name[:max(MIN_DEMONYM_STEM, len(name) - 2)], []).append((name, code))
+    return stems
 
 
 def _state_in(words: list[str]) -> Place | None:
