@@ -9,16 +9,14 @@ places it.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import pycountry
 from babel import Locale
 
-from .parse.countries import country_code, fold
+from .parse.countries import causes, country_code, fold
 
 LOCALES = ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "cs", "pl", "hu", "sl")
 MIN_DEMONYM_STEM = 4
@@ -58,11 +56,11 @@ def _words(name: str) -> list[str]:
 
 
 def _blank_causes(words: list[str]) -> list[str]:
-    causes = _causes()
+    named = causes()
     out = list(words)
     for size in (3, 2, 1):
         for start in range(len(out) - size + 1):
-            if " ".join(out[start:start + size]) in causes:
+            if " ".join(out[start:start + size]) in named:
                 out[start:start + size] = [""] * size
     return out
 
@@ -153,19 +151,13 @@ def _capital(code: str) -> tuple[str | None, float | None, float | None]:
 # -- well-kept data, loaded once ----------------------------------------------------------------
 
 @cache
-def _causes() -> frozenset[str]:
-    data = json.loads(resources.files("ingest").joinpath("lexicon/causes.json").read_text("utf-8"))
-    return frozenset(data["causes"])
-
-
-@cache
 def _country_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for locale in LOCALES:
         for code, name in Locale.parse(locale).territories.items():
             if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code):
                 names.setdefault(fold(name), code)
-    return {name: code for name, code in names.items() if name not in _causes()}
+    return {name: code for name, code in names.items() if name not in causes()}
 
 
 @cache
@@ -173,7 +165,7 @@ def _english_single_word_countries() -> dict[str, str]:
     english = {fold(name): code for code, name in Locale.parse("en").territories.items()
                if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code)}
     return {name: code for name, code in english.items()
-            if " " not in name and "-" not in name and len(name) >= MIN_DEMONYM_STEM and name not in _causes()}
+            if " " not in name and "-" not in name and len(name) >= MIN_DEMONYM_STEM and name not in causes()}
 
 
 @cache

@@ -9,15 +9,19 @@ from importlib import resources
 
 import pycountry
 
-# Names of places that ISO 3166 lists but that statements name as a cause, never a location.
-CAUSES = {"tibet", "taiwan", "hong kong", "mongolia", "east turkistan", "turkestan", "palestine", "western sahara"}
-
 
 def fold(text: str) -> str:
     """Lower case without diacritics, with runs of white space made single."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
+
+
+@cache
+def causes() -> frozenset[str]:
+    """Places statements name as the cause a group works for, never where it is (lexicon/causes.json)."""
+    data = json.loads(resources.files("ingest").joinpath("lexicon/causes.json").read_text("utf-8"))
+    return frozenset(data["causes"])
 
 
 @cache
@@ -36,6 +40,6 @@ def _names() -> dict[str, str]:
 def country_code(name: str) -> str | None:
     """The alpha-2 code of a country name, or None; causes such as Tibet are never a location."""
     folded = fold(name).strip(" .")
-    if folded in CAUSES:
+    if folded in causes():
         return None
     return _names().get(folded) or _names().get(fold(name))
