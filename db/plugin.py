@@ -196,7 +196,7 @@ async def search_page(datasette, request):
     """/search?q=...: statements, demands and organisations together, ranked, filters beside them."""
     text = request.args.get("q", "").strip()
     chosen = {key: request.args.get(key, "") for filters in FILTERS.values() for key in filters}
-    name, db = next((n, d) for n, d in datasette.databases.items() if not d.is_memory and n != "_internal")
+    name, db = _statements_database(datasette)
     found = await db.execute_fn(lambda conn: search(conn, text, fts_query(text), chosen))
     page = await datasette.render_template("search.html", {
         "found": found, "database": name, "urls": datasette.urls, "filter_names": FILTERS,
@@ -218,7 +218,7 @@ CHARTS = {
 
 async def explore_page(datasette, request):
     """Charts drawn as SVG on the server, so the site needs nothing from elsewhere to show them."""
-    name, db = next((n, d) for n, d in datasette.databases.items() if not d.is_memory and n != "_internal")
+    name, db = _statements_database(datasette)
     charts = {title: bars((await db.execute(sql)).rows) for title, sql in CHARTS.items()}
     queries = datasette.metadata("queries", database=name) or {}
     page = await datasette.render_template("explore.html", {
@@ -245,11 +245,14 @@ async def robots_txt(datasette, request):
     return Response.text("\n".join(lines))
 
 
+def _statements_database(datasette):
+    """(name, database) of the statements database: the one file Datasette serves (see db.publish)."""
+    return next((name, db) for name, db in datasette.databases.items() if not db.is_memory and name != "_internal")
+
+
 async def sitemap_index(datasette, request):
-    count = 0
-    for name, db in datasette.databases.items():
-        if not db.is_memory and name != "_internal":
-            count += (await db.execute(f"select count(*) from ({SITEMAP_PAGES})")).first()[0]
+    _, db = _statements_database(datasette)
+    count = (await db.execute(f"select count(*) from ({SITEMAP_PAGES})")).first()[0]
     parts = max(1, -(-count // SITEMAP_LIMIT))
     base = _base_url(request)
     entries = "".join(f"<sitemap><loc>{base}/sitemap-{n}.xml</loc></sitemap>" for n in range(1, parts + 1))
@@ -258,7 +261,7 @@ async def sitemap_index(datasette, request):
 
 async def sitemap_part(datasette, request):
     part = int(request.url_vars["part"])
-    name, db = next((n, d) for n, d in datasette.databases.items() if not d.is_memory and n != "_internal")
+    name, db = _statements_database(datasette)
     rows = await db.execute(f"{SITEMAP_PAGES} limit {SITEMAP_LIMIT} offset {(part - 1) * SITEMAP_LIMIT}")
     if part > 1 and not rows.rows:
         raise NotFound("No such sitemap")
