@@ -65,27 +65,6 @@ def refresh(db: Database, organisation_ids: set[str]) -> None:
             where organisation_id in ({marks}) group by organisation_id, name_as_written""", chunk)
 
 
-def reidentify_all(db: Database) -> int:
-    """Resolve every signature again with the current rules and curation; how many changed."""
-    changed = 0
-    affected: set[str] = set()
-    with db.atomic():
-        rows = db.execute("select signatures.statement_id, signatures.position, signatures.name_as_written, "
-                          "signatures.organisation_id, organisations.country from signatures join organisations "
-                          "on organisations.id = signatures.organisation_id").fetchall()
-        for statement_id, position, written, old_id, old_country in rows:
-            country = old_country if old_id.endswith(f"-{(old_country or '').lower()}") else None
-            identity = identify(written, country, curation())
-            if identity.key != old_id:
-                store_identities(db, [identity])
-                db.execute("update signatures set organisation_id = ? where statement_id = ? and position = ?",
-                           [identity.key, statement_id, position])
-                affected |= {old_id, identity.key}
-                changed += 1
-        refresh(db, affected)
-    return changed
-
-
 @dataclass(frozen=True)
 class MergeCandidate:
     score: float

@@ -124,3 +124,28 @@ async def test_an_organisations_page_shows_its_names_statements_demands_and_co_s
     assert "from the state" in html and "TIBETmichigan</span> (1×)" in html
     assert "Statements signed (1)" in html and "Immediately release all individuals" in html
     assert html.count('<li><a href="/undersigned/organisations/') == 20  # the twenty it signs with most
+
+
+def test_apply_curation_resolves_stored_signatures_with_the_curation_as_it_is_now(runner, sample_db, tmp_path,
+                                                                                    monkeypatch):
+    import json
+
+    from db import organisations
+
+    curation_file = tmp_path / "aliases.json"
+    curation_file.write_text(json.dumps({"aliases": {"Free Tibet Fukuoka": "free-tibet"}}))
+    monkeypatch.setattr(organisations, "CURATION_PATH", curation_file)
+    organisations.curation.cache_clear()
+    organisations._identity.cache_clear()
+    try:
+        result = runner.invoke(cli, ["organisations", "--db", str(sample_db), "--apply-curation"])
+        assert result.exit_code == 0, result.output
+        assert "applied the curation to 1 archived documents: 1 statements changed" in result.output
+        free_tibet = Database(sample_db)["organisations"].get("free-tibet")
+        assert free_tibet["n_statements"] == 1
+        names = Database(sample_db).execute("select name_as_written from organisation_names "
+                                            "where organisation_id = 'free-tibet' order by 1").fetchall()
+        assert names == [("Free Tibet",), ("Free Tibet Fukuoka",)]
+    finally:
+        organisations.curation.cache_clear()
+        organisations._identity.cache_clear()

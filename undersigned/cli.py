@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from db.export import export_package
 from db.load import Outcome
-from db.organisations import merge_candidates, reidentify_all
+from db.organisations import merge_candidates
 from db.publish import serve as serve_datasette
 from db.schema import open_database
 from ingest.discover import preset_names, site_preset
@@ -128,7 +128,8 @@ def _run_crawl(db, base_url: str, options: CrawlOptions) -> CrawlReport:
 @db_option
 @click.option("--all", "show_all", is_flag=True, help="Also list the pairs the rules already keep apart.")
 @click.option("--apply-curation", is_flag=True,
-              help="Resolve every signature again with db/curation/aliases.json as it is now.")
+              help="Save every archived statement again, resolving its signatories with db/curation/aliases.json "
+                   "as it is now.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=88.0, show_default=True,
               help="How alike two names must be (rapidfuzz token sort ratio) to be listed.")
 def organisations(db_path: str, show_all: bool, apply_curation: bool, threshold: float) -> None:
@@ -137,8 +138,10 @@ def organisations(db_path: str, show_all: bool, apply_curation: bool, threshold:
     if not Path(db_path).is_file():
         raise click.ClickException(f"{db_path}: no such database")
     with _open(db_path) as db:
-        if apply_curation:
-            click.echo(f"{reidentify_all(db)} signatures resolved to another organisation")
+        if apply_curation:  # the one path that resolves signatories: saving, here from the archive
+            report = reparse_archive(db)
+            click.echo(f"applied the curation to {report.documents} archived documents: "
+                       f"{report.outcomes['updated']} statements changed")
         candidates = [c for c in merge_candidates(db, threshold) if show_all or c.verdict == "review"]
     for candidate in candidates:
         click.echo(f"{candidate.score:5.1f}  {candidate.first['id']} ({candidate.first['name']})  ~  "
