@@ -7,6 +7,8 @@ import json
 import re
 from datetime import datetime, timezone
 from enum import Enum
+from functools import lru_cache
+from typing import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlite_utils import Database
@@ -68,34 +70,86 @@ def save(db: Database, document: Document, statement: Statement, parser_version:
          force: bool = False) -> Outcome:
     """Write the document and its statement in one transaction; a failure leaves the database as it was.
     force rewrites the statement even when its document and parser version are unchanged (a re-parse)."""
+    with db.atomic():
+        outcome = save_many(db, [(document, statement)], parser_version, force)[0]
+        if isinstance(outcome, Exception):
+            raise outcome
+    return outcome
+
+
+def save_many(db: Database, pairs: Iterable[tuple[Document, Statement]], parser_version: str,
+              force: bool = False) -> list[Outcome | Exception]:
+    """Save a batch in one transaction, each document under its own savepoint: a document that fails is
+    rolled back alone and its exception takes its place in the list. Organisation records are brought up
+    to date once, at the end of the batch, which is what makes bulk loading cheap."""
+    changes = organisations.Changes()
+    results: list[Outcome | Exception] = []
+    with db.atomic():
+        for document, statement in pairs:
+            try:
+                with db.atomic():
+                    outcome, signed = _save_one(db, document, statement, parser_version, force, changes.stored)
+            except Exception as error:  # one bad document must not cost the rest of the batch
+                results.append(error)
+                continue
+            if signed is not None:
+                changes.record(*signed)
+            results.append(outcome)
+        changes.apply(db)
+    return results
+
+
+def _save_one(db: Database, document: Document, statement: Statement, parser_version: str, force: bool,
+              stored: dict[str, bool]) -> tuple[Outcome, tuple | None]:
+    """The document's rows; with them, what changed in who signed (for the organisation records)."""
     doc_id = document_id(document)
     key = statement_id(document)
-    with db.atomic():
-        db["documents"].insert(_document_row(doc_id, document), pk="id", ignore=True)
-        existing = _existing(db, key)
-        unchanged = existing and existing["document_id"] == doc_id and existing["parser_version"] == parser_version
-        if unchanged and not force:
-            return Outcome.UNCHANGED
-        signed_before = {row[0] for row in db.execute(
-            "select organisation_id from signatures where statement_id = ?", [key]).fetchall()}
-        for table in ("demands", "signatures"):
-            db[table].delete_where("statement_id = ?", [key])
-        if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
-            db["statement_versions"].delete_where("statement_id = ?", [key])
-            db["statements"].delete_where("id = ?", [key])
-            organisations.refresh(db, signed_before)
-            return Outcome.DOCUMENT_ONLY
-        db["statements"].upsert(_statement_row(key, doc_id, statement, parser_version), pk="id")
-        db["demands"].insert_all(_demand_rows(key, statement), pk="id")
-        found = organisations.identities(statement.organisations)
-        organisations.store_identities(db, found)
-        db["signatures"].insert_all(_signature_rows(key, statement, found), pk=("statement_id", "position"))
-        organisations.refresh(db, signed_before | {identity.key for identity in found})
-        db["statement_versions"].upsert(_version_row(key, doc_id, document, statement),
-                                        pk=("statement_id", "document_id"))
-    if not existing:
-        return Outcome.ADDED
-    return Outcome.UNCHANGED if unchanged else Outcome.UPDATED
+    _insert(db, "documents", [_document_row(doc_id, document)], "insert or ignore")
+    existing = _existing(db, key)
+    unchanged = existing and existing["document_id"] == doc_id and existing["parser_version"] == parser_version
+    if unchanged and not force:
+        return Outcome.UNCHANGED, None
+    signed_before = {row[0] for row in db.execute(
+        "select organisation_id from signatures where statement_id = ?", [key]).fetchall()}
+    for table in ("demands", "signatures"):
+        db.execute(f"delete from {table} where statement_id = ?", [key])
+    if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
+        db.execute("delete from statement_versions where statement_id = ?", [key])
+        db.execute("delete from statements where id = ?", [key])
+        return Outcome.DOCUMENT_ONLY, (key, signed_before, None, [])
+    _insert(db, "statements", [_statement_row(key, doc_id, statement, parser_version)], upsert_on="id")
+    _insert(db, "demands", _demand_rows(key, statement))
+    found = organisations.identities(statement.organisations)
+    organisations.store_identities(db, [identity for identity in found if _news(identity, stored)])
+    signatures = _signature_rows(key, statement, found)
+    _insert(db, "signatures", signatures)
+    _insert(db, "statement_versions", [_version_row(key, doc_id, document, statement)],
+            upsert_on="statement_id, document_id")
+    signed_now = [(row["organisation_id"], row["name_as_written"]) for row in signatures]
+    outcome = Outcome.ADDED if not existing else Outcome.UNCHANGED if unchanged else Outcome.UPDATED
+    return outcome, (key, signed_before, statement.date, signed_now, {i.key: bool(i.country) for i in found})
+
+
+def _news(identity: Identity, stored: dict[str, bool]) -> bool:
+    """Whether an organisation's identity tells the database anything this batch has not yet written:
+    that it exists, or where it is."""
+    return identity.key not in stored or (bool(identity.country) and not stored[identity.key])
+
+
+def _insert(db: Database, table: str, rows: list[dict], verb: str = "insert", upsert_on: str | None = None) -> None:
+    """Plain executemany: the rows' keys are the columns (sqlite-utils would introspect the table each time)."""
+    if rows:
+        db.conn.executemany(_insert_sql(table, tuple(rows[0]), verb, upsert_on), [tuple(r.values()) for r in rows])
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...], verb: str, upsert_on: str | None) -> str:
+    sql = f"{verb} into {table} ({', '.join(columns)}) values ({', '.join('?' * len(columns))})"
+    if upsert_on:
+        keys = {key.strip() for key in upsert_on.split(",")}
+        sql += f" on conflict({upsert_on}) do update set " + ", ".join(
+            f"{column} = excluded.{column}" for column in columns if column not in keys)
+    return sql
 
 
 def latest_document(db: Database, url: str) -> dict | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -34,15 +35,74 @@ def _identity(written: str, statement_country: str | None) -> Identity:
 
 def store_identities(db: Database, found: list[Identity]) -> None:
     """New organisations get a row; a known one gains a country if it had none, never loses one."""
-    rows = [{"id": i.key, "name": i.name, "kind": "organisation", "country": i.country,
-             "country_source": i.country_source, "city": i.city, "lat": i.lat, "lon": i.lon} for i in found]
-    db["organisations"].insert_all(rows, pk="id", ignore=True)
-    for identity in found:
-        if identity.country:
-            db.execute("update organisations set country = ?, country_source = ?, city = ?, lat = ?, lon = ? "
-                       "where id = ? and country is null",
-                       [identity.country, identity.country_source, identity.city, identity.lat, identity.lon,
-                        identity.key])
+    db.conn.executemany(
+        "insert or ignore into organisations (id, name, kind, country, country_source, city, lat, lon) "
+        "values (?, ?, 'organisation', ?, ?, ?, ?, ?)",
+        [(i.key, i.name, i.country, i.country_source, i.city, i.lat, i.lon) for i in found])
+    db.conn.executemany(
+        "update organisations set country = ?, country_source = ?, city = ?, lat = ?, lon = ? "
+        "where id = ? and country is null",
+        [(i.country, i.country_source, i.city, i.lat, i.lon, i.key) for i in found if i.country])
+
+
+@dataclass
+class _Signed:
+    statements: set[str] = field(default_factory=set)
+    dates: list[str] = field(default_factory=list)
+    names: Counter = field(default_factory=Counter)
+
+
+class Changes:
+    """Who signed what in one batch of saves, so that organisation records are brought up to date once.
+
+    An organisation that only gained signatures on statements new to it is updated by increments; one
+    that lost any (a statement re-parsed or withdrawn) is recounted from the signatures table.
+    """
+
+    def __init__(self) -> None:
+        self.recount: set[str] = set()
+        self.stored: dict[str, bool] = {}  # organisations written in this batch: whether with a country
+        self.added: dict[str, tuple[str | None, list[tuple[str, str]]]] = {}  # statement -> date, signatures
+
+    def record(self, statement_id: str, signed_before: set[str], date: str | None,
+               signed_now: list[tuple[str, str]], stored: dict[str, bool] | None = None) -> None:
+        """A statement was saved: signed_before were its organisations until now, signed_now its
+        (organisation, name as written) pairs from now on, stored the organisations it wrote."""
+        for key, located in (stored or {}).items():
+            self.stored[key] = self.stored.get(key, False) or located
+        earlier = self.added.pop(statement_id, None)
+        self.recount |= signed_before | {org for org, _ in (earlier[1] if earlier else [])}
+        if signed_now:
+            self.added[statement_id] = (date, signed_now)
+
+    def apply(self, db: Database) -> None:
+        refresh(db, self.recount)
+        gains = self._gains()
+        db.conn.executemany(
+            "update organisations set n_statements = coalesce(n_statements, 0) + ?, "
+            "first_signed = coalesce(min(first_signed, ?), first_signed, ?), "
+            "last_signed = coalesce(max(last_signed, ?), last_signed, ?) where id = ?",
+            [(len(s.statements), min(s.dates, default=None), min(s.dates, default=None), max(s.dates, default=None),
+              max(s.dates, default=None), org) for org, s in gains.items()])
+        db.conn.executemany(
+            "insert into organisation_names (organisation_id, name_as_written, n_signatures) values (?, ?, ?) "
+            "on conflict (organisation_id, name_as_written) do update set "
+            "n_signatures = n_signatures + excluded.n_signatures",
+            [(org, name, n) for org, s in gains.items() for name, n in s.names.items()])
+
+    def _gains(self) -> dict[str, _Signed]:
+        gains: dict[str, _Signed] = defaultdict(_Signed)
+        for statement_id, (date, signed) in self.added.items():
+            for org, name in signed:
+                if org in self.recount:
+                    continue
+                gain = gains[org]
+                if statement_id not in gain.statements:
+                    gain.statements.add(statement_id)
+                    if date:
+                        gain.dates.append(date)
+                gain.names[name] += 1
+        return gains
 
 
 def refresh(db: Database, organisation_ids: set[str]) -> None:

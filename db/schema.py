@@ -6,6 +6,7 @@ import sqlite3
 
 from sqlite_utils import Database
 
+CACHE_KIB = 256 * 1024
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 TABLES: dict[str, dict] = {
@@ -122,5 +123,8 @@ def open_database(path: str) -> Database:
     # In WAL mode NORMAL cannot corrupt the database; a power cut may lose the last commits, which a
     # re-run fetches again. FULL would wait for an fsync at every document saved.
     db.execute("PRAGMA synchronous = NORMAL")
+    # The default 2 MB page cache thrashes once the indexes outgrow it (random keys land anywhere);
+    # this is a ceiling, taken only as pages are read.
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     ensure_schema(db)
     return db

@@ -151,3 +151,65 @@ def test_a_page_that_stops_being_a_statement_leaves_the_listing_but_not_the_arch
     assert db["statements"].count_where("id = ?", [key]) == 0
     assert db["signatures"].count_where("statement_id = ?", [key]) == 0
     assert db["documents"].count == 3  # both versions of the page are still archived
+
+
+ORGANISATION_RECORDS = ("select id, n_statements, first_signed, last_signed from organisations order by id",
+                        "select * from organisation_names order by organisation_id, name_as_written")
+
+
+def edited(pair, index: int):
+    """Statement `index` re-published: other signatories, another date."""
+    document, statement = pair
+    later = replace(statement, date=f"20{index % 30:02d}-01-01", signatories=statement.signatories[index % 7:])
+    return replace(document, body=document.body + b" ", fetched_at=datetime.now(timezone.utc)), later
+
+
+def withdrawn(pair):
+    """The page now holds a notice, not a statement."""
+    document, statement = pair
+    return replace(document, body=b"withdrawn"), replace(statement, kind="other", signatories=[])
+
+
+def test_a_batch_keeps_organisation_records_as_a_full_recount_would(db_path):
+    from bench.synthetic import Corpus
+    from db.load import save_many
+    from db.organisations import refresh
+
+    pairs = list(Corpus(60, seed=7).pairs())
+    db = open_database(str(db_path))
+    save_many(db, pairs[:30], PARSER_VERSION)
+    # Next batch: new statements, re-published ones (one of them twice), withdrawn ones, an unchanged one.
+    batch = pairs[30:] + [edited(pairs[i], i) for i in (1, 2, 3)] + [edited(pairs[2], 9), edited(pairs[40], 4)]
+    batch += [withdrawn(pairs[4]), withdrawn(pairs[45]), pairs[5]]
+    outcomes = save_many(db, batch, PARSER_VERSION)
+    assert outcomes.count(Outcome.ADDED) == 30 and outcomes.count(Outcome.DOCUMENT_ONLY) == 2
+    assert outcomes[-1] is Outcome.UNCHANGED
+    incremental = [rows(db, sql) for sql in ORGANISATION_RECORDS]
+    refresh(db, {row[0] for row in rows(db, "select id from organisations")})
+    assert [rows(db, sql) for sql in ORGANISATION_RECORDS] == incremental
+    assert rows(db, "select count(*) from statements") == [(58,)]
+
+
+def test_a_failing_document_in_a_batch_is_rolled_back_alone(db_path):
+    from bench.synthetic import Corpus
+    from db.load import save_many
+
+    pairs = list(Corpus(5, seed=3).pairs())
+    db = open_database(str(db_path))
+    doomed = pairs[2][1].signatories[-1].name_as_written
+    db.execute("create temp trigger fail_one before insert on signatures when new.name_as_written = "
+               f"'{doomed}' begin select raise(abort, 'disk trouble'); end")
+    outcomes = save_many(db, pairs, PARSER_VERSION)
+    failed = [i for i, outcome in enumerate(outcomes) if isinstance(outcome, Exception)]
+    assert failed and all("disk trouble" in str(outcomes[i]) for i in failed)
+    assert all(outcomes[i] is Outcome.ADDED for i in range(5) if i not in failed)
+    stored = {row[0] for row in rows(db, "select id from statements")}
+    assert stored == {statement_id(pairs[i][0]) for i in range(5) if i not in failed}
+    assert rows(db, "select count(*) from documents") == [(5 - len(failed),)]
+    for statement in (pairs[i][1] for i in failed):  # none of its organisations counts its signature
+        names = [s.name_as_written for s in statement.signatories]
+        counted = rows(db, "select count(*) from signatures where name_as_written in "
+                           f"({', '.join('?' * len(names))})", names)[0][0]
+        assert counted == sum(n for (n,) in rows(
+            db, f"select n_signatures from organisation_names where name_as_written in "
+                f"({', '.join('?' * len(names))})", names))
