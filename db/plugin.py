@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import tempfile
 import threading
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import pycountry
 from datasette import hookimpl
@@ -16,6 +17,7 @@ from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
 
 from .search import FILTERS, search
+from .settings import CONNECTION_PRAGMAS, DATABASE_NAME, LISTING_COLUMNS
 
 _TERM = re.compile(r'"[^"]*"?|[^\s"]+')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a NUL ends an FTS5 string early
@@ -51,8 +53,32 @@ def _quoted(term: str) -> str | None:
 
 
 @hookimpl
-def prepare_connection(conn: sqlite3.Connection) -> None:
+def prepare_connection(conn: sqlite3.Connection, database: str) -> None:
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
+    if database == DATABASE_NAME:
+        for pragma in CONNECTION_PRAGMAS:
+            conn.execute(pragma)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """The statements table page lists its listing columns unless the address chooses columns itself."""
+    listing_path = f"/{DATABASE_NAME}/statements"
+
+    def wrap(app):
+        async def listing(scope, receive, send):
+            if scope["type"] == "http" and scope["path"] == listing_path:
+                scope = {**scope, "query_string": with_listing_columns(scope.get("query_string", b""))}
+            await app(scope, receive, send)
+        return listing
+    return wrap
+
+
+def with_listing_columns(query_string: bytes) -> bytes:
+    args = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    if any(key in ("_col", "_nocol") for key, _ in args):
+        return query_string
+    return urlencode(args + [("_col", column) for column in LISTING_COLUMNS]).encode("latin-1")
 
 
 @hookimpl
@@ -72,12 +98,26 @@ def render_cell(value, column: str):
 def extra_template_vars(view_name: str, table: str | None, database: str | None, request, datasette):
     if view_name == "database" and database:
         return {"allow_download": datasette.setting("allow_download") and _has_file(datasette, database)}
+    if view_name == "table" and table == "statements" and request is not None:
+        return _every_column_url(datasette, database, request)
     if view_name == "row" and table == "statements" and request is not None:
         return _statement_page(datasette, database, tilde_decode(request.url_vars["pks"]))
     if view_name == "row" and table == "organisations" and request is not None:
         return _organisation_page(datasette, database, tilde_decode(request.url_vars["pks"]))
     return None
 
+
+def _every_column_url(datasette, database: str, request) -> str:
+    async def inner():
+        columns = await datasette.get_database(database).table_columns("statements")
+        args = [(key, value) for key, value in parse_qsl(request.query_string, keep_blank_values=True)
+                if key not in ("_col", "_nocol", "_next")]
+        every = args + [("_col", column) for column in columns if column != "id"]
+        return {"every_column_url": request.path + "?" + urlencode(every)}
+    return inner
+
+
+SIGNED_ON_PAGE = 50  # the newest; a prolific group signs thousands, all listed by a canned query
 
 CO_SIGNERS = """
 select organisations.id, organisations.name, organisations.country, count(*) as together
@@ -99,16 +139,19 @@ def _organisation_page(datasette, database: str, organisation_id: str):
         signed = await db.execute(
             "select distinct statements.id, statements.date, statements.title, statements.publisher "
             "from signatures join statements on statements.id = signatures.statement_id "
-            "where signatures.organisation_id = ? order by statements.date desc, statements.id", [organisation_id])
+            "where signatures.organisation_id = ? order by statements.date desc, statements.id limit ?",
+            [organisation_id, SIGNED_ON_PAGE])
         demands = await db.execute(
-            "select demands.* from demands where statement_id in (select statement_id from signatures "
-            "where organisation_id = ?) order by statement_id, position", [organisation_id])
+            "select demands.* from demands where statement_id in (select value from json_each(?)) "
+            "order by statement_id, position", [json.dumps([row["id"] for row in signed.rows])])
         co_signers = await db.execute(CO_SIGNERS, {"organisation": organisation_id, "limit": 20})
         return {
             "organisation": dict(organisation) if organisation else None,
             "names": [dict(row) for row in names.rows],
             "signed": [{**row, "url": datasette.urls.row(database, "statements", tilde_encode(row["id"]))}
                        for row in map(dict, signed.rows)],
+            "every_statement_url": datasette.urls.database(database) + "/statements_signed_by?"
+            + urlencode({"organisation": organisation_id}),
             "demands_by_statement": _grouped_demands(demands.rows),
             "co_signers": [{**row, "url": _organisation_url(datasette, database, row["id"])}
                            for row in map(dict, co_signers.rows)],

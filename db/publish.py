@@ -12,18 +12,10 @@ from datasette.database import Database
 
 from undersigned import PROJECT_ROOT
 
-DATABASE_NAME = "undersigned"  # the URL name, whatever the file is called: /undersigned/statements
+from .settings import DATABASE_NAME, SETTINGS
+
 METADATA_PATH = PROJECT_ROOT / "metadata.json"
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
-SETTINGS = {
-    "suggest_facets": False,  # a GROUP BY on every column of every page; facets are set in metadata instead
-    "sql_time_limit_ms": 3000,
-    "facet_time_limit_ms": 1000,
-    "max_returned_rows": 5000,
-    "max_csv_mb": 0,  # "stream all rows" CSV exports are not cut off
-    "allow_download": True,
-    "default_page_size": 50,
-}
 
 
 def make_self_contained(db_path: str | Path) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 import sqlite3
 
 import pytest
@@ -113,6 +115,17 @@ async def test_default_facets_are_computed(datasette):
     assert [(f["value"], f["count"]) for f in demand_facets["addressee"]["results"]] == [("governments", 4)]
     organisation_facets = (await get_json(datasette, "/undersigned/organisations.json"))["facet_results"]
     assert ("GB", 2) in [(f["value"], f["count"]) for f in organisation_facets["country"]["results"]]
+
+
+async def test_the_statement_listing_leaves_the_full_text_to_the_statement_page(datasette):
+    listing = (await datasette.client.get("/undersigned/statements")).text
+    headers = re.findall(r'<th [^>]*data-column="([\w-]+)"', listing)
+    assert headers[:3] == ["id", "title", "date"] and "text" not in headers and "document_id" not in headers
+    every = html.unescape(re.search(r'<a href="([^"]+)">Show every column', listing).group(1))
+    assert "text" in re.findall(r'<th [^>]*data-column="([\w-]+)"', (await datasette.client.get(every)).text)
+    chosen = (await datasette.client.get("/undersigned/statements?_col=text")).text
+    assert re.findall(r'<th [^>]*data-column="([\w-]+)"', chosen) == ["id", "text"]
+    assert "text" in (await get_json(datasette, "/undersigned/statements.json"))["columns"]  # downloads are whole
 
 
 async def test_the_whole_database_downloads_as_a_consistent_sqlite_file(datasette, tmp_path):
