@@ -29,3 +29,43 @@ def test_crawl_speed_reports_each_concurrency_beside_its_bound(tmp_path, capsys)
     assert [(row["concurrency"], row["fetched"], row["bound"]) for row in rows] == [(1, 20, 100.0), (2, 20, 200.0)]
     assert all(row["max_in_flight"] <= row["concurrency"] for row in rows)
     assert "target: 80% of the bound" in capsys.readouterr().out
+
+
+def test_undersigned_bench_builds_measures_and_reports_every_figure(tmp_path, runner):
+    """A smoke test at a small size: the real loader, bulk baseline, server, searches and load test."""
+    from undersigned.cli import cli
+
+    db, out = tmp_path / "bench.db", tmp_path / "bench.json"
+    result = runner.invoke(cli, ["bench", "--statements", "60", "--db", str(db), "--json", str(out), "--repeat", "1",
+                                 "--clients", "2", "--seconds", "0.5"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert report["database"]["rows"]["statements"] == 60 and report["database"]["rows"]["demands"] == 300
+    assert report["load"]["same_rows"] and report["load"]["loader_per_second"] > 0
+    assert set(report["searches"]) == {"raw ranked search", "raw ranked search, two facets", "site table search",
+                                       "site ranked search", "site table search, two facets"}
+    assert len(report["per query ms p50"]) >= 25
+    assert all(figures["samples"] >= 25 for figures in report["searches"].values())
+    assert report["load test"]["requests"] > 0 and report["load test"]["errors"] == 0
+    assert report["server peak memory MiB"] > 10
+    assert {ratio["measure"].split(" (")[0] for ratio in report["ratios"]} >= {
+        "site table search / raw ranked search", "site facet page / raw facet queries",
+        "loader / bulk baseline"}
+    assert "requests/s" in result.output and "loader / bulk baseline" in result.output
+
+    again = runner.invoke(cli, ["bench", "--statements", "60", "--db", str(db), "--reuse", "--repeat", "1",
+                                "--seconds", "0.2"])
+    assert again.exit_code == 0, again.output
+    assert "loader / bulk baseline" not in again.output  # nothing was built, so no load figures
+
+
+def test_bench_refuses_to_overwrite_or_to_reuse_what_is_not_there(tmp_path, runner):
+    from undersigned.cli import cli
+
+    existing = tmp_path / "kept.db"
+    existing.write_bytes(b"")
+    result = runner.invoke(cli, ["bench", "--statements", "20", "--db", str(existing)])
+    assert result.exit_code == 1 and "already exists" in result.output
+    missing = runner.invoke(cli, ["bench", "--statements", "20", "--db", str(tmp_path / "none.db"), "--reuse"])
+    assert missing.exit_code == 1 and "no such database" in missing.output
+    assert existing.read_bytes() == b""

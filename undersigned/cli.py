@@ -288,3 +288,29 @@ def describe(statement: Statement) -> str:
         lines.append(f"  {signatory.position}. {signatory.name_as_written}{country} ({signatory.kind})")
     lines.extend(f"Warning:     {warning}" for warning in statement.warnings)
     return "\n".join(lines)
+
+
+@cli.command()
+@click.option("--statements", "n", type=click.IntRange(min=20), default=10_000, show_default=True,
+              help="Size of the synthetic corpus.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Keep the benchmark database here (by default it is built in a temporary folder).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the figures here.")
+@click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1), help="Timed runs of each search.")
+@click.option("--clients", default=8, show_default=True, type=click.IntRange(min=1), help="Load-test clients.")
+@click.option("--seconds", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Load-test duration.")
+@click.option("--seed", default=1, show_default=True, type=int, help="The corpus is the same for the same seed.")
+@click.option("--reuse", is_flag=True, help="Measure the database at --db again, without building it.")
+def bench(n: int, db_path: Path | None, json_path: Path | None, repeat: int, clients: int, seconds: float, seed: int,
+          reuse: bool) -> None:
+    """Build a synthetic knowledge base of N statements and measure loading, searching, faceting and
+    serving, each beside its baseline (raw SQLite, bulk insert) from the same run."""
+    from bench.scale import Options, run
+
+    if reuse and db_path is None:
+        raise click.UsageError("--reuse needs --db")
+    try:
+        run(Options(n, db_path, json_path, seed, repeat, clients, seconds, reuse), say=click.echo)
+    except (OSError, ValueError, RuntimeError) as error:
+        raise click.ClickException(str(error)) from error

@@ -1,0 +1,106 @@
+"""Building the benchmark database twice: through the project's loader, and as a bulk baseline.
+
+Both are timed on their database work only: making the synthetic records (and, for the baseline, turning
+them into rows) happens outside the clock, a slice at a time, so memory stays flat at any size.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db import load, organisations
+from db.schema import TABLES, ensure_schema, open_database
+from ingest.parse import PARSER_VERSION
+
+from .synthetic import Corpus
+
+SLICE = 2000  # statements made, then saved, at a time (also the loader's batch: one transaction each)
+
+
+def build_with_loader(path: Path, corpus: Corpus, progress=None) -> float:
+    """Save every statement through db.load.save_many; returns the seconds spent saving."""
+    db = open_database(str(path))
+    seconds = 0.0
+    try:
+        for start in range(0, corpus.n, SLICE):
+            pairs = list(corpus.pairs(start, start + SLICE))
+            began = time.perf_counter()
+            failures = [r for r in load.save_many(db, pairs, PARSER_VERSION) if isinstance(r, Exception)]
+            seconds += time.perf_counter() - began
+            if failures:
+                raise RuntimeError(f"the loader refused a synthetic statement: {failures[0]}")
+            if progress:
+                progress(start + len(pairs))
+    finally:
+        db.close()
+    return seconds
+
+
+def build_bulk(path: Path, corpus: Corpus) -> float:
+    """The same rows with sqlite-utils insert_all into bare tables, then organisation totals in SQL, then
+    indexes and full-text search built once at the end: the fastest way we know to the same database."""
+    db = Database(str(path))
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = NORMAL")
+    for name, spec in TABLES.items():
+        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
+                        not_null=spec.get("not_null"))
+    seconds = 0.0
+    try:
+        for start in range(0, corpus.n, SLICE):
+            rows = _rows(corpus, start, start + SLICE)
+            began = time.perf_counter()
+            for table, table_rows in rows.items():
+                db[table].insert_all(table_rows, pk=TABLES[table]["pk"], ignore=table == "organisations",
+                                     batch_size=200)
+            seconds += time.perf_counter() - began
+        began = time.perf_counter()
+        _organisation_totals(db)
+        ensure_schema(db)
+        seconds += time.perf_counter() - began
+    finally:
+        db.close()
+    return seconds
+
+
+def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {name: [] for name in
+                                   ("documents", "statements", "demands", "organisations", "signatures",
+                                    "statement_versions")}
+    for document, statement in corpus.pairs(start, stop):
+        doc_id, key = load.document_id(document), load.statement_id(document)
+        found = organisations.identities(statement.organisations)
+        rows["documents"].append(load._document_row(doc_id, document))
+        rows["statements"].append(load._statement_row(key, doc_id, statement, PARSER_VERSION))
+        rows["demands"] += load._demand_rows(key, statement)
+        rows["organisations"] += [{"id": i.key, "name": i.name, "kind": "organisation", "country": i.country,
+                                   "country_source": i.country_source, "city": i.city, "lat": i.lat,
+                                   "lon": i.lon} for i in found]
+        rows["signatures"] += load._signature_rows(key, statement, found)
+        rows["statement_versions"].append(load._version_row(key, doc_id, document, statement))
+    return rows
+
+
+def _organisation_totals(db: Database) -> None:
+    """One pass over the signatures: each organisation's count, first and last signing, and names."""
+    db.execute("create temp table totals (id text primary key, n integer, first text, last text)")
+    db.execute("""insert into totals select organisation_id, count(distinct statement_id), min(statements.date),
+        max(statements.date) from signatures join statements on statements.id = signatures.statement_id
+        group by organisation_id""")
+    db.execute("""update organisations set (n_statements, first_signed, last_signed) =
+        (select n, first, last from totals where totals.id = organisations.id)""")
+    db.execute("""insert into organisation_names (organisation_id, name_as_written, n_signatures)
+        select organisation_id, name_as_written, count(*) from signatures group by 1, 2""")
+    db.execute("drop table totals")
+    db.conn.commit()
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    db = Database(str(path))
+    try:
+        return {name: db[name].count for name in TABLES}
+    finally:
+        db.close()

@@ -1,0 +1,259 @@
+"""Searching and faceting measured twice, in one run: raw SQLite on the database file, and the same
+search through `undersigned serve` over HTTP on 127.0.0.1. Then a bounded load test on the server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+from urllib.parse import urlencode
+
+import httpx
+
+from db.plugin import fts_query
+from db.publish import METADATA_PATH
+from db.settings import CONNECTION_PRAGMAS
+
+from .synthetic import Corpus
+
+TWO_FACETS = ("year", "publisher")
+THREE_FACETS = ("year", "publisher", "language")
+LISTING_COLUMNS = "id, title, date, publisher, language, kind, n_demands, n_signatories"
+
+
+@dataclass(frozen=True)
+class Query:
+    kind: str  # common word, rare word, phrase, prefix, boolean, ...
+    text: str
+
+
+def queries(corpus: Corpus) -> list[Query]:
+    """About 30 searches whose words exist at any size: picked by rank in the corpus's own vocabulary."""
+    words = [word for word in corpus.vocabulary if len(word) >= 5]
+    found = [Query("common word", word) for word in words[:4]]
+    found += [Query("medium word", words[rank]) for rank in (60, 200, 600)]
+    found += [Query("rare word", words[rank]) for rank in (4_000, 12_000, 25_000)]
+    found += [Query("topic word", word) for word in ("uyghur", "lhasa", "Urumqi", "spyware", "hohhot")]
+    found += [Query("phrase", f'"{phrase}"') for phrase in
+              ("political prisoners", "freedom of expression", "Hong Kong", "Dalai Lama", "forced labour")]
+    found += [Query("prefix", prefix) for prefix in ("tib*", "surveil*", "detain*", f"{words[300][:4]}*")]
+    found += [Query("boolean", text) for text in
+              ("uyghur OR tibet", "tibet NOT uyghur", "lhasa AND monastery", "spyware OR encryption",
+               f"{words[0]} NOT {words[100]}")]
+    return found
+
+
+@contextmanager
+def served(db_path: Path) -> Iterator[Server]:
+    server = Server(db_path)
+    try:
+        server.wait()
+        yield server
+    finally:
+        server.stop()
+
+
+class Server:
+    """`undersigned serve --immutable` in a process of its own, as it would run in production."""
+
+    def __init__(self, db_path: Path):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "undersigned", "serve", "--db", str(db_path), "--port", str(self.port),
+             "--immutable"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def wait(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited: {self.process.stderr.read().decode()[-500:]}")
+            try:
+                if httpx.get(f"{self.url}/-/versions.json", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
+
+    def peak_memory_mib(self) -> float:
+        """The server process's resident-set high-water mark (VmHWM)."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmHWM in /proc; peak memory needs Linux")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Raw:
+    """The same database file opened read-only and immutable, as Datasette opens a published one, with
+    the same connection settings: what SQLite itself costs for each search."""
+
+    def __init__(self, db_path: Path):
+        self.conn = sqlite3.connect(f"file:{db_path}?immutable=1", uri=True, check_same_thread=False)
+        for pragma in CONNECTION_PRAGMAS:
+            self.conn.execute(pragma)
+        self.conn.create_function("fts_query", 1, fts_query, deterministic=True)
+        canned = json.loads(METADATA_PATH.read_text("utf-8"))["databases"]["undersigned"]["queries"]
+        self.ranked_sql = canned["search_statements"]["sql"]
+
+    def ranked(self, text: str) -> None:
+        """The ranked search with its count: the rows the site's ranked search shows, and how many match."""
+        self.conn.execute(self.ranked_sql, {"q": text}).fetchall()
+        self.conn.execute("select count(*) from statements_fts where statements_fts match fts_query(?)",
+                          [text]).fetchall()
+
+    def ranked_with_facets(self, text: str) -> None:
+        self.ranked(text)
+        for column in TWO_FACETS:
+            self.conn.execute(f"select {column}, count(*) from statements where rowid in (select rowid from "
+                              "statements_fts where statements_fts match fts_query(?)) group by 1 "
+                              "order by 2 desc limit 31", [text]).fetchall()
+
+    def facet_page(self) -> None:
+        """What the table page with three facets shows: the first page of rows and each facet's counts."""
+        self.conn.execute(f"select {LISTING_COLUMNS} from statements order by date desc limit 51").fetchall()
+        for column in THREE_FACETS:
+            self.conn.execute(f"select {column}, count(*) from statements group by 1 order by 2 desc limit 31"
+                              ).fetchall()
+
+
+def site_paths(text: str) -> dict[str, str]:
+    return {
+        "site table search": "/undersigned/statements?" + urlencode({"_search": text}),
+        "site ranked search": "/undersigned/search_statements?" + urlencode({"q": text}),
+        "site table search, two facets": "/undersigned/statements?" + urlencode(
+            [("_search", text)] + [("_facet", column) for column in TWO_FACETS]),
+    }
+
+
+FACET_PAGE = "/undersigned/statements?" + urlencode([("_facet", column) for column in THREE_FACETS])
+
+
+def measure_searches(db_path: Path, server: Server, corpus: Corpus, repeat: int) -> dict:
+    """Every search, each way, `repeat` times after one warm-up pass; the ways interleaved, so that each
+    meets the same page cache."""
+    raw = Raw(db_path)
+    samples: dict[str, list[float]] = {}
+    per_query = []
+    with httpx.Client(base_url=server.url, timeout=60) as client:
+        for query in queries(corpus):
+            ways: dict[str, Callable[[], object]] = {
+                "raw ranked search": lambda q=query.text: raw.ranked(q),
+                "raw ranked search, two facets": lambda q=query.text: raw.ranked_with_facets(q),
+                **{name: _getter(client, path) for name, path in site_paths(query.text).items()}}
+            timings = _time_each(ways, repeat)
+            for name, values in timings.items():
+                samples.setdefault(name, []).extend(values)
+            per_query.append({"kind": query.kind, "query": query.text,
+                              "matches": _matches(raw, query.text),
+                              **{name: round(statistics.median(values) * 1000, 2) for name, values in timings.items()}})
+        facet_timings = _time_each({"raw facet queries": raw.facet_page,
+                                    "site facet page": _getter(client, FACET_PAGE)}, repeat * 10)
+    return {"searches": _summary(samples), "facet page": _summary(facet_timings), "per query ms p50": per_query}
+
+
+def _getter(client: httpx.Client, path: str) -> Callable[[], object]:
+    def get() -> None:
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path}: HTTP {response.status_code}")
+    return get
+
+
+def _time_each(ways: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    for work in ways.values():
+        work()  # warm-up: first touches of the file and the server's caches are not what is measured
+    timings: dict[str, list[float]] = {name: [] for name in ways}
+    for _ in range(repeat):
+        for name, work in ways.items():
+            began = time.perf_counter()
+            work()
+            timings[name].append(time.perf_counter() - began)
+    return timings
+
+
+def _matches(raw: Raw, text: str) -> int:
+    return raw.conn.execute("select count(*) from statements_fts where statements_fts match fts_query(?)",
+                            [text]).fetchone()[0]
+
+
+def _summary(samples: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+    return {name: {"p50_ms": round(_percentile(values, 50) * 1000, 2),
+                   "p95_ms": round(_percentile(values, 95) * 1000, 2), "samples": len(values)}
+            for name, values in samples.items()}
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
+
+def load_test(server: Server, corpus: Corpus, db_path: Path, clients: int, seconds: float) -> dict:
+    """`clients` clients at once, each asking for the next page as soon as it has the last one, for
+    `seconds`: a mix of searches, facet pages, statement and organisation pages."""
+    paths = _load_mix(corpus, db_path)
+    latencies: list[float] = []
+    errors: list[str] = []
+
+    async def client_loop(number: int, client: httpx.AsyncClient, deadline: float) -> None:
+        index = number
+        while time.monotonic() < deadline:
+            path = paths[index % len(paths)]
+            index += clients
+            began = time.perf_counter()
+            try:
+                response = await client.get(path)
+                if response.status_code != 200:
+                    errors.append(f"{path}: HTTP {response.status_code}")
+            except httpx.HTTPError as error:
+                errors.append(f"{path}: {type(error).__name__}")
+            latencies.append(time.perf_counter() - began)
+
+    async def run() -> float:
+        limits = httpx.Limits(max_connections=clients)
+        async with httpx.AsyncClient(base_url=server.url, timeout=30, limits=limits) as client:
+            began = time.monotonic()
+            await asyncio.gather(*(client_loop(n, client, began + seconds) for n in range(clients)))
+            return time.monotonic() - began
+
+    elapsed = asyncio.run(run())
+    return {"clients": clients, "seconds": round(elapsed, 2), "requests": len(latencies),
+            "requests_per_second": round(len(latencies) / elapsed, 1), "errors": len(errors),
+            "first_errors": errors[:5], "p50_ms": round(_percentile(latencies, 50) * 1000, 2) if latencies else None,
+            "p95_ms": round(_percentile(latencies, 95) * 1000, 2) if latencies else None}
+
+
+def _load_mix(corpus: Corpus, db_path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{db_path}?immutable=1", uri=True)
+    statements = [row[0] for row in conn.execute("select id from statements order by rowid limit 20")]
+    organisations = [row[0] for row in conn.execute("select id from organisations order by n_statements desc "
+                                                    "limit 10")]
+    conn.close()
+    paths = []
+    for number, query in enumerate(queries(corpus)):
+        paths.append(list(site_paths(query.text).values())[number % 3])
+        paths.append(f"/undersigned/statements/{statements[number % len(statements)]}")
+        if number % 3 == 0:
+            paths.append(f"/undersigned/organisations/{organisations[number % len(organisations)]}")
+    return paths + [FACET_PAGE, "/undersigned/statements", "/search?" + urlencode({"q": "tibet"})]
