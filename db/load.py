@@ -224,5 +224,5 @@ def _demand_rows(key: str, statement: Statement) -> list[dict]:
 
 def _signature_rows(key: str, statement: Statement, found: list[Identity]) -> list[dict]:
     return [{"statement_id": key, "organisation_id": identity.key, "position": signatory.position,
-             "name_as_written": signatory.name_as_written}
+             "name_as_written": signatory.name_as_written, "date": statement.date}
             for signatory, identity in zip(statement.organisations, found, strict=True)]

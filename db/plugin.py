@@ -17,7 +17,7 @@ from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
 
 from .search import FILTERS, search
-from .settings import CONNECTION_PRAGMAS, DATABASE_NAME, LISTING_COLUMNS
+from .settings import CONNECTION_PRAGMAS, DATABASE_NAME, LISTING_COLUMNS, STATEMENT_FACETS
 
 _TERM = re.compile(r'"[^"]*"?|[^\s"]+')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a NUL ends an FTS5 string early
@@ -99,7 +99,7 @@ def extra_template_vars(view_name: str, table: str | None, database: str | None,
     if view_name == "database" and database:
         return {"allow_download": datasette.setting("allow_download") and _has_file(datasette, database)}
     if view_name == "table" and table == "statements" and request is not None:
-        return _every_column_url(datasette, database, request)
+        return _listing_links(datasette, database, request)
     if view_name == "row" and table == "statements" and request is not None:
         return _statement_page(datasette, database, tilde_decode(request.url_vars["pks"]))
     if view_name == "row" and table == "organisations" and request is not None:
@@ -107,26 +107,34 @@ def extra_template_vars(view_name: str, table: str | None, database: str | None,
     return None
 
 
-def _every_column_url(datasette, database: str, request) -> str:
+def _listing_links(datasette, database: str, request):
+    """Links for the statements page: every column, and each facet not yet shown."""
     async def inner():
         columns = await datasette.get_database(database).table_columns("statements")
-        args = [(key, value) for key, value in parse_qsl(request.query_string, keep_blank_values=True)
-                if key not in ("_col", "_nocol", "_next")]
-        every = args + [("_col", column) for column in columns if column != "id"]
-        return {"every_column_url": request.path + "?" + urlencode(every)}
+        args = parse_qsl(request.query_string, keep_blank_values=True)
+        if [value for key, value in args if key == "_col"] == list(LISTING_COLUMNS):  # ours: left implicit
+            args = [(key, value) for key, value in args if key != "_col"]
+        kept = [(key, value) for key, value in args if key not in ("_col", "_nocol", "_next")]
+        every = kept + [("_col", column) for column in columns if column != "id"]
+        shown = {value for key, value in args if key == "_facet"}
+        return {"every_column_url": request.path + "?" + urlencode(every),
+                "facet_links": [(column, request.path + "?" + urlencode(args + [("_facet", column)]))
+                                for column in STATEMENT_FACETS if column not in shown]}
     return inner
 
 
 SIGNED_ON_PAGE = 50  # the newest; a prolific group signs thousands, all listed by a canned query
 
 CO_SIGNERS = """
+with recent as (select statement_id from signatures where organisation_id = :organisation
+                order by date desc limit :window)
 select organisations.id, organisations.name, organisations.country, count(*) as together
-from signatures as ours join signatures as theirs
-  on theirs.statement_id = ours.statement_id and theirs.organisation_id != ours.organisation_id
+from recent join signatures as theirs
+  on theirs.statement_id = recent.statement_id and theirs.organisation_id != :organisation
 join organisations on organisations.id = theirs.organisation_id
-where ours.organisation_id = :organisation
 group by organisations.id order by together desc, organisations.name limit :limit
 """
+CO_SIGNING_WINDOW = 500  # statements: the newest, so that the page costs the same for a group in 50,000
 
 
 def _organisation_page(datasette, database: str, organisation_id: str):
@@ -137,14 +145,14 @@ def _organisation_page(datasette, database: str, organisation_id: str):
                                  "where organisation_id = ? order by n_signatures desc, name_as_written",
                                  [organisation_id])
         signed = await db.execute(
-            "select distinct statements.id, statements.date, statements.title, statements.publisher "
-            "from signatures join statements on statements.id = signatures.statement_id "
-            "where signatures.organisation_id = ? order by statements.date desc, statements.id limit ?",
-            [organisation_id, SIGNED_ON_PAGE])
+            "select statements.id, statements.date, statements.title, statements.publisher from statements "
+            "where id in (select statement_id from signatures where organisation_id = ? order by date desc limit ?) "
+            "order by statements.date desc, statements.id", [organisation_id, SIGNED_ON_PAGE])
         demands = await db.execute(
             "select demands.* from demands where statement_id in (select value from json_each(?)) "
             "order by statement_id, position", [json.dumps([row["id"] for row in signed.rows])])
-        co_signers = await db.execute(CO_SIGNERS, {"organisation": organisation_id, "limit": 20})
+        co_signers = await db.execute(CO_SIGNERS, {"organisation": organisation_id, "limit": 20,
+                                                    "window": CO_SIGNING_WINDOW})
         return {
             "organisation": dict(organisation) if organisation else None,
             "names": [dict(row) for row in names.rows],
@@ -153,6 +161,7 @@ def _organisation_page(datasette, database: str, organisation_id: str):
             "every_statement_url": datasette.urls.database(database) + "/statements_signed_by?"
             + urlencode({"organisation": organisation_id}),
             "demands_by_statement": _grouped_demands(demands.rows),
+            "co_signing_window": CO_SIGNING_WINDOW,
             "co_signers": [{**row, "url": _organisation_url(datasette, database, row["id"])}
                            for row in map(dict, co_signers.rows)],
         }

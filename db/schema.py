@@ -45,7 +45,9 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("organisation_id", "organisations", "id")],
     },
     "signatures": {
-        "columns": {"statement_id": str, "organisation_id": str, "position": int, "name_as_written": str},
+        # date: the statement's, copied so that an organisation's newest signatures come from an index
+        "columns": {"statement_id": str, "organisation_id": str, "position": int, "name_as_written": str,
+                    "date": str},
         "pk": ("statement_id", "position"),
         "foreign_keys": [("statement_id", "statements", "id"), ("organisation_id", "organisations", "id")],
         "not_null": {"organisation_id", "name_as_written"},
@@ -79,7 +81,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],
     "organisations": [["country"], ["name"], ["country_source"], ["n_statements"], ["last_signed"]],
     "organisation_names": [["name_as_written"]],
-    "signatures": [["organisation_id"]],
+    "signatures": [["organisation_id"], ["organisation_id", "date"]],
 }
 
 FULL_TEXT: dict[str, list[str]] = {
@@ -114,6 +116,13 @@ def _add_missing_columns(db: Database, name: str, columns: dict[str, type]) -> N
     for column, column_type in columns.items():
         if column not in present:
             db[name].add_column(column, column_type)
+            if (name, column) in BACKFILLS:
+                db.execute(BACKFILLS[name, column])
+
+
+BACKFILLS = {  # values an added column can take from what is already stored
+    ("signatures", "date"): "update signatures set date = (select date from statements where id = statement_id)",
+}
 
 
 def open_database(path: str) -> Database:

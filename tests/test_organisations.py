@@ -149,3 +149,34 @@ def test_apply_curation_resolves_stored_signatures_with_the_curation_as_it_is_no
     finally:
         organisations.curation.cache_clear()
         organisations._identity.cache_clear()
+
+
+async def test_a_prolific_organisations_page_lists_its_newest_statements_and_links_to_all(tmp_path):
+    import re
+
+    from bench.synthetic import Corpus
+    from db.load import save_many
+    from db.publish import make_datasette
+
+    path = tmp_path / "many.db"
+    db = open_database(str(path))
+    save_many(db, list(Corpus(150, seed=5).pairs()), PARSER_VERSION)
+    busiest, signed = db.execute("select id, n_statements from organisations order by n_statements desc").fetchone()
+    newest = [row[0] for row in db.execute(
+        "select distinct statements.date from signatures join statements on statements.id = statement_id "
+        "where organisation_id = ? order by statements.date desc limit 50", [busiest])]
+    assert signed > 50
+    html = (await make_datasette(path).client.get(f"/undersigned/organisations/{busiest}")).text
+    listed = re.findall(r'<time datetime="([\d-]+)">', html.split('id="statements"')[1].split('id="co-signers"')[0])
+    assert len(listed) == 50 and listed == sorted(listed, reverse=True) and set(listed) == set(newest)
+    assert f"Statements signed ({signed})" in html
+    assert f'href="/undersigned/statements_signed_by?organisation={busiest}">every statement it signed' in html
+
+
+def test_signatures_of_an_earlier_version_gain_their_statements_date(tmp_path):
+    path = tmp_path / "old.db"
+    old = Database(path)
+    old["statements"].insert({"id": "s", "date": "2020-05-01", "text": "t"}, pk="id")
+    old["signatures"].insert({"statement_id": "s", "organisation_id": "o", "position": 1, "name_as_written": "O"},
+                             pk=("statement_id", "position"))
+    assert open_database(str(path))["signatures"].get(("s", 1))["date"] == "2020-05-01"
