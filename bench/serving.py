@@ -45,7 +45,7 @@ def queries(corpus: Corpus) -> list[Query]:
     found += [Query("topic word", word) for word in ("uyghur", "lhasa", "Urumqi", "spyware", "hohhot")]
     found += [Query("phrase", f'"{phrase}"') for phrase in
               ("political prisoners", "freedom of expression", "Hong Kong", "Dalai Lama", "forced labour")]
-    found += [Query("prefix", prefix) for prefix in ("tib*", "surveil*", "detain*", f"{words[300][:4]}*")]
+    found += [Query("prefix", prefix) for prefix in ("tib*", "surveil*", "democ*", f"{words[300][:4]}*")]
     found += [Query("boolean", text) for text in
               ("uyghur OR tibet", "tibet NOT uyghur", "lhasa AND monastery", "spyware OR encryption",
                f"{words[0]} NOT {words[100]}")]
