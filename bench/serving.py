@@ -21,13 +21,13 @@ import httpx
 
 from db.plugin import fts_query
 from db.publish import METADATA_PATH
-from db.settings import CONNECTION_PRAGMAS
+from db.settings import CONNECTION_PRAGMAS, LISTING_COLUMNS, SETTINGS
 
 from .synthetic import Corpus
 
 TWO_FACETS = ("year", "publisher")
 THREE_FACETS = ("year", "publisher", "language")
-LISTING_COLUMNS = "id, title, date, publisher, language, kind, n_demands, n_signatories"
+FACET_LIMIT = SETTINGS["default_facet_size"] + 1  # Datasette asks for one more, to know if there are more
 
 
 @dataclass(frozen=True)
@@ -128,14 +128,16 @@ class Raw:
         for column in TWO_FACETS:
             self.conn.execute(f"select {column}, count(*) from statements where rowid in (select rowid from "
                               "statements_fts where statements_fts match fts_query(?)) group by 1 "
-                              "order by 2 desc limit 31", [text]).fetchall()
+                              f"order by 2 desc limit {FACET_LIMIT}", [text]).fetchall()
 
     def facet_page(self) -> None:
         """What the table page with three facets shows: the first page of rows and each facet's counts."""
-        self.conn.execute(f"select {LISTING_COLUMNS} from statements order by date desc limit 51").fetchall()
+        page_size = SETTINGS["default_page_size"] + 1
+        self.conn.execute(f"select id, {', '.join(LISTING_COLUMNS)} from statements order by date desc "
+                          f"limit {page_size}").fetchall()
         for column in THREE_FACETS:
-            self.conn.execute(f"select {column}, count(*) from statements group by 1 order by 2 desc limit 31"
-                              ).fetchall()
+            self.conn.execute(f"select {column}, count(*) from statements group by 1 order by 2 desc "
+                              f"limit {FACET_LIMIT}").fetchall()
 
 
 def site_paths(text: str) -> dict[str, str]:

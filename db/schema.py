@@ -81,7 +81,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],
     "organisations": [["country"], ["name"], ["country_source"], ["n_statements"], ["last_signed"]],
     "organisation_names": [["name_as_written"]],
-    "signatures": [["organisation_id"], ["organisation_id", "date"]],
+    "signatures": [["organisation_id", "date"]],
 }
 
 FULL_TEXT: dict[str, list[str]] = {
