@@ -71,16 +71,20 @@ TABLES: dict[str, dict] = {
     },
 }
 
+# Every facet and sortable column of metadata.json leads an index (tests/test_load.py checks):
+# a sort or facet on a column without one reads the whole table on every page.
 INDEXES: dict[str, list[list[str]]] = {
-    "documents": [["url"], ["sha256"], ["fetched_at"]],
-    "statement_versions": [["document_id"], ["fetched_at"]],
+    "documents": [["url"], ["sha256"], ["fetched_at"], ["content_type"]],
+    "statement_versions": [["document_id"], ["fetched_at"], ["n_signatories"]],
     "crawl_runs": [["site"]],
     "crawl_queue": [["state"]],
     "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"], ["kind"],
-                   ["needs_review"]],
+                   ["needs_review"], ["title"], ["n_signatories"], ["n_demands"], ["stated_signatory_count"],
+                   ["parsed_at"], ["date_updated"]],
     "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],
-    "organisations": [["country"], ["name"], ["country_source"], ["n_statements"], ["last_signed"]],
-    "organisation_names": [["name_as_written"]],
+    "organisations": [["country"], ["name"], ["country_source"], ["n_statements"], ["first_signed"],
+                      ["last_signed"]],
+    "organisation_names": [["name_as_written"], ["n_signatures"]],
     "signatures": [["organisation_id", "date"]],
 }
 

@@ -213,3 +213,16 @@ def test_a_failing_document_in_a_batch_is_rolled_back_alone(db_path):
         assert counted == sum(n for (n,) in rows(
             db, f"select n_signatures from organisation_names where name_as_written in "
                 f"({', '.join('?' * len(names))})", names))
+
+
+def test_every_facet_and_sortable_column_leads_an_index(db):
+    import json
+
+    from db.publish import METADATA_PATH
+
+    tables = json.loads(METADATA_PATH.read_text("utf-8"))["databases"]["undersigned"]["tables"]
+    for table, settings in tables.items():
+        wanted = set(settings.get("sortable_columns", [])) | set(settings.get("facets", []))
+        wanted |= {settings[key] for key in ("sort", "sort_desc") if key in settings}
+        leading = {index.columns[0] for index in db[table].indexes} if wanted else set()
+        assert wanted <= leading, (table, wanted - leading)
