@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db import load, organisations
-from db.schema import TABLES, ensure_schema, open_database
+from db.schema import CACHE_KIB, TABLES, ensure_schema, open_database
 from ingest.parse import PARSER_VERSION
 
 from .synthetic import Corpus
@@ -44,7 +44,8 @@ def build_bulk(path: Path, corpus: Corpus) -> float:
     indexes and full-text search built once at the end: the fastest way we know to the same database."""
     db = Database(str(path))
     db.enable_wal()
-    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA synchronous = NORMAL")  # as open_database sets them for the loader
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     for name, spec in TABLES.items():
         db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
                         not_null=spec.get("not_null"))
