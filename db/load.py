@@ -70,10 +70,9 @@ def save(db: Database, document: Document, statement: Statement, parser_version:
          force: bool = False) -> Outcome:
     """Write the document and its statement in one transaction; a failure leaves the database as it was.
     force rewrites the statement even when its document and parser version are unchanged (a re-parse)."""
-    with db.atomic():
-        outcome = save_many(db, [(document, statement)], parser_version, force)[0]
-        if isinstance(outcome, Exception):
-            raise outcome
+    outcome = save_many(db, [(document, statement)], parser_version, force)[0]
+    if isinstance(outcome, Exception):
+        raise outcome
     return outcome
 
 
