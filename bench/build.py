@@ -77,9 +77,7 @@ def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
         rows["documents"].append(load._document_row(doc_id, document))
         rows["statements"].append(load._statement_row(key, doc_id, statement, PARSER_VERSION))
         rows["demands"] += load._demand_rows(key, statement)
-        rows["organisations"] += [{"id": i.key, "name": i.name, "kind": "organisation", "country": i.country,
-                                   "country_source": i.country_source, "city": i.city, "lat": i.lat,
-                                   "lon": i.lon} for i in found]
+        rows["organisations"] += [organisations.organisation_row(identity) for identity in found]
         rows["signatures"] += load._signature_rows(key, statement, found)
         rows["statement_versions"].append(load._version_row(key, doc_id, document, statement))
     return rows

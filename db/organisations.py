@@ -33,16 +33,21 @@ def _identity(written: str, statement_country: str | None) -> Identity:
     return identify(written, statement_country, curation())
 
 
+def organisation_row(identity: Identity) -> dict:
+    return {"id": identity.key, "name": identity.name, "kind": "organisation", "country": identity.country,
+            "country_source": identity.country_source, "city": identity.city, "lat": identity.lat,
+            "lon": identity.lon}
+
+
 def store_identities(db: Database, found: list[Identity]) -> None:
     """New organisations get a row; a known one gains a country if it had none, never loses one."""
+    rows = [organisation_row(identity) for identity in found]
     db.conn.executemany(
         "insert or ignore into organisations (id, name, kind, country, country_source, city, lat, lon) "
-        "values (?, ?, 'organisation', ?, ?, ?, ?, ?)",
-        [(i.key, i.name, i.country, i.country_source, i.city, i.lat, i.lon) for i in found])
+        "values (:id, :name, :kind, :country, :country_source, :city, :lat, :lon)", rows)
     db.conn.executemany(
-        "update organisations set country = ?, country_source = ?, city = ?, lat = ?, lon = ? "
-        "where id = ? and country is null",
-        [(i.country, i.country_source, i.city, i.lat, i.lon, i.key) for i in found if i.country])
+        "update organisations set country = :country, country_source = :country_source, city = :city, "
+        "lat = :lat, lon = :lon where id = :id and country is null", [row for row in rows if row["country"]])
 
 
 @dataclass
@@ -78,12 +83,12 @@ class Changes:
     def apply(self, db: Database) -> None:
         refresh(db, self.recount)
         gains = self._gains()
-        db.conn.executemany(
-            "update organisations set n_statements = coalesce(n_statements, 0) + ?, "
-            "first_signed = coalesce(min(first_signed, ?), first_signed, ?), "
-            "last_signed = coalesce(max(last_signed, ?), last_signed, ?) where id = ?",
-            [(len(s.statements), min(s.dates, default=None), min(s.dates, default=None), max(s.dates, default=None),
-              max(s.dates, default=None), org) for org, s in gains.items()])
+        db.conn.executemany(  # scalar min() and max() are null if either side is: coalesce takes the other
+            "update organisations set n_statements = coalesce(n_statements, 0) + :n, "
+            "first_signed = coalesce(min(first_signed, :first), first_signed, :first), "
+            "last_signed = coalesce(max(last_signed, :last), last_signed, :last) where id = :id",
+            [{"n": len(s.statements), "first": min(s.dates, default=None), "last": max(s.dates, default=None),
+              "id": org} for org, s in gains.items()])
         db.conn.executemany(
             "insert into organisation_names (organisation_id, name_as_written, n_signatures) values (?, ?, ?) "
             "on conflict (organisation_id, name_as_written) do update set "

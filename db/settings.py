@@ -3,7 +3,7 @@ imports the plugin, which needs these)."""
 
 DATABASE_NAME = "undersigned"  # the URL name, whatever the file is called: /undersigned/statements
 SETTINGS = {
-    "suggest_facets": False,  # a GROUP BY on every column of every page; facets are set in metadata instead
+    "suggest_facets": False,  # a GROUP BY on every column of every page; facets are asked for instead
     # Sized for 1,000,000 statements: at 100,000 the slowest count (a search matching every statement)
     # took 0.13 s and the slowest facet of such a search 0.22 s, and both grow with the matches.
     # Below ten times that, counts and facets would vanish from the biggest searches.
