@@ -12,6 +12,7 @@ from datasette.database import Database
 
 from undersigned import PROJECT_ROOT
 
+from .published import PublishedDatabase
 from .settings import DATABASE_NAME, SETTINGS
 
 METADATA_PATH = PROJECT_ROOT / "metadata.json"
@@ -57,7 +58,8 @@ def make_datasette(db_path: str | Path, immutable: bool = False) -> Datasette:
     datasette = Datasette(metadata=metadata, template_dir=str(TEMPLATES_DIR), settings=SETTINGS,
                           inspect_data=inspect_data)
     datasette.remove_database("_memory")  # Datasette adds it when given no files
-    datasette.add_database(Database(datasette, path=str(db_path), is_mutable=not immutable), name=DATABASE_NAME)
+    database = PublishedDatabase(datasette, str(db_path)) if immutable else Database(datasette, path=str(db_path))
+    datasette.add_database(database, name=DATABASE_NAME)
     return datasette
 
 

@@ -244,3 +244,51 @@ async def test_explore_draws_its_charts_as_svg_and_lists_the_questions(datasette
     assert html.count('<li><a href="/undersigned/') == 9
     home = (await datasette.client.get("/")).text
     assert 'href="/search"' in home and 'href="/explore"' in home
+
+
+PUBLISHED_PAGES = ("/undersigned/statements?_facet=year&_facet=publisher", f"/undersigned/statements/{STATEMENT}",
+                   "/undersigned/organisations/tibetmichigan", "/undersigned/signatures?_facet=organisation_id",
+                   "/undersigned/search_statements?q=Tibet", "/search?q=Tibet")
+_QUERY_TIME = re.compile(r"Queries took [\d.]+ms")
+
+
+async def test_a_published_database_serves_the_same_pages_twice_over(sample_db):
+    mutable = make_datasette(sample_db)
+    published = make_datasette(sample_db, immutable=True)
+    for path in PUBLISHED_PAGES:
+        expected = _QUERY_TIME.sub("", (await mutable.client.get(path)).text)
+        for _ in range(2):  # the second time, its schema comes from memory
+            response = await published.client.get(path)
+            assert response.status_code == 200, path
+            assert _QUERY_TIME.sub("", response.text) == expected, path
+
+
+async def test_a_published_database_asks_sqlite_about_its_schema_once(sample_db, monkeypatch):
+    datasette = make_datasette(sample_db, immutable=True)
+    database = datasette.get_database("undersigned")
+    trips = []
+    execute_fn = database.execute_fn
+    monkeypatch.setattr(database, "execute_fn", lambda fn: trips.append(fn) or execute_fn(fn))
+    page = "/undersigned/statements?_facet=year&_facet=publisher"
+    await datasette.client.get(page)
+    first = len(trips)
+    trips.clear()
+    assert (await datasette.client.get(page)).status_code == 200
+    assert len(trips) == 3 < first  # the rows and two facets; nothing about tables, columns or keys
+
+
+async def test_a_published_database_hands_out_copies_of_what_it_remembers(sample_db):
+    database = make_datasette(sample_db, immutable=True).get_database("undersigned")
+    columns = await database.table_columns("statements")
+    columns.append("not a column")
+    assert await database.table_columns("statements") == columns[:-1]
+
+
+async def test_a_published_database_still_answers_once_its_memory_is_full(sample_db, monkeypatch):
+    from db import published
+
+    monkeypatch.setattr(published, "REMEMBERED_ANSWERS", 0)
+    database = make_datasette(sample_db, immutable=True).get_database("undersigned")
+    assert "text" in await database.table_columns("statements")
+    assert (await database.execute("select count(*) from sqlite_master")).single_value() > 0
+    assert database._answers == {}

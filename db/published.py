@@ -1,0 +1,61 @@
+"""A published database file: served immutable, so its schema cannot change while it is served."""
+
+from __future__ import annotations
+
+import copy
+
+from datasette.database import Database, Results
+
+# Datasette asks about the schema two dozen times for one table page (does the table exist, its
+# columns, keys, foreign keys, definition...), each question a trip to a worker thread and back.
+REMEMBERED_ANSWERS = 512  # bounds what arbitrary SQL over sqlite_master could make it keep
+
+
+def reads_only_schema(sql: str) -> bool:
+    words = sql.strip().lower()
+    return "sqlite_master" in words or words == "pragma schema_version"
+
+
+def _remembered(method):
+    async def answer(self: PublishedDatabase, *args):
+        key = (method.__name__, args)
+        if key not in self._answers:
+            found = await method(self, *args)
+            if not self._keep(key, found):
+                return found
+        return copy.deepcopy(self._answers[key])  # callers may change what they are given
+    answer.__name__ = method.__name__
+    return answer
+
+
+class PublishedDatabase(Database):
+    """Each question about the schema is asked of SQLite once; the answer is kept for the next page."""
+
+    def __init__(self, datasette, path: str):
+        super().__init__(datasette, path=path, is_mutable=False)
+        self._answers: dict = {}
+
+    def _keep(self, key, answer) -> bool:
+        if len(self._answers) >= REMEMBERED_ANSWERS:
+            return False
+        self._answers[key] = answer
+        return True
+
+    async def execute(self, sql, params=None, **options):
+        if not reads_only_schema(sql):
+            return await super().execute(sql, params, **options)
+        key = ("execute", sql, repr(params), repr(sorted(options.items())))
+        results = self._answers.get(key)
+        if results is None:
+            results = await super().execute(sql, params, **options)
+            self._keep(key, results)
+        return Results(list(results.rows), results.truncated, results.description)
+
+    table_columns = _remembered(Database.table_columns)
+    table_column_details = _remembered(Database.table_column_details)
+    primary_keys = _remembered(Database.primary_keys)
+    fts_table = _remembered(Database.fts_table)
+    label_column_for_table = _remembered(Database.label_column_for_table)
+    foreign_keys_for_table = _remembered(Database.foreign_keys_for_table)
+    get_all_foreign_keys = _remembered(Database.get_all_foreign_keys)
+    hidden_table_names = _remembered(Database.hidden_table_names)
