@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import pycountry
 from datasette import hookimpl
-from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils import tilde_decode, tilde_encode, to_css_class
 from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
 
@@ -84,6 +84,18 @@ def with_listing_columns(query_string: bytes) -> bytes:
 @hookimpl
 def menu_links():
     return [{"href": "/search", "label": "Search everything"}, {"href": "/explore", "label": "Explore"}]
+
+
+@hookimpl
+def prepare_jinja2_environment(env) -> None:
+    env.filters["table_rows"] = table_rows
+
+
+def table_rows(rows) -> Markup:
+    """The <tr>s of a rows table. Each cell's value is escaped unless it is already markup, as in a template."""
+    return Markup("\n".join(
+        "<tr>" + "".join(f'<td class="col-{to_css_class(cell["column"])} type-{cell["value_type"]}">'
+                         f'{escape(cell["value"])}</td>' for cell in row) + "</tr>" for row in rows))
 
 
 @hookimpl

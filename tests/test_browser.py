@@ -125,6 +125,16 @@ def test_a_facet_narrows_the_list_and_a_csv_download_has_every_row(page, served,
     page.screenshot(path=str(ARTIFACTS / "organisation-page.png"), full_page=True)
 
 
+def test_a_column_menu_sorts_the_listing_and_describes_the_column(page, served):
+    page.goto(served + "/undersigned/organisations")
+    page.locator("th[data-column=name] .dropdown-menu-icon").click()
+    assert "without a country set off after it" in page.locator(".dropdown-column-description").inner_text()
+    page.locator(".dropdown-menu a.dropdown-sort-desc").click()
+    page.wait_for_url("**_sort_desc=name**")
+    names = page.locator("table.rows-and-columns td.col-name").all_inner_texts()
+    assert len(names) == 50 and names == sorted(names, reverse=True)  # SQLite compares code points
+
+
 def test_the_search_page_with_a_phrase_a_highlighted_snippet_and_a_filter(page, served):
     page.goto(served + "/search")
     page.fill("input[name=q]", '"national security law"')

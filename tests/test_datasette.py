@@ -9,12 +9,13 @@ import re
 import sqlite3
 
 import pytest
+from bs4 import BeautifulSoup
 
 from db.load import statement_id
 from db.publish import make_datasette
 from ingest.files import read_file
 
-from .conftest import SAMPLE, SEED_GOLD
+from .conftest import FIXTURES, SAMPLE, SEED_GOLD
 
 STATEMENT = statement_id(read_file(SAMPLE))
 
@@ -292,3 +293,24 @@ async def test_a_published_database_still_answers_once_its_memory_is_full(sample
     assert "text" in await database.table_columns("statements")
     assert (await database.execute("select count(*) from sqlite_master")).single_value() > 0
     assert database._answers == {}
+
+
+async def test_listed_rows_escape_scraped_markup_and_keep_their_links(sample_db, runner):
+    from undersigned.cli import cli
+
+    result = runner.invoke(cli, ["add", str(FIXTURES / "hostile-statement.txt"), "--db", str(sample_db),
+                                 "--title", "<b onmouseover=alert(1)>Raid</b> & more"])
+    assert result.exit_code == 0, result.output
+    page = (await make_datasette(sample_db).client.get("/undersigned/statements?_sort=title")).text
+    assert '<td class="col-title type-str">&lt;b onmouseover=alert(1)&gt;Raid&lt;/b&gt; &amp; more</td>' in page
+    assert f'<td class="col-id type-pk"><a href="/undersigned/statements/{STATEMENT}">{STATEMENT}</a></td>' in page
+
+
+async def test_listing_headers_sort_both_ways_and_describe_their_columns(datasette):
+    page = (await datasette.client.get("/undersigned/organisations?_sort=name")).text
+    headers = {th["data-column"]: th for th in BeautifulSoup(page, "lxml").select("table.rows-and-columns th")}
+    name, country = headers["name"], headers["country"]
+    assert "_sort_desc=name" in name.a["href"] and name.a.get_text() == "name\xa0▼"
+    assert "_sort=country" in country.a["href"] and "_sort=name" not in country.a["href"]
+    assert headers["id"]["data-is-pk"] == "1" and name["data-column-type"] == "text"
+    assert name["data-column-description"] and headers["country_source"].a is None  # not sortable
