@@ -12,7 +12,7 @@ from datasette.database import Database
 
 from undersigned import PROJECT_ROOT
 
-from .published import PublishedDatabase
+from .published import PublishedDatabase, PublishedDatasette
 from .settings import DATABASE_NAME, SETTINGS
 
 METADATA_PATH = PROJECT_ROOT / "metadata.json"
@@ -55,8 +55,8 @@ def make_datasette(db_path: str | Path, immutable: bool = False) -> Datasette:
         make_self_contained(db_path)
         inspect_data = {DATABASE_NAME: inspect(db_path)}
     metadata = json.loads(METADATA_PATH.read_text(encoding="utf-8"))
-    datasette = Datasette(metadata=metadata, template_dir=str(TEMPLATES_DIR), settings=SETTINGS,
-                          inspect_data=inspect_data)
+    kind = PublishedDatasette if immutable else Datasette
+    datasette = kind(metadata=metadata, template_dir=str(TEMPLATES_DIR), settings=SETTINGS, inspect_data=inspect_data)
     datasette.remove_database("_memory")  # Datasette adds it when given no files
     database = PublishedDatabase(datasette, str(db_path)) if immutable else Database(datasette, path=str(db_path))
     datasette.add_database(database, name=DATABASE_NAME)

@@ -1,9 +1,10 @@
-"""A published database file: served immutable, so its schema cannot change while it is served."""
+"""Serving published database files: immutable, so their schemas cannot change while they are served."""
 
 from __future__ import annotations
 
 import copy
 
+from datasette.app import Datasette
 from datasette.database import Database, Results
 
 # Datasette asks about the schema two dozen times for one table page (does the table exist, its
@@ -59,3 +60,15 @@ class PublishedDatabase(Database):
     foreign_keys_for_table = _remembered(Database.foreign_keys_for_table)
     get_all_foreign_keys = _remembered(Database.get_all_foreign_keys)
     hidden_table_names = _remembered(Database.hidden_table_names)
+
+
+class PublishedDatasette(Datasette):
+    """Datasette over published files only. It reads their schemas into its internal tables once;
+    otherwise it compares each file's schema version again before every page."""
+
+    _schemas_read = False
+
+    async def refresh_schemas(self):
+        if not self._schemas_read:
+            await super().refresh_schemas()
+            self._schemas_read = True
