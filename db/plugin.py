@@ -16,12 +16,11 @@ from datasette.utils import tilde_decode, tilde_encode, to_css_class
 from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
 
-from .search import FILTERS, search
+from .search import FILTERS, marked, search
 from .settings import CONNECTION_PRAGMAS, DATABASE_NAME, LISTING_COLUMNS, STATEMENT_FACETS
 
 _TERM = re.compile(r'"[^"]*"?|[^\s"]+')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a NUL ends an FTS5 string early
-_MARK = re.compile(r"&lt;(/?)mark&gt;")
 
 
 OPERATORS = ("AND", "OR", "NOT")
@@ -102,7 +101,7 @@ def table_rows(rows) -> Markup:
 def render_cell(value, column: str):
     """Snippets carry <mark> around matches: escape everything else, so scraped markup stays text."""
     if column == "snippet" and isinstance(value, str):
-        return Markup(_MARK.sub(r"<\1mark>", str(escape(value))))
+        return marked(value)
     return None
 
 

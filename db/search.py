@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -16,27 +17,23 @@ FILTERS = {
     "demands": {"addressee": "d.addressee", "category": "d.action_category"},
     "organisations": {"country": "o.country"},
 }
-SEARCHES = {
-    "statements": """select s.id, s.title, s.date, s.publisher, s.n_signatories, s.kind,
-        snippet(statements_fts, -1, '<mark>', '</mark>', '…', 24) as snippet
-        from statements_fts join statements as s on s.rowid = statements_fts.rowid
-        where statements_fts match :query {filters} order by bm25(statements_fts, 5.0, 1.0) limit :limit""",
-    "demands": """select d.id, d.statement_id, d.addressee, d.target, d.action_category, s.title, s.date,
-        snippet(demands_fts, -1, '<mark>', '</mark>', '…', 24) as snippet
-        from demands_fts join demands as d on d.rowid = demands_fts.rowid join statements as s on s.id = d.statement_id
-        where demands_fts match :query {filters} order by bm25(demands_fts) limit :limit""",
-    "organisations": """select o.id, o.name, o.country, o.n_statements,
-        snippet(organisations_fts, -1, '<mark>', '</mark>', '…', 12) as snippet
-        from organisations_fts join organisations as o on o.rowid = organisations_fts.rowid
-        where organisations_fts match :query {filters} order by bm25(organisations_fts) limit :limit""",
+SOURCES = {  # each search's table joined to its full-text index (named {search}_fts)
+    "statements": "statements_fts join statements as s on s.rowid = statements_fts.rowid",
+    "demands": "demands_fts join demands as d on d.rowid = demands_fts.rowid",
+    "organisations": "organisations_fts join organisations as o on o.rowid = organisations_fts.rowid",
 }
-FROM = {
-    "statements": "statements_fts join statements as s on s.rowid = statements_fts.rowid "
-                  "where statements_fts match :query",
-    "demands": "demands_fts join demands as d on d.rowid = demands_fts.rowid where demands_fts match :query",
-    "organisations": "organisations_fts join organisations as o on o.rowid = organisations_fts.rowid "
-                     "where organisations_fts match :query",
+SHOWN = {  # what each search shows of a match (and any table that takes), and its order
+    "statements": ("s.id, s.title, s.date, s.publisher, s.n_signatories, s.kind, "
+                   "snippet(statements_fts, -1, '<mark>', '</mark>', '…', 24) as snippet", "",
+                   "bm25(statements_fts, 5.0, 1.0)"),
+    "demands": ("d.id, d.statement_id, d.addressee, d.target, d.action_category, s.title, s.date, "
+                "snippet(demands_fts, -1, '<mark>', '</mark>', '…', 24) as snippet",
+                "join statements as s on s.id = d.statement_id", "bm25(demands_fts)"),
+    "organisations": ("o.id, o.name, o.country, o.n_statements, "
+                      "snippet(organisations_fts, -1, '<mark>', '</mark>', '…', 12) as snippet", "",
+                      "bm25(organisations_fts)"),
 }
+_MARK = re.compile(r"&lt;(/?)mark&gt;")
 
 
 @dataclass
@@ -54,11 +51,12 @@ def search(conn: sqlite3.Connection, text: str, query: str, chosen: dict[str, st
     if not query:
         return found
     try:
-        for name, sql in SEARCHES.items():
+        for name, (columns, joined, order) in SHOWN.items():
             where, params = _filters(name, chosen)
-            rows = conn.execute(sql.format(filters=where), {"query": query, "limit": LIMIT, **params})
-            columns = [column[0] for column in rows.description]
-            found.results[name] = [_with_snippet(dict(zip(columns, row, strict=True))) for row in rows.fetchall()]
+            rows = conn.execute(f"select {columns} from {SOURCES[name]} {joined} where {name}_fts match :query "
+                                f"{where} order by {order} limit :limit", {"query": query, "limit": LIMIT, **params})
+            names = [column[0] for column in rows.description]
+            found.results[name] = [_with_snippet(dict(zip(names, row, strict=True))) for row in rows.fetchall()]
             found.facets[name] = _facets(conn, name, query, where, params)
     except sqlite3.Error as error:
         found.error = f"the search could not run: {error}"
@@ -78,14 +76,18 @@ def _facets(conn: sqlite3.Connection, name: str, query: str, where: str,
             params: dict[str, str]) -> dict[str, list[tuple]]:
     facets = {}
     for key, column in FILTERS[name].items():
-        rows = conn.execute(f"select {column}, count(*) from {FROM[name]} {where} and {column} is not null "
-                            f"group by {column} order by count(*) desc, {column} limit {FACET_LIMIT}",
+        rows = conn.execute(f"select {column}, count(*) from {SOURCES[name]} where {name}_fts match :query "
+                            f"{where} and {column} is not null group by {column} "
+                            f"order by count(*) desc, {column} limit {FACET_LIMIT}",
                             {"query": query, **params}).fetchall()
         facets[key] = rows
     return facets
 
 
+def marked(snippet: str | None) -> Markup:
+    """A snippet with its matches marked and everything else escaped: scraped markup stays text."""
+    return Markup(_MARK.sub(r"<\1mark>", str(escape(snippet or ""))))
+
+
 def _with_snippet(row: dict) -> dict:
-    """Matches marked, everything else escaped: scraped markup stays text."""
-    marked = str(escape(row["snippet"] or "")).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
-    return {**row, "snippet": Markup(marked)}
+    return {**row, "snippet": marked(row["snippet"])}
