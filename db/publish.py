@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from pathlib import Path
 
 from datasette.app import Datasette
 from datasette.database import Database
+from datasette.inspect import inspect_hash
 
 from undersigned import PROJECT_ROOT
 
@@ -32,17 +32,13 @@ def inspect(db_path: str | Path) -> dict:
     """What Datasette would otherwise count on every table page of a published file: row counts of every
     table, the file's hash and size. Exact, taken once before the file is served."""
     path = Path(db_path)
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")]
         counts = {table: {"count": conn.execute(f"select count(*) from [{table}]").fetchone()[0]} for table in tables}
     finally:
         conn.close()
-    return {"hash": digest.hexdigest(), "size": path.stat().st_size, "file": path.name, "tables": counts}
+    return {"hash": inspect_hash(path), "size": path.stat().st_size, "file": path.name, "tables": counts}
 
 
 def make_datasette(db_path: str | Path, immutable: bool = False) -> Datasette:
