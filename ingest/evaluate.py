@@ -16,6 +16,7 @@ from .parse.countries import fold
 from .records import Statement
 
 DEMAND_OPENING_WORDS = 5
+WEAK_F1 = 0.5  # a document under this on organisations or demands is named in the report
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _QUOTES = {**dict.fromkeys(map(ord, "‘’‚‛′`´"), "'"), **dict.fromkeys(map(ord, "“”„‟″«»"), '"')}
 _WORD = re.compile(r"\w+")
@@ -54,9 +55,18 @@ class DocumentResult:
     id: str
     organisations: Score = field(default_factory=Score)
     demands: Score = field(default_factory=Score)
+    individuals: Score = field(default_factory=Score)  # counted, not named: min(predicted, gold) agree
     title_right: bool | None = None  # None where the gold has no title
     date_right: bool | None = None
+    language_right: bool | None = None
+    publisher_right: bool | None = None
+    statement_right: bool | None = None  # listed as a statement exactly when the gold says it is one
     crash: str | None = None
+
+    def weak(self) -> list[str]:
+        """The scores under WEAK_F1 where there was anything to find or anything was found."""
+        return [name for name, score in (("organisations", self.organisations), ("demands", self.demands))
+                if (score.expected or score.predicted) and score.f1 < WEAK_F1]
 
 
 def fold_name(text: str) -> str:
@@ -87,6 +97,32 @@ def score_demands(predicted: list[str], gold: list[str]) -> Score:
     return Score(hits, len(predicted), len(gold))
 
 
+def score_individuals(predicted: int, gold: int) -> Score:
+    return Score(min(predicted, gold), predicted, gold)
+
+
+def publisher_matches(predicted: str | None, gold: str) -> bool:
+    """The same publisher, however fully named: "FFII" or "Foundation for a Free Information Infrastructure"
+    for "FFII (Foundation for a Free Information Infrastructure) wiki"; a name given in brackets counts."""
+    if not predicted:
+        return False
+    guess = _publisher_words(predicted)
+    names = [_publisher_words(name) for name in [gold, *re.findall(r"\(([^()]+)\)", gold)]]
+    names.append(_publisher_words(re.sub(r"\([^()]*\)", " ", gold)))
+    return bool(guess) and any(guess == name or (guess <= name and len(guess) * 2 >= len(name)) or
+                               (name <= guess and len(name) * 2 >= len(guess)) for name in names if name)
+
+
+def _publisher_words(name: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold_name(name))) - {"the", "and", "of", "for", "wiki", "op", "ed"}
+
+
+def gold_language(gold: dict[str, Any]) -> str | None:
+    """ "en+fr" (a bilingual page) is scored on its first language."""
+    language = gold.get("language")
+    return re.split(r"[+/,\s]", language)[0].lower() if language else None
+
+
 def _same_date(predicted: str | None, gold: str) -> bool:
     return predicted is not None and predicted[:len(gold)] == gold and len(predicted) >= len(gold)
 
@@ -100,6 +136,13 @@ def score_document(statement: Statement, gold: dict[str, Any]) -> DocumentResult
         result.title_right = statement.title is not None and fold_name(statement.title) == fold_name(gold["title"])
     if gold.get("date"):
         result.date_right = _same_date(statement.date, gold["date"])
+    individuals = sum(1 for s in statement.signatories if s.kind == "individual")
+    result.individuals = score_individuals(individuals, gold["signatories"].get("individuals_count") or 0)
+    if gold_language(gold):
+        result.language_right = statement.language == gold_language(gold)
+    if gold.get("publisher"):
+        result.publisher_right = publisher_matches(statement.publisher, gold["publisher"])
+    result.statement_right = statement.is_statement == gold.get("is_statement", True)
     return result
 
 
@@ -130,21 +173,21 @@ def evaluate_directory(directory: Path) -> list[DocumentResult]:
     return results
 
 
+ACCURACIES = ("title", "date", "language", "publisher", "statement")
+
+
 def summary(results: list[DocumentResult]) -> dict[str, Any]:
-    organisations = sum((r.organisations for r in results), Score())
-    demands = sum((r.demands for r in results), Score())
-    titles = [r.title_right for r in results if r.title_right is not None]
-    dates = [r.date_right for r in results if r.date_right is not None]
-    return {
-        "documents": len(results),
-        "organisations": organisations.as_dict(),
-        "demands": demands.as_dict(),
-        "organisations_macro_f1": _mean([r.organisations.f1 for r in results]),
-        "demands_macro_f1": _mean([r.demands.f1 for r in results]),
-        "title_accuracy": _mean(titles), "titles_scored": len(titles),
-        "date_accuracy": _mean(dates), "dates_scored": len(dates),
-        "crashes": sum(1 for r in results if r.crash),
-    }
+    found: dict[str, Any] = {"documents": len(results)}
+    for name in ("organisations", "demands", "individuals"):
+        scores = [getattr(r, name) for r in results]
+        found[name] = sum(scores, Score()).as_dict()
+        found[f"{name}_macro_f1"] = _mean([score.f1 for score in scores])
+    for name in ACCURACIES:
+        marks = [getattr(r, f"{name}_right") for r in results if getattr(r, f"{name}_right") is not None]
+        found[f"{name}_accuracy"], found[f"{name}s_scored"] = _mean(marks), len(marks)
+    found["crashes"] = sum(1 for r in results if r.crash)
+    found["weak"] = {r.id: r.weak() for r in results if r.weak()}
+    return found
 
 
 def _mean(values: list[float | bool]) -> float | None:
@@ -153,27 +196,39 @@ def _mean(values: list[float | bool]) -> float | None:
 
 def report_json(results: list[DocumentResult]) -> dict[str, Any]:
     documents = [{"id": r.id, "organisations": r.organisations.as_dict(), "demands": r.demands.as_dict(),
-                  "title_right": r.title_right, "date_right": r.date_right, "crash": r.crash} for r in results]
+                  "individuals": r.individuals.as_dict(),
+                  **{f"{name}_right": getattr(r, f"{name}_right") for name in ACCURACIES}, "crash": r.crash}
+                 for r in results]
     return {"documents": documents, "overall": summary(results)}
 
 
 def report_text(results: list[DocumentResult]) -> str:
     lines = [f"{'document':32} {'org P':>6} {'org R':>6} {'org F1':>6} {'dem P':>6} {'dem R':>6} {'dem F1':>6}"
-             f"  title date  crash"]
+             f" {'ind':>9}  title date  lang  publ  stmt  crash"]
     for r in results:
         o, d = r.organisations, r.demands
+        marks = "".join(f"{_mark(getattr(r, f'{name}_right')):6}" for name in ACCURACIES)
         lines.append(f"{r.id[:32]:32} {o.precision:6.2f} {o.recall:6.2f} {o.f1:6.2f} {d.precision:6.2f} "
-                     f"{d.recall:6.2f} {d.f1:6.2f}  {_mark(r.title_right):5} {_mark(r.date_right):5} {r.crash or ''}")
+                     f"{d.recall:6.2f} {d.f1:6.2f} {r.individuals.predicted:>4}/{r.individuals.expected:<4}  "
+                     f"{marks}{r.crash or ''}")
     overall = summary(results)
     o, d = overall["organisations"], overall["demands"]
     lines.append(f"{'overall (pooled)':32} {o['precision']:6.2f} {o['recall']:6.2f} {o['f1']:6.2f} "
                  f"{d['precision']:6.2f} {d['recall']:6.2f} {d['f1']:6.2f}")
-    lines.append(f"organisation F1 {o['f1']:.3f} (macro {overall['organisations_macro_f1']}), "
-                 f"demand F1 {d['f1']:.3f} (macro {overall['demands_macro_f1']}), "
-                 f"titles {_fraction(overall['title_accuracy'], overall['titles_scored'])}, "
-                 f"dates {_fraction(overall['date_accuracy'], overall['dates_scored'])}, "
-                 f"crashes {overall['crashes']} of {overall['documents']} documents")
+    lines.append(", ".join(f"{label} F1 {overall[name]['f1']:.3f} (macro {_figure(overall[f'{name}_macro_f1'])})"
+                           for name, label in (("organisations", "organisation"), ("demands", "demand"),
+                                               ("individuals", "individuals"))))
+    accuracies = [f"{name}s {_fraction(overall[f'{name}_accuracy'], overall[f'{name}s_scored'])}"
+                  for name in ACCURACIES]
+    lines.append(", ".join(accuracies) + f", crashes {overall['crashes']} of {overall['documents']} documents")
+    weak = overall["weak"]
+    lines.append(f"under {WEAK_F1} F1: " + ("; ".join(f"{id} ({', '.join(what)})" for id, what in weak.items())
+                                          if weak else "none"))
     return "\n".join(lines)
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def _mark(right: bool | None) -> str:

@@ -7,7 +7,14 @@ import shutil
 
 import pytest
 
-from ingest.evaluate import Score, fold_name, score_demands, score_organisations
+from ingest.evaluate import (
+    Score,
+    fold_name,
+    publisher_matches,
+    score_demands,
+    score_individuals,
+    score_organisations,
+)
 from undersigned.cli import cli
 
 from .conftest import REAL, SEED
@@ -75,3 +82,32 @@ def test_extraction_meets_the_bars_on_the_labelled_corpus(runner):
     assert overall["demands"]["f1"] >= 0.90
     assert overall["title_accuracy"] >= 0.90
     assert overall["date_accuracy"] >= 0.90
+
+
+def test_publishers_match_however_fully_named():
+    gold = "FFII (Foundation for a Free Information Infrastructure) wiki"
+    assert publisher_matches("FFII", gold)
+    assert publisher_matches("Foundation for a Free Information Infrastructure", gold)
+    assert publisher_matches("New Zealand University Students' Association", "New Zealand University Students' "
+                                                                             "Association (NZUSA)")
+    assert not publisher_matches("drw", "Digital Rights Watch")
+    assert not publisher_matches("Free Tibet", "Tibet Justice Center")
+    assert not publisher_matches(None, "Free Tibet")
+
+
+def test_individuals_are_scored_by_count():
+    score = score_individuals(16, 504)
+    assert (score.precision, round(score.recall, 3)) == (1.0, round(16 / 504, 3))
+    assert score_individuals(0, 0).f1 == 1.0
+
+
+def test_the_report_names_weak_documents_and_every_accuracy(runner):
+    result = runner.invoke(cli, ["evaluate", str(REAL)])
+    assert result.exit_code == 0, result.output
+    for label in ("languages", "publishers", "statements", "individuals F1", "under 0.5 F1:"):
+        assert label in result.output
+    report = json.loads(runner.invoke(cli, ["evaluate", str(REAL), "--format", "json"]).output)
+    weak = {doc["id"] for doc in report["documents"]
+            if (doc["organisations"]["expected"] or doc["organisations"]["predicted"])
+            and doc["organisations"]["f1"] < 0.5}
+    assert weak <= set(report["overall"]["weak"])
