@@ -52,6 +52,8 @@ class Signatory:
     name_as_written: str
     country: str | None
     kind: SignatoryKind
+    role: str | None = None  # a person's role or trade as written after the name
+    affiliation: str | None = None  # the organisation a person signs from, where the role names one
 
 
 @dataclass

@@ -135,7 +135,8 @@ def test_parse_json_contract_keys(seed):
                            "stated_signatory_count", "warnings", "kind", "date_updated", "stated_signatory_minimum",
                            "needs_review"}
     assert set(record["demands"][0]) == {"position", "addressee", "target", "verb", "text", "action_category"}
-    assert set(record["signatories"][0]) == {"position", "name", "name_as_written", "country", "kind"}
+    assert set(record["signatories"][0]) == {"position", "name", "name_as_written", "country", "kind", "role",
+                                             "affiliation"}
 
 
 def test_seed_demands_are_general_then_specific_on_the_upr_scale(seed):

@@ -102,6 +102,8 @@ def render_text(blocks: list[Block]) -> str:
     parts: list[str] = []
     previous: Block | None = None
     for block in blocks:
+        if block.kind == "rule":
+            continue
         if previous is not None:
             same_run = block.kind in ("item", "line") and block.kind == previous.kind
             parts.append("\n" if same_run else "\n\n")

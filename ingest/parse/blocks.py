@@ -15,10 +15,11 @@ from typing import Any, Literal
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-BlockKind = Literal["heading", "paragraph", "item", "line", "row"]
+BlockKind = Literal["heading", "paragraph", "item", "line", "row", "rule"]  # a rule: <hr>, a section break
 
 BULLET = re.compile(r"^\s*(?:[•◦▪●‣∙·*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+", re.I)
 _SPACE = re.compile(r"\s+")
+_TEXT_RULE = re.compile(r"^\s*(?:[-*_=~]\s*){3,}$")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select",
            "nav", "header", "footer", "aside", "head", "title", "meta", "link", "object", "embed"}
@@ -114,7 +115,10 @@ def _bullets_and_prose(lines: list[str]) -> list[Block]:
 def blocks_from_text(text: str) -> list[Block]:
     blocks: list[Block] = []
     for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        blocks.extend(blocks_from_lines(paragraph.split("\n")))
+        if _TEXT_RULE.match(paragraph):
+            blocks.append(Block("rule", ""))
+        else:
+            blocks.extend(blocks_from_lines(paragraph.split("\n")))
     return blocks
 
 
@@ -164,6 +168,9 @@ class _Walker:
             self.inline.append(tag.get_text(" "))
         elif name == "br":
             self.inline.append(LINE_BREAK)
+        elif name == "hr":
+            self.flush()
+            self.add(Block("rule", ""))
         elif name in INLINE and not _has_block_descendant(tag):
             self.walk(tag, depth)
         elif name in HEADINGS:

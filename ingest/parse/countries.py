@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics, with runs of white space made single."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
+from .names import legal_forms
 from .sentences import is_abbreviation
 
 MAX_ITEM_WORDS = 8
-_SEPARATOR = re.compile(r"\s*[,;]\s+")
+_SEPARATOR = re.compile(r"\s*[,;]\s+(?![^()]*\))")  # not inside brackets: "X (Publizistin, Autorin)"
 
 
 def _without_full_stop(text: str) -> str:
@@ -17,12 +18,24 @@ def _without_full_stop(text: str) -> str:
     return text if text.endswith(".") and is_abbreviation(last_word) else text.rstrip(".;")
 
 
+def _with_legal_forms(parts: list[str]) -> list[str]:
+    """ "Restore The Fourth, Inc." is one name: a legal form after a comma stays with it."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and part.rstrip(".").casefold() in legal_forms():
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
 def split_inline_list(text: str, words: Lexicon, minimum: int = 3) -> list[str] | None:
     """The items of "a, b, c and d" (commas or semicolons, the last joined by a conjunction),
     or None when the text is not such a list."""
-    parts = [part.strip() for part in _SEPARATOR.split(_without_full_stop(text.strip()))]
-    last = words.last_conjunction.split(parts[-1], maxsplit=1)
-    parts[-1:] = [part.strip() for part in last]
+    parts = _with_legal_forms([part.strip() for part in _SEPARATOR.split(_without_full_stop(text.strip()))])
+    # The space lets an Oxford comma's conjunction (", and Gamma") be split off like any other.
+    last = words.last_conjunction.split(" " + parts[-1], maxsplit=1)
+    parts[-1:] = [part.strip() for part in last if part.strip()]
     if len(parts) < minimum or any(not part or len(part.split()) > MAX_ITEM_WORDS for part in parts[1:]):
         return None
     return parts

@@ -1,77 +1,406 @@
-"""Signatories: the block of names after a lead-in such as "Supported by the following 121 groups"."""
+"""Signatories: the runs of names that sign a statement, found by their structure and scored.
+
+Every run of short blocks (list items, lines, table rows, one-name paragraphs, inline enumerations,
+group labels) is a candidate. A candidate is scored on how name-like its entries are, how many
+there are, where it stands in the page, and what stands before it: a lead-in such as "Signed by"
+counts for it, an ask such as "We call on X to:" counts against it. The best candidate is the
+signatory block, with the candidates next to it that continue it ("Individuals:" and a second list).
+Where no list signs, the signers named in a heading or the opening sentence are taken.
+"""
 
 from __future__ import annotations
 
-import json
+import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from ..records import Signatory, SignatoryKind
 from .blocks import Block, names_people
-from .countries import country_code, fold
+from .countries import country_code
 from .demands import last_sentence, read_lead_in
 from .inline import split_inline_list
 from .lexicon import Lexicon
+from .names import (
+    ends_section,
+    has_organisation_word,
+    name_likeness,
+    on_behalf_of,
+    person_evidence,
+    read_person,
+    says_organisations,
+    says_people,
+    signing_for,
+)
+from .tables import Columns, cell, columns_by_content, filled, header_columns, is_header_row, kind_from_type
 
 MAX_LEADIN_CHARS = 400
 MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
-MAX_ENTRY_CHARS = 200
-MAX_CLOSING_BLOCKS = 8  # a closing inline list wrapped over this many lines at most
+MAX_ENTRY_CHARS = 200  # a longer paragraph is prose, not one entry
+MAX_GROUP_CHARS = 60  # "Global", "Europe", "Deutschland": a label that groups the entries under it
+MAX_LOOKBACK = 3  # blocks between a lead-in and its list ("(in alphabetical order)", a note)
+MAX_GAP = 3  # blocks between two lists of one signatory block ("Individuals:")
+MAX_CLOSING_BLOCKS = 8
 MIN_CLOSING_ITEMS = 5
-MAX_GROUP_CHARS = 40  # "Global", "Europe", "Deutschland": a heading that groups the entries under it
+ACCEPT = 0.9  # the score a candidate needs to be the signatory block
+CONTINUE = 0.5  # the score a neighbouring candidate needs to continue it
+DROP_ENTRY = 0.3  # an entry this little like a name is left out ("For questions, contact ...")
 _SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
+_LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
+_LEADING_BY = re.compile(r"^(?:(?:co-?)?signed\s+by|by|signed|sincerely|signé|firmado|assinado|gez\.?)\s*[:,]?\s+",
+                         re.I)
 
 
 @dataclass
 class Entry:
-    block: Block
-    group: str | None = None  # the region or country heading it is listed under
+    text: str
+    group: str | None = None  # the label it is listed under: a region, a country, "Individuals"
+    people: bool = False  # markup labels it a person
+    row: Block | None = None  # the table row it was read from
+    columns: Columns | None = None  # and the columns chosen for that table
 
 
 @dataclass
 class SignatoryBlock:
-    lead_in_index: int  # position of the lead-in among the document's blocks
+    lead_in_index: int  # where the block starts among the document's blocks, lead-in included
     stated_count: int | None
     entries: list[Entry] = field(default_factory=list)
     columns: Columns | None = None  # where the entries are table rows
     stated_minimum: int | None = None
+    end_index: int | None = None  # the first block after it
+    score: float = 0.0
 
 
-@dataclass(frozen=True)
-class Columns:
-    """Which cell of a signatory table's rows holds the name, the country and the kind of signer."""
-
-    name: int = 0
-    country: int | None = None
-    kind: int | None = None
+@dataclass
+class _Run:
+    start: int
+    end: int
+    blocks: list[Block]
+    lead_in: int | None = None  # index of the lead-in block before it
+    asked: bool = False  # what stands before it asks for something: a list of demands
+    score: float = 0.0
+    entries: list[Entry] = field(default_factory=list)
 
 
 def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
-    """The first lead-in followed by at least one entry, else a closing sentence that lists the
-    signing groups inline; None when the document has neither."""
-    for index, block in enumerate(blocks):
-        if not _is_lead_in(block, words):
-            continue
-        end = _entries_end(blocks, index + 1, words, block)
-        if end > index + 1:
-            found = _signatory_block(index, _inline_entries(blocks[index + 1:end], words))
-            found.stated_count, found.stated_minimum = stated_count(block.text, words)
-            return found
+    """The best-scoring run of names and the runs that continue it; else the groups a closing
+    sentence names; None when the document has neither."""
+    roles = [_role(blocks, i, words) for i in range(len(blocks))]
+    runs = [_scored(run, blocks, words) for run in _runs(blocks, roles, words)]
+    accepted = [run for run in runs if run.score >= ACCEPT]
+    if accepted:
+        best = max(accepted, key=lambda run: run.score)
+        return _block_from(_with_neighbours(best, runs, roles), blocks, words)
     return _closing_inline_list(blocks, words)
 
 
-def _inline_entries(blocks: list[Block], words: Lexicon) -> list[Block]:
-    """ "Alpha Group, Beta Network and Gamma e.V." as one paragraph (or wrapped over lines ending in
-    commas) gives one entry per name."""
-    wrapped = all(b.text.endswith(",") for b in blocks[:-1]) and all(b.kind in ("paragraph", "line") for b in blocks)
-    if not wrapped:
-        return blocks
-    items = split_inline_list(" ".join(b.text for b in blocks), words)
-    return [Block("line", item) for item in items] if items else blocks
+# --- candidates -----------------------------------------------------------------------------------
+
+def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
+    """entry, label, leadin, ask, end or prose: what a block can be in a signatory block."""
+    block = blocks[index]
+    text = block.text
+    if block.kind == "row":
+        return "entry"
+    if len(text) <= MAX_ENTRY_CHARS and (words.block_end.search(text) or ends_section(text)):
+        return "end"
+    if _is_ask(blocks, index, words):
+        return "ask"
+    if is_lead_in(block, words):
+        return "leadin"
+    if block.kind == "heading":
+        return "label" if len(text) <= MAX_GROUP_CHARS else "prose"
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if _is_group_label(block, following):
+        return "label"
+    if block.kind in ("item", "line"):
+        return "entry"
+    if text.endswith((":", "：")) and not _labelled_items(text, words):
+        return "prose"  # a long line that leads into something
+    if len(text) <= MAX_ENTRY_CHARS and not looks_like_sentence(text):
+        return "entry"
+    if _labelled_items(text, words) or _inline_items(text, words):
+        return "entry"
+    return "prose"
+
+
+def _is_ask(blocks: list[Block], index: int, words: Lexicon) -> bool:
+    """ "We call on X to:" followed by a list, or ending in a colon: it leads into demands."""
+    block = blocks[index]
+    if block.kind in ("item", "row") or len(block.text) > MAX_LEADIN_CHARS * 2:
+        return False
+    if read_lead_in(last_sentence(block.text), words) is None:
+        return False
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return block.text.rstrip().endswith((":", "：")) or (following is not None and following.kind == "item")
+
+
+def is_lead_in(block: Block, words: Lexicon) -> bool:
+    """A heading, a line ending in a colon, or a short label that names the signatories;
+    not a sentence that asks ("we who sign this manifesto declare that:" leads into demands)."""
+    if block.kind in ("item", "row") or len(block.text) > MAX_LEADIN_CHARS:
+        return False
+    if read_lead_in(last_sentence(block.text), words) is not None:
+        return False
+    introduces = (block.kind == "heading" or block.text.rstrip().endswith((":", ",", "："))
+                  or len(block.text) <= MAX_LABEL_CHARS)
+    return introduces and (words.signatory_leadin.search(block.text) is not None or
+                           _counts_signers(block.text, words))
+
+
+def _counts_signers(text: str, words: Lexicon) -> bool:
+    """ "The following 121 groups:", "87 Organisationen haben unterzeichnet:"."""
+    return text.rstrip().endswith((":", "：")) and words.signatory_count.search(text) is not None
+
+
+def _runs(blocks: list[Block], roles: list[str], words: Lexicon) -> list[_Run]:
+    runs: list[_Run] = []
+    index = 0
+    while index < len(blocks):
+        if roles[index] not in ("entry", "label"):
+            index += 1
+            continue
+        end, kind = index, None
+        while end < len(blocks) and roles[end] in ("entry", "label"):
+            if roles[end] == "entry":
+                if kind is not None and _kind_of(blocks[end]) != kind:
+                    break  # "ENDS" after a list of lines: what follows a list in another form is not of it
+                kind = _kind_of(blocks[end])
+            end += 1
+        end = _before_trailing_labels(roles, index, end)
+        if any(roles[i] == "entry" for i in range(index, end)):
+            runs.append(_run(blocks, roles, index, end))
+        index = max(end, index + 1)
+    return runs
+
+
+def _kind_of(block: Block) -> str:
+    return "item" if block.kind == "item" else "row" if block.kind == "row" else "text"
+
+
+def _before_trailing_labels(roles: list[str], start: int, end: int) -> int:
+    """A label belongs to the entries after it: a run that stops at another form leaves its last labels."""
+    while end > start + 1 and roles[end - 1] == "label":
+        end -= 1
+    return end
+
+
+def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> _Run:
+    run = _Run(start, end, blocks[start:end])
+    for back in range(start - 1, max(start - 1 - MAX_LOOKBACK, -1), -1):
+        role = roles[back]
+        if role == "leadin":
+            run.lead_in = back
+            break
+        if role == "ask":
+            run.asked = back == start - 1 or blocks[start].kind == "item"
+            break
+        if role not in ("prose", "label") or len(blocks[back].text) > MAX_LEADIN_CHARS:
+            break
+    return run
+
+
+def _scored(run: _Run, blocks: list[Block], words: Lexicon) -> _Run:
+    entries = run.entries = _entries(run, words)
+    if not entries:
+        run.score = -math.inf
+        return run
+    likeness = [name_likeness(entry.text) for entry in entries]
+    mean = sum(likeness) / len(likeness)
+    score = 2 * mean - 1 + 0.15 * min(math.log2(len(entries)), 5)
+    if len(entries) == 1:
+        score -= 0.5
+    if run.lead_in is None and len(entries) <= 3:
+        score -= 0.6  # two or three names with nothing to say they sign: a menu, a list of parties
+    if run.lead_in is not None:
+        score += 0.8
+    elif run.blocks[0].text.endswith(":") or (run.start and blocks[run.start - 1].text.endswith(":")):
+        score += 0.2
+    if run.asked:
+        score -= 1.2
+    score += 0.3 * run.start / max(len(blocks), 1)
+    run.score = score
+    return run
+
+
+def _with_neighbours(best: _Run, runs: list[_Run], roles: list[str]) -> list[_Run]:
+    """The best run, with the runs before and after it that continue the same signatory block."""
+    chosen = [best]
+    position = runs.index(best)
+    for step in (-1, 1):
+        index = position + step
+        while 0 <= index < len(runs):
+            near, far = (runs[index], chosen[0]) if step < 0 else (chosen[-1], runs[index])
+            gap = roles[near.end:far.start]
+            joined = gap or roles[far.start] == "label"  # another form continues the block only after a label
+            if not joined or len(gap) > MAX_GAP or any(role not in ("leadin", "label") for role in gap) \
+                    or runs[index].score < CONTINUE:
+                break
+            chosen.insert(0, runs[index]) if step < 0 else chosen.append(runs[index])
+            index += step
+    return chosen
+
+
+# --- entries --------------------------------------------------------------------------------------
+
+def _entries(run: _Run, words: Lexicon, group: str | None = None) -> list[Entry]:
+    entries: list[Entry] = []
+    rows = [block for block in run.blocks if block.kind == "row"]
+    if rows and len(rows) >= len(run.blocks) / 2:
+        return _table_entries(run.blocks, group)
+    blocks = _unwrapped(run.blocks)
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _is_group_label(block, following):
+            group = block.text.rstrip(":： ").strip()
+            entries.extend(_label_entries(group))
+            continue
+        entries.extend(_block_entries(block, words, group))
+    return [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
+
+
+def _label_entries(label: str) -> list[Entry]:
+    """ "Für Health for Future Göttingen:" over the names of people: the organisation signs too."""
+    organisation = signing_for(label)
+    return [Entry(organisation, label)] if organisation else []
+
+
+def _is_label_word(text: str) -> bool:
+    """ "Organizations", "Individuals": the tabs or headings of a list, not its entries."""
+    return len(text.split()) <= 3 and (says_people(text) or says_organisations(text)) and \
+        not has_organisation_word(text.replace("organi", ""))
+
+
+def _unwrapped(blocks: list[Block]) -> list[Block]:
+    """ "Gießen, Göttingen, Karlsruhe," wrapped over lines that end in commas: one paragraph again."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.kind in ("line", "paragraph") and block.kind in ("line", "paragraph") \
+                and previous.text.endswith(","):
+            joined[-1] = Block("paragraph", f"{previous.text} {block.text}", people=previous.people)
+        else:
+            joined.append(block)
+    return joined
+
+
+def _is_group_label(block: Block, following: Block | None) -> bool:
+    if len(block.text) > MAX_GROUP_CHARS or following is None or block.kind == "row":
+        return False
+    if block.kind == "heading" or block.text.endswith((":", "：")):
+        return True
+    return block.kind in ("paragraph", "line") and following.kind in ("item", "row") and block.kind != following.kind
+
+
+def _block_entries(block: Block, words: Lexicon, group: str | None) -> list[Entry]:
+    text = block.text.rstrip("*").strip()
+    labelled = _labelled_items(text, words)
+    if labelled:
+        label, items = labelled
+        return [Entry(item, label, block.people) for item in items]
+    items = _inline_items(text, words) if block.kind == "paragraph" or len(text) > MAX_ENTRY_CHARS else None
+    if items:
+        if words.group_noun.search(items[0]):  # "Die Fridays For Future Ortsgruppen Gießen, Göttingen, ..."
+            items[0] = _trailing_words(items[0], items[1:])
+        return [Entry(item, group, block.people) for item in items]
+    behalf = on_behalf_of(text)
+    if behalf:
+        person, organisation = behalf
+        return [Entry(text, group, True), Entry(organisation, group)]
+    return [Entry(text, group, block.people)]
+
+
+def _labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
+    """ "Prime adesioni: A, B and C" or "Europe: A, B" on one line: a label and its entries."""
+    match = _LABELLED_LIST.match(text)
+    if not match:
+        return None
+    items = split_inline_list(match.group("items"), words, minimum=2)
+    if not items or sum(name_likeness(item) for item in items) / len(items) < 0.6 or \
+            any(country_code(item) for item in items):
+        return None
+    return match.group("label").strip(), items
+
+
+def _inline_items(text: str, words: Lexicon) -> list[str] | None:
+    """ "Alpha Group, Beta Network and Gamma e.V." as one paragraph: one entry per name."""
+    items = split_inline_list(text, words)
+    if not items or min(name_likeness(item) for item in items) < 0.7:
+        return None
+    return items
+
+
+def _strip_leading_lead_in(entries: list[Entry], words: Lexicon) -> list[Entry]:
+    """ "By Department of Journalism, ..." or "Signed: Alpha Group": the lead-in glued to the first name."""
+    if entries:
+        stripped = _LEADING_BY.sub("", entries[0].text, count=1)
+        if stripped != entries[0].text and stripped[:1].isupper():
+            entries[0].text = stripped
+    return entries
+
+
+def _table_entries(blocks: list[Block], group: str | None) -> list[Entry]:
+    rows = [block for block in blocks if block.kind == "row"]
+    width = max(len(row.cells) for row in rows)
+    if rows[0].header or is_header_row(rows[0]):
+        columns = header_columns(rows[0].cells) if is_header_row(rows[0]) else None
+        if columns is None and filled(rows[0]) == 1:
+            group = rows[0].cells[0] or group
+        blocks = blocks[blocks.index(rows[0]) + 1:]
+        rows = rows[1:]
+    else:
+        columns = None
+    if not rows:
+        return []
+    columns = columns or columns_by_content([row for row in rows if filled(row) > 1 or width == 1])
+    entries: list[Entry] = []
+    for block in blocks:
+        if block.kind != "row":
+            group = block.text.rstrip(":")
+        elif width > 1 and filled(block) == 1 and columns.names == ():
+            group = next(c for c in block.cells if c)
+        elif block.header and filled(block) == 1:
+            group = next(c for c in block.cells if c)
+        else:
+            for index in columns.names or (columns.name,):
+                name = cell(block, index)
+                if name:
+                    entries.append(Entry(name, group, block.people, block, columns))
+    return entries
+
+
+# --- the block ------------------------------------------------------------------------------------
+
+def _block_from(runs: list[_Run], blocks: list[Block], words: Lexicon) -> SignatoryBlock:
+    entries: list[Entry] = []
+    for run in runs:
+        label = _gap_label(run, blocks, words) if run is not runs[0] else None
+        entries.extend(_entries(run, words, label) if label else run.entries)
+    first = runs[0]
+    lead_in = first.lead_in
+    found = SignatoryBlock(lead_in if lead_in is not None else first.start, None, _kept(entries),
+                           end_index=runs[-1].end, score=max(run.score for run in runs))
+    counted = [blocks[i].text for i in ([lead_in] if lead_in is not None else [])]
+    counted += [blocks[run.lead_in].text for run in runs[1:] if run.lead_in is not None]
+    for text in counted:
+        found.stated_count, found.stated_minimum = stated_count(text, words)
+        if found.stated_count or found.stated_minimum:
+            break
+    return found
+
+
+def _gap_label(run: _Run, blocks: list[Block], words: Lexicon) -> str | None:
+    """ "Individual signatories:" between two lists: the label of the second."""
+    previous = blocks[run.start - 1] if run.start else None
+    if previous is None or len(previous.text) > MAX_LEADIN_CHARS:
+        return None
+    return previous.text.rstrip(":： ").strip()
+
+
+def _kept(entries: list[Entry]) -> list[Entry]:
+    """Entries that read as names; the notes, contacts and footnotes a list ends with are left out."""
+    return [entry for entry in entries if entry.row is not None or name_likeness(entry.text) >= DROP_ENTRY]
 
 
 def _closing_inline_list(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
@@ -83,7 +412,7 @@ def _closing_inline_list(blocks: list[Block], words: Lexicon) -> SignatoryBlock 
         items = split_inline_list(" ".join(b.text for b in blocks[start:]), words, minimum=MIN_CLOSING_ITEMS)
         if items and words.group_noun.search(items[0]):
             items[0] = _trailing_words(items[0], items[1:])
-            return SignatoryBlock(start, None, [Entry(Block("line", item)) for item in items])
+            return SignatoryBlock(start, None, [Entry(item) for item in items], end_index=len(blocks))
     return None
 
 
@@ -91,78 +420,6 @@ def _trailing_words(first: str, others: list[str]) -> str:
     """The first item without the words that introduce the list: as many words as the others have."""
     typical = sorted(len(item.split()) for item in others)[len(others) // 2]
     return " ".join(first.split()[-typical:])
-
-
-def _signatory_block(lead_in_index: int, blocks: list[Block]) -> SignatoryBlock:
-    columns = None
-    if blocks[0].kind == "row":
-        columns = Columns()
-        first = blocks[0]
-        if _filled(first) > 1 and (first.header or is_header_row(first.cells)):
-            columns = table_columns(first.cells)
-            blocks = blocks[1:]
-    return SignatoryBlock(lead_in_index, None, _grouped(blocks), columns)
-
-
-def _filled(row: Block) -> int:
-    return sum(1 for cell in row.cells if cell)
-
-
-def _grouped(blocks: list[Block]) -> list[Entry]:
-    """Entries with the group heading each stands under; the headings themselves are not entries."""
-    entries: list[Entry] = []
-    group = None
-    for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if _is_group_heading(block, following):
-            group = block.text.rstrip(":")
-        else:
-            entries.append(Entry(block, group))
-    return entries
-
-
-def _is_group_heading(block: Block, following: Block | None) -> bool:
-    if len(block.text) > MAX_GROUP_CHARS or following is None:
-        return False
-    if block.kind == "row":  # a one-cell header row over a table: "Organisations", "Individuals"
-        return block.header and _filled(block) == 1
-    return block.kind == "heading" or (block.kind in ("paragraph", "line") and following.kind in ("item", "row"))
-
-
-def _is_lead_in(block: Block, words: Lexicon) -> bool:
-    """A heading, a line ending in a colon, or a short label that names the signatories;
-    not a sentence that asks ("we who sign this manifesto declare that:" leads into demands)."""
-    if block.kind == "item" or len(block.text) > MAX_LEADIN_CHARS:
-        return False
-    if read_lead_in(last_sentence(block.text), words) is not None:
-        return False
-    introduces = block.kind == "heading" or block.text.endswith(":") or len(block.text) <= MAX_LABEL_CHARS
-    return introduces and words.signatory_leadin.search(block.text) is not None
-
-
-def _entries_end(blocks: list[Block], start: int, words: Lexicon, lead_in: Block) -> int:
-    end = start
-    while end < len(blocks) and _continues(blocks, end, words, lead_in):
-        end += 1
-    return end
-
-
-def _continues(blocks: list[Block], index: int, words: Lexicon, lead_in: Block) -> bool:
-    """Whether the block at index still belongs to the signatory block."""
-    block = blocks[index]
-    if block.kind == "heading":
-        deeper = lead_in.kind != "heading" or block.level > lead_in.level
-        followed = index + 1 < len(blocks) and _is_entry(blocks[index + 1], words)
-        return deeper and followed and len(block.text) <= MAX_GROUP_CHARS and not words.block_end.search(block.text)
-    return _is_entry(block, words)
-
-
-def _is_entry(block: Block, words: Lexicon) -> bool:
-    if block.kind == "row":
-        return True
-    if block.kind == "heading" or len(block.text) > MAX_ENTRY_CHARS or block.text.endswith(":"):
-        return False
-    return not words.block_end.search(block.text) and not looks_like_sentence(block.text)
 
 
 def looks_like_sentence(text: str) -> bool:
@@ -183,17 +440,15 @@ def stated_count(lead_in: str, words: Lexicon) -> tuple[int | None, int | None]:
     return (None, number) if match.group("bound") else (number, None)
 
 
+# --- reading each entry ---------------------------------------------------------------------------
+
 def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
+    context = _context(block.entries)
     signatories = []
     for entry in block.entries:
-        if block.columns:
-            signatory = _row_signatory(entry.block, block.columns, words)
-        else:
-            signatory = _signatory(entry.block.text, words)
+        signatory = _signatory(entry, context)
         if signatory is None:
             continue
-        if entry.block.people or (entry.group and names_people(entry.group)):
-            signatory.kind = "individual"
         if signatory.country is None and entry.group:
             signatory.country = country_code(entry.group)
         signatory.position = len(signatories) + 1
@@ -201,28 +456,49 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
     return signatories
 
 
-def _signatory(written: str, words: Lexicon) -> Signatory:
-    name, country = split_country(written)
-    return Signatory(position=0, name=name, name_as_written=written, country=country,
-                     kind=signatory_kind(written, words))
+PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.45, "organisations": 0.65}
 
 
-def _row_signatory(row: Block, columns: Columns, words: Lexicon) -> Signatory | None:
-    written = _cell(row, columns.name)
+def _context(entries: list[Entry]) -> str:
+    """A list whose entries mostly name people makes its doubtful entries people too; one that mostly
+    names organisations asks more of an entry before it is a person."""
+    evidence = [person_evidence(entry.text) for entry in entries if entry.row is None]
+    if evidence and sum(1 for value in evidence if value > 0.3) >= 0.6 * len(evidence):
+        return "people"
+    if evidence and sum(1 for value in evidence if value < 0) >= 0.6 * len(evidence):
+        return "organisations"
+    return "mixed"
+
+
+def _signatory(entry: Entry, context: str) -> Signatory | None:
+    written = entry.text
     if not written:
         return None
-    signatory = _signatory(written, words)
-    country_cell = _cell(row, columns.country)
-    if country_cell and signatory.country is None:
-        signatory.country = country_code(country_cell)
-    kind = kind_from_type(_cell(row, columns.kind))
-    if kind is not None:
-        signatory.kind = kind
+    name, country = split_country(written)
+    signatory = Signatory(position=0, name=name, name_as_written=written, country=country,
+                          kind=_kind(entry, context))
+    row, columns = entry.row, entry.columns
+    if row is not None and columns is not None:
+        country_cell = cell(row, columns.country)
+        if country_cell and signatory.country is None:
+            signatory.country = country_code(country_cell)
+        kind = kind_from_type(cell(row, columns.kind))
+        if kind is not None:
+            signatory.kind = kind
+    if signatory.kind == "individual":
+        person = read_person(written)
+        signatory.name, signatory.role, signatory.affiliation = person.name, person.role, person.affiliation
+        signatory.country = None if person.role else signatory.country
     return signatory
 
 
-def _cell(row: Block, index: int | None) -> str:
-    return row.cells[index] if index is not None and index < len(row.cells) else ""
+def _kind(entry: Entry, context: str) -> SignatoryKind:
+    evidence = person_evidence(entry.text)
+    if entry.people or (entry.group and (says_people(entry.group) or names_people(entry.group))):
+        return "organisation" if evidence <= -0.8 and has_organisation_word(entry.text) else "individual"
+    if entry.group and says_organisations(entry.group):
+        return "individual" if evidence >= 0.55 else "organisation"
+    return "individual" if evidence > PERSON_THRESHOLD[context] else "organisation"
 
 
 def split_country(written: str) -> tuple[str, str | None]:
@@ -239,74 +515,3 @@ def split_country(written: str) -> tuple[str, str | None]:
         if code:
             return separated.group("name").strip(), code
     return written, None
-
-
-def signatory_kind(written: str, words: Lexicon) -> SignatoryKind:
-    first_word = written.split(maxsplit=1)[0].casefold() if written.split() else ""
-    if first_word in words.honorifics or looks_like_person(written):
-        return "individual"
-    return "organisation"
-
-
-def looks_like_person(written: str) -> bool:
-    """ "Celso Amorim, diplomata e ex-chanceler" or "Lúcia Rodrigues, jornalista": a personal name,
-    then a role or affiliation in running text. "Friends of Tibet, in Bulgaria" (a name with "of")
-    or "Iuridicum Remedium, z.s." (a legal form) stay organisations."""
-    name, comma, rest = written.partition(",")
-    rest = rest.strip()
-    if not comma or not rest[:1].islower() or rest.casefold().rstrip(".") in _legal_forms():
-        return False
-    parts = name.split()
-    particles = set(_signatory_columns()["name_particles"])
-    return 2 <= len(parts) <= 5 and all(
-        (part[:1].isupper() and not (part.isupper() and len(part) > 1)) or part in particles for part in parts)
-
-
-@cache
-def _legal_forms() -> frozenset[str]:
-    return frozenset(form.rstrip(".") for form in _signatory_columns()["legal_forms"])
-
-
-@cache
-def _column_words(key: str) -> re.Pattern[str]:
-    words = _signatory_columns()[key]
-    return re.compile(r"\b(?:" + "|".join(re.escape(fold(word)) for word in words) + ")", re.I)
-
-
-@cache
-def _signatory_columns() -> dict[str, list[str]]:
-    return json.loads(resources.files("ingest").joinpath("lexicon/signatory_columns.json").read_text("utf-8"))
-
-
-def is_header_row(cells: tuple[str, ...]) -> bool:
-    """A first row whose cells name columns: "Name | Country", "Nom / Name | Pays / Country"."""
-    named = [cell for cell in cells if _column_words("name").search(fold(cell)) and len(cell) <= 40]
-    return bool(named) and sum(1 for cell in cells if _header_kind(cell)) >= min(2, len(cells))
-
-
-def _header_kind(cell: str) -> str | None:
-    folded = fold(cell)
-    if len(folded) > 60:
-        return None
-    return next((key for key in ("country", "type", "name") if _column_words(key).search(folded)), None)
-
-
-def table_columns(header: tuple[str, ...]) -> Columns:
-    kinds = [_header_kind(cell) for cell in header]
-    return Columns(
-        name=kinds.index("name") if "name" in kinds else 0,
-        country=kinds.index("country") if "country" in kinds else None,
-        kind=kinds.index("type") if "type" in kinds else None,
-    )
-
-
-def kind_from_type(type_text: str) -> SignatoryKind | None:
-    """What a table's type column says: a kind of organisation wins over a person's role."""
-    folded = fold(type_text)
-    if not folded:
-        return None
-    if _column_words("organisation_types").search(folded):
-        return "organisation"
-    if _column_words("person_types").search(folded):
-        return "individual"
-    return None

@@ -1,0 +1,351 @@
+"""What one written entry is: a name or a piece of prose; a person or an organisation.
+
+Each reading is a score from evidence (its length, its capitals, its function words, the words
+organisations and people are named with, given names), so that a list is judged by how its entries
+look, not by the phrase that introduces it. The word lists are data in ingest/lexicon/names.json;
+given names come from Faker's person providers, the widest maintained list that ships in a wheel.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from .countries import country_code, fold
+
+# Locales whose given names are written in the Latin alphabet, across the regions statements come from.
+GIVEN_NAME_LOCALES = (
+    "en_US", "en_GB", "en_IE", "en_IN", "en_NZ", "de_DE", "de_AT", "fr_FR", "es_ES", "es_MX", "es_AR", "es_CO",
+    "pt_BR", "pt_PT", "it_IT", "nl_NL", "nl_BE", "pl_PL", "cs_CZ", "sv_SE", "no_NO", "da_DK", "fi_FI", "tr_TR",
+    "id_ID", "hu_HU", "ro_RO", "hr_HR", "sl_SI", "yo_NG", "zu_ZA", "tw_GH",
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d+", re.U)
+_HEAD_SPLIT = re.compile(r"\s*(?:,|\s[–—-]\s|\(|:)\s*")
+_EMAIL_OR_URL = re.compile(r"@|https?://|www\.", re.I)
+_SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
+_DOMAIN_NAME = re.compile(r"^[\w-]+\.(?:org|net|com|de|fr|eu|info|io|nl|it|es|ch|at|be|uk)\b",
+                          re.I)
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,3}$")
+# A Chinese personal name: two to four characters (compatibility forms included, as some pages write them).
+_HAN_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}$")
+_FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\s*[)\]]\s|\^)")
+_CJK_PROSE = re.compile(r"[。，、；！？：]")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_FIRST_PERSON = frozenset({"we", "we'll", "we're", "we've", "i", "i'm", "i've", "you", "nous", "wir", "ich",
+                           "nosotros", "nosotras", "nós", "noi", "wij", "ik"})
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?:SC|QC|KC|JP|MP|MEP|MLA|MSP|PhD|Ph\.D\.?|MD|OBE|MBE|CBE|FRS|Esq\.?))+$")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None
+    affiliation: str | None
+
+
+@cache
+def _data() -> dict:
+    return json.loads(resources.files("ingest").joinpath("lexicon/names.json").read_text("utf-8"))
+
+
+@cache
+def _word_starts(key: str) -> re.Pattern[str]:
+    """Words begun by one of the list's (longer) entries; a short entry ("ngo", "red") must be the whole word."""
+    words = sorted({fold(word) for word in _data()[key]}, key=len, reverse=True)
+    stems = [re.escape(word) + ("" if len(word) >= 5 else r"(?![\w])") for word in words]
+    return re.compile(r"(?<![\w])(?:" + "|".join(stems) + r")", re.I)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    return frozenset(word for words in _data()["function_words"].values() for word in words)
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(_data()["honorifics"])
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    return frozenset(form.rstrip(".") for form in _data()["legal_forms"])
+
+
+GIVEN = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names of many countries, folded; loaded once, the first time a person may be named."""
+    return frozenset(_faker_names(GIVEN) - function_words() - _common_words())
+
+
+@cache
+def family_names() -> frozenset[str]:
+    return frozenset(_faker_names(("last_names",)) - function_words() - _common_words())
+
+
+def _faker_names(attributes: tuple[str, ...]) -> set[str]:
+    names: set[str] = set()
+    for locale in GIVEN_NAME_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except ModuleNotFoundError:
+            continue
+        for attribute in attributes:
+            value = provider.__dict__.get(attribute)
+            if isinstance(value, (list, tuple, set, dict)):
+                names.update(fold(name) for name in value)
+    return names
+
+
+def _common_words() -> set[str]:
+    """Words that are given names somewhere but name causes or things in organisations' names."""
+    return {fold(word) for word in _data()["organisation_words"]} | {
+        "media", "justice", "council", "peace", "green", "hope", "grace", "liberty", "unity", "young", "muslim",
+        "free", "open", "human", "digital", "art", "tor", "paris", "sydney", "jordan", "georgia", "victoria",
+        "india", "china", "israel", "america", "europa", "vida", "luz", "paz", "fe", "esperanza", "mercy",
+        "faith", "joy", "summer", "dawn", "rain", "river", "sky", "star", "golden", "sunny", "honey", "angel",
+        "christian", "amor", "nova", "rosa", "flor", "terra", "sol", "mar"}
+
+
+@cache
+def _starts(key: str) -> re.Pattern[str]:
+    return re.compile(rf"^\W{{0,3}}(?:{_joined(key)})", re.I)
+
+
+@cache
+def _copulas() -> frozenset[str]:
+    return frozenset(_data()["copulas"])
+
+
+def ends_section(text: str) -> bool:
+    """ "Cc:", "About us", "Press contact", "Notes", "ENDS", "©": a block after which no signatory follows."""
+    return _starts("section_ends").match(text) is not None
+
+
+@cache
+def _joined(key: str) -> str:
+    return "|".join(f"(?:{pattern})" for pattern in _data()[key])
+
+
+@cache
+def _signing_for() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_joined('signing_for')})\s+(?P<name>[A-ZÀ-Þ].+?)[:：]?$", re.I)
+
+
+@cache
+def _on_behalf_of() -> re.Pattern[str]:
+    return re.compile(rf"^(?P<person>[^,]+),\s+(?:{_joined('on_behalf_of')})\s+(?:the\s+)?(?P<organisation>.+)$",
+                      re.I)
+
+
+def signing_for(label: str) -> str | None:
+    """ "Für Health for Future Göttingen:" names the organisation the people under it sign for."""
+    match = _signing_for().match(label.strip())
+    return match.group("name").strip() if match and has_organisation_word(match.group("name")) else None
+
+
+def on_behalf_of(text: str) -> tuple[str, str] | None:
+    """ "Chee Yoke Ling, on behalf of the Third World Network (TWN)": the person, and the organisation."""
+    match = _on_behalf_of().match(text)
+    if match is None or not match.group("organisation")[:1].isupper() or person_evidence(match.group("person")) < 0.1:
+        return None
+    return match.group("person").strip(), match.group("organisation").strip()
+
+
+def forget() -> None:
+    """Empty the memories of entries already judged (a benchmark's pass starts cold with this)."""
+    for remembered in (name_likeness, person_evidence, has_organisation_word, fold):
+        remembered.cache_clear()
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+@lru_cache(maxsize=16384)
+def has_organisation_word(text: str) -> bool:
+    return _word_starts("organisation_words").search(fold(text)) is not None
+
+
+def has_role_word(text: str) -> bool:
+    return _word_starts("role_words").search(fold(text)) is not None
+
+
+def says_people(label: str) -> bool:
+    """ "Individuals", "Einzelpersonen", "Academics": a label over a list of people."""
+    folded = fold(label)
+    return (_word_starts("people_labels").search(folded) is not None
+            and _word_starts("organisation_labels").search(folded) is None)
+
+
+def says_organisations(label: str) -> bool:
+    folded = fold(label)
+    return (_word_starts("organisation_labels").search(folded) is not None
+            and _word_starts("people_labels").search(folded) is None)
+
+
+@lru_cache(maxsize=16384)
+def name_likeness(text: str) -> float:
+    """0 (prose) to 1 (a name): how much an entry reads as the name of a signer, with or without
+    the role, place or affiliation written after it."""
+    words = text.split()
+    if not words:
+        return 0.0
+    found = tokens(text)
+    if not any(token[:1].isalpha() for token in found):
+        return 0.0  # a running number, a date, punctuation
+    if _EMAIL_OR_URL.search(text) and not _DOMAIN_NAME.match(text):
+        return 0.15
+    if _FOOTNOTE.match(text) or _CJK_PROSE.search(text) or fold(found[0]) in _FIRST_PERSON:
+        return 0.2
+    if len(found) >= 3 and any(token in _copulas() for token in found[1:]):
+        return 0.25  # "Klimaschützen ist kein Verbrechen!": a sentence, however short
+    digits = sum(1 for token in found if token.isdigit())
+    if (_YEAR.search(text) and len(found) <= 6) or digits >= 3:
+        return 0.2  # a date, an address, a telephone number
+    score = 1.0 - _length_penalty(len(words), len(text)) - _prose_penalty(text, words, found)
+    if " | " in text:
+        score -= 0.3  # "Blog | CitizenNews Op-ed": a byline or a menu
+    if has_organisation_word(text) or _is_acronym(words[0]):
+        score += 0.1
+    return max(0.0, min(1.0, score))
+
+
+def _length_penalty(count: int, characters: int) -> float:
+    penalty = 0.0
+    if count > 10:
+        penalty += min(0.6, (count - 10) * 0.04)
+    if characters > 150:
+        penalty += 0.2
+    return penalty
+
+
+def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
+    penalty = 0.0
+    first = words[0]
+    if first[:1].islower() and not _DOMAIN_NAME.match(first) and fold(first) not in _particles():
+        penalty += 0.35
+    if _SENTENCE_INSIDE.search(text):
+        penalty += 0.3
+    if len(words) >= 5 and text.rstrip()[-1:] in ".!?" and not _ends_in_abbreviation(words[-1]):
+        penalty += 0.2
+    lowered = [token.casefold() for token in found if token[:1].isalpha()]
+    function = sum(1 for token in lowered if token in function_words())
+    if len(lowered) >= 6:
+        penalty += max(0.0, function / len(lowered) - 0.2) * 1.2
+    content = [token for token in found if token[:1].isalpha() and token.casefold() not in function_words()]
+    if len(content) >= 3:
+        lower = sum(1 for token in content if token[:1].islower())
+        penalty += 0.4 * lower / len(content)
+    return penalty
+
+
+def _ends_in_abbreviation(word: str) -> bool:
+    bare = word.rstrip(".").casefold()
+    return bare in legal_forms() or len(bare) <= 3 or "." in bare
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset({"de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "la", "le",
+                      "du", "bin", "al", "el", "ten", "ter", "zu", "y", "e", "van der", "van den", "d'", "l'"})
+
+
+@lru_cache(maxsize=16384)
+def person_evidence(text: str) -> float:
+    """Above 0 where the entry names a person, below 0 where it names an organisation, 0 where it
+    does not say: "Dr Mira Shiva", "Pieter Hintjens, President of FFII" and "Jane Doe (Amnesty)"
+    are people; "Friends of Tibet, in Bulgaria", "Iuridicum Remedium, z.s." and "ACT UP" are not."""
+    head, tail = split_head(text)
+    head, post_nominals = _without_post_nominals(head)
+    words = head.split()
+    if not words:
+        return 0.0
+    if fold(words[0]).rstrip(",") in honorifics() or fold(words[0]) in honorifics() or post_nominals:
+        return 1.0
+    if tail and fold(tail).rstrip(". ") in legal_forms():
+        return -1.0
+    evidence = _head_evidence(head, words)
+    if tail:
+        evidence += _tail_evidence(tail)
+    return max(-1.0, min(1.0, evidence))
+
+
+def _without_post_nominals(head: str) -> tuple[str, bool]:
+    """ "Chan King Sang Edward SC": the letters after a lawyer's or a member's name say it is a person's."""
+    bare = _POST_NOMINALS.sub("", head)
+    return bare, bare != head and len(bare.split()) >= 2
+
+
+def _head_evidence(head: str, words: list[str]) -> float:
+    if has_organisation_word(head) or any(_is_acronym(word) and len(word) > 1 for word in words):
+        return -0.8
+    if any(word[:1].isdigit() for word in words) or _DOMAIN_NAME.match(head):
+        return -0.8
+    longest = 7 if _HAN_NAME.match(words[0]) else 5  # "阮陳淑怡 Yuen Chan Suk Yee Helena": a name written twice
+    shaped = 2 <= len(words) <= longest and all(_name_part(word) for word in words)
+    if not shaped:
+        return -0.3 if len(words) > longest or len(words) == 1 else -0.1
+    first, last = words[0].strip(",."), words[-1].strip(",.")
+    given = fold(first) in given_names() or _INITIALS.match(first) is not None or _HAN_NAME.match(first) is not None
+    family = fold(last) in family_names()
+    return 0.5 + 0.3 * family if given else 0.1 + 0.2 * family
+
+
+def _name_part(word: str) -> bool:
+    bare = word.strip(",.()")
+    if _INITIALS.match(bare) or _HAN_NAME.match(bare):
+        return True
+    return bool(bare) and (bare[:1].isupper() or fold(bare) in _particles()) and not bare.isupper()
+
+
+def _tail_evidence(tail: str) -> float:
+    if country_code(tail) or country_code(tail.split(",")[-1]):
+        return -0.2  # "Casa del Tibet, Spain": a place after an organisation
+    if has_role_word(tail):
+        return 0.5
+    if tail[:1].islower():
+        return 0.35  # "Lúcia Rodrigues, jornalista": a role in running text
+    return 0.2  # "Jane Doe, Amnesty International": an affiliation
+
+
+def split_head(text: str) -> tuple[str, str]:
+    """ "Jane Doe, Professor at X" gives ("Jane Doe", "Professor at X")."""
+    parts = _HEAD_SPLIT.split(text.strip(), maxsplit=1)
+    head = parts[0].strip()
+    tail = parts[1].strip().rstrip(")").strip() if len(parts) > 1 else ""
+    return head, tail
+
+
+def read_person(text: str) -> Person:
+    """The name, and the role and affiliation as written after it."""
+    head, tail = split_head(text.rstrip("*").strip())
+    if not tail:
+        return Person(head, None, None)
+    return Person(head, tail, _affiliation(tail))
+
+
+_AFFILIATION_LEAD = re.compile(r"^(?:.*?\b(?:of|at|for|from|with|de|du|des|der|von|van|di|del|della|da|do|bei)\s+|"
+                               r"(?:[a-zà-ÿ-]+\s+){1,4})(?=[A-ZÀ-Þ])")
+
+
+def _affiliation(tail: str) -> str | None:
+    """The organisation in a role: "President of FFII" gives "FFII", "chairman Unite Union*" gives "Unite Union";
+    a bare role ("jornalista") gives none."""
+    candidate = _AFFILIATION_LEAD.sub("", tail.split(",")[0]).strip(" *.;") if tail else ""
+    if not candidate or candidate[:1].islower():
+        return None
+    if has_role_word(candidate.split()[0]) and not has_organisation_word(candidate):
+        return None
+    return candidate
