@@ -70,8 +70,9 @@ class DocumentResult:
 
 
 def fold_name(text: str) -> str:
-    """Case, dashes, quotes, diacritics and white space folded, for comparing names."""
-    return fold(text.translate(_DASHES).translate(_QUOTES))
+    """Case, dashes, quotes, diacritics, white space and a closing full stop folded, for comparing names
+    (labellers disagree on whether "Fundación Corona." ends in a full stop of its own)."""
+    return fold(text.translate(_DASHES).translate(_QUOTES)).removesuffix(".").rstrip()
 
 
 def opening_words(text: str, count: int = DEMAND_OPENING_WORDS) -> tuple[str, ...]:

@@ -32,8 +32,8 @@ def parse(document: Document) -> Statement:
     elif language not in LANGUAGES:
         warnings.append(f"no word lists for language {language!r}; English ones were used")
 
-    block = find_signatory_block(page.blocks, words)
-    body = page.blocks[: block.lead_in_index] if block else page.blocks
+    block = find_signatory_block(page.blocks, words, known.get("title"))
+    body = _body(page.blocks, block)
     demands = find_demands(body, words)
     signatories = read_signatories(block, words) if block else []
     date = _date(document.metadata.get("date"), page.metadata.get("date"), body, words, warnings)
@@ -55,6 +55,15 @@ def parse(document: Document) -> Statement:
         stated_signatory_count=block.stated_count if block else None,
         warnings=warnings,
     )
+
+
+def _body(blocks: list[Block], block: SignatoryBlock | None) -> list[Block]:
+    """The statement without its signatories: what comes before them, and what comes after them too
+    where they stand in the first half (a list of signers above the letter)."""
+    if block is None:
+        return blocks
+    before, after = blocks[:block.lead_in_index], blocks[block.end_index or len(blocks):]
+    return before + after if block.lead_in_index < len(blocks) // 2 else before
 
 
 def _count_warnings(block: SignatoryBlock | None, parsed: int) -> list[str]:
@@ -102,7 +111,7 @@ def render_text(blocks: list[Block]) -> str:
     parts: list[str] = []
     previous: Block | None = None
     for block in blocks:
-        if block.kind == "rule":
+        if block.kind in ("rule", "image"):
             continue
         if previous is not None:
             same_run = block.kind in ("item", "line") and block.kind == previous.kind

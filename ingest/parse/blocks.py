@@ -15,10 +15,14 @@ from typing import Any, Literal
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-BlockKind = Literal["heading", "paragraph", "item", "line", "row", "rule"]  # a rule: <hr>, a section break
+# A rule is an <hr> or a section break; an image is a standalone image's alt text (a logo, a portrait).
+BlockKind = Literal["heading", "paragraph", "item", "line", "row", "rule", "image"]
 
 BULLET = re.compile(r"^\s*(?:[•◦▪●‣∙·*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+", re.I)
 _SPACE = re.compile(r"\s+")
+_LOGO_WORDS = re.compile(r"\b(?:logo(?:tipo|type)?|image|imagen|imagem|immagine|bild|afbeelding|photo|foto)\b", re.I)
+# WordPress shortcodes left in exported posts: [caption id="..."], [/caption], [embed]
+_SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_\w+|vc_\w+|et_pb_\w+)\b[^\]]{0,300}\]")
 _TEXT_RULE = re.compile(r"^\s*(?:[-*_=~]\s*){3,}$")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select",
@@ -115,6 +119,7 @@ def _bullets_and_prose(lines: list[str]) -> list[Block]:
 def blocks_from_text(text: str) -> list[Block]:
     blocks: list[Block] = []
     for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        paragraph = _SHORTCODE.sub("", paragraph)
         if _TEXT_RULE.match(paragraph):
             blocks.append(Block("rule", ""))
         else:
@@ -147,18 +152,24 @@ class _Walker:
 
     def flush(self) -> None:
         if self.inline:
-            text = _HYPHEN_WRAP.sub("", "".join(self.inline))  # "MROD-\nBF" was wrapped, not spaced
+            text = _HYPHEN_WRAP.sub("", _SHORTCODE.sub("", "".join(self.inline)))  # "MROD-\nBF" was wrapped
             for block in blocks_from_lines(text.split(LINE_BREAK)):
                 self.add(block)
             self.inline = []
 
     def walk(self, element: Tag, depth: int) -> None:
+        field: str | None = None  # the class of the last inline element, while only space follows it
         for child in element.children:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not a comment, CDATA or doctype
                     self.inline.append(str(child))
+                    field = field if not str(child).strip() else None
             elif isinstance(child, Tag):
+                classes = " ".join(child.get("class") or []) if child.name in INLINE else ""
+                if classes and field and classes != field:
+                    self.inline.append(", ")  # <span class="name">…</span> <span class="org">…</span>: two fields
                 self.visit(child, depth + 1)
+                field = classes or None
 
     def visit(self, tag: Tag, depth: int) -> None:
         name = tag.name
@@ -171,6 +182,8 @@ class _Walker:
         elif name == "hr":
             self.flush()
             self.add(Block("rule", ""))
+        elif name == "img":
+            self.image(tag)
         elif name in INLINE and not _has_block_descendant(tag):
             self.walk(tag, depth)
         elif name in HEADINGS:
@@ -191,6 +204,13 @@ class _Walker:
             self.walk(tag, depth)
             self.flush()
             self.people = outer
+
+    def image(self, tag: Tag) -> None:
+        """An image with a name for alt text, standing alone: a logo in a wall of signers' logos."""
+        alt = clean(str(tag.get("alt") or ""))
+        if alt and not "".join(self.inline).strip() and _LOGO_WORDS.sub("", alt).strip():
+            self.flush()
+            self.add(Block("image", _LOGO_WORDS.sub("", alt).strip(" -–:")))
 
     def table_row(self, row: Tag) -> None:
         cells = _children(row, ("td", "th"))

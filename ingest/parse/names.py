@@ -25,7 +25,7 @@ GIVEN_NAME_LOCALES = (
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d+", re.U)
 _HEAD_SPLIT = re.compile(r"\s*(?:,|\s[–—-]\s|\(|:)\s*")
-_EMAIL_OR_URL = re.compile(r"@|https?://|www\.", re.I)
+_EMAIL_OR_URL = re.compile(r"[\w.+-]@[\w-]+\.\w|https?://|www\.", re.I)  # "(@handle)" is neither
 _SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 _DOMAIN_NAME = re.compile(r"^[\w-]+\.(?:org|net|com|de|fr|eu|info|io|nl|it|es|ch|at|be|uk)\b",
                           re.I)
@@ -289,7 +289,8 @@ def _without_post_nominals(head: str) -> tuple[str, bool]:
 
 
 def _head_evidence(head: str, words: list[str]) -> float:
-    if has_organisation_word(head) or any(_is_acronym(word) and len(word) > 1 for word in words):
+    if has_organisation_word(head) or any(_is_acronym(word) and len(word) > 1 for word in words
+                                          if not _capitalised_family_name(word, words)):
         return -0.8
     if any(word[:1].isdigit() for word in words) or _DOMAIN_NAME.match(head):
         return -0.8
@@ -298,16 +299,38 @@ def _head_evidence(head: str, words: list[str]) -> float:
     if not shaped:
         return -0.3 if len(words) > longest or len(words) == 1 else -0.1
     first, last = words[0].strip(",."), words[-1].strip(",.")
-    given = fold(first) in given_names() or _INITIALS.match(first) is not None or _HAN_NAME.match(first) is not None
+    if not is_given_name(first) and is_given_name(last):
+        first, last = last, first  # "BEAUFILS Bruno": the family name first
+    given = is_given_name(first) or _INITIALS.match(first) is not None or _HAN_NAME.match(first) is not None
     family = fold(last) in family_names()
     return 0.5 + 0.3 * family if given else 0.1 + 0.2 * family
+
+
+def _capitalised_family_name(word: str, words: list[str]) -> bool:
+    """ "BEAUFILS Bruno", "MARGHERITA LACHIN": a family name (or a whole name) in capitals beside a given name."""
+    letters = sum(1 for c in word if c.isalpha())
+    return letters >= 3 and any(is_given_name(other) for other in words)
+
+
+def is_given_name(word: str) -> bool:
+    """ "Bruno", "Marie-Paule", "JEAN-PIERRE": a given name, or one joined of given names."""
+    folded = fold(word.strip(",.()"))
+    return folded in given_names() or ("-" in folded and all(part in given_names() for part in folded.split("-")))
+
+
+def starts_with_given_name(text: str) -> bool:
+    """ "Adam Bradley (@adamdbradley), maintainer of Ionic", "BEAUFILS Bruno, ...": a person's name first."""
+    words = split_head(text)[0].split()[:3]
+    if not words or fold(words[0].rstrip(",.")) in honorifics():
+        return bool(words)
+    return any(is_given_name(word) for word in words[:2]) and not has_organisation_word(" ".join(words))
 
 
 def _name_part(word: str) -> bool:
     bare = word.strip(",.()")
     if _INITIALS.match(bare) or _HAN_NAME.match(bare):
         return True
-    return bool(bare) and (bare[:1].isupper() or fold(bare) in _particles()) and not bare.isupper()
+    return bool(bare) and (bare[:1].isupper() or fold(bare) in _particles())
 
 
 def _tail_evidence(tail: str) -> float:

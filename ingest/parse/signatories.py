@@ -23,6 +23,7 @@ from .lexicon import Lexicon
 from .names import (
     ends_section,
     has_organisation_word,
+    legal_forms,
     name_likeness,
     on_behalf_of,
     person_evidence,
@@ -30,24 +31,31 @@ from .names import (
     says_organisations,
     says_people,
     signing_for,
+    split_head,
+    starts_with_given_name,
 )
+from .prose_signers import prose_signers, without_article
 from .tables import Columns, cell, columns_by_content, filled, header_columns, is_header_row, kind_from_type
 
 MAX_LEADIN_CHARS = 400
 MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
 MAX_ENTRY_CHARS = 200  # a longer paragraph is prose, not one entry
 MAX_GROUP_CHARS = 60  # "Global", "Europe", "Deutschland": a label that groups the entries under it
+MAX_VALEDICTION_CHARS = 40  # "Signed,", "Yours sincerely,", "Cordiali saluti,"
 MAX_LOOKBACK = 3  # blocks between a lead-in and its list ("(in alphabetical order)", a note)
 MAX_GAP = 3  # blocks between two lists of one signatory block ("Individuals:")
 MAX_CLOSING_BLOCKS = 8
 MIN_CLOSING_ITEMS = 5
 ACCEPT = 0.9  # the score a candidate needs to be the signatory block
 CONTINUE = 0.5  # the score a neighbouring candidate needs to continue it
-DROP_ENTRY = 0.3  # an entry this little like a name is left out ("For questions, contact ...")
+DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions, contact ...")
 _SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
 _LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
+_ORGANISATION_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "YASunidos", "BIJ1", "MiGreat"
+_WEBSITE_AFTER = re.compile(r"\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?$")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]{2}")
 _LEADING_BY = re.compile(r"^(?:(?:co-?)?signed\s+by|by|signed|sincerely|signé|firmado|assinado|gez\.?)\s*[:,]?\s+",
                          re.I)
 
@@ -59,6 +67,7 @@ class Entry:
     people: bool = False  # markup labels it a person
     row: Block | None = None  # the table row it was read from
     columns: Columns | None = None  # and the columns chosen for that table
+    run: int = 0  # which list of the block it stands in
 
 
 @dataclass
@@ -83,16 +92,21 @@ class _Run:
     entries: list[Entry] = field(default_factory=list)
 
 
-def find_signatory_block(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
+def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None = None) -> SignatoryBlock | None:
     """The best-scoring run of names and the runs that continue it; else the groups a closing
-    sentence names; None when the document has neither."""
+    sentence names; else the signers a heading or the opening names; None when there are none."""
     roles = [_role(blocks, i, words) for i in range(len(blocks))]
     runs = [_scored(run, blocks, words) for run in _runs(blocks, roles, words)]
     accepted = [run for run in runs if run.score >= ACCEPT]
     if accepted:
         best = max(accepted, key=lambda run: run.score)
         return _block_from(_with_neighbours(best, runs, roles), blocks, words)
-    return _closing_inline_list(blocks, words)
+    closing = _closing_inline_list(blocks, words)
+    if closing:
+        return closing
+    named = prose_signers(title, blocks, words)
+    return SignatoryBlock(len(blocks), None, [Entry(name) for name in named], end_index=len(blocks)) if named \
+        else None
 
 
 # --- candidates -----------------------------------------------------------------------------------
@@ -101,17 +115,19 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     """entry, label, leadin, ask, end or prose: what a block can be in a signatory block."""
     block = blocks[index]
     text = block.text
-    if block.kind == "row":
+    if block.kind in ("row", "image"):
         return "entry"
-    if len(text) <= MAX_ENTRY_CHARS and (words.block_end.search(text) or ends_section(text)):
+    if block.kind != "rule" and not any(c.isalnum() for c in text):
+        return "mark"  # "**", "* * *": decoration between lists
+    if block.kind == "rule" or (len(text) <= MAX_ENTRY_CHARS and (words.block_end.search(text) or ends_section(text))):
         return "end"
     if _is_ask(blocks, index, words):
         return "ask"
-    if is_lead_in(block, words):
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if is_lead_in(block, words) or _is_valediction(block, following):
         return "leadin"
     if block.kind == "heading":
         return "label" if len(text) <= MAX_GROUP_CHARS else "prose"
-    following = blocks[index + 1] if index + 1 < len(blocks) else None
     if _is_group_label(block, following):
         return "label"
     if block.kind in ("item", "line"):
@@ -123,6 +139,13 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     if _labelled_items(text, words) or _inline_items(text, words):
         return "entry"
     return "prose"
+
+
+def _is_valediction(block: Block, following: Block | None) -> bool:
+    """ "Signed,", "Atentamente,", "In fede,": a short line ending in a comma, with a name after it."""
+    return (block.kind in ("paragraph", "line") and len(block.text) <= MAX_VALEDICTION_CHARS
+            and block.text.endswith(",") and following is not None and following.kind != "heading"
+            and name_likeness(following.text) >= 0.5)
 
 
 def _is_ask(blocks: list[Block], index: int, words: Lexicon) -> bool:
@@ -155,35 +178,26 @@ def _counts_signers(text: str, words: Lexicon) -> bool:
 
 
 def _runs(blocks: list[Block], roles: list[str], words: Lexicon) -> list[_Run]:
+    """Runs of entries of one form (items, lines and paragraphs, rows, images), each with the labels
+    before it: "Europe:" starts a run, and so does a list after a paragraph."""
     runs: list[_Run] = []
     index = 0
     while index < len(blocks):
-        if roles[index] not in ("entry", "label"):
-            index += 1
-            continue
-        end, kind = index, None
-        while end < len(blocks) and roles[end] in ("entry", "label"):
-            if roles[end] == "entry":
-                if kind is not None and _kind_of(blocks[end]) != kind:
-                    break  # "ENDS" after a list of lines: what follows a list in another form is not of it
-                kind = _kind_of(blocks[end])
+        end = index
+        while end < len(blocks) and roles[end] in ("label", "mark"):
             end += 1
-        end = _before_trailing_labels(roles, index, end)
-        if any(roles[i] == "entry" for i in range(index, end)):
+        form = None
+        while end < len(blocks) and roles[end] == "entry" and form in (None, _form(blocks[end])):
+            form = _form(blocks[end])
+            end += 1
+        if form is not None:
             runs.append(_run(blocks, roles, index, end))
         index = max(end, index + 1)
     return runs
 
 
-def _kind_of(block: Block) -> str:
-    return "item" if block.kind == "item" else "row" if block.kind == "row" else "text"
-
-
-def _before_trailing_labels(roles: list[str], start: int, end: int) -> int:
-    """A label belongs to the entries after it: a run that stops at another form leaves its last labels."""
-    while end > start + 1 and roles[end - 1] == "label":
-        end -= 1
-    return end
+def _form(block: Block) -> str:
+    return block.kind if block.kind in ("item", "row", "image") else "text"
 
 
 def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> _Run:
@@ -213,19 +227,40 @@ def _scored(run: _Run, blocks: list[Block], words: Lexicon) -> _Run:
         score -= 0.5
     if run.lead_in is None and len(entries) <= 3:
         score -= 0.6  # two or three names with nothing to say they sign: a menu, a list of parties
-    if run.lead_in is not None:
-        score += 0.8
-    elif run.blocks[0].text.endswith(":") or (run.start and blocks[run.start - 1].text.endswith(":")):
-        score += 0.2
+    score += _introduction(run, blocks, words)
     if run.asked:
-        score -= 1.2
+        score -= 1.2 * (1 - _identified(entries))
     score += 0.3 * run.start / max(len(blocks), 1)
     run.score = score
     return run
 
 
+def _introduction(run: _Run, blocks: list[Block], words: Lexicon) -> float:
+    """What the block before the run says of it: a lead-in counts for it; a sentence ending in a colon
+    that names no signers ("Die Umweltverbände fordern unter anderem:") counts against it."""
+    if run.lead_in is not None:
+        return 0.8
+    before = blocks[run.start - 1] if run.start else None
+    first = run.blocks[0]
+    if first.text.endswith((":", "：")):
+        return 0.2
+    if before is None or not before.text.endswith((":", "：")):
+        return 0.0
+    if words.group_noun.search(before.text):
+        return 0.5
+    return -0.4 if len(before.text) > MAX_LABEL_CHARS else 0.2
+
+
+def _identified(entries: list[Entry]) -> float:
+    """The share of entries that surely name someone: a person by their name's shape, an organisation by
+    its words; an ask's items ("Ensure that ...") name no one."""
+    short = [entry for entry in entries if len(entry.text.split()) <= 12]
+    return sum(1 for entry in short if abs(person_evidence(entry.text)) >= 0.5) / len(entries)
+
+
 def _with_neighbours(best: _Run, runs: list[_Run], roles: list[str]) -> list[_Run]:
-    """The best run, with the runs before and after it that continue the same signatory block."""
+    """The best run, with the runs before and after it that continue the same signatory block: after a
+    label ("Individuals"), or with nothing but lead-ins and labels between."""
     chosen = [best]
     position = runs.index(best)
     for step in (-1, 1):
@@ -233,9 +268,9 @@ def _with_neighbours(best: _Run, runs: list[_Run], roles: list[str]) -> list[_Ru
         while 0 <= index < len(runs):
             near, far = (runs[index], chosen[0]) if step < 0 else (chosen[-1], runs[index])
             gap = roles[near.end:far.start]
-            joined = gap or roles[far.start] == "label"  # another form continues the block only after a label
-            if not joined or len(gap) > MAX_GAP or any(role not in ("leadin", "label") for role in gap) \
-                    or runs[index].score < CONTINUE:
+            joined = gap or roles[far.start] in ("label", "mark")
+            if not joined or len(gap) > MAX_GAP or any(role not in ("leadin", "label", "mark") for role in gap) \
+                    or runs[index].score < CONTINUE or runs[index].asked:
                 break
             chosen.insert(0, runs[index]) if step < 0 else chosen.append(runs[index])
             index += step
@@ -249,15 +284,51 @@ def _entries(run: _Run, words: Lexicon, group: str | None = None) -> list[Entry]
     rows = [block for block in run.blocks if block.kind == "row"]
     if rows and len(rows) >= len(run.blocks) / 2:
         return _table_entries(run.blocks, group)
-    blocks = _unwrapped(run.blocks)
+    blocks = [block for block in _unwrapped(run.blocks) if any(c.isalnum() for c in block.text)]
+    typical = _typical_length(blocks)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if _is_group_label(block, following):
             group = block.text.rstrip(":： ").strip()
             entries.extend(_label_entries(group))
             continue
-        entries.extend(_block_entries(block, words, group))
-    return [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
+        entries.extend(_block_entries(block, words, group, split=len(blocks) <= 2 or len(block.text) > 3 * typical))
+    entries = [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
+    return _without_translations(_without_list_full_stops(_without_websites(entries)))
+
+
+def _typical_length(blocks: list[Block]) -> int:
+    lengths = sorted(len(block.text) for block in blocks)
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
+def _without_websites(entries: list[Entry]) -> list[Entry]:
+    """ "Bits of Freedom - bof.nl": the website after a name is not part of it."""
+    for entry in entries:
+        entry.text = _WEBSITE_AFTER.sub("", entry.text)
+    return entries
+
+
+def _without_list_full_stops(entries: list[Entry]) -> list[Entry]:
+    """ "Fundación Corona." one per paragraph: when most entries end in a full stop, it is the list's."""
+    stopped = [entry for entry in entries if entry.text.endswith(".") and not _abbreviated(entry.text)]
+    if len(entries) >= 2 and len(stopped) >= 0.6 * len(entries):
+        for entry in stopped:
+            entry.text = entry.text[:-1].rstrip()
+    return entries
+
+
+def _abbreviated(text: str) -> bool:
+    last = text.split()[-1].rstrip(".").casefold()
+    return last in legal_forms() or len(last) <= 2 or "." in last
+
+
+def _without_translations(entries: list[Entry]) -> list[Entry]:
+    """A list that gives each name in English and again in Chinese keeps the names in the Latin alphabet."""
+    latin = [entry for entry in entries if _LATIN.search(entry.text)]
+    if len(latin) >= 0.3 * len(entries) and len(latin) <= 0.7 * len(entries):
+        return latin
+    return entries
 
 
 def _label_entries(label: str) -> list[Entry]:
@@ -293,13 +364,16 @@ def _is_group_label(block: Block, following: Block | None) -> bool:
     return block.kind in ("paragraph", "line") and following.kind in ("item", "row") and block.kind != following.kind
 
 
-def _block_entries(block: Block, words: Lexicon, group: str | None) -> list[Entry]:
+def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool = True) -> list[Entry]:
+    """One block's entries: a name, a person and the organisation they sign for, or an inline list
+    (split only where the block is longer than the list's other entries)."""
     text = block.text.rstrip("*").strip()
     labelled = _labelled_items(text, words)
     if labelled:
         label, items = labelled
-        return [Entry(item, label, block.people) for item in items]
-    items = _inline_items(text, words) if block.kind == "paragraph" or len(text) > MAX_ENTRY_CHARS else None
+        return [Entry(without_article(item), label, block.people) for item in items]
+    items = _inline_items(text, words) if split and (block.kind == "paragraph" or len(text) > MAX_ENTRY_CHARS) \
+        else None
     if items:
         if words.group_noun.search(items[0]):  # "Die Fridays For Future Ortsgruppen Gießen, Göttingen, ..."
             items[0] = _trailing_words(items[0], items[1:])
@@ -312,8 +386,9 @@ def _block_entries(block: Block, words: Lexicon, group: str | None) -> list[Entr
 
 
 def _labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
-    """ "Prime adesioni: A, B and C" or "Europe: A, B" on one line: a label and its entries."""
-    match = _LABELLED_LIST.match(text)
+    """ "Prime adesioni: A, B and C", "Europe: A, B" or "Unterzeichnet von A, B, C" on one line:
+    a label and its entries."""
+    match = _LABELLED_LIST.match(text) or _led_list(text, words)
     if not match:
         return None
     items = split_inline_list(match.group("items"), words, minimum=2)
@@ -323,12 +398,24 @@ def _labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
     return match.group("label").strip(), items
 
 
+def _led_list(text: str, words: Lexicon) -> re.Match[str] | None:
+    lead_in = words.signatory_leadin.match(text)
+    if lead_in is None:
+        return None
+    return re.match(rf"^(?P<label>.{{{lead_in.end()}}}(?:\s+(?:by|von|par|por|da|door|de))?)\s*[:,]?\s+"
+                    rf"(?P<items>[A-ZÀ-Þ0-9].+)$", text)
+
+
 def _inline_items(text: str, words: Lexicon) -> list[str] | None:
     """ "Alpha Group, Beta Network and Gamma e.V." as one paragraph: one entry per name."""
     items = split_inline_list(text, words)
-    if not items or min(name_likeness(item) for item in items) < 0.7:
+    if not items:
         return None
-    return items
+    likeness = [name_likeness(item) for item in items]
+    doubtful = sum(1 for value in likeness if value < 0.6)
+    if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
+        return None  # "Activities are planned for Auckland University, ...": a sentence, not a list
+    return [without_article(item) for item in items]
 
 
 def _strip_leading_lead_in(entries: list[Entry], words: Lexicon) -> list[Entry]:
@@ -374,9 +461,11 @@ def _table_entries(blocks: list[Block], group: str | None) -> list[Entry]:
 
 def _block_from(runs: list[_Run], blocks: list[Block], words: Lexicon) -> SignatoryBlock:
     entries: list[Entry] = []
-    for run in runs:
+    for number, run in enumerate(runs):
         label = _gap_label(run, blocks, words) if run is not runs[0] else None
-        entries.extend(_entries(run, words, label) if label else run.entries)
+        for entry in _entries(run, words, label) if label else run.entries:
+            entry.run = number
+            entries.append(entry)
     first = runs[0]
     lead_in = first.lead_in
     found = SignatoryBlock(lead_in if lead_in is not None else first.start, None, _kept(entries),
@@ -443,10 +532,10 @@ def stated_count(lead_in: str, words: Lexicon) -> tuple[int | None, int | None]:
 # --- reading each entry ---------------------------------------------------------------------------
 
 def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
-    context = _context(block.entries)
+    contexts = {run: _context([e for e in block.entries if e.run == run]) for run in {e.run for e in block.entries}}
     signatories = []
     for entry in block.entries:
-        signatory = _signatory(entry, context)
+        signatory = _signatory(entry, contexts[entry.run])
         if signatory is None:
             continue
         if signatory.country is None and entry.group:
@@ -462,8 +551,11 @@ PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.45, "organisations": 0.65}
 def _context(entries: list[Entry]) -> str:
     """A list whose entries mostly name people makes its doubtful entries people too; one that mostly
     names organisations asks more of an entry before it is a person."""
-    evidence = [person_evidence(entry.text) for entry in entries if entry.row is None]
-    if evidence and sum(1 for value in evidence if value > 0.3) >= 0.6 * len(evidence):
+    evidence = [person_evidence(entry.text) for entry in entries]
+    named = sum(1 for entry in entries if starts_with_given_name(entry.text))
+    # Given names are a sure sign only in number: a short list needs more of them.
+    named_enough = named >= (0.5 if len(entries) >= 6 else 0.75) * len(entries)
+    if evidence and (sum(1 for value in evidence if value > 0.3) >= 0.6 * len(evidence) or named_enough):
         return "people"
     if evidence and sum(1 for value in evidence if value < 0) >= 0.6 * len(evidence):
         return "organisations"
@@ -498,7 +590,19 @@ def _kind(entry: Entry, context: str) -> SignatoryKind:
         return "organisation" if evidence <= -0.8 and has_organisation_word(entry.text) else "individual"
     if entry.group and says_organisations(entry.group):
         return "individual" if evidence >= 0.55 else "organisation"
+    if context == "people":  # in a list of people, only an organisation's own words make an organisation
+        return "organisation" if _organisation_among_people(entry.text) else "individual"
     return "individual" if evidence > PERSON_THRESHOLD[context] else "organisation"
+
+
+def _organisation_among_people(text: str) -> bool:
+    """ "YASunidos" or "Amnesty International, Belgium" in a list of people; not "Beatriu Masià Masià
+    Feminista Associació Tamaia" (a person, then where they work)."""
+    head = split_head(text)[0]
+    opening = " ".join(head.split()[:3])
+    if starts_with_given_name(text):
+        return False
+    return has_organisation_word(opening) or (len(head.split()) == 1 and _ORGANISATION_SHAPE.search(head) is not None)
 
 
 def split_country(written: str) -> tuple[str, str | None]:

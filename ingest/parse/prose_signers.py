@@ -1,0 +1,174 @@
+"""Signers named in running text, for statements that list none: in a heading or the title ("Joint
+Statement of Grüne Jugend and Jusos"), in brackets after the word for them ("the signing
+organisations (A, B, C)"), or as the subject of an opening sentence ("As A, B and C, we ...",
+"..., l'April, Framasoft et le CNLL s'étonnent ...")."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from .blocks import Block
+from .countries import country_code, fold
+from .inline import split_inline_list
+from .lexicon import Lexicon
+from .names import has_organisation_word, name_likeness
+from .sentences import sentences
+
+OPENING_PARAGRAPHS = 4  # where a statement names who issues it
+OPENING_SENTENCES = 2
+MIN_LIKENESS = 0.75
+_DATE_AFTER = re.compile(r",?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d\d-\d\d).*$")
+_CAMEL = re.compile(r"[a-z][A-Z]|\d")
+
+
+@cache
+def _data() -> dict:
+    return json.loads(resources.files("ingest").joinpath("lexicon/names.json").read_text("utf-8"))
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(re.escape(word) for word in sorted(_data()[key], key=len, reverse=True))
+
+
+@cache
+def _statement_of() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternatives('statement_words')})\b[^.:;,]{{0,40}}?\s(?:{_alternatives('by_words')})"
+                      rf"\s+(?P<names>[^.;:]+)", re.I)
+
+
+@cache
+def _article() -> re.Pattern[str]:
+    articles = "|".join(re.escape(a) for a in sorted(_data()["articles"], key=len, reverse=True) if a != "the")
+    return re.compile(rf"^(?:{articles})(?:\s+|(?<=['’]))(?=[A-ZÀ-Þ0-9])")
+
+
+@cache
+def _opener() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alternatives('subject_openers')})\s*,?\s+", re.I)
+
+
+def prose_signers(title: str | None, blocks: list[Block], words: Lexicon) -> list[str]:
+    """The signers the title, a heading or the opening names, or none."""
+    for text in _places_to_look(title, blocks):
+        for finder in (_named_by_heading, _bracketed, _subject):
+            names = finder(text, words)
+            if names:
+                return names
+    return []
+
+
+def _places_to_look(title: str | None, blocks: list[Block]) -> list[str]:
+    texts = [title] if title else []
+    paragraphs = 0
+    for block in blocks:
+        if block.kind == "heading":
+            texts.append(block.text)
+        elif block.kind == "paragraph":
+            texts.extend(sentences(block.text)[:OPENING_SENTENCES])
+            paragraphs += 1
+            if paragraphs >= OPENING_PARAGRAPHS:
+                break
+    return texts
+
+
+def _named_by_heading(text: str, words: Lexicon) -> list[str]:
+    """ "Joint Statement of A and B", "Gemeinsame Pressemitteilung von A, B und dem C, 16.08.2019"."""
+    match = _statement_of().search(text)
+    return _names(_DATE_AFTER.sub("", match.group("names")), words) if match else []
+
+
+def _bracketed(text: str, words: Lexicon) -> list[str]:
+    """ "die unterzeichnenden Organisationen (A, B, C, ...)"."""
+    for match in re.finditer(rf"(?:{words.group_noun.pattern})\s*\((?P<names>[^()]{{8,}})\)", text, re.I):
+        names = _names(match.group("names"), words)
+        if names:
+            return names
+    return []
+
+
+def _subject(sentence: str, words: Lexicon) -> list[str]:
+    """The names that a sentence's enumeration opens or makes its subject, the verb after them."""
+    parts = [part.strip() for part in re.split(r",\s+", _opener().sub("", sentence.strip()))]
+    for end, part in enumerate(parts):
+        pair = words.last_conjunction.split(" " + part, maxsplit=1)
+        if len(pair) != 2:
+            continue
+        last, verb = _leading_name(without_article(pair[1].strip()))
+        if not last or not verb:
+            continue
+        names = [without_article(p) for p in [*parts[:end], pair[0].strip()]]
+        run = _trailing_names(names)
+        found = [*run, last]
+        if len(found) >= 2 and _plausible(found):
+            return found
+    return []
+
+
+def _trailing_names(parts: list[str]) -> list[str]:
+    """The names at the end of an enumeration, back to the clause that introduces it."""
+    run: list[str] = []
+    for part in reversed(parts):
+        if not _is_name(part):
+            break
+        run.insert(0, part)
+    return run
+
+
+def _leading_name(text: str) -> tuple[str, str]:
+    """ "Aful s'étonnent d'une ..." gives ("Aful", "s'étonnent d'une ..."): the capitalised words first."""
+    taken: list[str] = []
+    rest = text.split()
+    while rest and (rest[0][:1].isupper() or rest[0][:1].isdigit() or (taken and rest[0] in ("&", "-", "–"))):
+        taken.append(rest.pop(0))
+    return " ".join(taken), " ".join(rest)
+
+
+def without_article(text: str) -> str:
+    """ "l'April", "le CNLL", "dem DNR": the name without the article running text puts before it (English
+    "the" stays: it is often part of the name)."""
+    return _article().sub("", text.strip(), count=1)
+
+
+def _names(text: str, words: Lexicon) -> list[str]:
+    items = split_inline_list(text.strip(), words, minimum=2)
+    if not items:
+        return []
+    names = [without_article(item) for item in items]
+    return names if all(_is_name(name) for name in names) and _plausible(names) else []
+
+
+def _is_name(text: str) -> bool:
+    """A name in running text: every word capitalised but the small words inside it ("Reporter ohne Grenzen")."""
+    words = text.split()
+    if not words or len(words) > 8 or name_likeness(text) < MIN_LIKENESS:
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit() or "." in words[0]):
+        return False
+    return all(word[:1].isupper() or not word[:1].isalpha() or len(word) <= 4 for word in words[1:])
+
+
+def _plausible(names: list[str]) -> bool:
+    """Organisations, not places: "Paris, London and Berlin" names no signer; a name with an
+    organisation's word, an acronym, an inner capital or several words does."""
+    if any(country_code(name) for name in names) or all(_institution(name) for name in names):
+        return False
+    return sum(1 for name in names if _organisation_like(name)) * 2 >= len(names)
+
+
+def _institution(name: str) -> bool:
+    """ "EU Commission", "Council", "the Government": bodies addressed, not signers."""
+    return any(fold(word) in _institutions() for word in name.split())
+
+
+@cache
+def _institutions() -> frozenset[str]:
+    return frozenset(_data()["institutions"])
+
+
+def _organisation_like(name: str) -> bool:
+    bare = fold(name)
+    return has_organisation_word(name) or name.isupper() or _CAMEL.search(name) is not None or \
+        len(bare.split()) >= 2 or "." in name
