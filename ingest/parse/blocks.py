@@ -167,6 +167,8 @@ class _Walker:
             elif isinstance(child, Tag):
                 classes = " ".join(child.get("class") or []) if child.name in INLINE else ""
                 if classes and field and classes != field:
+                    while self.inline and not self.inline[-1].strip():
+                        self.inline.pop()
                     self.inline.append(", ")  # <span class="name">…</span> <span class="org">…</span>: two fields
                 self.visit(child, depth + 1)
                 field = classes or None

@@ -303,7 +303,7 @@ def _head_evidence(head: str, words: list[str]) -> float:
         first, last = last, first  # "BEAUFILS Bruno": the family name first
     given = is_given_name(first) or _INITIALS.match(first) is not None or _HAN_NAME.match(first) is not None
     family = fold(last) in family_names()
-    return 0.5 + 0.3 * family if given else 0.1 + 0.2 * family
+    return 0.5 + 0.3 * family if given else 0.15 + 0.2 * family
 
 
 def _capitalised_family_name(word: str, words: list[str]) -> bool:

@@ -43,7 +43,9 @@ MAX_ENTRY_CHARS = 200  # a longer paragraph is prose, not one entry
 MAX_GROUP_CHARS = 60  # "Global", "Europe", "Deutschland": a label that groups the entries under it
 MAX_VALEDICTION_CHARS = 40  # "Signed,", "Yours sincerely,", "Cordiali saluti,"
 MAX_LOOKBACK = 3  # blocks between a lead-in and its list ("(in alphabetical order)", a note)
-MAX_GAP = 3  # blocks between two lists of one signatory block ("Individuals:")
+MAX_GAP = 4  # blocks between two lists of one signatory block ("Individuals:")
+MAX_STRAY = 2  # entries in another form that may stand inside a long list
+MAX_NOTE_CHARS = 600  # "The logos above are the organisations that joined": a note between two lists
 MAX_CLOSING_BLOCKS = 8
 MIN_CLOSING_ITEMS = 5
 ACCEPT = 0.9  # the score a candidate needs to be the signatory block
@@ -100,7 +102,7 @@ def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None 
     accepted = [run for run in runs if run.score >= ACCEPT]
     if accepted:
         best = max(accepted, key=lambda run: run.score)
-        return _block_from(_with_neighbours(best, runs, roles), blocks, words)
+        return _block_from(_with_neighbours(best, runs, roles, blocks), blocks, words)
     closing = _closing_inline_list(blocks, words)
     if closing:
         return closing
@@ -117,14 +119,15 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     text = block.text
     if block.kind in ("row", "image"):
         return "entry"
-    if block.kind != "rule" and not any(c.isalnum() for c in text):
-        return "mark"  # "**", "* * *": decoration between lists
-    if block.kind == "rule" or (len(text) <= MAX_ENTRY_CHARS and (words.block_end.search(text) or ends_section(text))):
+    if not any(c.isalnum() for c in text):
+        return "mark"  # a rule, "**", "* * *": decoration between lists
+    if len(text) <= MAX_ENTRY_CHARS and (words.block_end.search(text) or ends_section(text)):
         return "end"
     if _is_ask(blocks, index, words):
         return "ask"
     following = blocks[index + 1] if index + 1 < len(blocks) else None
-    if is_lead_in(block, words) or _is_valediction(block, following):
+    previous = blocks[index - 1] if index else None
+    if is_lead_in(block, words) or _is_valediction(block, previous, following):
         return "leadin"
     if block.kind == "heading":
         return "label" if len(text) <= MAX_GROUP_CHARS else "prose"
@@ -141,11 +144,14 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     return "prose"
 
 
-def _is_valediction(block: Block, following: Block | None) -> bool:
-    """ "Signed,", "Atentamente,", "In fede,": a short line ending in a comma, with a name after it."""
-    return (block.kind in ("paragraph", "line") and len(block.text) <= MAX_VALEDICTION_CHARS
+def _is_valediction(block: Block, previous: Block | None, following: Block | None) -> bool:
+    """ "Signed,", "Atentamente,", "In fede,": a short line ending in a comma after the letter's prose,
+    with a name after it."""
+    after_prose = previous is None or len(previous.text) > MAX_ENTRY_CHARS or looks_like_sentence(previous.text)
+    return (after_prose and block.kind in ("paragraph", "line") and len(block.text) <= MAX_VALEDICTION_CHARS
             and block.text.endswith(",") and following is not None and following.kind != "heading"
-            and name_likeness(following.text) >= 0.5)
+            and name_likeness(following.text) >= 0.5 and "," not in block.text[:-1]
+            and person_evidence(block.text.rstrip(",")) <= 0 and not has_organisation_word(block.text))
 
 
 def _is_ask(blocks: list[Block], index: int, words: Lexicon) -> bool:
@@ -210,7 +216,7 @@ def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> _Run:
         if role == "ask":
             run.asked = back == start - 1 or blocks[start].kind == "item"
             break
-        if role not in ("prose", "label") or len(blocks[back].text) > MAX_LEADIN_CHARS:
+        if role not in ("prose", "label", "mark") or len(blocks[back].text) > MAX_LEADIN_CHARS:
             break
     return run
 
@@ -258,23 +264,56 @@ def _identified(entries: list[Entry]) -> float:
     return sum(1 for entry in short if abs(person_evidence(entry.text)) >= 0.5) / len(entries)
 
 
-def _with_neighbours(best: _Run, runs: list[_Run], roles: list[str]) -> list[_Run]:
+def _continues(near: _Run, far: _Run, roles: list[str], blocks: list[Block]) -> bool:
+    """Whether the later of two runs continues the earlier: after a label, or with only lead-ins, labels
+    and marks between them; two runs that are each a signatory list may have a short note between."""
+    gap = range(near.end, far.start)
+    if not gap:
+        return roles[far.start] in ("label", "mark")
+    notes = [i for i in gap if roles[i] == "prose" and len(blocks[i].text) <= MAX_NOTE_CHARS]
+    both = near.score >= ACCEPT and far.score >= ACCEPT
+    allowed = [i for i in gap if roles[i] in ("leadin", "label", "mark")]
+    return len(gap) <= MAX_GAP and len(allowed) + (len(notes[:1]) if both else 0) == len(gap)
+
+
+def _with_neighbours(best: _Run, runs: list[_Run], roles: list[str], blocks: list[Block]) -> list[_Run]:
     """The best run, with the runs before and after it that continue the same signatory block: after a
-    label ("Individuals"), or with nothing but lead-ins and labels between."""
+    label ("Individuals"), or with nothing but lead-ins and labels between. One stray entry in another
+    form ("Mahdy, Independent Consultant" as the only list item in a wall of names) does not end a list."""
     chosen = [best]
     position = runs.index(best)
     for step in (-1, 1):
         index = position + step
         while 0 <= index < len(runs):
-            near, far = (runs[index], chosen[0]) if step < 0 else (chosen[-1], runs[index])
-            gap = roles[near.end:far.start]
-            joined = gap or roles[far.start] in ("label", "mark")
-            if not joined or len(gap) > MAX_GAP or any(role not in ("leadin", "label", "mark") for role in gap) \
-                    or runs[index].score < CONTINUE or runs[index].asked:
+            edge = chosen[0] if step < 0 else chosen[-1]
+            taken = _continuation(edge, runs, index, step, roles, blocks)
+            if not taken:
                 break
-            chosen.insert(0, runs[index]) if step < 0 else chosen.append(runs[index])
-            index += step
+            for run in taken:
+                chosen.insert(0, run) if step < 0 else chosen.append(run)
+            index += step * len(taken)
     return chosen
+
+
+def _continuation(edge: _Run, runs: list[_Run], index: int, step: int, roles: list[str],
+                  blocks: list[Block]) -> list[_Run]:
+    """The runs from index on that continue the edge run: the next one, or a stray run and the one after it."""
+    def joins(run: _Run, other: _Run) -> bool:
+        near, far = (run, other) if step < 0 else (other, run)
+        return _continues(near, far, roles, blocks) and run.score >= CONTINUE and not run.asked
+
+    candidate = runs[index]
+    if joins(candidate, edge):
+        return [candidate]
+    beyond = index + step
+    if len(candidate.entries) <= MAX_STRAY and 0 <= beyond < len(runs) and _adjacent(edge, candidate, step) \
+            and _adjacent(candidate, runs[beyond], step) and runs[beyond].score >= ACCEPT:
+        return [candidate, runs[beyond]]
+    return []
+
+
+def _adjacent(run: _Run, other: _Run, step: int) -> bool:
+    return (other.start == run.end) if step > 0 else (other.end == run.start)
 
 
 # --- entries --------------------------------------------------------------------------------------
@@ -303,9 +342,9 @@ def _typical_length(blocks: list[Block]) -> int:
 
 
 def _without_websites(entries: list[Entry]) -> list[Entry]:
-    """ "Bits of Freedom - bof.nl": the website after a name is not part of it."""
+    """ "Bits of Freedom - bof.nl": the website after a name is not part of it, nor a comma left after it."""
     for entry in entries:
-        entry.text = _WEBSITE_AFTER.sub("", entry.text)
+        entry.text = _WEBSITE_AFTER.sub("", entry.text).rstrip(" ,")
     return entries
 
 
@@ -348,8 +387,7 @@ def _unwrapped(blocks: list[Block]) -> list[Block]:
     joined: list[Block] = []
     for block in blocks:
         previous = joined[-1] if joined else None
-        if previous is not None and previous.kind in ("line", "paragraph") and block.kind in ("line", "paragraph") \
-                and previous.text.endswith(","):
+        if previous is not None and previous.kind == "line" and block.kind == "line" and previous.text.endswith(","):
             joined[-1] = Block("paragraph", f"{previous.text} {block.text}", people=previous.people)
         else:
             joined.append(block)
@@ -357,7 +395,7 @@ def _unwrapped(blocks: list[Block]) -> list[Block]:
 
 
 def _is_group_label(block: Block, following: Block | None) -> bool:
-    if len(block.text) > MAX_GROUP_CHARS or following is None or block.kind == "row":
+    if len(block.text) > MAX_GROUP_CHARS or following is None or block.kind == "row" or block.text.endswith(","):
         return False
     if block.kind == "heading" or block.text.endswith((":", "：")):
         return True
