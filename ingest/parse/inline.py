@@ -9,6 +9,7 @@ from .names import legal_forms
 from .sentences import is_abbreviation
 
 MAX_ITEM_WORDS = 8
+_BRACKETED = re.compile(r"\([^()]*\)")
 _SEPARATOR = re.compile(r"\s*[,;]\s+(?![^()]*\))")  # not inside brackets: "X (Publizistin, Autorin)"
 
 
@@ -36,6 +37,11 @@ def split_inline_list(text: str, words: Lexicon, minimum: int = 3) -> list[str] 
     # The space lets an Oxford comma's conjunction (", and Gamma") be split off like any other.
     last = words.last_conjunction.split(" " + parts[-1], maxsplit=1)
     parts[-1:] = [part.strip() for part in last if part.strip()]
-    if len(parts) < minimum or any(not part or len(part.split()) > MAX_ITEM_WORDS for part in parts[1:]):
+    if len(parts) < minimum or any(not part or _words_outside_brackets(part) > MAX_ITEM_WORDS for part in parts[1:]):
         return None
     return parts
+
+
+def _words_outside_brackets(part: str) -> int:
+    """ "Dennis Visioli (assessore alla pace della provincia di Trieste)" is a two-word name and a note."""
+    return len(_BRACKETED.sub(" ", part).split())

@@ -37,6 +37,7 @@ _CJK_PROSE = re.compile(r"[。，、；！？：]")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _FIRST_PERSON = frozenset({"we", "we'll", "we're", "we've", "i", "i'm", "i've", "you", "nous", "wir", "ich",
                            "nosotros", "nosotras", "nós", "noi", "wij", "ik"})
+_HANDLE = re.compile(r"\(@\w+\)|^\S+(?:\s+\S+){0,3}\s+@\w+")
 _POST_NOMINALS = re.compile(r"(?:,?\s+(?:SC|QC|KC|JP|MP|MEP|MLA|MSP|PhD|Ph\.D\.?|MD|OBE|MBE|CBE|FRS|Esq\.?))+$")
 
 
@@ -54,9 +55,10 @@ def _data() -> dict:
 
 @cache
 def _word_starts(key: str) -> re.Pattern[str]:
-    """Words begun by one of the list's (longer) entries; a short entry ("ngo", "red") must be the whole word."""
+    """Words begun by one of the list's longer entries; a short entry ("red", "labor") must be the whole
+    word, or its plural ("groups"), so that "Laborde" or "Redford" do not name an organisation."""
     words = sorted({fold(word) for word in _data()[key]}, key=len, reverse=True)
-    stems = [re.escape(word) + ("" if len(word) >= 5 else r"(?![\w])") for word in words]
+    stems = [re.escape(word) + ("" if len(word) >= 6 else r"(?:e?s)?(?![\w])") for word in words]
     return re.compile(r"(?<![\w])(?:" + "|".join(stems) + r")", re.I)
 
 
@@ -240,9 +242,11 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     if len(lowered) >= 6:
         penalty += max(0.0, function / len(lowered) - 0.2) * 1.2
     content = [token for token in found if token[:1].isalpha() and token.casefold() not in function_words()]
-    if len(content) >= 3:
-        lower = sum(1 for token in content if token[:1].islower())
+    lower = sum(1 for token in content if token[:1].islower())
+    if len(content) >= 2:
         penalty += 0.4 * lower / len(content)
+    if text.rstrip()[-1:] in "!?" and (lower or len(content) < 2):
+        penalty += 0.3  # "Thank you!", "Klimaschützen ist kein Verbrechen!"; not "XR Justice Now!"
     return penalty
 
 
@@ -274,6 +278,8 @@ def person_evidence(text: str) -> float:
         return 0.0
     if fold(words[0]).rstrip(",") in honorifics() or fold(words[0]) in honorifics() or post_nominals:
         return 1.0
+    if _HANDLE.search(text):
+        return 0.9  # "MummyDing (@MummyDing), Android Developer": a person's account
     if tail and fold(tail).rstrip(". ") in legal_forms():
         return -1.0
     evidence = _head_evidence(head, words)

@@ -56,7 +56,8 @@ _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<su
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
 _LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
 _ORGANISATION_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "YASunidos", "BIJ1", "MiGreat"
-_WEBSITE_AFTER = re.compile(r"\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?$")
+_WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
+                            r"|,\s*(?:site|website|web|site web|sitio|sito|webseite))$", re.I)
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]{2}")
 _LEADING_BY = re.compile(r"^(?:(?:co-?)?signed\s+by|by|signed|sincerely|signé|firmado|assinado|gez\.?)\s*[:,]?\s+",
                          re.I)
@@ -92,6 +93,7 @@ class _Run:
     asked: bool = False  # what stands before it asks for something: a list of demands
     score: float = 0.0
     entries: list[Entry] = field(default_factory=list)
+    labels: int = 0  # how many of its first blocks are labels ("Europe:", a heading) rather than entries
 
 
 def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None = None) -> SignatoryBlock | None:
@@ -130,6 +132,8 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     if is_lead_in(block, words) or _is_valediction(block, previous, following):
         return "leadin"
     if block.kind == "heading":
+        if _among_name_headings(blocks, index):
+            return "entry"
         return "label" if len(text) <= MAX_GROUP_CHARS else "prose"
     if _is_group_label(block, following):
         return "label"
@@ -142,6 +146,15 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     if _labelled_items(text, words) or _inline_items(text, words):
         return "entry"
     return "prose"
+
+
+def _among_name_headings(blocks: list[Block], index: int) -> bool:
+    """ "Jonathan Kocher, IFPTE Local 21" as one heading after another: headings that label nothing are names."""
+    block = blocks[index]
+    if name_likeness(block.text) < 0.6:
+        return False
+    return any(0 <= i < len(blocks) and blocks[i].kind == "heading" and blocks[i].level == block.level
+               and name_likeness(blocks[i].text) >= 0.6 for i in (index - 1, index + 1))
 
 
 def _is_valediction(block: Block, previous: Block | None, following: Block | None) -> bool:
@@ -203,11 +216,13 @@ def _runs(blocks: list[Block], roles: list[str], words: Lexicon) -> list[_Run]:
 
 
 def _form(block: Block) -> str:
-    return block.kind if block.kind in ("item", "row", "image") else "text"
+    return block.kind if block.kind in ("item", "row", "image") else "text"  # headings that are names: text
 
 
 def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> _Run:
     run = _Run(start, end, blocks[start:end])
+    while run.labels < len(run.blocks) and roles[start + run.labels] in ("label", "mark"):
+        run.labels += 1
     for back in range(start - 1, max(start - 1 - MAX_LOOKBACK, -1), -1):
         role = roles[back]
         if role == "leadin":
@@ -323,14 +338,13 @@ def _entries(run: _Run, words: Lexicon, group: str | None = None) -> list[Entry]
     rows = [block for block in run.blocks if block.kind == "row"]
     if rows and len(rows) >= len(run.blocks) / 2:
         return _table_entries(run.blocks, group)
-    blocks = [block for block in _unwrapped(run.blocks) if any(c.isalnum() for c in block.text)]
-    typical = _typical_length(blocks)
-    for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if _is_group_label(block, following):
-            group = block.text.rstrip(":： ").strip()
+    for label in run.blocks[:run.labels]:
+        if any(c.isalnum() for c in label.text):
+            group = label.text.rstrip(":： ").strip()
             entries.extend(_label_entries(group))
-            continue
+    blocks = [block for block in _unwrapped(run.blocks[run.labels:]) if any(c.isalnum() for c in block.text)]
+    typical = _typical_length(blocks)
+    for block in blocks:
         entries.extend(_block_entries(block, words, group, split=len(blocks) <= 2 or len(block.text) > 3 * typical))
     entries = [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
     return _without_translations(_without_list_full_stops(_without_websites(entries)))
@@ -416,11 +430,23 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
         if words.group_noun.search(items[0]):  # "Die Fridays For Future Ortsgruppen Gießen, Göttingen, ..."
             items[0] = _trailing_words(items[0], items[1:])
         return [Entry(item, group, block.people) for item in items]
+    couple = _couple(text, words)
+    if couple:
+        return [Entry(person, group, True) for person in couple]
     behalf = on_behalf_of(text)
     if behalf:
         person, organisation = behalf
         return [Entry(text, group, True), Entry(organisation, group)]
     return [Entry(text, group, block.people)]
+
+
+def _couple(text: str, words: Lexicon) -> list[str] | None:
+    """ "Sophie Binet et Marie José Kotlicki, cosecrétaires générales": two people, one role."""
+    head, tail = split_head(text)
+    parts = words.last_conjunction.split(head, maxsplit=1)
+    if len(parts) != 2 or not all(starts_with_given_name(part) and len(part.split()) <= 4 for part in parts):
+        return None
+    return [part.strip() + (f", {tail}" if tail else "") for part in parts]
 
 
 def _labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
@@ -447,8 +473,8 @@ def _led_list(text: str, words: Lexicon) -> re.Match[str] | None:
 def _inline_items(text: str, words: Lexicon) -> list[str] | None:
     """ "Alpha Group, Beta Network and Gamma e.V." as one paragraph: one entry per name."""
     items = split_inline_list(text, words)
-    if not items:
-        return None
+    if not items or any(": " in item for item in items):
+        return None  # "Date: Wed, 01/29/2020, Source: ..., coal": a line of fields, not of names
     likeness = [name_likeness(item) for item in items]
     doubtful = sum(1 for value in likeness if value < 0.6)
     if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
@@ -638,7 +664,7 @@ def _organisation_among_people(text: str) -> bool:
     Feminista Associació Tamaia" (a person, then where they work)."""
     head = split_head(text)[0]
     opening = " ".join(head.split()[:3])
-    if starts_with_given_name(text):
+    if starts_with_given_name(text) or person_evidence(text) >= 0.9:
         return False
     return has_organisation_word(opening) or (len(head.split()) == 1 and _ORGANISATION_SHAPE.search(head) is not None)
 
