@@ -244,7 +244,7 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     content = [token for token in found if token[:1].isalpha() and token.casefold() not in function_words()]
     lower = sum(1 for token in content if token[:1].islower())
     if len(content) >= 2:
-        penalty += 0.4 * lower / len(content)
+        penalty += 0.6 * lower / len(content)
     if text.rstrip()[-1:] in "!?" and (lower or len(content) < 2):
         penalty += 0.3  # "Thank you!", "Klimaschützen ist kein Verbrechen!"; not "XR Justice Now!"
     return penalty

@@ -50,7 +50,8 @@ MAX_CLOSING_BLOCKS = 8
 MIN_CLOSING_ITEMS = 5
 ACCEPT = 0.9  # the score a candidate needs to be the signatory block
 CONTINUE = 0.5  # the score a neighbouring candidate needs to continue it
-DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions, contact ...")
+DROP_ENTRY = 0.4
+MIN_MEAN_LIKENESS = 0.6  # an entry this little like a name is left out ("For questions, contact ...")
 _SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
@@ -243,6 +244,9 @@ def _scored(run: _Run, blocks: list[Block], words: Lexicon) -> _Run:
         return run
     likeness = [name_likeness(entry.text) for entry in entries]
     mean = sum(likeness) / len(likeness)
+    if mean < MIN_MEAN_LIKENESS:
+        run.score = -math.inf  # whatever introduces them, these are not names
+        return run
     score = 2 * mean - 1 + 0.15 * min(math.log2(len(entries)), 5)
     if len(entries) == 1:
         score -= 0.5
