@@ -49,6 +49,16 @@ def locate(name: str) -> Place | None:
     return _country_in(words) or _state_in(words) or _city_in(words)
 
 
+def is_place(name: str) -> bool:
+    """ "Paris", "Niedersachsen", "Germany": a name that is a country, a state or a large city and nothing
+    more (a list of such names in prose lists places, not signers)."""
+    folded = fold(name).strip(" .")
+    if country_code(name) or folded in _states():
+        return True
+    cities = _cities().get(folded, [])
+    return any(city["population"] >= CITY_AT_AN_EDGE for city in cities)
+
+
 def _words(name: str) -> list[str]:
     """Folded words, camel case split ("TIBETmichigan" gives tibet, michigan), causes blanked out."""
     raw = [w for part in _WORD.findall(_CAMEL.sub(" ", name)) for w in [fold(part).rstrip(".")] if w]

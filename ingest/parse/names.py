@@ -246,7 +246,7 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     if len(content) >= 2:
         penalty += 0.6 * lower / len(content)
     if text.rstrip()[-1:] in "!?" and (lower or len(content) < 2):
-        penalty += 0.3  # "Thank you!", "Klimaschützen ist kein Verbrechen!"; not "XR Justice Now!"
+        penalty += 0.6  # "Thank you!", "Klimaschützen ist kein Verbrechen!"; not "XR Justice Now!"
     return penalty
 
 
@@ -308,8 +308,17 @@ def _head_evidence(head: str, words: list[str]) -> float:
     if not is_given_name(first) and is_given_name(last):
         first, last = last, first  # "BEAUFILS Bruno": the family name first
     given = is_given_name(first) or _INITIALS.match(first) is not None or _HAN_NAME.match(first) is not None
-    family = fold(last) in family_names()
+    middle = words[1:-1]
+    family = fold(last) in family_names() and all(_name_word(word) for word in middle)
     return 0.5 + 0.3 * family if given else 0.15 + 0.2 * family
+
+
+def _name_word(word: str) -> bool:
+    """A given or family name, an initial or a particle: what stands between a first and a last name."""
+    bare = word.strip(",.()")
+    folded = fold(bare)
+    return folded in given_names() or folded in family_names() or folded in _particles() or \
+        _INITIALS.match(bare) is not None or (len(bare) == 1 and bare.isupper())
 
 
 def _capitalised_family_name(word: str, words: list[str]) -> bool:
@@ -365,7 +374,8 @@ def read_person(text: str) -> Person:
     return Person(head, tail, _affiliation(tail))
 
 
-_AFFILIATION_LEAD = re.compile(r"^(?:.*?\b(?:of|at|for|from|with|de|du|des|der|von|van|di|del|della|da|do|bei)\s+|"
+_AFFILIATION_LEAD = re.compile(r"^(?:.*?\b(?:of|at|for|from|with|de|du|des|der|von|van|di|del|della|da|do|bei)"
+                               r"\s+(?:the\s+|la\s+|l'|le\s+|el\s+|der\s+|die\s+)?|"
                                r"(?:[a-zà-ÿ-]+\s+){1,4})(?=[A-ZÀ-Þ])")
 
 

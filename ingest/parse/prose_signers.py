@@ -10,18 +10,18 @@ import re
 from functools import cache
 from importlib import resources
 
+from ..places import is_place
 from .blocks import Block
-from .countries import country_code, fold
+from .countries import fold
 from .inline import split_inline_list
 from .lexicon import Lexicon
-from .names import has_organisation_word, name_likeness
+from .names import name_likeness
 from .sentences import sentences
 
 OPENING_PARAGRAPHS = 4  # where a statement names who issues it
 OPENING_SENTENCES = 2
 MIN_LIKENESS = 0.75
 _DATE_AFTER = re.compile(r",?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d\d-\d\d).*$")
-_CAMEL = re.compile(r"[a-z][A-Z]|\d")
 
 
 @cache
@@ -92,19 +92,23 @@ def _bracketed(text: str, words: Lexicon) -> list[str]:
 def _subject(sentence: str, words: Lexicon) -> list[str]:
     """The names that a sentence's enumeration opens or makes its subject, the verb after them."""
     parts = [part.strip() for part in re.split(r",\s+", _opener().sub("", sentence.strip()))]
+    conjunction = _any_conjunction(words)
     for end, part in enumerate(parts):
-        pair = words.last_conjunction.split(" " + part, maxsplit=1)
-        if len(pair) != 2:
-            continue
-        last, verb = _leading_name(without_article(pair[1].strip()))
-        if not last or not verb[:1].islower():
-            continue  # the names are the subject only where a verb follows them
-        names = [without_article(p) for p in [*parts[:end], pair[0].strip()]]
-        run = _trailing_names(names)
-        found = [*run, last]
-        if len(found) >= 2 and _plausible(found):
-            return found
+        for joint in conjunction.finditer(" " + part):
+            left, right = (" " + part)[:joint.start()].strip(), (" " + part)[joint.end():].strip()
+            last, verb = _leading_name(without_article(right))
+            if not last or not verb[:1].islower():
+                continue  # the names are the subject only where a verb follows them
+            run = _trailing_names([without_article(p) for p in [*parts[:end], left]])
+            found = [*run, last]
+            if len(found) >= 2 and _plausible(found):
+                return found
     return []
+
+
+def _any_conjunction(words: Lexicon) -> re.Pattern[str]:
+    """Every conjunction that may join a list's last item, not only the last one in the text."""
+    return re.compile(words.last_conjunction.pattern.split("(?!")[0], re.I)
 
 
 def _trailing_names(parts: list[str]) -> list[str]:
@@ -153,11 +157,9 @@ def _is_name(text: str) -> bool:
 
 
 def _plausible(names: list[str]) -> bool:
-    """Organisations, not places: "Paris, London and Berlin" names no signer; a name with an
-    organisation's word, an acronym, an inner capital or several words does."""
-    if any(country_code(name) for name in names) or all(_institution(name) for name in names):
-        return False
-    return sum(1 for name in names if _organisation_like(name)) * 2 >= len(names)
+    """Signers, not places nor the bodies addressed: "Paris, London and Berlin" and "the Parliament, the
+    Commission and the Council" name no signer."""
+    return not any(is_place(name) for name in names) and not all(_institution(name) for name in names)
 
 
 def _institution(name: str) -> bool:
@@ -170,7 +172,3 @@ def _institutions() -> frozenset[str]:
     return frozenset(_data()["institutions"])
 
 
-def _organisation_like(name: str) -> bool:
-    bare = fold(name)
-    return has_organisation_word(name) or name.isupper() or _CAMEL.search(name) is not None or \
-        len(bare.split()) >= 2 or "." in name

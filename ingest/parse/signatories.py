@@ -44,6 +44,7 @@ MAX_GROUP_CHARS = 60  # "Global", "Europe", "Deutschland": a label that groups t
 MAX_VALEDICTION_CHARS = 40  # "Signed,", "Yours sincerely,", "Cordiali saluti,"
 MAX_LOOKBACK = 3  # blocks between a lead-in and its list ("(in alphabetical order)", a note)
 MAX_GAP = 4  # blocks between two lists of one signatory block ("Individuals:")
+MAX_BARE_LABEL_WORDS = 4
 MAX_STRAY = 2  # entries in another form that may stand inside a long list
 MAX_NOTE_CHARS = 600  # "The logos above are the organisations that joined": a note between two lists
 MAX_CLOSING_BLOCKS = 8
@@ -95,6 +96,7 @@ class _Run:
     score: float = 0.0
     entries: list[Entry] = field(default_factory=list)
     labels: int = 0  # how many of its first blocks are labels ("Europe:", a heading) rather than entries
+    labelled: bool = False  # it opens with a label and its names on one line ("Prime adesioni: A, B")
 
 
 def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None = None) -> SignatoryBlock | None:
@@ -161,7 +163,8 @@ def _among_name_headings(blocks: list[Block], index: int) -> bool:
 def _is_valediction(block: Block, previous: Block | None, following: Block | None) -> bool:
     """ "Signed,", "Atentamente,", "In fede,": a short line ending in a comma after the letter's prose,
     with a name after it."""
-    after_prose = previous is None or len(previous.text) > MAX_ENTRY_CHARS or looks_like_sentence(previous.text)
+    after_prose = previous is None or previous.kind != block.kind or len(previous.text) > MAX_ENTRY_CHARS \
+        or name_likeness(previous.text) < 0.6
     return (after_prose and block.kind in ("paragraph", "line") and len(block.text) <= MAX_VALEDICTION_CHARS
             and block.text.endswith(",") and following is not None and following.kind != "heading"
             and name_likeness(following.text) >= 0.5 and "," not in block.text[:-1]
@@ -224,6 +227,7 @@ def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> _Run:
     run = _Run(start, end, blocks[start:end])
     while run.labels < len(run.blocks) and roles[start + run.labels] in ("label", "mark"):
         run.labels += 1
+    run.labelled = run.labels < len(run.blocks) and _LABELLED_LIST.match(run.blocks[run.labels].text) is not None
     for back in range(start - 1, max(start - 1 - MAX_LOOKBACK, -1), -1):
         role = roles[back]
         if role == "leadin":
@@ -288,7 +292,7 @@ def _continues(near: _Run, far: _Run, roles: list[str], blocks: list[Block]) -> 
     and marks between them; two runs that are each a signatory list may have a short note between."""
     gap = range(near.end, far.start)
     if not gap:
-        return roles[far.start] in ("label", "mark")
+        return roles[far.start] in ("label", "mark") or far.labelled
     notes = [i for i in gap if roles[i] == "prose" and len(blocks[i].text) <= MAX_NOTE_CHARS]
     both = near.score >= ACCEPT and far.score >= ACCEPT
     allowed = [i for i in gap if roles[i] in ("leadin", "label", "mark")]
@@ -326,7 +330,8 @@ def _continuation(edge: _Run, runs: list[_Run], index: int, step: int, roles: li
         return [candidate]
     beyond = index + step
     if len(candidate.entries) <= MAX_STRAY and 0 <= beyond < len(runs) and _adjacent(edge, candidate, step) \
-            and _adjacent(candidate, runs[beyond], step) and runs[beyond].score >= ACCEPT:
+            and _adjacent(candidate, runs[beyond], step) and runs[beyond].score >= CONTINUE \
+            and _form(runs[beyond].blocks[-1]) == _form(edge.blocks[-1]):
         return [candidate, runs[beyond]]
     return []
 
@@ -417,7 +422,10 @@ def _is_group_label(block: Block, following: Block | None) -> bool:
         return False
     if block.kind == "heading" or block.text.endswith((":", "：")):
         return True
-    return block.kind in ("paragraph", "line") and following.kind in ("item", "row") and block.kind != following.kind
+    # "Global" or "Kenya" above a list: a short word or two, not a name with its affiliation
+    short = len(block.text.split()) <= MAX_BARE_LABEL_WORDS and "," not in block.text
+    return short and block.kind in ("paragraph", "line") and following.kind in ("item", "row") \
+        and block.kind != following.kind
 
 
 def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool = True) -> list[Entry]:
@@ -613,7 +621,7 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
     return signatories
 
 
-PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.45, "organisations": 0.65}
+PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.55, "organisations": 0.65}
 
 
 def _context(entries: list[Entry]) -> str:

@@ -1,0 +1,157 @@
+"""Signatory blocks found by their structure, each layout as a small document of our own."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ingest.parse import parse
+from ingest.parse.names import name_likeness, person_evidence
+from ingest.records import Document
+
+LETTER = "<p>We call on the Government to release all political prisoners held for their beliefs.</p>"
+
+
+def parsed(body: str, content_type: str = "text/html"):
+    return parse(Document("fixture", body.encode("utf-8"), content_type, "utf-8", datetime.now(timezone.utc)))
+
+
+def names(statement, kind: str | None = None) -> list[str]:
+    return [s.name_as_written for s in statement.signatories if kind is None or s.kind == kind]
+
+
+def test_a_statement_that_just_ends_with_a_run_of_names():
+    statement = parsed(LETTER + "<p>Alpha Network</p><p>Beta Coalition for Justice</p><p>Gamma Foundation</p>"
+                                "<p>Delta Rights Watch</p>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation",
+                                "Delta Rights Watch"]
+
+
+def test_a_paragraph_between_the_lead_in_and_the_list():
+    statement = parsed(LETTER + "<p>Signed by 3 organisations:</p><p>(in alphabetical order)</p>"
+                                "<ul><li>Alpha Network</li><li>Beta Coalition</li><li>Gamma Foundation</li></ul>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition", "Gamma Foundation"]
+    assert statement.stated_signatory_count == 3
+
+
+def test_a_list_of_demands_after_an_ask_is_not_a_list_of_signatories():
+    statement = parsed("<p>We call on the Commission to:</p><ul><li>Ensure that the regulation is aligned with "
+                       "rights</li><li>Refrain from forcing companies to scan messages</li><li>Protect "
+                       "encryption for everyone</li></ul><p>Signed,</p><ul><li>Blacknight Solutions (Ireland)</li>"
+                       "<li>Element (United Kingdom)</li><li>Nextcloud (Germany)</li></ul>")
+    assert names(statement) == ["Blacknight Solutions (Ireland)", "Element (United Kingdom)", "Nextcloud (Germany)"]
+    assert [s.country for s in statement.signatories] == ["IE", "GB", "DE"]
+
+
+def test_labels_inside_a_list_and_a_label_with_its_names_on_one_line():
+    statement = parsed(LETTER + "<p>Signatories:</p><p>Europe:</p><ul><li>Alpha Network</li><li>Beta Coalition</li>"
+                                "</ul><p>Supporters: Mondo senza guerre, Partito Umanista and Rete Lilliput "
+                                "(Vicenza)</p>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition", "Mondo senza guerre", "Partito Umanista",
+                                "Rete Lilliput (Vicenza)"]
+
+
+def test_a_table_without_a_header_skips_running_numbers_and_reads_countries():
+    rows = "".join(f"<tr><td>{n}</td><td>{name}</td><td>{country}</td></tr>" for n, name, country in [
+        (1, "Alpha Network", "France"), (2, "Beta Coalition", "Germany"), (3, "Gamma Foundation", "Spain"),
+        (4, "Delta Rights Watch", "Italy")])
+    statement = parsed(LETTER + f"<p>Signatories</p><table>{rows}</table>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition", "Gamma Foundation", "Delta Rights Watch"]
+    assert [s.country for s in statement.signatories] == ["FR", "DE", "ES", "IT"]
+
+
+def test_people_with_roles_and_affiliations_are_individuals():
+    statement = parsed(LETTER + "<p>Yours sincerely,</p><p>The signatories,</p><p>Pieter Hintjens, President of FFII"
+                                "<br>David Ramsden, Chairman of PCG UK<br>Maria Lopez, professor at the University "
+                                "of Barcelona<br>For any questions regarding this letter, please contact us.</p>")
+    people = [s for s in statement.signatories]
+    assert [(p.kind, p.name, p.affiliation) for p in people] == [
+        ("individual", "Pieter Hintjens", "FFII"), ("individual", "David Ramsden", "PCG UK"),
+        ("individual", "Maria Lopez", "University of Barcelona")]
+    assert people[0].role == "President of FFII"
+
+
+def test_a_list_of_people_keeps_its_odd_entries_people_and_names_its_organisations():
+    entries = ["BEAUFILS Bruno, enseignant-chercheur, Université de Lille", "Adam Bradley (@adamdbradley), mainteneur",
+               "MummyDing (@MummyDing), développeur Android", "Clara Martin, développeuse", "Julien Petit, Mozilla",
+               "Sophie Binet et Marie Dupont, cosecrétaires générales", "Amnesty International France"]
+    statement = parsed("<p>Nous demandons au gouvernement de retirer la plainte déposée contre les étudiants et de "
+                       "renoncer à toute procédure disciplinaire.</p><p>Signataires :</p><ul>"
+                       + "".join(f"<li>{e}</li>" for e in entries) + "</ul>")
+    assert statement.language == "fr"
+    assert names(statement, "organisation") == ["Amnesty International France"]
+    assert len(names(statement, "individual")) == 7
+
+
+def test_an_organisation_list_keeps_its_two_word_names_organisations():
+    groups = ["Media Justice", "Secure Justice", "Demand Progress", "Oakland Privacy", "Urban Librarians Unite",
+              "Breda Solidair", "Color of Change"]
+    statement = parsed(LETTER + "<p>Signed by:</p><ul>" + "".join(f"<li>{g}</li>" for g in groups) + "</ul>")
+    assert names(statement, "organisation") == groups
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<h1>Joint Statement of Grüne Jugend and Jusos</h1><p>We demand that the first reading be passed.</p>",
+     ["Grüne Jugend", "Jusos"]),
+    ("<p>Deux ans après la convocation des inspecteurs au siège de Microsoft, l'April, Framasoft, le CNLL et "
+     "l'Aful s'étonnent d'une nouvelle entorse à la neutralité scolaire et à la mission de service public.</p>"
+     "<p>Nous demandons un véritable enseignement de l'informatique dans les écoles.</p>",
+     ["April", "Framasoft", "CNLL", "Aful"]),
+    ("<p>Die unterzeichnenden Organisationen (Brot für die Welt, BUND, DEEPWAVE, Deutsche Umwelthilfe, "
+     "Greenpeace, NABU, fair oceans) wenden sich an die Bundesregierung.</p>",
+     ["Brot für die Welt", "BUND", "DEEPWAVE", "Deutsche Umwelthilfe", "Greenpeace", "NABU", "fair oceans"]),
+])
+def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
+    assert names(parsed(body)) == expected
+
+
+def test_places_and_addressees_in_prose_are_not_signers():
+    statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
+                       "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")
+    assert statement.signatories == []
+
+
+def test_a_wall_of_logos_and_a_list_of_people_after_a_note():
+    logos = "".join(f'<a href="#"><img src="{i}.png" alt="{name}"></a>' for i, name in enumerate(
+        ["Associazione onData", "Transparency International Italia", "ActionAid Italia", "Logo Altroconsumo"]))
+    statement = parsed("<p>Chiediamo al Governo di rendere disponibili, aperti e interoperabili tutti i dati "
+                       f"sulla pandemia.</p><h2>Promotori</h2><div>{logos}</div><p>I loghi che vedi qui in alto "
+                       "rappresentano le organizzazioni che hanno aderito.</p><h2>Firmatari</h2><p>Erika Marconato, "
+                       "co-fondatrice di #CivicHackingIT</p><p>Alberto Cottica, economista</p><p>Matteo Fortini, "
+                       "attivista digitale</p>")
+    assert statement.language == "it"
+    assert names(statement, "organisation") == ["Associazione onData", "Transparency International Italia",
+                                                "ActionAid Italia", "Altroconsumo"]
+    assert len(names(statement, "individual")) == 3
+
+
+def test_fields_in_spans_are_a_name_and_an_affiliation_and_a_stray_item_does_not_end_the_list():
+    cards = "".join(f'<div class="card"><span class="sig_name">{n}</span> <span class="sig_org">{o}</span></div>'
+                    for n, o in [("Jez Humble", "Google"), ("Rizwan Khan", "Accenture"), ("Ali Alkhatib", "UPS")])
+    more = "".join(f'<div class="card"><span class="sig_name">{n}</span> <span class="sig_org">{o}</span></div>'
+                   for n, o in [("Deena Shakir", "Lux Capital"), ("Syed Rahman", "Amazon"), ("Laura Taina", "Diversa")])
+    statement = parsed(LETTER + f"<p>Signed,</p>{cards}<ul><li>Mahdy, Independent Consultant</li></ul>{more}")
+    assert [(s.kind, s.name, s.affiliation) for s in statement.signatories][:2] == [
+        ("individual", "Jez Humble", "Google"), ("individual", "Rizwan Khan", "Accenture")]
+    assert len(statement.signatories) == 7
+
+
+@pytest.mark.parametrize("text, low", [
+    ("Alpha Network", False), ("Mondo senza guerre", False), ("XR Justice Now!", False), ("Thank you!", True),
+    ("For any questions regarding this letter, please contact Benjamin Henrion", True),
+    ("[1] The Commission webpage of the ICT Task Force", True), ("April 8, 2019", True),
+    ("<bhenrion@ffii.org> +32-2-4148403", True), ("Klimaschützen ist kein Verbrechen!", True),
+])
+def test_what_reads_as_a_name(text, low):
+    assert (name_likeness(text) < 0.5) == low
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Dr Mira Shiva", True), ("陳景生 Chan King Sang Edward SC", True), ("Jasmine Freemantle, Victoria University",
+                                                                       True),
+    ("Lúcia Rodrigues, jornalista", True), ("Open Rights Group, London", False), ("Casa del Tibet, Spain", False),
+    ("Iuridicum Remedium, z.s.", False), ("Students for a Free Tibet", False),
+])
+def test_who_is_a_person(text, person):
+    assert (person_evidence(text) > 0.45) == person
