@@ -7,7 +7,8 @@ from .blocks import Block
 from .demands import find_demands
 from .formats import read_page
 from .kinds import page_kind
-from .lexicon import LANGUAGES, Lexicon, detect_language, lexicon
+from .language import choose_language
+from .lexicon import LANGUAGES, Lexicon, lexicon
 from .metadata import (
     dateline_date,
     infer_anniversary_date,
@@ -25,7 +26,7 @@ def parse(document: Document) -> Statement:
     page = read_page(document.text, document.content_type)
     known = {**page.metadata, **document.metadata}  # what the user says wins over the markup
     warnings: list[str] = []
-    language = _language(known.get("language"), page.blocks)
+    language = _language(document.metadata.get("language"), page.metadata.get("language"), page.blocks)
     words = lexicon(language if language in LANGUAGES else "en")
     if language is None:
         warnings.append("language not recognised; English word lists were used")
@@ -68,10 +69,16 @@ def _count_warnings(block: SignatoryBlock | None, parsed: int) -> list[str]:
     return []
 
 
-def _language(declared: str | None, blocks: list[Block]) -> str | None:
-    if declared:
-        return declared.split("-")[0].split("_")[0].strip().lower() or None
-    return detect_language(" ".join(block.text for block in blocks))
+def _language(given: str | None, markup: str | None, blocks: list[Block]) -> str | None:
+    """The user's language, else the one the statement's prose is written in."""
+    if given:
+        return _language_code(given)
+    return choose_language(_language_code(markup) if markup else None, blocks, LANGUAGES)
+
+
+def _language_code(tag: str) -> str | None:
+    """ "en-US", "pt_BR", "DE" -> "en", "pt", "de"."""
+    return tag.split("-")[0].split("_")[0].strip().lower() or None
 
 
 def _date(given: str | None, markup: str | None, body: list[Block], words: Lexicon,

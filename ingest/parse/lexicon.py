@@ -142,19 +142,3 @@ def kind_labels_in_any_language() -> dict[str, re.Pattern[str]]:
         for kind, labels in _load(language)["kind_labels"].items():
             patterns.setdefault(kind, []).extend(labels)
     return {kind: re.compile(rf"\b(?:{_alternatives(labels)})", re.I) for kind, labels in patterns.items()}
-
-
-@cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    data = json.loads(resources.files("ingest").joinpath("lexicon/stopwords.json").read_text("utf-8"))
-    return {code: frozenset(words) for code, words in data.items() if not code.startswith("_")}
-
-
-def detect_language(text: str) -> str | None:
-    """The language whose function words are most frequent in the text, if any stand out."""
-    words = re.findall(r"[^\W\d_]+", text.casefold())[:5000]
-    if not words:
-        return None
-    scores = {code: sum(word in stopwords for word in words) for code, stopwords in _stopwords().items()}
-    best = max(scores, key=scores.__getitem__)
-    return best if scores[best] >= max(3, len(words) // 20) else None
