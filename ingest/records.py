@@ -81,8 +81,9 @@ class Statement:
 
     @property
     def is_statement(self) -> bool:
-        """Labelled a joint statement or open letter, or signed by two or more organisations."""
-        return self.kind in ("joint_statement", "open_letter") or len(self.organisations) >= 2
+        """Listed as a statement: the parser found it signed or making demands, and not an event, a job offer,
+        a newsletter or one organisation's press release (parse/kinds.py)."""
+        return self.kind in ("joint_statement", "open_letter")
 
     def to_json(self) -> dict[str, Any]:
         """The stable `undersigned parse --format json` contract (keys are only ever added)."""

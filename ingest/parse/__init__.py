@@ -6,13 +6,15 @@ from ..records import Document, Statement
 from .blocks import Block
 from .demands import find_demands
 from .formats import read_page
-from .kinds import page_kind
+from .headings import first_line_title, statement_heading
+from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
 from .metadata import (
     dateline_date,
     infer_anniversary_date,
     iso_date,
+    organisation_author,
     publisher_from_text,
     read_date,
     updated_date,
@@ -37,17 +39,27 @@ def parse(document: Document) -> Statement:
     body = page.blocks[: block.lead_in_index] if block else page.blocks
     demands = find_demands(body, words)
     signatories = read_signatories(block, words) if block else []
-    date = _date(document.metadata.get("date"), page.metadata.get("date"), body, words, warnings)
+    markup_title = page.metadata.get("title")
+    reprint = statement_heading(body, [markup_title or "", *(page.metadata.get(key, "") for key in
+                                                             ("post_title", "subtitle"))])
+    statement_start = reprint + 1 if reprint is not None else 0
+    date = _date(document.metadata.get("date"), page.metadata.get("date"), body, statement_start, words, warnings)
     warnings.extend(_count_warnings(block, len(signatories)))
     if not demands:
         warnings.append("no demands found")
+    title = document.metadata.get("title") or _title(markup_title, body, reprint, words)
+    evidence = PageEvidence(title, body, signatories, len(demands),
+                            body[reprint].text if reprint is not None else None,
+                            [page.metadata[key] for key in ("summary", "section") if key in page.metadata])
     return Statement(
-        kind=page_kind(known.get("title"), body, signatories),
+        kind=page_kind(evidence),
         date_updated=updated_date(page.blocks, words),
         stated_signatory_minimum=block.stated_minimum if block else None,
-        title=known.get("title"),
+        title=title,
         date=date,
-        publisher=known.get("publisher") or publisher_from_text(body, words),
+        publisher=(known.get("publisher")
+                   or publisher_from_text(body, words, statement_start, page.metadata.get("summary"))
+                   or organisation_author(page.metadata.get("author"))),
         language=language,
         url=document.url,
         text=render_text(body),
@@ -56,6 +68,16 @@ def parse(document: Document) -> Statement:
         stated_signatory_count=block.stated_count if block else None,
         warnings=warnings,
     )
+
+
+def _title(markup: str | None, body: list[Block], reprint: int | None, words: Lexicon) -> str | None:
+    """A reprinted statement's own heading, else the page's title, else a title-like first line."""
+    if reprint is not None:
+        return body[reprint].text
+    if markup:
+        return markup
+    first = first_line_title(body)
+    return first if first and read_date(first, words) is None else None
 
 
 def _count_warnings(block: SignatoryBlock | None, parsed: int) -> list[str]:
@@ -81,16 +103,16 @@ def _language_code(tag: str) -> str | None:
     return tag.split("-")[0].split("_")[0].strip().lower() or None
 
 
-def _date(given: str | None, markup: str | None, body: list[Block], words: Lexicon,
+def _date(given: str | None, markup: str | None, body: list[Block], statement_start: int, words: Lexicon,
           warnings: list[str]) -> str | None:
-    """The user's date, then the statement's own dateline (a reprint's post date comes later),
-    then the page's markup, and last an anniversary the text marks."""
+    """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
+    page's markup, then a dateline elsewhere on the page, and last an anniversary the text marks."""
     if given:
         date = iso_date(given)
         if date is None:
             warnings.append(f"unreadable date {given!r}")
         return date
-    dateline = dateline_date(body, words)
+    dateline = dateline_date(body[statement_start:], words)
     if dateline:
         return dateline
     if markup:
@@ -98,6 +120,9 @@ def _date(given: str | None, markup: str | None, body: list[Block], words: Lexic
         if date is None:
             warnings.append(f"unreadable date {markup!r}")
         return date
+    dateline = dateline_date(body[:statement_start], words) if statement_start else None
+    if dateline:
+        return dateline
     inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
     if inferred:
         warnings.append(f"date {inferred} inferred from an anniversary the text marks")

@@ -16,7 +16,7 @@ from importlib import resources
 
 from .blocks import Block
 
-PROSE_BUDGET_CHARS = 1000  # the first prose of a page: enough to tell, and a bilingual page's first language
+PROSE_BUDGET_CHARS = 600  # the first prose of a page: enough to tell, and a bilingual page's first language
 MIN_PROSE_CHARS = 60  # under this, what the markup declares wins over a guess from the text
 MIN_PROSE_WORDS = 6
 MIN_FUNCTION_WORD_SHARE = 0.2  # running prose is a third to a half function words; lists of names far less
@@ -26,7 +26,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
     data = json.loads(resources.files("ingest").joinpath("lexicon/stopwords.json").read_text("utf-8"))
     return frozenset(word for code, words in data.items() if not code.startswith("_") for word in words)
 
@@ -47,8 +47,8 @@ def is_prose(block: Block) -> bool:
         return False
     if len(words) < MIN_WORDS_PER_CLAUSE * (block.text.count(",") + 1):
         return False
-    function_words = _function_words()
-    return sum(word in function_words for word in words) >= MIN_FUNCTION_WORD_SHARE * len(words)
+    known = function_words()
+    return sum(word in known for word in words) >= MIN_FUNCTION_WORD_SHARE * len(words)
 
 
 def prose_sample(blocks: list[Block], budget: int = PROSE_BUDGET_CHARS) -> str:
