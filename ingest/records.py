@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 SignatoryKind = Literal["organisation", "individual"]
 PageKind = Literal["joint_statement", "open_letter", "press_release", "other"]
+LISTED_KINDS: tuple[PageKind, ...] = ("joint_statement", "open_letter")  # what is listed as a statement
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,9 @@ class Statement:
 
     @property
     def is_statement(self) -> bool:
-        """Labelled a joint statement or open letter, or signed by two or more organisations."""
-        return self.kind in ("joint_statement", "open_letter") or len(self.organisations) >= 2
+        """Listed as a statement: the parser found it signed or making demands, and not an event, a job offer,
+        a newsletter or one organisation's press release (parse/kinds.py)."""
+        return self.kind in LISTED_KINDS
 
     def to_json(self) -> dict[str, Any]:
         """The stable `undersigned parse --format json` contract (keys are only ever added)."""

@@ -139,7 +139,8 @@ def test_a_batch_goes_on_past_its_bad_inputs(runner, db_path, tmp_path, http_ser
 
 def test_the_latin1_error_says_how_to_read_it_and_encoding_does(runner, db_path, tmp_path):
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Déclaration commune des associations françaises pour le Tibet.\n".encode("latin-1"))
+    path.write_bytes(("Déclaration commune des associations françaises pour le Tibet. Nous demandons au "
+                      "gouvernement de libérer les prisonniers.\n").encode("latin-1"))
     result = runner.invoke(cli, ["add", str(path), "--db", str(db_path)])
     assert "--encoding" in result.stderr
     result = runner.invoke(cli, ["add", str(path), "--db", str(db_path), "--encoding", "latin-1"])

@@ -219,12 +219,18 @@ def test_a_legal_form_or_a_name_with_of_after_a_comma_is_still_an_organisation()
 
 @pytest.mark.parametrize("body, kind", [
     ("<h1>Open letter to the Commission</h1><p>We urge you to act.</p>", "open_letter"),
-    ("<h1>Offener Brief an den Rat</h1><p>Wir fordern Sie auf, zu handeln.</p>", "open_letter"),
-    ("<p>FOR IMMEDIATE RELEASE</p><p>Groups call on the minister to resign.</p>", "press_release"),
-    ("<h1>Déclaration commune</h1><p>Nous demandons la libération.</p>", "joint_statement"),
+    ("<h1>Offener Brief an den Rat</h1><p>Wir fordern den Rat auf, das Gesetz zurückzuziehen.</p>", "open_letter"),
+    ("<p>Press release: Alpha Network</p><p>We call on the minister to resign.</p>", "press_release"),
+    ("<p>FOR IMMEDIATE RELEASE</p><p>We call on X to act.</p><p>Signed by:</p><ul><li>Alpha Group</li>"
+     "<li>Beta Network</li></ul>", "joint_statement"),
+    ("<h1>Déclaration commune</h1><p>Nous demandons au gouvernement de libérer les prisonniers.</p>",
+     "joint_statement"),
     ("<p>We call on X to act.</p><p>Signed by:</p><ul><li>Alpha Group</li><li>Beta Network</li></ul>",
      "joint_statement"),
     ("<h1>Concert on Saturday</h1><p>Join us for music and food in the park.</p>", "other"),
+    ("<h1>Open letter to the Commission</h1><p>A short note on what we read this week.</p>", "other"),
+    ("<h1>Rückblick: Podiumsdiskussion</h1><p>Die Veranstaltung fand am Abend statt. Wir fordern den Rat auf, das "
+     "Gesetz zurückzuziehen, sagte eine Rednerin.</p>", "other"),
 ])
 def test_the_kind_of_page(body, kind):
     statement = parsed(f"<html><body>{body}</body></html>")
@@ -309,3 +315,19 @@ def test_a_spanish_statement():
     assert entries(statement) == [("Amigos del Tíbet, Chile", "CL", "organisation"),
                                   ("Casa del Tíbet – España", "ES", "organisation"),
                                   ("Sra. Ana Pérez", None, "individual")]
+
+
+def test_a_press_release_that_reprints_a_signed_statement_is_listed():
+    statement = parsed("""<html><body><p>Press Release: Workers Party of New Zealand</p>
+<p>Over 30 academics have signed an open letter in support of the teacher.</p>
+<p>Open Letter: No to restrictions on political speech!</p>
+<p>We the undersigned believe this is wrong and call on the government to repeal the provision.</p>
+</body></html>""")
+    assert (statement.kind, statement.is_statement) == ("open_letter", True)
+
+
+def test_a_joint_press_release_is_a_joint_statement():
+    statement = parsed("""<html><body><p>Communiqué de presse.</p>
+<p>Les organisations signataires de ce communiqué demandent au gouvernement de retirer le texte.</p>
+</body></html>""")
+    assert (statement.kind, statement.is_statement) == ("joint_statement", True)

@@ -8,7 +8,7 @@ import pytest
 
 from ingest.parse import parse
 from ingest.parse.lexicon import lexicon
-from ingest.parse.metadata import read_date
+from ingest.parse.metadata import iso_date, read_date
 from ingest.records import Document
 
 
@@ -72,3 +72,124 @@ def test_the_publisher_from_the_statements_own_opening_words():
                        "text/plain")
     assert statement.publisher == "International Tibet Network"
     assert parsed("Yesterday the police arrested three people.\n", "text/plain").publisher is None
+
+
+def test_a_jekyll_post_written_in_html_gives_its_front_matter_and_keeps_it_out_of_the_text():
+    statement = parsed("---\nlayout: blog-post\ntitle: 'Open letter to stop the surveillance'\n"
+                       "date: 2019-10-07 19:18:54 GMT\n---\n<p>Dear officials,</p><p>We write to you.</p>")
+    assert (statement.title, statement.date) == ("Open letter to stop the surveillance", "2019-10-07")
+    assert statement.text.startswith("Dear officials,")
+
+
+def test_bare_title_and_date_lines_without_fences_are_front_matter():
+    statement = parsed('title: "Partenariat indigne"\ndate: 2015/12/3\nimage: x.jpg\n\n<p>Texte du communiqué.</p>\n',
+                       "text/markdown")
+    assert (statement.title, statement.date) == ("Partenariat indigne", "2015-12-03")
+    assert statement.text == "Texte du communiqué."
+
+
+def test_a_front_matter_that_is_not_valid_yaml_still_gives_its_keys():
+    statement = parsed('---\n# the theme\'s notes\ntitle: "Policy Lab"\ndatum: "2025-03-24" \t\t# YYYY-MM-DD!\n'
+                       'lang: de\n---\nText.\n', "text/markdown")
+    assert (statement.title, statement.date) == ("Policy Lab", "2025-03-24")
+
+
+def test_a_pandoc_heading_anchor_is_not_part_of_the_title():
+    statement = parsed("# Open Letter on the Task Force {#open_letter_on_the_task_force}\n\nText.\n", "text/markdown")
+    assert statement.title == "Open Letter on the Task Force"
+
+
+def test_the_heading_a_page_opens_with_wins_over_a_head_title_nothing_confirms():
+    statement = parsed("""<html><head><title>Protect Net Neutrality</title>
+<meta property="og:title" content="Protect net neutrality to ensure a free and open internet!"></head>
+<body><div class="letter"><h2>Our Letter to the FCC</h2><p>Dear Chairman,</p></div></body></html>""")
+    assert statement.title == "Our Letter to the FCC"
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("2019-10-07 19:18:54 GMT", "2019-10-07"),
+    ("2019-09-16T14:33:50-03:00", "2019-09-16"),
+    ("2015/12/3", "2015-12-03"),
+    ("2013/11/07", "2013-11-07"),
+    ("24.04.2023", "2023-04-24"),
+    ("2023-04", "2023-04"),
+    ("2015/13/3", None),
+    ("12/03/2015", None),  # day or month first: nothing says which
+])
+def test_dates_written_in_markup(written, expected):
+    assert iso_date(written) == expected
+
+
+REPRINT = """---
+title: "Academics and unionists support a suspended teacher"
+date: 2008-10-30
+---
+Press Release: Workers Party of New Zealand
+
+Over 30 academics and trade unionists have signed an open letter in support of the teacher.
+
+Below is the open letter and the list of its signatories.
+
+Open Letter and Sign-on Statement: No to restrictions on political speech!
+
+We the undersigned believe that this violates the rights of workers and demand that the provision is repealed.
+"""
+
+
+def test_a_reprinted_statement_is_titled_by_its_own_heading():
+    assert parsed(REPRINT, "text/markdown").title == \
+        "Open Letter and Sign-on Statement: No to restrictions on political speech!"
+
+
+@pytest.mark.parametrize("title, heading", [
+    ("Joint Statement: Say no to facial recognition", "Joint Statement by ten organisations and 158 individuals"),
+    ("Platforms need control", "Der offene Brief"),  # a label with no name of its own
+    ("Open Letter to the Commission", "Open Letter to the Commission"),  # the page's own title: the page is it
+])
+def test_a_heading_that_does_not_title_a_reprint(title, heading):
+    text = (f"---\ntitle: \"{title}\"\n---\nWe published the joint statement and the open letter on this page "
+            f"today.\n\n## {heading}\n\nWe call on the government to stop the use of this technology now.\n")
+    assert parsed(text, "text/markdown").title == title
+
+
+def test_a_title_like_first_line_where_the_markup_has_none():
+    text = "Joint statement on the closure of the radio\n\nWe, the undersigned organisations, call on the " \
+           "government to reopen the station.\n"
+    assert parsed(text, "text/plain").title == "Joint statement on the closure of the radio"
+    assert parsed("4 February 2021\n\nWe call on the government to act now, and to do so in public.\n",
+                  "text/plain").title is None
+
+
+@pytest.mark.parametrize("language, line, expected", [
+    ("fr", "Paris, le 7 novembre 2013. Communiqué de presse.", "2013-11-07"),
+    ("en", "Monday, 5 March 2001, 4:53 pm", "2001-03-05"),
+    ("it", "Roma, 15 maggio 2008", "2008-05-15"),
+    ("nl", "Zaandam, 28 maart 2024", "2024-03-28"),
+    ("en", "2005-04-17 German Young Social Democrats and Green Youth against software patents", "2005-04-17"),
+    ("en", "4 February 2021 was the day we met in Geneva", None),
+])
+def test_a_line_that_opens_with_a_date(language, line, expected):
+    tag = "h1" if line[:4].isdigit() else "p"
+    body = (f"<html><body><{tag}>{line}</{tag}><p>We call on the council to act now, and to do so in public.</p>"
+            "</body></html>")
+    assert parsed(body, language=language).date == expected
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("**Press Release: Workers Party of New Zealand**\n\nWe call on the minister to act.\n",
+     "Workers Party of New Zealand"),
+    ("Initially published by [petites singularités](https://example.org/). English translation below.\n\n"
+     "We urge you to act.\n", "petites singularités"),
+    ("We denounce the agreement.\n\n## A propos du CNLL\n\nLe CNLL représente les entreprises.\n", "CNLL"),
+    ("We denounce it.\n\n## About April\n\nApril defends.\n\n## About Framasoft\n\nFramasoft educates.\n", None),
+    ("---\nsummary: \"Zaankanters voor Palestina spreekt zich uit voor het demonstratierecht.\"\n---\n"
+     "Wij verenigen ons in dit statement.\n", "Zaankanters voor Palestina"),
+    ("---\nauthor: \"Health for Future Göttingen\"\n---\nSehr geehrte Damen und Herren,\n",
+     "Health for Future Göttingen"),
+    ("---\nauthor: Anushka Jain\n---\nWe call on the government to act.\n", None),
+    ("---\nauthors: [drw]\n---\nWe call on the government to act.\n", None),
+    ("---\nauthor: workers-party-of-new-zealand\n---\nWe call on the government to act.\n", None),
+])
+def test_the_publisher_from_the_statements_words_never_a_person_or_a_slug(text, publisher):
+    language = "nl" if "Zaankanters" in text else "en"
+    assert parsed(text, "text/markdown", language=language).publisher == publisher

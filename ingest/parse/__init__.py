@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from ..records import Document, Statement
+from ..records import LISTED_KINDS, Document, Statement
 from .blocks import Block
 from .demands import find_demands
 from .formats import read_page
-from .kinds import page_kind
-from .lexicon import LANGUAGES, Lexicon, detect_language, lexicon
+from .headings import first_line_title, statement_heading
+from .kinds import PageEvidence, page_kind
+from .language import choose_language
+from .lexicon import LANGUAGES, Lexicon, lexicon
 from .metadata import (
     dateline_date,
     infer_anniversary_date,
     iso_date,
+    organisation_author,
     publisher_from_text,
     read_date,
     updated_date,
@@ -25,7 +28,7 @@ def parse(document: Document) -> Statement:
     page = read_page(document.text, document.content_type)
     known = {**page.metadata, **document.metadata}  # what the user says wins over the markup
     warnings: list[str] = []
-    language = _language(known.get("language"), page.blocks)
+    language = _language(document.metadata.get("language"), page.metadata.get("language"), page.blocks)
     words = lexicon(language if language in LANGUAGES else "en")
     if language is None:
         warnings.append("language not recognised; English word lists were used")
@@ -36,17 +39,31 @@ def parse(document: Document) -> Statement:
     body = _body(page.blocks, block)
     demands = find_demands(body, words)
     signatories = read_signatories(block, words) if block else []
-    date = _date(document.metadata.get("date"), page.metadata.get("date"), body, words, warnings)
+    markup_title = page.metadata.get("title")
+    reprint = statement_heading(body, [markup_title or "", *(page.metadata.get(key, "") for key in
+                                                             ("post_title", "subtitle"))])
+    statement_start = reprint + 1 if reprint is not None else 0
+    date = _date(document.metadata.get("date"), page.metadata.get("date"), body, statement_start, words, warnings)
     warnings.extend(_count_warnings(block, len(signatories)))
     if not demands:
         warnings.append("no demands found")
+    title = document.metadata.get("title") or _title(markup_title, body, reprint, words)
+    evidence = PageEvidence(title, body, signatories, len(demands),
+                            body[reprint].text if reprint is not None else None,
+                            [page.metadata[key] for key in ("summary", "section") if key in page.metadata])
+    kind = page_kind(evidence)
+    if kind not in LISTED_KINDS and signatories:
+        warnings.append(f"not a statement, so its {len(signatories)} names are not kept as signatories")
+        signatories = []
     return Statement(
-        kind=page_kind(known.get("title"), body, signatories),
+        kind=kind,
         date_updated=updated_date(page.blocks, words),
         stated_signatory_minimum=block.stated_minimum if block else None,
-        title=known.get("title"),
+        title=title,
         date=date,
-        publisher=known.get("publisher") or publisher_from_text(body, words),
+        publisher=(known.get("publisher")
+                   or publisher_from_text(body, words, statement_start, page.metadata.get("summary"))
+                   or organisation_author(page.metadata.get("author"))),
         language=language,
         url=document.url,
         text=render_text(body),
@@ -66,6 +83,16 @@ def _body(blocks: list[Block], block: SignatoryBlock | None) -> list[Block]:
     return before + after if block.lead_in_index < len(blocks) // 2 else before
 
 
+def _title(markup: str | None, body: list[Block], reprint: int | None, words: Lexicon) -> str | None:
+    """A reprinted statement's own heading, else the page's title, else a title-like first line."""
+    if reprint is not None:
+        return body[reprint].text
+    if markup:
+        return markup
+    first = first_line_title(body)
+    return first if first and read_date(first, words) is None else None
+
+
 def _count_warnings(block: SignatoryBlock | None, parsed: int) -> list[str]:
     """A stated count the list does not match is said, never corrected."""
     if block is None:
@@ -77,22 +104,28 @@ def _count_warnings(block: SignatoryBlock | None, parsed: int) -> list[str]:
     return []
 
 
-def _language(declared: str | None, blocks: list[Block]) -> str | None:
-    if declared:
-        return declared.split("-")[0].split("_")[0].strip().lower() or None
-    return detect_language(" ".join(block.text for block in blocks))
+def _language(given: str | None, markup: str | None, blocks: list[Block]) -> str | None:
+    """The user's language, else the one the statement's prose is written in."""
+    if given:
+        return _language_code(given)
+    return choose_language(_language_code(markup) if markup else None, blocks, LANGUAGES)
 
 
-def _date(given: str | None, markup: str | None, body: list[Block], words: Lexicon,
+def _language_code(tag: str) -> str | None:
+    """ "en-US", "pt_BR", "DE" -> "en", "pt", "de"."""
+    return tag.split("-")[0].split("_")[0].strip().lower() or None
+
+
+def _date(given: str | None, markup: str | None, body: list[Block], statement_start: int, words: Lexicon,
           warnings: list[str]) -> str | None:
-    """The user's date, then the statement's own dateline (a reprint's post date comes later),
-    then the page's markup, and last an anniversary the text marks."""
+    """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
+    page's markup, then a dateline elsewhere on the page, and last an anniversary the text marks."""
     if given:
         date = iso_date(given)
         if date is None:
             warnings.append(f"unreadable date {given!r}")
         return date
-    dateline = dateline_date(body, words)
+    dateline = dateline_date(body[statement_start:], words)
     if dateline:
         return dateline
     if markup:
@@ -100,6 +133,9 @@ def _date(given: str | None, markup: str | None, body: list[Block], words: Lexic
         if date is None:
             warnings.append(f"unreadable date {markup!r}")
         return date
+    dateline = dateline_date(body[:statement_start], words) if statement_start else None
+    if dateline:
+        return dateline
     inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
     if inferred:
         warnings.append(f"date {inferred} inferred from an anniversary the text marks")

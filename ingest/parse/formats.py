@@ -21,42 +21,68 @@ _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)"
 # "Aktivist*innen ... Bürger*innenrates": a star between letters is German's gender star, not emphasis.
 _GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")
 _MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table")
+# A Markdown file may open with bare "title: ..." / "date: ..." lines and no fences: a run of such lines
+# up to the first blank line, among them one naming the title or date.
+_BARE_FRONT_MATTER = re.compile(r"\A\ufeff?((?:[A-Za-z_][\w-]*:[^\n]*\n)+)\s*\n")
+_BARE_KEY = re.compile(r"^(?:title|date|datum)\s*:", re.M | re.I)
+_TOP_LEVEL_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*(?:\s#.*)?$", re.M)
+# "{#open_letter_on_the_task_force}": the anchor Pandoc writes after a heading, never part of its text
+_HEADING_ANCHOR = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
 FRONT_MATTER_KEYS = {  # for each field, the keys Hugo, Jekyll and others use, best first
-    "title": ("title",),
-    "date": ("date", "publishedDate", "published_date", "published", "pubDate", "publishdate"),
+    "title": ("title", "titel", "titre", "titulo", "título", "titolo"),
+    "subtitle": ("subtitle", "untertitel", "sous_titre", "subtitulo"),
+    "date": ("date", "publishedDate", "published_date", "published", "pubDate", "publishdate", "datum", "fecha",
+             "data"),
     "language": ("language", "lang", "languageCode"),
-    "publisher": ("publisher", "author", "authors"),
+    "publisher": ("publisher", "site_name"),
+    "author": ("author", "authors", "autor", "autorin", "auteur"),
+    "summary": ("summary", "description", "einleitung", "excerpt", "lead", "teaser"),
+    "section": ("type", "categories", "category"),
 }
 
 
 def read_page(text: str, content_type: str) -> Page:
     if content_type == "text/html":
-        return page_from_html(text)
+        metadata, text = front_matter(text)  # a Jekyll post written in HTML
+        page = page_from_html(text)
+        return Page(page.blocks, {**metadata, **page.metadata})
     if content_type == "text/markdown":
         return page_from_markdown(text)
     return Page(blocks_from_text(text))
 
 
-def page_from_markdown(text: str) -> Page:
-    metadata: dict[str, Any] = {}
+def front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """The metadata a YAML or TOML front matter (or bare "key: value" lines) carries, and the text after it."""
     for pattern, load in ((_YAML_FRONT_MATTER, _load_yaml), (_TOML_FRONT_MATTER, _load_toml)):
         match = pattern.match(text)
         if match:
-            metadata = _front_matter(load(match.group(1)))
-            text = text[match.end():]
-            break
+            return _front_matter(load(match.group(1))), text[match.end():]
+    bare = _BARE_FRONT_MATTER.match(text)
+    if bare and _BARE_KEY.search(bare.group(1)):
+        return _front_matter(_load_yaml(bare.group(1))), text[bare.end():]
+    return {}, text
+
+
+def page_from_markdown(text: str) -> Page:
+    metadata, text = front_matter(text)
     soup = soup_of(_MARKDOWN.render(_GENDER_STAR.sub(r"\\*", text)))
     blocks = blocks_from_soup(soup.body or soup)
+    for block in blocks:
+        if block.kind == "heading":
+            block.text = _HEADING_ANCHOR.sub("", block.text)
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        if "title" in metadata:
+            metadata["post_title"] = metadata["title"]
         metadata["title"] = blocks[0].text  # an author's own H1 names the statement, whatever the post is called
     return Page(blocks, metadata)
 
 
 def _load_yaml(source: str) -> Any:
+    """YAML, or where a theme's comments make it invalid (tabs before a "#"), its top-level "key: value" lines."""
     try:
         return yaml.safe_load(source)
     except yaml.YAMLError:
-        return None
+        return {match["key"]: match["value"].strip("\"'") for match in _TOP_LEVEL_KEY.finditer(source)}
 
 
 def _load_toml(source: str) -> Any:
@@ -67,7 +93,7 @@ def _load_toml(source: str) -> Any:
 
 
 def _front_matter(data: Any) -> dict[str, Any]:
-    """Title, date, language and publisher from a Hugo or Jekyll front matter."""
+    """Title, date, language, publisher, author and summary from a Hugo or Jekyll front matter."""
     if not isinstance(data, dict):
         return {}
     found: dict[str, Any] = {}
@@ -79,7 +105,7 @@ def _front_matter(data: Any) -> dict[str, Any]:
             if isinstance(value, (datetime, date)):
                 value = value.isoformat()
             if isinstance(value, str) and value.strip():
-                found[name] = value.strip()
+                found[name] = clean(value)
                 break
     return found
 
@@ -87,7 +113,9 @@ def _front_matter(data: Any) -> dict[str, Any]:
 def page_from_html(html: str) -> Page:
     soup = soup_of(html)
     index = MarkupIndex.of(soup)
-    return Page(blocks_from_soup(index.content_root() or soup.body or soup), html_metadata(soup, index))
+    blocks = blocks_from_soup(index.content_root() or soup.body or soup)
+    top = blocks[0].text if blocks and blocks[0].kind == "heading" and blocks[0].level <= 3 else None
+    return Page(blocks, html_metadata(soup, index, top))
 
 
 @dataclass
@@ -152,16 +180,20 @@ def _is_root_kind(tag: Tag, name: str, classes: list[str], kind: str) -> bool:
     return name == kind
 
 
-def html_metadata(soup: BeautifulSoup, index: MarkupIndex) -> dict[str, Any]:
+def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | None = None) -> dict[str, Any]:
+    """What the page's markup says of itself. The title a reader sees (the post's title, else the heading the
+    content opens with) comes before the <head>'s, which is often the campaign's name or a tagline."""
     metadata: dict[str, Any] = {}
     json_ld = _json_ld(index.json_ld)
     site = index.meta.get("og:site_name")
-    title = _agreed_title([index.h1_text("entry-title") or index.h1_text("post-title"), index.meta.get("og:title"),
-                           _title_without_site(index.title, site), index.h1_text()])
+    title = _agreed_title([index.h1_text("entry-title") or index.h1_text("post-title"), top_heading,
+                           index.meta.get("og:title"), _title_without_site(index.title, site), index.h1_text()])
     published = json_ld.get("datePublished") or index.meta.get("article:published_time") or index.time_datetime
     publisher = _json_ld_name(json_ld.get("publisher")) or site
     language = soup.html.get("lang") if soup.html else None
-    for key, value in (("title", title), ("date", published), ("publisher", publisher), ("language", language)):
+    author = _json_ld_name(json_ld.get("author")) or index.meta.get("author")
+    for key, value in (("title", title), ("date", published), ("publisher", publisher), ("language", language),
+                       ("author", author)):
         if isinstance(value, str) and value.strip():
             metadata[key] = clean(value)
     return metadata
@@ -171,9 +203,9 @@ def _agreed_title(candidates: list[str | None]) -> str | None:
     """The best-placed title that another source confirms (an og:title can be a tagline), else the first."""
     present = [clean(c) for c in candidates if c and clean(c)]
     keys = [fold(c).strip(" .!:") for c in present]
-    for index, key in enumerate(keys):
-        if keys.count(key) > 1:
-            return present[index]
+    for key in keys:
+        if keys.count(key) > 1:  # of the spellings that agree, the one without a closing full stop
+            return min((title for title, other in zip(present, keys, strict=True) if other == key), key=len)
     return present[0] if present else None
 
 

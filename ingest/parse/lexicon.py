@@ -117,10 +117,22 @@ def lexicon(language: str = "en") -> Lexicon:
         last_conjunction=_last_conjunction(data["list_conjunctions"]),
         demand_list=re.compile(rf"\b(?:{data['demand_nouns']})\b[^:]{{0,80}}:\s*(?P<items>.+)$", re.I),
         group_noun=re.compile(rf"\b(?:{data['signatory_nouns']})\b", re.I),
-        publisher_opening=re.compile(
-            rf"^(?:the\s+)?(?P<name>[A-ZÀ-Þ][\w’'&-]*(?:\s+(?:(?:of|for|the|and|de|du|des|für|der)\s+)?[A-ZÀ-Þ][\w’'&-]*)"
-            rf"{{1,7}}?)\s+(?i:{_alternatives([data['publisher_verbs']])})\b"),
+        publisher_opening=_publisher_opening(data["publisher_verbs"]),
     )
+
+
+def _publisher_opening(verbs: str) -> re.Pattern[str]:
+    """ "O Comitê Brasileiro pela Paz na Venezuela repudia ...": a capitalised name, then a verb of the statement."""
+    words = publisher_words()
+    article = "|".join(map(re.escape, words["articles"]))
+    connector = "|".join(map(re.escape, words["name_connectors"]))
+    name = rf"[A-ZÀ-Þ][\w’'&.-]*(?:\s+(?:(?:{connector})\s+){{0,2}}[A-ZÀ-Þ][\w’'&.-]*){{1,7}}?"
+    return re.compile(rf"^(?i:(?:{article})\s+)?(?P<name>{name})\s+(?i:{verbs})\b")
+
+
+@cache
+def publisher_words() -> dict[str, Any]:
+    return json.loads(resources.files("ingest").joinpath("lexicon/publishers.json").read_text("utf-8"))
 
 
 def _last_conjunction(conjunctions: list[str]) -> re.Pattern[str]:
@@ -152,19 +164,3 @@ def kind_labels_in_any_language() -> dict[str, re.Pattern[str]]:
         for kind, labels in _load(language)["kind_labels"].items():
             patterns.setdefault(kind, []).extend(labels)
     return {kind: re.compile(rf"\b(?:{_alternatives(labels)})", re.I) for kind, labels in patterns.items()}
-
-
-@cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    data = json.loads(resources.files("ingest").joinpath("lexicon/stopwords.json").read_text("utf-8"))
-    return {code: frozenset(words) for code, words in data.items() if not code.startswith("_")}
-
-
-def detect_language(text: str) -> str | None:
-    """The language whose function words are most frequent in the text, if any stand out."""
-    words = re.findall(r"[^\W\d_]+", text.casefold())[:5000]
-    if not words:
-        return None
-    scores = {code: sum(word in stopwords for word in words) for code, stopwords in _stopwords().items()}
-    best = max(scores, key=scores.__getitem__)
-    return best if scores[best] >= max(3, len(words) // 20) else None
