@@ -15,7 +15,17 @@ from typing import Any
 
 from .countries import fold
 
-LANGUAGES = ("en", "de", "fr", "es", "pt")
+_LANGUAGE_FILE = re.compile(r"[a-z]{2,3}\.json")
+
+
+def _languages() -> tuple[str, ...]:
+    """Every language with a lexicon file (en.json, it.json, ...): adding a language is adding its file."""
+    folder = resources.files("ingest").joinpath("lexicon")
+    return tuple(sorted(entry.name.removesuffix(".json") for entry in folder.iterdir()
+                        if _LANGUAGE_FILE.fullmatch(entry.name)))
+
+
+LANGUAGES = _languages()
 ADDRESSEE = r"(?P<addressee>[^;:]{1,80}?)"  # capped, so one ask cannot reach across a sentence
 
 
