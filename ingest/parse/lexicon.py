@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .countries import fold
 
@@ -26,13 +26,23 @@ def _languages() -> tuple[str, ...]:
 
 
 LANGUAGES = _languages()
-ADDRESSEE = r"(?P<addressee>[^;:]{1,80}?)"  # capped, so one ask cannot reach across a sentence
+UNNAMED_ADDRESSEE = r"[^;:]{1,80}?"  # capped, so one ask cannot reach across a sentence
+
+
+class Ask(NamedTuple):
+    """An ask verb with its addressee: "call on [governments] to"."""
+
+    start: int
+    end: int
+    addressee_start: int
+    addressee_end: int
 
 
 @dataclass(frozen=True)
 class Lexicon:
     language: str
-    ask_with_addressee: tuple[re.Pattern[str], ...]
+    ask_with_addressee: re.Pattern[str]  # every ask pattern in one, the addressee of the n-th as group addressee<n>
+    ask_trigger: re.Pattern[str]  # anything that may start an ask: one search tells a sentence that asks nothing
     ask_without_addressee: re.Pattern[str]
     signatory_leadin: re.Pattern[str]
     signatory_count: re.Pattern[str]
@@ -40,7 +50,20 @@ class Lexicon:
     honorifics: frozenset[str]
     leading_words_to_skip: frozenset[str]
     determiners: re.Pattern[str]
-    ask_subject: re.Pattern[str] | None  # who must ask in a sentence for it to be the statement's own demand
+    ask_subject: re.Pattern[str]  # who asks when the statement itself asks: "we", "the undersigned", "nous"
+    first_person_verb: re.Pattern[str] | None  # a verb whose ending says "we": exigimos, demandons, chiediamo
+    subordinator: re.Pattern[str]  # a word that opens a clause inside a sentence: "that", "dass", "que"
+    obligation: re.Pattern[str]  # a modal that puts an obligation on its subject: "should", "müssen", "deben"
+    obligation_passive: re.Pattern[str]  # what follows a modal when it states, not obliges: "be", "werden"
+    party: re.Pattern[str]  # a noun or pronoun for someone a demand can be put to: "government", "you", "Sie"
+    nouns_capitalised: bool  # German: a capital letter does not mark a name
+    please: re.Pattern[str]  # "please", "bitte": an imperative addressed to the reader
+    reader_call: re.Pattern[str]  # "sign this letter": a call on readers, not a demand
+    infinitive: re.Pattern[str] | None  # a word shaped like an infinitive: exiger, garantizar, umsetzen
+    complement_marker: re.Pattern[str] | None  # "to", "à", "om": the word that opens what is asked
+    conjunctions: frozenset[str]  # "and", "und", "et": what joins two asks
+    demand_noun: re.Pattern[str]  # "demands", "Forderungen": a heading over a list of demands
+    list_pointer: re.Pattern[str]  # "the following", "folgende": an ask whose content is the list after it
     translation_heading: re.Pattern[str]
     anniversary: tuple[re.Pattern[str], ...]
     anniversary_events: dict[str, int]
@@ -52,14 +75,13 @@ class Lexicon:
     group_noun: re.Pattern[str]  # "organisations", "Ortsgruppen": what a list of signers is a list of
     publisher_opening: re.Pattern[str]  # "International Tibet Network Members are today joining"
 
-    def asks(self, text: str) -> list[re.Match[str]]:
+    def asks(self, text: str) -> list[Ask]:
         """Every ask with an addressee in the text, in reading order, none overlapping."""
-        found = sorted((m for p in self.ask_with_addressee for m in p.finditer(text)), key=lambda m: m.start())
-        kept: list[re.Match[str]] = []
-        for match in found:
-            if not kept or match.start() >= kept[-1].end():
-                kept.append(match)
-        return kept
+        found = []
+        for match in self.ask_with_addressee.finditer(text):
+            group = next(name for name, value in match.groupdict().items() if value is not None)
+            found.append(Ask(match.start(), match.end(), match.start(group), match.end(group)))
+        return found
 
 
 def _alternatives(patterns: list[str]) -> str:
@@ -79,15 +101,25 @@ def _merged(language: str) -> dict[str, Any]:
     return {**english, **merged} | {
         "anniversary_events": {**english["anniversary_events"], **data.get("anniversary_events", {})},
         "anniversary": [data["anniversary"], english["anniversary"]],
-        # A language whose verbs carry their subject needs none, in either language's sentences.
-        "ask_subject": f"{data['ask_subject']}|{english['ask_subject']}" if data["ask_subject"] else "",
+        "ask_subject": f"{data['ask_subject']}|{english['ask_subject']}",
+        "reader_calls": f"{data['reader_calls']}|{english['reader_calls']}",
         "publisher_verbs": f"{data['publisher_verbs']}|{english['publisher_verbs']}",
     }
 
 
-def _subject(pattern: str) -> re.Pattern[str] | None:
-    """No pattern where the verb's own ending says who asks (Spanish exigimos, Portuguese pedimos)."""
+def _ask_patterns(templates: list[str]) -> re.Pattern[str]:
+    named = [template.replace("{addressee}", f"(?P<addressee{index}>{UNNAMED_ADDRESSEE})")
+             for index, template in enumerate(templates)]
+    return re.compile(rf"\b(?:{_alternatives(named)})", re.I)
+
+
+def _optional(pattern: str) -> re.Pattern[str] | None:
+    """A whole word of the given shape, or None where a language has no such shape."""
     return re.compile(pattern, re.I) if pattern else None
+
+
+def _complement_marker(markers: str) -> re.Pattern[str] | None:
+    return re.compile(rf"(?:{markers})\s+(?=\w)", re.I) if markers else None
 
 
 @cache
@@ -96,8 +128,10 @@ def lexicon(language: str = "en") -> Lexicon:
     anniversary = data["anniversary"] if isinstance(data["anniversary"], list) else [data["anniversary"]]
     return Lexicon(
         language=language,
-        ask_with_addressee=tuple(re.compile(r"\b" + template.replace("{addressee}", ADDRESSEE), re.I)
-                                 for template in data["ask_patterns"]),
+        ask_with_addressee=_ask_patterns(data["ask_patterns"]),
+        ask_trigger=re.compile(r"\b(?:" + _alternatives(
+            [template.replace("{addressee}", UNNAMED_ADDRESSEE) for template in data["ask_patterns"]]
+            + data["ask_without_addressee"] + [data["obligation"], data["please"]]) + ")", re.I),
         ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})", re.I),
         signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})", re.I),
         signatory_count=re.compile(
@@ -107,7 +141,20 @@ def lexicon(language: str = "en") -> Lexicon:
         honorifics=frozenset(data["honorifics"]),
         leading_words_to_skip=frozenset(data["leading_words_to_skip"]),
         determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, data['determiners']))})\s+", re.I),
-        ask_subject=_subject(data["ask_subject"]),
+        ask_subject=re.compile(data["ask_subject"], re.I),
+        first_person_verb=_optional(data["first_person_verb"]),
+        subordinator=re.compile(rf"\b(?:{data['subordinators']})\b", re.I),
+        obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
+        obligation_passive=re.compile(data["obligation_passive"], re.I),
+        party=re.compile(rf"\b(?:{data['party_nouns']})\b", re.I),
+        nouns_capitalised=data["nouns_capitalised"],
+        please=re.compile(rf"^\W*(?:{data['please']})\b\W*", re.I),
+        reader_call=re.compile(rf"\b(?:{data['reader_calls']})", re.I),
+        infinitive=_optional(data["infinitive"]),
+        complement_marker=_complement_marker(data["complement_markers"]),
+        conjunctions=frozenset(conjunction.casefold() for conjunction in data["list_conjunctions"]),
+        demand_noun=re.compile(rf"\b(?:{data['demand_nouns']})\b", re.I),
+        list_pointer=re.compile(rf"\b(?:{data['list_pointer']})\b", re.I),
         translation_heading=re.compile(_alternatives(data["translation_headings"]), re.I),
         anniversary=tuple(re.compile(pattern, re.I) for pattern in anniversary),
         anniversary_events=data["anniversary_events"],
@@ -158,6 +205,11 @@ def kind_labels_in_any_language() -> dict[str, re.Pattern[str]]:
 def _stopwords() -> dict[str, frozenset[str]]:
     data = json.loads(resources.files("ingest").joinpath("lexicon/stopwords.json").read_text("utf-8"))
     return {code: frozenset(words) for code, words in data.items() if not code.startswith("_")}
+
+
+def function_words(language: str) -> frozenset[str]:
+    """The language's most frequent function words ("the", "of", "der"), from stopwords.json."""
+    return _stopwords().get(language, frozenset())
 
 
 def detect_language(text: str) -> str | None:
