@@ -124,7 +124,9 @@ def test_a_nested_ask_names_the_target_not_a_second_demand():
     ("es", "Exigimos al Gobierno que retire la ley.", ["Exigimos al Gobierno que retire la ley."]),
     ("es", "El relator pide a los Estados que retiren la ley.", []),
     ("it", "Per questo chiediamo al Governo italiano di ritirare il decreto.",
-     ["Per questo chiediamo al Governo italiano di ritirare il decreto."]),
+     ["chiediamo al Governo italiano di ritirare il decreto."]),
+    ("es", "Aprovechamos la ocasión para exhortar a los partidos a firmar el pacto.",
+     ["exhortar a los partidos a firmar el pacto."]),
     ("nl", "Daarom roepen we de partijen op hun standpunt te herzien.",
      ["Daarom roepen we de partijen op hun standpunt te herzien."]),
     ("fr", "Nous demandons au gouvernement de retirer le projet et de garantir le droit de manifester.",
@@ -134,10 +136,60 @@ def test_first_person_asks_in_other_languages(language, sentence, expected):
     assert asked(sentence, language) == expected
 
 
-def test_please_addresses_an_ask_to_the_reader_but_a_call_to_sign_is_not_a_demand():
-    assert asked("Please join us in rejecting these troubling flaws.") == [
-        "Please join us in rejecting these troubling flaws."]
+def test_an_ask_in_the_texts_own_voice_is_a_demand_but_a_call_to_sign_is_not():
+    assert asked("It is time for the unions to look in the mirror.") == [
+        "It is time for the unions to look in the mirror."]
     assert asked("We invite all organisations to sign this letter.") == []
+
+
+def test_an_ask_word_used_as_a_noun_asks_nothing():
+    assert asked("We support this ordinance, and the residents' demands, because we support clean air.") == []
+    assert asked("Our request for a refund was refused.") == []
+
+
+def test_the_groups_named_in_a_press_release_ask_only_where_no_one_asks_in_their_own_voice():
+    assert [text for _, text in demands("""Más de 35 organizaciones lanzan un manifiesto.
+
+Las organizaciones llaman a las instituciones a mejorar la democracia.
+""", language="es")] == ["Las organizaciones llaman a las instituciones a mejorar la democracia."]
+    assert [text for _, text in demands("""Nineteen groups are calling on the President to respond.
+
+Dear President, we urge you to veto the bill.
+""")] == ["we urge you to veto the bill."]
+
+
+def test_sentence_asks_beside_a_list_restate_it_unless_they_ask_someone_else_afterwards():
+    assert [text for _, text in demands("""Collectively, we call on you to ensure that your position is aligned.
+
+For these reasons we call on you to:
+
+- Ensure that the position is aligned with the Parliament's.
+- Preserve the confidentiality of correspondence.
+
+We also urge the Commission to withdraw the proposal.
+""")] == ["Ensure that the position is aligned with the Parliament's.",
+          "Preserve the confidentiality of correspondence.", "We also urge the Commission to withdraw the proposal."]
+
+
+def test_numbered_headings_and_asking_paragraphs_after_a_colon_are_list_items():
+    assert [text for _, text in demands("""Para que a cidade continue viva, exigimos:
+
+### 1. Fim aos despejos: nenhuma colectividade pode ser despejada
+
+Moratória imediata ao despejo de todas as colectividades.
+
+### 2. Cedência de património público para associações
+
+O património devoluto deve ser cedido.
+""", language="pt")] == ["Fim aos despejos: nenhuma colectividade pode ser despejada",
+                         "Cedência de património público para associações"]
+    assert [(addressee, text) for addressee, text in demands("""The local government should ensure the following:
+
+Release the three workers immediately and unconditionally.
+
+Ensure that they are free from any form of torture.
+""")] == [("local government", "Release the three workers immediately and unconditionally."),
+          ("local government", "Ensure that they are free from any form of torture.")]
 
 
 def test_a_summary_list_repeated_in_full_later_counts_once():

@@ -67,19 +67,43 @@ def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
     blocks = _before_translation(blocks, words)
     lists = {found.lead_index: found for found in demand_lists(blocks, words)}
     listed = {index for found in lists.values() for index, _ in found.items}
-    demands: list[Demand] = []
+    read: list[_Read] = []
     for index, block in enumerate(blocks):
         if index in listed:
             continue
         found = lists.get(index)
         if found is None:
-            demands.extend(_block_demands(block, words))
+            read.extend(_Read(demand, own, index) for demand, own in _block_demands(block, words))
         else:  # the lead-in's own sentences frame the list ("we urge ... We call on governments to:")
-            demands.extend(_item_demand(found.lead_in, text, words) for _, text in found.items)
-    demands = _without_restatements(demands)
+            read.extend(_Read(_item_demand(found.lead_in, text, words), True, index, listed=True)
+                        for _, text in found.items)
+    demands = _without_restatements([r.demand for r in read if _kept(r, read, list(lists.values()))])
     for position, demand in enumerate(demands, start=1):
         demand.position = position
     return demands
+
+
+@dataclass(frozen=True)
+class _Read:
+    demand: Demand
+    own: bool  # asked in the signers' own voice
+    block: int
+    listed: bool = False
+
+
+def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool:
+    """A sentence ask beside a demand list restates it ("we call on you to ensure ..." before "we call on
+    you to:"), unless it comes after the list and asks someone else. "The groups are calling on the
+    President to ..." reports the letter that follows in the signers' own voice."""
+    if read.listed:
+        return True
+    if not read.own and any(other.own for other in everything):
+        return False
+    if not lists:
+        return True
+    addressees = {found.lead_in.addressee for found in lists}
+    return (read.demand.addressee is not None and read.demand.addressee not in addressees
+            and all(found.lead_index < read.block for found in lists))
 
 
 def _before_translation(blocks: list[Block], words: Lexicon) -> list[Block]:
@@ -95,7 +119,7 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
     for index, block in enumerate(blocks[:-1]):
         if block.kind == "item":
             continue
-        items = _items_after(blocks, index)
+        items = _items_after(blocks, index, words)
         if not items:
             continue
         reading = _lead_in_reading(block, words)
@@ -132,8 +156,9 @@ def _introduces(block: Block, rest: str) -> bool:
     return _bare(block.text).endswith(":") or not rest
 
 
-def _items_after(blocks: list[Block], index: int) -> list[tuple[int, str]]:
-    """What a block may introduce: list items, or after a colon lines that each state one thing."""
+def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[int, str]]:
+    """What a block may introduce: list items; after a colon, lines that each state one thing, paragraphs
+    that each ask ("Release ...", "Ensure ..."), or headings numbered one by one ("1. Fim aos despejos")."""
     following = blocks[index + 1]
     if following.kind == "item":
         return [(i, blocks[i].text) for i in _run(blocks, index + 1, "item") if blocks[i].level <= 1]
@@ -141,10 +166,22 @@ def _items_after(blocks: list[Block], index: int) -> list[tuple[int, str]]:
         return []
     if following.kind == "line":
         return [(i, blocks[i].text) for i in _run(blocks, index + 1, "line")]
+    if following.kind == "heading" and _NUMBERED.match(following.text):
+        return [(i, blocks[i].text) for i in range(index + 1, len(blocks))
+                if blocks[i].kind == "heading" and blocks[i].level == following.level
+                and _NUMBERED.match(blocks[i].text) and not _later_heading_between(blocks, index + 1, i)]
     if following.kind == "paragraph" and following.lines and all(
             line.endswith((".", ";", "!")) for line in following.lines):
         return [(index + 1, line) for line in following.lines]
-    return []
+    asking = [i for i in _run(blocks, index + 1, "paragraph")]
+    asking = asking[:next((n for n, i in enumerate(asking) if not reads_as_ask(blocks[i].text, words)), len(asking))]
+    return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
+
+
+def _later_heading_between(blocks: list[Block], start: int, end: int) -> bool:
+    """An unnumbered heading of the same or a higher level ends a run of numbered ones."""
+    level = blocks[start].level
+    return any(b.kind == "heading" and b.level <= level and not _NUMBERED.match(b.text) for b in blocks[start:end])
 
 
 def _run(blocks: list[Block], start: int, kind: str) -> list[int]:
@@ -197,7 +234,7 @@ def reads_as_ask(item: str, words: Lexicon) -> bool:
     return False
 
 
-def _block_demands(block: Block, words: Lexicon) -> list[Demand]:
+def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, bool]]:
     if block.kind not in ("paragraph", "item", "line", "heading"):
         return []
     if block.kind == "heading" and not _NUMBERED.match(block.text):
@@ -205,31 +242,31 @@ def _block_demands(block: Block, words: Lexicon) -> list[Demand]:
     return [demand for sentence in sentences(block.text) for demand in _sentence_demands(sentence, words)]
 
 
-def _sentence_demands(sentence: str, words: Lexicon) -> list[Demand]:
+def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, bool]]:
     """Each item of "we support the demands of X: a, b and c", or each ask the sentence makes."""
     listed = words.demand_list.search(sentence)
     if listed and _ours_before(sentence[:listed.start()], words):
         items = split_inline_list(listed.group("items"), words, minimum=2)
         if items:
-            return [_item_demand(LeadIn(None, None), item, words) for item in items]
+            return [(_item_demand(LeadIn(None, None), item, words), True) for item in items]
     demands = []
     for ask in sentence_asks(sentence, words):
         text = sentence[ask.start:ask.end]
         act = sentence[ask.act:ask.end]
-        demands.append(Demand(position=0, addressee=ask.addressee, target=ask.target, verb=leading_verb(act, words),
-                              text=text.strip(), action_category=action_category(act, words.language)))
+        demands.append((Demand(position=0, addressee=ask.addressee, target=ask.target, verb=leading_verb(act, words),
+                               text=text.strip(), action_category=action_category(act, words.language)), ask.own))
     return demands
 
 
 def _ours_before(text: str, words: Lexicon) -> bool:
-    if words.ask_subject.search(text):
+    if words.ask_subject.search(text) or words.signers_named.search(text):
         return True
     return words.first_person_verb is not None and any(
         words.first_person_verb.fullmatch(word) for word in text.split())
 
 
 def _item_demand(leading: LeadIn, text: str, words: Lexicon) -> Demand:
-    text = _LEADING_SYMBOLS.sub("", text).strip()
+    text = _NUMBERED.sub("", _LEADING_SYMBOLS.sub("", text).strip(), count=1)
     return Demand(position=0, addressee=leading.addressee, target=leading.target, verb=leading_verb(text, words),
                   text=text, action_category=action_category(text, words.language))
 

@@ -51,13 +51,14 @@ class Lexicon:
     leading_words_to_skip: frozenset[str]
     determiners: re.Pattern[str]
     ask_subject: re.Pattern[str]  # who asks when the statement itself asks: "we", "the undersigned", "nous"
+    signers_named: re.Pattern[str]  # the signers or the text as a subject: "the organisations", "el manifiesto"
     first_person_verb: re.Pattern[str] | None  # a verb whose ending says "we": exigimos, demandons, chiediamo
     subordinator: re.Pattern[str]  # a word that opens a clause inside a sentence: "that", "dass", "que"
     obligation: re.Pattern[str]  # a modal that puts an obligation on its subject: "should", "müssen", "deben"
     obligation_passive: re.Pattern[str]  # what follows a modal when it states, not obliges: "be", "werden"
     party: re.Pattern[str]  # a noun or pronoun for someone a demand can be put to: "government", "you", "Sie"
     nouns_capitalised: bool  # German: a capital letter does not mark a name
-    please: re.Pattern[str]  # "please", "bitte": an imperative addressed to the reader
+    impersonal_ask: re.Pattern[str]  # "it is time for X to", "es ist Zeit": an ask in no one's name but the text's
     reader_call: re.Pattern[str]  # "sign this letter": a call on readers, not a demand
     infinitive: re.Pattern[str] | None  # a word shaped like an infinitive: exiger, garantizar, umsetzen
     complement_marker: re.Pattern[str] | None  # "to", "à", "om": the word that opens what is asked
@@ -119,7 +120,7 @@ def _optional(pattern: str) -> re.Pattern[str] | None:
 
 
 def _complement_marker(markers: str) -> re.Pattern[str] | None:
-    return re.compile(rf"(?:{markers})\s+(?=\w)", re.I) if markers else None
+    return re.compile(rf"(?:{markers})", re.I) if markers else None
 
 
 @cache
@@ -131,8 +132,8 @@ def lexicon(language: str = "en") -> Lexicon:
         ask_with_addressee=_ask_patterns(data["ask_patterns"]),
         ask_trigger=re.compile(r"\b(?:" + _alternatives(
             [template.replace("{addressee}", UNNAMED_ADDRESSEE) for template in data["ask_patterns"]]
-            + data["ask_without_addressee"] + [data["obligation"], data["please"]]) + ")", re.I),
-        ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})", re.I),
+            + data["ask_without_addressee"] + data["impersonal_asks"] + [data["obligation"]]) + ")", re.I),
+        ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})\b", re.I),
         signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})", re.I),
         signatory_count=re.compile(
             rf"(?P<bound>\b(?:{_alternatives(data['lower_bound_words'])}))?\s*\b(?P<n>\d{{1,3}}(?:[,.]\d{{3}})*|\d+)\s+"
@@ -142,13 +143,14 @@ def lexicon(language: str = "en") -> Lexicon:
         leading_words_to_skip=frozenset(data["leading_words_to_skip"]),
         determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, data['determiners']))})\s+", re.I),
         ask_subject=re.compile(data["ask_subject"], re.I),
+        signers_named=re.compile(data["signers_named"], re.I),
         first_person_verb=_optional(data["first_person_verb"]),
         subordinator=re.compile(rf"\b(?:{data['subordinators']})\b", re.I),
         obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
         obligation_passive=re.compile(data["obligation_passive"], re.I),
         party=re.compile(rf"\b(?:{data['party_nouns']})\b", re.I),
         nouns_capitalised=data["nouns_capitalised"],
-        please=re.compile(rf"^\W*(?:{data['please']})\b\W*", re.I),
+        impersonal_ask=re.compile(rf"\b(?:{_alternatives(data['impersonal_asks'])})\b", re.I),
         reader_call=re.compile(rf"\b(?:{data['reader_calls']})", re.I),
         infinitive=_optional(data["infinitive"]),
         complement_marker=_complement_marker(data["complement_markers"]),
