@@ -152,6 +152,9 @@ def test_seed_demands_are_general_then_specific_on_the_upr_scale(seed):
     ("en", "A series of regular official briefings.", None, None),
     ("de", "Die biometrische Massenüberwachung wird verboten.", None, 5),
     ("fr", "Libérez les prisonniers.", "libérez", 5),
+    ("it", "Completamente ritirare il decreto.", "ritirare", 5),
+    ("fr", "Rapidement libérer les prisonniers.", "libérer", 5),
+    ("nl", "Onmiddellijk stoppen met de uitzettingen.", "stoppen", 5),
 ])
 def test_demand_verbs_and_action_categories(language, text, verb, category):
     from ingest.parse.actions import action_category, leading_verb

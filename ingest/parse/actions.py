@@ -47,7 +47,7 @@ def leading_verb(text: str, words: Lexicon) -> str | None:
     for match in _WORD.finditer(text[:200]):
         written = match.group().casefold()
         word = fold(written)
-        if written in words.leading_words_to_skip or (word.endswith("ly") and len(word) > 4):
+        if written in words.leading_words_to_skip or (word.endswith(words.adverb_suffixes) and len(word) > 4):
             continue
         if words.determiners.match(written + " "):
             return None

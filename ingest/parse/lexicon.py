@@ -49,6 +49,7 @@ class Lexicon:
     block_end: re.Pattern[str]
     honorifics: frozenset[str]
     leading_words_to_skip: frozenset[str]
+    adverb_suffixes: tuple[str, ...]  # "immediately", "immédiatement", "immediatamente": skipped before a verb
     determiners: re.Pattern[str]
     ask_subject: re.Pattern[str]  # who asks when the statement itself asks: "we", "the undersigned", "nous"
     signers_named: re.Pattern[str]  # the signers or the text as a subject: "the organisations", "el manifiesto"
@@ -141,6 +142,7 @@ def lexicon(language: str = "en") -> Lexicon:
         block_end=re.compile(_alternatives(data["block_end_patterns"]), re.I),
         honorifics=frozenset(data["honorifics"]),
         leading_words_to_skip=frozenset(data["leading_words_to_skip"]),
+        adverb_suffixes=tuple(dict.fromkeys(s for s in (data["adverb_suffix"], "ly") if s)),
         determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, data['determiners']))})\s+", re.I),
         ask_subject=re.compile(data["ask_subject"], re.I),
         signers_named=re.compile(data["signers_named"], re.I),
