@@ -153,6 +153,9 @@ def test_seed_demands_are_general_then_specific_on_the_upr_scale(seed):
     ("en", "A series of regular official briefings.", None, None),
     ("de", "Die biometrische Massenüberwachung wird verboten.", None, 5),
     ("fr", "Libérez les prisonniers.", "libérez", 5),
+    ("it", "Completamente ritirare il decreto.", "ritirare", 5),
+    ("fr", "Rapidement libérer les prisonniers.", "libérer", 5),
+    ("nl", "Onmiddellijk stoppen met de uitzettingen.", "stoppen", 5),
 ])
 def test_demand_verbs_and_action_categories(language, text, verb, category):
     from ingest.parse.actions import action_category, leading_verb
@@ -161,15 +164,18 @@ def test_demand_verbs_and_action_categories(language, text, verb, category):
     assert (leading_verb(text, lexicon(language)), action_category(text, language)) == (verb, category)
 
 
-def test_a_long_preamble_is_not_part_of_the_demand():
-    from ingest.parse.demands import asking_clause
+def test_a_demand_starts_at_the_clause_that_asks():
+    from ingest.parse.asks import sentence_asks
     from ingest.parse.lexicon import lexicon
 
+    def starts(sentence: str) -> list[str]:
+        return [sentence[ask.start:ask.end] for ask in sentence_asks(sentence, lexicon("en"))]
+
     preamble = "Being deeply concerned with access to medicines and to other public goods in the poorest countries"
-    assert asking_clause(f"{preamble}, we call on WTO Members to grant the request.", lexicon("en")) == \
-        "we call on WTO Members to grant the request."
-    assert asking_clause("In this perspective, we urge you to act.", lexicon("en")) == \
-        "In this perspective, we urge you to act."
+    assert starts(f"{preamble}, we call on WTO Members to grant the request.") == [
+        "we call on WTO Members to grant the request."]
+    assert starts("To that end, we strongly urge you to act.") == ["we strongly urge you to act."]
+    assert starts("We, the undersigned groups, representing many causes, urge you to act.") == ["urge you to act."]
 
 
 def test_a_theme_built_of_divs_loses_its_menu_sidebar_share_related_and_comments():

@@ -36,12 +36,18 @@ def _known(word: str, language: str) -> str | None:
     return next((entry for entry in entries if len(entry) >= 5 and word.startswith(entry)), None)
 
 
+def is_action_word(word: str, language: str) -> bool:
+    """Whether the word is, or inflects, a verb or action noun the lexicon lists ("Ensuring", "release")."""
+    folded = fold(word)
+    return any(_known(folded, candidate) is not None for candidate in dict.fromkeys((language, "en")))
+
+
 def leading_verb(text: str, words: Lexicon) -> str | None:
     """The lemma of the demand's first word, past adverbs and fillers; None for a noun phrase."""
     for match in _WORD.finditer(text[:200]):
         written = match.group().casefold()
         word = fold(written)
-        if written in words.leading_words_to_skip or (word.endswith("ly") and len(word) > 4):
+        if written in words.leading_words_to_skip or (word.endswith(words.adverb_suffixes) and len(word) > 4):
             continue
         if words.determiners.match(written + " "):
             return None

@@ -1,4 +1,10 @@
-"""Demands: the asks of a statement, with who is called on (addressee) and who must act (target)."""
+"""Demands: the asks of a statement, with who is called on (addressee) and who must act (target).
+
+Two kinds, read together: the items of a list that a lead-in introduces as demands ("We call on
+X to:", "Wir fordern:", "Our demands:"), and the asks the statement makes in its sentences, read
+clause by clause (asks.py). A run of items is a demand list only when the block before it
+introduces it and the items read as asks, never because they follow an ask.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,21 @@ import re
 from dataclasses import dataclass
 
 from ..records import Demand
-from .actions import action_category, leading_verb
+from .actions import action_category, is_action_word, leading_verb
+from .asks import asks_anything, lead_in, sentence_asks
 from .blocks import Block
+from .countries import fold
 from .inline import split_inline_list
-from .lexicon import Lexicon
+from .lexicon import Lexicon, function_words
 from .sentences import sentences
 
-MAX_INTRO_WORDS = 8
-_CLAUSE_START = re.compile(r"(?:[;:]|,\s+(?:and|but|so|while)\b|\s(?:and|but)\s+(?=we\b))\s*", re.I)
+MAX_NAME_WORDS = 8  # "Chaos Computer Club", "Free Palestine Maastricht": an item this short in title case is a name
+MAX_DEMAND_HEADING_WORDS = 6  # "Unsere Forderungen:", "Our demands"
+# A heading numbered like the paragraphs around it is one of them ("#### 4. We urge the Security Bureau to ...");
+# other headings (a title, a tagline over the letter) restate the asks.
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
+_LEADING_SYMBOLS = re.compile(r"^[^\w(\"“„«'‘]+")
+_PHRASE_END = re.compile(r"[:.;,!?]")
 
 
 @dataclass(frozen=True)
@@ -22,36 +35,75 @@ class LeadIn:
     target: str | None
 
 
+@dataclass(frozen=True)
+class DemandList:
+    """Items a lead-in introduces as demands, and the sentence that introduces them."""
+
+    lead_index: int
+    lead_sentence: str
+    items: tuple[tuple[int, str], ...]  # (index of the block holding it, text)
+    lead_in: LeadIn
+
+
 def last_sentence(text: str) -> str:
     split = sentences(text)
     return split[-1] if split else ""
 
 
 def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
-    """Addressee and target of an ask sentence; None when the sentence asks nothing.
+    """Addressee and target of a sentence that asks, whoever asks; None when it asks nothing.
 
     "We call on governments to join together to call on China to" gives addressee
     governments and target China: the first party called on, and the last.
     """
-    parties = [_party(match.group("addressee"), words) for match in words.asks(sentence)]
-    if parties:
-        target = parties[-1] if len(parties) > 1 and parties[-1] != parties[0] else None
-        return LeadIn(addressee=parties[0], target=target)
-    if words.ask_without_addressee.search(sentence):
-        return LeadIn(addressee=None, target=None)
-    return None
-
-
-def _party(text: str, words: Lexicon) -> str:
-    """ "the Government of India, specifically Mr X" gives "Government of India"."""
-    return words.determiners.sub("", text.split(",")[0].strip())
+    found = lead_in(sentence, words)
+    if found is not None:
+        return LeadIn(found[0], found[1])
+    return LeadIn(None, None) if asks_anything(sentence, words) else None
 
 
 def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
-    """Items listed after an ask lead-in; failing any list, each of our own ask sentences is one demand."""
+    """List demands and sentence demands, in reading order, each counted once."""
     blocks = _before_translation(blocks, words)
-    demands = _listed_demands(blocks, words)
-    return demands if demands else _sentence_demands(blocks, words)
+    lists = {found.lead_index: found for found in demand_lists(blocks, words)}
+    listed = {index for found in lists.values() for index, _ in found.items}
+    read: list[_Read] = []
+    for index, block in enumerate(blocks):
+        if index in listed:
+            continue
+        found = lists.get(index)
+        if found is None:
+            read.extend(_Read(demand, own, index) for demand, own in _block_demands(block, words))
+        else:  # the lead-in's own sentences frame the list ("we urge ... We call on governments to:")
+            read.extend(_Read(_item_demand(found.lead_in, text, words), True, index, listed=True)
+                        for _, text in found.items)
+    demands = _without_restatements([r.demand for r in read if _kept(r, read, list(lists.values()))])
+    for position, demand in enumerate(demands, start=1):
+        demand.position = position
+    return demands
+
+
+@dataclass(frozen=True)
+class _Read:
+    demand: Demand
+    own: bool  # asked in the signers' own voice
+    block: int
+    listed: bool = False
+
+
+def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool:
+    """A sentence ask beside a demand list restates it ("we call on you to ensure ..." before "we call on
+    you to:"), unless it comes after the list and asks someone else. "The groups are calling on the
+    President to ..." reports the letter that follows in the signers' own voice."""
+    if read.listed:
+        return True
+    if not read.own and any(other.own for other in everything):
+        return False
+    if not lists:
+        return True
+    addressees = {found.lead_in.addressee for found in lists}
+    return (read.demand.addressee is not None and read.demand.addressee not in addressees
+            and all(found.lead_index < read.block for found in lists))
 
 
 def _before_translation(blocks: list[Block], words: Lexicon) -> list[Block]:
@@ -62,111 +114,172 @@ def _before_translation(blocks: list[Block], words: Lexicon) -> list[Block]:
     return blocks
 
 
-def _listed_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
-    demands: list[Demand] = []
+def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
+    found: list[DemandList] = []
     for index, block in enumerate(blocks[:-1]):
         if block.kind == "item":
             continue
-        items = _items_after(blocks, index)
-        lead_in = read_lead_in(last_sentence(block.text), words) if items else None
-        if lead_in is None:
+        items = _items_after(blocks, index, words)
+        if not items:
             continue
-        for item in items:
-            demands.append(_demand(len(demands) + 1, lead_in, item, words))
-    return demands
+        reading = _lead_in_reading(block, words)
+        if reading is None:
+            continue
+        sentence, leading, rest = reading
+        if _introduces(block, rest) and _items_are_demands([text for _, text in items], rest, words):
+            found.append(DemandList(index, sentence, tuple(items), leading))
+    return found
 
 
-def _items_after(blocks: list[Block], index: int) -> list[str]:
-    """What a lead-in introduces: list items, or after a colon lines that each state one thing."""
+def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | None:
+    """The sentence of a block that asks for what follows, whom it asks, and what it leaves to the list
+    ("" after "We call on X to:" or "Wir fordern:"). None when the block asks nothing of its own."""
+    text = _bare(block.text)
+    if len(text.split()) <= MAX_DEMAND_HEADING_WORDS and words.demand_noun.search(text):
+        if block.kind == "heading" or text.endswith(":"):
+            return block.text, LeadIn(None, None), ""
+    split = sentences(block.text)
+    for position, sentence in enumerate(reversed(split)):
+        found = lead_in(sentence, words)
+        if found is not None:
+            rest = found[2] if position == 0 else _bare(split[-1])  # "..., dabei drei Handlungsfelder:"
+            return sentence, LeadIn(found[0], found[1]), rest
+    return None
+
+
+def _bare(text: str) -> str:
+    return text.strip().strip("*_ ").strip()
+
+
+def _introduces(block: Block, rest: str) -> bool:
+    """A lead-in introduces what follows with a colon, or by leaving its ask open ("call on X to")."""
+    return _bare(block.text).endswith(":") or not rest
+
+
+def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[int, str]]:
+    """What a block may introduce: list items; after a colon, lines that each state one thing, paragraphs
+    that each ask ("Release ...", "Ensure ..."), or headings numbered one by one ("1. Fim aos despejos")."""
     following = blocks[index + 1]
     if following.kind == "item":
-        return [b.text for b in _run(blocks, index + 1, "item") if b.level <= 1]
-    if not blocks[index].text.rstrip().endswith((":", ";")):
+        return [(i, blocks[i].text) for i in _run(blocks, index + 1, "item") if blocks[i].level <= 1]
+    if not _bare(blocks[index].text).endswith((":", ";")):
         return []
     if following.kind == "line":
-        return [b.text for b in _run(blocks, index + 1, "line")]
-    if following.kind == "paragraph" and all(line.endswith((".", ";", "!")) for line in following.lines):
-        return list(following.lines)
-    return []
+        return [(i, blocks[i].text) for i in _run(blocks, index + 1, "line")]
+    if following.kind == "heading" and _NUMBERED.match(following.text):
+        return [(i, blocks[i].text) for i in range(index + 1, len(blocks))
+                if blocks[i].kind == "heading" and blocks[i].level == following.level
+                and _NUMBERED.match(blocks[i].text) and not _later_heading_between(blocks, index + 1, i)]
+    if following.kind == "paragraph" and following.lines and all(
+            line.endswith((".", ";", "!")) for line in following.lines):
+        return [(index + 1, line) for line in following.lines]
+    asking = [i for i in _run(blocks, index + 1, "paragraph")]
+    asking = asking[:next((n for n, i in enumerate(asking) if not reads_as_ask(blocks[i].text, words)), len(asking))]
+    return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
 
 
-def _run(blocks: list[Block], start: int, kind: str) -> list[Block]:
+def _later_heading_between(blocks: list[Block], start: int, end: int) -> bool:
+    """An unnumbered heading of the same or a higher level ends a run of numbered ones."""
+    level = blocks[start].level
+    return any(b.kind == "heading" and b.level <= level and not _NUMBERED.match(b.text) for b in blocks[start:end])
+
+
+def _run(blocks: list[Block], start: int, kind: str) -> list[int]:
     run = []
-    for block in blocks[start:]:
-        if block.kind != kind:
+    for index in range(start, len(blocks)):
+        if blocks[index].kind != kind:
             break
-        run.append(block)
+        run.append(index)
     return run
 
 
-def _sentence_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
-    demands: list[Demand] = []
-    for block in blocks:
-        if block.kind not in ("paragraph", "item", "line"):
-            continue
-        for sentence in sentences(block.text):
-            for lead_in, text, ask in _sentence_asks(sentence, words):
-                demands.append(_demand(len(demands) + 1, lead_in, text, words, ask=ask))
+def _items_are_demands(items: list[str], rest: str, words: Lexicon) -> bool:
+    """Items are demands when most read as asks; after an ask left open ("to:", "Wir fordern:") noun
+    phrases and statements of the wished-for state count too. Names of organisations never do."""
+    names = sum(_looks_like_name(item, words) for item in items)
+    if names * 2 > len(items):
+        return False
+    if not rest:
+        return True
+    return sum(reads_as_ask(item, words) for item in items) * 2 > len(items)
+
+
+def _looks_like_name(item: str, words: Lexicon) -> bool:
+    """ "Amnesty International", "Free Palestine Maastricht": short, in title case, not a sentence."""
+    text = _LEADING_SYMBOLS.sub("", item).strip()
+    tokens = text.split()
+    if not tokens or len(tokens) > MAX_NAME_WORDS or text.endswith((".", ";", "!", ":")):
+        return False
+    small = function_words(words.language) | function_words("en")
+    return all(token[:1].isupper() or not token[:1].isalpha() or token.casefold() in small for token in tokens)
+
+
+def reads_as_ask(item: str, words: Lexicon) -> bool:
+    """ "Issue a public statement", "Ensuring that ...", "Exiger la libération", or in German a phrase
+    ending on its infinitive: "Bestehende Regulierung wirkungsvoll umsetzen"."""
+    text = _LEADING_SYMBOLS.sub("", item).strip()
+    tokens = re.findall(r"[^\W\d_][\w’'-]*", text[:200])
+    while tokens and tokens[0].casefold() in words.leading_words_to_skip:
+        tokens.pop(0)
+    if not tokens:
+        return False
+    if is_action_word(tokens[0], words.language) and not words.nouns_capitalised:
+        return True
+    if words.infinitive is not None and not words.nouns_capitalised:
+        return words.infinitive.fullmatch(tokens[0]) is not None
+    if words.nouns_capitalised:
+        phrase = _PHRASE_END.split(text, maxsplit=1)[0].split()
+        last = phrase[-1] if phrase else ""
+        return last[:1].islower() and words.infinitive is not None and words.infinitive.fullmatch(last) is not None
+    return False
+
+
+def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, bool]]:
+    if block.kind not in ("paragraph", "item", "line", "heading"):
+        return []
+    if block.kind == "heading" and not _NUMBERED.match(block.text):
+        return []
+    return [demand for sentence in sentences(block.text) for demand in _sentence_demands(sentence, words)]
+
+
+def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, bool]]:
+    """Each item of "we support the demands of X: a, b and c", or each ask the sentence makes."""
+    listed = words.demand_list.search(sentence)
+    if listed and _ours_before(sentence[:listed.start()], words):
+        items = split_inline_list(listed.group("items"), words, minimum=2)
+        if items:
+            return [(_item_demand(LeadIn(None, None), item, words), True) for item in items]
+    demands = []
+    for ask in sentence_asks(sentence, words):
+        text = sentence[ask.start:ask.end]
+        act = sentence[ask.act:ask.end]
+        demands.append((Demand(position=0, addressee=ask.addressee, target=ask.target, verb=leading_verb(act, words),
+                               text=text.strip(), action_category=action_category(act, words.language)), ask.own))
     return demands
 
 
-def _sentence_asks(sentence: str, words: Lexicon) -> list[tuple[LeadIn, str, bool]]:
-    """The demands one sentence makes: each item of "we support the demands of X: a, b and c",
-    or the sentence's asking clause."""
-    listed = words.demand_list.search(sentence)
-    if listed and _ours(sentence, listed.start(), words):
-        items = split_inline_list(listed.group("items"), words, minimum=2)
-        if items:
-            return [(LeadIn(None, None), item, False) for item in items]
-    lead_in = read_lead_in(sentence, words)
-    if lead_in is not None and _asked_by_us(sentence, words):
-        return [(lead_in, asking_clause(sentence, words), True)]
-    return []
-
-
-def _ours(sentence: str, end: int, words: Lexicon) -> bool:
-    return words.ask_subject is None or words.ask_subject.search(sentence[:end]) is not None
-
-
-def _first_ask(sentence: str, words: Lexicon) -> re.Match[str] | None:
-    asks = words.asks(sentence)
-    return asks[0] if asks else words.ask_without_addressee.search(sentence)
-
-
-def _asked_by_us(sentence: str, words: Lexicon) -> bool:
-    """ "We urge ..." is the statement's demand; "UN resolutions have called on ..." reports another's."""
-    if words.ask_subject is None:
+def _ours_before(text: str, words: Lexicon) -> bool:
+    if words.ask_subject.search(text) or words.signers_named.search(text):
         return True
-    ask = _first_ask(sentence, words)
-    # The subject may stand inside the ask itself: "Wir fordern, dass ...".
-    return ask is not None and words.ask_subject.search(sentence[max(0, ask.start() - 100):ask.end()]) is not None
+    return words.first_person_verb is not None and any(
+        words.first_person_verb.fullmatch(word) for word in text.split())
 
 
-def asking_clause(sentence: str, words: Lexicon) -> str:
-    """The sentence from the clause that asks: "Given X, and we urge you to Y" gives "we urge you to Y",
-    and a long preamble before ", we call on" is dropped; a short one ("In this perspective,") stays."""
-    ask = _first_ask(sentence, words)
-    if ask is None:
-        return sentence
-    starts = [match.end() for match in _CLAUSE_START.finditer(sentence, 0, ask.start())]
-    if words.ask_subject is not None:
-        for subject in words.ask_subject.finditer(sentence, 0, ask.start()):
-            before = sentence[:subject.start()].rstrip()
-            if before.endswith(",") and len(before.split()) > MAX_INTRO_WORDS:
-                starts.append(subject.start())
-    return sentence[max(starts):] if starts else sentence
+def _item_demand(leading: LeadIn, text: str, words: Lexicon) -> Demand:
+    text = _NUMBERED.sub("", _LEADING_SYMBOLS.sub("", text).strip(), count=1)
+    return Demand(position=0, addressee=leading.addressee, target=leading.target, verb=leading_verb(text, words),
+                  text=text, action_category=action_category(text, words.language))
 
 
-def _demand(position: int, lead_in: LeadIn, text: str, words: Lexicon, ask: bool = False) -> Demand:
-    """ "We urge X to release Y" asks for release: a sentence's act follows its ask."""
-    act = _after_ask(text, words) if ask else text
-    return Demand(position=position, addressee=lead_in.addressee, target=lead_in.target,
-                  verb=leading_verb(act, words), text=text, action_category=action_category(act, words.language))
-
-
-def _after_ask(sentence: str, words: Lexicon) -> str:
-    matches = words.asks(sentence)
-    if matches:
-        return sentence[matches[-1].end():]
-    match = words.ask_without_addressee.search(sentence)
-    return sentence[match.end():] if match else sentence
+def _without_restatements(demands: list[Demand]) -> list[Demand]:
+    """A summary list that a fuller one repeats ("Regulierung zielgerichtet ergänzen", then
+    "Regulierung zielgerichtet ergänzen: Das wichtigste Ziel ..."), or one ask said twice, counts once."""
+    keys = [" ".join(re.findall(r"\w+", fold(demand.text))) for demand in demands]
+    kept = []
+    for index, demand in enumerate(demands):
+        key = keys[index]
+        repeated = any(other.startswith(key) and (len(other) > len(key) or later < index)
+                       for later, other in enumerate(keys) if later != index and key)
+        if not repeated:
+            kept.append(demand)
+    return kept

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .countries import fold
 
@@ -26,21 +26,46 @@ def _languages() -> tuple[str, ...]:
 
 
 LANGUAGES = _languages()
-ADDRESSEE = r"(?P<addressee>[^;:]{1,80}?)"  # capped, so one ask cannot reach across a sentence
+UNNAMED_ADDRESSEE = r"[^;:]{1,80}?"  # capped, so one ask cannot reach across a sentence
+
+
+class Ask(NamedTuple):
+    """An ask verb with its addressee: "call on [governments] to"."""
+
+    start: int
+    end: int
+    addressee_start: int
+    addressee_end: int
 
 
 @dataclass(frozen=True)
 class Lexicon:
     language: str
-    ask_with_addressee: tuple[re.Pattern[str], ...]
+    ask_with_addressee: re.Pattern[str]  # every ask pattern in one, the addressee of the n-th as group addressee<n>
+    ask_trigger: re.Pattern[str]  # anything that may start an ask: one search tells a sentence that asks nothing
     ask_without_addressee: re.Pattern[str]
     signatory_leadin: re.Pattern[str]
     signatory_count: re.Pattern[str]
     block_end: re.Pattern[str]
     honorifics: frozenset[str]
     leading_words_to_skip: frozenset[str]
+    adverb_suffixes: tuple[str, ...]  # "immediately", "immédiatement", "immediatamente": skipped before a verb
     determiners: re.Pattern[str]
-    ask_subject: re.Pattern[str] | None  # who must ask in a sentence for it to be the statement's own demand
+    ask_subject: re.Pattern[str]  # who asks when the statement itself asks: "we", "the undersigned", "nous"
+    signers_named: re.Pattern[str]  # the signers or the text as a subject: "the organisations", "el manifiesto"
+    first_person_verb: re.Pattern[str] | None  # a verb whose ending says "we": exigimos, demandons, chiediamo
+    subordinator: re.Pattern[str]  # a word that opens a clause inside a sentence: "that", "dass", "que"
+    obligation: re.Pattern[str]  # a modal that puts an obligation on its subject: "should", "müssen", "deben"
+    obligation_passive: re.Pattern[str]  # what follows a modal when it states, not obliges: "be", "werden"
+    party: re.Pattern[str]  # a noun or pronoun for someone a demand can be put to: "government", "you", "Sie"
+    nouns_capitalised: bool  # German: a capital letter does not mark a name
+    impersonal_ask: re.Pattern[str]  # "it is time for X to", "es ist Zeit": an ask in no one's name but the text's
+    reader_call: re.Pattern[str]  # "sign this letter": a call on readers, not a demand
+    infinitive: re.Pattern[str] | None  # a word shaped like an infinitive: exiger, garantizar, umsetzen
+    complement_marker: re.Pattern[str] | None  # "to", "à", "om": the word that opens what is asked
+    conjunctions: frozenset[str]  # "and", "und", "et": what joins two asks
+    demand_noun: re.Pattern[str]  # "demands", "Forderungen": a heading over a list of demands
+    list_pointer: re.Pattern[str]  # "the following", "folgende": an ask whose content is the list after it
     translation_heading: re.Pattern[str]
     anniversary: tuple[re.Pattern[str], ...]
     anniversary_events: dict[str, int]
@@ -52,14 +77,13 @@ class Lexicon:
     group_noun: re.Pattern[str]  # "organisations", "Ortsgruppen": what a list of signers is a list of
     publisher_opening: re.Pattern[str]  # "International Tibet Network Members are today joining"
 
-    def asks(self, text: str) -> list[re.Match[str]]:
+    def asks(self, text: str) -> list[Ask]:
         """Every ask with an addressee in the text, in reading order, none overlapping."""
-        found = sorted((m for p in self.ask_with_addressee for m in p.finditer(text)), key=lambda m: m.start())
-        kept: list[re.Match[str]] = []
-        for match in found:
-            if not kept or match.start() >= kept[-1].end():
-                kept.append(match)
-        return kept
+        found = []
+        for match in self.ask_with_addressee.finditer(text):
+            group = next(name for name, value in match.groupdict().items() if value is not None)
+            found.append(Ask(match.start(), match.end(), match.start(group), match.end(group)))
+        return found
 
 
 def _alternatives(patterns: list[str]) -> str:
@@ -79,15 +103,25 @@ def _merged(language: str) -> dict[str, Any]:
     return {**english, **merged} | {
         "anniversary_events": {**english["anniversary_events"], **data.get("anniversary_events", {})},
         "anniversary": [data["anniversary"], english["anniversary"]],
-        # A language whose verbs carry their subject needs none, in either language's sentences.
-        "ask_subject": f"{data['ask_subject']}|{english['ask_subject']}" if data["ask_subject"] else "",
+        "ask_subject": f"{data['ask_subject']}|{english['ask_subject']}",
+        "reader_calls": f"{data['reader_calls']}|{english['reader_calls']}",
         "publisher_verbs": f"{data['publisher_verbs']}|{english['publisher_verbs']}",
     }
 
 
-def _subject(pattern: str) -> re.Pattern[str] | None:
-    """No pattern where the verb's own ending says who asks (Spanish exigimos, Portuguese pedimos)."""
+def _ask_patterns(templates: list[str]) -> re.Pattern[str]:
+    named = [template.replace("{addressee}", f"(?P<addressee{index}>{UNNAMED_ADDRESSEE})")
+             for index, template in enumerate(templates)]
+    return re.compile(rf"\b(?:{_alternatives(named)})", re.I)
+
+
+def _optional(pattern: str) -> re.Pattern[str] | None:
+    """A whole word of the given shape, or None where a language has no such shape."""
     return re.compile(pattern, re.I) if pattern else None
+
+
+def _complement_marker(markers: str) -> re.Pattern[str] | None:
+    return re.compile(rf"(?:{markers})", re.I) if markers else None
 
 
 @cache
@@ -96,9 +130,11 @@ def lexicon(language: str = "en") -> Lexicon:
     anniversary = data["anniversary"] if isinstance(data["anniversary"], list) else [data["anniversary"]]
     return Lexicon(
         language=language,
-        ask_with_addressee=tuple(re.compile(r"\b" + template.replace("{addressee}", ADDRESSEE), re.I)
-                                 for template in data["ask_patterns"]),
-        ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})", re.I),
+        ask_with_addressee=_ask_patterns(data["ask_patterns"]),
+        ask_trigger=re.compile(r"\b(?:" + _alternatives(
+            [template.replace("{addressee}", UNNAMED_ADDRESSEE) for template in data["ask_patterns"]]
+            + data["ask_without_addressee"] + data["impersonal_asks"] + [data["obligation"]]) + ")", re.I),
+        ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})\b", re.I),
         signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})", re.I),
         signatory_count=re.compile(
             rf"(?P<bound>\b(?:{_alternatives(data['lower_bound_words'])}))?\s*\b(?P<n>\d{{1,3}}(?:[,.]\d{{3}})*|\d+)\s+"
@@ -106,8 +142,23 @@ def lexicon(language: str = "en") -> Lexicon:
         block_end=re.compile(_alternatives(data["block_end_patterns"]), re.I),
         honorifics=frozenset(data["honorifics"]),
         leading_words_to_skip=frozenset(data["leading_words_to_skip"]),
+        adverb_suffixes=tuple(dict.fromkeys(s for s in (data["adverb_suffix"], "ly") if s)),
         determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, data['determiners']))})\s+", re.I),
-        ask_subject=_subject(data["ask_subject"]),
+        ask_subject=re.compile(data["ask_subject"], re.I),
+        signers_named=re.compile(data["signers_named"], re.I),
+        first_person_verb=_optional(data["first_person_verb"]),
+        subordinator=re.compile(rf"\b(?:{data['subordinators']})\b", re.I),
+        obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
+        obligation_passive=re.compile(data["obligation_passive"], re.I),
+        party=re.compile(rf"\b(?:{data['party_nouns']})\b", re.I),
+        nouns_capitalised=data["nouns_capitalised"],
+        impersonal_ask=re.compile(rf"\b(?:{_alternatives(data['impersonal_asks'])})\b", re.I),
+        reader_call=re.compile(rf"\b(?:{data['reader_calls']})", re.I),
+        infinitive=_optional(data["infinitive"]),
+        complement_marker=_complement_marker(data["complement_markers"]),
+        conjunctions=frozenset(conjunction.casefold() for conjunction in data["list_conjunctions"]),
+        demand_noun=re.compile(rf"\b(?:{data['demand_nouns']})\b", re.I),
+        list_pointer=re.compile(rf"\b(?:{data['list_pointer']})\b", re.I),
         translation_heading=re.compile(_alternatives(data["translation_headings"]), re.I),
         anniversary=tuple(re.compile(pattern, re.I) for pattern in anniversary),
         anniversary_events=data["anniversary_events"],
@@ -164,3 +215,15 @@ def kind_labels_in_any_language() -> dict[str, re.Pattern[str]]:
         for kind, labels in _load(language)["kind_labels"].items():
             patterns.setdefault(kind, []).extend(labels)
     return {kind: re.compile(rf"\b(?:{_alternatives(labels)})", re.I) for kind, labels in patterns.items()}
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    data = json.loads(resources.files("ingest").joinpath("lexicon/stopwords.json").read_text("utf-8"))
+    return {code: frozenset(words) for code, words in data.items() if not code.startswith("_")}
+
+
+def function_words(language: str) -> frozenset[str]:
+    """The language's most frequent function words ("the", "of", "der"), from stopwords.json."""
+    return _stopwords().get(language, frozenset())
+

@@ -1,0 +1,390 @@
+"""The asks inside one sentence: which clauses ask, of whom, and where each thing asked begins.
+
+A clause is one of the statement's own asks when the evidence says the signers ask in it: a
+first-person subject or verb ("we urge", "exigimos"), the signers or the text named as the subject
+("The undersigned organisations urge", "el manifiesto urge"), a verb coordinated with one ("We ...
+believe that ... and demand that"), an obligation put on a named party ("The United States should
+repudiate ..."), or an ask in the text's own voice ("It is time for X to"). Asks in questions, inside
+quotation marks, or made by someone else ("UN resolutions have called on ...", "the petition calling on ...")
+are not the statement's. Several asks in one sentence are several demands: coordinated asks ("urge
+the police to rescind ... and call on the Government to halt ...") and coordinated things asked
+("to cancel ..., and to pass ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .lexicon import Lexicon, function_words
+
+MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
+MIN_ACT_WORDS = 3  # a coordinated part shorter than this ("protect and promote") is not asked on its own
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_QUOTED = re.compile(r"“[^“”]{0,3000}”|„[^“”]{0,3000}[“”]|«[^«»]{0,3000}»|\"[^\"]{0,3000}\"")
+_CLAUSE_MARK = re.compile(r"[;:]")
+_TRAILING = re.compile(r"[\s,;:–—-]+$")
+# Words that make the next one a noun in every language read here: "our demands", "la demande", "die Forderung".
+_DETERMINER_BEFORE_NOUN = re.compile(
+    r"the|a|an|our|their|its|this|these|those|la|le|les|une|un|nos|notre|leurs|leur|cette|ces|die|der|den|das|"
+    r"eine|unsere|unserer|ihre|el|los|las|una|nuestra|nuestras|sus|su|o|os|as|uma|nossa|nossas|il|lo|gli|"
+    r"nostre|nostra|de|het|een|onze|hun")
+
+
+@dataclass(frozen=True)
+class Ask:
+    start: int  # where the demand's text begins in the sentence
+    act: int  # where what is asked begins ("release ..." after "We urge X to")
+    end: int  # where the demand's text ends: the next ask, or the end of the sentence
+    addressee: str | None
+    target: str | None
+    own: bool = True  # asked in the signers' own voice, not "the organisations call on" of a press release
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """An ask verb found in a sentence, with its addressee where it names one."""
+
+    start: int
+    end: int
+    addressee: str | None = None
+    addressee_start: int | None = None
+
+
+def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
+    """The statement's own asks in one sentence, in reading order."""
+    if _is_question(sentence) or not words.ask_trigger.search(sentence):
+        return []
+    written = sentence
+    sentence = _blank(sentence, [m.span() for m in _QUOTED.finditer(sentence)])  # no one here asks in quotes
+    anchors = [replace(a, addressee=written[a.addressee_start:a.addressee_start + len(a.addressee)])
+               if a.addressee is not None and a.addressee_start is not None else a
+               for a in _anchors(sentence, words)]
+    asks = _verb_asks(sentence, anchors, words)
+    asks += _obligations(sentence, anchors, words)
+    asks += _impersonal(sentence, anchors, words)
+    asks = [ask for ask in asks if not words.reader_call.search(sentence[ask.act:ask.act + 120])]
+    parts = [part for ask in sorted(asks, key=lambda a: a.start) for part in _coordinated_parts(sentence, ask, words)]
+    # "We call on X to:" left open asks nothing by itself: what it asks is the list after it
+    return [replace(part, end=_without_joint(sentence, part.start, part.end, words)) for part in parts
+            if _word_count(sentence[part.act:part.end])]
+
+
+def lead_in(sentence: str, words: Lexicon) -> tuple[str | None, str | None, str] | None:
+    """Addressee, target and what is left to ask of a sentence that asks, even with nothing after it
+    ("We call on governments to join together to call on China to:" gives governments, China and "";
+    "the local government should ensure ... as follows:" gives local government). None when the
+    sentence does not ask."""
+    if _is_question(sentence) or not words.ask_trigger.search(sentence):
+        return None
+    sentence = _blank(sentence, [m.span() for m in _QUOTED.finditer(sentence)])
+    anchors = _anchors(sentence, words)
+    ours = [a for a in anchors if _ours(sentence, a, words)]
+    if ours:
+        chain = _chain(sentence, ours[0], ours, words)
+        parties = [_party(a.addressee, words) for a in chain if a.addressee]
+        target = parties[-1] if len(parties) > 1 and parties[-1] != parties[0] else None
+        return parties[0] if parties else None, target, _rest(sentence, chain[-1].end)
+    for ask in _obligations(sentence, anchors, words) + _impersonal(sentence, anchors, words):
+        return ask.addressee, None, _rest(sentence, ask.act)
+    return None
+
+
+def _rest(sentence: str, end: int) -> str:
+    return _TRAILING.sub("", sentence[end:]).strip(" .")
+
+
+def asks_anything(sentence: str, words: Lexicon) -> bool:
+    """Whether any ask verb stands in the sentence, whoever asks."""
+    return words.ask_trigger.search(sentence) is not None and bool(_anchors(sentence, words))
+
+
+def _without_joint(sentence: str, start: int, end: int, words: Lexicon) -> int:
+    """Where a part ends without the conjunction or comma that joins it to the next: "... the proposal"."""
+    if end >= len(sentence.rstrip()):
+        return end
+    text = sentence[start:end]
+    while True:
+        trimmed = _TRAILING.sub("", text)
+        last = trimmed.rsplit(None, 1)
+        if len(last) == 2 and last[1].casefold() in words.conjunctions:
+            trimmed = last[0]
+        if trimmed == text:
+            return start + len(text)
+        text = trimmed
+
+
+def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with quoted words blanked out, every position kept."""
+    for start, end in spans:
+        sentence = sentence[:start] + re.sub(r"\w", "_", sentence[start:end]) + sentence[end:]
+    return sentence
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip(" \"'”’»)").endswith("?")
+
+
+def _anchors(sentence: str, words: Lexicon) -> list[_Anchor]:
+    found = [_Anchor(a.start, a.end, sentence[a.addressee_start:a.addressee_end], a.addressee_start)
+             for a in words.asks(sentence)]
+    for match in words.ask_without_addressee.finditer(sentence):
+        if not any(match.start() < a.end and a.start < match.end() for a in found) and not _a_noun(sentence, match):
+            found.append(_Anchor(match.start(), match.end()))
+    return sorted((a for a in found if not _in_a_name(sentence, a.start)), key=lambda a: a.start)
+
+
+def _a_noun(sentence: str, match: re.Match[str]) -> bool:
+    """ "our demands", "the residents' demands", "la demande de la Préfecture": an ask word after a
+    determiner or a possessive names, it does not ask."""
+    before = _WORD.findall(sentence[max(0, match.start() - 30):match.start()])
+    if not before:
+        return False
+    previous = before[-1].casefold()
+    return _DETERMINER_BEFORE_NOUN.fullmatch(previous) is not None or previous.endswith(("'s", "’s", "'", "’"))
+
+
+def _in_a_name(sentence: str, position: int) -> bool:
+    """ "..., Demand Progress, ...": an ask verb written with a capital inside a sentence is a name."""
+    before = sentence[:position].rstrip()
+    return sentence[position].isupper() and bool(before) and before[-1] not in ".:;!?\"“„«(*_"
+
+
+def _clause_start(sentence: str, position: int, words: Lexicon) -> int:
+    """Where the clause holding the position begins: after the last ";", ":" or subordinating word."""
+    starts = [m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, position)]
+    starts += [m.end() for m in words.subordinator.finditer(sentence, 0, position)]
+    return max(starts, default=0)
+
+
+def _ours(sentence: str, anchor: _Anchor, words: Lexicon) -> bool:
+    return _voice(sentence, anchor, words) is not None
+
+
+def _voice(sentence: str, anchor: _Anchor, words: Lexicon) -> str | None:
+    """ "own" when the signers ask: their subject in the clause or in the ask ("fordern wir"), a verb
+    whose ending says "we", or a verb coordinated with the opening clause they are the subject of;
+    "named" when the signers or the text are named as the subject ("the organisations call on",
+    "el manifiesto urge"); None when someone else asks."""
+    clause = _clause_start(sentence, anchor.start, words)
+    before = sentence[clause:anchor.start]
+    verb_part = sentence[anchor.start:anchor.addressee_start or anchor.end]
+    if words.ask_subject.search(before) or words.ask_subject.search(verb_part):
+        return "own"
+    if anchor.addressee and words.ask_subject.match(anchor.addressee.strip()):
+        return "own"
+    if words.first_person_verb and any(  # "exigimos", or "aprovechamos ... para exhortar a"
+            words.first_person_verb.fullmatch(w) for w in _WORD.findall(before + " " + verb_part)):
+        return "own"
+    opening = sentence[:min(_clause_end(sentence, words), anchor.start)]
+    if _ends_with_conjunction(before, words, comma=False) and words.ask_subject.search(opening):
+        return "own"
+    return "named" if words.signers_named.search(before) else None
+
+
+def _clause_end(sentence: str, words: Lexicon) -> int:
+    ends = [m.start() for m in _CLAUSE_MARK.finditer(sentence)]
+    ends += [m.start() for m in words.subordinator.finditer(sentence)]
+    return min(ends, default=len(sentence))
+
+
+def _ends_with_conjunction(text: str, words: Lexicon, comma: bool = True) -> bool:
+    """ "... rescind the proposal and", "..., and we further": what comes next is a coordinated clause."""
+    tail = _TRAILING.sub("", text)
+    subject = words.ask_subject.search(tail[-40:])
+    if subject and subject.end() == len(tail[-40:]):
+        tail = tail[: len(tail) - len(subject.group())].rstrip()
+    tokens = tail.casefold().split()
+    while tokens and tokens[-1] in words.leading_words_to_skip and tokens[-1] not in words.conjunctions:
+        tokens.pop()
+    if not tokens:
+        return False
+    joined = " ".join(tokens[-3:])
+    return (comma and text.rstrip().endswith((",", ";"))) or any(
+        joined == c or joined.endswith(" " + c) for c in words.conjunctions)
+
+
+def _chain(sentence: str, first: _Anchor, anchors: list[_Anchor], words: Lexicon) -> list[_Anchor]:
+    """The ask and the asks nested in what it asks: "call on governments to join together to call on China to"."""
+    chain = [first]
+    for anchor in anchors:
+        if anchor.start < chain[-1].end:
+            continue
+        between = sentence[chain[-1].end:anchor.start]
+        if _CLAUSE_MARK.search(between) or _ends_with_conjunction(between, words):
+            break
+        chain.append(anchor)
+    return chain
+
+
+def _verb_asks(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[Ask]:
+    asks: list[Ask] = []
+    index = 0
+    while index < len(anchors):
+        anchor = anchors[index]
+        chain = _chain(sentence, anchor, anchors[index:], words)
+        index += len(chain)
+        voice = _voice(sentence, anchor, words)
+        if voice is None:
+            continue
+        parties = [_party(a.addressee, words) for a in chain if a.addressee]
+        following = anchors[index].start if index < len(anchors) else len(sentence)
+        asks.append(Ask(start=_demand_start(sentence, anchor, words), act=chain[-1].end, end=following,
+                        addressee=parties[0] if parties else None,
+                        target=parties[-1] if len(parties) > 1 and parties[-1] != parties[0] else None,
+                        own=voice == "own"))
+    return asks
+
+
+def _demand_start(sentence: str, anchor: _Anchor, words: Lexicon) -> int:
+    """The subject when it stands just before the verb ("we strongly urge"), without what leads up to
+    it ("To that end, "); the clause's start when the subject follows the verb ("Daarom roepen we");
+    else the verb itself ("We, the undersigned, representing ..., urge" starts at "urge", and
+    "Las organizaciones ... solicitamos" at "solicitamos")."""
+    clause = _clause_start(sentence, anchor.start, words)
+    before = sentence[clause:anchor.start]
+    # "We join ... trade associations and others in asking": the signers' "we" is the subject, not the groups
+    subjects = list(words.ask_subject.finditer(before)) or list(words.signers_named.finditer(before))
+    close = [m for m in subjects
+             if "," not in before[m.end():] and len(before[m.end():].split()) <= MAX_SUBJECT_GAP_WORDS]
+    if close:  # the earliest: "The undersigned organizations urge", not "organizations urge"
+        return clause + _with_determiner(before, min(m.start() for m in close))
+    if subjects:
+        return anchor.start
+    inverted = words.ask_subject.search(sentence[anchor.start:anchor.addressee_start or anchor.end])
+    if inverted and before.strip() and not before.rstrip().endswith(","):
+        if not _ends_with_conjunction(before, words):
+            return clause + len(before) - len(before.lstrip())
+    return anchor.start
+
+
+def _with_determiner(text: str, start: int) -> int:
+    """ "las organizaciones firmantes llaman": the subject with the article before it."""
+    previous = re.search(r"(\w+)\s+$", text[:start])
+    if previous and _DETERMINER_BEFORE_NOUN.fullmatch(previous.group(1).casefold()):
+        return previous.start(1)
+    return start
+
+
+def _party(text: str, words: Lexicon) -> str:
+    """ "the Government of India, specifically Mr X" gives "Government of India"."""
+    text = text.strip()
+    subject = words.ask_subject.match(text)
+    if subject:  # "fordern wir die Regierung auf": the subject stands before the addressee
+        text = text[subject.end():].strip()
+    return words.determiners.sub("", text.split(",")[0].strip())
+
+
+def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[Ask]:
+    """ "The United States should repudiate ...", "Daher sollte auch der Rat ... ausschöpfen": an
+    obligation put on a named party, in the active voice. One the signers put on themselves ("we
+    must") is a commitment, and "it must be clear" or "... should be established" names no one."""
+    asks: list[Ask] = []
+    for modal in words.obligation.finditer(sentence):
+        if any(a.start <= modal.start() < a.end for a in anchors):
+            continue
+        clause = _clause_start(sentence, modal.start(), words)
+        if clause and not words.ask_subject.search(sentence[:clause]):
+            continue  # "The court ruled that the government must ...": someone else's words
+        complement = re.split(r"[,;:]", sentence[modal.end():], maxsplit=1)[0]
+        if words.obligation_passive.search(complement):
+            continue
+        party = _obliged_party(sentence[clause:modal.start()], complement, words)
+        if party is None:
+            continue
+        start = clause + _subject_offset(sentence[clause:modal.start()], words)
+        asks.append(Ask(start=start, act=modal.end(), end=len(sentence), addressee=party, target=None))
+    return asks
+
+
+def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
+    """Who the obligation is put on: the subject before the modal, or after it where the verb comes
+    second ("Daher sollte auch der Rat der Stadt ...")."""
+    subject = before.split(",")[-1].strip()
+    if len(subject.split()) <= 1 and not _names_party(subject, words) and before.strip():
+        subject = " ".join(after.split()[:12])
+    if not _names_party(subject, words) or words.ask_subject.search(subject):
+        return None
+    return _party(subject, words)
+
+
+def _names_party(text: str, words: Lexicon) -> bool:
+    """A government, an authority, "you", or (where capitals mark names) a name: "The United States"."""
+    if words.party.search(text):
+        return True
+    tokens = text.split()
+    return not words.nouns_capitalised and any(token[:1].isupper() for token in tokens[1:])
+
+
+def _subject_offset(before: str, words: Lexicon) -> int:
+    """Where the clause's own words begin: after a lead such as "Therefore, ", kept when the verb comes second."""
+    head, comma, subject = before.rpartition(",")
+    if comma and _names_party(subject, words):
+        return len(head) + 1 + len(subject) - len(subject.lstrip())
+    return len(before) - len(before.lstrip())
+
+
+def _impersonal(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[Ask]:
+    """ "It is time for RMS to step back", "Es ist höchste Zeit, ...": an ask the text makes in its own voice."""
+    asks: list[Ask] = []
+    for match in words.impersonal_ask.finditer(sentence):
+        if any(a.start <= match.start() < a.end for a in anchors):
+            continue
+        clause = _clause_start(sentence, match.start(), words)
+        if clause and not words.ask_subject.search(sentence[:clause]):
+            continue
+        start = clause + len(sentence[clause:match.start()]) - len(sentence[clause:match.start()].lstrip())
+        asks.append(Ask(start=start, act=match.end(), end=len(sentence), addressee=None, target=None))
+    return asks
+
+
+def _coordinated_parts(sentence: str, ask: Ask, words: Lexicon) -> list[Ask]:
+    """ "to require ... to cancel ..., and to pass ..." asks for two things: one demand each."""
+    marker = _WORD.findall(sentence[max(ask.start, ask.act - 30):ask.act])
+    if not marker:
+        return [ask]
+    starts = [ask.act] + _coordinations(sentence, ask, marker[-1], words)
+    return [Ask(start=ask.start if index == 0 else begin, act=begin,
+                end=starts[index + 1] if index + 1 < len(starts) else ask.end,
+                addressee=ask.addressee, target=ask.target, own=ask.own)
+            for index, begin in enumerate(starts)]
+
+
+def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list[int]:
+    """Where a second thing asked begins: the conjunction, then the word the ask ended with (", and to
+    pass" after "call on X to", "and for RMS" after "call for", "y que" after "exigimos que")."""
+    conjunctions = "|".join(re.escape(c) for c in sorted(words.conjunctions, key=len, reverse=True))
+    cuts: list[int] = []
+    last = ask.act
+    for match in re.finditer(rf"(?:,\s*|\s+)(?:{conjunctions})\s+", sentence[ask.act:ask.end]):
+        cut = ask.act + match.end()
+        rest = sentence[cut:ask.end]
+        if (_word_count(sentence[last:ask.act + match.start()]) >= MIN_ACT_WORDS
+                and _word_count(rest) >= MIN_ACT_WORDS and _starts_an_act(rest, marker, words)):
+            cuts.append(cut)
+            last = cut
+    return cuts
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _starts_an_act(text: str, marker: str, words: Lexicon) -> bool:
+    """ "to pass ...", "et de garantir ...": the ask's own last word again, and after an infinitive
+    marker a verb. A bare verb ("honour ... and adopt ...") goes on with the same demand."""
+    if not re.match(rf"{re.escape(marker)}\s", text, re.I):
+        return False
+    following = _WORD.match(text[len(marker):].lstrip())
+    if following is None:
+        return False
+    if words.complement_marker is not None and words.complement_marker.fullmatch(marker):
+        return _verb_shaped(following.group(), words)
+    return True
+
+
+def _verb_shaped(word: str, words: Lexicon) -> bool:
+    """ "garantir" after "et de", "pass" after "and to"; not "réunion" nor "the"."""
+    if words.infinitive is not None:
+        return words.infinitive.fullmatch(word) is not None
+    return word.casefold() not in function_words(words.language) and not words.determiners.match(word + " ")

@@ -1,0 +1,207 @@
+"""Demands read clause by clause, and lists that a lead-in introduces: each general behaviour on a small document."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ingest.parse import parse
+from ingest.parse.asks import sentence_asks
+from ingest.parse.lexicon import lexicon
+from ingest.records import Document
+
+
+def demands(body: str, content_type: str = "text/markdown", language: str | None = None) -> list[tuple]:
+    metadata = {"language": language} if language else {}
+    document = Document("fixture", body.encode("utf-8"), content_type, "utf-8", datetime.now(timezone.utc),
+                        metadata=metadata)
+    return [(d.addressee, d.text) for d in parse(document).demands]
+
+
+def asked(sentence: str, language: str = "en") -> list[str]:
+    return [sentence[a.start:a.end] for a in sentence_asks(sentence, lexicon(language))]
+
+
+def test_names_after_an_ask_are_not_demands_without_a_lead_in_that_introduces_them():
+    names = "\n".join(f"- {name}" for name in ("Amnesty International", "Chaos Computer Club", "Free Press",
+                                              "Fight for the Future", "Demand Progress"))
+    assert demands(f"We urge the Council to reject the bill.\n\n{names}\n") == [
+        ("Council", "We urge the Council to reject the bill.")]
+
+
+def test_names_after_an_open_lead_in_are_not_demands():
+    assert demands("""We call on the following to:
+
+- Amnesty International
+- Chaos Computer Club
+- Fight for the Future
+""") == []
+
+
+def test_asks_listed_after_a_sentence_that_does_not_introduce_them_are_not_a_demand_list():
+    assert demands("""We urge the Council to reject the bill.
+
+- Release all political prisoners
+- End the crackdown on the press
+""") == [("Council", "We urge the Council to reject the bill.")]
+
+
+def test_a_list_of_asks_after_an_open_lead_in_and_a_sentence_ask_after_it_are_both_demands():
+    assert demands("""We call on the Government to:
+
+- Release all political prisoners.
+- Repeal the security law.
+
+We also urge the European Union to suspend its trade talks with the Government.
+""") == [("Government", "Release all political prisoners."), ("Government", "Repeal the security law."),
+         ("European Union", "We also urge the European Union to suspend its trade talks with the Government.")]
+
+
+def test_noun_phrases_after_wir_fordern_are_demands_but_arguments_after_an_ask_of_its_own_are_not():
+    assert [text for _, text in demands("""**Wir fordern:**
+
+- Ein wirksames Klimaschutzgesetz
+- Die Abschaffung umweltschädlicher Subventionen
+""")] == ["Ein wirksames Klimaschutzgesetz", "Die Abschaffung umweltschädlicher Subventionen"]
+    assert [text for _, text in demands("""We call upon the Government to seriously consider the following points:
+
+(1) The exclusion of the Mainland was a deliberate choice made by the legislature two decades ago.
+
+(2) Such exclusion was a result of grave concerns over the protection of human rights.
+""")] == ["We call upon the Government to seriously consider the following points:"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "UN General Assembly resolutions have called on WTO Members to consider extensions.",
+    "In 2019 the groups urged the minister to resign.",
+    "The “We the People” petition calling on President Obama to stand for encryption reached 100,000 signatures.",
+    "“We urge the police to stop,” said the spokesperson.",
+    "Will you call on the Council to act?",
+    "We note that the Special Rapporteur calls on States to end the practice.",
+    "We thank Demand Progress for its support.",
+])
+def test_reported_past_quoted_and_questioned_asks_are_not_the_statements(sentence):
+    assert asked(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The United States should once and for all repudiate any mandate for backdoors.",
+     ["The United States should once and for all repudiate any mandate for backdoors."]),
+    ("Therefore, the Commission must withdraw the proposal.", ["the Commission must withdraw the proposal."]),
+    ("No surveillance partnership should be established without community engagement.", []),
+    ("It must be clear that this is only a first step.", []),
+    ("The European Union must not become a surveillance state.", []),
+    ("We must keep organising.", []),
+])
+def test_an_obligation_put_on_a_named_party_is_a_demand(sentence, expected):
+    assert asked(sentence) == expected
+
+
+def test_an_obligation_where_the_verb_comes_second():
+    sentence = "Daher sollte auch der Rat der Stadt alle Möglichkeiten ausschöpfen, um das Projekt umzusetzen."
+    assert asked(sentence, "de") == [sentence]
+    assert asked("Private Überwachung muss bekämpft werden.", "de") == []
+
+
+def test_several_asks_in_one_sentence_are_several_demands():
+    assert asked("We strongly urge the police to rescind the proposal and call on the Government to halt it.") == [
+        "We strongly urge the police to rescind the proposal", "call on the Government to halt it."]
+    assert asked("To that end, we call on mayors to cancel all existing partnerships, and to pass oversight "
+                 "ordinances in every city.") == [
+        "we call on mayors to cancel all existing partnerships", "to pass oversight ordinances in every city."]
+    assert asked("We the undersigned believe that this law violates workers' rights and demand that it be scrapped."
+                 ) == ["demand that it be scrapped."]
+
+
+def test_a_nested_ask_names_the_target_not_a_second_demand():
+    [ask] = sentence_asks("We call on governments to join together to call on China to free the prisoners.",
+                          lexicon("en"))
+    assert (ask.addressee, ask.target) == ("governments", "China")
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("es", "Exigimos al Gobierno que retire la ley.", ["Exigimos al Gobierno que retire la ley."]),
+    ("es", "El relator pide a los Estados que retiren la ley.", []),
+    ("it", "Per questo chiediamo al Governo italiano di ritirare il decreto.",
+     ["chiediamo al Governo italiano di ritirare il decreto."]),
+    ("es", "Aprovechamos la ocasión para exhortar a los partidos a firmar el pacto.",
+     ["exhortar a los partidos a firmar el pacto."]),
+    ("nl", "Daarom roepen we de partijen op hun standpunt te herzien.",
+     ["Daarom roepen we de partijen op hun standpunt te herzien."]),
+    ("fr", "Nous demandons au gouvernement de retirer le projet et de garantir le droit de manifester.",
+     ["Nous demandons au gouvernement de retirer le projet", "de garantir le droit de manifester."]),
+])
+def test_first_person_asks_in_other_languages(language, sentence, expected):
+    assert asked(sentence, language) == expected
+
+
+def test_an_ask_in_the_texts_own_voice_is_a_demand_but_a_call_to_sign_is_not():
+    assert asked("It is time for the unions to look in the mirror.") == [
+        "It is time for the unions to look in the mirror."]
+    assert asked("We invite all organisations to sign this letter.") == []
+
+
+def test_an_ask_word_used_as_a_noun_asks_nothing():
+    assert asked("We support this ordinance, and the residents' demands, because we support clean air.") == []
+    assert asked("Our request for a refund was refused.") == []
+
+
+def test_the_groups_named_in_a_press_release_ask_only_where_no_one_asks_in_their_own_voice():
+    assert [text for _, text in demands("""Más de 35 organizaciones lanzan un manifiesto.
+
+Las organizaciones llaman a las instituciones a mejorar la democracia.
+""", language="es")] == ["Las organizaciones llaman a las instituciones a mejorar la democracia."]
+    assert [text for _, text in demands("""Nineteen groups are calling on the President to respond.
+
+Dear President, we urge you to veto the bill.
+""")] == ["we urge you to veto the bill."]
+
+
+def test_sentence_asks_beside_a_list_restate_it_unless_they_ask_someone_else_afterwards():
+    assert [text for _, text in demands("""Collectively, we call on you to ensure that your position is aligned.
+
+For these reasons we call on you to:
+
+- Ensure that the position is aligned with the Parliament's.
+- Preserve the confidentiality of correspondence.
+
+We also urge the Commission to withdraw the proposal.
+""")] == ["Ensure that the position is aligned with the Parliament's.",
+          "Preserve the confidentiality of correspondence.", "We also urge the Commission to withdraw the proposal."]
+
+
+def test_numbered_headings_and_asking_paragraphs_after_a_colon_are_list_items():
+    assert [text for _, text in demands("""Para que a cidade continue viva, exigimos:
+
+### 1. Fim aos despejos: nenhuma colectividade pode ser despejada
+
+Moratória imediata ao despejo de todas as colectividades.
+
+### 2. Cedência de património público para associações
+
+O património devoluto deve ser cedido.
+""", language="pt")] == ["Fim aos despejos: nenhuma colectividade pode ser despejada",
+                         "Cedência de património público para associações"]
+    assert [(addressee, text) for addressee, text in demands("""The local government should ensure the following:
+
+Release the three workers immediately and unconditionally.
+
+Ensure that they are free from any form of torture.
+""")] == [("local government", "Release the three workers immediately and unconditionally."),
+          ("local government", "Ensure that they are free from any form of torture.")]
+
+
+def test_a_summary_list_repeated_in_full_later_counts_once():
+    assert [text for _, text in demands("""Unsere Forderungen:
+
+- Regulierung wirkungsvoll umsetzen
+- Plattformen aufbauen und stärken
+
+Wir fordern Sie deshalb auf, sich dafür einzusetzen. Zentral sind dabei zwei Handlungsfelder:
+
+- Regulierung wirkungsvoll umsetzen: Die Bundesregierung hat die Aufgabe, Gesetze umzusetzen.
+- Plattformen aufbauen und stärken: Dazu gilt es, Infrastrukturen zu fördern.
+""", language="de")] == [
+        "Regulierung wirkungsvoll umsetzen: Die Bundesregierung hat die Aufgabe, Gesetze umzusetzen.",
+        "Plattformen aufbauen und stärken: Dazu gilt es, Infrastrukturen zu fördern."]
