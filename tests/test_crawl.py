@@ -7,14 +7,16 @@ import json
 import signal
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlite_utils import Database
 
 from db.schema import open_database
-from ingest.discover import sitemaps
-from ingest.http import Politeness
+from ingest.discover import Candidate, listing, sitemaps, wordpress
+from ingest.http import PoliteClient, Politeness, Response
 from ingest.urls import Scope
 from undersigned.cli import cli
 from undersigned.crawl import CrawlError, CrawlOptions, crawl
@@ -431,6 +433,45 @@ def test_discovery_keeps_at_most_max_candidates(db_path, monkeypatch):
     with WordPressSite(make_posts(STATEMENTS, NOTICES), without=frozenset({"api"})) as site:
         report = run(db_path, site)
     assert (report.source, report.discovered) == ("sitemap", 5)
+
+
+def mock_client(answer) -> PoliteClient:
+    """A PoliteClient whose requests are answered by a function, with robots.txt missing."""
+    def route(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404) if request.url.path == "/robots.txt" else answer(request)
+
+    return PoliteClient(Politeness(backoff=0.01), transport=httpx.MockTransport(route))
+
+
+def test_hostile_rest_api_answers_are_read_without_raising():
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/wp-json/":
+            return httpx.Response(200, json={"namespaces": ["wp/v2"]})
+        posts = [{"link": 5}, {"link": ["x"]}, "junk", {"link": "https://example.org/a/", "date_gmt": 7}]
+        return httpx.Response(200, json=posts, headers={"X-WP-TotalPages": "lots"})
+
+    async def discover():
+        async with mock_client(answer) as client:
+            return await wordpress.discover(client, "https://example.org")
+
+    assert asyncio.run(discover()) == [Candidate("https://example.org/a/")]
+
+
+def test_hostile_listing_links_are_read_without_raising():
+    page = ('<article><h2 class="entry-title"><a href="http://[oops/">x</a></h2></article>'
+            '<article><h2 class="entry-title"><a href="/b/">b</a></h2></article><a rel="next" href="http://[next">')
+
+    async def discover():
+        async with mock_client(lambda request: httpx.Response(200, text=page)) as client:
+            return await listing.discover(client, "https://example.org/")
+
+    assert asyncio.run(discover()) == [Candidate("https://example.org/b/")]
+
+
+def test_a_retry_after_date_without_a_zone_is_read_as_utc():
+    response = Response("u", "u", 429, {"retry-after": "Wed, 21 Oct 2015 07:28:00 -0000"}, b"",
+                        datetime.now(timezone.utc))
+    assert PoliteClient._retry_after(response) == 0.0
 
 
 def test_at_most_max_urls_per_run_and_the_rest_is_left_for_the_next(db_path, runner):
