@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
+import re
 import sqlite3
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,26 +67,37 @@ def served(db_path: Path) -> Iterator[Server]:
 
 
 class Server:
-    """`undersigned serve --immutable` in a process of its own, as it would run in production."""
+    """`undersigned serve` in a process of its own, as it would run in production (--immutable by
+    default). It binds port 0, so the system gives it a port no other process holds, and says which
+    in its startup line: that line, not a poll, tells when it is listening."""
 
-    def __init__(self, db_path: Path):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "undersigned", "serve", "--db", str(db_path), "--port", str(self.port),
-             "--immutable"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    STARTED = re.compile(r"Uvicorn running on (http://\S+)")
+
+    def __init__(self, db_path: Path, immutable: bool = True, log: Path | None = None):
+        command = [sys.executable, "-m", "undersigned", "serve", "--db", str(db_path), "--port", "0"]
+        self.process = subprocess.Popen(command + (["--immutable"] if immutable else []),
+                                        stdout=log.open("w") if log else subprocess.DEVNULL,
+                                        stderr=subprocess.PIPE, text=True)
+        self.url = ""
+        self._started = threading.Event()
+        self._stderr: list[str] = []
+        threading.Thread(target=self._read_stderr, daemon=True).start()
+
+    def _read_stderr(self) -> None:
+        """Keep the pipe drained (a full one would block the server) and catch the startup line."""
+        for line in self.process.stderr:
+            self._stderr = (self._stderr + [line])[-50:]
+            found = self.STARTED.search(line)
+            if found and not self._started.is_set():
+                self.url = found.group(1)
+                self._started.set()
+        self._started.set()  # the process ended: wait() says so
 
     def wait(self, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited: {self.process.stderr.read().decode()[-500:]}")
-            try:
-                if httpx.get(f"{self.url}/-/versions.json", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
+        if not self._started.wait(timeout):
+            raise RuntimeError(f"the server did not start within {timeout:.0f} s: {''.join(self._stderr)[-500:]}")
+        if not self.url:
+            raise RuntimeError(f"the server exited: {''.join(self._stderr)[-500:]}")
 
     def peak_memory_mib(self) -> float:
         """The server process's resident-set high-water mark (VmHWM)."""
@@ -100,12 +112,6 @@ class Server:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.process.kill()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Raw:

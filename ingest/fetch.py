@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -13,6 +13,7 @@ from .documents import given, make_document
 from .errors import IngestError
 from .files import sniff_content_type
 from .records import Document
+from .urls import url_problem
 
 # Whoever runs a crawl should say how site owners can reach them: set UNDERSIGNED_CONTACT to a URL or
 # an e-mail address. The default says plainly that no contact was given.
@@ -20,7 +21,9 @@ CONTACT = os.environ.get("UNDERSIGNED_CONTACT", "contact not configured")
 USER_AGENT = f"Undersigned/{__version__} (joint statements knowledge base; +{CONTACT})"
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
-TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=10.0, pool=10.0)
+DEADLINE = 30.0  # seconds for a whole request: connecting, the headers and the body
+CONNECT_TIMEOUT = 10.0
+TIMEOUT = httpx.Timeout(DEADLINE, connect=CONNECT_TIMEOUT)
 _TEXT_TYPES = {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
 
 
@@ -34,12 +37,15 @@ def make_client() -> httpx.Client:
 
 
 def is_url(source: str) -> bool:
-    return urlsplit(source).scheme in ("http", "https")
+    return source.partition(":")[0].lower() in ("http", "https")
 
 
 def fetch_url(client: httpx.Client, url: str, overrides: dict[str, Any] | None = None,
               encoding: str | None = None) -> Document:
     """GET one URL; raise IngestError naming the URL and the reason when it cannot be had."""
+    problem = url_problem(url)
+    if problem:
+        raise IngestError(url, problem)
     body, response = _get(client, url)
     media_type, declared = content_type_of(response.headers.get("content-type"))
     if media_type not in _TEXT_TYPES:
@@ -58,20 +64,31 @@ def _get(client: httpx.Client, url: str) -> tuple[bytes, httpx.Response]:
             return _read_capped(url, response), response
     except httpx.TooManyRedirects as error:
         raise IngestError(url, f"more than {MAX_REDIRECTS} redirects") from error
+    except httpx.ConnectTimeout as error:
+        raise IngestError(url, f"timed out after {CONNECT_TIMEOUT:g} s connecting") from error
     except httpx.TimeoutException as error:
-        raise IngestError(url, f"timed out ({type(error).__name__})") from error
+        raise IngestError(url, f"timed out: nothing came for {DEADLINE:g} s") from error
     except httpx.TransportError as error:
         raise IngestError(url, f"cannot connect ({error or type(error).__name__})") from error
 
 
 def _read_capped(url: str, response: httpx.Response) -> bytes:
+    """The body, up to the size cap and the deadline. The deadline is checked as each chunk comes: a
+    body trickled in is cut off at most one read timeout past it."""
+    deadline = time.monotonic() + DEADLINE
     chunks, size = [], 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > MAX_BYTES:
-            raise IngestError(url, f"response larger than {MAX_BYTES // (1024 * 1024)} MiB")
+            raise IngestError(url, f"body larger than {describe_size(MAX_BYTES)}")
+        if time.monotonic() > deadline:
+            raise IngestError(url, f"timed out after {DEADLINE:g} s reading the body")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def describe_size(size: int) -> str:
+    return f"{size // (1024 * 1024)} MiB" if size % (1024 * 1024) == 0 else f"{size:,} bytes"
 
 
 def content_type_of(header: str | None) -> tuple[str, str | None]:

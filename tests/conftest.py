@@ -47,51 +47,32 @@ def http_server():
 
 
 @pytest.fixture
-def closed_port_url() -> str:
-    """A URL on 127.0.0.1 where nothing listens."""
-    return f"http://127.0.0.1:{free_port()}/statement"
-
-
-def free_port() -> int:
+def closed_port_url():
+    """A URL on 127.0.0.1 where nothing listens. The port stays bound to a socket that never listens, so
+    connecting is refused, and no other process can be given the port while the test runs."""
     import socket
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}/statement"
 
 
 @pytest.fixture
 def served_db(tmp_path: Path):
     """Start `undersigned serve` on a database, as its own process on 127.0.0.1; gives its base URL."""
-    import subprocess
-    import sys
-    import time
+    from bench.serving import Server
 
-    import httpx
-
-    processes = []
+    servers = []
 
     def start(db_path: Path) -> str:
-        port = free_port()
-        log = tmp_path / f"serve-{port}.log"
-        process = subprocess.Popen([sys.executable, "-m", "undersigned", "serve", "--db", str(db_path),
-                                    "--port", str(port)], stdout=log.open("w"), stderr=subprocess.STDOUT)
-        processes.append(process)
-        base_url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(base_url + "/-/versions.json", timeout=1)
-                return base_url
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(log.read_text()) from None
-                time.sleep(0.2)
+        server = Server(db_path, immutable=False, log=tmp_path / f"serve-{len(servers)}.log")
+        servers.append(server)
+        server.wait(timeout=60)
+        return server.url
 
     yield start
-    for process in processes:
-        process.terminate()
-        process.wait(timeout=10)
+    for server in servers:
+        server.stop()
 
 
 @pytest.fixture

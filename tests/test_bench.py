@@ -31,6 +31,20 @@ def test_crawl_speed_reports_each_concurrency_beside_its_bound(tmp_path, capsys)
     assert "target: 80% of the bound" in capsys.readouterr().out
 
 
+def test_hostile_crawl_reports_each_bad_url_on_a_line_and_what_was_saved(capsys):
+    from bench.hostile_crawl import STATEMENTS
+    from bench.hostile_crawl import main as hostile_crawl
+
+    figures = hostile_crawl(["--timeout", "1.5", "--max-urls", "60", "--junk", "100"])
+    assert (figures["exit_status"], figures["failure_lines"], figures["statements_saved"]) == (0, 10, STATEMENTS)
+    assert figures["still_pending"] > 0 and figures["silent_site_exit_status"] == 1
+    assert figures["requests_to_the_other_host"] == figures["disallowed_paths_requested"] == 0
+    assert figures["redirect_loop_hops_requested"] == 6
+    output = capsys.readouterr().out
+    assert "failed: http://[oops/x: invalid URL (Invalid IPv6 URL)\n" in output
+    assert "robots.txt could not be read (timed out after 1.5 s waiting for the response)" in output
+
+
 def test_undersigned_bench_builds_measures_and_reports_every_figure(tmp_path, runner):
     """A smoke test at a small size: the real loader, bulk baseline, server, searches and load test."""
     from undersigned.cli import cli

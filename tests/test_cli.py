@@ -98,6 +98,7 @@ def bad_inputs(tmp_path: Path, http_server, closed_port_url: str) -> dict[str, t
     (tmp_path / "a-folder").mkdir()
     http_server.routes["/gone"] = Route(404, b"gone", {"Content-Type": "text/plain"})
     http_server.routes["/broken"] = Route(500, b"oops", {"Content-Type": "text/plain"})
+    http_server.routes["/to-data"] = Route(302, b"", {"Location": "data:text/html,<p>Signed</p>"})
     return {
         "missing file": (str(tmp_path / "nowhere.txt"), "no such file"),
         "directory": (str(tmp_path / "a-folder"), "is a directory"),
@@ -109,12 +110,16 @@ def bad_inputs(tmp_path: Path, http_server, closed_port_url: str) -> dict[str, t
         "HTTP 404": (http_server.url("/gone"), "HTTP 404 Not Found"),
         "HTTP 500": (http_server.url("/broken"), "HTTP 500 Internal Server Error"),
         "unsupported scheme": ("ftp://example.org/statement.txt", "only http and https"),
+        "malformed URL": ("http://[oops/statement", "invalid URL (Invalid IPv6 URL)"),
+        "port out of range": ("http://127.0.0.1:99999/statement", "invalid URL (Port out of range 0-65535)"),
+        "redirect to data:": (http_server.url("/to-data"), "data:"),
     }
 
 
 @pytest.mark.parametrize("case", ["missing file", "directory", "empty file", "binary file", "binary bytes",
                                   "non-UTF-8 text", "unreachable URL", "HTTP 404", "HTTP 500",
-                                  "unsupported scheme"])
+                                  "unsupported scheme", "malformed URL", "port out of range",
+                                  "redirect to data:"])
 def test_bad_input_gets_one_line_and_loses_nothing(case, runner, sample_db, tmp_path, http_server,
                                                    closed_port_url):
     source, reason = bad_inputs(tmp_path, http_server, closed_port_url)[case]

@@ -7,31 +7,42 @@ import json
 import signal
 import subprocess
 import sys
-import time
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 from sqlite_utils import Database
 
 from db.schema import open_database
-from ingest.http import Politeness
+from ingest.discover import Candidate, listing, sitemaps, wordpress
+from ingest.http import PoliteClient, Politeness, Response
+from ingest.urls import Scope
 from undersigned.cli import cli
 from undersigned.crawl import CrawlError, CrawlOptions, crawl
 
-from .wordpress_site import DISALLOWED, Faults, WordPressSite, make_posts, statement_content
+from .wordpress_site import DISALLOWED, Faults, Post, WordPressSite, make_posts, statement_content
 
 STATEMENTS, NOTICES = 12, 3
 FAST = dict(delay=0.0, backoff=0.02)
 
 
-def run(db_path: Path, site: WordPressSite, concurrency: int = 2, attempts: int = 4, **options):
+def run(db_path: Path, site: WordPressSite, concurrency: int = 2, attempts: int = 4,
+        politeness: dict | None = None, **options):
     db = open_database(str(db_path))
-    politeness = Politeness(concurrency=concurrency, attempts=attempts, **FAST)
+    politeness = Politeness(concurrency=concurrency, attempts=attempts, **{**FAST, **(politeness or {})})
     try:
         return asyncio.run(crawl(db, site.url, CrawlOptions(politeness=politeness, **options)))
     finally:
         db.close()
+
+
+def private_post(number: int) -> Post:
+    """A statement whose page is under the path robots.txt disallows."""
+    post = make_posts(number, 0)[-1]
+    post.slug = f"{DISALLOWED.strip('/')}/{post.slug}"
+    return post
 
 
 def statement_urls(db_path: Path) -> list[str]:
@@ -108,11 +119,18 @@ def test_faults_are_retried_and_the_crawl_completes(db_path):
 def test_retry_after_is_honoured(db_path):
     faults = Faults(bursts_429={"/statement-1/": 1}, retry_after=1)
     with WordPressSite(make_posts(1, 0), faults) as site:
-        started = time.monotonic()
         run(db_path, site)
-        elapsed = time.monotonic() - started
-    assert [path for path in site.paths_requested() if path == "/statement-1/"] == ["/statement-1/"] * 2
-    assert elapsed >= 1.0
+    arrivals = [when for when, path in site.arrivals if path == "/statement-1/"]
+    assert len(arrivals) == 2 and arrivals[1] - arrivals[0] >= 1.0  # the server's clock: the wait is all client's
+
+
+def test_a_retry_after_longer_than_we_wait_fails_the_url_at_once(db_path):
+    faults = Faults(bursts_429={"/statement-1/": 1}, retry_after=2)
+    with WordPressSite(make_posts(2, 0), faults) as site:
+        report = run(db_path, site, politeness={"max_retry_after": 1.0})
+    assert [reason for _, reason in report.failed] == ["HTTP 429, Retry-After 2 s is longer than we wait"]
+    assert site.paths_requested().count("/statement-1/") == 1
+    assert len(statement_urls(db_path)) == 1
 
 
 def test_a_url_that_keeps_failing_is_recorded_with_its_reason_and_the_crawl_goes_on(db_path):
@@ -128,9 +146,35 @@ def test_a_url_that_keeps_failing_is_recorded_with_its_reason_and_the_crawl_goes
 
 def test_robots_txt_that_keeps_failing_forbids_the_site(db_path):
     with WordPressSite(make_posts(2, 0), Faults(robots_errors=99)) as site:
-        with pytest.raises(CrawlError, match="robots.txt disallows"):
+        with pytest.raises(CrawlError, match=r"robots.txt could not be read \(HTTP 503 after 3 attempts\)"):
             run(db_path, site)
     assert set(site.paths_requested()) == {"/robots.txt"}
+
+
+def test_a_robots_txt_that_disallows_everything_closes_the_site(db_path):
+    with WordPressSite(make_posts(2, 0), robots_extra="Disallow: /") as site:
+        with pytest.raises(CrawlError, match="the site is not crawled: disallowed by robots.txt"):
+            run(db_path, site)
+    assert site.paths_requested() == ["/robots.txt"]
+
+
+def test_a_missing_robots_txt_allows_everything(db_path):
+    posts = make_posts(2, 0) + [private_post(3)]
+    with WordPressSite(posts, without=frozenset({"robots"})) as site:
+        report = run(db_path, site)
+    assert report.failed == []
+    assert f"{site.url}{DISALLOWED}statement-3/" in statement_urls(db_path)
+
+
+@pytest.mark.parametrize("without, source", [(frozenset(), "wordpress-api"), (frozenset({"api"}), "sitemap")])
+def test_a_disallowed_url_that_discovery_lists_is_never_requested(db_path, without, source):
+    posts = make_posts(2, 0) + [private_post(3)]
+    with WordPressSite(posts, without=without) as site:
+        report = run(db_path, site)
+    assert report.source == source
+    assert report.failed == [(f"{site.url}{DISALLOWED}statement-3/", "disallowed by robots.txt")]
+    assert not [path for path in site.paths_requested() if path.startswith(DISALLOWED)]
+    assert len(statement_urls(db_path)) == 2
 
 
 def test_robots_txt_failing_briefly_is_retried(db_path):
@@ -190,15 +234,19 @@ def test_a_crawl_killed_part_way_and_run_again_equals_a_clean_crawl(tmp_path):
         interrupted = tmp_path / "interrupted.db"
         command = [sys.executable, "-m", "undersigned", "crawl", site.url, "--db", str(interrupted),
                    "--delay", "0", "--concurrency", "1"]
+        # Posts are fetched newest first, one at a time: the 16th to be asked for is statement-20. Its
+        # request is held unanswered, and the crawl is killed once it arrives.
+        held = site.hold("/statement-20/")
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _wait_for_done_posts(interrupted, 8, process)
+        assert held.wait(timeout=60), "the crawl did not get as far as statement-20"
         process.send_signal(signal.SIGKILL)
         process.wait()
-        assert 8 <= _done(interrupted) < 35
+        assert 1 <= _done(interrupted) < 35
         finished = {urlsplit(url).path for url in _done_urls(interrupted)}
         before_resume = len(site.paths_requested())
+        site.release("/statement-20/")
         resumed = subprocess.run(command, capture_output=True, text=True, check=True)
-    assert "(resumed an interrupted crawl)" in resumed.stdout
+    assert "(resumed an unfinished crawl)" in resumed.stdout
     assert comparable(interrupted) == comparable(clean)
     asked_again = finished & set(site.paths_requested()[before_resume:])
     assert not asked_again  # a post finished before the kill is not asked for again on resume
@@ -210,20 +258,6 @@ def _done_urls(db_path: Path) -> list[str]:
 
 def _done(db_path: Path) -> int:
     return Database(db_path).execute("select count(*) from crawl_queue where state = 'done'").fetchone()[0]
-
-
-def _wait_for_done_posts(db_path: Path, count: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None:
-        if db_path.exists():
-            try:
-                done = _done(db_path)
-            except Exception:  # the schema may not be there yet
-                done = 0
-            if done >= count:
-                return
-        time.sleep(0.05)
-    raise AssertionError("the crawl did not get far enough to be interrupted")
 
 
 def test_reparse_needs_no_network_and_reports_what_changed(runner, db_path):
@@ -246,3 +280,215 @@ def test_a_feed_found_through_the_home_pages_alternate_link(db_path):
         report = run(db_path, site)
     assert report.source == "feed"
     assert len(statement_urls(db_path)) == STATEMENTS
+
+
+# -- a hostile or broken site: one bad URL is one failure line, and nothing is fetched that should not be ------
+
+
+def test_bad_urls_in_a_sitemap_and_redirects_are_one_failure_line_each_and_the_crawl_goes_on(db_path, runner):
+    faults = Faults(redirects={"/statement-2/": "data:text/html,<h1>Gotcha</h1>"})
+    with WordPressSite(make_posts(4, 0), faults, without=frozenset({"api"})) as site:
+        site.sitemap_extra = ["http://[oops/x", "http://127.0.0.1:99999/x", "ftp://127.0.0.1/x"]
+        report = run(db_path, site)
+        assert sorted(report.failed) == [
+            ("ftp://127.0.0.1/x", "not an http(s) URL (ftp scheme)"),
+            (f"{site.url}/statement-2/",
+             "redirected to data:text/html,<h1>Gotcha</h1>: not an http(s) URL (data scheme)"),
+            ("http://127.0.0.1:99999/x", "invalid URL (Port out of range 0-65535)"),
+            ("http://[oops/x", "invalid URL (Invalid IPv6 URL)"),
+        ]
+        assert len(statement_urls(db_path)) == 3
+        assert Database(db_path).execute("select count(*) from crawl_runs where finished_at is null").fetchone()[0] == 0
+        result = runner.invoke(cli, ["crawl", site.url, "--db", str(db_path), "--delay", "0"])
+    assert result.exit_code == 0, result.output
+    assert "failed: http://[oops/x: invalid URL (Invalid IPv6 URL)\n" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_redirects_are_followed_hop_by_hop_within_the_site_and_robots_txt(db_path):
+    with WordPressSite(make_posts(1, 0)) as elsewhere:
+        faults = Faults(redirects={
+            "/moved/": "/statement-1/",  # relative, on the site: followed
+            "/to-private/": f"{DISALLOWED}members-only/",
+            "/away/": f"{elsewhere.url}/statement-1/",
+            **{f"/loop-{n}/": f"/loop-{n + 1}/" for n in range(1, 8)},
+        })
+        with WordPressSite(make_posts(2, 0), faults, without=frozenset({"api"}),
+                           robots_extra=f"Sitemap: {elsewhere.url}/wp-sitemap.xml") as site:
+            site.sitemap_extra = [f"{site.url}/{path}/" for path in ("moved", "to-private", "away", "loop-1")]
+            site.sitemap_extra.append(f"{elsewhere.url}/statement-1/")
+            report = run(db_path, site)
+    assert sorted((url.removeprefix(site.url), reason) for url, reason in report.failed) == [
+        ("/away/", f"redirected to {elsewhere.url}/statement-1/: not on the site {site.url.removeprefix('http://')}"),
+        ("/loop-1/", "more than 5 redirects"),
+        ("/to-private/", f"redirected to {site.url}{DISALLOWED}members-only/: disallowed by robots.txt"),
+    ]
+    assert elsewhere.log == []  # neither its robots.txt, nor its sitemap, nor the page
+    loops = [path for path in site.paths_requested() if path.startswith("/loop-")]
+    assert loops == [f"/loop-{n}/" for n in range(1, 7)]  # the first request and five redirects
+    assert not [path for path in site.paths_requested() if path.startswith(DISALLOWED)]
+    assert report.off_site == [f"{elsewhere.url}/statement-1/"]
+    queue = dict(Database(db_path).execute("select url, state from crawl_queue").fetchall())
+    assert queue[f"{site.url}/moved/"] == "done" and f"{elsewhere.url}/statement-1/" not in queue
+    assert statement_urls(db_path) == [f"{site.url}/statement-1/", f"{site.url}/statement-2/"]
+
+
+def test_the_www_prefix_and_https_are_the_same_site_and_other_hosts_are_not():
+    site = Scope.of("https://example.org")
+    assert "http://www.example.org/a" in site and "https://example.org:443/b" in site
+    assert "https://example.org.evil.net/" not in site and "https://news.example.org/" not in site
+    assert "https://example.org:8443/" not in site and "https://user@evil.net/?example.org" not in site
+    assert "http://[oops/x" not in site
+
+
+def spaced_by(site: WordPressSite, delay: float) -> bool:
+    """Whether the requests reached the server spaced by the delay. The gaps are measured by the server:
+    a request slowed on its way (a busy machine) makes the one gap after it short, so one may be."""
+    gaps = site.gaps()
+    return len(gaps) >= 5 and sum(gap < 0.7 * delay for gap in gaps) <= 1
+
+
+def test_the_site_is_crawled_no_faster_than_its_delay(db_path):
+    with WordPressSite(make_posts(3, 0)) as site:
+        run(db_path, site, politeness={"delay": 0.3})
+    assert spaced_by(site, 0.3)  # robots.txt, the API twice, three posts
+
+
+def test_a_crawl_delay_in_robots_txt_is_obeyed(db_path):
+    with WordPressSite(make_posts(3, 0), robots_extra="Crawl-delay: 0.3") as site:
+        run(db_path, site)
+    assert spaced_by(site, 0.3)
+
+
+def test_a_crawl_delay_longer_than_we_wait_skips_the_site(db_path):
+    assert Politeness().max_crawl_delay == 60
+    with WordPressSite(make_posts(2, 0), robots_extra="Crawl-delay: 2") as site:
+        with pytest.raises(CrawlError, match="asks for a Crawl-delay of 2 s, longer than the 0.5 s we wait"):
+            run(db_path, site, politeness={"max_crawl_delay": 0.5})
+    assert site.paths_requested() == ["/robots.txt"]
+
+
+def test_a_body_over_the_size_cap_fails_its_url_without_a_retry(db_path):
+    with WordPressSite(make_posts(2, 0)) as site:
+        site.update_post("statement-1", statement_content(1, 3) * 100)
+        report = run(db_path, site, politeness={"max_bytes": 20_000})
+    assert report.failed == [(f"{site.url}/statement-1/", "body larger than 20,000 bytes")]
+    assert site.paths_requested().count("/statement-1/") == 1
+    assert len(statement_urls(db_path)) == 1
+
+
+def test_every_request_has_one_deadline_a_trickled_body_and_a_silent_server_included(db_path):
+    faults = Faults(trickle={"/statement-1/": 0.1}, silent={"/statement-2/"})
+    with WordPressSite(make_posts(4, 0), faults) as site:
+        report = run(db_path, site, politeness={"timeout": 0.5})
+    assert sorted(report.failed) == [(f"{site.url}/statement-1/", "timed out after 0.5 s reading the body"),
+                                     (f"{site.url}/statement-2/", "timed out after 0.5 s waiting for the response")]
+    assert site.paths_requested().count("/statement-1/") == site.paths_requested().count("/statement-2/") == 1
+    assert len(statement_urls(db_path)) == 2
+
+
+def test_a_host_that_keeps_timing_out_is_given_up_for_the_run(db_path):
+    faults = Faults(silent={f"/statement-{n}/" for n in range(1, 7)})
+    with WordPressSite(make_posts(6, 0), faults) as site:
+        report = run(db_path, site, concurrency=1, politeness={"timeout": 0.2})
+    reasons = [reason for _, reason in report.failed]
+    assert reasons[:3] == ["timed out after 0.2 s waiting for the response"] * 3
+    assert reasons[3:] == [f"not requested: {site.url.removeprefix('http://')} timed out 3 times in a row"] * 3
+    assert len([path for path in site.paths_requested() if path.startswith("/statement-")]) == 3
+
+
+@pytest.mark.parametrize("faults, phase", [(Faults(silent={"/robots.txt"}), "waiting for the response"),
+                                           (Faults(trickle={"/robots.txt": 0.1}), "reading the body")])
+def test_a_robots_txt_that_does_not_come_is_reported_as_such(db_path, faults, phase):
+    with WordPressSite(make_posts(2, 0), faults) as site:
+        with pytest.raises(CrawlError, match=rf"robots.txt could not be read \(timed out after 0.3 s {phase}\)"):
+            run(db_path, site, politeness={"timeout": 0.3})
+    assert site.paths_requested() == ["/robots.txt"]
+
+
+def test_a_refused_connection_says_so(db_path, closed_port_url):
+    with pytest.raises(CrawlError, match=r"robots.txt could not be read \(could not connect: Connection refused"):
+        asyncio.run(crawl(open_database(str(db_path)), closed_port_url.rsplit("/", 1)[0],
+                          CrawlOptions(politeness=Politeness(attempts=1, backoff=0.01))))
+
+
+def test_a_page_the_parser_cannot_take_is_one_failure_line(db_path, monkeypatch):
+    from undersigned import crawl as crawl_module
+
+    real_parse = crawl_module.parse
+
+    def parse(document):
+        if document.url.endswith("/statement-2/"):
+            raise RuntimeError("a bug the page finds")
+        return real_parse(document)
+
+    monkeypatch.setattr(crawl_module, "parse", parse)
+    with WordPressSite(make_posts(3, 0)) as site:
+        report = run(db_path, site)
+    assert report.failed == [(f"{site.url}/statement-2/", "internal error (RuntimeError: a bug the page finds)")]
+    assert len(statement_urls(db_path)) == 2
+
+
+def test_a_rest_api_that_fails_part_way_ends_the_crawl_with_one_line(db_path):
+    with WordPressSite(make_posts(2, 0), Faults(errors={"/wp-json/wp/v2/posts": 500})) as site:
+        with pytest.raises(CrawlError, match="the REST API failed: HTTP 500 after 4 attempts"):
+            run(db_path, site)
+
+
+def test_discovery_keeps_at_most_max_candidates(db_path, monkeypatch):
+    monkeypatch.setattr(sitemaps, "MAX_CANDIDATES", 5)
+    with WordPressSite(make_posts(STATEMENTS, NOTICES), without=frozenset({"api"})) as site:
+        report = run(db_path, site)
+    assert (report.source, report.discovered) == ("sitemap", 5)
+
+
+def mock_client(answer) -> PoliteClient:
+    """A PoliteClient whose requests are answered by a function, with robots.txt missing."""
+    def route(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404) if request.url.path == "/robots.txt" else answer(request)
+
+    return PoliteClient(Politeness(backoff=0.01), transport=httpx.MockTransport(route))
+
+
+def test_hostile_rest_api_answers_are_read_without_raising():
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/wp-json/":
+            return httpx.Response(200, json={"namespaces": ["wp/v2"]})
+        posts = [{"link": 5}, {"link": ["x"]}, "junk", {"link": "https://example.org/a/", "date_gmt": 7}]
+        return httpx.Response(200, json=posts, headers={"X-WP-TotalPages": "lots"})
+
+    async def discover():
+        async with mock_client(answer) as client:
+            return await wordpress.discover(client, "https://example.org")
+
+    assert asyncio.run(discover()) == [Candidate("https://example.org/a/")]
+
+
+def test_hostile_listing_links_are_read_without_raising():
+    page = ('<article><h2 class="entry-title"><a href="http://[oops/">x</a></h2></article>'
+            '<article><h2 class="entry-title"><a href="/b/">b</a></h2></article><a rel="next" href="http://[next">')
+
+    async def discover():
+        async with mock_client(lambda request: httpx.Response(200, text=page)) as client:
+            return await listing.discover(client, "https://example.org/")
+
+    assert asyncio.run(discover()) == [Candidate("https://example.org/b/")]
+
+
+def test_a_retry_after_date_without_a_zone_is_read_as_utc():
+    response = Response("u", "u", 429, {"retry-after": "Wed, 21 Oct 2015 07:28:00 -0000"}, b"",
+                        datetime.now(timezone.utc))
+    assert PoliteClient._retry_after(response) == 0.0
+
+
+def test_at_most_max_urls_per_run_and_the_rest_is_left_for_the_next(db_path, runner):
+    with WordPressSite(make_posts(5, 0)) as site:
+        first = run(db_path, site, max_urls=3)
+        assert (first.outcomes["new"], first.left) == (3, 2)
+        result = runner.invoke(cli, ["crawl", site.url, "--db", str(db_path), "--delay", "0", "--max-urls", "3"])
+    assert result.exit_code == 0, result.output
+    assert "(resumed an unfinished crawl)" in result.output and "new statements: 2," in result.output
+    assert "left for the next run" not in result.output
+    assert len(statement_urls(db_path)) == 5
+    posts_fetched = [path for path, _ in post_requests(site)]
+    assert len(posts_fetched) == len(set(posts_fetched)) == 5  # none fetched twice

@@ -2,8 +2,10 @@
 
 Theme HTML around each post, the REST API (X-WP-Total, X-WP-TotalPages, the 400 past the last
 page), wp-sitemap.xml, the RSS feed with ?paged=, listing pages with rel=next, robots.txt with a
-disallowed path that every page links to, and ETag / Last-Modified with 304s. The server keeps a
-log of every request and the most requests it ever had in flight.
+disallowed path that every page links to, and ETag / Last-Modified with 304s. Faults a hostile or
+broken site has are served on request: redirects anywhere, bodies trickled or never sent, extra
+sitemap entries. The server keeps a log of every request, when each arrived (its own clock), and
+the most requests it ever had in flight.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ class Faults:
     drops: dict[str, int] = field(default_factory=dict)  # path -> how many times to cut the body half-way
     wrong_charset: set[str] = field(default_factory=set)  # paths whose header declares ISO-8859-1 for UTF-8
     robots_errors: int = 0  # how many requests for robots.txt answer 503 first
+    redirects: dict[str, str] = field(default_factory=dict)  # path -> the Location it answers 302 with
+    trickle: dict[str, float] = field(default_factory=dict)  # path -> seconds between the bytes of its body
+    silent: set[str] = field(default_factory=set)  # paths whose requests are read and never answered
+    errors: dict[str, int] = field(default_factory=dict)  # path, less any query -> the status it always answers
 
 
 def statement_content(number: int, organisations: int) -> str:
@@ -73,18 +79,23 @@ def make_posts(statements: int, notices: int, organisations: int = 3) -> list[Po
 
 class WordPressSite:
     def __init__(self, posts: list[Post], faults: Faults | None = None, latency: float = 0.0,
-                 without: frozenset[str] = frozenset(), feed_path: str = "/feed/"):
+                 without: frozenset[str] = frozenset(), feed_path: str = "/feed/", robots_extra: str = ""):
         self.posts = posts
         self.feed_path = feed_path  # advertised in every page's <link rel="alternate">
-        self.without = without  # sources the site does not offer: "api", "sitemap", "feed"
+        self.without = without  # what the site does not offer: "api", "sitemap", "feed", "robots" (a 404)
+        self.robots_extra = robots_extra  # more lines for robots.txt's "User-agent: *" group
+        self.sitemap_extra: list[str] = []  # more <loc>s, after the posts, exactly as given
         self.faults = faults or Faults()
         self.latency = latency
         self.log: list[tuple[str, dict[str, str]]] = []
+        self.arrivals: list[tuple[float, str]] = []  # (time.monotonic() when each request arrived, path)
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
         self._counts: dict[str, int] = {}
         self._requests = 0
+        self._closing = threading.Event()  # set on exit: whatever a fault keeps waiting stops
+        self._held: dict[str, tuple[threading.Event, threading.Event]] = {}  # path -> (arrived, released)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -99,11 +110,29 @@ class WordPressSite:
         return self
 
     def __exit__(self, *exc) -> None:
+        self._closing.set()
+        for _, released in self._held.values():
+            released.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 
     def paths_requested(self) -> list[str]:
         return [path for path, _ in self.log]
+
+    def gaps(self) -> list[float]:
+        """Seconds between the arrivals of successive requests, as the server saw them."""
+        times = [when for when, _ in self.arrivals]
+        return [later - earlier for earlier, later in zip(times[:-1], times[1:], strict=True)]
+
+    def hold(self, path: str) -> threading.Event:
+        """Requests for the path get no answer until release(path); the event is set when one arrives."""
+        self._held[path] = (threading.Event(), threading.Event())
+        return self._held[path][0]
+
+    def release(self, path: str) -> None:
+        """Requests held for the path end unanswered; later ones are answered."""
+        _, released = self._held.pop(path)
+        released.set()
 
     def update_post(self, slug: str, content: str) -> None:
         post = next(p for p in self.posts if p.slug == slug)
@@ -132,6 +161,7 @@ class WordPressSite:
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
         with self._lock:
             self.log.append((request.path, dict(request.headers)))
+            self.arrivals.append((time.monotonic(), request.path))
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
             self._requests += 1
@@ -139,8 +169,23 @@ class WordPressSite:
             seen = self._counts[request.path] = self._counts.get(request.path, 0) + 1
         try:
             time.sleep(self.latency + self.faults.slow.get(urlsplit(request.path).path, 0))
+            if request.path in self.faults.silent:
+                self._closing.wait()
+                return
+            held = self._held.get(request.path)
+            if held:
+                arrived, released = held
+                arrived.set()
+                released.wait()
+                request.close_connection = True
+                return
             status, headers, body = self._fault(request.path, number, seen) or self._route(request)
-            self._send(request, status, headers, body, truncate=self._drops(request.path, seen))
+            if request.path in self.faults.trickle:
+                self._trickle(request, status, headers, body, self.faults.trickle[request.path])
+            else:
+                self._send(request, status, headers, body, truncate=self._drops(request.path, seen))
+        except (BrokenPipeError, ConnectionResetError):
+            request.close_connection = True  # the client gave up on the request: so does the server
         finally:
             with self._lock:
                 self.in_flight -= 1
@@ -152,6 +197,10 @@ class WordPressSite:
             return None
         if seen <= self.faults.bursts_429.get(path, 0):
             return 429, {"Content-Type": "text/plain", "Retry-After": str(self.faults.retry_after)}, b"slow down"
+        if urlsplit(path).path in self.faults.errors:
+            return self.faults.errors[urlsplit(path).path], {"Content-Type": "text/plain"}, b"broken"
+        if path in self.faults.redirects:
+            return 302, {"Location": self.faults.redirects[path], "Content-Type": "text/plain"}, b"moved"
         if self.faults.error_every and number % self.faults.error_every == 0:
             return 503, {"Content-Type": "text/plain"}, b"temporarily unavailable"
         return None
@@ -175,11 +224,26 @@ class WordPressSite:
             return
         request.wfile.write(body)
 
+    def _trickle(self, request: BaseHTTPRequestHandler, status: int, headers: dict[str, str], body: bytes,
+                 interval: float) -> None:
+        """The headers at once, then the body a byte at a time, until it is all sent or the client leaves."""
+        request.send_response(status)
+        for name, value in headers.items():
+            request.send_header(name, value)
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        for index in range(len(body)):
+            request.wfile.write(body[index: index + 1])
+            request.wfile.flush()
+            if self._closing.wait(interval):
+                request.close_connection = True
+                return
+
     def _route(self, request: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
         parts = urlsplit(request.path)
         query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
         path = parts.path
-        if path == "/robots.txt":
+        if path == "/robots.txt" and "robots" not in self.without:
             return 200, {"Content-Type": "text/plain"}, self._robots().encode()
         if path == "/" and "rest_route" in query and "api" not in self.without:
             return self._api(query.pop("rest_route"), query)
@@ -201,7 +265,8 @@ class WordPressSite:
 
     def _robots(self) -> str:
         sitemap = "" if "sitemap" in self.without else f"\nSitemap: {self.url}/wp-sitemap.xml\n"
-        return f"User-agent: *\nDisallow: {DISALLOWED}\nDisallow: /wp-admin/\n{sitemap}"
+        extra = f"{self.robots_extra}\n" if self.robots_extra else ""
+        return f"User-agent: *\nDisallow: {DISALLOWED}\nDisallow: /wp-admin/\n{extra}{sitemap}"
 
     # -- the REST API ------------------------------------------------------------------------------
 
@@ -248,6 +313,7 @@ class WordPressSite:
                    f"<url><loc>{self.url}/author/admin/</loc></url></urlset>"
         urls = "".join(f"<url><loc>{self.url}/{p.slug}/</loc><lastmod>{p.modified.isoformat()}</lastmod></url>"
                        for p in self.posts)
+        urls += "".join(f"<url><loc>{escape(loc)}</loc></url>" for loc in self.sitemap_extra)
         return f'{head}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
     def _feed(self, page: int) -> tuple[int, dict[str, str], bytes]:

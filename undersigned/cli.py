@@ -19,15 +19,16 @@ from db.schema import open_database
 from ingest.discover import preset_names, site_preset
 from ingest.errors import IngestError
 from ingest.evaluate import evaluate_directory, report_json, report_text
-from ingest.fetch import is_url, make_client
+from ingest.fetch import DEADLINE, is_url, make_client
 from ingest.http import Politeness
 from ingest.parse import PARSER_VERSION
 from ingest.parse import parse as parse_document
 from ingest.records import Statement
 from ingest.sources import load_document
+from ingest.urls import shorten, url_problem
 
 from . import DEFAULT_DB, SAMPLE_DIR
-from .crawl import CrawlError, CrawlOptions, CrawlReport
+from .crawl import MAX_URLS, CrawlError, CrawlOptions, CrawlReport
 from .crawl import crawl as run_crawl
 from .pipeline import Result, add_sources
 from .pipeline import reparse as reparse_archive
@@ -95,16 +96,23 @@ def add(sources: tuple[str, ...], db_path: str, encoding: str | None, **metadata
 @click.option("--delay", type=click.FloatRange(min=0), default=0.5, show_default=True,
               help="Seconds between the starts of two requests to the site.")
 @click.option("--category", help="Only posts in this category (its slug).")
+@click.option("--max-urls", type=click.IntRange(min=1), default=MAX_URLS, show_default=True,
+              help="At most this many URLs fetched in one run; the rest stay queued for the next run.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEADLINE, show_default=True,
+              help="Seconds for one whole request: connecting, the headers and the body.")
 def crawl(site: str, db_path: str, since: str | None, limit: int | None, concurrency: int, delay: float,
-          category: str | None) -> None:
+          category: str | None, max_urls: int, timeout: float) -> None:
     """Crawl a statement site (a URL, or a preset name such as tibetnetwork) politely, incrementally
     and resumably: every post found is fetched, archived, parsed and saved."""
     preset = site_preset(site)
     base_url = preset["base_url"] if preset else site
     if not is_url(base_url):
         raise click.UsageError(f"{site!r} is neither an http(s) URL nor a preset ({', '.join(preset_names())})")
+    if url_problem(base_url):
+        raise click.UsageError(f"{site}: {url_problem(base_url)}")
     options = CrawlOptions(since=since, limit=limit, category=category or (preset or {}).get("category"),
-                           politeness=Politeness(concurrency=concurrency, delay=delay))
+                           max_urls=max_urls, politeness=Politeness(concurrency=concurrency, delay=delay,
+                                                                    timeout=timeout))
     with _open(db_path) as db:
         report = _run_crawl(db, base_url, options)
     click.echo(describe_crawl(report))
@@ -257,13 +265,19 @@ def describe_crawl(report: CrawlReport) -> str:
     outcomes = report.outcomes
     lines = [
         f"{report.site}: {report.discovered} posts discovered from {report.source}"
-        + (" (resumed an interrupted crawl)" if report.resumed else ""),
+        + (" (resumed an unfinished crawl)" if report.resumed else ""),
         f"  fetched: {sum(outcomes.values()) - outcomes['failed'] - outcomes['not_modified']}, "
         f"not modified: {outcomes['not_modified']}, unchanged: {outcomes['unchanged']}",
         f"  new statements: {outcomes['new']}, updated statements: {outcomes['updated']}, "
         f"other pages: {outcomes['other_page']}, failed: {outcomes['failed']}",
     ]
-    lines += [f"  failed: {url}: {reason}" for url, reason in report.failed]
+    if report.off_site:
+        lines.append(f"  not on the site, so not queued: {len(report.off_site)} URLs, "
+                     f"such as {shorten(report.off_site[0])}")
+    if report.left:
+        lines.append(f"  left for the next run: {report.left} URLs (over --max-urls); "
+                     "run the same command again to go on")
+    lines += [f"  failed: {shorten(url)}: {reason}" for url, reason in report.failed]
     return "\n".join(lines)
 
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+# The most URLs one discovery keeps, whatever a site's sitemaps list (each may list 50,000, and an
+# index may name thousands of them); the REST API's 1,000 pages of 100 come to the same.
+MAX_CANDIDATES = 100_000
 
 @dataclass(frozen=True)
 class Candidate:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import time
-from urllib.parse import urljoin
 
 import feedparser
 from bs4 import BeautifulSoup
 
 from ..http import FetchError, PoliteClient
+from ..urls import resolve
 from . import Candidate
 
 MAX_PAGES = 100
@@ -34,7 +34,7 @@ async def _advertised_feed(client: PoliteClient, base: str) -> str | None:
     link = BeautifulSoup(response.body, "lxml").select_one(
         'link[rel~=alternate][type="application/rss+xml"], link[rel~=alternate][type="application/atom+xml"]')
     href = link.get("href") if link else None
-    return urljoin(response.final_url, href) if isinstance(href, str) else None
+    return resolve(response.final_url, href) if isinstance(href, str) else None
 
 
 async def _all_pages(client: PoliteClient, url: str) -> list[Candidate]:
@@ -58,7 +58,7 @@ async def _entries(client: PoliteClient, url: str) -> list[Candidate]:
     feed = feedparser.parse(response.body)
     # dict.get: feedparser's own get() maps a missing updated_parsed to published_parsed, with a warning
     return [Candidate(entry.link, _iso(dict.get(entry, "updated_parsed")), _iso(dict.get(entry, "published_parsed")))
-            for entry in feed.entries if entry.get("link")]
+            for entry in feed.entries if isinstance(entry.get("link"), str) and entry.get("link")]
 
 
 def _iso(parsed: time.struct_time | None) -> str | None:

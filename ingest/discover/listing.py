@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
-
 from bs4 import BeautifulSoup
 
 from ..http import FetchError, PoliteClient
+from ..urls import Scope, resolve
 from . import Candidate
 
 MAX_PAGES = 200
@@ -34,14 +33,14 @@ async def discover(client: PoliteClient, start: str) -> list[Candidate] | None:
 
 
 def _post_links(soup: BeautifulSoup, page_url: str) -> list[str]:
-    host = urlsplit(page_url).netloc
+    site = Scope.of(page_url)
     links = []
     for selector in POST_LINKS:
         for anchor in soup.select(selector):
             href = anchor.get("href")
             if isinstance(href, str):
-                absolute = urljoin(page_url, href).split("#")[0]
-                if urlsplit(absolute).netloc == host:
+                absolute = resolve(page_url, href).split("#")[0]
+                if absolute in site:
                     links.append(absolute)
     return list(dict.fromkeys(links))
 
@@ -49,4 +48,4 @@ def _post_links(soup: BeautifulSoup, page_url: str) -> list[str]:
 def _next_page(soup: BeautifulSoup, page_url: str) -> str | None:
     link = soup.select_one("link[rel~=next], a[rel~=next], a.next, .nav-previous a")
     href = link.get("href") if link else None
-    return urljoin(page_url, href) if isinstance(href, str) else None
+    return resolve(page_url, href) if isinstance(href, str) else None

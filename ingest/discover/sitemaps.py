@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from ..http import FetchError, PoliteClient
-from . import Candidate
+from . import MAX_CANDIDATES, Candidate
 
 MAX_SITEMAPS = 200
 # WordPress lists authors and taxonomies in sitemaps of their own; their pages are archives, not posts.
@@ -19,7 +19,7 @@ async def discover(client: PoliteClient, base: str, declared: list[str]) -> list
     queue = list(dict.fromkeys(declared or [f"{base}/wp-sitemap.xml", f"{base}/sitemap.xml"]))
     seen: set[str] = set()
     candidates: dict[str, Candidate] = {}
-    while queue and len(seen) < MAX_SITEMAPS:
+    while queue and len(seen) < MAX_SITEMAPS and len(candidates) < MAX_CANDIDATES:
         url = queue.pop(0)
         if url in seen:
             continue
@@ -32,7 +32,7 @@ async def discover(client: PoliteClient, base: str, declared: list[str]) -> list
         else:
             for loc, lastmod in _entries(root, "url"):
                 candidates.setdefault(loc, Candidate(loc, lastmod))
-    return list(candidates.values()) if seen and candidates else None
+    return list(candidates.values())[:MAX_CANDIDATES] if seen and candidates else None
 
 
 async def _read(client: PoliteClient, url: str):

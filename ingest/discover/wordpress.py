@@ -33,9 +33,10 @@ def endpoint(root: str, route: str, params: dict[str, str | int]) -> str:
 async def category_id(client: PoliteClient, root: str, slug: str) -> int:
     response = await client.get(endpoint(root, "/wp/v2/categories", {"slug": slug, "_fields": "id"}))
     found = _json(response.body, []) if response.status == 200 else []
-    if not found:
+    ids = [entry["id"] for entry in found if isinstance(entry, dict) and isinstance(entry.get("id"), int)]
+    if not ids:
         raise DiscoveryError(f"the site has no category {slug!r}")
-    return int(found[0]["id"])
+    return ids[0]
 
 
 async def discover(client: PoliteClient, base: str, since: str | None = None,
@@ -67,12 +68,15 @@ async def _posts_page(client: PoliteClient, root: str, params: dict[str, str | i
         raise FetchError(f"REST API page {page}: HTTP {response.status}")
     posts = _json(response.body, [])
     candidates = [Candidate(post["link"], _iso(post.get("modified_gmt")), _iso(post.get("date_gmt")))
-                  for post in posts if isinstance(post, dict) and post.get("link")]
-    return candidates, int(response.headers.get("x-wp-totalpages", 1))
+                  for post in posts if isinstance(post, dict) and isinstance(post.get("link"), str) and post["link"]]
+    total_pages = response.headers.get("x-wp-totalpages", "1").strip()
+    return candidates, int(total_pages) if total_pages.isdigit() else 1
 
 
-def _iso(value: str | None) -> str | None:
-    return f"{value}Z" if value and not value.endswith("Z") else value
+def _iso(value: object) -> str | None:
+    if not isinstance(value, str) or not value:
+        return None
+    return value if value.endswith("Z") else f"{value}Z"
 
 
 def _json(body: bytes, default):
