@@ -18,7 +18,7 @@ from ingest.documents import make_document
 from ingest.errors import IngestError
 from ingest.fetch import content_type_of
 from ingest.http import FetchError, PoliteClient, Politeness, Response
-from ingest.parse import PARSER_VERSION, parse
+from ingest.parse import PARSER_VERSION, parse, warm_up
 from ingest.urls import Scope, url_problem
 
 MAX_URLS = 5_000  # URLs fetched per run, by default; the rest stay queued for the next run
@@ -81,6 +81,7 @@ async def crawl(db: Database, site: str, options: CrawlOptions, progress: Progre
         # left to keep requests in flight, and the connection is never used by two threads at once.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as worker:
             store = _Store(db, run_id, worker)
+            await store.call(warm_up)  # before any request, so that fetching does not run far ahead of parsing
             await asyncio.gather(*(_crawl_post(client, store, url, report, progress) for url in pending))
     if not report.left:
         db["crawl_runs"].update(run_id, {"finished_at": _now()})

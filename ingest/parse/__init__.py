@@ -74,6 +74,17 @@ def parse(document: Document) -> Statement:
     )
 
 
+def warm_up() -> None:
+    """Load what the parser loads once (the language model, the name lists), so that the first document
+    parsed is not the slow one."""
+    from .language import load_model
+    from .names import family_names, given_names
+
+    load_model()
+    given_names()
+    family_names()
+
+
 def _body(blocks: list[Block], block: SignatoryBlock | None) -> list[Block]:
     """The statement without its signatories: what comes before them, and what comes after them too
     where they stand in the first half (a list of signers above the letter)."""

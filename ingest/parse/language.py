@@ -38,6 +38,11 @@ def _identifier():  # noqa: ANN202 - py3langid has no type hints
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def load_model() -> None:
+    """Load the language model now rather than on the first document."""
+    _identifier()
+
+
 def is_prose(block: Block) -> bool:
     """A sentence or more of running text: not a heading, a table row, or a short name-like line."""
     if block.kind not in ("paragraph", "item"):
