@@ -16,6 +16,7 @@ from .parse.countries import fold
 from .records import Statement
 
 DEMAND_OPENING_WORDS = 5
+LEAD_WORDS = 12  # how far into a demand its opening words may stand, past a lead phrase
 WEAK_F1 = 0.5  # a document under this on organisations or demands is named in the report
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _QUOTES = {**dict.fromkeys(map(ord, "‘’‚‛′`´"), "'"), **dict.fromkeys(map(ord, "“”„‟″«»"), '"')}
@@ -86,16 +87,30 @@ def score_organisations(predicted: list[str], gold: list[str]) -> Score:
 
 
 def score_demands(predicted: list[str], gold: list[str]) -> Score:
-    """A demand matches an unused gold item whose opening words agree with its own."""
-    unused = [opening_words(item) for item in gold]
+    """A demand matches an unused gold item whose opening words agree with its own, or stand among the
+    other's first LEAD_WORDS words: labellers differ on whether a lead phrase ("In conclusion, we
+    request ...") is part of the demand, and either reading is the same demand."""
+    unused: list[tuple[str, ...] | None] = [opening_words(item, LEAD_WORDS + DEMAND_OPENING_WORDS) for item in gold]
     hits = 0
     for text in predicted:
-        words = opening_words(text)
-        match = next((i for i, item in enumerate(unused) if item and words[:len(item)] == item), None)
+        words = opening_words(text, LEAD_WORDS + DEMAND_OPENING_WORDS)
+        match = next((i for i, item in enumerate(unused) if item and _same_demand(words, item)), None)
         if match is not None:
-            unused[match] = ()
+            unused[match] = None
             hits += 1
     return Score(hits, len(predicted), len(gold))
+
+
+def _same_demand(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    a, b = one[:DEMAND_OPENING_WORDS], other[:DEMAND_OPENING_WORDS]
+    if a[:len(b)] == b or b[:len(a)] == a:
+        return True
+    return _contains(other[:LEAD_WORDS + len(a)], a) or _contains(one[:LEAD_WORDS + len(b)], b)
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return len(part) == DEMAND_OPENING_WORDS and any(
+        words[i:i + len(part)] == part for i in range(min(LEAD_WORDS, len(words)) + 1))
 
 
 def score_individuals(predicted: int, gold: int) -> Score:

@@ -111,3 +111,11 @@ def test_the_report_names_weak_documents_and_every_accuracy(runner):
             if (doc["organisations"]["expected"] or doc["organisations"]["predicted"])
             and doc["organisations"]["f1"] < 0.5}
     assert weak <= set(report["overall"]["weak"])
+
+
+def test_a_demand_matches_with_or_without_its_lead_phrase():
+    gold = ["In conclusion we request that WTO Members honour their obligation"]
+    assert score_demands(["we request that WTO Members honour their obligation."], gold).true_positives == 1
+    assert score_demands(["In conclusion we request that WTO Members honour it."], ["we request that WTO Members "
+                                                                                     "honour"]).true_positives == 1
+    assert score_demands(["we request that the Council act"], gold).true_positives == 0
