@@ -155,3 +155,30 @@ def test_what_reads_as_a_name(text, low):
 ])
 def test_who_is_a_person(text, person):
     assert (person_evidence(text) > 0.45) == person
+
+
+def test_a_line_with_its_own_lead_in_among_contact_lines():
+    statement = parsed("<p>Exigimos a los candidatos que se comprometan con la ley de víctimas y con la reparación "
+                       "integral de todas las familias.</p><p>Al Email: coordinadora@example.org<br>O bien, al "
+                       "Facebook: https://www.facebook.com/coordinadora<br>Atentamente: grupo de trabajo del "
+                       "Segundo Foro y “Zacatecanos por la paz”<br>Responsable de la publicación: Ricardo Bermeo</p>")
+    assert statement.language == "es"
+    assert names(statement) == ["grupo de trabajo del Segundo Foro", "Zacatecanos por la paz"]
+
+
+def test_a_joint_press_release_names_its_signers_in_its_first_line():
+    statement = parsed("<p><strong>Gemeinsame Pressemitteilung von BUND, Campact, Greenpeace, WWF Deutschland und "
+                       "dem Umweltdachverband Deutscher Naturschutzring (DNR), 16.08.2019</strong></p><p>Die "
+                       "Umweltverbände fordern die Bundesregierung auf, ein wirksames Klimaschutzgesetz zu "
+                       "verabschieden und den Kohleausstieg sofort zu beginnen.</p>")
+    assert names(statement) == ["BUND", "Campact", "Greenpeace", "WWF Deutschland",
+                                "Umweltdachverband Deutscher Naturschutzring (DNR)"]
+
+
+def test_a_long_comma_list_with_long_names_after_a_label():
+    groups = ["Sirigaita", "Associação Goela", "APPA – Associação do Património e População de Alfama",
+              "CIDAC – Centro de Intervenção para o Desenvolvimento Amílcar Cabral", "Colectivo Tundra",
+              "Stop Despejos", "Habita", "Movimento Morar em Lisboa"]
+    statement = parsed("<p>Exigimos que o património público seja mobilizado para as colectividades e que nenhuma "
+                       "colectividade seja despejada.</p><hr><p>Subscritores:</p><p>" + ", ".join(groups) + "</p>")
+    assert names(statement) == groups

@@ -30,14 +30,14 @@ def _with_legal_forms(parts: list[str]) -> list[str]:
     return joined
 
 
-def split_inline_list(text: str, words: Lexicon, minimum: int = 3) -> list[str] | None:
+def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int = MAX_ITEM_WORDS) -> list[str] | None:
     """The items of "a, b, c and d" (commas or semicolons, the last joined by a conjunction),
     or None when the text is not such a list."""
     parts = _with_legal_forms([part.strip() for part in _SEPARATOR.split(_without_full_stop(text.strip()))])
     # The space lets an Oxford comma's conjunction (", and Gamma") be split off like any other.
     last = words.last_conjunction.split(" " + parts[-1], maxsplit=1)
     parts[-1:] = [part.strip() for part in last if part.strip()]
-    if len(parts) < minimum or any(not part or _words_outside_brackets(part) > MAX_ITEM_WORDS for part in parts[1:]):
+    if len(parts) < minimum or any(not part or _words_outside_brackets(part) > longest for part in parts[1:]):
         return None
     return parts
 

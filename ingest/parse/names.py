@@ -214,6 +214,8 @@ def name_likeness(text: str) -> float:
     score = 1.0 - _length_penalty(len(words), len(text)) - _prose_penalty(text, words, found)
     if " | " in text:
         score -= 0.3  # "Blog | CitizenNews Op-ed": a byline or a menu
+    if ": " in text:
+        score -= 0.3  # "Responsable de la publicación: Ricardo Bermeo": a field and its value
     if has_organisation_word(text) or _is_acronym(words[0]):
         score += 0.1
     return max(0.0, min(1.0, score))

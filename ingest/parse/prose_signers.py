@@ -35,8 +35,8 @@ def _alternatives(key: str) -> str:
 
 @cache
 def _statement_of() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternatives('statement_words')})\b[^.:;,]{{0,40}}?\s(?:{_alternatives('by_words')})"
-                      rf"\s+(?P<names>[^.;:]+)", re.I)
+    return re.compile(rf"(?:\w+\s+){{0,2}}?\b(?:{_alternatives('statement_words')})\b[^.:;,]{{0,40}}?\s"
+                      rf"(?:{_alternatives('by_words')})\s+(?P<names>(?:[^.;:]|\.(?=\d))+)", re.I)
 
 
 @cache
@@ -72,6 +72,13 @@ def _places_to_look(title: str | None, blocks: list[Block]) -> list[str]:
             if paragraphs >= OPENING_PARAGRAPHS:
                 break
     return texts
+
+
+def named_by_statement(text: str) -> str:
+    """ "Gemeinsame Pressemitteilung von A, B und dem C, 16.08.2019" gives "A, B und dem C": the names a
+    line that calls itself a statement gives, without the date after them; other text as it is."""
+    match = _statement_of().match(text)
+    return _DATE_AFTER.sub("", match.group("names")).strip() if match else text
 
 
 def _named_by_heading(text: str, words: Lexicon) -> list[str]:

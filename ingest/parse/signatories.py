@@ -34,7 +34,7 @@ from .names import (
     split_head,
     starts_with_given_name,
 )
-from .prose_signers import prose_signers, without_article
+from .prose_signers import named_by_statement, prose_signers, without_article
 from .tables import Columns, cell, columns_by_content, filled, header_columns, is_header_row, kind_from_type
 
 MAX_LEADIN_CHARS = 400
@@ -45,14 +45,17 @@ MAX_VALEDICTION_CHARS = 40  # "Signed,", "Yours sincerely,", "Cordiali saluti,"
 MAX_LOOKBACK = 3  # blocks between a lead-in and its list ("(in alphabetical order)", a note)
 MAX_GAP = 4  # blocks between two lists of one signatory block ("Individuals:")
 MAX_BARE_LABEL_WORDS = 4
+MAX_NAME_WORDS = 12  # "CIDAC – Centro de Intervenção para o Desenvolvimento Amílcar Cabral"
 MAX_STRAY = 2  # entries in another form that may stand inside a long list
 MAX_NOTE_CHARS = 600  # "The logos above are the organisations that joined": a note between two lists
 MAX_CLOSING_BLOCKS = 8
 MIN_CLOSING_ITEMS = 5
 ACCEPT = 0.9  # the score a candidate needs to be the signatory block
 CONTINUE = 0.5  # the score a neighbouring candidate needs to continue it
-DROP_ENTRY = 0.4
-MIN_MEAN_LIKENESS = 0.6  # an entry this little like a name is left out ("For questions, contact ...")
+DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions, contact ...")
+DROP_LENIENT = 0.2  # the same, where names may be written in lower case (a logo's alt text)
+MIN_MEAN_LIKENESS = 0.6
+MIN_MEAN_LIKENESS_AFTER_LEAD_IN = 0.45  # "Atentamente: grupo de trabajo del Segundo Foro y ..."
 _SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
@@ -60,6 +63,7 @@ _LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
 _ORGANISATION_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "YASunidos", "BIJ1", "MiGreat"
 _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
                             r"|,\s*(?:site|website|web|site web|sitio|sito|webseite))$", re.I)
+_QUOTED = re.compile(r"^[\"“”«»„](.+?)[\"“”«»]$")  # “Zacatecanos por la paz”
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]{2}")
 _LEADING_BY = re.compile(r"^(?:(?:co-?)?signed\s+by|by|signed|sincerely|signé|firmado|assinado|gez\.?)\s*[:,]?\s+",
                          re.I)
@@ -73,6 +77,7 @@ class Entry:
     row: Block | None = None  # the table row it was read from
     columns: Columns | None = None  # and the columns chosen for that table
     run: int = 0  # which list of the block it stands in
+    lenient: bool = False  # a logo's alt text, or a name after its own lead-in: lower case is no sign of prose
 
 
 @dataclass
@@ -140,6 +145,8 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
         return "label" if len(text) <= MAX_GROUP_CHARS else "prose"
     if _is_group_label(block, following):
         return "label"
+    if block.kind in ("paragraph", "line") and _signed_list(text, words):
+        return "signed"  # "Atentamente: X y Y", "Unterzeichnet von A, B, C": a lead-in and its names
     if block.kind in ("item", "line"):
         return "entry"
     if text.endswith((":", "：")) and not _labelled_items(text, words):
@@ -158,6 +165,11 @@ def _among_name_headings(blocks: list[Block], index: int) -> bool:
         return False
     return any(0 <= i < len(blocks) and blocks[i].kind == "heading" and blocks[i].level == block.level
                and name_likeness(blocks[i].text) >= 0.6 for i in (index - 1, index + 1))
+
+
+def _signed_list(text: str, words: Lexicon) -> bool:
+    labelled = _labelled_items(text, words)
+    return labelled is not None and words.signatory_leadin.search(labelled[0]) is not None
 
 
 def _is_valediction(block: Block, previous: Block | None, following: Block | None) -> bool:
@@ -210,9 +222,11 @@ def _runs(blocks: list[Block], roles: list[str], words: Lexicon) -> list[_Run]:
         while end < len(blocks) and roles[end] in ("label", "mark"):
             end += 1
         form = None
-        while end < len(blocks) and roles[end] == "entry" and form in (None, _form(blocks[end])):
+        while end < len(blocks) and roles[end] in ("entry", "signed") and form in (None, _form(blocks[end])):
             form = _form(blocks[end])
             end += 1
+            if roles[end - 1] == "signed" or (end < len(blocks) and roles[end] == "signed"):
+                break  # a line with its own lead-in is a list of its own
         if form is not None:
             runs.append(_run(blocks, roles, index, end))
         index = max(end, index + 1)
@@ -227,6 +241,9 @@ def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> _Run:
     run = _Run(start, end, blocks[start:end])
     while run.labels < len(run.blocks) and roles[start + run.labels] in ("label", "mark"):
         run.labels += 1
+    if roles[start + run.labels] == "signed":
+        run.lead_in = start + run.labels  # its first line leads in with its own words
+        return run
     run.labelled = run.labels < len(run.blocks) and _LABELLED_LIST.match(run.blocks[run.labels].text) is not None
     for back in range(start - 1, max(start - 1 - MAX_LOOKBACK, -1), -1):
         role = roles[back]
@@ -248,7 +265,7 @@ def _scored(run: _Run, blocks: list[Block], words: Lexicon) -> _Run:
         return run
     likeness = [name_likeness(entry.text) for entry in entries]
     mean = sum(likeness) / len(likeness)
-    if mean < MIN_MEAN_LIKENESS:
+    if mean < (MIN_MEAN_LIKENESS_AFTER_LEAD_IN if run.lead_in is not None else MIN_MEAN_LIKENESS):
         run.score = -math.inf  # whatever introduces them, these are not names
         return run
     score = 2 * mean - 1 + 0.15 * min(math.log2(len(entries)), 5)
@@ -367,7 +384,7 @@ def _typical_length(blocks: list[Block]) -> int:
 def _without_websites(entries: list[Entry]) -> list[Entry]:
     """ "Bits of Freedom - bof.nl": the website after a name is not part of it, nor a comma left after it."""
     for entry in entries:
-        entry.text = _WEBSITE_AFTER.sub("", entry.text).rstrip(" ,")
+        entry.text = _QUOTED.sub(r"\1", _WEBSITE_AFTER.sub("", entry.text).rstrip(" ,■"))
     return entries
 
 
@@ -431,11 +448,12 @@ def _is_group_label(block: Block, following: Block | None) -> bool:
 def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool = True) -> list[Entry]:
     """One block's entries: a name, a person and the organisation they sign for, or an inline list
     (split only where the block is longer than the list's other entries)."""
-    text = block.text.rstrip("*").strip()
+    text = named_by_statement(block.text.rstrip("*").strip())
     labelled = _labelled_items(text, words)
     if labelled:
         label, items = labelled
-        return [Entry(without_article(item), label, block.people) for item in items]
+        led = words.signatory_leadin.search(label) is not None
+        return [Entry(without_article(item), label, block.people, lenient=led) for item in items]
     items = _inline_items(text, words) if split and (block.kind == "paragraph" or len(text) > MAX_ENTRY_CHARS) \
         else None
     if items:
@@ -449,7 +467,7 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
     if behalf:
         person, organisation = behalf
         return [Entry(text, group, True), Entry(organisation, group)]
-    return [Entry(text, group, block.people)]
+    return [Entry(text, group, block.people, lenient=block.kind == "image")]
 
 
 def _couple(text: str, words: Lexicon) -> list[str] | None:
@@ -467,8 +485,10 @@ def _labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
     match = _LABELLED_LIST.match(text) or _led_list(text, words)
     if not match:
         return None
-    items = split_inline_list(match.group("items"), words, minimum=2)
-    if not items or sum(name_likeness(item) for item in items) / len(items) < 0.6 or \
+    items = split_inline_list(match.group("items"), words, minimum=2, longest=MAX_NAME_WORDS)
+    # After "Signed:" or "Atentamente:" the names may be written as prose writes them ("grupo de trabajo ...").
+    enough = 0.4 if words.signatory_leadin.search(match.group("label")) else 0.6
+    if not items or sum(name_likeness(item) for item in items) / len(items) < enough or \
             any(country_code(item) for item in items):
         return None
     return match.group("label").strip(), items
@@ -484,7 +504,7 @@ def _led_list(text: str, words: Lexicon) -> re.Match[str] | None:
 
 def _inline_items(text: str, words: Lexicon) -> list[str] | None:
     """ "Alpha Group, Beta Network and Gamma e.V." as one paragraph: one entry per name."""
-    items = split_inline_list(text, words)
+    items = split_inline_list(text, words, longest=MAX_NAME_WORDS)
     if not items or any(": " in item for item in items):
         return None  # "Date: Wed, 01/29/2020, Source: ..., coal": a line of fields, not of names
     likeness = [name_likeness(item) for item in items]
@@ -564,8 +584,10 @@ def _gap_label(run: _Run, blocks: list[Block], words: Lexicon) -> str | None:
 
 
 def _kept(entries: list[Entry]) -> list[Entry]:
-    """Entries that read as names; the notes, contacts and footnotes a list ends with are left out."""
-    return [entry for entry in entries if entry.row is not None or name_likeness(entry.text) >= DROP_ENTRY]
+    """Entries that read as names; the notes, contacts and footnotes a list ends with are left out. A logo's
+    alt text is a name however it is written ("cittadini reattivi")."""
+    return [entry for entry in entries if entry.row is not None
+            or name_likeness(entry.text) >= (DROP_LENIENT if entry.lenient else DROP_ENTRY)]
 
 
 def _closing_inline_list(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
@@ -621,7 +643,7 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
     return signatories
 
 
-PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.55, "organisations": 0.65}
+PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.45, "organisations": 0.65}
 
 
 def _context(entries: list[Entry]) -> str:
@@ -633,7 +655,7 @@ def _context(entries: list[Entry]) -> str:
     named_enough = named >= (0.5 if len(entries) >= 6 else 0.75) * len(entries)
     if evidence and (sum(1 for value in evidence if value > 0.3) >= 0.6 * len(evidence) or named_enough):
         return "people"
-    if evidence and sum(1 for value in evidence if value < 0) >= 0.6 * len(evidence):
+    if evidence and sum(1 for value in evidence if value <= 0.3) >= 0.6 * len(evidence):
         return "organisations"
     return "mixed"
 
