@@ -182,3 +182,15 @@ def test_a_long_comma_list_with_long_names_after_a_label():
     statement = parsed("<p>Exigimos que o património público seja mobilizado para as colectividades e que nenhuma "
                        "colectividade seja despejada.</p><hr><p>Subscritores:</p><p>" + ", ".join(groups) + "</p>")
     assert names(statement) == groups
+
+
+def test_lists_of_organisations_and_people_with_notes_and_labels_between():
+    organisations = "".join(f"<li>{name}</li>" for name in ["3NSoft", "Calyx Institute", "X.org Foundation"])
+    people = "".join(f"<li>{name}</li>" for name in ["Jane Roe (Debian)", "John Smith", "Maria Garcia (GNOME)",
+                                                    "Wei Zhang", "Ahmed Khan (KDE)"])
+    statement = parsed(LETTER + f"<p>Signed,</p><h3>Organizations</h3><ol>{organisations}</ol><p>Some "
+                                "organizations have published their own statements.</p><h3>Individuals</h3><p>(For "
+                                "individual signatures, affiliation is provided for identification purposes "
+                                f"only.)</p><ol>{people}</ol>")
+    assert names(statement, "organisation") == ["3NSoft", "Calyx Institute", "X.org Foundation"]
+    assert len(names(statement, "individual")) == 5

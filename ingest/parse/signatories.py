@@ -47,7 +47,8 @@ MAX_GAP = 4  # blocks between two lists of one signatory block ("Individuals:")
 MAX_BARE_LABEL_WORDS = 4
 MAX_NAME_WORDS = 12  # "CIDAC – Centro de Intervenção para o Desenvolvimento Amílcar Cabral"
 MAX_STRAY = 2  # entries in another form that may stand inside a long list
-MAX_NOTE_CHARS = 600  # "The logos above are the organisations that joined": a note between two lists
+MAX_NOTE_CHARS = 600
+MAX_NOTES = 2  # "The logos above are the organisations that joined": a note between two lists
 MAX_CLOSING_BLOCKS = 8
 MIN_CLOSING_ITEMS = 5
 ACCEPT = 0.9  # the score a candidate needs to be the signatory block
@@ -177,10 +178,11 @@ def _is_valediction(block: Block, previous: Block | None, following: Block | Non
     with a name after it."""
     after_prose = previous is None or previous.kind != block.kind or len(previous.text) > MAX_ENTRY_CHARS \
         or name_likeness(previous.text) < 0.6
-    return (after_prose and block.kind in ("paragraph", "line") and len(block.text) <= MAX_VALEDICTION_CHARS
-            and block.text.endswith(",") and following is not None and following.kind != "heading"
-            and name_likeness(following.text) >= 0.5 and "," not in block.text[:-1]
-            and person_evidence(block.text.rstrip(",")) <= 0 and not has_organisation_word(block.text))
+    shaped = block.kind in ("paragraph", "line") and len(block.text) <= MAX_VALEDICTION_CHARS \
+        and block.text.endswith(",") and "," not in block.text[:-1]
+    named_after = following is not None and name_likeness(following.text) >= 0.5
+    return after_prose and shaped and named_after and person_evidence(block.text.rstrip(",")) <= 0 \
+        and not has_organisation_word(block.text)
 
 
 def _is_ask(blocks: list[Block], index: int, words: Lexicon) -> bool:
@@ -319,38 +321,64 @@ def _continues(near: _Run, far: _Run, roles: list[str], blocks: list[Block]) -> 
 def _with_neighbours(best: _Run, runs: list[_Run], roles: list[str], blocks: list[Block]) -> list[_Run]:
     """The best run, with the runs before and after it that continue the same signatory block: after a
     label ("Individuals"), or with nothing but lead-ins and labels between. One stray entry in another
-    form ("Mahdy, Independent Consultant" as the only list item in a wall of names) does not end a list."""
+    form ("Mahdy, Independent Consultant" as the only list item in a wall of names), or a note between two
+    lists ("(affiliations for identification only)"), does not end it."""
     chosen = [best]
     position = runs.index(best)
     for step in (-1, 1):
         index = position + step
         while 0 <= index < len(runs):
             edge = chosen[0] if step < 0 else chosen[-1]
-            taken = _continuation(edge, runs, index, step, roles, blocks)
-            if not taken:
+            taken, consumed = _continuation(edge, runs, index, step, roles, blocks)
+            if not consumed:
                 break
             for run in taken:
                 chosen.insert(0, run) if step < 0 else chosen.append(run)
-            index += step * len(taken)
+            index += step * consumed
     return chosen
 
 
 def _continuation(edge: _Run, runs: list[_Run], index: int, step: int, roles: list[str],
-                  blocks: list[Block]) -> list[_Run]:
-    """The runs from index on that continue the edge run: the next one, or a stray run and the one after it."""
+                  blocks: list[Block]) -> tuple[list[_Run], int]:
+    """The runs from index on that continue the edge run, and how many runs that passes: the next one; a
+    stray run and the one after it; or, past a one-block note, the list after it."""
     def joins(run: _Run, other: _Run) -> bool:
         near, far = (run, other) if step < 0 else (other, run)
         return _continues(near, far, roles, blocks) and run.score >= CONTINUE and not run.asked
 
     candidate = runs[index]
     if joins(candidate, edge):
-        return [candidate]
+        return [candidate], 1
     beyond = index + step
-    if len(candidate.entries) <= MAX_STRAY and 0 <= beyond < len(runs) and _adjacent(edge, candidate, step) \
-            and _adjacent(candidate, runs[beyond], step) and runs[beyond].score >= CONTINUE \
-            and _form(runs[beyond].blocks[-1]) == _form(edge.blocks[-1]):
-        return [candidate, runs[beyond]]
-    return []
+    if 0 <= beyond < len(runs) and _stray(candidate, edge, runs[beyond], step):
+        return [candidate, runs[beyond]], 2
+    return _past_notes(edge, runs, index, step, roles, blocks)
+
+
+def _stray(candidate: _Run, edge: _Run, after: _Run, step: int) -> bool:
+    """One or two entries in another form between two runs of the same form, touching both."""
+    return len(candidate.entries) <= MAX_STRAY and _adjacent(edge, candidate, step) and \
+        _adjacent(candidate, after, step) and after.score >= CONTINUE and \
+        _form(after.blocks[-1]) == _form(edge.blocks[-1])
+
+
+def _past_notes(edge: _Run, runs: list[_Run], index: int, step: int, roles: list[str],
+                blocks: list[Block]) -> tuple[list[_Run], int]:
+    """The next signatory list past a few short notes and labels ("Some organisations have published their
+    own statements.", "### Individuals", "(affiliations for identification only)"), and how many runs
+    that passes; none where anything longer stands between."""
+    beyond = index
+    while 0 <= beyond < len(runs) and runs[beyond].score < CONTINUE:
+        beyond += step
+    if not 0 <= beyond < len(runs) or runs[beyond].score < ACCEPT or runs[beyond].asked:
+        return [], 0
+    near, far = (edge, runs[beyond]) if step > 0 else (runs[beyond], edge)
+    between = range(near.end, far.start + far.labels)
+    notes = [i for i in between if roles[i] not in ("label", "leadin", "mark")]
+    if len(between) > MAX_GAP + 2 or len(notes) > MAX_NOTES or \
+            any(len(blocks[i].text) > MAX_NOTE_CHARS for i in notes):
+        return [], 0
+    return [runs[beyond]], abs(beyond - index) + 1
 
 
 def _adjacent(run: _Run, other: _Run, step: int) -> bool:
