@@ -341,3 +341,12 @@ async def test_the_statement_page_shows_scraped_markup_as_text(sample_db, runner
     assert "&lt;script&gt;alert(&#34;name&#34;)&lt;/script&gt; Network</a>" in page
     for raw in ("<b onmouseover", '<a href="javascript:', "<script>alert(", "<img src=x"):
         assert raw not in page
+
+
+async def test_the_documents_page_leaves_the_raw_pages_out_unless_asked(datasette):
+    page = (await datasette.client.get("/undersigned/documents")).text
+    headers = re.findall(r'<th [^>]*data-column="([\w-]+)"', page)
+    assert "sha256" in headers and "body" not in headers
+    asked = (await datasette.client.get("/undersigned/documents?_col=body&_col=url")).text
+    assert "body" in re.findall(r'<th [^>]*data-column="([\w-]+)"', asked)
+    assert "body" in (await get_json(datasette, "/undersigned/documents.json"))["columns"]
