@@ -190,7 +190,7 @@ async def test_visitor_work_beyond_the_waiting_bound_is_turned_away(sample_db, m
 async def test_a_statement_page_answers_while_visitor_queries_run(sample_db, monkeypatch):
     """Three queries that run to the time limit, the statement page asked for while they run: it answers
     before any of them ends. Before, they held all three of Datasette's threads."""
-    monkeypatch.setattr(publish, "SETTINGS", {**SETTINGS, "sql_time_limit_ms": 1500})
+    monkeypatch.setattr(publish, "SETTINGS", {**SETTINGS, "sql_time_limit_ms": 3000})  # the page takes ~0.1 s
     datasette = make_datasette(sample_db, immutable=True)
     statement = (await datasette.client.get("/undersigned/statements.json?_shape=array&_col=id")).json()[0]["id"]
     endless = "with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r"
@@ -208,4 +208,4 @@ async def test_a_statement_page_answers_while_visitor_queries_run(sample_db, mon
     responses = await asyncio.gather(*heavy)
     assert page.status_code == 200 and [r.status_code for r in responses] == [400, 400, 400]
     assert finished[0] == "statement page", finished
-    assert time.monotonic() - began >= 1.5  # the queries did run to their limit
+    assert time.monotonic() - began >= 3  # the queries did run to their limit
