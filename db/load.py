@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from sqlite_utils import Database
 
 from ingest.orgnames import Identity
-from ingest.records import Document, Statement
+from ingest.records import Document, Statement, bound_short_fields
 
 from . import organisations
 
@@ -101,6 +101,7 @@ def save_many(db: Database, pairs: Iterable[tuple[Document, Statement]], parser_
 def _save_one(db: Database, document: Document, statement: Statement, parser_version: str, force: bool,
               stored: dict[str, bool]) -> tuple[Outcome, tuple | None]:
     """The document's rows; with them, what changed in who signed (for the organisation records)."""
+    bound_short_fields(statement)
     doc_id = document_id(document)
     key = statement_id(document)
     _insert(db, "documents", [_document_row(doc_id, document)], "insert or ignore")

@@ -2,82 +2,197 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sqlite3
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import pycountry
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode, to_css_class
-from datasette.utils.asgi import AsgiFileDownload, Forbidden, NotFound, Response
+from datasette.utils.asgi import AsgiFileDownload, BadRequest, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
 
+from .guard import guard_connection, is_visitor_work, visitor_work
+from .headers import SecurityHeaders
 from .search import FILTERS, marked, search
 from .settings import CONNECTION_PRAGMAS, DATABASE_NAME, LISTING_COLUMNS, STATEMENT_FACETS
 
 _TERM = re.compile(r'"[^"]*"?|[^\s"]+')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a NUL ends an FTS5 string early
-
+_WORD = re.compile(r"\w+")  # about what the index's tokenizer counts as a word
 
 OPERATORS = ("AND", "OR", "NOT")
+MAX_SEARCH_WORDS = 12  # every word is read from the index, those of phrases and prefixes too
+MIN_PREFIX = 3  # letters before a *: "t*" reads the index of every word that begins with t
+
+
+@dataclass(frozen=True)
+class SafeQuery:
+    query: str  # a valid FTS5 query; "" when nothing is left to search for
+    notes: tuple[str, ...] = ()  # what was left out, for the person searching
 
 
 def fts_query(text: str | None) -> str:
+    return safe_query(text).query
+
+
+def safe_query(text: str | None) -> SafeQuery:
     """Any user input as a valid FTS5 query: words and "quoted phrases", a trailing * kept as a prefix,
-    and AND, OR, NOT in capitals between terms kept as operators; every other character is only text."""
+    and AND, OR, NOT in capitals between terms kept as operators; every other character is only text.
+    At most MAX_SEARCH_WORDS words are searched, and a prefix needs MIN_PREFIX letters."""
     parts: list[str] = []
+    notes: list[str] = []
+    room = MAX_SEARCH_WORDS
     for term in _TERM.findall(_CONTROL.sub(" ", text or "")):
         if term in OPERATORS:
-            if parts and parts[-1] not in OPERATORS:
+            if parts and parts[-1] not in OPERATORS:  # an operator needs a term before it
                 parts.append(term)
             continue
-        quoted = _quoted(term)
-        if quoted:
-            parts.append(quoted)
+        phrase, prefix = _phrase(term)
+        words = _WORD.findall(phrase)
+        if not words:
+            continue
+        if len(words) > room:
+            notes.append(f"Only the first {MAX_SEARCH_WORDS} words were searched.")
+            if not room:
+                break
+            phrase, prefix, words = " ".join(words[:room]), False, words[:room]
+        if prefix and len(words[-1]) < MIN_PREFIX:
+            notes.append(f"{term} was searched as a word: a * needs {MIN_PREFIX} letters before it.")
+            prefix = False
+        room -= len(words)
+        parts.append(f'"{phrase}"' + ("*" if prefix else ""))
     while parts and parts[-1] in OPERATORS:  # an operator needs a term after it
         parts.pop()
-    return " ".join(parts)
+    return SafeQuery(" ".join(parts), tuple(notes))
 
 
-def _quoted(term: str) -> str | None:
+def _phrase(term: str) -> tuple[str, bool]:
+    """What a term searches for, without quotes, and whether it is a prefix."""
     if term.startswith('"'):
-        phrase = " ".join(term.strip('"').split())
-        return f'"{phrase}"' if phrase else None
-    word = term.strip("*").replace('"', "")
-    return f'"{word}"' + ("*" if term.endswith("*") else "") if word else None
+        return " ".join(term.strip('"').split()), False
+    return term.strip("*").replace('"', ""), term.endswith("*")
 
 
-@hookimpl
+def table_search_query(text: str | None) -> str:
+    """Datasette's table search (?_search=) as it was: every word and "quoted phrase" must match, with no
+    operators or prefixes; but at most MAX_SEARCH_WORDS words, and never an FTS5 syntax error (Datasette's
+    own escape_fts makes an empty query of a lone quote or a tab)."""
+    terms: list[str] = []
+    room = MAX_SEARCH_WORDS
+    for term in _TERM.findall(_CONTROL.sub(" ", text or "")):
+        words = _WORD.findall(term)
+        if not words or not room:
+            continue
+        phrase = " ".join(term.replace('"', " ").split()) if len(words) <= room else " ".join(words[:room])
+        room -= min(len(words), room)
+        terms.append(f'"{phrase}"')
+    return " ".join(terms) or '""'  # an empty phrase: a search with no words finds nothing
+
+
+@hookimpl(trylast=True)  # after Datasette's own, so that its escape_fts is replaced by ours
 def prepare_connection(conn: sqlite3.Connection, database: str) -> None:
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
     if database == DATABASE_NAME:
+        conn.create_function("escape_fts", 1, table_search_query, deterministic=True)
         for pragma in CONNECTION_PRAGMAS:
             conn.execute(pragma)
+        guard_connection(conn)
 
 
 @hookimpl
 def asgi_wrapper(datasette):
-    """The statements table page lists its listing columns unless the address chooses columns itself."""
-    listing_path = f"/{DATABASE_NAME}/statements"
+    """Each request is marked as visitor-chosen work or not (db.guard), its answer carries the security
+    headers (db.headers), and the statements and documents pages get their default columns."""
+    headers = SecurityHeaders(datasette)
+    _without_rich()
 
     def wrap(app):
-        async def listing(scope, receive, send):
-            if scope["type"] == "http" and scope["path"] == listing_path:
-                scope = {**scope, "query_string": with_listing_columns(scope.get("query_string", b""))}
-            await app(scope, receive, send)
-        return listing
+        async def guarded(scope, receive, send):
+            if scope["type"] != "http":
+                return await app(scope, receive, send)
+            scope = with_bounded_raw_search(with_default_columns(scope))
+            arguments = [key for key, _ in parse_qsl(scope.get("query_string", b"").decode("latin-1"),
+                                                     keep_blank_values=True)]
+            canned = datasette.metadata("queries", database=DATABASE_NAME) or {}
+            marked = visitor_work.set(is_visitor_work(scope["path"], arguments, canned, DATABASE_NAME))
+            try:
+                await app(scope, receive, await headers.sender(send))
+            finally:
+                visitor_work.reset(marked)
+        return guarded
     return wrap
 
 
-def with_listing_columns(query_string: bytes) -> bytes:
+def _without_rich() -> None:
+    """Where rich is installed, Datasette prints every error with it, the request's locals and headers
+    included; and for an unknown path (a 404 raised outside an except block) rich itself fails, so that
+    every unknown path answered 500. Without it, Datasette prints real errors' tracebacks plainly."""
+    importlib.import_module("datasette.handle_exception").rich = None
+
+
+DEFAULT_COLUMNS = {  # a table page's columns, unless the address chooses columns itself
+    f"/{DATABASE_NAME}/statements": [("_col", column) for column in LISTING_COLUMNS],
+    # the raw pages are bytes to download, not to show; a page of 50 read them all
+    f"/{DATABASE_NAME}/documents": [("_nocol", "body")],
+}
+
+
+def with_bounded_raw_search(scope: dict) -> dict:
+    """Datasette's raw table search (?_searchmode=raw) hands FTS5 the text as it comes: a syntax error is a
+    400, and a hundred prefixes are searched. Here it takes the syntax of /search, bounded the same way."""
+    query_string = scope.get("query_string", b"")
+    args = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    if ("_searchmode", "raw") not in args:
+        return scope
+    args = [(key, (fts_query(value) or '""') if key.startswith("_search") and key != "_searchmode" else value)
+            for key, value in args]
+    return {**scope, "query_string": urlencode(args).encode("latin-1")}
+
+
+def with_default_columns(scope: dict) -> dict:
+    extra = DEFAULT_COLUMNS.get(scope["path"])
+    if not extra:
+        return scope
+    return {**scope, "query_string": with_columns(scope.get("query_string", b""), extra)}
+
+
+def with_columns(query_string: bytes, columns: list[tuple[str, str]]) -> bytes:
     args = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
     if any(key in ("_col", "_nocol") for key, _ in args):
         return query_string
-    return urlencode(args + [("_col", column) for column in LISTING_COLUMNS]).encode("latin-1")
+    return urlencode(args + columns).encode("latin-1")
+
+
+@hookimpl
+def filters_from_request(request, database: str, table: str, datasette):
+    """Not a filter: Datasette answers 500 to a sort it cannot do, here it is a 400 that names the sorts."""
+    async def inner():
+        sort, sort_desc = request.args.get("_sort"), request.args.get("_sort_desc")
+        if sort and sort_desc:
+            raise BadRequest("Cannot use _sort and _sort_desc at the same time")
+        column = sort or sort_desc
+        if column:
+            sortable = await _sortable_columns(datasette, database, table)
+            if column not in sortable:
+                raise BadRequest(f"Cannot sort {table} by {column}; it sorts by {', '.join(sorted(sortable))}")
+        return None
+    return inner
+
+
+async def _sortable_columns(datasette, database: str, table: str) -> set[str]:
+    """As Datasette decides them: the table's sortable_columns in metadata, else every column; rowid too
+    where the table has no primary key."""
+    db = datasette.get_database(database)
+    configured = datasette.table_metadata(database, table).get("sortable_columns")
+    columns = set(configured) if configured is not None else set(await db.table_columns(table))
+    return columns | ({"rowid"} if not await db.primary_keys(table) else set())
 
 
 @hookimpl
@@ -247,7 +362,7 @@ def register_routes():
         (r"^/search$", search_page),
         (r"^/explore$", explore_page),
         (r"^/sitemap\.xml$", sitemap_index),
-        (r"^/sitemap-(?P<part>\d+)\.xml$", sitemap_part),
+        (r"^/sitemap-(?P<part>[1-9]\d{0,5})\.xml$", sitemap_part),  # a million parts is 50 billion pages
     ]
 
 
@@ -260,7 +375,9 @@ async def search_page(datasette, request):
     text = request.args.get("q", "").strip()
     chosen = {key: request.args.get(key, "") for filters in FILTERS.values() for key in filters}
     name, db = _statements_database(datasette)
-    found = await db.execute_fn(lambda conn: search(conn, text, fts_query(text), chosen))
+    query = safe_query(text)
+    limit_ms = datasette.setting("sql_time_limit_ms")
+    found = await db.execute_fn(lambda conn: search(conn, text, query.query, chosen, limit_ms, query.notes))
     page = await datasette.render_template("search.html", {
         "found": found, "database": name, "urls": datasette.urls, "filter_names": FILTERS,
         "row_url": lambda table, key: datasette.urls.row(name, table, tilde_encode(str(key))),
@@ -318,7 +435,7 @@ async def sitemap_index(datasette, request):
     count = (await db.execute(f"select count(*) from ({SITEMAP_PAGES})")).first()[0]
     parts = max(1, -(-count // SITEMAP_LIMIT))
     base = _base_url(request)
-    entries = "".join(f"<sitemap><loc>{base}/sitemap-{n}.xml</loc></sitemap>" for n in range(1, parts + 1))
+    entries = "".join(f"<sitemap><loc>{escape(base)}/sitemap-{n}.xml</loc></sitemap>" for n in range(1, parts + 1))
     return _xml(f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>')
 
 
@@ -334,7 +451,14 @@ async def sitemap_part(datasette, request):
     return _xml(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
 
 
+_HOST = re.compile(r"(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+
+
 def _base_url(request) -> str:
+    """The site's address as the request names it; a Host header that is not a host name is refused, or it
+    would be written into robots.txt and the sitemaps as it came."""
+    if request.scheme not in ("http", "https") or not _HOST.fullmatch(request.host):
+        raise BadRequest("The Host header is not a host name")
     return f"{request.scheme}://{request.host}"
 
 

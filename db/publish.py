@@ -7,11 +7,11 @@ import sqlite3
 from pathlib import Path
 
 from datasette.app import Datasette
-from datasette.database import Database
 from datasette.inspect import inspect_hash
 
 from undersigned import PROJECT_ROOT
 
+from .guard import GuardedDatabase
 from .published import PublishedDatabase, PublishedDatasette
 from .settings import DATABASE_NAME, SETTINGS
 
@@ -54,7 +54,8 @@ def make_datasette(db_path: str | Path, immutable: bool = False) -> Datasette:
     kind = PublishedDatasette if immutable else Datasette
     datasette = kind(metadata=metadata, template_dir=str(TEMPLATES_DIR), settings=SETTINGS, inspect_data=inspect_data)
     datasette.remove_database("_memory")  # Datasette adds it when given no files
-    database = PublishedDatabase(datasette, str(db_path)) if immutable else Database(datasette, path=str(db_path))
+    path = str(db_path)
+    database = PublishedDatabase(datasette, path) if immutable else GuardedDatabase(datasette, path=path)
     datasette.add_database(database, name=DATABASE_NAME)
     return datasette
 

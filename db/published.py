@@ -7,6 +7,8 @@ import copy
 from datasette.app import Datasette
 from datasette.database import Database, Results
 
+from .guard import GuardedDatabase
+
 # Datasette asks about the schema two dozen times for one table page (does the table exist, its
 # columns, keys, foreign keys, definition...), each question a trip to a worker thread and back.
 REMEMBERED_ANSWERS = 512  # bounds what arbitrary SQL over sqlite_master could make it keep
@@ -29,7 +31,7 @@ def _remembered(method):
     return answer
 
 
-class PublishedDatabase(Database):
+class PublishedDatabase(GuardedDatabase):
     """Each question about the schema is asked of SQLite once; the answer is kept for the next page."""
 
     def __init__(self, datasette, path: str):

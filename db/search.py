@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from dataclasses import dataclass, field
 
+from datasette.utils import sqlite_timelimit
 from markupsafe import Markup, escape
 
 LIMIT = 50
@@ -43,24 +45,35 @@ class SearchResults:
     facets: dict[str, dict[str, list[tuple]]] = field(default_factory=dict)
     chosen: dict[str, str] = field(default_factory=dict)
     error: str | None = None
+    notes: tuple[str, ...] = ()  # what the query left out of the text
 
 
-def search(conn: sqlite3.Connection, text: str, query: str, chosen: dict[str, str]) -> SearchResults:
-    """Run every search (query is already a valid FTS5 query); a failure is reported, never raised."""
-    found = SearchResults(text, chosen=chosen)
+def search(conn: sqlite3.Connection, text: str, query: str, chosen: dict[str, str], time_limit_ms: int,
+           notes: tuple[str, ...] = ()) -> SearchResults:
+    """Run every search (query is already a valid FTS5 query), all of them within time_limit_ms; a failure
+    is reported, never raised."""
+    found = SearchResults(text, chosen=chosen, notes=notes)
     if not query:
         return found
+    began = time.monotonic()
     try:
-        for name, (columns, joined, order) in SHOWN.items():
-            where, params = _filters(name, chosen)
-            rows = conn.execute(f"select {columns} from {SOURCES[name]} {joined} where {name}_fts match :query "
-                                f"{where} order by {order} limit :limit", {"query": query, "limit": LIMIT, **params})
-            names = [column[0] for column in rows.description]
-            found.results[name] = [_with_snippet(dict(zip(names, row, strict=True))) for row in rows.fetchall()]
-            found.facets[name] = _facets(conn, name, query, where, params)
-    except sqlite3.Error as error:
-        found.error = f"the search could not run: {error}"
+        with sqlite_timelimit(conn, time_limit_ms):
+            _search_each(conn, query, chosen, found)
+    except sqlite3.Error as error:  # when interrupted, SQLite may say so or only that what it was doing failed
+        found.error = (f"the search took longer than {time_limit_ms / 1000:g} s and was stopped; fewer words, "
+                       "or longer prefixes, make it quicker" if time.monotonic() - began >= time_limit_ms / 1000
+                       else f"the search could not run: {error}")
     return found
+
+
+def _search_each(conn: sqlite3.Connection, query: str, chosen: dict[str, str], found: SearchResults) -> None:
+    for name, (columns, joined, order) in SHOWN.items():
+        where, params = _filters(name, chosen)
+        rows = conn.execute(f"select {columns} from {SOURCES[name]} {joined} where {name}_fts match :query "
+                            f"{where} order by {order} limit :limit", {"query": query, "limit": LIMIT, **params})
+        names = [column[0] for column in rows.description]
+        found.results[name] = [_with_snippet(dict(zip(names, row, strict=True))) for row in rows.fetchall()]
+        found.facets[name] = _facets(conn, name, query, where, params)
 
 
 def _filters(name: str, chosen: dict[str, str]) -> tuple[str, dict[str, str]]:

@@ -91,3 +91,24 @@ class Statement:
     def to_json(self) -> dict[str, Any]:
         """The stable `undersigned parse --format json` contract (keys are only ever added)."""
         return {**asdict(self), "needs_review": self.needs_review}
+
+
+# The most a short field may hold: a title is a line, a name a few words. A page that puts two
+# megabytes in its title is not what it seems, and the title would fill every listing and search.
+SHORT_FIELDS = {"title": 500, "publisher": 300}
+SIGNATORY_FIELDS = {"name": 300, "name_as_written": 300}
+DEMAND_FIELDS = {"addressee": 300, "target": 300, "verb": 50}
+
+
+def bound_short_fields(statement: Statement) -> None:
+    """Cut each short field that is longer than its bound to its beginning, and say so in a warning."""
+    records: list[tuple[Any, dict[str, int], str]] = [(statement, SHORT_FIELDS, "")]
+    records += [(s, SIGNATORY_FIELDS, f"signatory {s.position}: ") for s in statement.signatories]
+    records += [(d, DEMAND_FIELDS, f"demand {d.position}: ") for d in statement.demands]
+    for record, limits, where in records:
+        for name, limit in limits.items():
+            value = getattr(record, name)
+            if value is not None and len(value) > limit:
+                setattr(record, name, value[:limit])
+                statement.warnings.append(f"{where}{name} was {len(value):,} characters long; its first {limit} "
+                                          "were kept")

@@ -83,3 +83,21 @@ def test_bench_refuses_to_overwrite_or_to_reuse_what_is_not_there(tmp_path, runn
     missing = runner.invoke(cli, ["bench", "--statements", "20", "--db", str(tmp_path / "none.db"), "--reuse"])
     assert missing.exit_code == 1 and "no such database" in missing.output
     assert existing.read_bytes() == b""
+
+
+def test_attack_bench_reports_each_worst_request_beside_ordinary_pages(tmp_path, capsys):
+    """A smoke test at a small size: the build, the served site, the worst requests, the page under attack."""
+    from bench.attack import main as attack
+
+    out = tmp_path / "attack.json"
+    attack(["--statements", "60", "--seconds", "1", "--db", str(tmp_path / "attack.db"), "--json", str(out)])
+    report = json.loads(out.read_text())
+    assert report["statements"] == 60 and report["baseline_peak_mib"] > 10
+    answers = {row["request"]: row["status"] for row in report["worst"]}
+    assert len(answers) == 11 and set(answers.values()) <= {200, 400}
+    assert answers["zeroblob(300000000) as JSON"] == answers["a recursive CTE without end"] == 400
+    assert report["worst_peak_mib"] >= report["baseline_peak_mib"]
+    assert report["page alone"]["requests"] > 0 and report["page under attack"]["requests"] > 0
+    assert sum(report["page under attack"]["attack_answers"].values()) > 0
+    assert set(report["ratios"]) == {"p50_ms", "p95_ms"}
+    assert "peak after the worst requests" in capsys.readouterr().out

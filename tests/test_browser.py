@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -161,3 +162,29 @@ def test_explore_shows_its_charts_with_nothing_loaded_from_elsewhere(page, serve
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "explore.png"), full_page=True)
     assert outside == []
+
+
+def test_only_the_sites_own_scripts_run(page, served):
+    """A map popup's link comes from the query's popup column, so crafted SQL can make it javascript:; the
+    Content-Security-Policy keeps it from running. Every script of the site's own pages still runs."""
+    violations, dialogs = [], []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ["/", "/undersigned", "/undersigned/statements?_facet=year", "/undersigned?sql=select+1",
+                 "/undersigned/search_statements?q=tibet", "/search?q=tibet", "/explore",
+                 "/undersigned/organisations/tibetmichigan", "/undersigned/organisations"]:
+        page.goto(served + path)
+        page.wait_for_load_state("networkidle")
+    inline = "[window.DATASETTE_ALLOW_FACET, typeof window.datasette.leaflet, typeof window.datasette.cluster_map]"
+    assert page.evaluate(inline) == [True, "object", "object"]  # the organisations page's inline scripts ran
+    assert violations == []
+
+    sql = ("select 1 as id, 40.0 as lat, 10.0 as lon, "
+           "json_object('title', 'Open me', 'link', 'javascript:alert(document.domain)') as popup")
+    page.goto(served + "/undersigned?" + urlencode({"sql": sql}))
+    page.locator(".leaflet-marker-icon").first.click()
+    page.locator(".leaflet-popup-content a").click()
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert any("javascript:" in violation or "script-src" in violation for violation in violations)

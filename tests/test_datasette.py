@@ -322,3 +322,31 @@ async def test_listing_headers_sort_both_ways_and_describe_their_columns(dataset
     assert "_sort=country" in country.a["href"] and "_sort=name" not in country.a["href"]
     assert headers["id"]["data-is-pk"] == "1" and name["data-column-type"] == "text"
     assert name["data-column-description"] and headers["country_source"].a is None  # not sortable
+
+
+async def test_the_statement_page_shows_scraped_markup_as_text(sample_db, runner):
+    """Each part of a hostile statement (its text, a demand, a signatory) is escaped on its own page."""
+    from undersigned.cli import cli
+
+    result = runner.invoke(cli, ["add", str(FIXTURES / "hostile-statement.txt"), "--db", str(sample_db),
+                                 "--url", "https://example.org/raid"])
+    assert result.exit_code == 0, result.output
+    raid = statement_id(read_file(FIXTURES / "hostile-statement.txt", {"url": "https://example.org/raid"}))
+    page = (await make_datasette(sample_db).client.get(f"/undersigned/statements/{raid}")).text
+    demands = page.split('<ol class="demands">')[1].split("</ol>")[0]
+    assert "Release &lt;b onmouseover=alert(&#34;item&#34;)&gt;everyone&lt;/b&gt; detained;" in demands
+    assert "Read &lt;a href=&#34;javascript:alert(&#39;link&#39;)&#34;&gt;this&lt;/a&gt; report." in demands
+    text = page.split('<section class="text">')[1].split("</section>")[0]
+    assert "the raid &lt;script&gt;alert(&#34;text&#34;)&lt;/script&gt; and" in text
+    assert "&lt;script&gt;alert(&#34;name&#34;)&lt;/script&gt; Network</a>" in page
+    for raw in ("<b onmouseover", '<a href="javascript:', "<script>alert(", "<img src=x"):
+        assert raw not in page
+
+
+async def test_the_documents_page_leaves_the_raw_pages_out_unless_asked(datasette):
+    page = (await datasette.client.get("/undersigned/documents")).text
+    headers = re.findall(r'<th [^>]*data-column="([\w-]+)"', page)
+    assert "sha256" in headers and "body" not in headers
+    asked = (await datasette.client.get("/undersigned/documents?_col=body&_col=url")).text
+    assert "body" in re.findall(r'<th [^>]*data-column="([\w-]+)"', asked)
+    assert "body" in (await get_json(datasette, "/undersigned/documents.json"))["columns"]

@@ -29,3 +29,33 @@ def test_export_writes_a_valid_data_package_of_every_table(runner, sample_db, tm
     assert first["organisation_site_url"] == "https://example.org/undersigned/organisations/aide-aux-refugies-tibetains"
     assert first["source_url"] == "https://tibetnetwork.org/remembering-tiananmen-2023"
     assert "body" not in (out / "documents.csv").read_text().splitlines()[0].split(",")
+
+
+def test_the_package_declares_every_key_and_each_csv_holds_its_table(runner, sample_db, tmp_path):
+    from sqlite_utils import Database
+
+    from db.export import EXPORTED, LEFT_OUT, LINKS
+    from db.schema import TABLES
+
+    out = tmp_path / "package"
+    assert runner.invoke(cli, ["export", str(out), "--db", str(sample_db)]).exit_code == 0
+    resources = {r["name"]: r for r in json.loads((out / "datapackage.json").read_text())["resources"]}
+    assert resources["signatures"]["schema"]["primaryKey"] == ["statement_id", "position"]
+    assert resources["signatures"]["schema"]["foreignKeys"] == [
+        {"fields": "statement_id", "reference": {"resource": "statements", "fields": "id"}},
+        {"fields": "organisation_id", "reference": {"resource": "organisations", "fields": "id"}}]
+    db = Database(sample_db)
+    for name in EXPORTED:
+        spec, schema = TABLES[name], resources[name]["schema"]
+        keys = [spec["pk"]] if isinstance(spec["pk"], str) else list(spec["pk"])
+        assert schema["primaryKey"] == keys, name
+        declared = [(key["fields"], key["reference"]["resource"], key["reference"]["fields"])
+                    for key in schema["foreignKeys"]]
+        assert declared == [tuple(fk) for fk in spec.get("foreign_keys", [])], name
+        columns = [column for column in spec["columns"] if column not in LEFT_OUT.get(name, set())]
+        rows = list(csv.reader((out / f"{name}.csv").open(encoding="utf-8", newline="")))
+        assert rows[0] == columns + [link for link, _ in LINKS[name]], name
+        stored = [["" if value is None else str(value) for value in row]
+                  for row in db.execute(f"select {', '.join(columns)} from [{name}] order by rowid").fetchall()]
+        assert [row[:len(columns)] for row in rows[1:]] == stored, name
+        assert len(stored) == db[name].count > 0, name

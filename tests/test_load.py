@@ -13,6 +13,7 @@ from db.load import Outcome, canonical_url, document_from_row, save, statement_i
 from db.schema import ensure_schema, open_database
 from ingest.files import read_file
 from ingest.parse import PARSER_VERSION, parse
+from ingest.records import bound_short_fields
 
 from .conftest import FIXTURES, SAMPLE
 
@@ -228,3 +229,32 @@ def test_every_facet_and_sortable_column_leads_an_index(db):
         # signatures' position orders the rows of one statement, through the key (statement_id, position)
         keyed = set(db[table].pks) if len(db[table].pks) > 1 else set()
         assert wanted <= leading | keyed, (table, wanted - leading)
+
+
+def test_a_title_far_too_long_is_cut_with_a_warning(runner, db_path):
+    from undersigned.cli import cli
+
+    title = "A title " * 250_000  # 2 MB
+    result = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(db_path), "--title", title])
+    assert result.exit_code == 0, result.output
+    assert "warning: title was 2,000,000 characters long; its first 500 were kept" in result.output
+    row = Database(db_path).execute("select title, warnings, needs_review from statements").fetchone()
+    assert row[0] == title[:500] and row[2] == 1
+    assert "title was 2,000,000 characters long" in row[1]
+    again = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(db_path), "--title", title])
+    assert again.exit_code == 0 and again.output.startswith("unchanged")
+
+
+def test_every_short_field_is_bounded_once():
+    statement = parse(read_file(SAMPLE))
+    statement.publisher = "P" * 301
+    statement.signatories[0].name_as_written = "N" * 1_000_000
+    statement.demands[1].addressee = "A" * 400
+    bound_short_fields(statement)
+    bound_short_fields(statement)
+    assert (len(statement.publisher), len(statement.signatories[0].name_as_written),
+            len(statement.demands[1].addressee)) == (300, 300, 300)
+    assert statement.warnings == ["publisher was 301 characters long; its first 300 were kept",
+                                  "signatory 1: name_as_written was 1,000,000 characters long; its first 300 were kept",
+                                  "demand 2: addressee was 400 characters long; its first 300 were kept"]
+    assert statement.signatories[1].name_as_written == "Alaskans for Tibet"

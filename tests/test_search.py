@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 import sqlite3
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.plugin import fts_query
+from db.plugin import MAX_SEARCH_WORDS, OPERATORS, fts_query
 from db.publish import make_datasette
 
 from .conftest import FIXTURES
@@ -79,3 +81,49 @@ def test_fts_query_turns_any_text_into_a_query_fts5_accepts(text):
     query = fts_query(text)
     if query:
         conn.execute("select count(*) from t where t match ?", [query]).fetchone()
+
+
+@pytest.mark.parametrize("text, query", [
+    ("OR tibet", '"tibet"'), ("AND NOT tibet", '"tibet"'), ("tibet OR OR china", '"tibet" OR "china"'),
+    ("tibet NOT", '"tibet"'), ("OR", ""), ("NOT AND OR", ""), ("tibet AND AND china", '"tibet" AND "china"'),
+    ("NOT tibet OR", '"tibet"'), ('OR "free tibet" OR', '"free tibet"'),
+])
+def test_an_operator_first_doubled_or_alone_is_left_out(text, query):
+    assert fts_query(text) == query
+
+
+@pytest.mark.parametrize("text", ["OR Urumchi", "Urumchi OR", "NOT Urumchi", "Urumchi AND AND released", "AND"])
+async def test_the_search_page_takes_operators_anywhere(datasette, text):
+    html = await page(datasette, q=text)
+    assert "the search could not run" not in html
+    words = [word for word in text.split() if word not in OPERATORS]
+    assert html.count('class="result statement"') == (1 if words else 0)
+
+
+# What a person might type, and what they might paste: words, operators in any case, quotes, stars,
+# FTS5's own syntax, punctuation, control characters and any other text.
+SEARCH_PIECES = st.one_of(
+    st.sampled_from(["AND", "OR", "NOT", "and", "or", "NEAR", "NEAR(", "(", ")", '"', '""', "*", "**", "-", "^",
+                     ":", "+", "title:", "{title}", "\t", "\x00", "\n", ",", "'"]),
+    st.from_regex(r"[A-Za-zÜüéß0-9]{1,10}\*?", fullmatch=True),
+    st.text(max_size=6),
+)
+SEARCHES = st.tuples(st.lists(SEARCH_PIECES, max_size=40), st.sampled_from([" ", "", "  "])).map(
+    lambda drawn: drawn[1].join(drawn[0]))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=SEARCHES)
+def test_any_search_becomes_a_bounded_query_fts5_accepts_and_the_page_answers(datasette, text):
+    query = fts_query(text)
+    terms = re.findall(r'"[^"]*"\*?|AND|OR|NOT', query)
+    assert " ".join(terms) == query  # nothing but quoted terms and operators
+    assert not terms or (terms[0] not in OPERATORS and terms[-1] not in OPERATORS)
+    assert all(not (a in OPERATORS and b in OPERATORS) for a, b in zip(terms, terms[1:], strict=False))
+    assert sum(len(re.findall(r"\w+", term)) for term in terms if term not in OPERATORS) <= MAX_SEARCH_WORDS
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table t using fts5(x, tokenize='porter unicode61 remove_diacritics 2')")
+    if query:
+        conn.execute("select count(*) from t where t match ?", [query]).fetchone()
+    response = asyncio.run(datasette.client.get("/search", params={"q": text}))
+    assert response.status_code == 200 and "the search could not run" not in response.text
