@@ -77,12 +77,14 @@ def parse(document: Document) -> Statement:
 def warm_up() -> None:
     """Load what the parser loads once (the language model, the name lists), so that the first document
     parsed is not the slow one."""
+    from ..places import is_place
     from .language import load_model
     from .names import family_names, given_names
 
     load_model()
     given_names()
     family_names()
+    is_place("Paris")
 
 
 def _body(blocks: list[Block], block: SignatoryBlock | None) -> list[Block]:

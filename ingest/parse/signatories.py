@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..places import is_place
 from ..records import Signatory, SignatoryKind
 from .blocks import Block, names_people
 from .countries import country_code
@@ -45,6 +46,7 @@ MAX_VALEDICTION_CHARS = 40  # "Signed,", "Yours sincerely,", "Cordiali saluti,"
 MAX_LOOKBACK = 3  # blocks between a lead-in and its list ("(in alphabetical order)", a note)
 MAX_GAP = 4  # blocks between two lists of one signatory block ("Individuals:")
 MAX_BARE_LABEL_WORDS = 4
+MAX_PLACES = 0.25  # the share of an inline list's items that may be places
 MAX_NAME_WORDS = 12  # "CIDAC – Centro de Intervenção para o Desenvolvimento Amílcar Cabral"
 MAX_STRAY = 2  # entries in another form that may stand inside a long list
 MAX_NOTE_CHARS = 600
@@ -535,6 +537,8 @@ def _inline_items(text: str, words: Lexicon) -> list[str] | None:
     items = split_inline_list(text, words, longest=MAX_NAME_WORDS)
     if not items or any(": " in item for item in items):
         return None  # "Date: Wed, 01/29/2020, Source: ..., coal": a line of fields, not of names
+    if sum(1 for item in items if is_place(item)) >= MAX_PLACES * len(items):
+        return None  # "Steve Willett, UPTE-CWA Local 9119, Oakland, California, US ...": addresses run together
     likeness = [name_likeness(item) for item in items]
     doubtful = sum(1 for value in likeness if value < 0.6)
     if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
