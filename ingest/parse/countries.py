@@ -13,6 +13,8 @@ import pycountry
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics, with runs of white space made single."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
