@@ -16,3 +16,8 @@ def test_initials_titles_and_abbreviations_do_not_end_sentences():
 def test_text_without_an_end_is_one_sentence():
     assert sentences("We call on China to;") == ["We call on China to;"]
     assert sentences("") == []
+
+
+def test_a_day_written_as_an_ordinal_does_not_end_a_sentence():
+    text = "Am 26. September 2021 ist Bundestagswahl. Als A und B haben wir uns zusammengefunden."
+    assert sentences(text) == ["Am 26. September 2021 ist Bundestagswahl.", "Als A und B haben wir uns zusammengefunden."]

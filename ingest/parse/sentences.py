@@ -31,4 +31,5 @@ def sentences(text: str) -> list[str]:
 def is_abbreviation(word: str) -> bool:
     """ "R.S.", "H.", "Dr." and the like end with a period that does not end a sentence."""
     bare = word.lstrip("(\"'“‘").rstrip(".").casefold()
-    return len(bare) == 1 or bare in ABBREVIATIONS or bool(re.fullmatch(r"(?:\w\.)+\w", bare))
+    ordinal = bare.isdigit() and len(bare) <= 2  # "Am 26. September", "le 1. mai": a day, not a sentence's end
+    return len(bare) == 1 or ordinal or bare in ABBREVIATIONS or bool(re.fullmatch(r"(?:\w\.)+\w", bare))
