@@ -20,4 +20,5 @@ def test_text_without_an_end_is_one_sentence():
 
 def test_a_day_written_as_an_ordinal_does_not_end_a_sentence():
     text = "Am 26. September 2021 ist Bundestagswahl. Als A und B haben wir uns zusammengefunden."
-    assert sentences(text) == ["Am 26. September 2021 ist Bundestagswahl.", "Als A und B haben wir uns zusammengefunden."]
+    assert sentences(text) == ["Am 26. September 2021 ist Bundestagswahl.",
+                               "Als A und B haben wir uns zusammengefunden."]
