@@ -119,3 +119,11 @@ def test_a_demand_matches_with_or_without_its_lead_phrase():
     assert score_demands(["In conclusion we request that WTO Members honour it."], ["we request that WTO Members "
                                                                                      "honour"]).true_positives == 1
     assert score_demands(["we request that the Council act"], gold).true_positives == 0
+
+
+def test_an_organisation_found_with_its_description_matches_its_name_alone():
+    score = score_organisations(["Association Aquilenet, Fournisseur d'accès à Internet", "CGT SEMA"],
+                                ["Association Aquilenet", "CGT SEMA"])
+    assert score.true_positives == 2
+    assert score_organisations(["Department of Journalism"], ["Department of Journalism, Baptist University"]
+                               ).true_positives == 0

@@ -24,6 +24,8 @@ from .lexicon import Lexicon
 from .names import (
     ends_section,
     has_organisation_word,
+    has_role_word,
+    is_given_name,
     legal_forms,
     name_likeness,
     on_behalf_of,
@@ -727,12 +729,16 @@ def _kind(entry: Entry, context: str) -> SignatoryKind:
 
 def _organisation_among_people(text: str) -> bool:
     """ "YASunidos" or "Amnesty International, Belgium" in a list of people; not "Beatriu Masià Masià
-    Feminista Associació Tamaia" (a person, then where they work)."""
-    head = split_head(text)[0]
-    opening = " ".join(head.split()[:3])
-    if starts_with_given_name(text) or person_evidence(text) >= 0.9:
+    Feminista Associació Tamaia" or "Daniel BORIS IGLESIA, Expert Back-End" (a person, then where they
+    work), nor "BohwaZ, Free software engineer" (a person known by a nickname, and their trade)."""
+    head, tail = split_head(text)
+    words = head.split()
+    if not words or person_evidence(text) >= 0.9 or is_given_name(words[0]) or (tail and has_role_word(tail)):
         return False
-    return has_organisation_word(opening) or (len(head.split()) == 1 and _ORGANISATION_SHAPE.search(head) is not None)
+    if len(words) > 1 and is_given_name(words[1]) and words[0].isupper():
+        return False  # "BEAUFILS Bruno"
+    shaped = len(words) == 1 and _ORGANISATION_SHAPE.search(head) is not None
+    return has_organisation_word(" ".join(words[:3])) or shaped
 
 
 def split_country(written: str) -> tuple[str, str | None]:
