@@ -1,0 +1,331 @@
+"""Candidate signatory lists: every run of short blocks, scored, and the runs that continue the best.
+
+Each block is given a role (an entry, a label over entries, a lead-in, an ask, a section's end,
+a mark, prose). Runs of entries of one form (items, lines and paragraphs, rows, images), with the
+labels before them, are the candidates. A candidate is scored on how name-like its entries are, how
+many there are, where it stands in the page, and what stands before it: a lead-in such as "Signed
+by" counts for it, an ask such as "We call on X to:" counts against it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .demands import last_sentence, read_lead_in
+from .entries import (
+    LABELLED_LIST,
+    MAX_ENTRY_CHARS,
+    MAX_GROUP_CHARS,
+    Entry,
+    entries_of,
+    inline_items,
+    is_group_label,
+    labelled_items,
+)
+from .lexicon import Lexicon
+from .names import ends_section, has_organisation_word, name_likeness, person_evidence
+
+MAX_LEADIN_CHARS = 400
+MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
+MAX_VALEDICTION_CHARS = 40  # "Signed,", "Yours sincerely,", "Cordiali saluti,"
+MAX_LOOKBACK = 3  # blocks between a lead-in and its list ("(in alphabetical order)", a note)
+MAX_GAP = 4  # blocks between two lists of one signatory block ("Individuals:")
+MAX_STRAY = 2  # entries in another form that may stand inside a long list
+MAX_NOTE_CHARS = 600
+MAX_NOTES = 2  # "The logos above are the organisations that joined": a note between two lists
+ACCEPT = 0.9  # the score a candidate needs to be the signatory block
+CONTINUE = 0.5  # the score a neighbouring candidate needs to continue it
+MIN_MEAN_LIKENESS = 0.6
+MIN_MEAN_LIKENESS_AFTER_LEAD_IN = 0.45  # "Atentamente: grupo de trabajo del Segundo Foro y ..."
+_SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
+
+
+@dataclass
+
+
+class Run:
+    start: int
+    end: int
+    blocks: list[Block]
+    lead_in: int | None = None  # index of the lead-in block before it
+    asked: bool = False  # what stands before it asks for something: a list of demands
+    score: float = 0.0
+    entries: list[Entry] = field(default_factory=list)
+    labels: int = 0  # how many of its first blocks are labels ("Europe:", a heading) rather than entries
+    labelled: bool = False  # it opens with a label and its names on one line ("Prime adesioni: A, B")
+
+
+def roles_of(blocks: list[Block], words: Lexicon) -> list[str]:
+    return [_role(blocks, index, words) for index in range(len(blocks))]
+
+
+def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
+    """entry, label, leadin, ask, end or prose: what a block can be in a signatory block."""
+    block = blocks[index]
+    text = block.text
+    if block.kind in ("row", "image"):
+        return "entry"
+    if not any(c.isalnum() for c in text):
+        return "mark"  # a rule, "**", "* * *": decoration between lists
+    if len(text) <= MAX_ENTRY_CHARS and (words.block_end.search(text) or ends_section(text)):
+        return "end"
+    if _is_ask(blocks, index, words):
+        return "ask"
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    previous = blocks[index - 1] if index else None
+    if is_lead_in(block, words) or _is_valediction(block, previous, following):
+        return "leadin"
+    if block.kind == "heading":
+        if _among_name_headings(blocks, index):
+            return "entry"
+        return "label" if len(text) <= MAX_GROUP_CHARS else "prose"
+    if is_group_label(block, following):
+        return "label"
+    if block.kind in ("paragraph", "line") and _signed_list(text, words):
+        return "signed"  # "Atentamente: X y Y", "Unterzeichnet von A, B, C": a lead-in and its names
+    if block.kind in ("item", "line"):
+        return "entry"
+    if text.endswith((":", "：")) and not labelled_items(text, words):
+        return "prose"  # a long line that leads into something
+    if len(text) <= MAX_ENTRY_CHARS and not looks_like_sentence(text):
+        return "entry"
+    if labelled_items(text, words) or inline_items(text, words):
+        return "entry"
+    return "prose"
+
+
+def _among_name_headings(blocks: list[Block], index: int) -> bool:
+    """ "Jonathan Kocher, IFPTE Local 21" as one heading after another: headings that label nothing are names."""
+    block = blocks[index]
+    if name_likeness(block.text) < 0.6:
+        return False
+    return any(0 <= i < len(blocks) and blocks[i].kind == "heading" and blocks[i].level == block.level
+               and name_likeness(blocks[i].text) >= 0.6 for i in (index - 1, index + 1))
+
+
+def _signed_list(text: str, words: Lexicon) -> bool:
+    labelled = labelled_items(text, words)
+    return labelled is not None and words.signatory_leadin.search(labelled[0]) is not None
+
+
+def _is_valediction(block: Block, previous: Block | None, following: Block | None) -> bool:
+    """ "Signed,", "Atentamente,", "In fede,": a short line ending in a comma after the letter's prose,
+    with a name after it."""
+    after_prose = previous is None or previous.kind != block.kind or len(previous.text) > MAX_ENTRY_CHARS \
+        or name_likeness(previous.text) < 0.6
+    shaped = block.kind in ("paragraph", "line") and len(block.text) <= MAX_VALEDICTION_CHARS \
+        and block.text.endswith(",") and "," not in block.text[:-1]
+    named_after = following is not None and name_likeness(following.text) >= 0.5
+    return after_prose and shaped and named_after and person_evidence(block.text.rstrip(",")) <= 0 \
+        and not has_organisation_word(block.text)
+
+
+def _is_ask(blocks: list[Block], index: int, words: Lexicon) -> bool:
+    """ "We call on X to:" followed by a list, or ending in a colon: it leads into demands."""
+    block = blocks[index]
+    if block.kind in ("item", "row") or len(block.text) > MAX_LEADIN_CHARS * 2:
+        return False
+    if read_lead_in(last_sentence(block.text), words) is None:
+        return False
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return block.text.rstrip().endswith((":", "：")) or (following is not None and following.kind == "item")
+
+
+def is_lead_in(block: Block, words: Lexicon) -> bool:
+    """A heading, a line ending in a colon, or a short label that names the signatories;
+    not a sentence that asks ("we who sign this manifesto declare that:" leads into demands)."""
+    if block.kind in ("item", "row") or len(block.text) > MAX_LEADIN_CHARS:
+        return False
+    if read_lead_in(last_sentence(block.text), words) is not None:
+        return False
+    introduces = (block.kind == "heading" or block.text.rstrip().endswith((":", ",", "："))
+                  or len(block.text) <= MAX_LABEL_CHARS)
+    return introduces and (words.signatory_leadin.search(block.text) is not None or
+                           _counts_signers(block.text, words))
+
+
+def _counts_signers(text: str, words: Lexicon) -> bool:
+    """ "The following 121 groups:", "87 Organisationen haben unterzeichnet:"."""
+    return text.rstrip().endswith((":", "：")) and words.signatory_count.search(text) is not None
+
+
+def candidate_runs(blocks: list[Block], roles: list[str], words: Lexicon) -> list[Run]:
+    """Runs of entries of one form (items, lines and paragraphs, rows, images), each with the labels
+    before it: "Europe:" starts a run, and so does a list after a paragraph."""
+    runs: list[Run] = []
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and roles[end] in ("label", "mark"):
+            end += 1
+        form = None
+        while end < len(blocks) and roles[end] in ("entry", "signed") and form in (None, _form(blocks[end])):
+            form = _form(blocks[end])
+            end += 1
+            if roles[end - 1] == "signed" or (end < len(blocks) and roles[end] == "signed"):
+                break  # a line with its own lead-in is a list of its own
+        if form is not None:
+            runs.append(_run(blocks, roles, index, end))
+        index = max(end, index + 1)
+    return runs
+
+
+def _form(block: Block) -> str:
+    return block.kind if block.kind in ("item", "row", "image") else "text"  # headings that are names: text
+
+
+def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> Run:
+    run = Run(start, end, blocks[start:end])
+    while run.labels < len(run.blocks) and roles[start + run.labels] in ("label", "mark"):
+        run.labels += 1
+    if roles[start + run.labels] == "signed":
+        run.lead_in = start + run.labels  # its first line leads in with its own words
+        return run
+    run.labelled = run.labels < len(run.blocks) and LABELLED_LIST.match(run.blocks[run.labels].text) is not None
+    for back in range(start - 1, max(start - 1 - MAX_LOOKBACK, -1), -1):
+        role = roles[back]
+        if role == "leadin":
+            run.lead_in = back
+            break
+        if role == "ask":
+            run.asked = back == start - 1 or blocks[start].kind == "item"
+            break
+        if role not in ("prose", "label", "mark") or len(blocks[back].text) > MAX_LEADIN_CHARS:
+            break
+    return run
+
+
+def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
+    entries = run.entries = entries_of(run.blocks, run.labels, words)
+    if not entries:
+        run.score = -math.inf
+        return run
+    likeness = [name_likeness(entry.text) for entry in entries]
+    mean = sum(likeness) / len(likeness)
+    if mean < (MIN_MEAN_LIKENESS_AFTER_LEAD_IN if run.lead_in is not None else MIN_MEAN_LIKENESS):
+        run.score = -math.inf  # whatever introduces them, these are not names
+        return run
+    score = 2 * mean - 1 + 0.15 * min(math.log2(len(entries)), 5)
+    if len(entries) == 1:
+        score -= 0.5
+    if run.lead_in is None and len(entries) <= 3:
+        score -= 0.6  # two or three names with nothing to say they sign: a menu, a list of parties
+    score += _introduction(run, blocks, words)
+    if run.asked:
+        score -= 1.2 * (1 - _identified(entries))
+    score += 0.3 * run.start / max(len(blocks), 1)
+    run.score = score
+    return run
+
+
+def _introduction(run: Run, blocks: list[Block], words: Lexicon) -> float:
+    """What the block before the run says of it: a lead-in counts for it; a sentence ending in a colon
+    that names no signers ("Die Umweltverbände fordern unter anderem:") counts against it."""
+    if run.lead_in is not None:
+        return 0.8
+    before = blocks[run.start - 1] if run.start else None
+    first = run.blocks[0]
+    if first.text.endswith((":", "：")):
+        return 0.2
+    if before is None or not before.text.endswith((":", "：")):
+        return 0.0
+    if words.group_noun.search(before.text):
+        return 0.5
+    return -0.4 if len(before.text) > MAX_LABEL_CHARS else 0.2
+
+
+def _identified(entries: list[Entry]) -> float:
+    """The share of entries that surely name someone: a person by their name's shape, an organisation by
+    its words; an ask's items ("Ensure that ...") name no one."""
+    short = [entry for entry in entries if len(entry.text.split()) <= 12]
+    return sum(1 for entry in short if abs(person_evidence(entry.text)) >= 0.5) / len(entries)
+
+
+def _continues(near: Run, far: Run, roles: list[str], blocks: list[Block]) -> bool:
+    """Whether the later of two runs continues the earlier: after a label, or with only lead-ins, labels
+    and marks between them; two runs that are each a signatory list may have a short note between."""
+    gap = range(near.end, far.start)
+    if not gap:
+        return roles[far.start] in ("label", "mark") or far.labelled
+    notes = [i for i in gap if roles[i] == "prose" and len(blocks[i].text) <= MAX_NOTE_CHARS]
+    both = near.score >= ACCEPT and far.score >= ACCEPT
+    allowed = [i for i in gap if roles[i] in ("leadin", "label", "mark")]
+    return len(gap) <= MAX_GAP and len(allowed) + (len(notes[:1]) if both else 0) == len(gap)
+
+
+def with_neighbours(best: Run, runs: list[Run], roles: list[str], blocks: list[Block]) -> list[Run]:
+    """The best run, with the runs before and after it that continue the same signatory block: after a
+    label ("Individuals"), or with nothing but lead-ins and labels between. One stray entry in another
+    form ("Mahdy, Independent Consultant" as the only list item in a wall of names), or a note between two
+    lists ("(affiliations for identification only)"), does not end it."""
+    chosen = [best]
+    position = runs.index(best)
+    for step in (-1, 1):
+        index = position + step
+        while 0 <= index < len(runs):
+            edge = chosen[0] if step < 0 else chosen[-1]
+            taken, consumed = _continuation(edge, runs, index, step, roles, blocks)
+            if not consumed:
+                break
+            for run in taken:
+                chosen.insert(0, run) if step < 0 else chosen.append(run)
+            index += step * consumed
+    return chosen
+
+
+def _continuation(edge: Run, runs: list[Run], index: int, step: int, roles: list[str],
+                  blocks: list[Block]) -> tuple[list[Run], int]:
+    """The runs from index on that continue the edge run, and how many runs that passes: the next one; a
+    stray run and the one after it; or, past a one-block note, the list after it."""
+    def joins(run: Run, other: Run) -> bool:
+        near, far = (run, other) if step < 0 else (other, run)
+        return _continues(near, far, roles, blocks) and run.score >= CONTINUE and not run.asked
+
+    candidate = runs[index]
+    if joins(candidate, edge):
+        return [candidate], 1
+    beyond = index + step
+    if 0 <= beyond < len(runs) and _stray(candidate, edge, runs[beyond], step):
+        return [candidate, runs[beyond]], 2
+    return _past_notes(edge, runs, index, step, roles, blocks)
+
+
+def _stray(candidate: Run, edge: Run, after: Run, step: int) -> bool:
+    """One or two entries in another form between two runs of the same form, touching both."""
+    return len(candidate.entries) <= MAX_STRAY and _adjacent(edge, candidate, step) and \
+        _adjacent(candidate, after, step) and after.score >= CONTINUE and \
+        _form(after.blocks[-1]) == _form(edge.blocks[-1])
+
+
+def _past_notes(edge: Run, runs: list[Run], index: int, step: int, roles: list[str],
+                blocks: list[Block]) -> tuple[list[Run], int]:
+    """The next signatory list past a few short notes and labels ("Some organisations have published their
+    own statements.", "### Individuals", "(affiliations for identification only)"), and how many runs
+    that passes; none where anything longer stands between."""
+    beyond = index
+    while 0 <= beyond < len(runs) and runs[beyond].score < CONTINUE:
+        beyond += step
+    if not 0 <= beyond < len(runs) or runs[beyond].score < ACCEPT or runs[beyond].asked:
+        return [], 0
+    near, far = (edge, runs[beyond]) if step > 0 else (runs[beyond], edge)
+    between = range(near.end, far.start + far.labels)
+    notes = [i for i in between if roles[i] not in ("label", "leadin", "mark")]
+    if len(between) > MAX_GAP + 2 or len(notes) > MAX_NOTES or \
+            any(len(blocks[i].text) > MAX_NOTE_CHARS for i in notes):
+        return [], 0
+    return [runs[beyond]], abs(beyond - index) + 1
+
+
+def _adjacent(run: Run, other: Run, step: int) -> bool:
+    return (other.start == run.end) if step > 0 else (other.end == run.start)
+
+
+def looks_like_sentence(text: str) -> bool:
+    """Prose such as "Thanks to X for providing the domain name." rather than a name."""
+    words = text.split()
+    if len(words) < 5 or not _SENTENCE_END.search(text):
+        return False
+    return sum(1 for word in words[1:] if word[:1].islower()) >= len(words) // 2

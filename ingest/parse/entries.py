@@ -1,0 +1,271 @@
+"""Entries: the names a run of blocks lists, one per signer.
+
+A run's blocks may be list items, lines, one-name paragraphs, table rows, logos' alt texts or
+inline enumerations ("A, B and C", "Label: A, B and C"), under labels that group them ("Europe:",
+"Individuals"). Each gives its entries as written, less what is not part of a name: a website after
+it, the list's full stops, quotes, the lead-in glued to the first one ("By ..."), a translation of
+the list into another alphabet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..places import is_place
+from .blocks import Block
+from .countries import country_code
+from .inline import split_inline_list
+from .lexicon import Lexicon
+from .names import (
+    has_organisation_word,
+    legal_forms,
+    name_likeness,
+    on_behalf_of,
+    says_organisations,
+    says_people,
+    signing_for,
+    split_head,
+    starts_with_given_name,
+)
+from .prose_signers import named_by_statement, without_article
+from .tables import Columns, cell, columns_by_content, filled, header_columns, is_header_row
+
+MAX_ENTRY_CHARS = 200  # a longer paragraph is prose, not one entry
+MAX_GROUP_CHARS = 60  # "Global", "Europe", "Deutschland": a label that groups the entries under it
+MAX_BARE_LABEL_WORDS = 4
+MAX_PLACES = 0.25  # the share of an inline list's items that may be places
+MAX_NAME_WORDS = 12  # "CIDAC – Centro de Intervenção para o Desenvolvimento Amílcar Cabral"
+DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions, contact ...")
+DROP_LENIENT = 0.2  # the same, where names may be written in lower case (a logo's alt text)
+LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
+_WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
+                            r"|,\s*(?:site|website|web|site web|sitio|sito|webseite))$", re.I)
+_QUOTED = re.compile(r"^[\"“”«»„](.+?)[\"“”«»]$")  # “Zacatecanos por la paz”
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]{2}")
+_LEADING_BY = re.compile(r"^(?:(?:co-?)?signed\s+by|by|signed|sincerely|signé|firmado|assinado|gez\.?)\s*[:,]?\s+",
+                         re.I)
+
+
+@dataclass
+
+
+class Entry:
+    text: str
+    group: str | None = None  # the label it is listed under: a region, a country, "Individuals"
+    people: bool = False  # markup labels it a person
+    row: Block | None = None  # the table row it was read from
+    columns: Columns | None = None  # and the columns chosen for that table
+    run: int = 0  # which list of the block it stands in
+    lenient: bool = False  # a logo's alt text, or a name after its own lead-in: lower case is no sign of prose
+
+
+def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None = None) -> list[Entry]:
+    """The entries a run of blocks lists, its first `labels` blocks being labels over them."""
+    entries: list[Entry] = []
+    rows = [block for block in run if block.kind == "row"]
+    if rows and len(rows) >= len(run) / 2:
+        return _table_entries(run, group)
+    for label in run[:labels]:
+        if any(c.isalnum() for c in label.text):
+            group = label.text.rstrip(":： ").strip()
+            entries.extend(_label_entries(group))
+    blocks = [block for block in _unwrapped(run[labels:]) if any(c.isalnum() for c in block.text)]
+    typical = _typical_length(blocks)
+    for block in blocks:
+        entries.extend(_block_entries(block, words, group, split=len(blocks) <= 2 or len(block.text) > 3 * typical))
+    entries = [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
+    return _without_translations(_without_list_full_stops(_without_websites(entries)))
+
+
+def _typical_length(blocks: list[Block]) -> int:
+    lengths = sorted(len(block.text) for block in blocks)
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
+def _without_websites(entries: list[Entry]) -> list[Entry]:
+    """ "Bits of Freedom - bof.nl": the website after a name is not part of it, nor a comma left after it."""
+    for entry in entries:
+        entry.text = _QUOTED.sub(r"\1", _WEBSITE_AFTER.sub("", entry.text).rstrip(" ,■"))
+    return entries
+
+
+def _without_list_full_stops(entries: list[Entry]) -> list[Entry]:
+    """ "Fundación Corona." one per paragraph: when most entries end in a full stop, it is the list's."""
+    stopped = [entry for entry in entries if entry.text.endswith(".") and not _abbreviated(entry.text)]
+    if len(entries) >= 2 and len(stopped) >= 0.6 * len(entries):
+        for entry in stopped:
+            entry.text = entry.text[:-1].rstrip()
+    return entries
+
+
+def _abbreviated(text: str) -> bool:
+    last = text.split()[-1].rstrip(".").casefold()
+    return last in legal_forms() or len(last) <= 2 or "." in last
+
+
+def _without_translations(entries: list[Entry]) -> list[Entry]:
+    """A list that gives each name in English and again in Chinese keeps the names in the Latin alphabet."""
+    latin = [entry for entry in entries if _LATIN.search(entry.text)]
+    if len(latin) >= 0.3 * len(entries) and len(latin) <= 0.7 * len(entries):
+        return latin
+    return entries
+
+
+def _label_entries(label: str) -> list[Entry]:
+    """ "Für Health for Future Göttingen:" over the names of people: the organisation signs too."""
+    organisation = signing_for(label)
+    return [Entry(organisation, label)] if organisation else []
+
+
+def _is_label_word(text: str) -> bool:
+    """ "Organizations", "Individuals": the tabs or headings of a list, not its entries."""
+    return len(text.split()) <= 3 and (says_people(text) or says_organisations(text)) and \
+        not has_organisation_word(text.replace("organi", ""))
+
+
+def _unwrapped(blocks: list[Block]) -> list[Block]:
+    """ "Gießen, Göttingen, Karlsruhe," wrapped over lines that end in commas: one paragraph again."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.kind == "line" and block.kind == "line" and previous.text.endswith(","):
+            joined[-1] = Block("paragraph", f"{previous.text} {block.text}", people=previous.people)
+        else:
+            joined.append(block)
+    return joined
+
+
+def is_group_label(block: Block, following: Block | None) -> bool:
+    if len(block.text) > MAX_GROUP_CHARS or following is None or block.kind == "row" or block.text.endswith(","):
+        return False
+    if block.kind == "heading" or block.text.endswith((":", "：")):
+        return True
+    # "Global" or "Kenya" above a list: a short word or two, not a name with its affiliation
+    short = len(block.text.split()) <= MAX_BARE_LABEL_WORDS and "," not in block.text
+    return short and block.kind in ("paragraph", "line") and following.kind in ("item", "row") \
+        and block.kind != following.kind
+
+
+def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool = True) -> list[Entry]:
+    """One block's entries: a name, a person and the organisation they sign for, or an inline list
+    (split only where the block is longer than the list's other entries)."""
+    text = named_by_statement(block.text.rstrip("*").strip())
+    labelled = labelled_items(text, words)
+    if labelled:
+        label, items = labelled
+        led = words.signatory_leadin.search(label) is not None
+        return [Entry(without_article(item), label, block.people, lenient=led) for item in items]
+    items = inline_items(text, words) if split and (block.kind == "paragraph" or len(text) > MAX_ENTRY_CHARS) \
+        else None
+    if items:
+        if words.group_noun.search(items[0]):  # "Die Fridays For Future Ortsgruppen Gießen, Göttingen, ..."
+            items[0] = trailing_words(items[0], items[1:])
+        return [Entry(item, group, block.people) for item in items]
+    couple = _couple(text, words)
+    if couple:
+        return [Entry(person, group, True) for person in couple]
+    behalf = on_behalf_of(text)
+    if behalf:
+        person, organisation = behalf
+        return [Entry(text, group, True), Entry(organisation, group)]
+    return [Entry(text, group, block.people, lenient=block.kind == "image")]
+
+
+def _couple(text: str, words: Lexicon) -> list[str] | None:
+    """ "Sophie Binet et Marie José Kotlicki, cosecrétaires générales": two people, one role."""
+    head, tail = split_head(text)
+    parts = words.last_conjunction.split(head, maxsplit=1)
+    if len(parts) != 2 or not all(starts_with_given_name(part) and len(part.split()) <= 4 for part in parts):
+        return None
+    return [part.strip() + (f", {tail}" if tail else "") for part in parts]
+
+
+def labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
+    """ "Prime adesioni: A, B and C", "Europe: A, B" or "Unterzeichnet von A, B, C" on one line:
+    a label and its entries."""
+    match = LABELLED_LIST.match(text) or _led_list(text, words)
+    if not match:
+        return None
+    items = split_inline_list(match.group("items"), words, minimum=2, longest=MAX_NAME_WORDS)
+    # After "Signed:" or "Atentamente:" the names may be written as prose writes them ("grupo de trabajo ...").
+    enough = 0.4 if words.signatory_leadin.search(match.group("label")) else 0.6
+    if not items or sum(name_likeness(item) for item in items) / len(items) < enough or \
+            any(country_code(item) for item in items):
+        return None
+    return match.group("label").strip(), items
+
+
+def _led_list(text: str, words: Lexicon) -> re.Match[str] | None:
+    lead_in = words.signatory_leadin.match(text)
+    if lead_in is None:
+        return None
+    return re.match(rf"^(?P<label>.{{{lead_in.end()}}}(?:\s+(?:by|von|par|por|da|door|de))?)\s*[:,]?\s+"
+                    rf"(?P<items>[A-ZÀ-Þ0-9].+)$", text)
+
+
+def inline_items(text: str, words: Lexicon) -> list[str] | None:
+    """ "Alpha Group, Beta Network and Gamma e.V." as one paragraph: one entry per name."""
+    items = split_inline_list(text, words, longest=MAX_NAME_WORDS)
+    if not items or any(": " in item for item in items):
+        return None  # "Date: Wed, 01/29/2020, Source: ..., coal": a line of fields, not of names
+    if sum(1 for item in items if is_place(item)) >= MAX_PLACES * len(items):
+        return None  # "Steve Willett, UPTE-CWA Local 9119, Oakland, California, US ...": addresses run together
+    likeness = [name_likeness(item) for item in items]
+    doubtful = sum(1 for value in likeness if value < 0.6)
+    if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
+        return None  # "Activities are planned for Auckland University, ...": a sentence, not a list
+    return [without_article(item) for item in items]
+
+
+def _strip_leading_lead_in(entries: list[Entry], words: Lexicon) -> list[Entry]:
+    """ "By Department of Journalism, ..." or "Signed: Alpha Group": the lead-in glued to the first name."""
+    if entries:
+        stripped = _LEADING_BY.sub("", entries[0].text, count=1)
+        if stripped != entries[0].text and stripped[:1].isupper():
+            entries[0].text = stripped
+    return entries
+
+
+def _table_entries(blocks: list[Block], group: str | None) -> list[Entry]:
+    rows = [block for block in blocks if block.kind == "row"]
+    width = max(len(row.cells) for row in rows)
+    if rows[0].header or is_header_row(rows[0]):
+        columns = header_columns(rows[0].cells) if is_header_row(rows[0]) else None
+        if columns is None and filled(rows[0]) == 1:
+            group = rows[0].cells[0] or group
+        blocks = blocks[blocks.index(rows[0]) + 1:]
+        rows = rows[1:]
+    else:
+        columns = None
+    if not rows:
+        return []
+    columns = columns or columns_by_content([row for row in rows if filled(row) > 1 or width == 1])
+    entries: list[Entry] = []
+    for block in blocks:
+        if block.kind != "row":
+            group = block.text.rstrip(":")
+        elif width > 1 and filled(block) == 1 and columns.names == ():
+            group = next(c for c in block.cells if c)
+        elif block.header and filled(block) == 1:
+            group = next(c for c in block.cells if c)
+        else:
+            for index in columns.names or (columns.name,):
+                name = cell(block, index)
+                if name:
+                    entries.append(Entry(name, group, block.people, block, columns))
+    return entries
+
+
+def kept(entries: list[Entry]) -> list[Entry]:
+    """Entries that read as names; the notes, contacts and footnotes a list ends with are left out. A logo's
+    alt text is a name however it is written ("cittadini reattivi")."""
+    return [entry for entry in entries if entry.row is not None
+            or name_likeness(entry.text) >= (DROP_LENIENT if entry.lenient else DROP_ENTRY)]
+
+
+def trailing_words(first: str, others: list[str]) -> str:
+    """The first item without the words that introduce the list: as many words as the others have."""
+    typical = sorted(len(item.split()) for item in others)[len(others) // 2]
+    return " ".join(first.split()[-typical:])
+
