@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..places import is_place
 from .blocks import Block
 from .demands import last_sentence, read_lead_in
 from .entries import (
@@ -38,6 +39,7 @@ MAX_NOTE_CHARS = 600
 MAX_NOTES = 2  # "The logos above are the organisations that joined": a note between two lists
 ACCEPT = 0.9  # the score a candidate needs to be the signatory block
 CONTINUE = 0.5  # the score a neighbouring candidate needs to continue it
+MAX_PLACES = 0.5  # the share of a candidate's entries that may be places
 MIN_MEAN_LIKENESS = 0.6
 MIN_MEAN_LIKENESS_AFTER_LEAD_IN = 0.45  # "Atentamente: grupo de trabajo del Segundo Foro y ..."
 _SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
@@ -207,6 +209,9 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     mean = sum(likeness) / len(likeness)
     if mean < (MIN_MEAN_LIKENESS_AFTER_LEAD_IN if run.lead_in is not None else MIN_MEAN_LIKENESS):
         run.score = -math.inf  # whatever introduces them, these are not names
+        return run
+    if sum(1 for entry in entries if is_place(entry.text)) > MAX_PLACES * len(entries):
+        run.score = -math.inf  # "Kenya, Uganda, Tanzania": where a group works, not who signs
         return run
     score = 2 * mean - 1 + 0.15 * min(math.log2(len(entries)), 5)
     if len(entries) == 1:

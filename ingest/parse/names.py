@@ -121,6 +121,11 @@ def _starts(key: str) -> re.Pattern[str]:
 
 
 @cache
+def _menu_words() -> frozenset[str]:
+    return frozenset(fold(word) for word in _data()["menu_words"])
+
+
+@cache
 def _copulas() -> frozenset[str]:
     return frozenset(_data()["copulas"])
 
@@ -206,6 +211,8 @@ def name_likeness(text: str) -> float:
         return 0.15
     if _FOOTNOTE.match(text) or _CJK_PROSE.search(text) or fold(found[0]) in _FIRST_PERSON:
         return 0.2
+    if fold(text).strip(" .:»›>") in _menu_words():
+        return 0.0  # "Home", "About us", "Impressum": a site's menu, not a signer
     if len(found) >= 3 and any(token in _copulas() for token in found[1:]):
         return 0.25  # "Klimaschützen ist kein Verbrechen!": a sentence, however short
     digits = sum(1 for token in found if token.isdigit())
