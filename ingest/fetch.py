@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from . import __version__
-from .documents import given, make_document
+from .documents import MAX_BYTES, given, make_document
 from .errors import IngestError
 from .files import sniff_content_type
 from .records import Document
@@ -18,7 +18,6 @@ from .records import Document
 # an e-mail address. The default says plainly that no contact was given.
 CONTACT = os.environ.get("UNDERSIGNED_CONTACT", "contact not configured")
 USER_AGENT = f"Undersigned/{__version__} (joint statements knowledge base; +{CONTACT})"
-MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=10.0, pool=10.0)
 _TEXT_TYPES = {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
