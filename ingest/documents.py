@@ -37,9 +37,10 @@ def metadata_problem(key: str, value: Any) -> str | None:
 
 
 def make_document(source: str, body: bytes, content_type: str, metadata: dict[str, Any], url: str | None,
-                  declared_charset: str | None = None, encoding: str | None = None, **http: Any) -> Document:
+                  declared_charset: str | None = None, encoding: str | None = None, path: str | None = None,
+                  **http: Any) -> Document:
     """Refuse what is not text, choose how to decode it, and stamp it with the time it came in.
-    A fetched page also brings its HTTP status, ETag, Last-Modified and fetch time."""
+    A file brings the path to store; a fetched page its HTTP status, ETag, Last-Modified and fetch time."""
     refuse_binary(source, body)
     if content_type == "text/html":
         chosen = choose_html_encoding(source, body, declared=declared_charset, explicit=encoding)
@@ -47,4 +48,4 @@ def make_document(source: str, body: bytes, content_type: str, metadata: dict[st
         chosen = choose_text_encoding(source, body, explicit=encoding or declared_charset)
     http.setdefault("fetched_at", datetime.now(timezone.utc))
     return Document(source=source, body=body, content_type=content_type, encoding=chosen, url=url,
-                    metadata=metadata, **http)
+                    metadata=metadata, path=path, **http)

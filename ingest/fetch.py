@@ -45,8 +45,9 @@ def fetch_url(client: httpx.Client, url: str, overrides: dict[str, Any] | None =
         raise IngestError(url, f"unsupported content type {media_type!r}")
     content_type = "text/html" if media_type in ("text/html", "application/xhtml+xml") else sniff_content_type(body)
     metadata = given(overrides)
-    return make_document(url, body, content_type, metadata, url=metadata.get("url") or str(response.url),
-                         declared_charset=declared, encoding=encoding)
+    statement_url = metadata.get("url") or str(response.url)
+    return make_document(url, body, content_type, metadata, url=statement_url, declared_charset=declared,
+                         encoding=encoding, path=None if statement_url == url else url)
 
 
 def _get(client: httpx.Client, url: str) -> tuple[bytes, httpx.Response]:

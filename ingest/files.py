@@ -1,5 +1,10 @@
 """Local files as documents: .txt, .md and .html, with an optional <file>.meta.json sidecar.
-Only regular files are read, and no more of them than a URL may send."""
+
+Whatever is added is published, so a file is read only if it is a document the user meant: a regular
+file of at most MAX_BYTES named as a statement, not hidden, not a system file, and, if it is a symbolic
+link, leading to a file in the tree it was named in. That tree is the current directory when the file
+lies in it, else the folder the file is in; the path stored is the file's path relative to that tree.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .documents import MAX_BYTES, METADATA_KEYS, given, make_document, metadata_problem
+from .encoding import refuse_binary
 from .errors import IngestError
 from .records import Document
 
@@ -23,25 +29,57 @@ CONTENT_TYPES = {
     ".htm": "text/html",
 }
 MAX_SIDECAR_BYTES = 64 * 1024
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+# Folders that hold the system's own files, never a curator's statements.
+SYSTEM_DIRS = tuple(Path(p) for p in ("/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/proc", "/run",
+                                      "/sbin", "/sys", "/usr", "/var/lib", "/var/log"))
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NOFOLLOW", 0)
 
 
 def read_file(path: Path, overrides: dict[str, Any] | None = None, encoding: str | None = None) -> Document:
     """Read one statement file; raise IngestError with a one-line reason if it is unusable."""
-    body = read_regular(str(path), path, MAX_BYTES)
-    content_type = CONTENT_TYPES.get(path.suffix.lower()) or sniff_content_type(body)
+    source = str(path)
+    stored, real = locate(path)
+    body = read_regular(source, real, MAX_BYTES)
+    refuse_binary(source, body)  # before the name: "binary file (PDF)" says more than "not a statement file"
+    content_type = CONTENT_TYPES.get(path.suffix.lower())
+    if content_type is None:
+        raise IngestError(source, f"not a statement file: only {', '.join(CONTENT_TYPES)} files are read")
     metadata = {**read_sidecar(path), **given(overrides)}
     if metadata.get("url") and not re.match(r"https?://", metadata["url"]):
-        raise IngestError(str(path), f"the statement URL must be http(s), not {metadata['url']!r}")
-    return make_document(str(path), body, content_type, metadata, url=metadata.get("url"), encoding=encoding)
+        raise IngestError(source, f"the statement URL must be http(s), not {metadata['url']!r}")
+    return make_document(source, body, content_type, metadata, url=metadata.get("url"), encoding=encoding,
+                         path=stored)
 
 
-def read_regular(source: str, path: Path, limit: int) -> bytes:
+def locate(path: Path) -> tuple[str, Path]:
+    """The path to store (relative to the tree the file was named in) and the real file to read."""
+    source = str(path)
+    named = Path(os.path.abspath(path))  # '.' and '..' taken away as written, links not yet followed
+    cwd = Path.cwd()
+    root = cwd if named.is_relative_to(cwd) and cwd != Path(cwd.anchor) else named.parent
+    if not os.path.lexists(named):
+        raise IngestError(source, "no such file")
+    try:
+        real, real_root = named.resolve(), root.resolve()
+    except (OSError, RuntimeError) as error:  # a loop of links
+        raise IngestError(source, f"cannot be read ({error})") from error
+    if not real.is_relative_to(real_root):
+        raise IngestError(source, f"is a link to {real}, outside {root}")
+    hidden = [part for part in named.relative_to(root).parts + real.relative_to(real_root).parts
+              if part.startswith(".")]
+    if hidden:
+        raise IngestError(source, f"is hidden ({hidden[0]}), not a statement file")
+    if any(real.is_relative_to(folder) for folder in SYSTEM_DIRS):
+        raise IngestError(source, f"is a system file ({real}), not a statement file")
+    return named.relative_to(root).as_posix(), real
+
+
+def read_regular(source: str, real: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes: never a device, FIFO or socket, and never
     more than `limit` + 1 bytes read, whatever the file claims."""
     try:
-        _refuse_irregular(source, os.stat(path))  # before opening: opening a device can act on it
-        descriptor = os.open(path, _OPEN_FLAGS)
+        _refuse_irregular(source, os.stat(real))  # before opening: opening a device can act on it
+        descriptor = os.open(real, _OPEN_FLAGS)
     except FileNotFoundError as error:
         raise IngestError(source, "no such file") from error
     except OSError as error:
@@ -89,9 +127,11 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     if not os.path.lexists(sidecar):
         return {}
     try:
-        body = read_regular(str(sidecar), sidecar, MAX_SIDECAR_BYTES)
+        body = read_regular(str(sidecar), sidecar.resolve(), MAX_SIDECAR_BYTES)
     except IngestError as error:
         raise IngestError(str(path), f"{sidecar.name}: {error.reason}") from error
+    except (OSError, RuntimeError) as error:  # a loop of links
+        raise IngestError(str(path), f"{sidecar.name}: cannot be read ({error})") from error
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -76,6 +76,7 @@ def test_add_fetches_a_url_follows_redirects_and_keeps_the_final_url(runner, db_
         "Joint statement: Free the Lhasa Three", 3, 5)
     document = db["documents"].get(statement["document_id"])
     assert document["body"] == page and document["content_type"] == "text/html"
+    assert document["path"] == http_server.url("/?p=42")  # the URL asked for, beside the one it led to
     assert http_server.requests[0][1]["User-Agent"].startswith("Undersigned/")
 
 

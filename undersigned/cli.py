@@ -84,7 +84,9 @@ def add(sources: tuple[str, ...], db_path: str, encoding: str | None, **metadata
 
     A file's metadata may also come from a sidecar <file>.meta.json with the keys
     url, title, date, publisher and language; options given here win. Only regular
-    files of at most 10 MiB are read.
+    files of at most 10 MiB are read, not hidden or system files, nor links leading
+    out of the folder they were named in; a file's path is stored relative to the
+    current directory (or as its name alone, for a file outside it).
     """
     if len(sources) > 1 and (metadata["url"] or metadata["title"]):
         raise click.UsageError("--url and --title name one statement: give a single source with them")
