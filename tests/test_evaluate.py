@@ -75,3 +75,28 @@ def test_extraction_meets_the_bars_on_the_labelled_corpus(runner):
     assert overall["demands"]["f1"] >= 0.90
     assert overall["title_accuracy"] >= 0.90
     assert overall["date_accuracy"] >= 0.90
+
+
+# A floor for every labelled document, beside the pooled bars: one document can fall to 0.0 behind a pooled
+# 0.99. The floors sit below today's lowest figures (organisations 0.91, h4f-umg-brief; demands 0.67,
+# h4f-umg-brief), to be raised as the parser improves.
+ORGANISATION_FLOOR = 0.85
+DEMAND_FLOOR = 0.6
+# (document, measure) pairs known to be under the floor today, each with its reason. One that rises above
+# it fails this test, so that it is taken off the list.
+BELOW_THE_FLOOR = {
+    ("owinfs-unctad-cso-letter", "organisations"):
+        "its four signatories are people signing 'on behalf of' a network; the parser keeps them as individuals "
+        "and takes the 'Cc:' recipients for organisations (0.0 today)",
+}
+
+
+def test_every_labelled_document_meets_the_floor(runner):
+    result = runner.invoke(cli, ["evaluate", str(SEED.parent), str(REAL), "--format", "json"])
+    below = set()
+    for document in json.loads(result.output)["documents"]:
+        for measure, floor in (("organisations", ORGANISATION_FLOOR), ("demands", DEMAND_FLOOR)):
+            score = document[measure]
+            if score["expected"] and score["f1"] < floor:
+                below.add((document["id"], measure))
+    assert below == set(BELOW_THE_FLOOR)
