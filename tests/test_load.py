@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -216,8 +217,6 @@ def test_a_failing_document_in_a_batch_is_rolled_back_alone(db_path):
 
 
 def test_every_facet_and_sortable_column_leads_an_index(db):
-    import json
-
     from db.publish import METADATA_PATH
 
     tables = json.loads(METADATA_PATH.read_text("utf-8"))["databases"]["undersigned"]["tables"]
@@ -311,3 +310,15 @@ def test_stored_json_keeps_names_as_written(db):
     assert db["statements"].get(key)["warnings"] == '["unreadable date \'été\'"]'
     newest = rows(db, "select signatories from statement_versions where statement_id = ? order by rowid desc", [key])
     assert newest[0][0].startswith('["Société Tibet", ')
+
+
+def test_the_latest_document_of_a_page_is_its_newest_version(db):
+    from db.load import latest_document
+
+    changed = changed_sample()
+    load(db, replace(changed, etag='"v2"', last_modified="Mon, 05 Jun 2023 10:00:00 GMT"))
+    latest = latest_document(db, URL)
+    assert latest == {"id": document_id(changed), "sha256": changed.sha256, "etag": '"v2"',
+                      "last_modified": "Mon, 05 Jun 2023 10:00:00 GMT",
+                      "metadata": json.dumps(changed.metadata, sort_keys=True, ensure_ascii=False)}
+    assert latest_document(db, URL + "/elsewhere") is None
