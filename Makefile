@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test clean
+.PHONY: demo test mutation install install-test clean
 
 demo: install  ## build statements.db from the bundled sample corpus and serve it on http://127.0.0.1:8001
 	$(BIN)/undersigned demo
@@ -11,6 +11,10 @@ demo: install  ## build statements.db from the bundled sample corpus and serve i
 test: install-test  ## lint, then run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Slow, and neither in CI nor in `make test`: MODULES picks some of parse, load, search, http (all by default).
+mutation: $(VENV)/.installed-mutation  ## mutation testing of the parser, the loader, search and the crawler's politeness code
+	$(BIN)/python -m tests.mutation $(MODULES)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -25,5 +29,9 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
+$(VENV)/.installed-mutation: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e ".[mutation]"
+	touch $@
+
 clean:
-	rm -rf $(VENV) statements.db statements.db-wal statements.db-shm test-artifacts
+	rm -rf $(VENV) statements.db statements.db-wal statements.db-shm test-artifacts build/mutation

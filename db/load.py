@@ -58,7 +58,7 @@ def document_from_row(row: dict) -> Document:
     return Document(source=row["path"] or row["url"], body=row["body"], content_type=row["content_type"],
                     encoding=row["encoding"], fetched_at=datetime.fromisoformat(row["fetched_at"]),
                     url=row["url"], metadata=json.loads(row["metadata"] or "{}"), status=row.get("status"),
-                    etag=row.get("etag"), last_modified=row.get("last_modified"))
+                    etag=row.get("etag"), last_modified=row.get("last_modified"), path=row["path"])
 
 
 def statement_id(document: Document) -> str:
@@ -168,7 +168,7 @@ def _document_row(doc_id: str, document: Document) -> dict:
     return {
         "id": doc_id,
         "url": document.url,
-        "path": None if document.url == document.source else document.source,
+        "path": document.path,
         "final_url": document.url if document.status is not None else None,
         "status": document.status,
         "etag": document.etag,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import PurePosixPath
 
 from sqlite_utils import Database
 
@@ -112,6 +113,24 @@ def ensure_schema(db: Database) -> None:
     for name, columns in FULL_TEXT.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
+    if db.execute("PRAGMA user_version").fetchone()[0] < RELATIVE_PATHS:
+        with db.atomic():
+            _relative_paths(db)
+            db.execute(f"PRAGMA user_version = {RELATIVE_PATHS}")
+
+
+# PRAGMA user_version from which documents.path holds no absolute path (or '..') of the curator's machine.
+RELATIVE_PATHS = 1
+
+
+def _relative_paths(db: Database) -> None:
+    """Earlier versions stored a file's path as given, often absolute (/home/someone/...): each keeps only its
+    file name. Re-parsing needs no path (the bytes are stored), and two files may share a name."""
+    rows = db.execute("select id, path from documents where path is not null").fetchall()
+    for doc_id, path in rows:
+        stored = PurePosixPath(path)
+        if "://" not in path and (stored.is_absolute() or ".." in stored.parts):
+            db.execute("update documents set path = ? where id = ?", [stored.name, doc_id])
 
 
 def _add_missing_columns(db: Database, name: str, columns: dict[str, type]) -> None:

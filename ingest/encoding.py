@@ -19,6 +19,8 @@ _MAGIC = {
     b"SQLite format 3\x00": "SQLite database",
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# C0 controls other than whitespace, and DEL: text has next to none of them, binary data has many.
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\f\v\x1a") + b"\x7f"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -29,8 +31,13 @@ def refuse_binary(source: str, body: bytes) -> None:
     for magic, kind in _MAGIC.items():
         if body.startswith(magic):
             raise IngestError(source, f"binary file ({kind}), not a text, Markdown or HTML statement")
-    if b"\x00" in body[:8192] and not body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    head = body[:8192]
+    if b"\x00" in head:
         raise IngestError(source, "binary file (contains NUL bytes), not a text, Markdown or HTML statement")
+    if (len(head) - len(head.translate(None, _CONTROL_BYTES))) * 100 > len(head):
+        raise IngestError(source, "binary file (control characters), not a text, Markdown or HTML statement")
 
 
 def known_codec(name: str | None) -> str | None:

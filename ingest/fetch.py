@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from . import __version__
-from .documents import given, make_document
+from .documents import MAX_BYTES, given, make_document
 from .errors import IngestError
 from .files import sniff_content_type
 from .records import Document
@@ -19,7 +19,6 @@ from .urls import url_problem
 # an e-mail address. The default says plainly that no contact was given.
 CONTACT = os.environ.get("UNDERSIGNED_CONTACT", "contact not configured")
 USER_AGENT = f"Undersigned/{__version__} (joint statements knowledge base; +{CONTACT})"
-MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 DEADLINE = 30.0  # seconds for a whole request: connecting, the headers and the body
 CONNECT_TIMEOUT = 10.0
@@ -52,8 +51,9 @@ def fetch_url(client: httpx.Client, url: str, overrides: dict[str, Any] | None =
         raise IngestError(url, f"unsupported content type {media_type!r}")
     content_type = "text/html" if media_type in ("text/html", "application/xhtml+xml") else sniff_content_type(body)
     metadata = given(overrides)
-    return make_document(url, body, content_type, metadata, url=metadata.get("url") or str(response.url),
-                         declared_charset=declared, encoding=encoding)
+    statement_url = metadata.get("url") or str(response.url)
+    return make_document(url, body, content_type, metadata, url=statement_url, declared_charset=declared,
+                         encoding=encoding, path=None if statement_url == url else url)
 
 
 def _get(client: httpx.Client, url: str) -> tuple[bytes, httpx.Response]:

@@ -26,6 +26,9 @@ class Document:
     status: int | None = None  # HTTP status, for a fetched page
     etag: str | None = None
     last_modified: str | None = None
+    # A file's path as stored, relative (never the curator's absolute path); for a page, the URL asked for
+    # when it is not the statement's URL.
+    path: str | None = None
 
     @property
     def sha256(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -39,13 +40,23 @@ def test_parse_text_format_is_a_readable_summary(runner):
     assert "  1. [governments -> China] Respect the rights" in result.output
 
 
-def test_add_stores_the_sample_and_adding_again_changes_nothing(runner, sample_db):
-    before = table_dump(sample_db)
-    assert (len(before["statements"]), len(before["demands"]), len(before["signatures"])) == (1, 4, 121)
-    result = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(sample_db)])
+def test_add_stores_the_sample(sample_db):
+    stored = table_dump(sample_db)
+    assert (len(stored["statements"]), len(stored["demands"]), len(stored["signatures"])) == (1, 4, 121)
+
+
+def test_adding_the_same_files_again_writes_nothing(runner, db_path):
+    """Not a row rewritten with the same values either: the file's data version (which any commit from
+    another connection moves) and the whole dump must stay as they were, whatever the clock says."""
+    sources = [str(SAMPLE), str(FIXTURES / "wordpress-statement.html"), str(FIXTURES / "markdown-letter.md")]
+    assert runner.invoke(cli, ["add", *sources, "--db", str(db_path)]).exit_code == 0
+    watcher = sqlite3.connect(db_path)
+    version, dump = watcher.execute("PRAGMA data_version").fetchone(), list(watcher.iterdump())
+    result = runner.invoke(cli, ["add", *sources, "--db", str(db_path)])
     assert result.exit_code == 0
-    assert result.output.startswith("unchanged: ")
-    assert table_dump(sample_db) == before
+    assert [line.split(":")[0] for line in result.output.splitlines()] == ["unchanged"] * 3
+    assert watcher.execute("PRAGMA data_version").fetchone() == version
+    assert list(watcher.iterdump()) == dump
 
 
 def test_add_takes_metadata_from_options_over_the_sidecar(runner, db_path):
@@ -76,6 +87,7 @@ def test_add_fetches_a_url_follows_redirects_and_keeps_the_final_url(runner, db_
         "Joint statement: Free the Lhasa Three", 3, 5)
     document = db["documents"].get(statement["document_id"])
     assert document["body"] == page and document["content_type"] == "text/html"
+    assert document["path"] == http_server.url("/?p=42")  # the URL asked for, beside the one it led to
     assert http_server.requests[0][1]["User-Agent"].startswith("Undersigned/")
 
 

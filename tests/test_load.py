@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -9,7 +10,7 @@ from datetime import datetime, timezone
 import pytest
 from sqlite_utils import Database
 
-from db.load import Outcome, canonical_url, document_from_row, save, statement_id
+from db.load import Outcome, canonical_url, document_from_row, document_id, save, save_many, statement_id
 from db.schema import ensure_schema, open_database
 from ingest.files import read_file
 from ingest.parse import PARSER_VERSION, parse
@@ -217,8 +218,6 @@ def test_a_failing_document_in_a_batch_is_rolled_back_alone(db_path):
 
 
 def test_every_facet_and_sortable_column_leads_an_index(db):
-    import json
-
     from db.publish import METADATA_PATH
 
     tables = json.loads(METADATA_PATH.read_text("utf-8"))["databases"]["undersigned"]["tables"]
@@ -231,17 +230,20 @@ def test_every_facet_and_sortable_column_leads_an_index(db):
         assert wanted <= leading | keyed, (table, wanted - leading)
 
 
-def test_a_title_far_too_long_is_cut_with_a_warning(runner, db_path):
+def test_a_title_far_too_long_is_cut_with_a_warning(runner, db_path, tmp_path, monkeypatch):
     from undersigned.cli import cli
 
-    title = "A title " * 250_000  # 2 MB
-    result = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(db_path), "--title", title])
+    title = "A title " * 250_000  # 2 MB, in the page itself (a title given on the command line is refused)
+    page = tmp_path / "long-title.html"
+    page.write_text(f"<html><body><h1>{title.strip()}</h1>{SAMPLE.read_text('utf-8')}</body></html>", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["add", page.name, "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    assert "warning: title was 2,000,000 characters long; its first 500 were kept" in result.output
+    assert "warning: title was 1,999,999 characters long; its first 500 were kept" in result.output
     row = Database(db_path).execute("select title, warnings, needs_review from statements").fetchone()
-    assert row[0] == title[:500] and row[2] == 1
-    assert "title was 2,000,000 characters long" in row[1]
-    again = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(db_path), "--title", title])
+    assert row[0] == title.strip()[:500] and row[2] == 1
+    assert "title was 1,999,999 characters long" in row[1]
+    again = runner.invoke(cli, ["add", page.name, "--db", str(db_path)])
     assert again.exit_code == 0 and again.output.startswith("unchanged")
 
 
@@ -258,3 +260,98 @@ def test_every_short_field_is_bounded_once():
                                   "signatory 1: name_as_written was 1,000,000 characters long; its first 300 were kept",
                                   "demand 2: addressee was 400 characters long; its first 300 were kept"]
     assert statement.signatories[1].name_as_written == "Alaskans for Tibet"
+
+
+def test_keys_stay_what_earlier_versions_made_them():
+    """A key that moved would make every stored statement new again: these are the sample's, as the README
+    quotes them."""
+    document = read_file(SAMPLE)
+    assert (statement_id(document), document_id(document)) == ("857d10024f3cd20e", "ad7835b5d7b80af1")
+    without_url = replace(document, url=None)
+    assert (statement_id(without_url), document_id(without_url)) == ("28f3738c95652a0b", "b3233481090cac5c")
+
+
+def test_the_same_metadata_in_another_order_is_the_same_document_and_is_stored_as_written(db):
+    document = read_file(SAMPLE, overrides={"title": "Déclaration", "publisher": "Réseau"})
+    reordered = replace(document, metadata=dict(reversed(document.metadata.items())))
+    assert list(reordered.metadata) != list(document.metadata)
+    assert document_id(reordered) == document_id(document)
+    load(db, document)
+    assert '"title": "Déclaration"' in db["documents"].get(document_id(document))["metadata"]
+
+
+@pytest.mark.parametrize("url, canonical", [
+    ("http://Example.org:80/a/", "http://example.org/a"),
+    ("https://example.org:443/a", "https://example.org/a"),
+    ("https://example.org:8443/a", "https://example.org:8443/a"),
+    ("http://example.org:443/a", "http://example.org:443/a"),
+    ("https://example.org", "https://example.org/"),
+    ("https://example.org/?p=42&empty=&utm_campaign=x#comments", "https://example.org/?p=42&empty="),
+    ("https://example.org/statements/TAX/", "https://example.org/statements/TAX"),
+])
+def test_canonical_urls_keep_what_names_a_page_and_drop_the_rest(url, canonical):
+    assert canonical_url(url) == canonical
+
+
+def test_an_archived_document_reads_back_as_it_was_saved(db_path):
+    from ingest.records import Document
+
+    db = open_database(str(db_path))
+
+    fetched = Document("https://example.org/?p=7", b"<p>We call on governments to act.</p>", "text/html", "utf-8",
+                       datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc), url="https://example.org/statement-7",
+                       status=200, etag='"abc"', last_modified="Wed, 01 May 2024 12:00:00 GMT",
+                       path="https://example.org/?p=7")
+    crawled = replace(fetched, source=fetched.url, path=None, body=fetched.body + b" ")
+    for document in (fetched, crawled, read_file(FIXTURES / "markdown-letter.md"), read_file(SAMPLE)):
+        load(db, document)
+        row = db["documents"].get(document_id(document))
+        archived = document_from_row(row)
+        assert archived == replace(document, source=document.path or document.url,
+                                   fetched_at=document.fetched_at.replace(microsecond=0))
+        assert row["final_url"] == (document.url if document.status else None)  # a file's URL is no fetch's
+    assert document_from_row({**row, "metadata": None}).metadata == {}  # a row from before metadata was kept
+
+
+def test_a_forced_save_rewrites_an_unchanged_statement_and_an_ordinary_one_does_not(db):
+    document = read_file(SAMPLE)
+    retitled = replace(parse(document), title="Remembering Tiananmen")
+    assert save(db, document, retitled, PARSER_VERSION) is Outcome.UNCHANGED
+    assert save_many(db, [(document, retitled)], PARSER_VERSION) == [Outcome.UNCHANGED]
+    assert db["statements"].get(statement_id(document))["title"] is None
+    assert save(db, document, retitled, PARSER_VERSION, force=True) is Outcome.UNCHANGED
+    assert db["statements"].get(statement_id(document))["title"] == "Remembering Tiananmen"
+
+
+def test_each_version_of_a_statement_keeps_who_had_signed(db):
+    load(db, changed_sample())
+    key = statement_id(read_file(SAMPLE))
+    versions = rows(db, "select n_signatories, signatories, fetched_at, parsed_at, document_id from statement_versions "
+                        "where statement_id = ? order by rowid", [key])
+    assert [n for n, *_ in versions] == [121, 120]
+    assert '"Alaskans for Tibet"' in versions[0][1] and '"Alaskans for Tibet"' not in versions[1][1]
+    statement = db["statements"].get(key)
+    assert [version[4] for version in versions] == [document_id(read_file(SAMPLE)), statement["document_id"]]
+    assert all(stamp.endswith("+00:00") for stamp in (statement["parsed_at"], *versions[0][2:4], *versions[1][2:4]))
+
+
+def test_stored_json_keeps_names_as_written(db):
+    statement = replace(parse(read_file(SAMPLE)), warnings=["unreadable date 'été'"])
+    statement.signatories[0].name_as_written = "Société Tibet"
+    save(db, replace(read_file(SAMPLE), body=read_file(SAMPLE).body + b"\n"), statement, PARSER_VERSION)
+    key = statement_id(read_file(SAMPLE))
+    assert db["statements"].get(key)["warnings"] == '["unreadable date \'été\'"]'
+    newest = rows(db, "select signatories from statement_versions where statement_id = ? order by rowid desc", [key])
+    assert newest[0][0].startswith('["Société Tibet", ')
+
+
+def test_the_latest_document_of_a_page_is_its_newest_version(db):
+    from db.load import latest_document
+
+    changed = changed_sample()
+    load(db, replace(changed, etag='"v2"', last_modified="Mon, 05 Jun 2023 10:00:00 GMT"))
+    latest = latest_document(db, URL)
+    assert latest == {"id": document_id(changed), "sha256": changed.sha256, "etag": '"v2"',
+                      "last_modified": "Mon, 05 Jun 2023 10:00:00 GMT",
+                      "metadata": json.dumps(changed.metadata, sort_keys=True, ensure_ascii=False)}
+    assert latest_document(db, URL + "/elsewhere") is None

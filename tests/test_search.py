@@ -57,6 +57,25 @@ async def test_filters_beside_the_results_narrow_them(datasette):
     assert in_2024.count('class="result statement"') == 1
 
 
+async def test_a_chosen_filter_is_shown_chosen_with_a_way_to_clear_it(datasette):
+    html = await page(datasette, q="tibet", country="US")
+    assert "<strong>US</strong>" in html
+    assert 'href="?q=tibet">clear</a>' in html
+
+
+async def test_two_filters_narrow_together(datasette):
+    assert (await page(datasette, q="release", year="2024", language="en")).count('class="result statement"') == 1
+    assert (await page(datasette, q="release", year="2024", language="de")).count('class="result statement"') == 0
+
+
+def test_a_query_sqlite_refuses_is_reported_not_raised(sample_db):
+    from db.search import marked, search
+
+    found = search(sqlite3.connect(sample_db), '"unbalanced', '"unbalanced', {})
+    assert found.error is not None and found.error.startswith("the search could not run: ")
+    assert marked(None) == ""
+
+
 @pytest.mark.parametrize("query", ['"unbalanced', "NEAR(a b)", "a OR", "NOT", "*", "-", "((", ")", "col:text",
                                    "'; drop table statements; --", "AND OR NOT", '"""', "^", "a NEAR b"])
 async def test_no_query_makes_the_page_fail(datasette, query):

@@ -17,6 +17,7 @@ from db.organisations import merge_candidates
 from db.publish import serve as serve_datasette
 from db.schema import open_database
 from ingest.discover import preset_names, site_preset
+from ingest.documents import metadata_problem
 from ingest.errors import IngestError
 from ingest.evaluate import evaluate_directory, report_json, report_text
 from ingest.fetch import DEADLINE, is_url, make_client
@@ -62,20 +63,31 @@ def parse(source: str, output_format: str, encoding: str | None) -> None:
         click.echo(describe(statement))
 
 
+def _checked_metadata(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    problem = metadata_problem(param.name, value)
+    if problem:
+        raise click.BadParameter(problem)
+    return value
+
+
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
-@click.option("--url", help="Canonical URL of the statement (one source only).")
-@click.option("--title", help="Title (one source only).")
-@click.option("--date", help="Publication date, YYYY-MM-DD.")
-@click.option("--publisher", help="Who published the statement.")
-@click.option("--language", help="Language code such as en, when detection is not wanted.")
+@click.option("--url", callback=_checked_metadata, help="Canonical URL of the statement (one source only).")
+@click.option("--title", callback=_checked_metadata, help="Title (one source only).")
+@click.option("--date", callback=_checked_metadata, help="Publication date, YYYY-MM-DD.")
+@click.option("--publisher", callback=_checked_metadata, help="Who published the statement.")
+@click.option("--language", callback=_checked_metadata, help="Language tag such as en or pt-BR, when detection "
+                                                             "is not wanted.")
 @encoding_option
 def add(sources: tuple[str, ...], db_path: str, encoding: str | None, **metadata: str | None) -> None:
     """Ingest .txt, .md and .html files and http(s) URLs into the database.
 
     A file's metadata may also come from a sidecar <file>.meta.json with the keys
-    url, title, date, publisher and language; options given here win.
+    url, title, date, publisher and language; options given here win. Only regular
+    files of at most 10 MiB are read, not hidden or system files, nor links leading
+    out of the folder they were named in; a file's path is stored relative to the
+    current directory (or as its name alone, for a file outside it).
     """
     if len(sources) > 1 and (metadata["url"] or metadata["title"]):
         raise click.UsageError("--url and --title name one statement: give a single source with them")

@@ -72,11 +72,13 @@ def reparse(db: Database) -> ReparseReport:
     return report
 
 
-# The newest version of each page (by URL) or file (by path, for files added with no URL).
+# The newest version of each page (by URL) or file (by its bytes, for files added with no URL), the same
+# identity as the statement's; a file's stored path is only a label, and two files may share it.
 LATEST_DOCUMENTS = """
 select id from documents where id in (
   select id from (
-    select id, row_number() over (partition by coalesce(url, path) order by fetched_at desc, rowid desc) as newest
+    select id, row_number() over (partition by coalesce(url, 'sha256:' || sha256)
+                                  order by fetched_at desc, rowid desc) as newest
     from documents
   ) where newest = 1
 ) order by rowid

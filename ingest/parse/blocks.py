@@ -19,7 +19,6 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 BlockKind = Literal["heading", "paragraph", "item", "line", "row", "rule", "image"]
 
 BULLET = re.compile(r"^\s*(?:[•◦▪●‣∙·*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+", re.I)
-_SPACE = re.compile(r"\s+")
 _LOGO_WORDS = re.compile(r"\b(?:logo(?:tipo|type)?|image|imagen|imagem|immagine|bild|afbeelding|photo|foto)\b", re.I)
 # WordPress shortcodes left in exported posts: [caption id="..."], [/caption], [embed]
 _SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_\w+|vc_\w+|et_pb_\w+)\b[^\]]{0,300}\]")
@@ -59,7 +58,7 @@ class Page:
 
 
 def clean(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def looks_like_line_list(lines: list[str]) -> bool:

@@ -49,6 +49,9 @@ def names_a_statement(text: str) -> bool:
     return cue_pattern("statement_nouns").search(text) is not None
 
 
+MAX_HEADING_TEXT = 2000  # characters of a heading read for what it names: enough for any real one
+
+
 def statement_heading(blocks: list[Block], page_titles: list[str]) -> int | None:
     """Where a post reprints a statement under the statement's own heading ("Below is the open letter ...",
     then "Open Letter and Sign-on Statement: ..."): a heading-like block that names a statement by more than
@@ -78,6 +81,7 @@ def _split_label(title: str) -> tuple[str, str, str]:
 
 def _names_a_statement_by_name(text: str) -> bool:
     """ "Joint Statement of Grüne Jugend and Jusos", not "Der offene Brief": a label and words of its own."""
+    text = text[:MAX_HEADING_TEXT]
     label = cue_pattern("statement_nouns").search(text)
     if label is None:
         return False

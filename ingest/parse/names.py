@@ -77,6 +77,7 @@ def legal_forms() -> frozenset[str]:
     return frozenset(form.rstrip(".") for form in _data()["legal_forms"])
 
 
+MAX_ENTRY_TEXT = 1000  # characters of an entry worth reading: names and roles are far shorter
 GIVEN = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 
 
@@ -177,7 +178,7 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def has_organisation_word(text: str) -> bool:
-    return _word_starts("organisation_words").search(fold(text)) is not None
+    return _word_starts("organisation_words").search(fold(text[:MAX_ENTRY_TEXT])) is not None
 
 
 def has_role_word(text: str) -> bool:
@@ -201,6 +202,8 @@ def says_organisations(label: str) -> bool:
 def name_likeness(text: str) -> float:
     """0 (prose) to 1 (a name): how much an entry reads as the name of a signer, with or without
     the role, place or affiliation written after it."""
+    if len(text) > MAX_ENTRY_TEXT:
+        return 0.0  # no name is this long; and a hostile page's huge block costs nothing more
     words = text.split()
     if not words:
         return 0.0
@@ -280,7 +283,7 @@ def person_evidence(text: str) -> float:
     """Above 0 where the entry names a person, below 0 where it names an organisation, 0 where it
     does not say: "Dr Mira Shiva", "Pieter Hintjens, President of FFII" and "Jane Doe (Amnesty)"
     are people; "Friends of Tibet, in Bulgaria", "Iuridicum Remedium, z.s." and "ACT UP" are not."""
-    head, tail = split_head(text)
+    head, tail = split_head(text[:MAX_ENTRY_TEXT])
     head, post_nominals = _without_post_nominals(head)
     words = head.split()
     if not words:

@@ -20,6 +20,7 @@ from .sentences import sentences
 
 OPENING_PARAGRAPHS = 4  # where a statement names who issues it
 OPENING_SENTENCES = 2
+MAX_TEXT = 2000  # characters of a heading or sentence read for names: enough for any real one
 MIN_LIKENESS = 0.75
 _DATE_AFTER = re.compile(r",?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d\d-\d\d).*$")
 
@@ -54,7 +55,7 @@ def prose_signers(title: str | None, blocks: list[Block], words: Lexicon) -> lis
     """The signers the title, a heading or the opening names, or none."""
     for text in _places_to_look(title, blocks):
         for finder in (_named_by_heading, _bracketed, _subject):
-            names = finder(text, words)
+            names = finder(text[:MAX_TEXT], words)
             if names:
                 return names
     return []
@@ -77,7 +78,7 @@ def _places_to_look(title: str | None, blocks: list[Block]) -> list[str]:
 def named_by_statement(text: str) -> str:
     """ "Gemeinsame Pressemitteilung von A, B und dem C, 16.08.2019" gives "A, B und dem C": the names a
     line that calls itself a statement gives, without the date after them; other text as it is."""
-    match = _statement_of().match(text)
+    match = _statement_of().match(text[:MAX_TEXT])
     return _DATE_AFTER.sub("", match.group("names")).strip() if match else text
 
 
