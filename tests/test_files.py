@@ -84,7 +84,7 @@ def test_files_and_urls_share_one_cap(runner, tmp_path, http_server):
                                  "--db", str(tmp_path / "statements.db")])
     assert result.exit_code == 1
     assert error_lines(result.stderr) == [f"error: {tmp_path / 'big.txt'}: larger than 10 MiB",
-                                          f"error: {http_server.url('/big')}: response larger than 10 MiB"]
+                                          f"error: {http_server.url('/big')}: body larger than 10 MiB"]
 
 
 @pytest.mark.parametrize("sidecar, problem", [

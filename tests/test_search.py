@@ -71,7 +71,7 @@ async def test_two_filters_narrow_together(datasette):
 def test_a_query_sqlite_refuses_is_reported_not_raised(sample_db):
     from db.search import marked, search
 
-    found = search(sqlite3.connect(sample_db), '"unbalanced', '"unbalanced', {})
+    found = search(sqlite3.connect(sample_db), '"unbalanced', '"unbalanced', {}, time_limit_ms=1000)
     assert found.error is not None and found.error.startswith("the search could not run: ")
     assert marked(None) == ""
 
