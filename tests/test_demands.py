@@ -205,3 +205,52 @@ Wir fordern Sie deshalb auf, sich dafür einzusetzen. Zentral sind dabei zwei Ha
 """, language="de")] == [
         "Regulierung wirkungsvoll umsetzen: Die Bundesregierung hat die Aufgabe, Gesetze umzusetzen.",
         "Plattformen aufbauen und stärken: Dazu gilt es, Infrastrukturen zu fördern."]
+
+
+def test_a_ligature_copied_from_a_pdf_does_not_hide_who_asks():
+    [(_, text)] = demands("El maniﬁesto urge la adopción de un código ético obligatorio.\n", language="es")
+    assert text == "El manifiesto urge la adopción de un código ético obligatorio."
+
+
+def test_a_translation_in_another_alphabet_after_each_paragraph_does_not_break_a_list_of_asks():
+    assert [text for _, text in demands("""The local government should ensure the following:
+
+Release the three workers immediately and unconditionally;
+
+立即无条件释放三位工人；
+
+Ensure that they are free from any form of torture.
+
+确保他们免于遭受酷刑。
+""")] == ["Release the three workers immediately and unconditionally;",
+          "Ensure that they are free from any form of torture."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have asked Felix to publish this open letter to urge you to write to the President.",
+    "This is what we feel is happening in the open letter calling for his removal.",
+    "Only then will the unrest we see all around us not turn into hatred nor encourage authoritarian solutions.",
+])
+def test_a_we_that_is_the_subject_of_another_verb_does_not_make_an_ask_ours(sentence):
+    assert asked(sentence) == []
+
+
+def test_the_signers_described_and_the_text_named_ask_together_where_no_one_says_we():
+    assert [text for _, text in demands("""Las organizaciones firmantes del manifiesto, que nace del convencimiento \
+de que la democracia importa, reclaman que se tomen medidas urgentes en el Plan de Acción.
+
+Además, el manifiesto urge la adopción de un código ético obligatorio para los cargos públicos.
+""", language="es")] == ["reclaman que se tomen medidas urgentes en el Plan de Acción.",
+                         "el manifiesto urge la adopción de un código ético obligatorio para los cargos públicos."]
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("en", "We believe that the Government must withdraw the bill.", ["the Government must withdraw the bill."]),
+    ("es", "Creemos que en momentos donde los gobiernos tienen que tomar decisiones rápidas, la transparencia "
+           "importa.", []),
+    ("es", "La agenda de gobierno abierto debe guiar las decisiones.", []),
+    ("es", "El Gobierno de Colombia debe retirar la ley.", ["El Gobierno de Colombia debe retirar la ley."]),
+])
+def test_an_obligation_is_ours_only_in_our_own_clause_and_on_a_party_named_before_any_of(language, sentence,
+                                                                                          expected):
+    assert asked(sentence, language) == expected

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from .lexicon import Lexicon, function_words
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
+MAX_SUBJECT_VERB_WORDS = 3  # "We would therefore like to urge": words other than fillers between subject and verb
 MIN_ACT_WORDS = 3  # a coordinated part shorter than this ("protect and promote") is not asked on its own
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _QUOTED = re.compile(r"“[^“”]{0,3000}”|„[^“”]{0,3000}[“”]|«[^«»]{0,3000}»|\"[^\"]{0,3000}\"")
@@ -38,7 +39,7 @@ class Ask:
     end: int  # where the demand's text ends: the next ask, or the end of the sentence
     addressee: str | None
     target: str | None
-    own: bool = True  # asked in the signers' own voice, not "the organisations call on" of a press release
+    voice: str = "text"  # who asks (_voice): "own", "signers", "named"; "text" for an obligation or "it is time"
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,9 @@ def lead_in(sentence: str, words: Lexicon) -> tuple[str | None, str | None, str]
         return None
     sentence = _blank(sentence, [m.span() for m in _QUOTED.finditer(sentence)])
     anchors = _anchors(sentence, words)
-    ours = [a for a in anchors if _ours(sentence, a, words)]
+    ours = [index for index, anchor in enumerate(anchors) if _ours(sentence, anchor, words)]
     if ours:
-        chain = _chain(sentence, ours[0], ours, words)
+        chain = _chain(sentence, anchors[ours[0]], anchors[ours[0]:], words)
         parties = [_party(a.addressee, words) for a in chain if a.addressee]
         target = parties[-1] if len(parties) > 1 and parties[-1] != parties[0] else None
         return parties[0] if parties else None, target, _rest(sentence, chain[-1].end)
@@ -162,14 +163,22 @@ def _ours(sentence: str, anchor: _Anchor, words: Lexicon) -> bool:
 
 
 def _voice(sentence: str, anchor: _Anchor, words: Lexicon) -> str | None:
-    """ "own" when the signers ask: their subject in the clause or in the ask ("fordern wir"), a verb
-    whose ending says "we", or a verb coordinated with the opening clause they are the subject of;
-    "named" when the signers or the text are named as the subject ("the organisations call on",
-    "el manifiesto urge"); None when someone else asks."""
+    """Who asks: "own" when the signers ask in the first person (their pronoun as the subject, in the
+    clause or in the ask: "we urge", "fordern wir"; a verb whose ending says "we"; a verb coordinated
+    with the opening clause they are the subject of), "signers" when they are described as the subject
+    ("The undersigned organisations urge", "Las organizaciones firmantes ... reclaman"), "named" when
+    groups or the text are ("the organisations call on", "el manifiesto urge"), None when someone else
+    asks or the subject belongs to another verb ("the unrest we see ... encourages")."""
     clause = _clause_start(sentence, anchor.start, words)
     before = sentence[clause:anchor.start]
     verb_part = sentence[anchor.start:anchor.addressee_start or anchor.end]
-    if words.ask_subject.search(before) or words.ask_subject.search(verb_part):
+    verb = _WORD.match(sentence, anchor.start)
+    participle = verb is not None and verb.group().casefold().endswith(words.participle_suffix)
+    head = _head(sentence, before)
+    subject = _subject(before, words.ask_subject, words, participle) or _subject(head, words.ask_subject, words)
+    if subject is not None:
+        return "own" if len(subject.group().split()) == 1 else "signers"
+    if words.ask_subject.search(verb_part):
         return "own"
     if anchor.addressee and words.ask_subject.match(anchor.addressee.strip()):
         return "own"
@@ -179,7 +188,64 @@ def _voice(sentence: str, anchor: _Anchor, words: Lexicon) -> str | None:
     opening = sentence[:min(_clause_end(sentence, words), anchor.start)]
     if _ends_with_conjunction(before, words, comma=False) and words.ask_subject.search(opening):
         return "own"
-    return "named" if words.signers_named.search(before) else None
+    named = _subject(before, words.signers_named, words, participle) or _subject(head, words.signers_named, words)
+    return "named" if named is not None else None
+
+
+def _said_by_signers(sentence: str, clause: int, words: Lexicon) -> bool:
+    """Whether the clause beginning at `clause` is one the signers say in the first person ("We believe
+    that the Government must ..."), not someone else's ("The court ruled that ...") nor a clause inside
+    another ("Creemos que en momentos donde los gobiernos tienen que ...")."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(sentence, 0, clause) if m.end() == clause]
+    marks += [m.start() for m in words.subordinator.finditer(sentence, 0, clause) if m.end() == clause]
+    mark = min(marks, default=clause)
+    return _first_person(sentence[_clause_start(sentence, mark, words):mark], words)
+
+
+def _first_person(text: str, words: Lexicon) -> bool:
+    """ "We believe that", "Consideramos que": the signers speak in the first person."""
+    if any(len(match.group().split()) == 1 for match in words.ask_subject.finditer(text)):
+        return True
+    return words.first_person_verb is not None and any(words.first_person_verb.fullmatch(word)
+                                                       for word in _WORD.findall(text))
+
+
+def _subject(before: str, pattern: re.Pattern[str], words: Lexicon, participle: bool = False) -> re.Match[str] | None:
+    """The subject the pattern finds in the text before a verb, where it is that verb's subject: close to
+    it ("we strongly urge", "We would therefore like to urge") or set off by an apposition between
+    commas ("We, members of the UCU, are calling on"); the earliest such, so that "We, the undersigned
+    organisations, urge" is "We". A participle right after a noun describes it ("the open letter calling
+    for his removal")."""
+    for match in pattern.finditer(before):
+        gap = before[match.end():]
+        if participle and not _WORD.search(gap):
+            continue
+        if gap.lstrip().startswith(","):
+            gap = gap[gap.rfind(",") + 1:]
+        between = _WORD.findall(gap)
+        if between and words.complement_marker is not None and all(
+                words.complement_marker.fullmatch(word) for word in between):
+            continue  # "this open letter to urge you": a purpose, not the letter urging
+        if _content_words(gap, words) <= MAX_SUBJECT_VERB_WORDS:
+            return match
+    return None
+
+
+def _content_words(text: str, words: Lexicon) -> int:
+    """Words that are not function words, adverbs or the fillers a demand's verb may come after."""
+    small = function_words(words.language) | function_words("en")
+    return sum(1 for word in _WORD.findall(text) if word.casefold() not in small
+               and word.casefold() not in words.leading_words_to_skip
+               and not (word.casefold().endswith(words.adverb_suffixes) and len(word) > 4))
+
+
+def _head(sentence: str, before: str) -> str:
+    """The sentence up to its first comma, where the verb follows a comma directly: the subject before a
+    clause set off between commas ("Las organizaciones firmantes del manifiesto, que nace ..., reclaman")."""
+    if before.strip() and not before.rstrip().endswith(","):
+        return ""
+    comma = sentence.find(",")
+    return sentence[:comma] if 0 < comma < len(sentence) - len(before) else ""
 
 
 def _clause_end(sentence: str, words: Lexicon) -> int:
@@ -232,7 +298,7 @@ def _verb_asks(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[As
         asks.append(Ask(start=_demand_start(sentence, anchor, words), act=chain[-1].end, end=following,
                         addressee=parties[0] if parties else None,
                         target=parties[-1] if len(parties) > 1 and parties[-1] != parties[0] else None,
-                        own=voice == "own"))
+                        voice=voice))
     return asks
 
 
@@ -284,7 +350,7 @@ def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[
         if any(a.start <= modal.start() < a.end for a in anchors):
             continue
         clause = _clause_start(sentence, modal.start(), words)
-        if clause and not words.ask_subject.search(sentence[:clause]):
+        if clause and not _said_by_signers(sentence, clause, words):
             continue  # "The court ruled that the government must ...": someone else's words
         complement = re.split(r"[,;:]", sentence[modal.end():], maxsplit=1)[0]
         if words.obligation_passive.search(complement):
@@ -309,7 +375,9 @@ def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
 
 
 def _names_party(text: str, words: Lexicon) -> bool:
-    """A government, an authority, "you", or (where capitals mark names) a name: "The United States"."""
+    """A government, an authority, "you", or (where capitals mark names) a name: "The United States"; named
+    before any "of" ("the Government of India", not "la agenda de gobierno abierto")."""
+    text = words.party_of.split(text, maxsplit=1)[0]
     if words.party.search(text):
         return True
     tokens = text.split()
@@ -331,7 +399,7 @@ def _impersonal(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[A
         if any(a.start <= match.start() < a.end for a in anchors):
             continue
         clause = _clause_start(sentence, match.start(), words)
-        if clause and not words.ask_subject.search(sentence[:clause]):
+        if clause and not _said_by_signers(sentence, clause, words):
             continue
         start = clause + len(sentence[clause:match.start()]) - len(sentence[clause:match.start()].lstrip())
         asks.append(Ask(start=start, act=match.end(), end=len(sentence), addressee=None, target=None))
@@ -346,7 +414,7 @@ def _coordinated_parts(sentence: str, ask: Ask, words: Lexicon) -> list[Ask]:
     starts = [ask.act] + _coordinations(sentence, ask, marker[-1], words)
     return [Ask(start=ask.start if index == 0 else begin, act=begin,
                 end=starts[index + 1] if index + 1 < len(starts) else ask.end,
-                addressee=ask.addressee, target=ask.target, own=ask.own)
+                addressee=ask.addressee, target=ask.target, voice=ask.voice)
             for index, begin in enumerate(starts)]
 
 

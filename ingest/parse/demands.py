@@ -9,7 +9,8 @@ introduces it and the items read as asks, never because they follow an ask.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 from ..records import Demand
 from .actions import action_category, is_action_word, leading_verb
@@ -27,6 +28,8 @@ MAX_DEMAND_HEADING_WORDS = 6  # "Unsere Forderungen:", "Our demands"
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"“„«'‘]+")
 _PHRASE_END = re.compile(r"[:.;,!?]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
 
 def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
     """List demands and sentence demands, in reading order, each counted once."""
-    blocks = _before_translation(blocks, words)
+    blocks = _before_translation(_readable(blocks), words)
     lists = {found.lead_index: found for found in demand_lists(blocks, words)}
     listed = {index for found in lists.values() for index, _ in found.items}
     read: list[_Read] = []
@@ -73,9 +76,9 @@ def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
             continue
         found = lists.get(index)
         if found is None:
-            read.extend(_Read(demand, own, index) for demand, own in _block_demands(block, words))
+            read.extend(_Read(demand, voice, index) for demand, voice in _block_demands(block, words))
         else:  # the lead-in's own sentences frame the list ("we urge ... We call on governments to:")
-            read.extend(_Read(_item_demand(found.lead_in, text, words), True, index, listed=True)
+            read.extend(_Read(_item_demand(found.lead_in, text, words), "own", index, listed=True)
                         for _, text in found.items)
     demands = _without_restatements([r.demand for r in read if _kept(r, read, list(lists.values()))])
     for position, demand in enumerate(demands, start=1):
@@ -86,7 +89,7 @@ def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
 @dataclass(frozen=True)
 class _Read:
     demand: Demand
-    own: bool  # asked in the signers' own voice
+    voice: str  # who asks: asks.Ask.voice, "own" for a list's items
     block: int
     listed: bool = False
 
@@ -97,13 +100,29 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool
     President to ..." reports the letter that follows in the signers' own voice."""
     if read.listed:
         return True
-    if not read.own and any(other.own for other in everything):
+    if read.voice == "named" and any(other.voice in ("own", "text") for other in everything):
         return False
     if not lists:
         return True
     addressees = {found.lead_in.addressee for found in lists}
     return (read.demand.addressee is not None and read.demand.addressee not in addressees
             and all(found.lead_index < read.block for found in lists))
+
+
+def _readable(blocks: list[Block]) -> list[Block]:
+    """The blocks demands are read from: compatibility characters written plainly (the "ﬁ" ligature of
+    a text copied from a PDF), and without the translation in another alphabet that some bilingual pages
+    give after each paragraph, so that asking paragraphs stay one run. Every language read here is
+    written in the Latin alphabet."""
+    readable = []
+    for block in blocks:
+        if len(_OTHER_LETTER.findall(block.text)) > len(_LATIN_LETTER.findall(block.text)):
+            continue
+        if not unicodedata.is_normalized("NFKC", block.text):
+            block = replace(block, text=unicodedata.normalize("NFKC", block.text),
+                            lines=tuple(unicodedata.normalize("NFKC", line) for line in block.lines))
+        readable.append(block)
+    return readable
 
 
 def _before_translation(blocks: list[Block], words: Lexicon) -> list[Block]:
@@ -234,7 +253,7 @@ def reads_as_ask(item: str, words: Lexicon) -> bool:
     return False
 
 
-def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, bool]]:
+def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, str]]:
     if block.kind not in ("paragraph", "item", "line", "heading"):
         return []
     if block.kind == "heading" and not _NUMBERED.match(block.text):
@@ -242,19 +261,19 @@ def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, bool]]:
     return [demand for sentence in sentences(block.text) for demand in _sentence_demands(sentence, words)]
 
 
-def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, bool]]:
+def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, str]]:
     """Each item of "we support the demands of X: a, b and c", or each ask the sentence makes."""
     listed = words.demand_list.search(sentence)
     if listed and _ours_before(sentence[:listed.start()], words):
         items = split_inline_list(listed.group("items"), words, minimum=2)
         if items:
-            return [(_item_demand(LeadIn(None, None), item, words), True) for item in items]
+            return [(_item_demand(LeadIn(None, None), item, words), "own") for item in items]
     demands = []
     for ask in sentence_asks(sentence, words):
         text = sentence[ask.start:ask.end]
         act = sentence[ask.act:ask.end]
         demands.append((Demand(position=0, addressee=ask.addressee, target=ask.target, verb=leading_verb(act, words),
-                               text=text.strip(), action_category=action_category(act, words.language)), ask.own))
+                               text=text.strip(), action_category=action_category(act, words.language)), ask.voice))
     return demands
 
 

@@ -50,6 +50,7 @@ class Lexicon:
     honorifics: frozenset[str]
     leading_words_to_skip: frozenset[str]
     adverb_suffixes: tuple[str, ...]  # "immediately", "immédiatement", "immediatamente": skipped before a verb
+    participle_suffix: str  # "calling", "exigiendo": a verb form that needs an auxiliary to have a subject
     determiners: re.Pattern[str]
     ask_subject: re.Pattern[str]  # who asks when the statement itself asks: "we", "the undersigned", "nous"
     signers_named: re.Pattern[str]  # the signers or the text as a subject: "the organisations", "el manifiesto"
@@ -58,6 +59,7 @@ class Lexicon:
     obligation: re.Pattern[str]  # a modal that puts an obligation on its subject: "should", "müssen", "deben"
     obligation_passive: re.Pattern[str]  # what follows a modal when it states, not obliges: "be", "werden"
     party: re.Pattern[str]  # a noun or pronoun for someone a demand can be put to: "government", "you", "Sie"
+    party_of: re.Pattern[str]  # "of", "de": what follows is a complement, not who is named ("the role of governments")
     nouns_capitalised: bool  # German: a capital letter does not mark a name
     impersonal_ask: re.Pattern[str]  # "it is time for X to", "es ist Zeit": an ask in no one's name but the text's
     reader_call: re.Pattern[str]  # "sign this letter": a call on readers, not a demand
@@ -143,6 +145,7 @@ def lexicon(language: str = "en") -> Lexicon:
         honorifics=frozenset(data["honorifics"]),
         leading_words_to_skip=frozenset(data["leading_words_to_skip"]),
         adverb_suffixes=tuple(dict.fromkeys(s for s in (data["adverb_suffix"], "ly") if s)),
+        participle_suffix=data["participle_suffix"],
         determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, data['determiners']))})\s+", re.I),
         ask_subject=re.compile(data["ask_subject"], re.I),
         signers_named=re.compile(data["signers_named"], re.I),
@@ -151,6 +154,7 @@ def lexicon(language: str = "en") -> Lexicon:
         obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
         obligation_passive=re.compile(data["obligation_passive"], re.I),
         party=re.compile(rf"\b(?:{data['party_nouns']})\b", re.I),
+        party_of=re.compile(rf"\s(?:{data['party_of']})(?:\s|(?<=['’]))", re.I),
         nouns_capitalised=data["nouns_capitalised"],
         impersonal_ask=re.compile(rf"\b(?:{_alternatives(data['impersonal_asks'])})\b", re.I),
         reader_call=re.compile(rf"\b(?:{data['reader_calls']})", re.I),
