@@ -254,3 +254,31 @@ Además, el manifiesto urge la adopción de un código ético obligatorio para l
 def test_an_obligation_is_ours_only_in_our_own_clause_and_on_a_party_named_before_any_of(language, sentence,
                                                                                           expected):
     assert asked(sentence, language) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We would like the College to meet with us.", ["We would like the College to meet with us."]),
+    ("We’d like issues to gain custom fields.", ["We’d like issues to gain custom fields."]),
+    ("We need a new way to look at reality.", []),
+    ("We want it to grow and grow.", []),
+    ("What we need is those skilled laborers to be put to work.", []),
+    ("We would like to address that helping workers to claim compensation is no crime.", []),
+])
+def test_a_wish_asks_only_where_it_names_who_is_to_act(sentence, expected):
+    assert asked(sentence) == expected
+
+
+def test_a_short_apposition_keeps_the_subject_in_the_demand_and_a_bracketed_note_stays_in_the_addressee():
+    assert asked("We, members of the University and College Union (UCU), are calling on the authorities to release "
+                 "them.") == ["We, members of the University and College Union (UCU), are calling on the authorities "
+                              "to release them."]
+    sentence = ("And it is in this context that we appeal to both the governing bodies of the CCMA (Catalonia Radio "
+                "and Catalonia television), and to all the professionals who work there, to comply with this duty.")
+    assert asked(sentence) == [sentence[sentence.index("we appeal"):]]
+
+
+def test_what_is_asked_is_never_taken_for_whom_it_is_asked_of():
+    assert [text for _, text in demands("Apelamos a que o governo português investigue esta situação e que, até lá, "
+                                        "retire a bandeira do navio.\n", language="pt")] == [
+        "Apelamos a que o governo português investigue esta situação",
+        "que, até lá, retire a bandeira do navio."]

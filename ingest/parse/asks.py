@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from .lexicon import Lexicon, function_words
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
+MAX_APPOSITION_WORDS = 10  # "We, members of the UK's University and College Union (UCU), are calling on"
 MAX_SUBJECT_VERB_WORDS = 3  # "We would therefore like to urge": words other than fillers between subject and verb
 MIN_ACT_WORDS = 3  # a coordinated part shorter than this ("protect and promote") is not asked on its own
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -128,11 +129,29 @@ def _is_question(sentence: str) -> bool:
 
 def _anchors(sentence: str, words: Lexicon) -> list[_Anchor]:
     found = [_Anchor(a.start, a.end, sentence[a.addressee_start:a.addressee_end], a.addressee_start)
-             for a in words.asks(sentence)]
+             for a in words.asks(sentence)
+             if _names_actor(sentence[a.addressee_start:a.addressee_end], words, a.wish)]
     for match in words.ask_without_addressee.finditer(sentence):
         if not any(match.start() < a.end and a.start < match.end() for a in found) and not _a_noun(sentence, match):
             found.append(_Anchor(match.start(), match.end()))
     return sorted((a for a in found if not _in_a_name(sentence, a.start)), key=lambda a: a.start)
+
+
+def _names_actor(addressee: str, words: Lexicon, wish: bool) -> bool:
+    """Whether an ask's addressee names who is to act: never what is asked ("apelamos a que o governo").
+    After a wish, a party or a definite noun phrase ("the College", "issues"), not what is wished ("we
+    would like to address that ... to", "need to stop ... to", "a new way to look at", "it", "what we
+    need is")."""
+    first = _WORD.match(addressee.strip())
+    if first is None:
+        return False
+    word = first.group().casefold()
+    if words.complement_marker is not None and words.complement_marker.fullmatch(word):
+        return False  # "apelamos a que o governo ...": what is asked begins, no one is named
+    if not wish or word in words.definite_determiners or _names_party(addressee, words):
+        return True
+    small = function_words(words.language) | function_words("en")
+    return word not in small and not words.determiners.match(word + " ")
 
 
 def _a_noun(sentence: str, match: re.Match[str]) -> bool:
@@ -303,16 +322,16 @@ def _verb_asks(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[As
 
 
 def _demand_start(sentence: str, anchor: _Anchor, words: Lexicon) -> int:
-    """The subject when it stands just before the verb ("we strongly urge"), without what leads up to
-    it ("To that end, "); the clause's start when the subject follows the verb ("Daarom roepen we");
-    else the verb itself ("We, the undersigned, representing ..., urge" starts at "urge", and
-    "Las organizaciones ... solicitamos" at "solicitamos")."""
+    """The subject when it stands just before the verb ("we strongly urge") or a short apposition sets it
+    off ("We, members of the UCU, are calling on"), without what leads up to it ("To that end, "); the
+    clause's start when the subject follows the verb ("Daarom roepen we"); else the verb itself ("We, the
+    undersigned, representing a diverse group of ..., urge" starts at "urge", and "Las organizaciones
+    ... solicitamos" at "solicitamos")."""
     clause = _clause_start(sentence, anchor.start, words)
     before = sentence[clause:anchor.start]
     # "We join ... trade associations and others in asking": the signers' "we" is the subject, not the groups
     subjects = list(words.ask_subject.finditer(before)) or list(words.signers_named.finditer(before))
-    close = [m for m in subjects
-             if "," not in before[m.end():] and len(before[m.end():].split()) <= MAX_SUBJECT_GAP_WORDS]
+    close = [m for m in subjects if _close_to_verb(before[m.end():])]
     if close:  # the earliest: "The undersigned organizations urge", not "organizations urge"
         return clause + _with_determiner(before, min(m.start() for m in close))
     if subjects:
@@ -322,6 +341,15 @@ def _demand_start(sentence: str, anchor: _Anchor, words: Lexicon) -> int:
         if not _ends_with_conjunction(before, words):
             return clause + len(before) - len(before.lstrip())
     return anchor.start
+
+
+def _close_to_verb(gap: str) -> bool:
+    """ "strongly", or ", members of the UCU, are": few words between a subject and its verb."""
+    if gap.lstrip().startswith(","):
+        apposition, _, gap = gap.rpartition(",")
+        if len(apposition.split()) > MAX_APPOSITION_WORDS:
+            return False
+    return "," not in gap and len(gap.split()) <= MAX_SUBJECT_GAP_WORDS
 
 
 def _with_determiner(text: str, start: int) -> int:
@@ -441,11 +469,13 @@ def _word_count(text: str) -> int:
 def _starts_an_act(text: str, marker: str, words: Lexicon) -> bool:
     """ "to pass ...", "et de garantir ...": the ask's own last word again, and after an infinitive
     marker a verb. A bare verb ("honour ... and adopt ...") goes on with the same demand."""
-    if not re.match(rf"{re.escape(marker)}\s", text, re.I):
+    if not re.match(rf"{re.escape(marker)}[\s,]", text, re.I):
         return False
-    following = _WORD.match(text[len(marker):].lstrip())
+    following = _WORD.match(text[len(marker):].lstrip(" ,"))
     if following is None:
         return False
+    if words.subordinator.fullmatch(marker):  # "e que, até lá, retire ...": a clause of its own
+        return True
     if words.complement_marker is not None and words.complement_marker.fullmatch(marker):
         return _verb_shaped(following.group(), words)
     return True

@@ -26,7 +26,9 @@ def _languages() -> tuple[str, ...]:
 
 
 LANGUAGES = _languages()
-UNNAMED_ADDRESSEE = r"[^;:]{1,80}?"  # capped, so one ask cannot reach across a sentence
+# Capped, so that one ask cannot reach across a sentence; a bracketed note counts as one character
+# ("both the governing bodies of the CCMA (Catalonia Radio and Catalonia television), and ...").
+UNNAMED_ADDRESSEE = r"(?:\([^();:]{0,80}\)|[^;:]){1,80}?"
 
 
 class Ask(NamedTuple):
@@ -36,12 +38,14 @@ class Ask(NamedTuple):
     end: int
     addressee_start: int
     addressee_end: int
+    wish: bool = False  # "we would like [the College] to": asks only where it names who is to act
 
 
 @dataclass(frozen=True)
 class Lexicon:
     language: str
     ask_with_addressee: re.Pattern[str]  # every ask pattern in one, the addressee of the n-th as group addressee<n>
+    # (wish<n> for the n-th wish pattern: "would like X to", "want X to")
     ask_trigger: re.Pattern[str]  # anything that may start an ask: one search tells a sentence that asks nothing
     ask_without_addressee: re.Pattern[str]
     signatory_leadin: re.Pattern[str]
@@ -52,6 +56,7 @@ class Lexicon:
     adverb_suffixes: tuple[str, ...]  # "immediately", "immédiatement", "immediatamente": skipped before a verb
     participle_suffix: str  # "calling", "exigiendo": a verb form that needs an auxiliary to have a subject
     determiners: re.Pattern[str]
+    definite_determiners: frozenset[str]  # "the", "our": the words a named actor opens with
     ask_subject: re.Pattern[str]  # who asks when the statement itself asks: "we", "the undersigned", "nous"
     signers_named: re.Pattern[str]  # the signers or the text as a subject: "the organisations", "el manifiesto"
     first_person_verb: re.Pattern[str] | None  # a verb whose ending says "we": exigimos, demandons, chiediamo
@@ -84,7 +89,8 @@ class Lexicon:
         found = []
         for match in self.ask_with_addressee.finditer(text):
             group = next(name for name, value in match.groupdict().items() if value is not None)
-            found.append(Ask(match.start(), match.end(), match.start(group), match.end(group)))
+            wish = group.startswith("wish")
+            found.append(Ask(match.start(), match.end(), match.start(group), match.end(group), wish))
         return found
 
 
@@ -111,9 +117,11 @@ def _merged(language: str) -> dict[str, Any]:
     }
 
 
-def _ask_patterns(templates: list[str]) -> re.Pattern[str]:
+def _ask_patterns(templates: list[str], wishes: list[str]) -> re.Pattern[str]:
     named = [template.replace("{addressee}", f"(?P<addressee{index}>{UNNAMED_ADDRESSEE})")
              for index, template in enumerate(templates)]
+    named += [template.replace("{addressee}", f"(?P<wish{index}>{UNNAMED_ADDRESSEE})")
+              for index, template in enumerate(wishes)]
     return re.compile(rf"\b(?:{_alternatives(named)})", re.I)
 
 
@@ -132,9 +140,10 @@ def lexicon(language: str = "en") -> Lexicon:
     anniversary = data["anniversary"] if isinstance(data["anniversary"], list) else [data["anniversary"]]
     return Lexicon(
         language=language,
-        ask_with_addressee=_ask_patterns(data["ask_patterns"]),
+        ask_with_addressee=_ask_patterns(data["ask_patterns"], data["wish_patterns"]),
         ask_trigger=re.compile(r"\b(?:" + _alternatives(
-            [template.replace("{addressee}", UNNAMED_ADDRESSEE) for template in data["ask_patterns"]]
+            [template.replace("{addressee}", UNNAMED_ADDRESSEE)
+             for template in data["ask_patterns"] + data["wish_patterns"]]
             + data["ask_without_addressee"] + data["impersonal_asks"] + [data["obligation"]]) + ")", re.I),
         ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})\b", re.I),
         signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})", re.I),
@@ -147,6 +156,7 @@ def lexicon(language: str = "en") -> Lexicon:
         adverb_suffixes=tuple(dict.fromkeys(s for s in (data["adverb_suffix"], "ly") if s)),
         participle_suffix=data["participle_suffix"],
         determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, data['determiners']))})\s+", re.I),
+        definite_determiners=frozenset(word.casefold() for word in data["definite_determiners"]),
         ask_subject=re.compile(data["ask_subject"], re.I),
         signers_named=re.compile(data["signers_named"], re.I),
         first_person_verb=_optional(data["first_person_verb"]),
