@@ -282,3 +282,59 @@ def test_what_is_asked_is_never_taken_for_whom_it_is_asked_of():
                                         "retire a bandeira do navio.\n", language="pt")] == [
         "Apelamos a que o governo português investigue esta situação",
         "que, até lá, retire a bandeira do navio."]
+
+
+def test_items_that_each_ask_in_their_own_words_after_a_colon_are_the_demands():
+    assert [text for _, text in demands("""The problems we most frequently have, and our best ideas for them, are:
+
+- Issues are often filed without crucial information. We’d like issues to gain custom fields.
+- Issues often accumulate content-less comments. We’d like issues to gain a voting system.
+""")] == ["Issues are often filed without crucial information. We’d like issues to gain custom fields.",
+          "Issues often accumulate content-less comments. We’d like issues to gain a voting system."]
+
+
+def test_items_that_each_open_with_an_ask_verb_are_demands_without_a_lead_in_and_the_letter_restating_them_is_not():
+    assert demands("""6 Dec. 2021
+
+- Call for continued international attention to the detention of Huang Xueqin
+- Call on the Chevening Leadership to send a letter to the Chevening community
+- Urge the Chinese authorities to release Huang Xueqin and Wang Jianbing
+
+Dear Chevening Leadership team,
+
+We urge the Chevening leadership to stand with us and to write to the community.
+
+Last but not least, we urge the Chinese authorities to release Huang Xueqin and Wang Jianbing.
+""") == [(None, "Call for continued international attention to the detention of Huang Xueqin"),
+         ("Chevening Leadership", "Call on the Chevening Leadership to send a letter to the Chevening community"),
+         ("Chinese authorities", "Urge the Chinese authorities to release Huang Xueqin and Wang Jianbing")]
+
+
+def test_a_lead_in_that_asks_before_leaving_its_last_ask_open_to_the_list():
+    assert [text for _, text in demands("""Apelamos a que o governo português investigue esta situação e que, \
+até lá, retire a bandeira do navio, e que:
+
+- estabeleça normas que proíbam as embarcações com bandeira portuguesa de transportar armas;
+- proíba o trânsito de navios que transportem armas;
+""", language="pt")] == ["Apelamos a que o governo português investigue esta situação",
+                         "que, até lá, retire a bandeira do navio",
+                         "estabeleça normas que proíbam as embarcações com bandeira portuguesa de transportar armas;",
+                         "proíba o trânsito de navios que transportem armas;"]
+
+
+def test_a_lettered_list_goes_on_past_the_sections_between_its_items():
+    assert [text for _, text in demands("""For these reasons, we urge you to:
+
+**A) Lead the implementation of the following urgent policies.**
+
+These are concrete measures that our movements prioritise.
+
+#### 1. Stop the expansion of fossil fuel infrastructure
+
+- The expansion of the motorway.
+- A third terminal at the airport.
+
+**C) Meet with us on the 27th September.**
+
+We thank you for your attention.
+""")] == ["Lead the implementation of the following urgent policies.", "Meet with us on the 27th September."]

@@ -96,6 +96,16 @@ def _rest(sentence: str, end: int) -> str:
     return _TRAILING.sub("", sentence[end:]).strip(" .")
 
 
+def opening_ask(text: str, words: Lexicon) -> Ask | None:
+    """The ask a text opens with in the imperative, with its addressee: "Call on the FCDO to ...",
+    "Urge the Chinese authorities to ...", "Call for continued attention ..."."""
+    anchors = _anchors(text, words) if words.ask_trigger.match(text) else []
+    if not anchors or anchors[0].start != 0:
+        return None
+    first = anchors[0]
+    return Ask(0, first.end, len(text), _party(first.addressee, words) if first.addressee else None, None, "own")
+
+
 def asks_anything(sentence: str, words: Lexicon) -> bool:
     """Whether any ask verb stands in the sentence, whoever asks."""
     return words.ask_trigger.search(sentence) is not None and bool(_anchors(sentence, words))

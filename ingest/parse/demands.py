@@ -2,19 +2,23 @@
 
 Two kinds, read together: the items of a list that a lead-in introduces as demands ("We call on
 X to:", "Wir fordern:", "Our demands:"), and the asks the statement makes in its sentences, read
-clause by clause (asks.py). A run of items is a demand list only when the block before it
-introduces it and the items read as asks, never because they follow an ask.
+clause by clause (asks.py). A run of items is a demand list when the block before it introduces it
+and the items read as asks, when a colon introduces items that each ask in their own words, or when
+each item opens with an ask verb ("- Call on X to ...", "- Urge Y to ..."); never because it follows
+an ask.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from ..records import Demand
 from .actions import action_category, is_action_word, leading_verb
-from .asks import asks_anything, lead_in, sentence_asks
+from .asks import asks_anything, lead_in, opening_ask, sentence_asks
 from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
@@ -28,6 +32,7 @@ MAX_DEMAND_HEADING_WORDS = 6  # "Unsere Forderungen:", "Our demands"
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"“„«'‘]+")
 _PHRASE_END = re.compile(r"[:.;,!?]")
+T = TypeVar("T")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
@@ -40,12 +45,22 @@ class LeadIn:
 
 @dataclass(frozen=True)
 class DemandList:
-    """Items a lead-in introduces as demands, and the sentence that introduces them."""
+    """Items read as demands, and the sentence that introduces them (none for items that each open with
+    an ask verb)."""
 
-    lead_index: int
+    lead_index: int | None
     lead_sentence: str
     items: tuple[tuple[int, str], ...]  # (index of the block holding it, text)
     lead_in: LeadIn
+    item_leads: tuple[LeadIn, ...] = ()  # each item's own addressee, where it names one ("Urge X to ...")
+
+    @property
+    def start(self) -> int:
+        """Where its demands stand in reading order: at the lead-in, or at the first item."""
+        return self.lead_index if self.lead_index is not None else self.items[0][0]
+
+    def leads(self) -> list[LeadIn]:
+        return list(self.item_leads) or [self.lead_in] * len(self.items)
 
 
 def last_sentence(text: str) -> str:
@@ -68,19 +83,20 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
 def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
     """List demands and sentence demands, in reading order, each counted once."""
     blocks = _before_translation(_readable(blocks), words)
-    lists = {found.lead_index: found for found in demand_lists(blocks, words)}
-    listed = {index for found in lists.values() for index, _ in found.items}
+    lists = demand_lists(blocks, words)
+    starts = {found.start: found for found in lists}
+    listed = {index for found in lists for index, _ in found.items}
     read: list[_Read] = []
     for index, block in enumerate(blocks):
-        if index in listed:
-            continue
-        found = lists.get(index)
-        if found is None:
+        found = starts.get(index)
+        if found is not None:  # the lead-in's own sentences frame the list ("we urge ... We call on X to:")
+            read.extend(_Read(demand, voice, index, listed=True)
+                        for demand, voice in _asks_before_the_list(found, words))
+            read.extend(_Read(_item_demand(leading, text, words), "own", index, listed=True)
+                        for (_, text), leading in zip(found.items, found.leads(), strict=True))
+        elif index not in listed:
             read.extend(_Read(demand, voice, index) for demand, voice in _block_demands(block, words))
-        else:  # the lead-in's own sentences frame the list ("we urge ... We call on governments to:")
-            read.extend(_Read(_item_demand(found.lead_in, text, words), "own", index, listed=True)
-                        for _, text in found.items)
-    demands = _without_restatements([r.demand for r in read if _kept(r, read, list(lists.values()))])
+    demands = _without_restatements([r.demand for r in read if _kept(r, read, lists)])
     for position, demand in enumerate(demands, start=1):
         demand.position = position
     return demands
@@ -104,9 +120,10 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool
         return False
     if not lists:
         return True
-    addressees = {found.lead_in.addressee for found in lists}
-    return (read.demand.addressee is not None and read.demand.addressee not in addressees
-            and all(found.lead_index < read.block for found in lists))
+    addressees = {leading.addressee.casefold() for found in lists for leading in [found.lead_in, *found.leads()]
+                  if leading.addressee}
+    return (read.demand.addressee is not None and read.demand.addressee.casefold() not in addressees
+            and all(found.start < read.block for found in lists))
 
 
 def _readable(blocks: list[Block]) -> list[Block]:
@@ -141,13 +158,58 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
         items = _items_after(blocks, index, words)
         if not items:
             continue
+        texts = [text for _, text in items]
         reading = _lead_in_reading(block, words)
-        if reading is None:
+        if reading is None:  # "The problems we have, and our best ideas for them, are:" over items that ask
+            if _bare(block.text).endswith(":") and _most(texts, lambda text: _asks_itself(text, words)):
+                found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
             continue
         sentence, leading, rest = reading
-        if _introduces(block, rest) and _items_are_demands([text for _, text in items], rest, words):
+        if _introduces(block, rest) and _items_are_demands(texts, rest, words):
             found.append(DemandList(index, sentence, tuple(items), leading))
+    claimed = {index for each in found for index, _ in each.items}
+    return found + _lists_of_asks(blocks, claimed, words)
+
+
+def _lists_of_asks(blocks: list[Block], claimed: set[int], words: Lexicon) -> list[DemandList]:
+    """Items that each open with an ask verb, whatever comes before them: "- Call on the FCDO to ...",
+    "- Urge the authorities to ..."."""
+    found: list[DemandList] = []
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind != "item" or index in claimed:
+            index += 1
+            continue
+        run = _run(blocks, index, "item")
+        opening = [opening_ask(_LEADING_SYMBOLS.sub("", blocks[i].text), words) for i in run]
+        if len(run) >= 2 and _most(opening, lambda ask: ask is not None):
+            found.append(DemandList(None, "", tuple((i, blocks[i].text) for i in run), LeadIn(None, None),
+                                    tuple(LeadIn(ask.addressee if ask else None, None) for ask in opening)))
+        index = run[-1] + 1
     return found
+
+
+def _most(values: list[T], test: Callable[[T], bool]) -> bool:
+    """Whether more than half of the values pass the test."""
+    return sum(1 for value in values if test(value)) * 2 > len(values)
+
+
+def _asks_itself(text: str, words: Lexicon) -> bool:
+    """ "Issues are often filed without ... We'd like issues to gain custom fields": an item with an ask of its own."""
+    return any(sentence_asks(sentence, words) for sentence in sentences(text))
+
+
+def _asks_before_the_list(found: DemandList, words: Lexicon) -> list[tuple[Demand, str]]:
+    """What an introducing sentence asks before the ask it leaves open to the list: "Apelamos a que o governo
+    investigue esta situação e que, até lá, retire a bandeira do navio, e que:" asks two things itself."""
+    if found.lead_index is None or not words.open_tail.search(found.lead_sentence):
+        return []
+    asks = []
+    for demand, voice in _sentence_demands(found.lead_sentence, words):
+        text = words.open_tail.sub("", demand.text)
+        if _PHRASE_END.sub("", text).strip():
+            asks.append((replace(demand, text=text), voice))
+    return asks
 
 
 def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | None:
@@ -162,6 +224,8 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
         found = lead_in(sentence, words)
         if found is not None:
             rest = found[2] if position == 0 else _bare(split[-1])  # "..., dabei drei Handlungsfelder:"
+            if words.open_tail.search(sentence):  # "Apelamos a que o governo investigue ... e que:"
+                rest = ""
             return sentence, LeadIn(found[0], found[1]), rest
     return None
 
@@ -180,7 +244,8 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     that each ask ("Release ...", "Ensure ..."), or headings numbered one by one ("1. Fim aos despejos")."""
     following = blocks[index + 1]
     if following.kind == "item":
-        return [(i, blocks[i].text) for i in _run(blocks, index + 1, "item") if blocks[i].level <= 1]
+        run = [i for i in _run(blocks, index + 1, "item") if blocks[i].level <= 1]
+        return [(i, blocks[i].text) for i in run + _continued(blocks, run, words)]
     if not _bare(blocks[index].text).endswith((":", ";")):
         return []
     if following.kind == "line":
@@ -195,6 +260,26 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     asking = [i for i in _run(blocks, index + 1, "paragraph")]
     asking = asking[:next((n for n, i in enumerate(asking) if not reads_as_ask(blocks[i].text, words)), len(asking))]
     return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
+
+
+def _continued(blocks: list[Block], run: list[int], words: Lexicon) -> list[int]:
+    """Later items of a list that text, headings and sub-lists interrupt: "A) Lead the implementation of
+    these 7 policies", a paragraph and seven headed sections of sub-items, then "B) Introduce ..." and
+    "C) Meet with us ...". They stand at the list's own level and ask; an item there that does not ask,
+    or a new list at that level after a colon, ends it."""
+    if not run:
+        return []
+    level = blocks[run[0]].level
+    found = []
+    for index in range(run[-1] + 1, len(blocks)):
+        block = blocks[index]
+        if block.kind == "item" and block.level == level:
+            if not reads_as_ask(block.text, words):
+                break
+            if blocks[index - 1].kind != "item" and _bare(blocks[index - 1].text).endswith(":"):
+                break
+            found.append(index)
+    return found
 
 
 def _later_heading_between(blocks: list[Block], start: int, end: int) -> bool:

@@ -71,6 +71,7 @@ class Lexicon:
     infinitive: re.Pattern[str] | None  # a word shaped like an infinitive: exiger, garantizar, umsetzen
     complement_marker: re.Pattern[str] | None  # "to", "à", "om": the word that opens what is asked
     conjunctions: frozenset[str]  # "and", "und", "et": what joins two asks
+    open_tail: re.Pattern[str]  # ", and to:", "e que:": an ask left open to the list after it
     demand_noun: re.Pattern[str]  # "demands", "Forderungen": a heading over a list of demands
     list_pointer: re.Pattern[str]  # "the following", "folgende": an ask whose content is the list after it
     translation_heading: re.Pattern[str]
@@ -171,6 +172,7 @@ def lexicon(language: str = "en") -> Lexicon:
         infinitive=_optional(data["infinitive"]),
         complement_marker=_complement_marker(data["complement_markers"]),
         conjunctions=frozenset(conjunction.casefold() for conjunction in data["list_conjunctions"]),
+        open_tail=_open_tail(data),
         demand_noun=re.compile(rf"\b(?:{data['demand_nouns']})\b", re.I),
         list_pointer=re.compile(rf"\b(?:{data['list_pointer']})\b", re.I),
         translation_heading=re.compile(_alternatives(data["translation_headings"]), re.I),
@@ -184,6 +186,12 @@ def lexicon(language: str = "en") -> Lexicon:
         group_noun=re.compile(rf"\b(?:{data['signatory_nouns']})\b", re.I),
         publisher_opening=_publisher_opening(data["publisher_verbs"]),
     )
+
+
+def _open_tail(data: dict[str, Any]) -> re.Pattern[str]:
+    conjunctions = "|".join(map(re.escape, data["list_conjunctions"]))
+    markers = "|".join(marker for marker in (data["complement_markers"], data["subordinators"]) if marker)
+    return re.compile(rf"(?:[,;]?\s*\b(?:{conjunctions})\s+)?\b(?:{markers})\s*[:;]\s*$", re.I)
 
 
 def _publisher_opening(verbs: str) -> re.Pattern[str]:
