@@ -338,3 +338,20 @@ These are concrete measures that our movements prioritise.
 
 We thank you for your attention.
 """)] == ["Lead the implementation of the following urgent policies.", "Meet with us on the 27th September."]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It's time to properly tax rich individuals and giant corporations and invest in a Global Green New Deal.",
+     ["It's time to properly tax rich individuals and giant corporations", "invest in a Global Green New Deal."]),
+    ("We urge the Board to respond constructively to our letters and not to dismiss the concerns of students.",
+     ["We urge the Board to respond constructively to our letters", "not to dismiss the concerns of students."]),
+    ("In conclusion we request that WTO Members honour their obligation and adopt the decision text.",
+     ["we request that WTO Members honour their obligation and adopt the decision text."]),
+    ("We strongly urge you to protect the free and open internet for all people.",
+     ["We strongly urge you to protect the free and open internet for all people."]),
+    ("We call on members to oppose the agenda so that we can fight for our interests and protect the health of all.",
+     ["We call on members to oppose the agenda so that we can fight for our interests and protect the health of "
+      "all."]),
+])
+def test_coordinated_verbs_are_two_asks_where_what_is_asked_opens_with_its_verb(sentence, expected):
+    assert asked(sentence) == expected

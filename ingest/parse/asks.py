@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .actions import is_action_word
 from .lexicon import Lexicon, function_words
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
@@ -462,14 +463,55 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
     conjunctions = "|".join(re.escape(c) for c in sorted(words.conjunctions, key=len, reverse=True))
     cuts: list[int] = []
     last = ask.act
+    first_verb = _first_verb(sentence[ask.act:ask.end], words)
     for match in re.finditer(rf"(?:,\s*|\s+)(?:{conjunctions})\s+", sentence[ask.act:ask.end]):
         cut = ask.act + match.end()
         rest = sentence[cut:ask.end]
         if (_word_count(sentence[last:ask.act + match.start()]) >= MIN_ACT_WORDS
-                and _word_count(rest) >= MIN_ACT_WORDS and _starts_an_act(rest, marker, words)):
+                and _word_count(rest) >= MIN_ACT_WORDS
+                and (_starts_an_act(rest, marker, words) or _a_verb_again(rest, first_verb, words)
+                     and not words.subordinator.search(sentence, ask.act, ask.act + match.start()))):
             cuts.append(cut)
             last = cut
     return cuts
+
+
+def _content_tokens(text: str, words: Lexicon) -> list[str]:
+    """The words of a text past the adverbs and fillers it opens with ("properly", "immediately", "also")."""
+    tokens = _WORD.findall(text[:160])
+    while tokens and (tokens[0].casefold() in words.leading_words_to_skip
+                      or tokens[0].casefold().endswith(words.adverb_suffixes) and len(tokens[0]) > 4):
+        tokens.pop(0)
+    return tokens
+
+
+def _small_word(word: str, words: Lexicon) -> bool:
+    """A function word, an article or the complement marker: never the verb of an ask."""
+    folded = word.casefold()
+    return (folded in function_words(words.language) or folded in function_words("en")
+            or words.determiners.match(folded + " ") is not None
+            or words.complement_marker is not None and words.complement_marker.fullmatch(folded) is not None)
+
+
+def _first_verb(act: str, words: Lexicon) -> str | None:
+    """The verb what is asked opens with ("properly tax rich individuals", "embrace the transition"); None
+    where it opens with a subject ("WTO Members honour ... and adopt ..." is one ask of the Members)."""
+    tokens = _content_tokens(act, words)
+    return tokens[0] if tokens and tokens[0][:1].islower() and not _small_word(tokens[0], words) else None
+
+
+def _a_verb_again(rest: str, first_verb: str | None, words: Lexicon) -> bool:
+    """ "and invest in a Global Green New Deal" after "to properly tax ...", "and insisting that ..." after
+    "rejecting ...": a second verb of the same form, known to the action lexicon and taking an object,
+    where the ask opens with a verb; "and giant corporations", "and open internet" go on with the same
+    demand, and so does a verb inside a clause of the first ("so that we can fight ... and protect ...")."""
+    tokens = _content_tokens(rest, words)
+    if first_verb is None or len(tokens) < 2 or not tokens[0][:1].islower() or not _small_word(tokens[1], words):
+        return False  # "and open internet": an adjective before its noun
+    if not is_action_word(tokens[0], words.language):
+        return False
+    participle = words.participle_suffix
+    return tokens[0].casefold().endswith(participle) == first_verb.casefold().endswith(participle)
 
 
 def _word_count(text: str) -> int:
@@ -477,11 +519,12 @@ def _word_count(text: str) -> int:
 
 
 def _starts_an_act(text: str, marker: str, words: Lexicon) -> bool:
-    """ "to pass ...", "et de garantir ...": the ask's own last word again, and after an infinitive
-    marker a verb. A bare verb ("honour ... and adopt ...") goes on with the same demand."""
-    if not re.match(rf"{re.escape(marker)}[\s,]", text, re.I):
+    """ "to pass ...", "and not to dismiss ...", "et de garantir ...": the ask's own last word again, and
+    after an infinitive marker a verb."""
+    opening = re.match(rf"(?:[^\W\d_]+\s+)?{re.escape(marker)}[\s,]", text, re.I)  # "and not to dismiss"
+    if not opening:
         return False
-    following = _WORD.match(text[len(marker):].lstrip(" ,"))
+    following = _WORD.match(text[opening.end():].lstrip(" ,"))
     if following is None:
         return False
     if words.subordinator.fullmatch(marker):  # "e que, até lá, retire ...": a clause of its own
