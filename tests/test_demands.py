@@ -355,3 +355,30 @@ We thank you for your attention.
 ])
 def test_coordinated_verbs_are_two_asks_where_what_is_asked_opens_with_its_verb(sentence, expected):
     assert asked(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("FSF is an autonomous body that is capable of treating its members fairly, and should not give in to "
+     "external pressures.", ["should not give in to external pressures."]),
+    ("Members and supporters do not have to agree with his opinions, but should respect his right to speech.",
+     ["should respect his right to speech."]),
+    ("It is late in the day, and must end now.", []),
+    ("The Council has met twice, and should be thanked for it.", []),
+])
+def test_a_modal_after_and_or_but_puts_the_obligation_on_the_sentences_opening_subject(sentence, expected):
+    assert asked(sentence) == expected
+
+
+def test_imperatives_ask_where_the_paragraph_asks_and_a_polite_one_where_the_letter_does():
+    assert [text for _, text in demands("We urge those in a position to do so to stop supporting the Foundation. "
+                                        "Refuse to contribute to its projects. Do not speak at its events. While "
+                                        "doing these things, tell the Foundation why. Release of the report is due "
+                                        "in May.\n")] == [
+        "We urge those in a position to do so to stop supporting the Foundation.",
+        "Refuse to contribute to its projects.", "Do not speak at its events.", "tell the Foundation why."]
+    assert demands("Refuse to contribute to its projects. Do not speak at its events.\n") == []
+    letter = "The undersigned organizations urge you to oppose the bill.\n\n"
+    assert [text for _, text in demands(letter + "Please join us in rejecting these flaws.\n\nPlease sign as an "
+                                                 "individual if you can.\n")] == [
+        "The undersigned organizations urge you to oppose the bill.", "Please join us in rejecting these flaws."]
+    assert demands("Please join us in rejecting these flaws.\n") == []

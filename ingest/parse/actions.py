@@ -42,6 +42,12 @@ def is_action_word(word: str, language: str) -> bool:
     return any(_known(folded, candidate) is not None for candidate in dict.fromkeys((language, "en")))
 
 
+def base_form(word: str, language: str) -> bool:
+    """Whether the word is a verb of the lexicon as listed, not inflected: "refuse", not "refused"."""
+    folded = fold(word)
+    return any(folded in _categories(candidate) for candidate in dict.fromkeys((language, "en")))
+
+
 def leading_verb(text: str, words: Lexicon) -> str | None:
     """The lemma of the demand's first word, past adverbs and fillers; None for a noun phrase."""
     for match in _WORD.finditer(text[:200]):

@@ -16,16 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .actions import is_action_word
+from .actions import base_form, is_action_word
 from .lexicon import Lexicon, function_words
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
+MAX_SHARED_SUBJECT_WORDS = 3  # "Members and supporters", "FSF": the opening a coordinated modal shares
 MAX_APPOSITION_WORDS = 10  # "We, members of the UK's University and College Union (UCU), are calling on"
 MAX_SUBJECT_VERB_WORDS = 3  # "We would therefore like to urge": words other than fillers between subject and verb
 MIN_ACT_WORDS = 3  # a coordinated part shorter than this ("protect and promote") is not asked on its own
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _QUOTED = re.compile(r"“[^“”]{0,3000}”|„[^“”]{0,3000}[“”]|«[^«»]{0,3000}»|\"[^\"]{0,3000}\"")
 _CLAUSE_MARK = re.compile(r"[;:]")
+_ACRONYM = re.compile(r"[A-Z]{2,}\b")  # "FSF", "WTO": a name even where it opens a sentence
 _TRAILING = re.compile(r"[\s,;:–—-]+$")
 # Words that make the next one a noun in every language read here: "our demands", "la demande", "die Forderung".
 _DETERMINER_BEFORE_NOUN = re.compile(
@@ -95,6 +97,50 @@ def lead_in(sentence: str, words: Lexicon) -> tuple[str | None, str | None, str]
 
 def _rest(sentence: str, end: int) -> str:
     return _TRAILING.sub("", sentence[end:]).strip(" .")
+
+
+def imperative_asks(sentence: str, words: Lexicon) -> list[Ask]:
+    """ "Refuse to contribute to projects related to the FSF.", "Do not speak at FSF events.", "Please join
+    us in rejecting ... and insisting that ...", "While doing these things, tell them why.": a sentence that
+    opens with a verb in the imperative asks the letter's reader. Voice "please" where a polite word opens
+    it, else "imperative"; whether it is a demand depends on the asks around it (demands.py)."""
+    if _is_question(sentence) or words.reader_call.search(sentence):
+        return []
+    start = _after_opening_clause(sentence, words)
+    polite = words.imperative_opener.match(sentence, start)
+    verb_at = polite.end() if polite else start
+    negative = words.negative_imperative.match(sentence, verb_at) if words.negative_imperative else None
+    verb = _WORD.match(sentence, negative.end() if negative else verb_at)
+    after_clause = start > len(sentence) - len(sentence.lstrip())
+    if verb is None or not (polite or negative or after_clause or verb.group()[:1].isupper()):
+        return []
+    if not _base_verb(verb.group(), words):
+        return []
+    following = _WORD.match(sentence[verb.end():].lstrip())
+    if following is None or words.auxiliary.fullmatch(following.group()) or words.party_of.match(
+            " " + following.group() + " "):
+        return []  # "Support for the bill is growing", "Release of the report": a noun
+    ask = Ask(start=start, act=verb.end(), end=len(sentence), addressee=None, target=None,
+              voice="please" if polite else "imperative")
+    return [replace(part, end=_without_joint(sentence, part.start, part.end, words))
+            for part in _coordinated_parts(sentence, ask, words)]
+
+
+def _after_opening_clause(sentence: str, words: Lexicon) -> int:
+    """Where the main clause begins past an opening subordinate one: "While doing these things, | tell ..."."""
+    first = _WORD.match(sentence.lstrip())
+    comma = sentence.find(",")
+    if first is not None and words.subordinator.fullmatch(first.group()) and comma > 0:
+        return comma + 1 + len(sentence[comma + 1:]) - len(sentence[comma + 1:].lstrip())
+    return len(sentence) - len(sentence.lstrip())
+
+
+def _base_verb(word: str, words: Lexicon) -> bool:
+    """ "Refuse", "tell", "Retirer": a verb of the action lexicon in the form an imperative takes: the bare
+    lemma, or in languages whose verbs end in a mark, the infinitive ("Veuillez retirer")."""
+    if words.infinitive is not None:
+        return words.infinitive.fullmatch(word) is not None and is_action_word(word, words.language)
+    return base_form(word, words.language)
 
 
 def opening_ask(text: str, words: Lexicon) -> Ask | None:
@@ -388,6 +434,13 @@ def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[
     for modal in words.obligation.finditer(sentence):
         if any(a.start <= modal.start() < a.end for a in anchors):
             continue
+        shared = _shared_subject(sentence, modal.start(), words)
+        if shared is not None:  # "FSF is a body that ..., and should not give in to ..."
+            complement = re.split(r"[,;:]", sentence[modal.end():], maxsplit=1)[0]
+            if not words.obligation_passive.search(complement):
+                asks.append(Ask(start=modal.start(), act=modal.end(), end=len(sentence), addressee=shared,
+                                target=None))
+            continue
         clause = _clause_start(sentence, modal.start(), words)
         if clause and not _said_by_signers(sentence, clause, words):
             continue  # "The court ruled that the government must ...": someone else's words
@@ -400,6 +453,27 @@ def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[
         start = clause + _subject_offset(sentence[clause:modal.start()], words)
         asks.append(Ask(start=start, act=modal.end(), end=len(sentence), addressee=party, target=None))
     return asks
+
+
+def _shared_subject(sentence: str, position: int, words: Lexicon) -> str | None:
+    """The party a modal after ", and" or ", but" shares the sentence's opening subject with: "Members and
+    supporters do not have to agree with his opinions, but should respect ...". None where the modal has
+    a subject of its own."""
+    head, comma, tail = sentence[:position].rpartition(",")
+    joint = _WORD.findall(tail)
+    if not comma or len(joint) != 1 or not (joint[0].casefold() in words.conjunctions
+                                            or joint[0].casefold() in words.contrast_words):
+        return None
+    opening = []
+    for word in head.split()[:MAX_SHARED_SUBJECT_WORDS]:
+        bare = word.strip(",;:").casefold()
+        if opening and _small_word(bare, words) and bare not in words.conjunctions:
+            break  # "FSF is ...": the subject ends at its verb
+        opening.append(word.strip(",;:"))
+    subject = " ".join(opening)
+    if words.ask_subject.match(subject) or not (_names_party(subject, words) or _ACRONYM.match(subject)):
+        return None
+    return _party(words.party_of.split(subject, maxsplit=1)[0], words)
 
 
 def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
@@ -501,8 +575,8 @@ def _first_verb(act: str, words: Lexicon) -> str | None:
 
 
 def _a_verb_again(rest: str, first_verb: str | None, words: Lexicon) -> bool:
-    """ "and invest in a Global Green New Deal" after "to properly tax ...", "and insisting that ..." after
-    "rejecting ...": a second verb of the same form, known to the action lexicon and taking an object,
+    """ "and invest in a Global Green New Deal" after "to properly tax ...": a second verb of the first
+    one's form, known to the action lexicon and taking an object,
     where the ask opens with a verb; "and giant corporations", "and open internet" go on with the same
     demand, and so does a verb inside a clause of the first ("so that we can fight ... and protect ...")."""
     tokens = _content_tokens(rest, words)

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..records import Demand
 from .actions import action_category, is_action_word, leading_verb
-from .asks import asks_anything, lead_in, opening_ask, sentence_asks
+from .asks import Ask, asks_anything, imperative_asks, lead_in, opening_ask, sentence_asks
 from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
@@ -33,6 +33,7 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"“„«'‘]+")
 _PHRASE_END = re.compile(r"[:.;,!?]")
 T = TypeVar("T")
+_IMPERATIVE = ("imperative", "please")  # asks.imperative_asks
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
@@ -117,6 +118,11 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool
     if read.listed:
         return True
     if read.voice == "named" and any(other.voice in ("own", "text") for other in everything):
+        return False
+    asking = [other for other in everything if other.voice not in _IMPERATIVE]
+    if read.voice == "imperative" and not any(other.block == read.block for other in asking):
+        return False  # "Refuse to contribute ..." asks where the paragraph asks: "We urge those ... to stop ..."
+    if read.voice == "please" and not asking:
         return False
     if not lists:
         return True
@@ -343,7 +349,13 @@ def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, str]]:
         return []
     if block.kind == "heading" and not _NUMBERED.match(block.text):
         return []
-    return [demand for sentence in sentences(block.text) for demand in _sentence_demands(sentence, words)]
+    demands = []
+    for sentence in sentences(block.text):
+        found = _sentence_demands(sentence, words)
+        if not found and block.kind == "paragraph":
+            found = [(_demand(sentence, ask, words), ask.voice) for ask in imperative_asks(sentence, words)]
+        demands.extend(found)
+    return demands
 
 
 def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, str]]:
@@ -353,13 +365,13 @@ def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, str]]
         items = split_inline_list(listed.group("items"), words, minimum=2)
         if items:
             return [(_item_demand(LeadIn(None, None), item, words), "own") for item in items]
-    demands = []
-    for ask in sentence_asks(sentence, words):
-        text = sentence[ask.start:ask.end]
-        act = sentence[ask.act:ask.end]
-        demands.append((Demand(position=0, addressee=ask.addressee, target=ask.target, verb=leading_verb(act, words),
-                               text=text.strip(), action_category=action_category(act, words.language)), ask.voice))
-    return demands
+    return [(_demand(sentence, ask, words), ask.voice) for ask in sentence_asks(sentence, words)]
+
+
+def _demand(sentence: str, ask: Ask, words: Lexicon) -> Demand:
+    act = sentence[ask.act:ask.end]
+    return Demand(position=0, addressee=ask.addressee, target=ask.target, verb=leading_verb(act, words),
+                  text=sentence[ask.start:ask.end].strip(), action_category=action_category(act, words.language))
 
 
 def _ours_before(text: str, words: Lexicon) -> bool:

@@ -68,9 +68,13 @@ class Lexicon:
     nouns_capitalised: bool  # German: a capital letter does not mark a name
     impersonal_ask: re.Pattern[str]  # "it is time for X to", "es ist Zeit": an ask in no one's name but the text's
     reader_call: re.Pattern[str]  # "sign this letter": a call on readers, not a demand
+    imperative_opener: re.Pattern[str]  # "Please", "Veuillez": a request in the imperative follows
+    negative_imperative: re.Pattern[str] | None  # "Do not": an imperative that forbids
+    auxiliary: re.Pattern[str]  # "is", "has", "will": after a word that opens a sentence, it was a noun
     infinitive: re.Pattern[str] | None  # a word shaped like an infinitive: exiger, garantizar, umsetzen
     complement_marker: re.Pattern[str] | None  # "to", "à", "om": the word that opens what is asked
     conjunctions: frozenset[str]  # "and", "und", "et": what joins two asks
+    contrast_words: frozenset[str]  # "but", "mais", "aber": what joins two predicates of one subject
     open_tail: re.Pattern[str]  # ", and to:", "e que:": an ask left open to the list after it
     demand_noun: re.Pattern[str]  # "demands", "Forderungen": a heading over a list of demands
     list_pointer: re.Pattern[str]  # "the following", "folgende": an ask whose content is the list after it
@@ -169,9 +173,13 @@ def lexicon(language: str = "en") -> Lexicon:
         nouns_capitalised=data["nouns_capitalised"],
         impersonal_ask=re.compile(rf"\b(?:{_alternatives(data['impersonal_asks'])})\b", re.I),
         reader_call=re.compile(rf"\b(?:{data['reader_calls']})", re.I),
+        imperative_opener=re.compile(rf"(?:{data['imperative_openers']})\s+", re.I),
+        auxiliary=re.compile(rf"(?:{data['auxiliaries']})", re.I),
+        negative_imperative=_optional(rf"(?:{data['negative_imperative']})\s+" if data["negative_imperative"] else ""),
         infinitive=_optional(data["infinitive"]),
         complement_marker=_complement_marker(data["complement_markers"]),
         conjunctions=frozenset(conjunction.casefold() for conjunction in data["list_conjunctions"]),
+        contrast_words=frozenset(word.casefold() for word in data["contrast_words"]),
         open_tail=_open_tail(data),
         demand_noun=re.compile(rf"\b(?:{data['demand_nouns']})\b", re.I),
         list_pointer=re.compile(rf"\b(?:{data['list_pointer']})\b", re.I),
