@@ -382,3 +382,16 @@ def test_imperatives_ask_where_the_paragraph_asks_and_a_polite_one_where_the_let
                                                  "individual if you can.\n")] == [
         "The undersigned organizations urge you to oppose the bill.", "Please join us in rejecting these flaws."]
     assert demands("Please join us in rejecting these flaws.\n") == []
+
+
+def test_a_sentence_asking_again_in_other_words_counts_once_but_shared_names_do_not_make_two_asks_one():
+    assert [text for _, text in demands("""We, members of the union, are calling on the Chinese authorities to release \
+without delay Huang Xueqin and Wang Jianbing.
+
+We call for Huang Xueqin and Wang Jianbing to be released immediately and unconditionally.
+""")] == ["We, members of the union, are calling on the Chinese authorities to release without delay Huang Xueqin "
+          "and Wang Jianbing."]
+    assert len(demands("""We urge the authorities to release Huang Xueqin and Wang Jianbing.
+
+We urge the authorities to disclose where Huang Xueqin and Wang Jianbing are held.
+""")) == 2

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from ..records import Demand
-from .actions import action_category, is_action_word, leading_verb
+from .actions import action_category, is_action_word, leading_verb, word_level
 from .asks import Ask, asks_anything, imperative_asks, lead_in, opening_ask, sentence_asks
 from .blocks import Block
 from .countries import fold
@@ -27,6 +27,9 @@ from .sentences import sentences
 
 MAX_NAME_WORDS = 8  # "Chaos Computer Club", "Free Palestine Maastricht": an item this short in title case is a name
 MAX_DEMAND_HEADING_WORDS = 6  # "Unsere Forderungen:", "Our demands"
+STEM_CHARS = 5  # "release", "released", "releasing": one stem
+MIN_SHARED_STEMS = 3
+RESTATED_SHARE = 0.6  # of the shorter ask's stems, for a sentence to ask again what another asks
 # A heading numbered like the paragraphs around it is one of them ("#### 4. We urge the Security Bureau to ...");
 # other headings (a title, a tagline over the letter) restate the asks.
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
@@ -97,7 +100,8 @@ def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
                         for (_, text), leading in zip(found.items, found.leads(), strict=True))
         elif index not in listed:
             read.extend(_Read(demand, voice, index) for demand, voice in _block_demands(block, words))
-    demands = _without_restatements([r.demand for r in read if _kept(r, read, lists)])
+    kept = [r for r in read if _kept(r, read, lists)]
+    demands = _without_restatements([r.demand for r in _without_repeated_asks(kept, words)])
     for position, demand in enumerate(demands, start=1):
         demand.position = position
     return demands
@@ -385,6 +389,57 @@ def _item_demand(leading: LeadIn, text: str, words: Lexicon) -> Demand:
     text = _NUMBERED.sub("", _LEADING_SYMBOLS.sub("", text).strip(), count=1)
     return Demand(position=0, addressee=leading.addressee, target=leading.target, verb=leading_verb(text, words),
                   text=text, action_category=action_category(text, words.language))
+
+
+def _without_repeated_asks(read: list[_Read], words: Lexicon) -> list[_Read]:
+    """A sentence that asks again what a list item or an earlier ask asks, in other words ("We call for
+    Huang Xueqin and Wang Jianbing to be released immediately" after "calling on the authorities to release
+    without delay Huang Xueqin and Wang Jianbing"): most of the shorter one's words are the other's, an
+    action among them; names alone do not make two asks one."""
+    contents = [_content(r.demand.text, words) for r in read]
+    kept = []
+    for index, current in enumerate(read):
+        repeated = not current.listed and any(
+            _same_ask(contents[index], contents[other])
+            for other in range(len(read)) if other != index and (other < index or read[other].listed))
+        if not repeated:
+            kept.append(current)
+    return kept
+
+
+def _content(text: str, words: Lexicon) -> _Content:
+    """The stems of a demand's words that carry its content: not function words, fillers or the ask verbs
+    themselves ("call", "urge")."""
+    small = function_words(words.language) | function_words("en")
+    stems, actions, common = set(), set(), set()
+    for word in re.findall(r"[^\W\d_]{4,}", text):
+        folded = word.casefold()
+        level = word_level(word, words.language)
+        if folded in small or folded in words.leading_words_to_skip or level == 1:
+            continue
+        stem = fold(word)[:STEM_CHARS]
+        stems.add(stem)
+        if level is not None:
+            actions.add(stem)
+        if word[:1].islower():
+            common.add(stem)
+    return _Content(frozenset(stems), frozenset(actions), frozenset(common))
+
+
+@dataclass(frozen=True)
+class _Content:
+    stems: frozenset[str]
+    actions: frozenset[str]  # "released": what is to be done
+    common: frozenset[str]  # words written in lower case, where names are not
+
+
+def _same_ask(one: _Content, other: _Content) -> bool:
+    """Most of the shorter ask's stems are the other's, and what they share is more than names: an action,
+    or two common words ("rechace las objeciones presidenciales" and "rechazar las objeciones del Presidente")."""
+    shared = one.stems & other.stems
+    if len(shared) < MIN_SHARED_STEMS or len(shared) < RESTATED_SHARE * min(len(one.stems), len(other.stems)):
+        return False
+    return bool(shared & (one.actions | other.actions)) or len(shared & (one.common | other.common)) >= 2
 
 
 def _without_restatements(demands: list[Demand]) -> list[Demand]:
