@@ -205,3 +205,193 @@ Wir fordern Sie deshalb auf, sich dafür einzusetzen. Zentral sind dabei zwei Ha
 """, language="de")] == [
         "Regulierung wirkungsvoll umsetzen: Die Bundesregierung hat die Aufgabe, Gesetze umzusetzen.",
         "Plattformen aufbauen und stärken: Dazu gilt es, Infrastrukturen zu fördern."]
+
+
+def test_a_ligature_copied_from_a_pdf_does_not_hide_who_asks():
+    [(_, text)] = demands("El maniﬁesto urge la adopción de un código ético obligatorio.\n", language="es")
+    assert text == "El manifiesto urge la adopción de un código ético obligatorio."
+
+
+def test_a_translation_in_another_alphabet_after_each_paragraph_does_not_break_a_list_of_asks():
+    assert [text for _, text in demands("""The local government should ensure the following:
+
+Release the three workers immediately and unconditionally;
+
+立即无条件释放三位工人；
+
+Ensure that they are free from any form of torture.
+
+确保他们免于遭受酷刑。
+""")] == ["Release the three workers immediately and unconditionally;",
+          "Ensure that they are free from any form of torture."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have asked Felix to publish this open letter to urge you to write to the President.",
+    "This is what we feel is happening in the open letter calling for his removal.",
+    "Only then will the unrest we see all around us not turn into hatred nor encourage authoritarian solutions.",
+])
+def test_a_we_that_is_the_subject_of_another_verb_does_not_make_an_ask_ours(sentence):
+    assert asked(sentence) == []
+
+
+def test_the_signers_described_and_the_text_named_ask_together_where_no_one_says_we():
+    assert [text for _, text in demands("""Las organizaciones firmantes del manifiesto, que nace del convencimiento \
+de que la democracia importa, reclaman que se tomen medidas urgentes en el Plan de Acción.
+
+Además, el manifiesto urge la adopción de un código ético obligatorio para los cargos públicos.
+""", language="es")] == ["reclaman que se tomen medidas urgentes en el Plan de Acción.",
+                         "el manifiesto urge la adopción de un código ético obligatorio para los cargos públicos."]
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("en", "We believe that the Government must withdraw the bill.", ["the Government must withdraw the bill."]),
+    ("es", "Creemos que en momentos donde los gobiernos tienen que tomar decisiones rápidas, la transparencia "
+           "importa.", []),
+    ("es", "La agenda de gobierno abierto debe guiar las decisiones.", []),
+    ("es", "El Gobierno de Colombia debe retirar la ley.", ["El Gobierno de Colombia debe retirar la ley."]),
+])
+def test_an_obligation_is_ours_only_in_our_own_clause_and_on_a_party_named_before_any_of(language, sentence,
+                                                                                          expected):
+    assert asked(sentence, language) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We would like the College to meet with us.", ["We would like the College to meet with us."]),
+    ("We’d like issues to gain custom fields.", ["We’d like issues to gain custom fields."]),
+    ("We need a new way to look at reality.", []),
+    ("We want it to grow and grow.", []),
+    ("What we need is those skilled laborers to be put to work.", []),
+    ("We would like to address that helping workers to claim compensation is no crime.", []),
+])
+def test_a_wish_asks_only_where_it_names_who_is_to_act(sentence, expected):
+    assert asked(sentence) == expected
+
+
+def test_a_short_apposition_keeps_the_subject_in_the_demand_and_a_bracketed_note_stays_in_the_addressee():
+    assert asked("We, members of the University and College Union (UCU), are calling on the authorities to release "
+                 "them.") == ["We, members of the University and College Union (UCU), are calling on the authorities "
+                              "to release them."]
+    sentence = ("And it is in this context that we appeal to both the governing bodies of the CCMA (Catalonia Radio "
+                "and Catalonia television), and to all the professionals who work there, to comply with this duty.")
+    assert asked(sentence) == [sentence[sentence.index("we appeal"):]]
+
+
+def test_what_is_asked_is_never_taken_for_whom_it_is_asked_of():
+    assert [text for _, text in demands("Apelamos a que o governo português investigue esta situação e que, até lá, "
+                                        "retire a bandeira do navio.\n", language="pt")] == [
+        "Apelamos a que o governo português investigue esta situação",
+        "que, até lá, retire a bandeira do navio."]
+
+
+def test_items_that_each_ask_in_their_own_words_after_a_colon_are_the_demands():
+    assert [text for _, text in demands("""The problems we most frequently have, and our best ideas for them, are:
+
+- Issues are often filed without crucial information. We’d like issues to gain custom fields.
+- Issues often accumulate content-less comments. We’d like issues to gain a voting system.
+""")] == ["Issues are often filed without crucial information. We’d like issues to gain custom fields.",
+          "Issues often accumulate content-less comments. We’d like issues to gain a voting system."]
+
+
+def test_items_that_each_open_with_an_ask_verb_are_demands_without_a_lead_in_and_the_letter_restating_them_is_not():
+    assert demands("""6 Dec. 2021
+
+- Call for continued international attention to the detention of Huang Xueqin
+- Call on the Chevening Leadership to send a letter to the Chevening community
+- Urge the Chinese authorities to release Huang Xueqin and Wang Jianbing
+
+Dear Chevening Leadership team,
+
+We urge the Chevening leadership to stand with us and to write to the community.
+
+Last but not least, we urge the Chinese authorities to release Huang Xueqin and Wang Jianbing.
+""") == [(None, "Call for continued international attention to the detention of Huang Xueqin"),
+         ("Chevening Leadership", "Call on the Chevening Leadership to send a letter to the Chevening community"),
+         ("Chinese authorities", "Urge the Chinese authorities to release Huang Xueqin and Wang Jianbing")]
+
+
+def test_a_lead_in_that_asks_before_leaving_its_last_ask_open_to_the_list():
+    assert [text for _, text in demands("""Apelamos a que o governo português investigue esta situação e que, \
+até lá, retire a bandeira do navio, e que:
+
+- estabeleça normas que proíbam as embarcações com bandeira portuguesa de transportar armas;
+- proíba o trânsito de navios que transportem armas;
+""", language="pt")] == ["Apelamos a que o governo português investigue esta situação",
+                         "que, até lá, retire a bandeira do navio",
+                         "estabeleça normas que proíbam as embarcações com bandeira portuguesa de transportar armas;",
+                         "proíba o trânsito de navios que transportem armas;"]
+
+
+def test_a_lettered_list_goes_on_past_the_sections_between_its_items():
+    assert [text for _, text in demands("""For these reasons, we urge you to:
+
+**A) Lead the implementation of the following urgent policies.**
+
+These are concrete measures that our movements prioritise.
+
+#### 1. Stop the expansion of fossil fuel infrastructure
+
+- The expansion of the motorway.
+- A third terminal at the airport.
+
+**C) Meet with us on the 27th September.**
+
+We thank you for your attention.
+""")] == ["Lead the implementation of the following urgent policies.", "Meet with us on the 27th September."]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It's time to properly tax rich individuals and giant corporations and invest in a Global Green New Deal.",
+     ["It's time to properly tax rich individuals and giant corporations", "invest in a Global Green New Deal."]),
+    ("We urge the Board to respond constructively to our letters and not to dismiss the concerns of students.",
+     ["We urge the Board to respond constructively to our letters", "not to dismiss the concerns of students."]),
+    ("In conclusion we request that WTO Members honour their obligation and adopt the decision text.",
+     ["we request that WTO Members honour their obligation and adopt the decision text."]),
+    ("We strongly urge you to protect the free and open internet for all people.",
+     ["We strongly urge you to protect the free and open internet for all people."]),
+    ("We call on members to oppose the agenda so that we can fight for our interests and protect the health of all.",
+     ["We call on members to oppose the agenda so that we can fight for our interests and protect the health of "
+      "all."]),
+])
+def test_coordinated_verbs_are_two_asks_where_what_is_asked_opens_with_its_verb(sentence, expected):
+    assert asked(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("FSF is an autonomous body that is capable of treating its members fairly, and should not give in to "
+     "external pressures.", ["should not give in to external pressures."]),
+    ("Members and supporters do not have to agree with his opinions, but should respect his right to speech.",
+     ["should respect his right to speech."]),
+    ("It is late in the day, and must end now.", []),
+    ("The Council has met twice, and should be thanked for it.", []),
+])
+def test_a_modal_after_and_or_but_puts_the_obligation_on_the_sentences_opening_subject(sentence, expected):
+    assert asked(sentence) == expected
+
+
+def test_imperatives_ask_where_the_paragraph_asks_and_a_polite_one_where_the_letter_does():
+    assert [text for _, text in demands("We urge those in a position to do so to stop supporting the Foundation. "
+                                        "Refuse to contribute to its projects. Do not speak at its events. While "
+                                        "doing these things, tell the Foundation why. Release of the report is due "
+                                        "in May.\n")] == [
+        "We urge those in a position to do so to stop supporting the Foundation.",
+        "Refuse to contribute to its projects.", "Do not speak at its events.", "tell the Foundation why."]
+    assert demands("Refuse to contribute to its projects. Do not speak at its events.\n") == []
+    letter = "The undersigned organizations urge you to oppose the bill.\n\n"
+    assert [text for _, text in demands(letter + "Please join us in rejecting these flaws.\n\nPlease sign as an "
+                                                 "individual if you can.\n")] == [
+        "The undersigned organizations urge you to oppose the bill.", "Please join us in rejecting these flaws."]
+    assert demands("Please join us in rejecting these flaws.\n") == []
+
+
+def test_a_sentence_asking_again_in_other_words_counts_once_but_shared_names_do_not_make_two_asks_one():
+    assert [text for _, text in demands("""We, members of the union, are calling on the Chinese authorities to release \
+without delay Huang Xueqin and Wang Jianbing.
+
+We call for Huang Xueqin and Wang Jianbing to be released immediately and unconditionally.
+""")] == ["We, members of the union, are calling on the Chinese authorities to release without delay Huang Xueqin "
+          "and Wang Jianbing."]
+    assert len(demands("""We urge the authorities to release Huang Xueqin and Wang Jianbing.
+
+We urge the authorities to disclose where Huang Xueqin and Wang Jianbing are held.
+""")) == 2

@@ -175,7 +175,9 @@ def test_a_demand_starts_at_the_clause_that_asks():
     assert starts(f"{preamble}, we call on WTO Members to grant the request.") == [
         "we call on WTO Members to grant the request."]
     assert starts("To that end, we strongly urge you to act.") == ["we strongly urge you to act."]
-    assert starts("We, the undersigned groups, representing many causes, urge you to act.") == ["urge you to act."]
+    assert starts("We, the undersigned groups, representing a diverse group of consumer, media, technology, library "
+                  "and civil rights advocates, urge you to act.") == ["urge you to act."]
+    assert starts("We, the undersigned groups, urge you to act.") == ["We, the undersigned groups, urge you to act."]
 
 
 def test_a_theme_built_of_divs_loses_its_menu_sidebar_share_related_and_comments():

@@ -38,8 +38,23 @@ def _known(word: str, language: str) -> str | None:
 
 def is_action_word(word: str, language: str) -> bool:
     """Whether the word is, or inflects, a verb or action noun the lexicon lists ("Ensuring", "release")."""
+    return word_level(word, language) is not None
+
+
+def word_level(word: str, language: str) -> int | None:
+    """The action level of the word, or of the lexicon entry it inflects ("calling": 1, "released": 5)."""
     folded = fold(word)
-    return any(_known(folded, candidate) is not None for candidate in dict.fromkeys((language, "en")))
+    for candidate in dict.fromkeys((language, "en")):
+        entry = _known(folded, candidate)
+        if entry is not None:
+            return _categories(candidate)[entry][0]
+    return None
+
+
+def base_form(word: str, language: str) -> bool:
+    """Whether the word is a verb of the lexicon as listed, not inflected: "refuse", not "refused"."""
+    folded = fold(word)
+    return any(folded in _categories(candidate) for candidate in dict.fromkeys((language, "en")))
 
 
 def leading_verb(text: str, words: Lexicon) -> str | None:

@@ -16,13 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .actions import base_form, is_action_word
 from .lexicon import Lexicon, function_words
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
+MAX_SHARED_SUBJECT_WORDS = 3  # "Members and supporters", "FSF": the opening a coordinated modal shares
+MAX_APPOSITION_WORDS = 10  # "We, members of the UK's University and College Union (UCU), are calling on"
+MAX_SUBJECT_VERB_WORDS = 3  # "We would therefore like to urge": words other than fillers between subject and verb
 MIN_ACT_WORDS = 3  # a coordinated part shorter than this ("protect and promote") is not asked on its own
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _QUOTED = re.compile(r"“[^“”]{0,3000}”|„[^“”]{0,3000}[“”]|«[^«»]{0,3000}»|\"[^\"]{0,3000}\"")
 _CLAUSE_MARK = re.compile(r"[;:]")
+_ACRONYM = re.compile(r"[A-Z]{2,}\b")  # "FSF", "WTO": a name even where it opens a sentence
 _TRAILING = re.compile(r"[\s,;:–—-]+$")
 # Words that make the next one a noun in every language read here: "our demands", "la demande", "die Forderung".
 _DETERMINER_BEFORE_NOUN = re.compile(
@@ -38,7 +43,7 @@ class Ask:
     end: int  # where the demand's text ends: the next ask, or the end of the sentence
     addressee: str | None
     target: str | None
-    own: bool = True  # asked in the signers' own voice, not "the organisations call on" of a press release
+    voice: str = "text"  # who asks (_voice): "own", "signers", "named"; "text" for an obligation or "it is time"
 
 
 @dataclass(frozen=True)
@@ -79,9 +84,9 @@ def lead_in(sentence: str, words: Lexicon) -> tuple[str | None, str | None, str]
         return None
     sentence = _blank(sentence, [m.span() for m in _QUOTED.finditer(sentence)])
     anchors = _anchors(sentence, words)
-    ours = [a for a in anchors if _ours(sentence, a, words)]
+    ours = [index for index, anchor in enumerate(anchors) if _ours(sentence, anchor, words)]
     if ours:
-        chain = _chain(sentence, ours[0], ours, words)
+        chain = _chain(sentence, anchors[ours[0]], anchors[ours[0]:], words)
         parties = [_party(a.addressee, words) for a in chain if a.addressee]
         target = parties[-1] if len(parties) > 1 and parties[-1] != parties[0] else None
         return parties[0] if parties else None, target, _rest(sentence, chain[-1].end)
@@ -92,6 +97,60 @@ def lead_in(sentence: str, words: Lexicon) -> tuple[str | None, str | None, str]
 
 def _rest(sentence: str, end: int) -> str:
     return _TRAILING.sub("", sentence[end:]).strip(" .")
+
+
+def imperative_asks(sentence: str, words: Lexicon) -> list[Ask]:
+    """ "Refuse to contribute to projects related to the FSF.", "Do not speak at FSF events.", "Please join
+    us in rejecting ... and insisting that ...", "While doing these things, tell them why.": a sentence that
+    opens with a verb in the imperative asks the letter's reader. Voice "please" where a polite word opens
+    it, else "imperative"; whether it is a demand depends on the asks around it (demands.py)."""
+    if _is_question(sentence) or words.reader_call.search(sentence):
+        return []
+    start = _after_opening_clause(sentence, words)
+    polite = words.imperative_opener.match(sentence, start)
+    verb_at = polite.end() if polite else start
+    negative = words.negative_imperative.match(sentence, verb_at) if words.negative_imperative else None
+    verb = _WORD.match(sentence, negative.end() if negative else verb_at)
+    after_clause = start > len(sentence) - len(sentence.lstrip())
+    if verb is None or not (polite or negative or after_clause or verb.group()[:1].isupper()):
+        return []
+    if not _base_verb(verb.group(), words):
+        return []
+    following = _WORD.match(sentence[verb.end():].lstrip())
+    if following is None or words.auxiliary.fullmatch(following.group()) or words.party_of.match(
+            " " + following.group() + " "):
+        return []  # "Support for the bill is growing", "Release of the report": a noun
+    ask = Ask(start=start, act=verb.end(), end=len(sentence), addressee=None, target=None,
+              voice="please" if polite else "imperative")
+    return [replace(part, end=_without_joint(sentence, part.start, part.end, words))
+            for part in _coordinated_parts(sentence, ask, words)]
+
+
+def _after_opening_clause(sentence: str, words: Lexicon) -> int:
+    """Where the main clause begins past an opening subordinate one: "While doing these things, | tell ..."."""
+    first = _WORD.match(sentence.lstrip())
+    comma = sentence.find(",")
+    if first is not None and words.subordinator.fullmatch(first.group()) and comma > 0:
+        return comma + 1 + len(sentence[comma + 1:]) - len(sentence[comma + 1:].lstrip())
+    return len(sentence) - len(sentence.lstrip())
+
+
+def _base_verb(word: str, words: Lexicon) -> bool:
+    """ "Refuse", "tell", "Retirer": a verb of the action lexicon in the form an imperative takes: the bare
+    lemma, or in languages whose verbs end in a mark, the infinitive ("Veuillez retirer")."""
+    if words.infinitive is not None:
+        return words.infinitive.fullmatch(word) is not None and is_action_word(word, words.language)
+    return base_form(word, words.language)
+
+
+def opening_ask(text: str, words: Lexicon) -> Ask | None:
+    """The ask a text opens with in the imperative, with its addressee: "Call on the FCDO to ...",
+    "Urge the Chinese authorities to ...", "Call for continued attention ..."."""
+    anchors = _anchors(text, words) if words.ask_trigger.match(text) else []
+    if not anchors or anchors[0].start != 0:
+        return None
+    first = anchors[0]
+    return Ask(0, first.end, len(text), _party(first.addressee, words) if first.addressee else None, None, "own")
 
 
 def asks_anything(sentence: str, words: Lexicon) -> bool:
@@ -127,11 +186,29 @@ def _is_question(sentence: str) -> bool:
 
 def _anchors(sentence: str, words: Lexicon) -> list[_Anchor]:
     found = [_Anchor(a.start, a.end, sentence[a.addressee_start:a.addressee_end], a.addressee_start)
-             for a in words.asks(sentence)]
+             for a in words.asks(sentence)
+             if _names_actor(sentence[a.addressee_start:a.addressee_end], words, a.wish)]
     for match in words.ask_without_addressee.finditer(sentence):
         if not any(match.start() < a.end and a.start < match.end() for a in found) and not _a_noun(sentence, match):
             found.append(_Anchor(match.start(), match.end()))
     return sorted((a for a in found if not _in_a_name(sentence, a.start)), key=lambda a: a.start)
+
+
+def _names_actor(addressee: str, words: Lexicon, wish: bool) -> bool:
+    """Whether an ask's addressee names who is to act: never what is asked ("apelamos a que o governo").
+    After a wish, a party or a definite noun phrase ("the College", "issues"), not what is wished ("we
+    would like to address that ... to", "need to stop ... to", "a new way to look at", "it", "what we
+    need is")."""
+    first = _WORD.match(addressee.strip())
+    if first is None:
+        return False
+    word = first.group().casefold()
+    if words.complement_marker is not None and words.complement_marker.fullmatch(word):
+        return False  # "apelamos a que o governo ...": what is asked begins, no one is named
+    if not wish or word in words.definite_determiners or _names_party(addressee, words):
+        return True
+    small = function_words(words.language) | function_words("en")
+    return word not in small and not words.determiners.match(word + " ")
 
 
 def _a_noun(sentence: str, match: re.Match[str]) -> bool:
@@ -162,14 +239,22 @@ def _ours(sentence: str, anchor: _Anchor, words: Lexicon) -> bool:
 
 
 def _voice(sentence: str, anchor: _Anchor, words: Lexicon) -> str | None:
-    """ "own" when the signers ask: their subject in the clause or in the ask ("fordern wir"), a verb
-    whose ending says "we", or a verb coordinated with the opening clause they are the subject of;
-    "named" when the signers or the text are named as the subject ("the organisations call on",
-    "el manifiesto urge"); None when someone else asks."""
+    """Who asks: "own" when the signers ask in the first person (their pronoun as the subject, in the
+    clause or in the ask: "we urge", "fordern wir"; a verb whose ending says "we"; a verb coordinated
+    with the opening clause they are the subject of), "signers" when they are described as the subject
+    ("The undersigned organisations urge", "Las organizaciones firmantes ... reclaman"), "named" when
+    groups or the text are ("the organisations call on", "el manifiesto urge"), None when someone else
+    asks or the subject belongs to another verb ("the unrest we see ... encourages")."""
     clause = _clause_start(sentence, anchor.start, words)
     before = sentence[clause:anchor.start]
     verb_part = sentence[anchor.start:anchor.addressee_start or anchor.end]
-    if words.ask_subject.search(before) or words.ask_subject.search(verb_part):
+    verb = _WORD.match(sentence, anchor.start)
+    participle = verb is not None and verb.group().casefold().endswith(words.participle_suffix)
+    head = _head(sentence, before)
+    subject = _subject(before, words.ask_subject, words, participle) or _subject(head, words.ask_subject, words)
+    if subject is not None:
+        return "own" if len(subject.group().split()) == 1 else "signers"
+    if words.ask_subject.search(verb_part):
         return "own"
     if anchor.addressee and words.ask_subject.match(anchor.addressee.strip()):
         return "own"
@@ -179,7 +264,64 @@ def _voice(sentence: str, anchor: _Anchor, words: Lexicon) -> str | None:
     opening = sentence[:min(_clause_end(sentence, words), anchor.start)]
     if _ends_with_conjunction(before, words, comma=False) and words.ask_subject.search(opening):
         return "own"
-    return "named" if words.signers_named.search(before) else None
+    named = _subject(before, words.signers_named, words, participle) or _subject(head, words.signers_named, words)
+    return "named" if named is not None else None
+
+
+def _said_by_signers(sentence: str, clause: int, words: Lexicon) -> bool:
+    """Whether the clause beginning at `clause` is one the signers say in the first person ("We believe
+    that the Government must ..."), not someone else's ("The court ruled that ...") nor a clause inside
+    another ("Creemos que en momentos donde los gobiernos tienen que ...")."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(sentence, 0, clause) if m.end() == clause]
+    marks += [m.start() for m in words.subordinator.finditer(sentence, 0, clause) if m.end() == clause]
+    mark = min(marks, default=clause)
+    return _first_person(sentence[_clause_start(sentence, mark, words):mark], words)
+
+
+def _first_person(text: str, words: Lexicon) -> bool:
+    """ "We believe that", "Consideramos que": the signers speak in the first person."""
+    if any(len(match.group().split()) == 1 for match in words.ask_subject.finditer(text)):
+        return True
+    return words.first_person_verb is not None and any(words.first_person_verb.fullmatch(word)
+                                                       for word in _WORD.findall(text))
+
+
+def _subject(before: str, pattern: re.Pattern[str], words: Lexicon, participle: bool = False) -> re.Match[str] | None:
+    """The subject the pattern finds in the text before a verb, where it is that verb's subject: close to
+    it ("we strongly urge", "We would therefore like to urge") or set off by an apposition between
+    commas ("We, members of the UCU, are calling on"); the earliest such, so that "We, the undersigned
+    organisations, urge" is "We". A participle right after a noun describes it ("the open letter calling
+    for his removal")."""
+    for match in pattern.finditer(before):
+        gap = before[match.end():]
+        if participle and not _WORD.search(gap):
+            continue
+        if gap.lstrip().startswith(","):
+            gap = gap[gap.rfind(",") + 1:]
+        between = _WORD.findall(gap)
+        if between and words.complement_marker is not None and all(
+                words.complement_marker.fullmatch(word) for word in between):
+            continue  # "this open letter to urge you": a purpose, not the letter urging
+        if _content_words(gap, words) <= MAX_SUBJECT_VERB_WORDS:
+            return match
+    return None
+
+
+def _content_words(text: str, words: Lexicon) -> int:
+    """Words that are not function words, adverbs or the fillers a demand's verb may come after."""
+    small = function_words(words.language) | function_words("en")
+    return sum(1 for word in _WORD.findall(text) if word.casefold() not in small
+               and word.casefold() not in words.leading_words_to_skip
+               and not (word.casefold().endswith(words.adverb_suffixes) and len(word) > 4))
+
+
+def _head(sentence: str, before: str) -> str:
+    """The sentence up to its first comma, where the verb follows a comma directly: the subject before a
+    clause set off between commas ("Las organizaciones firmantes del manifiesto, que nace ..., reclaman")."""
+    if before.strip() and not before.rstrip().endswith(","):
+        return ""
+    comma = sentence.find(",")
+    return sentence[:comma] if 0 < comma < len(sentence) - len(before) else ""
 
 
 def _clause_end(sentence: str, words: Lexicon) -> int:
@@ -232,21 +374,21 @@ def _verb_asks(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[As
         asks.append(Ask(start=_demand_start(sentence, anchor, words), act=chain[-1].end, end=following,
                         addressee=parties[0] if parties else None,
                         target=parties[-1] if len(parties) > 1 and parties[-1] != parties[0] else None,
-                        own=voice == "own"))
+                        voice=voice))
     return asks
 
 
 def _demand_start(sentence: str, anchor: _Anchor, words: Lexicon) -> int:
-    """The subject when it stands just before the verb ("we strongly urge"), without what leads up to
-    it ("To that end, "); the clause's start when the subject follows the verb ("Daarom roepen we");
-    else the verb itself ("We, the undersigned, representing ..., urge" starts at "urge", and
-    "Las organizaciones ... solicitamos" at "solicitamos")."""
+    """The subject when it stands just before the verb ("we strongly urge") or a short apposition sets it
+    off ("We, members of the UCU, are calling on"), without what leads up to it ("To that end, "); the
+    clause's start when the subject follows the verb ("Daarom roepen we"); else the verb itself ("We, the
+    undersigned, representing a diverse group of ..., urge" starts at "urge", and "Las organizaciones
+    ... solicitamos" at "solicitamos")."""
     clause = _clause_start(sentence, anchor.start, words)
     before = sentence[clause:anchor.start]
     # "We join ... trade associations and others in asking": the signers' "we" is the subject, not the groups
     subjects = list(words.ask_subject.finditer(before)) or list(words.signers_named.finditer(before))
-    close = [m for m in subjects
-             if "," not in before[m.end():] and len(before[m.end():].split()) <= MAX_SUBJECT_GAP_WORDS]
+    close = [m for m in subjects if _close_to_verb(before[m.end():])]
     if close:  # the earliest: "The undersigned organizations urge", not "organizations urge"
         return clause + _with_determiner(before, min(m.start() for m in close))
     if subjects:
@@ -256,6 +398,15 @@ def _demand_start(sentence: str, anchor: _Anchor, words: Lexicon) -> int:
         if not _ends_with_conjunction(before, words):
             return clause + len(before) - len(before.lstrip())
     return anchor.start
+
+
+def _close_to_verb(gap: str) -> bool:
+    """ "strongly", or ", members of the UCU, are": few words between a subject and its verb."""
+    if gap.lstrip().startswith(","):
+        apposition, _, gap = gap.rpartition(",")
+        if len(apposition.split()) > MAX_APPOSITION_WORDS:
+            return False
+    return "," not in gap and len(gap.split()) <= MAX_SUBJECT_GAP_WORDS
 
 
 def _with_determiner(text: str, start: int) -> int:
@@ -283,8 +434,15 @@ def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[
     for modal in words.obligation.finditer(sentence):
         if any(a.start <= modal.start() < a.end for a in anchors):
             continue
+        shared = _shared_subject(sentence, modal.start(), words)
+        if shared is not None:  # "FSF is a body that ..., and should not give in to ..."
+            complement = re.split(r"[,;:]", sentence[modal.end():], maxsplit=1)[0]
+            if not words.obligation_passive.search(complement):
+                asks.append(Ask(start=modal.start(), act=modal.end(), end=len(sentence), addressee=shared,
+                                target=None))
+            continue
         clause = _clause_start(sentence, modal.start(), words)
-        if clause and not words.ask_subject.search(sentence[:clause]):
+        if clause and not _said_by_signers(sentence, clause, words):
             continue  # "The court ruled that the government must ...": someone else's words
         complement = re.split(r"[,;:]", sentence[modal.end():], maxsplit=1)[0]
         if words.obligation_passive.search(complement):
@@ -295,6 +453,27 @@ def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[
         start = clause + _subject_offset(sentence[clause:modal.start()], words)
         asks.append(Ask(start=start, act=modal.end(), end=len(sentence), addressee=party, target=None))
     return asks
+
+
+def _shared_subject(sentence: str, position: int, words: Lexicon) -> str | None:
+    """The party a modal after ", and" or ", but" shares the sentence's opening subject with: "Members and
+    supporters do not have to agree with his opinions, but should respect ...". None where the modal has
+    a subject of its own."""
+    head, comma, tail = sentence[:position].rpartition(",")
+    joint = _WORD.findall(tail)
+    if not comma or len(joint) != 1 or not (joint[0].casefold() in words.conjunctions
+                                            or joint[0].casefold() in words.contrast_words):
+        return None
+    opening = []
+    for word in head.split()[:MAX_SHARED_SUBJECT_WORDS]:
+        bare = word.strip(",;:").casefold()
+        if opening and _small_word(bare, words) and bare not in words.conjunctions:
+            break  # "FSF is ...": the subject ends at its verb
+        opening.append(word.strip(",;:"))
+    subject = " ".join(opening)
+    if words.ask_subject.match(subject) or not (_names_party(subject, words) or _ACRONYM.match(subject)):
+        return None
+    return _party(words.party_of.split(subject, maxsplit=1)[0], words)
 
 
 def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
@@ -309,7 +488,9 @@ def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
 
 
 def _names_party(text: str, words: Lexicon) -> bool:
-    """A government, an authority, "you", or (where capitals mark names) a name: "The United States"."""
+    """A government, an authority, "you", or (where capitals mark names) a name: "The United States"; named
+    before any "of" ("the Government of India", not "la agenda de gobierno abierto")."""
+    text = words.party_of.split(text, maxsplit=1)[0]
     if words.party.search(text):
         return True
     tokens = text.split()
@@ -331,7 +512,7 @@ def _impersonal(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[A
         if any(a.start <= match.start() < a.end for a in anchors):
             continue
         clause = _clause_start(sentence, match.start(), words)
-        if clause and not words.ask_subject.search(sentence[:clause]):
+        if clause and not _said_by_signers(sentence, clause, words):
             continue
         start = clause + len(sentence[clause:match.start()]) - len(sentence[clause:match.start()].lstrip())
         asks.append(Ask(start=start, act=match.end(), end=len(sentence), addressee=None, target=None))
@@ -346,7 +527,7 @@ def _coordinated_parts(sentence: str, ask: Ask, words: Lexicon) -> list[Ask]:
     starts = [ask.act] + _coordinations(sentence, ask, marker[-1], words)
     return [Ask(start=ask.start if index == 0 else begin, act=begin,
                 end=starts[index + 1] if index + 1 < len(starts) else ask.end,
-                addressee=ask.addressee, target=ask.target, own=ask.own)
+                addressee=ask.addressee, target=ask.target, voice=ask.voice)
             for index, begin in enumerate(starts)]
 
 
@@ -356,14 +537,55 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
     conjunctions = "|".join(re.escape(c) for c in sorted(words.conjunctions, key=len, reverse=True))
     cuts: list[int] = []
     last = ask.act
+    first_verb = _first_verb(sentence[ask.act:ask.end], words)
     for match in re.finditer(rf"(?:,\s*|\s+)(?:{conjunctions})\s+", sentence[ask.act:ask.end]):
         cut = ask.act + match.end()
         rest = sentence[cut:ask.end]
         if (_word_count(sentence[last:ask.act + match.start()]) >= MIN_ACT_WORDS
-                and _word_count(rest) >= MIN_ACT_WORDS and _starts_an_act(rest, marker, words)):
+                and _word_count(rest) >= MIN_ACT_WORDS
+                and (_starts_an_act(rest, marker, words) or _a_verb_again(rest, first_verb, words)
+                     and not words.subordinator.search(sentence, ask.act, ask.act + match.start()))):
             cuts.append(cut)
             last = cut
     return cuts
+
+
+def _content_tokens(text: str, words: Lexicon) -> list[str]:
+    """The words of a text past the adverbs and fillers it opens with ("properly", "immediately", "also")."""
+    tokens = _WORD.findall(text[:160])
+    while tokens and (tokens[0].casefold() in words.leading_words_to_skip
+                      or tokens[0].casefold().endswith(words.adverb_suffixes) and len(tokens[0]) > 4):
+        tokens.pop(0)
+    return tokens
+
+
+def _small_word(word: str, words: Lexicon) -> bool:
+    """A function word, an article or the complement marker: never the verb of an ask."""
+    folded = word.casefold()
+    return (folded in function_words(words.language) or folded in function_words("en")
+            or words.determiners.match(folded + " ") is not None
+            or words.complement_marker is not None and words.complement_marker.fullmatch(folded) is not None)
+
+
+def _first_verb(act: str, words: Lexicon) -> str | None:
+    """The verb what is asked opens with ("properly tax rich individuals", "embrace the transition"); None
+    where it opens with a subject ("WTO Members honour ... and adopt ..." is one ask of the Members)."""
+    tokens = _content_tokens(act, words)
+    return tokens[0] if tokens and tokens[0][:1].islower() and not _small_word(tokens[0], words) else None
+
+
+def _a_verb_again(rest: str, first_verb: str | None, words: Lexicon) -> bool:
+    """ "and invest in a Global Green New Deal" after "to properly tax ...": a second verb of the first
+    one's form, known to the action lexicon and taking an object,
+    where the ask opens with a verb; "and giant corporations", "and open internet" go on with the same
+    demand, and so does a verb inside a clause of the first ("so that we can fight ... and protect ...")."""
+    tokens = _content_tokens(rest, words)
+    if first_verb is None or len(tokens) < 2 or not tokens[0][:1].islower() or not _small_word(tokens[1], words):
+        return False  # "and open internet": an adjective before its noun
+    if not is_action_word(tokens[0], words.language):
+        return False
+    participle = words.participle_suffix
+    return tokens[0].casefold().endswith(participle) == first_verb.casefold().endswith(participle)
 
 
 def _word_count(text: str) -> int:
@@ -371,13 +593,16 @@ def _word_count(text: str) -> int:
 
 
 def _starts_an_act(text: str, marker: str, words: Lexicon) -> bool:
-    """ "to pass ...", "et de garantir ...": the ask's own last word again, and after an infinitive
-    marker a verb. A bare verb ("honour ... and adopt ...") goes on with the same demand."""
-    if not re.match(rf"{re.escape(marker)}\s", text, re.I):
+    """ "to pass ...", "and not to dismiss ...", "et de garantir ...": the ask's own last word again, and
+    after an infinitive marker a verb."""
+    opening = re.match(rf"(?:[^\W\d_]+\s+)?{re.escape(marker)}[\s,]", text, re.I)  # "and not to dismiss"
+    if not opening:
         return False
-    following = _WORD.match(text[len(marker):].lstrip())
+    following = _WORD.match(text[opening.end():].lstrip(" ,"))
     if following is None:
         return False
+    if words.subordinator.fullmatch(marker):  # "e que, até lá, retire ...": a clause of its own
+        return True
     if words.complement_marker is not None and words.complement_marker.fullmatch(marker):
         return _verb_shaped(following.group(), words)
     return True

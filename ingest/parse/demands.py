@@ -2,18 +2,23 @@
 
 Two kinds, read together: the items of a list that a lead-in introduces as demands ("We call on
 X to:", "Wir fordern:", "Our demands:"), and the asks the statement makes in its sentences, read
-clause by clause (asks.py). A run of items is a demand list only when the block before it
-introduces it and the items read as asks, never because they follow an ask.
+clause by clause (asks.py). A run of items is a demand list when the block before it introduces it
+and the items read as asks, when a colon introduces items that each ask in their own words, or when
+each item opens with an ask verb ("- Call on X to ...", "- Urge Y to ..."); never because it follows
+an ask.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from ..records import Demand
-from .actions import action_category, is_action_word, leading_verb
-from .asks import asks_anything, lead_in, sentence_asks
+from .actions import action_category, is_action_word, leading_verb, word_level
+from .asks import Ask, asks_anything, imperative_asks, lead_in, opening_ask, sentence_asks
 from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
@@ -22,11 +27,18 @@ from .sentences import sentences
 
 MAX_NAME_WORDS = 8  # "Chaos Computer Club", "Free Palestine Maastricht": an item this short in title case is a name
 MAX_DEMAND_HEADING_WORDS = 6  # "Unsere Forderungen:", "Our demands"
+STEM_CHARS = 5  # "release", "released", "releasing": one stem
+MIN_SHARED_STEMS = 3
+RESTATED_SHARE = 0.6  # of the shorter ask's stems, for a sentence to ask again what another asks
 # A heading numbered like the paragraphs around it is one of them ("#### 4. We urge the Security Bureau to ...");
 # other headings (a title, a tagline over the letter) restate the asks.
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"“„«'‘]+")
 _PHRASE_END = re.compile(r"[:.;,!?]")
+T = TypeVar("T")
+_IMPERATIVE = ("imperative", "please")  # asks.imperative_asks
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
 @dataclass(frozen=True)
@@ -37,12 +49,22 @@ class LeadIn:
 
 @dataclass(frozen=True)
 class DemandList:
-    """Items a lead-in introduces as demands, and the sentence that introduces them."""
+    """Items read as demands, and the sentence that introduces them (none for items that each open with
+    an ask verb)."""
 
-    lead_index: int
+    lead_index: int | None
     lead_sentence: str
     items: tuple[tuple[int, str], ...]  # (index of the block holding it, text)
     lead_in: LeadIn
+    item_leads: tuple[LeadIn, ...] = ()  # each item's own addressee, where it names one ("Urge X to ...")
+
+    @property
+    def start(self) -> int:
+        """Where its demands stand in reading order: at the lead-in, or at the first item."""
+        return self.lead_index if self.lead_index is not None else self.items[0][0]
+
+    def leads(self) -> list[LeadIn]:
+        return list(self.item_leads) or [self.lead_in] * len(self.items)
 
 
 def last_sentence(text: str) -> str:
@@ -64,20 +86,22 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
 
 def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
     """List demands and sentence demands, in reading order, each counted once."""
-    blocks = _before_translation(blocks, words)
-    lists = {found.lead_index: found for found in demand_lists(blocks, words)}
-    listed = {index for found in lists.values() for index, _ in found.items}
+    blocks = _before_translation(_readable(blocks), words)
+    lists = demand_lists(blocks, words)
+    starts = {found.start: found for found in lists}
+    listed = {index for found in lists for index, _ in found.items}
     read: list[_Read] = []
     for index, block in enumerate(blocks):
-        if index in listed:
-            continue
-        found = lists.get(index)
-        if found is None:
-            read.extend(_Read(demand, own, index) for demand, own in _block_demands(block, words))
-        else:  # the lead-in's own sentences frame the list ("we urge ... We call on governments to:")
-            read.extend(_Read(_item_demand(found.lead_in, text, words), True, index, listed=True)
-                        for _, text in found.items)
-    demands = _without_restatements([r.demand for r in read if _kept(r, read, list(lists.values()))])
+        found = starts.get(index)
+        if found is not None:  # the lead-in's own sentences frame the list ("we urge ... We call on X to:")
+            read.extend(_Read(demand, voice, index, listed=True)
+                        for demand, voice in _asks_before_the_list(found, words))
+            read.extend(_Read(_item_demand(leading, text, words), "own", index, listed=True)
+                        for (_, text), leading in zip(found.items, found.leads(), strict=True))
+        elif index not in listed:
+            read.extend(_Read(demand, voice, index) for demand, voice in _block_demands(block, words))
+    kept = [r for r in read if _kept(r, read, lists)]
+    demands = _without_restatements([r.demand for r in _without_repeated_asks(kept, words)])
     for position, demand in enumerate(demands, start=1):
         demand.position = position
     return demands
@@ -86,7 +110,7 @@ def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
 @dataclass(frozen=True)
 class _Read:
     demand: Demand
-    own: bool  # asked in the signers' own voice
+    voice: str  # who asks: asks.Ask.voice, "own" for a list's items
     block: int
     listed: bool = False
 
@@ -97,13 +121,35 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool
     President to ..." reports the letter that follows in the signers' own voice."""
     if read.listed:
         return True
-    if not read.own and any(other.own for other in everything):
+    if read.voice == "named" and any(other.voice in ("own", "text") for other in everything):
+        return False
+    asking = [other for other in everything if other.voice not in _IMPERATIVE]
+    if read.voice == "imperative" and not any(other.block == read.block for other in asking):
+        return False  # "Refuse to contribute ..." asks where the paragraph asks: "We urge those ... to stop ..."
+    if read.voice == "please" and not asking:
         return False
     if not lists:
         return True
-    addressees = {found.lead_in.addressee for found in lists}
-    return (read.demand.addressee is not None and read.demand.addressee not in addressees
-            and all(found.lead_index < read.block for found in lists))
+    addressees = {leading.addressee.casefold() for found in lists for leading in [found.lead_in, *found.leads()]
+                  if leading.addressee}
+    return (read.demand.addressee is not None and read.demand.addressee.casefold() not in addressees
+            and all(found.start < read.block for found in lists))
+
+
+def _readable(blocks: list[Block]) -> list[Block]:
+    """The blocks demands are read from: compatibility characters written plainly (the "ﬁ" ligature of
+    a text copied from a PDF), and without the translation in another alphabet that some bilingual pages
+    give after each paragraph, so that asking paragraphs stay one run. Every language read here is
+    written in the Latin alphabet."""
+    readable = []
+    for block in blocks:
+        if len(_OTHER_LETTER.findall(block.text)) > len(_LATIN_LETTER.findall(block.text)):
+            continue
+        if not unicodedata.is_normalized("NFKC", block.text):
+            block = replace(block, text=unicodedata.normalize("NFKC", block.text),
+                            lines=tuple(unicodedata.normalize("NFKC", line) for line in block.lines))
+        readable.append(block)
+    return readable
 
 
 def _before_translation(blocks: list[Block], words: Lexicon) -> list[Block]:
@@ -122,13 +168,58 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
         items = _items_after(blocks, index, words)
         if not items:
             continue
+        texts = [text for _, text in items]
         reading = _lead_in_reading(block, words)
-        if reading is None:
+        if reading is None:  # "The problems we have, and our best ideas for them, are:" over items that ask
+            if _bare(block.text).endswith(":") and _most(texts, lambda text: _asks_itself(text, words)):
+                found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
             continue
         sentence, leading, rest = reading
-        if _introduces(block, rest) and _items_are_demands([text for _, text in items], rest, words):
+        if _introduces(block, rest) and _items_are_demands(texts, rest, words):
             found.append(DemandList(index, sentence, tuple(items), leading))
+    claimed = {index for each in found for index, _ in each.items}
+    return found + _lists_of_asks(blocks, claimed, words)
+
+
+def _lists_of_asks(blocks: list[Block], claimed: set[int], words: Lexicon) -> list[DemandList]:
+    """Items that each open with an ask verb, whatever comes before them: "- Call on the FCDO to ...",
+    "- Urge the authorities to ..."."""
+    found: list[DemandList] = []
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind != "item" or index in claimed:
+            index += 1
+            continue
+        run = _run(blocks, index, "item")
+        opening = [opening_ask(_LEADING_SYMBOLS.sub("", blocks[i].text), words) for i in run]
+        if len(run) >= 2 and _most(opening, lambda ask: ask is not None):
+            found.append(DemandList(None, "", tuple((i, blocks[i].text) for i in run), LeadIn(None, None),
+                                    tuple(LeadIn(ask.addressee if ask else None, None) for ask in opening)))
+        index = run[-1] + 1
     return found
+
+
+def _most(values: list[T], test: Callable[[T], bool]) -> bool:
+    """Whether more than half of the values pass the test."""
+    return sum(1 for value in values if test(value)) * 2 > len(values)
+
+
+def _asks_itself(text: str, words: Lexicon) -> bool:
+    """ "Issues are often filed without ... We'd like issues to gain custom fields": an item with an ask of its own."""
+    return any(sentence_asks(sentence, words) for sentence in sentences(text))
+
+
+def _asks_before_the_list(found: DemandList, words: Lexicon) -> list[tuple[Demand, str]]:
+    """What an introducing sentence asks before the ask it leaves open to the list: "Apelamos a que o governo
+    investigue esta situação e que, até lá, retire a bandeira do navio, e que:" asks two things itself."""
+    if found.lead_index is None or not words.open_tail.search(found.lead_sentence):
+        return []
+    asks = []
+    for demand, voice in _sentence_demands(found.lead_sentence, words):
+        text = words.open_tail.sub("", demand.text)
+        if _PHRASE_END.sub("", text).strip():
+            asks.append((replace(demand, text=text), voice))
+    return asks
 
 
 def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | None:
@@ -143,6 +234,8 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
         found = lead_in(sentence, words)
         if found is not None:
             rest = found[2] if position == 0 else _bare(split[-1])  # "..., dabei drei Handlungsfelder:"
+            if words.open_tail.search(sentence):  # "Apelamos a que o governo investigue ... e que:"
+                rest = ""
             return sentence, LeadIn(found[0], found[1]), rest
     return None
 
@@ -161,7 +254,8 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     that each ask ("Release ...", "Ensure ..."), or headings numbered one by one ("1. Fim aos despejos")."""
     following = blocks[index + 1]
     if following.kind == "item":
-        return [(i, blocks[i].text) for i in _run(blocks, index + 1, "item") if blocks[i].level <= 1]
+        run = [i for i in _run(blocks, index + 1, "item") if blocks[i].level <= 1]
+        return [(i, blocks[i].text) for i in run + _continued(blocks, run, words)]
     if not _bare(blocks[index].text).endswith((":", ";")):
         return []
     if following.kind == "line":
@@ -176,6 +270,26 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     asking = [i for i in _run(blocks, index + 1, "paragraph")]
     asking = asking[:next((n for n, i in enumerate(asking) if not reads_as_ask(blocks[i].text, words)), len(asking))]
     return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
+
+
+def _continued(blocks: list[Block], run: list[int], words: Lexicon) -> list[int]:
+    """Later items of a list that text, headings and sub-lists interrupt: "A) Lead the implementation of
+    these 7 policies", a paragraph and seven headed sections of sub-items, then "B) Introduce ..." and
+    "C) Meet with us ...". They stand at the list's own level and ask; an item there that does not ask,
+    or a new list at that level after a colon, ends it."""
+    if not run:
+        return []
+    level = blocks[run[0]].level
+    found = []
+    for index in range(run[-1] + 1, len(blocks)):
+        block = blocks[index]
+        if block.kind == "item" and block.level == level:
+            if not reads_as_ask(block.text, words):
+                break
+            if blocks[index - 1].kind != "item" and _bare(blocks[index - 1].text).endswith(":"):
+                break
+            found.append(index)
+    return found
 
 
 def _later_heading_between(blocks: list[Block], start: int, end: int) -> bool:
@@ -234,28 +348,34 @@ def reads_as_ask(item: str, words: Lexicon) -> bool:
     return False
 
 
-def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, bool]]:
+def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, str]]:
     if block.kind not in ("paragraph", "item", "line", "heading"):
         return []
     if block.kind == "heading" and not _NUMBERED.match(block.text):
         return []
-    return [demand for sentence in sentences(block.text) for demand in _sentence_demands(sentence, words)]
+    demands = []
+    for sentence in sentences(block.text):
+        found = _sentence_demands(sentence, words)
+        if not found and block.kind == "paragraph":
+            found = [(_demand(sentence, ask, words), ask.voice) for ask in imperative_asks(sentence, words)]
+        demands.extend(found)
+    return demands
 
 
-def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, bool]]:
+def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, str]]:
     """Each item of "we support the demands of X: a, b and c", or each ask the sentence makes."""
     listed = words.demand_list.search(sentence)
     if listed and _ours_before(sentence[:listed.start()], words):
         items = split_inline_list(listed.group("items"), words, minimum=2)
         if items:
-            return [(_item_demand(LeadIn(None, None), item, words), True) for item in items]
-    demands = []
-    for ask in sentence_asks(sentence, words):
-        text = sentence[ask.start:ask.end]
-        act = sentence[ask.act:ask.end]
-        demands.append((Demand(position=0, addressee=ask.addressee, target=ask.target, verb=leading_verb(act, words),
-                               text=text.strip(), action_category=action_category(act, words.language)), ask.own))
-    return demands
+            return [(_item_demand(LeadIn(None, None), item, words), "own") for item in items]
+    return [(_demand(sentence, ask, words), ask.voice) for ask in sentence_asks(sentence, words)]
+
+
+def _demand(sentence: str, ask: Ask, words: Lexicon) -> Demand:
+    act = sentence[ask.act:ask.end]
+    return Demand(position=0, addressee=ask.addressee, target=ask.target, verb=leading_verb(act, words),
+                  text=sentence[ask.start:ask.end].strip(), action_category=action_category(act, words.language))
 
 
 def _ours_before(text: str, words: Lexicon) -> bool:
@@ -269,6 +389,57 @@ def _item_demand(leading: LeadIn, text: str, words: Lexicon) -> Demand:
     text = _NUMBERED.sub("", _LEADING_SYMBOLS.sub("", text).strip(), count=1)
     return Demand(position=0, addressee=leading.addressee, target=leading.target, verb=leading_verb(text, words),
                   text=text, action_category=action_category(text, words.language))
+
+
+def _without_repeated_asks(read: list[_Read], words: Lexicon) -> list[_Read]:
+    """A sentence that asks again what a list item or an earlier ask asks, in other words ("We call for
+    Huang Xueqin and Wang Jianbing to be released immediately" after "calling on the authorities to release
+    without delay Huang Xueqin and Wang Jianbing"): most of the shorter one's words are the other's, an
+    action among them; names alone do not make two asks one."""
+    contents = [_content(r.demand.text, words) for r in read]
+    kept = []
+    for index, current in enumerate(read):
+        repeated = not current.listed and any(
+            _same_ask(contents[index], contents[other])
+            for other in range(len(read)) if other != index and (other < index or read[other].listed))
+        if not repeated:
+            kept.append(current)
+    return kept
+
+
+def _content(text: str, words: Lexicon) -> _Content:
+    """The stems of a demand's words that carry its content: not function words, fillers or the ask verbs
+    themselves ("call", "urge")."""
+    small = function_words(words.language) | function_words("en")
+    stems, actions, common = set(), set(), set()
+    for word in re.findall(r"[^\W\d_]{4,}", text):
+        folded = word.casefold()
+        level = word_level(word, words.language)
+        if folded in small or folded in words.leading_words_to_skip or level == 1:
+            continue
+        stem = fold(word)[:STEM_CHARS]
+        stems.add(stem)
+        if level is not None:
+            actions.add(stem)
+        if word[:1].islower():
+            common.add(stem)
+    return _Content(frozenset(stems), frozenset(actions), frozenset(common))
+
+
+@dataclass(frozen=True)
+class _Content:
+    stems: frozenset[str]
+    actions: frozenset[str]  # "released": what is to be done
+    common: frozenset[str]  # words written in lower case, where names are not
+
+
+def _same_ask(one: _Content, other: _Content) -> bool:
+    """Most of the shorter ask's stems are the other's, and what they share is more than names: an action,
+    or two common words ("rechace las objeciones presidenciales" and "rechazar las objeciones del Presidente")."""
+    shared = one.stems & other.stems
+    if len(shared) < MIN_SHARED_STEMS or len(shared) < RESTATED_SHARE * min(len(one.stems), len(other.stems)):
+        return False
+    return bool(shared & (one.actions | other.actions)) or len(shared & (one.common | other.common)) >= 2
 
 
 def _without_restatements(demands: list[Demand]) -> list[Demand]:

@@ -26,7 +26,9 @@ def _languages() -> tuple[str, ...]:
 
 
 LANGUAGES = _languages()
-UNNAMED_ADDRESSEE = r"[^;:]{1,80}?"  # capped, so one ask cannot reach across a sentence
+# Capped, so that one ask cannot reach across a sentence; a bracketed note counts as one character
+# ("both the governing bodies of the CCMA (Catalonia Radio and Catalonia television), and ...").
+UNNAMED_ADDRESSEE = r"(?:\([^();:]{0,80}\)|[^;:]){1,80}?"
 
 
 class Ask(NamedTuple):
@@ -36,12 +38,14 @@ class Ask(NamedTuple):
     end: int
     addressee_start: int
     addressee_end: int
+    wish: bool = False  # "we would like [the College] to": asks only where it names who is to act
 
 
 @dataclass(frozen=True)
 class Lexicon:
     language: str
     ask_with_addressee: re.Pattern[str]  # every ask pattern in one, the addressee of the n-th as group addressee<n>
+    # (wish<n> for the n-th wish pattern: "would like X to", "want X to")
     ask_trigger: re.Pattern[str]  # anything that may start an ask: one search tells a sentence that asks nothing
     ask_without_addressee: re.Pattern[str]
     signatory_leadin: re.Pattern[str]
@@ -50,7 +54,9 @@ class Lexicon:
     honorifics: frozenset[str]
     leading_words_to_skip: frozenset[str]
     adverb_suffixes: tuple[str, ...]  # "immediately", "immédiatement", "immediatamente": skipped before a verb
+    participle_suffix: str  # "calling", "exigiendo": a verb form that needs an auxiliary to have a subject
     determiners: re.Pattern[str]
+    definite_determiners: frozenset[str]  # "the", "our": the words a named actor opens with
     ask_subject: re.Pattern[str]  # who asks when the statement itself asks: "we", "the undersigned", "nous"
     signers_named: re.Pattern[str]  # the signers or the text as a subject: "the organisations", "el manifiesto"
     first_person_verb: re.Pattern[str] | None  # a verb whose ending says "we": exigimos, demandons, chiediamo
@@ -58,12 +64,18 @@ class Lexicon:
     obligation: re.Pattern[str]  # a modal that puts an obligation on its subject: "should", "müssen", "deben"
     obligation_passive: re.Pattern[str]  # what follows a modal when it states, not obliges: "be", "werden"
     party: re.Pattern[str]  # a noun or pronoun for someone a demand can be put to: "government", "you", "Sie"
+    party_of: re.Pattern[str]  # "of", "de": what follows is a complement, not who is named ("the role of governments")
     nouns_capitalised: bool  # German: a capital letter does not mark a name
     impersonal_ask: re.Pattern[str]  # "it is time for X to", "es ist Zeit": an ask in no one's name but the text's
     reader_call: re.Pattern[str]  # "sign this letter": a call on readers, not a demand
+    imperative_opener: re.Pattern[str]  # "Please", "Veuillez": a request in the imperative follows
+    negative_imperative: re.Pattern[str] | None  # "Do not": an imperative that forbids
+    auxiliary: re.Pattern[str]  # "is", "has", "will": after a word that opens a sentence, it was a noun
     infinitive: re.Pattern[str] | None  # a word shaped like an infinitive: exiger, garantizar, umsetzen
     complement_marker: re.Pattern[str] | None  # "to", "à", "om": the word that opens what is asked
     conjunctions: frozenset[str]  # "and", "und", "et": what joins two asks
+    contrast_words: frozenset[str]  # "but", "mais", "aber": what joins two predicates of one subject
+    open_tail: re.Pattern[str]  # ", and to:", "e que:": an ask left open to the list after it
     demand_noun: re.Pattern[str]  # "demands", "Forderungen": a heading over a list of demands
     list_pointer: re.Pattern[str]  # "the following", "folgende": an ask whose content is the list after it
     translation_heading: re.Pattern[str]
@@ -82,7 +94,8 @@ class Lexicon:
         found = []
         for match in self.ask_with_addressee.finditer(text):
             group = next(name for name, value in match.groupdict().items() if value is not None)
-            found.append(Ask(match.start(), match.end(), match.start(group), match.end(group)))
+            wish = group.startswith("wish")
+            found.append(Ask(match.start(), match.end(), match.start(group), match.end(group), wish))
         return found
 
 
@@ -109,9 +122,11 @@ def _merged(language: str) -> dict[str, Any]:
     }
 
 
-def _ask_patterns(templates: list[str]) -> re.Pattern[str]:
+def _ask_patterns(templates: list[str], wishes: list[str]) -> re.Pattern[str]:
     named = [template.replace("{addressee}", f"(?P<addressee{index}>{UNNAMED_ADDRESSEE})")
              for index, template in enumerate(templates)]
+    named += [template.replace("{addressee}", f"(?P<wish{index}>{UNNAMED_ADDRESSEE})")
+              for index, template in enumerate(wishes)]
     return re.compile(rf"\b(?:{_alternatives(named)})", re.I)
 
 
@@ -130,9 +145,10 @@ def lexicon(language: str = "en") -> Lexicon:
     anniversary = data["anniversary"] if isinstance(data["anniversary"], list) else [data["anniversary"]]
     return Lexicon(
         language=language,
-        ask_with_addressee=_ask_patterns(data["ask_patterns"]),
+        ask_with_addressee=_ask_patterns(data["ask_patterns"], data["wish_patterns"]),
         ask_trigger=re.compile(r"\b(?:" + _alternatives(
-            [template.replace("{addressee}", UNNAMED_ADDRESSEE) for template in data["ask_patterns"]]
+            [template.replace("{addressee}", UNNAMED_ADDRESSEE)
+             for template in data["ask_patterns"] + data["wish_patterns"]]
             + data["ask_without_addressee"] + data["impersonal_asks"] + [data["obligation"]]) + ")", re.I),
         ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})\b", re.I),
         signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})", re.I),
@@ -143,7 +159,9 @@ def lexicon(language: str = "en") -> Lexicon:
         honorifics=frozenset(data["honorifics"]),
         leading_words_to_skip=frozenset(data["leading_words_to_skip"]),
         adverb_suffixes=tuple(dict.fromkeys(s for s in (data["adverb_suffix"], "ly") if s)),
+        participle_suffix=data["participle_suffix"],
         determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, data['determiners']))})\s+", re.I),
+        definite_determiners=frozenset(word.casefold() for word in data["definite_determiners"]),
         ask_subject=re.compile(data["ask_subject"], re.I),
         signers_named=re.compile(data["signers_named"], re.I),
         first_person_verb=_optional(data["first_person_verb"]),
@@ -151,12 +169,18 @@ def lexicon(language: str = "en") -> Lexicon:
         obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
         obligation_passive=re.compile(data["obligation_passive"], re.I),
         party=re.compile(rf"\b(?:{data['party_nouns']})\b", re.I),
+        party_of=re.compile(rf"\s(?:{data['party_of']})(?:\s|(?<=['’]))", re.I),
         nouns_capitalised=data["nouns_capitalised"],
         impersonal_ask=re.compile(rf"\b(?:{_alternatives(data['impersonal_asks'])})\b", re.I),
         reader_call=re.compile(rf"\b(?:{data['reader_calls']})", re.I),
+        imperative_opener=re.compile(rf"(?:{data['imperative_openers']})\s+", re.I),
+        auxiliary=re.compile(rf"(?:{data['auxiliaries']})", re.I),
+        negative_imperative=_optional(rf"(?:{data['negative_imperative']})\s+" if data["negative_imperative"] else ""),
         infinitive=_optional(data["infinitive"]),
         complement_marker=_complement_marker(data["complement_markers"]),
         conjunctions=frozenset(conjunction.casefold() for conjunction in data["list_conjunctions"]),
+        contrast_words=frozenset(word.casefold() for word in data["contrast_words"]),
+        open_tail=_open_tail(data),
         demand_noun=re.compile(rf"\b(?:{data['demand_nouns']})\b", re.I),
         list_pointer=re.compile(rf"\b(?:{data['list_pointer']})\b", re.I),
         translation_heading=re.compile(_alternatives(data["translation_headings"]), re.I),
@@ -170,6 +194,12 @@ def lexicon(language: str = "en") -> Lexicon:
         group_noun=re.compile(rf"\b(?:{data['signatory_nouns']})\b", re.I),
         publisher_opening=_publisher_opening(data["publisher_verbs"]),
     )
+
+
+def _open_tail(data: dict[str, Any]) -> re.Pattern[str]:
+    conjunctions = "|".join(map(re.escape, data["list_conjunctions"]))
+    markers = "|".join(marker for marker in (data["complement_markers"], data["subordinators"]) if marker)
+    return re.compile(rf"(?:[,;]?\s*\b(?:{conjunctions})\s+)?\b(?:{markers})\s*[:;]\s*$", re.I)
 
 
 def _publisher_opening(verbs: str) -> re.Pattern[str]:
