@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from ..records import LISTED_KINDS, Document, Statement
 from .blocks import Block
+from .dates import CLOSING_BLOCKS, dateline_date, infer_anniversary_date, iso_date, read_date, updated_date
 from .demands import find_demands
 from .formats import read_page
-from .headings import first_line_title, statement_heading
+from .headings import first_line_title, page_title, statement_heading
 from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
-from .metadata import (
-    dateline_date,
-    infer_anniversary_date,
-    iso_date,
-    organisation_author,
-    publisher_from_text,
-    read_date,
-    updated_date,
-)
+from .metadata import organisation_author, publisher_from_text
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "1"
@@ -43,11 +36,13 @@ def parse(document: Document) -> Statement:
     reprint = statement_heading(body, [markup_title or "", *(page.metadata.get(key, "") for key in
                                                              ("post_title", "subtitle"))])
     statement_start = reprint + 1 if reprint is not None else 0
-    date = _date(document.metadata.get("date"), page.metadata.get("date"), body, statement_start, words, warnings)
+    date = _date(document.metadata.get("date"), page.metadata.get("date"), page.blocks, body,
+                 _index_of(body[reprint], page.blocks) + 1 if reprint is not None else 0, words, warnings)
     warnings.extend(_count_warnings(block, len(signatories)))
     if not demands:
         warnings.append("no demands found")
-    title = document.metadata.get("title") or _title(markup_title, body, reprint, words)
+    title = document.metadata.get("title") or _title(markup_title, page.metadata.get("subtitle"), body, reprint,
+                                                     words)
     evidence = PageEvidence(title, body, signatories, len(demands),
                             body[reprint].text if reprint is not None else None,
                             [page.metadata[key] for key in ("summary", "section") if key in page.metadata])
@@ -94,12 +89,13 @@ def _body(blocks: list[Block], block: SignatoryBlock | None) -> list[Block]:
     return before + after if block.lead_in_index < len(blocks) // 2 else before
 
 
-def _title(markup: str | None, body: list[Block], reprint: int | None, words: Lexicon) -> str | None:
+def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint: int | None,
+           words: Lexicon) -> str | None:
     """A reprinted statement's own heading, else the page's title, else a title-like first line."""
     if reprint is not None:
         return body[reprint].text
     if markup:
-        return markup
+        return page_title(markup, subtitle, body)
     first = first_line_title(body)
     return first if first and read_date(first, words) is None else None
 
@@ -127,16 +123,22 @@ def _language_code(tag: str) -> str | None:
     return tag.split("-")[0].split("_")[0].strip().lower() or None
 
 
-def _date(given: str | None, markup: str | None, body: list[Block], statement_start: int, words: Lexicon,
-          warnings: list[str]) -> str | None:
+def _index_of(block: Block, blocks: list[Block]) -> int:
+    return next(index for index, other in enumerate(blocks) if other is block)
+
+
+def _date(given: str | None, markup: str | None, blocks: list[Block], body: list[Block], statement_start: int,
+          words: Lexicon, warnings: list[str]) -> str | None:
     """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
-    page's markup, then a dateline elsewhere on the page, and last an anniversary the text marks."""
+    page's markup, then a dateline elsewhere on the page, and last an anniversary the text marks. The page's
+    opening is read signatories included (a header line that names the signers may carry the date), and
+    both the statement's end and the page's."""
     if given:
         date = iso_date(given)
         if date is None:
             warnings.append(f"unreadable date {given!r}")
         return date
-    dateline = dateline_date(body[statement_start:], words)
+    dateline = dateline_date(blocks[statement_start:], words, closing=body[-CLOSING_BLOCKS:] + blocks[-CLOSING_BLOCKS:])
     if dateline:
         return dateline
     if markup:
@@ -144,7 +146,7 @@ def _date(given: str | None, markup: str | None, body: list[Block], statement_st
         if date is None:
             warnings.append(f"unreadable date {markup!r}")
         return date
-    dateline = dateline_date(body[:statement_start], words) if statement_start else None
+    dateline = dateline_date(blocks[:statement_start], words, closing=[]) if statement_start else None
     if dateline:
         return dateline
     inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
