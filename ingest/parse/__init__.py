@@ -45,7 +45,8 @@ def parse(document: Document) -> Statement:
                                                      words)
     evidence = PageEvidence(title, body, signatories, len(demands),
                             body[reprint].text if reprint is not None else None,
-                            [page.metadata[key] for key in ("summary", "section") if key in page.metadata])
+                            [page.metadata[key] for key in ("summary", "section") if key in page.metadata],
+                            page.blocks, words, block.lead_in_index if block else None)
     kind = page_kind(evidence)
     if kind not in LISTED_KINDS and signatories:
         warnings.append(f"not a statement, so its {len(signatories)} names are not kept as signatories")

@@ -18,6 +18,7 @@ _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 _PERSON_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?"
                           r"(?:\s+(?:(?:de|da|do|dos|di|del|van|von|der|den|la|le|du|ter|ten|zu)\s+)?"
                           r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?){1,2}")
+_BRACKETED_ISSUER = re.compile(r"^\((?P<name>[^\W\d_][^()\d]{1,80}?)\s*(?:[—–,]|\s-)\s*[^()]{0,30}\d{4}\)")
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’|der|die|das|el|los|las|il|lo|het)\s*(?<=\s|'|’)", re.I)
 
 
@@ -26,6 +27,7 @@ def publisher_from_text(blocks: list[Block], words: Lexicon, start: int = 0, sum
     top, the name that opens the statement (from start, its own heading where a page reprints it) or the
     page's summary, else the one "About X" section a press release ends with."""
     return (_named_issuer(blocks[:MAX_ISSUER_BLOCKS])
+            or _bracketed_issuer(blocks)
             or _opening_name(blocks[start:], words)
             or _opening_name([Block("paragraph", summary)] if summary else [], words)
             or _about_section(blocks))
@@ -50,10 +52,27 @@ def _named_issuer(blocks: list[Block]) -> str | None:
 
 
 def issuer_is_named(blocks: list[Block]) -> bool:
-    """ "Press Release: Workers Party of New Zealand", "Workers Party media release": a press release's issuer line."""
+    """ "Press Release: Workers Party of New Zealand", "Workers Party media release", "(Chinese Human Rights
+    Defenders—July 25, 2019) The Chinese government ...": a press release's issuer line."""
     release_lines = _issuer_patterns()[:2]
     return any(pattern.search(block.text) for block in blocks[:MAX_ISSUER_BLOCKS]
-               if len(block.text) <= MAX_ISSUER_LINE_CHARS for pattern in release_lines)
+               if len(block.text) <= MAX_ISSUER_LINE_CHARS for pattern in release_lines) \
+        or _bracketed_issuer(blocks) is not None
+
+
+def _bracketed_issuer(blocks: list[Block]) -> str | None:
+    """The issuer a release's first paragraph opens with, before the date: "(Chinese Human Rights Defenders—July 25,
+    2019) The Chinese government ..."."""
+    first = next((block for block in blocks[:MAX_ISSUER_BLOCKS] if block.kind == "paragraph"
+                  and block.text.startswith("(")), None)
+    match = _BRACKETED_ISSUER.match(first.text) if first else None
+    return _name(match["name"]) if match else None
+
+
+@cache
+def press_release_label() -> re.Pattern[str]:
+    """ "Press release", "Press statement", "Communiqué de presse", "Persbericht", in any language."""
+    return re.compile(rf"\b(?:{_any_language(publisher_words()['press_release'])})\b", re.I)
 
 
 def _about_section(blocks: list[Block]) -> str | None:
