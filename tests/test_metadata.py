@@ -313,3 +313,34 @@ def test_a_slugged_title_as_the_text_writes_it():
     kept = parsed("---\ntitle: 'Lettre ouverte : la plainte doit être retirée !'\n---\n"
                   "Lettre ouverte : la plainte doit être retirée\n\nNous demandons le retrait.\n", "text/markdown")
     assert kept.title == "Lettre ouverte : la plainte doit être retirée !"
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("<p>To endorse this letter, fill out the form. This letter is jointly organized by the Electronic Frontier "
+     "Foundation and Fight For the Future.</p><p>We call on Congress to oppose the bill.</p>",
+     "Electronic Frontier Foundation and Fight For the Future"),
+    ("<p>The surrender arrangements will be coordinated by the Chief Executive alone, by way of a certificate.</p>"
+     "<p>We call on the Government to withdraw the bill.</p>", None),  # said of something else
+    ("<p>We call on the Government to release the activists.</p><p>Reposted from China Human Rights Defenders: "
+     "https://www.nchrd.org/2019/07/release/</p>", "China Human Rights Defenders"),
+    ("<p>An Open Letter Date: Fri, 09/02/2016 Source: https://ecology.iww.org/node/1769 Tags: unions</p>"
+     "<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>", "ecology.iww.org"),
+    ("<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>"
+     "<p>Source: https://www.climateocean.com/2019/09/25/ngos-call-on-eu/</p>", None),  # a source it cites
+    ("<p>Sign by opening an issue on <a href='https://github.com/onestlatech/onestlatech.github.io/issues/new'>our "
+     "repository</a>.</p><p>Nous demandons le retrait de la réforme.</p>", "onestlatech.github.io"),
+])
+def test_the_publisher_a_page_names_or_its_site(text, publisher):
+    head = '<html><head><meta property="og:site_name" content="Tech Companies Against TPA"></head>' \
+        if "organized" in text else "<html>"
+    assert parsed(f"{head}<body>{text}</body></html>").publisher == publisher
+
+
+@pytest.mark.parametrize("front_matter, publisher", [
+    ("permalink: https://www.comunicacionabierta.net/2016/08/acceso-abierto/", "comunicacionabierta.net"),
+    ("url: /news/2024-08-27-portugal-nao-pode-ser-cumplice/", None),  # a path names no site
+    ("externe_link: https://www.telegraaf.nl/nieuws/1062900695/regering\nurl: https://leestmeer.nl/x/", "telegraaf.nl"),
+])
+def test_the_site_a_front_matter_address_names(front_matter, publisher):
+    assert parsed(f"---\n{front_matter}\n---\nWe call on the Government to act.\n", "text/markdown").publisher \
+        == publisher

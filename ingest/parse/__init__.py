@@ -11,7 +11,7 @@ from .headings import first_line_title, page_title, statement_heading
 from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
-from .metadata import organisation_author, publisher_from_text
+from .metadata import choose_publisher
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "1"
@@ -57,9 +57,7 @@ def parse(document: Document) -> Statement:
         stated_signatory_minimum=block.stated_minimum if block else None,
         title=title,
         date=date,
-        publisher=(known.get("publisher")
-                   or publisher_from_text(body, words, statement_start, page.metadata.get("summary"))
-                   or organisation_author(page.metadata.get("author"))),
+        publisher=document.metadata.get("publisher") or choose_publisher(page.metadata, body, words, statement_start),
         language=language,
         url=document.url,
         text=render_text(body),

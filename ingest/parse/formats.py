@@ -43,18 +43,27 @@ FRONT_MATTER_KEYS = {
     "summary": ("summary", "description", "einleitung", "excerpt", "postexcerpt", "lead", "teaser"),
     "section": ("type", "categories", "category"),
     "address": ("permalink", "url", "canonical", "canonicalurl"),
+    "original": ("originalurl", "sourceurl", "source", "externallink", "externelink", "externalurl", "via"),
 }
 _KEY_SPELLING = re.compile(r"[_\s-]")
+# A link to the repository a GitHub Pages site is built from ("sign by opening an issue on our repository")
+# names the site: github.com/onestlatech/onestlatech.github.io -> onestlatech.github.io.
+_PAGES_REPOSITORY = re.compile(r"github\.com/(?P<owner>[\w-]+)/(?P=owner)\.github\.io\b", re.I)
 
 
 def read_page(text: str, content_type: str) -> Page:
     if content_type == "text/html":
-        metadata, text = front_matter(text)  # a Jekyll post written in HTML
-        page = page_from_html(text)
-        return Page(page.blocks, {**metadata, **page.metadata})
-    if content_type == "text/markdown":
-        return page_from_markdown(text)
-    return Page(blocks_from_text(text))
+        metadata, body = front_matter(text)  # a Jekyll post written in HTML
+        html = page_from_html(body)
+        page = Page(html.blocks, {**metadata, **html.metadata})
+    elif content_type == "text/markdown":
+        page = page_from_markdown(text)
+    else:
+        page = Page(blocks_from_text(text))
+    pages_repository = _PAGES_REPOSITORY.search(text)
+    if pages_repository and "address" not in page.metadata:
+        page.metadata["address"] = f"https://{pages_repository['owner'].casefold()}.github.io/"
+    return page
 
 
 def front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -219,8 +228,9 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
     publisher = _json_ld_name(json_ld.get("publisher")) or site
     language = soup.html.get("lang") if soup.html else None
     author = _json_ld_name(json_ld.get("author")) or index.meta.get("author")
+    address = index.meta.get("og:url")
     for key, value in (("title", title), ("date", published), ("publisher", publisher), ("language", language),
-                       ("author", author)):
+                       ("author", author), ("address", address)):
         if isinstance(value, str) and value.strip():
             metadata[key] = clean(value)
     return metadata

@@ -8,10 +8,13 @@ from functools import cache
 
 from .blocks import Block
 from .countries import fold
+from .headings import cue_pattern
+from .language import is_prose
 from .lexicon import Lexicon, publisher_words
 
 MAX_ISSUER_BLOCKS = 12
 MAX_ISSUER_LINE_CHARS = 160  # "Press Release: X" stands in a page's first lines
+MAX_ISSUER_SENTENCE_CHARS = 400  # "This letter is jointly organized by X and Y." within a short paragraph
 MAX_ABOUT_CHARS = 80
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 # Two or three capitalised words, "de"/"van" between them: a person's name, not an organisation's.
@@ -19,16 +22,33 @@ _PERSON_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-
                           r"(?:\s+(?:(?:de|da|do|dos|di|del|van|von|der|den|la|le|du|ter|ten|zu)\s+)?"
                           r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?){1,2}")
 _BRACKETED_ISSUER = re.compile(r"^\((?P<name>[^\W\d_][^()\d]{1,80}?)\s*(?:[—–,]|\s-)\s*[^()]{0,30}\d{4}\)")
+_HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’|der|die|das|el|los|las|il|lo|het)\s*(?<=\s|'|’)", re.I)
 
 
+def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon, start: int = 0) -> str | None:
+    """Who issues or publishes the statement, on the best evidence there is: the page saying so ("Press release:
+    X", "published by X", "This letter is organized by X and Y", "(X—July 25, 2019)", "Reposted from X", an
+    archive's "Source: URL"); the site's metadata (JSON-LD, og:site_name); the name the statement or the page's
+    summary opens with, or the one "About X" section; an author that names an organisation; last the site's name
+    from its address. Never a person or a slug."""
+    return (issuer_named(blocks)
+            or site_name(markup.get("original"))  # a repost's front matter: "externe_link: https://www.telegraaf.nl/..."
+            or markup.get("publisher")
+            or publisher_from_text(blocks, words, start, markup.get("summary"))
+            or organisation_author(markup.get("author"))
+            or site_name(markup.get("address")))
+
+
+def issuer_named(blocks: list[Block]) -> str | None:
+    """A line that says who issues the statement, or where a repost comes from."""
+    return _named_issuer(blocks[:MAX_ISSUER_BLOCKS]) or _bracketed_issuer(blocks) or _original(blocks)
+
+
 def publisher_from_text(blocks: list[Block], words: Lexicon, start: int = 0, summary: str | None = None) -> str | None:
-    """Who the statement's own words say publishes it: a "Press release: X" or "Published by X" line near the
-    top, the name that opens the statement (from start, its own heading where a page reprints it) or the
-    page's summary, else the one "About X" section a press release ends with."""
-    return (_named_issuer(blocks[:MAX_ISSUER_BLOCKS])
-            or _bracketed_issuer(blocks)
-            or _opening_name(blocks[start:], words)
+    """The name that opens the statement (from start, its own heading where a page reprints it) or the page's
+    summary, else the one "About X" section a press release ends with."""
+    return (_opening_name(blocks[start:], words)
             or _opening_name([Block("paragraph", summary)] if summary else [], words)
             or _about_section(blocks))
 
@@ -41,14 +61,39 @@ def _opening_name(blocks: list[Block], words: Lexicon) -> str | None:
 
 
 def _named_issuer(blocks: list[Block]) -> str | None:
+    """ "Press Release: X" and "X media release" as lines of their own; "published by X", "jointly organized by X
+    and Y" in a sentence too."""
     patterns = _issuer_patterns()
     for block in blocks:
-        if len(block.text) <= MAX_ISSUER_LINE_CHARS:
-            for pattern in patterns:
-                match = pattern.search(block.text)
-                if match:
-                    return _name(match.group("name"))
+        for index, pattern in enumerate(patterns):
+            limit = MAX_ISSUER_LINE_CHARS if index < 2 else MAX_ISSUER_SENTENCE_CHARS
+            match = pattern.search(block.text) if len(block.text) <= limit else None
+            if match:
+                return _name(match.group("name"))
     return None
+
+
+def _original(blocks: list[Block]) -> str | None:
+    """Where a repost comes from: "Reposted from China Human Rights Defenders: https://...", anywhere on the page,
+    or an archive's "Source: https://ecology.iww.org/node/1769" among the lines above the statement's prose."""
+    reposted, source = _original_patterns()
+    for block in blocks:
+        match = reposted.search(block.text) if len(block.text) <= MAX_ISSUER_SENTENCE_CHARS else None
+        if match:
+            return _name(match["name"]) if match["name"] else site_name(match["url"])
+    first_prose = next((index for index, block in enumerate(blocks) if is_prose(block)), len(blocks))
+    for block in blocks[:min(first_prose, MAX_ISSUER_BLOCKS)]:
+        match = source.search(block.text)
+        if match:
+            return site_name(match["url"])
+    return None
+
+
+def site_name(address: str | None) -> str | None:
+    """A site's name as its address gives it: "https://www.comunicacionabierta.net/2016/08/..." ->
+    "comunicacionabierta.net"; None for a relative address ("/news/2024-08-27-...", "cost-of-living")."""
+    match = _HOST.match(address.strip()) if address else None
+    return match["host"].casefold() if match else None
 
 
 def issuer_is_named(blocks: list[Block]) -> bool:
@@ -94,11 +139,26 @@ def _issuer_patterns() -> tuple[re.Pattern[str], ...]:
     data = publisher_words()
     release = _any_language(data["press_release"])
     published_by = _any_language(data["published_by"])
+    organised_by = _any_language(data["organised_by"])
+    statement = cue_pattern("statement_nouns").pattern
     name = r"(?P<name>[^\W\d_][^.;:|()\[\]]{1,80}?)"
     after_release = r"\s*(?::|[–—-]|\b(?:from|by|de|du|des|von|der|di|da|van)\b)\s*"
     return (re.compile(rf"^(?:{release}){after_release}{name}\s*$", re.I),
             re.compile(rf"^{name}\s+(?:{release})$", re.I),
-            re.compile(rf"\b(?:{published_by})\s+{name}\s*(?:[.;,(]|$)", re.I))
+            re.compile(rf"\b(?:{published_by})\s+{name}\s*(?:[.;,(]|$)", re.I),
+            # "This letter is jointly organized by X and Y.": organised, said of the statement itself
+            re.compile(rf"{statement}[^.!?]{{0,40}}?\b(?:{organised_by})\s+{name}\s*(?:[.;,(]|$)", re.I))
+
+
+@cache
+def _original_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = publisher_words()
+    url = r"(?P<url>https?://[^\s)\]>]+)"
+    # "Reposted from X: URL", "Reposted from X.", "Reposted from URL"
+    reposted = re.compile(rf"\b(?:{_any_language(data['reposted_from'])})\s+(?:(?P<name>[^\W\d_][^:;()\[\]<>]{{1,80}}?)"
+                          rf"\s*(?=:|[.;(]|$)|{url})", re.I)
+    labels = "|".join(data["source_labels"])
+    return reposted, re.compile(rf"\b(?:{labels})\s*:\s*{url}", re.I)
 
 
 @cache
