@@ -65,6 +65,7 @@ def test_a_headline_that_counts_a_statements_signers_is_a_report_unless_the_page
               "<li>Protect the high seas.</li></ol><p>The letter can be downloaded from the coalition's site.</p>")
     assert kind(report) == "other"
     assert kind(report + f"<p>Signatories:</p><ul>{GROUPS}</ul>") == "open_letter"
+    assert kind(report + f"<ul>{GROUPS}</ul>") == "open_letter"  # the list alone
 
 
 def test_one_organisations_press_statement_is_a_press_release_even_where_it_calls_itself_a_coalition():

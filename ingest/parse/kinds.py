@@ -26,6 +26,7 @@ MAX_LABEL_BLOCK_CHARS = 1000  # labels are distinctive: they are looked for in t
 LABEL_ORDER: tuple[PageKind, ...] = ("open_letter", "joint_statement", "press_release")
 OTHER_PAGE_CUES = ("event", "job", "newsletter")
 MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening proves nothing
+MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
 
 
@@ -84,9 +85,11 @@ def _names_another_kind(title: str | None) -> bool:
 
 def _reports_a_statement(evidence: PageEvidence) -> bool:
     """ "Über 50 NGOs unterzeichnen offenen Brief an die EU": a headline that counts a statement's signers, on a
-    page that has no line of its own that signs (the statement is elsewhere; a reprint would carry its list)."""
+    page with neither a line that signs nor a list of signers (the statement is elsewhere; a reprint would
+    carry them)."""
     title = evidence.title or ""
-    return evidence.words.signatory_count.search(title) is not None and not _has_signing_line(evidence)
+    return evidence.words.signatory_count.search(title) is not None and not _has_signing_line(evidence) \
+        and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES
 
 
 def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
