@@ -344,3 +344,10 @@ def test_the_publisher_a_page_names_or_its_site(text, publisher):
 def test_the_site_a_front_matter_address_names(front_matter, publisher):
     assert parsed(f"---\n{front_matter}\n---\nWe call on the Government to act.\n", "text/markdown").publisher \
         == publisher
+
+
+def test_a_footer_line_that_dates_the_statement():
+    page = (f"<html><body><div id='letter'>{PROSE}</div><div id='footer'><p><a href='/share'>Tweet</a>"
+            "<span>Letter written August 6th, 2021.</span></p><p>Site built on 3 May 2022</p></div></body></html>")
+    assert parsed(page).date == "2021-08-06"
+    assert parsed(page.replace("Letter written August 6th, 2021.", "Share it")).date is None  # the build date is not

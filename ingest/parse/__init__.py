@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from ..records import LISTED_KINDS, Document, Statement
-from .blocks import Block
-from .dates import CLOSING_BLOCKS, dateline_date, infer_anniversary_date, iso_date, read_date, updated_date
+from .blocks import Block, Page
+from .dates import (
+    CLOSING_BLOCKS,
+    dateline_date,
+    footer_datelines,
+    infer_anniversary_date,
+    iso_date,
+    read_date,
+    updated_date,
+)
 from .demands import find_demands
 from .formats import read_page
 from .headings import first_line_title, page_title, statement_heading
@@ -36,7 +44,7 @@ def parse(document: Document) -> Statement:
     reprint = statement_heading(body, [markup_title or "", *(page.metadata.get(key, "") for key in
                                                              ("post_title", "subtitle"))])
     statement_start = reprint + 1 if reprint is not None else 0
-    date = _date(document.metadata.get("date"), page.metadata.get("date"), page.blocks, body,
+    date = _date(document.metadata.get("date"), page, body,
                  _index_of(body[reprint], page.blocks) + 1 if reprint is not None else 0, words, warnings)
     warnings.extend(_count_warnings(block, len(signatories)))
     if not demands:
@@ -126,18 +134,20 @@ def _index_of(block: Block, blocks: list[Block]) -> int:
     return next(index for index, other in enumerate(blocks) if other is block)
 
 
-def _date(given: str | None, markup: str | None, blocks: list[Block], body: list[Block], statement_start: int,
-          words: Lexicon, warnings: list[str]) -> str | None:
+def _date(given: str | None, page: Page, body: list[Block], statement_start: int, words: Lexicon,
+          warnings: list[str]) -> str | None:
     """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
     page's markup, then a dateline elsewhere on the page, and last an anniversary the text marks. The page's
     opening is read signatories included (a header line that names the signers may carry the date), and
-    both the statement's end and the page's."""
+    the statement's end, the page's, and a footer line that dates the statement ("Letter written ...")."""
     if given:
         date = iso_date(given)
         if date is None:
             warnings.append(f"unreadable date {given!r}")
         return date
-    dateline = dateline_date(blocks[statement_start:], words, closing=body[-CLOSING_BLOCKS:] + blocks[-CLOSING_BLOCKS:])
+    blocks, markup = page.blocks, page.metadata.get("date")
+    closing = body[-CLOSING_BLOCKS:] + blocks[-CLOSING_BLOCKS:] + footer_datelines(page.metadata.get("footer"))
+    dateline = dateline_date(blocks[statement_start:], words, closing=closing)
     if dateline:
         return dateline
     if markup:

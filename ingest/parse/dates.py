@@ -13,6 +13,7 @@ from importlib import resources
 
 from .blocks import Block
 from .countries import fold
+from .headings import names_a_statement
 from .language import is_prose
 from .lexicon import Lexicon, lexicon
 
@@ -100,6 +101,12 @@ def dateline_date(blocks: list[Block], words: Lexicon, closing: list[Block] | No
         if found:
             return found
     return _today_date(blocks, words)
+
+
+def footer_datelines(footer: str | None) -> list[Block]:
+    """The lines of a page's footer that speak of the statement ("Letter written August 6th, 2021."): the footer is
+    furniture, but a line naming the statement dates it."""
+    return [Block("line", line) for line in (footer or "").split("\n") if names_a_statement(line)]
 
 
 def opening_blocks(blocks: list[Block]) -> list[Block]:

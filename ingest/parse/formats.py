@@ -154,6 +154,7 @@ class MarkupIndex:
     title: str | None = None
     h1: list[Tag] = field(default_factory=list)
     content: dict[str, Tag] = field(default_factory=dict)  # the first of each CONTENT_ROOTS kind
+    footer: Tag | None = None  # the page's footer, left out of the blocks as furniture
 
     @classmethod
     def of(cls, soup: BeautifulSoup) -> MarkupIndex:
@@ -178,6 +179,8 @@ class MarkupIndex:
         elif name == "h1":
             self.h1.append(tag)
         classes = tag.get("class") or []
+        if self.footer is None and (name == "footer" or tag.get("id") == "footer" or "footer" in classes):
+            self.footer = tag
         for kind in CONTENT_ROOTS:
             if kind not in self.content and _is_root_kind(tag, name, classes, kind):
                 self.content[kind] = tag
@@ -195,6 +198,8 @@ class MarkupIndex:
         return None
 
 
+MAX_FOOTER_CHARS = 2000
+MAX_FOOTER_LINE_CHARS = 120
 TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
 MAX_OPENING_BLOCKS = 8
 MAX_TITLE_LEVEL = 3
@@ -233,6 +238,8 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
                        ("author", author), ("address", address)):
         if isinstance(value, str) and value.strip():
             metadata[key] = clean(value)
+    if index.footer is not None:
+        metadata["footer"] = _footer_lines(index.footer)
     return metadata
 
 
@@ -244,6 +251,12 @@ def _agreed_title(candidates: list[str | None]) -> str | None:
         if keys.count(key) > 1:  # of the spellings that agree, the one without a closing full stop
             return min((title for title, other in zip(present, keys, strict=True) if other == key), key=len)
     return present[0] if present else None
+
+
+def _footer_lines(footer: Tag) -> str:
+    """The short lines of a page's footer ("Letter written August 6th, 2021."), one a line."""
+    text = footer.get_text("\n")[:MAX_FOOTER_CHARS]
+    return "\n".join(line for line in map(clean, text.split("\n")) if 0 < len(line) <= MAX_FOOTER_LINE_CHARS)
 
 
 def _title_and_site(title: str | None, site: str | None) -> tuple[str | None, str | None]:
