@@ -233,6 +233,12 @@ def test_a_date_the_statements_opening_writes(line, expected):
     assert parsed(body, language="en").date == expected
 
 
+def test_a_slashed_date_is_day_first_outside_english():
+    body = "<html><body><p>Bruxelles, le 12/03/2021</p><p>Nous demandons au gouvernement de retirer le texte.</p>"
+    assert parsed(body, language="fr").date == "2021-03-12"
+    assert parsed(body, language="en").date is None
+
+
 def test_a_date_that_ends_the_statement_before_its_signatories_or_ends_the_page():
     assert parsed(f"<html><body>{PROSE}<p>Letter written August 6th, 2021.</p></body></html>").date == "2021-08-06"
     signers = "".join(f"<li>Comitê de Solidariedade {n}</li>" for n in range(8))

@@ -46,6 +46,7 @@ OPENING_BLOCKS = 8
 MAX_OPENING_BLOCKS = 40  # the addressee lines of a letter may stand between its heading and its date
 CLOSING_BLOCKS = 6
 OPENING_PROSE_BLOCKS = 2
+MONTH_FIRST_LANGUAGES = ("en",)  # American English writes the month first, British English does not: either
 MIN_WEEKDAY_CHARS = 3  # "Fri", "Mer": shorter ones name more than one day across languages
 TODAY_REACH_CHARS = 40  # "Today, Monday, the 22nd of June, 2020": the date right after the word
 
@@ -243,6 +244,8 @@ def _numeric_date(text: str, words: Lexicon | None = None, before: str = "") -> 
     number = _weekday_number(weekday["word"], words) if weekday and words else None
     if number is not None:
         readings = {reading for reading in readings if date.fromisoformat(reading).weekday() == number}
+    if len(readings) > 1 and words is not None and words.language not in MONTH_FIRST_LANGUAGES:
+        return _valid(match["y3"], match["b"], match["a"])  # "12/03/2021" in Brussels is the twelfth of March
     return readings.pop() if len(readings) == 1 else None
 
 
