@@ -357,3 +357,10 @@ def test_a_footer_line_that_dates_the_statement():
             "<span>Letter written August 6th, 2021.</span></p><p>Site built on 3 May 2022</p></div></body></html>")
     assert parsed(page).date == "2021-08-06"
     assert parsed(page.replace("Letter written August 6th, 2021.", "Share it")).date is None  # the build date is not
+
+
+def test_a_plain_texts_title_set_apart_by_rules():
+    text = ("======================\nStatement on Backdoors\n======================\n\nOctober 5, 2010\n\n"
+            "We, the undersigned, are the developers of the project and we oppose the bill.\n")
+    statement = parsed(text, "text/plain")
+    assert (statement.title, statement.date) == ("Statement on Backdoors", "2010-10-05")

@@ -17,6 +17,7 @@ MAX_HEADING_CHARS = 200
 MAX_HEADING_WORDS = 30
 MAX_REPRINT_SEARCH_BLOCKS = 40  # a post's introduction is short; the statement follows it
 FIRST_LINE_REACH = 3  # a first line is a title when prose follows it at once
+MAX_RULE_LINES = 2  # "=====" above a plain text's title
 ADDRESS_REACH = 25  # a letter's heading may stand above its addressees, a translation, a date, then its prose
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-ZÀ-Þ]")
 _LABEL_SEPARATOR = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
@@ -107,14 +108,19 @@ def _prose_follows(blocks: list[Block], index: int, reach: int = FIRST_LINE_REAC
 
 
 def first_line_title(blocks: list[Block]) -> str | None:
-    """ "Joint statement on the closure of Radio Free Asia" as a document's first line, prose after it."""
-    if len(blocks) < 2:
+    """ "Joint statement on the closure of Radio Free Asia" as a document's first line, prose after it; a plain
+    text's title between the lines of "=" that set it apart (reStructuredText, e-mails) is one too."""
+    index = next((i for i, block in enumerate(blocks[:MAX_RULE_LINES + 1]) if _has_letters(block.text)), None)
+    if index is None or index + 1 >= len(blocks):
         return None
-    first = blocks[0]
-    words = first.text.split()
-    if not is_heading_like(first) or len(words) < 2 or not any(character.isalpha() for character in first.text):
+    first = blocks[index]
+    if not is_heading_like(first) or len(first.text.split()) < 2:
         return None
-    return first.text if _prose_follows(blocks, 0) else None
+    return first.text if _prose_follows(blocks, index) else None
+
+
+def _has_letters(text: str) -> bool:
+    return any(character.isalpha() for character in text)
 
 
 def page_title(title: str, subtitle: str | None, blocks: list[Block]) -> str:
