@@ -364,3 +364,14 @@ def test_a_plain_texts_title_set_apart_by_rules():
             "We, the undersigned, are the developers of the project and we oppose the bill.\n")
     statement = parsed(text, "text/plain")
     assert (statement.title, statement.date) == ("Statement on Backdoors", "2010-10-05")
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("https://comunicacionabierta.net/2016/08/acceso-abierto-ciencia-derecho/", "2016-08"),
+    ("/news/2024-08-27-portugal-nao-pode-ser-cumplice/", "2024-08-27"),
+    ("https://example.org/2016/13/x/", None),
+    ("https://example.org/node/2016/", None),
+])
+def test_a_permalinks_date_where_nothing_else_dates_the_page(address, expected):
+    statement = parsed(f"---\nurl: {address}\n---\nWe call on the Government to act.\n", "text/markdown")
+    assert statement.date == expected

@@ -6,6 +6,7 @@ from ..records import LISTED_KINDS, Document, Statement
 from .blocks import Block, Page
 from .dates import (
     CLOSING_BLOCKS,
+    address_date,
     dateline_date,
     footer_datelines,
     infer_anniversary_date,
@@ -137,7 +138,8 @@ def _index_of(block: Block, blocks: list[Block]) -> int:
 def _date(given: str | None, page: Page, body: list[Block], statement_start: int, words: Lexicon,
           warnings: list[str]) -> str | None:
     """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
-    page's markup, then a dateline elsewhere on the page, and last an anniversary the text marks. The page's
+    page's markup, then a dateline elsewhere on the page, then the date in the page's address, and last an
+    anniversary the text marks. The page's
     opening is read signatories included (a header line that names the signers may carry the date), and
     the statement's end, the page's, and a footer line that dates the statement ("Letter written ...")."""
     if given:
@@ -158,6 +160,9 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
     dateline = dateline_date(blocks[:statement_start], words, closing=[]) if statement_start else None
     if dateline:
         return dateline
+    permalink = address_date(page.metadata.get("address"))
+    if permalink:
+        return permalink
     inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
     if inferred:
         warnings.append(f"date {inferred} inferred from an anniversary the text marks")

@@ -31,6 +31,7 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(?:(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])"
                       r"|(?P<y1>\d{4})[/.](?P<m1>\d{1,2})[/.](?P<d1>\d{1,2})(?![\d/])"
                       r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"
                       r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y3>\d{4})(?!\d))")
+_ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)(?:\2(?P<day>\d\d))?(?=[/-])")
 _DATELINE_PREFIX = re.compile(r"^(?:for\s+immediate\s+release\s*[–—:-]?\s*|[^\d,]{2,40},\s*)", re.I)
 _DATELINE_ARTICLE = re.compile(r"^(?:le|den|am|el|il|op|on|the)\s+(?=\d)", re.I)
 _SET_APART = re.compile(r"^\s*(?:$|[.,;:|–—(-]|\d{1,2}[:.]\d{2})")
@@ -300,6 +301,17 @@ def iso_date(value: str) -> str | None:
         return _numeric_date(numeric.group())
     mail = parsedate(value)
     return _valid(*map(str, mail[:3])) if mail else None
+
+
+def address_date(address: str | None) -> str | None:
+    """The date a permalink carries: ".../2016/08/acceso-abierto/" -> "2016-08", "/news/2024-08-27-portugal-..." ->
+    "2024-08-27"."""
+    match = _ADDRESS_DATE.search(address) if address else None
+    if match is None:
+        return None
+    if match["day"]:
+        return _valid(match["year"], match["month"], match["day"])
+    return f"{match['year']}-{match['month']}" if 1 <= int(match["month"]) <= 12 else None
 
 
 def infer_anniversary_date(text: str, words: Lexicon) -> str | None:
