@@ -37,6 +37,14 @@ def test_an_announced_meeting_with_its_time_of_day_is_an_event():
     assert kind(body, language="it") == "other"
 
 
+def test_a_statement_titled_so_that_tells_of_an_event_is_still_a_statement():
+    body = ("<h1>Joint statement on the raid on the union's office</h1><p>The raid took place on Monday at 6 am, "
+            "and the speakers of the union were taken away.</p><p>We call on the police to release them.</p>"
+            f"<p>Signed by:</p><ul>{GROUPS}</ul>")
+    assert kind(body) == "joint_statement"
+    assert kind(body.replace("Joint statement on the raid", "The raid")) == "other"
+
+
 def test_a_list_of_members_is_not_listed_but_a_list_under_a_line_that_signs_is():
     prose = ("<h1>Who we are</h1><p>We are a broad and inclusive alliance of groups from across the country, "
              "working together on the climate.</p>")

@@ -52,8 +52,10 @@ def page_kind(evidence: PageEvidence) -> PageKind:
     if not evidence.signatories and not evidence.demands:
         return "other"
     opening = evidence.opening()
+    # a title that labels the page a statement outweighs what its opening tells ("the raid took place at 6 am")
+    titled = _label(evidence.title or "") in ("open_letter", "joint_statement")
     if evidence.statement_heading is None and (_names_another_kind(evidence.title)
-                                               or _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES
+                                               or (not titled and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES)
                                                or _reports_a_statement(evidence)):
         return "other"
     label = _label(evidence.opening(MAX_LABEL_BLOCK_CHARS, None))
