@@ -67,6 +67,16 @@ def test_asks_without_signatories_are_listed_only_where_the_page_presents_itself
     assert kind(body + closing) == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("Appello per la pace in Europa", "joint_statement"),
+    ("La lettera dei medici al ministro", "joint_statement"),
+    ("Perché l'appello conta ancora", "other"),
+])
+def test_asks_under_a_title_that_opens_by_naming_a_statement(title, expected):
+    body = f"<h1>{title}</h1><p>Chiediamo al governo di ritirare subito il decreto sulle armi.</p>"
+    assert kind(body, language="it") == expected
+
+
 def test_a_headline_that_counts_a_statements_signers_is_a_report_unless_the_page_carries_the_list():
     report = ("<h1>Over 50 NGOs sign open letter to the EU</h1><p>The organisations, among them our own, ask the "
               "Commission to end overfishing by 2025.</p><ol><li>End overfishing by 2025.</li>"

@@ -28,6 +28,7 @@ OTHER_PAGE_CUES = ("event", "job", "newsletter")
 MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening proves nothing
 MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
+MAX_WORDS_BEFORE_TITLE_NOUN = 1  # "Appello ...", "La lettera ...", "Nuovo appello ..."
 
 
 @dataclass
@@ -98,8 +99,15 @@ def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
     """A line that signs ("Signed,", "Subscritores:", "Atentamente:"), the text speaking of itself ("this
     statement was put together by ...", "mit dem vorliegenden Papier"), or a statement it reprints. (Words that
     several speak together, "die unterzeichnenden Organisationen", count in the opening too.)"""
-    return (evidence.statement_heading is not None or _has_signing_line(evidence)
+    return (evidence.statement_heading is not None or _has_signing_line(evidence) or _titled_a_statement(evidence.title)
             or any(cue_pattern("self_reference").search(block.text) for block in evidence.body))
+
+
+def _titled_a_statement(title: str | None) -> bool:
+    """ "Appello per la pace", "Aufruf zum Klimastreik", "La lettera dei medici": a title that opens by naming
+    the page a statement (not "Why the appeal matters")."""
+    match = cue_pattern("statement_nouns").search(title or "")
+    return match is not None and len(title[:match.start()].split()) <= MAX_WORDS_BEFORE_TITLE_NOUN
 
 
 def _has_signing_line(evidence: PageEvidence) -> bool:
