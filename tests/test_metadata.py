@@ -375,3 +375,13 @@ def test_a_plain_texts_title_set_apart_by_rules():
 def test_a_permalinks_date_where_nothing_else_dates_the_page(address, expected):
     statement = parsed(f"---\nurl: {address}\n---\nWe call on the Government to act.\n", "text/markdown")
     assert statement.date == expected
+
+
+def test_a_letters_date_above_its_salutation_after_a_press_release_paragraph():
+    navigation = "".join(f"<p>Link {n} |</p>" for n in range(5))
+    statement = parsed(f"<html><body><h1>Open Letter on the Task Force</h1>{navigation}<p>In an open letter to the "
+                       "Commission, six associations have called for the inclusion of small firms in the task "
+                       "force.</p><p>Brussels, London, Berlin</p><p>3rd July 2006</p><p>Open Letter on the Task "
+                       "Force</p><p>Dear Commissioner Verheugen,</p><p>We write to you about the task force and ask "
+                       f"you to include small firms in it.</p>{PROSE * 6}</body></html>")
+    assert statement.date == "2006-07-03"

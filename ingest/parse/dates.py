@@ -13,7 +13,7 @@ from importlib import resources
 
 from .blocks import Block
 from .countries import fold
-from .headings import names_a_statement
+from .headings import cue_pattern, names_a_statement
 from .language import is_prose
 from .lexicon import Lexicon, lexicon
 
@@ -112,10 +112,15 @@ def footer_datelines(footer: str | None) -> list[Block]:
 
 
 def opening_blocks(blocks: list[Block]) -> list[Block]:
-    """The first blocks, and on to the first prose where a letter's heading and addressees come first."""
+    """The first blocks, and on to the first prose where a letter's heading and addressees come first, or to the
+    letter's salutation ("Dear Commissioner,") where a press release's paragraph stands above the letter."""
     first_prose = next((index for index, block in enumerate(blocks[:MAX_OPENING_BLOCKS]) if is_prose(block)),
                        MAX_OPENING_BLOCKS - 1)
-    return blocks[:max(OPENING_BLOCKS, first_prose + 1)]
+    salutation = cue_pattern("salutation")
+    greeted = next((index for index, block in enumerate(blocks[:MAX_OPENING_BLOCKS])
+                    if len(block.text) <= MAX_DATELINE_CHARS and block.text.endswith((",", ":"))
+                    and salutation.match(block.text)), 0)
+    return blocks[:max(OPENING_BLOCKS, first_prose + 1, greeted + 1)]
 
 
 def _line_date(block: Block, words: Lexicon) -> str | None:
