@@ -180,6 +180,8 @@ def test_a_line_that_opens_with_a_date(language, line, expected):
 @pytest.mark.parametrize("text, publisher", [
     ("**Press Release: Workers Party of New Zealand**\n\nWe call on the minister to act.\n",
      "Workers Party of New Zealand"),
+    ("Press release of the Workers Party of New Zealand\n\nWe call on the minister to act.\n",
+     "Workers Party of New Zealand"),
     ("Initially published by [petites singularités](https://example.org/). English translation below.\n\n"
      "We urge you to act.\n", "petites singularités"),
     ("We denounce the agreement.\n\n## A propos du CNLL\n\nLe CNLL représente les entreprises.\n", "CNLL"),

@@ -142,7 +142,7 @@ def _issuer_patterns() -> tuple[re.Pattern[str], ...]:
     organised_by = _any_language(data["organised_by"])
     statement = cue_pattern("statement_nouns").pattern
     name = r"(?P<name>[^\W\d_][^.;:|()\[\]]{1,80}?)"
-    after_release = r"\s*(?::|[–—-]|\b(?:from|by|de|du|des|von|der|di|da|van)\b)\s*"
+    after_release = r"\s*(?::|[–—-]|\b(?:of|from|by|de|du|des|von|der|di|da|van)\b)\s*"
     return (re.compile(rf"^(?:{release}){after_release}{name}\s*$", re.I),
             re.compile(rf"^{name}\s+(?:{release})$", re.I),
             re.compile(rf"\b(?:{published_by})\s+{name}\s*(?:[.;,(]|$)", re.I),
