@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 import pytest
 
 from ingest.parse import parse
+from ingest.parse.dates import iso_date, read_date
 from ingest.parse.lexicon import lexicon
-from ingest.parse.metadata import iso_date, read_date
 from ingest.records import Document
 
 
@@ -145,6 +145,8 @@ def test_a_reprinted_statement_is_titled_by_its_own_heading():
     ("Joint Statement: Say no to facial recognition", "Joint Statement by ten organisations and 158 individuals"),
     ("Platforms need control", "Der offene Brief"),  # a label with no name of its own
     ("Open Letter to the Commission", "Open Letter to the Commission"),  # the page's own title: the page is it
+    ("Open Letter on the Task Force for the competitiveness of the industry",
+     "Open Letter on the Task Force for the"),  # the page's title broken over two lines
 ])
 def test_a_heading_that_does_not_title_a_reprint(title, heading):
     text = (f"---\ntitle: \"{title}\"\n---\nWe published the joint statement and the open letter on this page "
@@ -178,6 +180,8 @@ def test_a_line_that_opens_with_a_date(language, line, expected):
 @pytest.mark.parametrize("text, publisher", [
     ("**Press Release: Workers Party of New Zealand**\n\nWe call on the minister to act.\n",
      "Workers Party of New Zealand"),
+    ("Press release of the Workers Party of New Zealand\n\nWe call on the minister to act.\n",
+     "Workers Party of New Zealand"),
     ("Initially published by [petites singularités](https://example.org/). English translation below.\n\n"
      "We urge you to act.\n", "petites singularités"),
     ("We denounce the agreement.\n\n## A propos du CNLL\n\nLe CNLL représente les entreprises.\n", "CNLL"),
@@ -193,3 +197,193 @@ def test_a_line_that_opens_with_a_date(language, line, expected):
 def test_the_publisher_from_the_statements_words_never_a_person_or_a_slug(text, publisher):
     language = "nl" if "Zaankanters" in text else "en"
     assert parsed(text, "text/markdown", language=language).publisher == publisher
+
+
+@pytest.mark.parametrize("language, written, expected", [
+    ("en", "6 Dec. 2021", "2021-12-06"),
+    ("en", "the 22nd of June, 2020", "2020-06-22"),
+    ("fr", "3 févr. 2020", "2020-02-03"),
+    ("de", "1. Okt. 2019", "2019-10-01"),
+    ("en", "6 Decembre 2021", None),  # not an abbreviation: a misspelt word
+])
+def test_abbreviated_months_and_ordinals(language, written, expected):
+    assert read_date(written, lexicon(language)) == expected
+
+
+PROSE = "<p>We call on the council to act now, and to do so in public, for everyone in the city.</p>"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Union Members Support Coal Phase Out Date: Wed, 01/29/2020 - 16:07 Source: https://example.org/node/3361",
+     "2020-01-29"),
+    ("An Open Letter Date: Fri, 09/02/2016 - 15:36 Source: https://example.org/node/1769", "2016-09-02"),
+    ("An Open Letter Date: 09/02/2016 - 15:36", None),  # month or day first: nothing says which
+    ("An Open Letter Date: 13/02/2016", "2016-02-13"),
+    ("Gemeinsame Pressemitteilung von BUND, Campact, Germanwatch, Greenpeace und WWF, 16.08.2019", "2019-08-16"),
+    ("Open Letter, January 2020", "2020-01"),
+    ("(Chinese Human Rights Defenders—July 25, 2019) The Chinese government has continued to persecute labor "
+     "organizers and labor rights activists, and we call for their release.", "2019-07-25"),
+    ("Today, Monday, the 22nd of June, 2020, the Centre is pleased to announce the start of a campaign for the "
+     "freedom of all who write online.", "2020-06-22"),
+    ("Updated on April 19, 2021", None),  # the date of a list, not of the statement
+    ("📅 6 March 2025", None),  # an event's date
+    ("We object to the policy, as stated in a letter dated September 22, 2020 to all the editors of the city.",
+     None),  # another document's date
+])
+def test_a_date_the_statements_opening_writes(line, expected):
+    body = f"<html><body><p>{line}</p>{PROSE}</body></html>"
+    assert parsed(body, language="en").date == expected
+
+
+def test_a_slashed_date_is_day_first_outside_english():
+    body = "<html><body><p>Bruxelles, le 12/03/2021</p><p>Nous demandons au gouvernement de retirer le texte.</p>"
+    assert parsed(body, language="fr").date == "2021-03-12"
+    assert parsed(body, language="en").date is None
+
+
+def test_a_date_that_ends_the_statement_before_its_signatories_or_ends_the_page():
+    assert parsed(f"<html><body>{PROSE}<p>Letter written August 6th, 2021.</p></body></html>").date == "2021-08-06"
+    signers = "".join(f"<li>Comitê de Solidariedade {n}</li>" for n in range(8))
+    prose = "<p>Nós repudiamos a decisão e exigimos que o governo respeite a paz na região e no continente.</p>" * 9
+    statement = parsed(f"<html><body>{prose}<p>São Paulo, 12 de setembro de 2019.</p><p>Assinam:</p><ul>{signers}"
+                       "</ul></body></html>", language="pt")
+    assert statement.date == "2019-09-12"
+
+
+def test_a_date_that_ends_the_header_line_naming_the_signers_wins_over_the_post_date():
+    statement = parsed("---\ndate: 2019-08-18\n---\n**Gemeinsame Pressemitteilung von BUND, Campact, Deutsche "
+                       "Umwelthilfe, Germanwatch, Greenpeace, Naturschutzbund Deutschland (Nabu), Naturfreunde "
+                       "Deutschlands, Umweltinstitut München, WWF Deutschland und dem Deutschen Naturschutzring (DNR), "
+                       "16.08.2019**\n\nDie Verbände fordern die Bundesregierung auf, endlich zu handeln.\n",
+                       "text/markdown", language="de")
+    assert statement.date == "2019-08-16"
+
+
+def test_a_reprinted_letter_is_dated_by_its_own_date_after_its_addressees():
+    addressees = "".join(f"<p>Song Yiya {n}, Director of Pingshan District Security Bureau</p>" for n in range(8))
+    statement = parsed(f"""---
+date: 2019-08-02
+---
+<p>Today a network of organizations is calling for the release of three editors. They have sent their letter to
+the local authorities.</p>
+<p>A Letter from a regional network to call on the release of three labour activists</p>
+<p>区域性职业健康和安全网络要求释放劳权行动者</p><p>To:</p>{addressees}<p>宋逸阳，坪山区公安局局长</p>
+<p>1st August 2019</p>
+<p>On January 8th, the police stormed a residence and detained an editor of the website, and two more later.</p>
+""" + PROSE * 6 + "<p>Signed by:</p><ul>" + "".join(f"<li>Labour Rights Network {n}</li>" for n in range(9)) + "</ul>")
+    assert statement.title == "A Letter from a regional network to call on the release of three labour activists"
+    assert statement.date == "2019-08-01"
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    ("post_date: 2016-08-03 12:00:16", "2016-08-03"),  # a WordPress export
+    ("createdAt: 2025-03-21", "2025-03-21"),  # Nuxt Content
+    ("date: Mon, 09 Sep 2019 08:25:04 +0200", "2019-09-09"),  # an e-mail date
+    ("published: true\npubDate: 2024-01-22", "2024-01-22"),
+])
+def test_front_matter_dates_of_each_generator(front_matter, expected):
+    assert parsed(f"---\n{front_matter}\n---\nText.\n", "text/markdown").date == expected
+
+
+def test_the_heading_the_content_opens_with_after_a_label_line():
+    statement = parsed(f"<html><body><p>@extends('layouts.pages')</p><p>PRESS STATEMENT</p>"
+                       f"<h2>Voice Unveils Digital Freedom Advocacy</h2>{PROSE}</body></html>")
+    assert statement.title == "Voice Unveils Digital Freedom Advocacy"
+
+
+def test_a_head_title_whose_site_part_is_the_og_title_and_a_tagline_heading():
+    statement = parsed(f"""<html><head><title>#datibenecomune | Lettera aperta al Presidente del Consiglio</title>
+<meta property="og:title" content="#datiBeneComune"><meta property="og:site_name" content="datibenecomune.it">
+</head><body><h1>Chiediamo dati aperti sull'emergenza. Siamo firmatari e organizzazioni promotrici.</h1>{PROSE}
+</body></html>""")
+    assert statement.title == "Lettera aperta al Presidente del Consiglio"
+
+
+@pytest.mark.parametrize("front_matter, title", [
+    ("title: L'appel\nsubtitle: Appel des travailleurs du numérique pour une autre réforme",
+     "Appel des travailleurs du numérique pour une autre réforme"),
+    ("title: 'Open letter:'\nsubtitle: Keep the library open", "Open letter: Keep the library open"),
+    ("title: Don't Spy EU – end of campaign\nsubtitle: Final statement by Hermes Center and info.nodes",
+     "Don't Spy EU – end of campaign"),  # a title of its own keeps it
+    ("title: A Joint Statement in Support of a Scholar 全球聯合聲明：聲援獎學金得主",
+     "A Joint Statement in Support of a Scholar"),
+])
+def test_a_bare_label_continued_by_its_subtitle_and_a_title_followed_by_its_translation(front_matter, title):
+    assert parsed(f"---\n{front_matter}\n---\nWe call on the council to act now.\n", "text/markdown").title == title
+
+
+def test_a_slugged_title_as_the_text_writes_it():
+    statement = parsed("---\ntitle: An Open Letter To the Labor Movement Stand in Solidarity With Nodapl\n---\n"
+                       "An Open Letter to the Labor Movement: Stand in Solidarity With #NoDAPL Date: Fri, 09/02/2016"
+                       "\n\n"
+                       "We call on every union to oppose the pipeline.\n", "text/markdown")
+    assert statement.title == "An Open Letter to the Labor Movement: Stand in Solidarity With #NoDAPL"
+    kept = parsed("---\ntitle: 'Lettre ouverte : la plainte doit être retirée !'\n---\n"
+                  "Lettre ouverte : la plainte doit être retirée\n\nNous demandons le retrait.\n", "text/markdown")
+    assert kept.title == "Lettre ouverte : la plainte doit être retirée !"
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("<p>To endorse this letter, fill out the form. This letter is jointly organized by the Electronic Frontier "
+     "Foundation and Fight For the Future.</p><p>We call on Congress to oppose the bill.</p>",
+     "Electronic Frontier Foundation and Fight For the Future"),
+    ("<p>The surrender arrangements will be coordinated by the Chief Executive alone, by way of a certificate.</p>"
+     "<p>We call on the Government to withdraw the bill.</p>", None),  # said of something else
+    ("<p>We call on the Government to release the activists.</p><p>Reposted from China Human Rights Defenders: "
+     "https://www.nchrd.org/2019/07/release/</p>", "China Human Rights Defenders"),
+    ("<p>An Open Letter Date: Fri, 09/02/2016 Source: https://ecology.iww.org/node/1769 Tags: unions</p>"
+     "<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>", "ecology.iww.org"),
+    ("<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>"
+     "<p>Source: https://www.climateocean.com/2019/09/25/ngos-call-on-eu/</p>", None),  # a source it cites
+    ("<p>Sign by opening an issue on <a href='https://github.com/onestlatech/onestlatech.github.io/issues/new'>our "
+     "repository</a>.</p><p>Nous demandons le retrait de la réforme.</p>", "onestlatech.github.io"),
+])
+def test_the_publisher_a_page_names_or_its_site(text, publisher):
+    head = '<html><head><meta property="og:site_name" content="Tech Companies Against TPA"></head>' \
+        if "organized" in text else "<html>"
+    assert parsed(f"{head}<body>{text}</body></html>").publisher == publisher
+
+
+@pytest.mark.parametrize("front_matter, publisher", [
+    ("permalink: https://www.comunicacionabierta.net/2016/08/acceso-abierto/", "comunicacionabierta.net"),
+    ("url: /news/2024-08-27-portugal-nao-pode-ser-cumplice/", None),  # a path names no site
+    ("externe_link: https://www.telegraaf.nl/nieuws/1062900695/regering\nurl: https://leestmeer.nl/x/", "telegraaf.nl"),
+])
+def test_the_site_a_front_matter_address_names(front_matter, publisher):
+    assert parsed(f"---\n{front_matter}\n---\nWe call on the Government to act.\n", "text/markdown").publisher \
+        == publisher
+
+
+def test_a_footer_line_that_dates_the_statement():
+    page = (f"<html><body><div id='letter'>{PROSE}</div><div id='footer'><p><a href='/share'>Tweet</a>"
+            "<span>Letter written August 6th, 2021.</span></p><p>Site built on 3 May 2022</p></div></body></html>")
+    assert parsed(page).date == "2021-08-06"
+    assert parsed(page.replace("Letter written August 6th, 2021.", "Share it")).date is None  # the build date is not
+
+
+def test_a_plain_texts_title_set_apart_by_rules():
+    text = ("======================\nStatement on Backdoors\n======================\n\nOctober 5, 2010\n\n"
+            "We, the undersigned, are the developers of the project and we oppose the bill.\n")
+    statement = parsed(text, "text/plain")
+    assert (statement.title, statement.date) == ("Statement on Backdoors", "2010-10-05")
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("https://comunicacionabierta.net/2016/08/acceso-abierto-ciencia-derecho/", "2016-08"),
+    ("/news/2024-08-27-portugal-nao-pode-ser-cumplice/", "2024-08-27"),
+    ("https://example.org/2016/13/x/", None),
+    ("https://example.org/node/2016/", None),
+])
+def test_a_permalinks_date_where_nothing_else_dates_the_page(address, expected):
+    statement = parsed(f"---\nurl: {address}\n---\nWe call on the Government to act.\n", "text/markdown")
+    assert statement.date == expected
+
+
+def test_a_letters_date_above_its_salutation_after_a_press_release_paragraph():
+    navigation = "".join(f"<p>Link {n} |</p>" for n in range(5))
+    statement = parsed(f"<html><body><h1>Open Letter on the Task Force</h1>{navigation}<p>In an open letter to the "
+                       "Commission, six associations have called for the inclusion of small firms in the task "
+                       "force.</p><p>Brussels, London, Berlin</p><p>3rd July 2006</p><p>Open Letter on the Task "
+                       "Force</p><p>Dear Commissioner Verheugen,</p><p>We write to you about the task force and ask "
+                       f"you to include small firms in it.</p>{PROSE * 6}</body></html>")
+    assert statement.date == "2006-07-03"

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from ..records import LISTED_KINDS, Document, Statement
-from .blocks import Block
-from .demands import find_demands
-from .formats import read_page
-from .headings import first_line_title, statement_heading
-from .kinds import PageEvidence, page_kind
-from .language import choose_language
-from .lexicon import LANGUAGES, Lexicon, lexicon
-from .metadata import (
+from .blocks import Block, Page
+from .dates import (
+    CLOSING_BLOCKS,
+    address_date,
     dateline_date,
+    footer_datelines,
     infer_anniversary_date,
     iso_date,
-    organisation_author,
-    publisher_from_text,
     read_date,
     updated_date,
 )
+from .demands import find_demands
+from .formats import read_page
+from .headings import first_line_title, page_title, statement_heading
+from .kinds import PageEvidence, page_kind
+from .language import choose_language
+from .lexicon import LANGUAGES, Lexicon, lexicon
+from .metadata import choose_publisher
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "1"
@@ -43,14 +45,17 @@ def parse(document: Document) -> Statement:
     reprint = statement_heading(body, [markup_title or "", *(page.metadata.get(key, "") for key in
                                                              ("post_title", "subtitle"))])
     statement_start = reprint + 1 if reprint is not None else 0
-    date = _date(document.metadata.get("date"), page.metadata.get("date"), body, statement_start, words, warnings)
+    date = _date(document.metadata.get("date"), page, body,
+                 _index_of(body[reprint], page.blocks) + 1 if reprint is not None else 0, words, warnings)
     warnings.extend(_count_warnings(block, len(signatories)))
     if not demands:
         warnings.append("no demands found")
-    title = document.metadata.get("title") or _title(markup_title, body, reprint, words)
+    title = document.metadata.get("title") or _title(markup_title, page.metadata.get("subtitle"), body, reprint,
+                                                     words)
     evidence = PageEvidence(title, body, signatories, len(demands),
                             body[reprint].text if reprint is not None else None,
-                            [page.metadata[key] for key in ("summary", "section") if key in page.metadata])
+                            [page.metadata[key] for key in ("summary", "section") if key in page.metadata],
+                            page.blocks, words, block.lead_in_index if block else None)
     kind = page_kind(evidence)
     if kind not in LISTED_KINDS and signatories:
         warnings.append(f"not a statement, so its {len(signatories)} names are not kept as signatories")
@@ -61,9 +66,7 @@ def parse(document: Document) -> Statement:
         stated_signatory_minimum=block.stated_minimum if block else None,
         title=title,
         date=date,
-        publisher=(known.get("publisher")
-                   or publisher_from_text(body, words, statement_start, page.metadata.get("summary"))
-                   or organisation_author(page.metadata.get("author"))),
+        publisher=document.metadata.get("publisher") or choose_publisher(page.metadata, body, words, statement_start),
         language=language,
         url=document.url,
         text=render_text(body),
@@ -96,12 +99,13 @@ def _body(blocks: list[Block], block: SignatoryBlock | None) -> list[Block]:
     return before + after if block.lead_in_index < len(blocks) // 2 else before
 
 
-def _title(markup: str | None, body: list[Block], reprint: int | None, words: Lexicon) -> str | None:
+def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint: int | None,
+           words: Lexicon) -> str | None:
     """A reprinted statement's own heading, else the page's title, else a title-like first line."""
     if reprint is not None:
         return body[reprint].text
     if markup:
-        return markup
+        return page_title(markup, subtitle, body)
     first = first_line_title(body)
     return first if first and read_date(first, words) is None else None
 
@@ -129,16 +133,25 @@ def _language_code(tag: str) -> str | None:
     return tag.split("-")[0].split("_")[0].strip().lower() or None
 
 
-def _date(given: str | None, markup: str | None, body: list[Block], statement_start: int, words: Lexicon,
+def _index_of(block: Block, blocks: list[Block]) -> int:
+    return next(index for index, other in enumerate(blocks) if other is block)
+
+
+def _date(given: str | None, page: Page, body: list[Block], statement_start: int, words: Lexicon,
           warnings: list[str]) -> str | None:
     """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
-    page's markup, then a dateline elsewhere on the page, and last an anniversary the text marks."""
+    page's markup, then a dateline elsewhere on the page, then the date in the page's address, and last an
+    anniversary the text marks. The page's
+    opening is read signatories included (a header line that names the signers may carry the date), and
+    the statement's end, the page's, and a footer line that dates the statement ("Letter written ...")."""
     if given:
         date = iso_date(given)
         if date is None:
             warnings.append(f"unreadable date {given!r}")
         return date
-    dateline = dateline_date(body[statement_start:], words)
+    blocks, markup = page.blocks, page.metadata.get("date")
+    closing = body[-CLOSING_BLOCKS:] + blocks[-CLOSING_BLOCKS:] + footer_datelines(page.metadata.get("footer"))
+    dateline = dateline_date(blocks[statement_start:], words, closing=closing)
     if dateline:
         return dateline
     if markup:
@@ -146,9 +159,12 @@ def _date(given: str | None, markup: str | None, body: list[Block], statement_st
         if date is None:
             warnings.append(f"unreadable date {markup!r}")
         return date
-    dateline = dateline_date(body[:statement_start], words) if statement_start else None
+    dateline = dateline_date(blocks[:statement_start], words, closing=[]) if statement_start else None
     if dateline:
         return dateline
+    permalink = address_date(page.metadata.get("address"))
+    if permalink:
+        return permalink
     inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
     if inferred:
         warnings.append(f"date {inferred} inferred from an anniversary the text marks")

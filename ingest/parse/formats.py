@@ -13,8 +13,9 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from markdown_it import MarkdownIt
 
-from .blocks import Page, blocks_from_soup, blocks_from_text, clean, soup_of
+from .blocks import Block, Page, blocks_from_soup, blocks_from_text, clean, soup_of
 from .countries import fold
+from .language import is_prose
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)", re.S)
@@ -28,27 +29,41 @@ _BARE_KEY = re.compile(r"^(?:title|date|datum)\s*:", re.M | re.I)
 _TOP_LEVEL_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*(?:\s#.*)?$", re.M)
 # "{#open_letter_on_the_task_force}": the anchor Pandoc writes after a heading, never part of its text
 _HEADING_ANCHOR = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
-FRONT_MATTER_KEYS = {  # for each field, the keys Hugo, Jekyll and others use, best first
-    "title": ("title", "titel", "titre", "titulo", "título", "titolo"),
-    "subtitle": ("subtitle", "untertitel", "sous_titre", "subtitulo"),
-    "date": ("date", "publishedDate", "published_date", "published", "pubDate", "publishdate", "datum", "fecha",
-             "data"),
-    "language": ("language", "lang", "languageCode"),
-    "publisher": ("publisher", "site_name"),
+# For each field, the keys static-site generators and exporters use, best first, compared without case, "_" or
+# "-" (publishDate, published_date, post_date, createdAt): Hugo, Jekyll, Eleventy, Hexo, Pelican, Zola, Astro,
+# Nuxt Content, Netlify CMS, Ghost and WordPress exports.
+FRONT_MATTER_KEYS = {
+    "title": ("title", "posttitle", "headline", "titel", "titre", "titulo", "título", "titolo"),
+    "subtitle": ("subtitle", "untertitel", "soustitre", "subtitulo", "sottotitolo"),
+    "date": ("date", "publishdate", "publisheddate", "published", "publishedat", "datepublished", "pubdate",
+             "postdate", "createdat", "created", "creationdate", "datum", "fecha", "data"),
+    "language": ("language", "lang", "languagecode", "locale"),
+    "publisher": ("publisher", "sitename"),
     "author": ("author", "authors", "autor", "autorin", "auteur"),
-    "summary": ("summary", "description", "einleitung", "excerpt", "lead", "teaser"),
+    "summary": ("summary", "description", "einleitung", "excerpt", "postexcerpt", "lead", "teaser"),
     "section": ("type", "categories", "category"),
+    "address": ("permalink", "url", "canonical", "canonicalurl"),
+    "original": ("originalurl", "sourceurl", "source", "externallink", "externelink", "externalurl", "via"),
 }
+_KEY_SPELLING = re.compile(r"[_\s-]")
+# A link to the repository a GitHub Pages site is built from ("sign by opening an issue on our repository")
+# names the site: github.com/onestlatech/onestlatech.github.io -> onestlatech.github.io.
+_PAGES_REPOSITORY = re.compile(r"github\.com/(?P<owner>[\w-]+)/(?P=owner)\.github\.io\b", re.I)
 
 
 def read_page(text: str, content_type: str) -> Page:
     if content_type == "text/html":
-        metadata, text = front_matter(text)  # a Jekyll post written in HTML
-        page = page_from_html(text)
-        return Page(page.blocks, {**metadata, **page.metadata})
-    if content_type == "text/markdown":
-        return page_from_markdown(text)
-    return Page(blocks_from_text(text))
+        metadata, body = front_matter(text)  # a Jekyll post written in HTML
+        html = page_from_html(body)
+        page = Page(html.blocks, {**metadata, **html.metadata})
+    elif content_type == "text/markdown":
+        page = page_from_markdown(text)
+    else:
+        page = Page(blocks_from_text(text))
+    pages_repository = _PAGES_REPOSITORY.search(text)
+    if pages_repository and "address" not in page.metadata:
+        page.metadata["address"] = f"https://{pages_repository['owner'].casefold()}.github.io/"
+    return page
 
 
 def front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -93,13 +108,14 @@ def _load_toml(source: str) -> Any:
 
 
 def _front_matter(data: Any) -> dict[str, Any]:
-    """Title, date, language, publisher, author and summary from a Hugo or Jekyll front matter."""
+    """Title, date, language, publisher, author, summary and address from a Hugo or Jekyll front matter."""
     if not isinstance(data, dict):
         return {}
+    keys = {_KEY_SPELLING.sub("", str(key)).casefold(): value for key, value in reversed(data.items())}
     found: dict[str, Any] = {}
-    for name, keys in FRONT_MATTER_KEYS.items():
-        for key in keys:
-            value = data.get(key)
+    for name, spellings in FRONT_MATTER_KEYS.items():
+        for key in spellings:
+            value = keys.get(key)
             if isinstance(value, list) and value and isinstance(value[0], str):
                 value = value[0]  # authors: [drw]
             if isinstance(value, (datetime, date)):
@@ -114,8 +130,18 @@ def page_from_html(html: str) -> Page:
     soup = soup_of(html)
     index = MarkupIndex.of(soup)
     blocks = blocks_from_soup(index.content_root() or soup.body or soup)
-    top = blocks[0].text if blocks and blocks[0].kind == "heading" and blocks[0].level <= 3 else None
-    return Page(blocks, html_metadata(soup, index, top))
+    return Page(blocks, html_metadata(soup, index, opening_heading(blocks)))
+
+
+def opening_heading(blocks: list[Block]) -> str | None:
+    """The heading the content opens with, before any prose: a label ("PRESS STATEMENT") or a template's
+    leftovers may stand above it."""
+    for block in blocks[:MAX_OPENING_BLOCKS]:
+        if is_prose(block):
+            return None
+        if block.kind == "heading" and block.level <= MAX_TITLE_LEVEL:
+            return block.text
+    return None
 
 
 @dataclass
@@ -128,6 +154,7 @@ class MarkupIndex:
     title: str | None = None
     h1: list[Tag] = field(default_factory=list)
     content: dict[str, Tag] = field(default_factory=dict)  # the first of each CONTENT_ROOTS kind
+    footer: Tag | None = None  # the page's footer, left out of the blocks as furniture
 
     @classmethod
     def of(cls, soup: BeautifulSoup) -> MarkupIndex:
@@ -152,6 +179,8 @@ class MarkupIndex:
         elif name == "h1":
             self.h1.append(tag)
         classes = tag.get("class") or []
+        if self.footer is None and (name == "footer" or tag.get("id") == "footer" or "footer" in classes):
+            self.footer = tag
         for kind in CONTENT_ROOTS:
             if kind not in self.content and _is_root_kind(tag, name, classes, kind):
                 self.content[kind] = tag
@@ -168,6 +197,15 @@ class MarkupIndex:
                     return text
         return None
 
+
+MAX_FOOTER_CHARS = 2000
+MAX_FOOTER_LINE_CHARS = 120
+TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
+MAX_OPENING_BLOCKS = 8
+MAX_TITLE_LEVEL = 3
+_DOMAIN_PARTS = re.compile(r"^(?:https?://)?(?:www\.)?|\.[a-z]{2,6}/?$")
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_INNER_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÀ-Þ]")
 
 CONTENT_ROOTS = ("entry-content", "post-content", "article", "main", "role=main")
 
@@ -186,16 +224,22 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
     metadata: dict[str, Any] = {}
     json_ld = _json_ld(index.json_ld)
     site = index.meta.get("og:site_name")
-    title = _agreed_title([index.h1_text("entry-title") or index.h1_text("post-title"), top_heading,
-                           index.meta.get("og:title"), _title_without_site(index.title, site), index.h1_text()])
+    head_title, site_part = _title_and_site(index.title, site)
+    candidates = [index.h1_text("entry-title") or index.h1_text("post-title"), top_heading,
+                  index.meta.get("og:title"), head_title, index.h1_text()]
+    title = _agreed_title([candidate for candidate in candidates if candidate and not _is_tagline(candidate)
+                           and (site_part is None or _site_key(candidate) != _site_key(site_part))])
     published = json_ld.get("datePublished") or index.meta.get("article:published_time") or index.time_datetime
     publisher = _json_ld_name(json_ld.get("publisher")) or site
     language = soup.html.get("lang") if soup.html else None
     author = _json_ld_name(json_ld.get("author")) or index.meta.get("author")
+    address = index.meta.get("og:url")
     for key, value in (("title", title), ("date", published), ("publisher", publisher), ("language", language),
-                       ("author", author)):
+                       ("author", author), ("address", address)):
         if isinstance(value, str) and value.strip():
             metadata[key] = clean(value)
+    if index.footer is not None:
+        metadata["footer"] = _footer_lines(index.footer)
     return metadata
 
 
@@ -209,15 +253,39 @@ def _agreed_title(candidates: list[str | None]) -> str | None:
     return present[0] if present else None
 
 
-def _title_without_site(title: str | None, site: str | None) -> str | None:
+def _footer_lines(footer: Tag) -> str:
+    """The short lines of a page's footer ("Letter written August 6th, 2021."), one a line."""
+    text = footer.get_text("\n")[:MAX_FOOTER_CHARS]
+    return "\n".join(line for line in map(clean, text.split("\n")) if 0 < len(line) <= MAX_FOOTER_LINE_CHARS)
+
+
+def _title_and_site(title: str | None, site: str | None) -> tuple[str | None, str | None]:
+    """A <title>'s page part and site part: "Post | Site" or "Site | Post". The site part is the one og:site_name
+    names ("datibenecomune.it" names "#datibenecomune"), else the shorter one (a campaign's name, a hashtag)."""
     if title is None:
-        return None
+        return None, None
     title = clean(title)
-    for separator in (" | ", " – ", " — ", " - ", " :: "):
-        head, found, tail = title.rpartition(separator)
-        if found and (site is None or clean(tail) == site):
-            return clean(head)
-    return title or None
+    splits = [(clean(head), clean(tail)) for head, found, tail in map(title.partition, TITLE_SEPARATORS) if found]
+    if site is not None:
+        for head, tail in splits:
+            if _site_key(site) in (_site_key(head), _site_key(tail)):
+                return (tail, head) if _site_key(head) == _site_key(site) else (head, tail)
+    if splits:
+        head, tail = splits[0]
+        return (head, tail) if len(head.split()) >= len(tail.split()) else (tail, head)
+    return title or None, None
+
+
+def _site_key(name: str) -> str:
+    """ "datibenecomune.it", "#datiBeneComune", "www.datibenecomune.it" -> "datibenecomune"."""
+    return _NOT_ALPHANUMERIC.sub("", _DOMAIN_PARTS.sub("", fold(clean(name))))
+
+
+def _is_tagline(text: str) -> bool:
+    """ "Chiediamo al Governo dati aperti ... al meglio. Siamo firmatari e organizzazioni promotrici.": sentences
+    set as a heading, not a title."""
+    text = clean(text)
+    return text.endswith(".") and _INNER_SENTENCE.search(text) is not None
 
 
 def _json_ld(scripts: list[str]) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -15,10 +16,17 @@ from .language import function_words, is_prose
 MAX_HEADING_CHARS = 200
 MAX_HEADING_WORDS = 30
 MAX_REPRINT_SEARCH_BLOCKS = 40  # a post's introduction is short; the statement follows it
+FIRST_LINE_REACH = 3  # a first line is a title when prose follows it at once
+MAX_RULE_LINES = 2  # "=====" above a plain text's title
+ADDRESS_REACH = 25  # a letter's heading may stand above its addressees, a translation, a date, then its prose
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-ZÀ-Þ]")
 _LABEL_SEPARATOR = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 MAX_LABEL_WORDS = 4
+MIN_LATIN_TITLE_WORDS = 3
+SPELLING_SEARCH_BLOCKS = 3
+_TOKEN = re.compile(r"\w+")
+_PUNCTUATION = re.compile(r"[^\w\s'’-]")
 
 
 @cache
@@ -61,10 +69,13 @@ def statement_heading(blocks: list[Block], page_titles: list[str]) -> int | None
         return None
     titles = {fold(title).strip(" .!:") for title in page_titles if title}
     for index, block in enumerate(blocks[:MAX_REPRINT_SEARCH_BLOCKS]):
-        if is_heading_like(block) and _names_a_statement_by_name(block.text) and _prose_follows(blocks, index) \
+        if is_heading_like(block) and _names_a_statement_by_name(block.text) \
+                and _prose_follows(blocks, index, ADDRESS_REACH) \
                 and any(is_prose(before) and names_a_statement(before.text) for before in blocks[:index]):
-            # the first heading that names the statement: the page's own title means the page is the statement
-            return None if fold(block.text).strip(" .!:") in titles else index
+            # the first heading that names the statement: the page's own title (or its first line, where the
+            # heading is broken over lines) means the page is the statement
+            heading = fold(block.text).strip(" .!:")
+            return None if any(title.startswith(heading) for title in titles) else index
     return None
 
 
@@ -90,8 +101,9 @@ def _names_a_statement_by_name(text: str) -> bool:
     return any(word not in known for word in rest)
 
 
-def _prose_follows(blocks: list[Block], index: int) -> bool:
-    for block in blocks[index + 1:index + 4]:
+def _prose_follows(blocks: list[Block], index: int, reach: int = FIRST_LINE_REACH) -> bool:
+    """Prose comes after the block, within reach and before another heading."""
+    for block in blocks[index + 1:index + 1 + reach]:
         if is_prose(block):
             return True
         if block.kind == "heading":
@@ -100,11 +112,71 @@ def _prose_follows(blocks: list[Block], index: int) -> bool:
 
 
 def first_line_title(blocks: list[Block]) -> str | None:
-    """ "Joint statement on the closure of Radio Free Asia" as a document's first line, prose after it."""
-    if len(blocks) < 2:
+    """ "Joint statement on the closure of Radio Free Asia" as a document's first line, prose after it; a plain
+    text's title between the lines of "=" that set it apart (reStructuredText, e-mails) is one too."""
+    index = next((i for i, block in enumerate(blocks[:MAX_RULE_LINES + 1]) if _has_letters(block.text)), None)
+    if index is None or index + 1 >= len(blocks):
         return None
-    first = blocks[0]
-    words = first.text.split()
-    if not is_heading_like(first) or len(words) < 2 or not any(character.isalpha() for character in first.text):
+    first = blocks[index]
+    if not is_heading_like(first) or len(first.text.split()) < 2:
         return None
-    return first.text if _prose_follows(blocks, 0) else None
+    return first.text if _prose_follows(blocks, index) else None
+
+
+def _has_letters(text: str) -> bool:
+    return any(character.isalpha() for character in text)
+
+
+def page_title(title: str, subtitle: str | None, blocks: list[Block]) -> str:
+    """The page's title as the statement is named: a bare label ("L'appel", "Open letter") continued by the
+    subtitle, in the script the statement is written in where a translation follows it, and spelled as the
+    text spells it where the title lost its punctuation to a slug."""
+    if subtitle and _is_bare_label(title):
+        title = subtitle if _names_a_statement_by_name(subtitle) else f"{title.rstrip(' :–—-')}: {subtitle}"
+    return as_written(latin_part(title), blocks)
+
+
+def _is_bare_label(title: str) -> bool:
+    """ "L'appel", "Offener Brief", "Open letter:": a label and nothing of its own."""
+    return names_a_statement(title) and not _names_a_statement_by_name(title)
+
+
+def latin_part(title: str) -> str:
+    """ "A Joint Statement in Support of ... Wang Jianbing 全球聯合聲明：..." -> its Latin-script part: the languages
+    read here are written in Latin script, and a title followed by its translation is named by the first."""
+    runs: list[list[str]] = [[]]
+    latin = True
+    for character in title:
+        if character.isalpha() and _is_latin(character) != latin:
+            latin = not latin
+            runs.append([])
+        runs[-1].append(character)
+    if len(runs) == 1:
+        return title
+    parts = ["".join(run).strip(" :：,，-–—|") for run in runs[::2] if run] if _is_latin_run(runs[0]) \
+        else ["".join(run).strip(" :：,，-–—|") for run in runs[1::2]]
+    best = max(parts, key=lambda part: len(_WORDS.findall(part)), default="")
+    return best if len(_WORDS.findall(best)) >= MIN_LATIN_TITLE_WORDS else title
+
+
+def _is_latin(character: str) -> bool:
+    return character < "\u0250" or "LATIN" in unicodedata.name(character, "")
+
+
+def _is_latin_run(run: list[str]) -> bool:
+    return next((_is_latin(character) for character in run if character.isalpha()), True)
+
+
+def as_written(title: str, blocks: list[Block]) -> str:
+    """ "An Open Letter To the Labor Movement Stand in Solidarity With Nodapl" (a slug's title) as the text opens:
+    "An Open Letter to the Labor Movement: Stand in Solidarity With #NoDAPL"."""
+    wanted = [word.casefold() for word in _TOKEN.findall(title)]
+    if len(wanted) < MIN_LATIN_TITLE_WORDS or _PUNCTUATION.search(title):
+        return title  # only a title with no punctuation left may have lost some
+    for block in blocks[:SPELLING_SEARCH_BLOCKS]:
+        tokens = list(_TOKEN.finditer(block.text))
+        if [token.group().casefold() for token in tokens[:len(wanted)]] == wanted:
+            written = block.text[:tokens[len(wanted) - 1].end()]
+            if written != title:
+                return written
+    return title

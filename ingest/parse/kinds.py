@@ -1,9 +1,11 @@
 """What kind of page a document is, and whether it is listed as a statement.
 
-A page is listed (joint_statement, open_letter) on evidence: it has signatories or demands of its own,
-and it is not an event, a job offer, a newsletter, or a press release of one organisation (press_release).
-Everything else is archived but not listed (other). A label word ("open letter") says which kind a listed
-page is; on its own it lists nothing.
+A page is listed (joint_statement, open_letter) on evidence: it has signatories or demands of its own, it
+presents itself as a statement (a label such as "open letter", a line that signs, the text speaking of
+itself as "this letter", a statement it reprints under its own heading), and it is not an event, a job
+offer, a newsletter, a report about a statement published elsewhere, or a press release of one
+organisation (press_release). Everything else is archived but not listed (other): a member list, an
+endorsement tally, a blog post with an ask in it. A label on its own lists nothing.
 """
 
 from __future__ import annotations
@@ -12,15 +14,21 @@ from dataclasses import dataclass, field
 
 from ..records import PageKind, Signatory
 from .blocks import Block
-from .headings import cue_pattern
-from .lexicon import kind_labels_in_any_language
-from .metadata import issuer_is_named
+from .headings import cue_pattern, names_a_statement
+from .language import is_prose
+from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
+from .metadata import issuer_is_named, press_release_label
 
 OPENING_CHARS = 600  # the title and the opening: where a page says what it is
 OPENING_BLOCKS = 8
+OPENING_BLOCK_CHARS = 200  # of each block: a long archive line does not hide the cues under it
+MAX_LABEL_BLOCK_CHARS = 1000  # labels are distinctive: they are looked for in the whole of the first blocks
 LABEL_ORDER: tuple[PageKind, ...] = ("open_letter", "joint_statement", "press_release")
 OTHER_PAGE_CUES = ("event", "job", "newsletter")
 MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening proves nothing
+MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
+MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
+MAX_WORDS_BEFORE_TITLE_NOUN = 1  # "Appello ...", "La lettera ...", "Nuovo appello ..."
 
 
 @dataclass
@@ -31,39 +39,97 @@ class PageEvidence:
     demands: int = 0
     statement_heading: str | None = None  # the heading of a statement the page reprints
     described_as: list[str] = field(default_factory=list)  # a front matter's summary, type or categories
+    blocks: list[Block] = field(default_factory=list)  # the whole page, signatory lines included
+    words: Lexicon = field(default_factory=lexicon)
+    signatories_at: int | None = None  # where the signatories stand among the page's blocks
 
-    def opening(self) -> str:
+    def opening(self, block_chars: int = OPENING_BLOCK_CHARS, chars: int | None = OPENING_CHARS) -> str:
         parts = [self.title or "", self.statement_heading or "", *self.described_as,
-                 *(block.text for block in self.body[:OPENING_BLOCKS])]
-        return " ".join(parts)[:OPENING_CHARS]
+                 *(block.text[:block_chars] for block in (self.blocks or self.body)[:OPENING_BLOCKS])]
+        return " ".join(parts)[:chars]
 
 
 def page_kind(evidence: PageEvidence) -> PageKind:
     if not evidence.signatories and not evidence.demands:
         return "other"
     opening = evidence.opening()
-    if evidence.statement_heading is None and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES:
+    # a title that labels the page a statement outweighs what its opening tells ("the raid took place at 6 am")
+    titled = _label(evidence.title or "") in ("open_letter", "joint_statement")
+    if evidence.statement_heading is None and (_names_another_kind(evidence.title)
+                                               or (not titled and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES)
+                                               or _reports_a_statement(evidence)):
         return "other"
-    label = _label(opening)
-    if _single_issuer_release(evidence, opening, label):
-        return "press_release"
-    return label if label in ("open_letter", "joint_statement") else "joint_statement"
+    label = _label(evidence.opening(MAX_LABEL_BLOCK_CHARS, None))
+    if label in ("open_letter", "joint_statement"):
+        return label
+    if label == "press_release" or issuer_is_named(evidence.body):
+        # one organisation's release, unless several speak in it or it reprints a statement
+        joint = _joint(evidence, opening) or evidence.statement_heading is not None
+        return "joint_statement" if joint else "press_release"
+    signed_demands = bool(evidence.signatories) and evidence.demands > 0  # asks, and names that close them
+    listed = signed_demands or _presents_itself_as_a_statement(evidence) or cue_pattern("joint").search(opening)
+    return "joint_statement" if listed else "other"
 
 
 def _label(opening: str) -> PageKind | None:
     labels = kind_labels_in_any_language()
-    return next((kind for kind in LABEL_ORDER if labels[kind].search(opening)), None)
+    found = next((kind for kind in LABEL_ORDER if labels[kind].search(opening)), None)
+    return found or ("press_release" if press_release_label().search(opening) else None)
 
 
 def _other_page_cues(opening: str) -> int:
     return len({match.group().casefold() for match in cue_pattern(*OTHER_PAGE_CUES).finditer(opening)})
 
 
-def _single_issuer_release(evidence: PageEvidence, opening: str, label: PageKind | None) -> bool:
-    """A press release that one organisation issues: labelled so, with no sign that several speak together
-    (two signing organisations, a word such as "joint" or "signataires", a statement it reprints)."""
-    if label != "press_release" and not issuer_is_named(evidence.body):
-        return False
+def _names_another_kind(title: str | None) -> bool:
+    """ "FSM Newsletter 10 March 2008", "October Newsletter": a title that says the page is something else."""
+    return bool(title) and cue_pattern(*OTHER_PAGE_CUES).search(title) is not None and not names_a_statement(title)
+
+
+def _reports_a_statement(evidence: PageEvidence) -> bool:
+    """ "Über 50 NGOs unterzeichnen offenen Brief an die EU": a headline that counts a statement's signers, on a
+    page with neither a line that signs nor a list of signers (the statement is elsewhere; a reprint would
+    carry them)."""
+    title = evidence.title or ""
+    return evidence.words.signatory_count.search(title) is not None and not _has_signing_line(evidence) \
+        and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES
+
+
+def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
+    """A line that signs ("Signed,", "Subscritores:", "Atentamente:"), the text speaking of itself ("this
+    statement was put together by ...", "mit dem vorliegenden Papier"), or a statement it reprints. (Words that
+    several speak together, "die unterzeichnenden Organisationen", count in the opening too.)"""
+    return (evidence.statement_heading is not None or _has_signing_line(evidence) or _titled_a_statement(evidence.title)
+            or any(cue_pattern("self_reference").search(block.text) for block in evidence.body))
+
+
+def _titled_a_statement(title: str | None) -> bool:
+    """ "Appello per la pace", "Aufruf zum Klimastreik", "La lettera dei medici": a title that opens by naming
+    the page a statement (not "Why the appeal matters")."""
+    match = cue_pattern("statement_nouns").search(title or "")
+    return match is not None and len(title[:match.start()].split()) <= MAX_WORDS_BEFORE_TITLE_NOUN
+
+
+def _has_signing_line(evidence: PageEvidence) -> bool:
+    signing = cue_pattern("signing")
+    return any(signing.search(block.text) or evidence.words.signatory_leadin.search(block.text)
+               for block in evidence.blocks or evidence.body
+               if block.kind != "row" and len(block.text) <= MAX_SIGNING_LINE_CHARS)
+
+
+def _joint(evidence: PageEvidence, opening: str) -> bool:
+    """Several speak together: a word such as "joint", "gemeinsame", "signataires", or two organisations that sign
+    under a line that signs or that the opening sentence names as its subject (not the names of a photo's
+    caption further down)."""
     organisations = sum(1 for signatory in evidence.signatories if signatory.kind == "organisation")
-    joint = organisations >= 2 or cue_pattern("joint").search(opening) is not None
-    return not joint and evidence.statement_heading is None
+    return cue_pattern("joint").search(opening) is not None or (
+        organisations >= 2 and (_has_signing_line(evidence) or _named_in_the_opening(evidence)))
+
+
+def _named_in_the_opening(evidence: PageEvidence) -> bool:
+    """The signatories stand before the first prose, or were read from the title or the opening sentence (a
+    block that stands at the page's end, as find_signatory_block gives them)."""
+    blocks = evidence.blocks or evidence.body
+    first_prose = next((index for index, block in enumerate(blocks) if is_prose(block)), len(blocks))
+    at = evidence.signatories_at
+    return at is not None and (at <= first_prose or at >= len(blocks))

@@ -223,18 +223,29 @@ def _last_conjunction(conjunctions: list[str]) -> re.Pattern[str]:
 
 
 def _months(names: list[str]) -> dict[str, int]:
-    """Month names listed twelve to a language, January first."""
-    return {fold(name): index % 12 + 1 for index, name in enumerate(names)}
+    """Month names listed twelve to a language, January first, with the abbreviations that name one month only
+    ("Dec.", "févr.", "Sept")."""
+    months = {fold(name): index % 12 + 1 for index, name in enumerate(names)}
+    abbreviations: dict[str, set[int]] = {}
+    for name, number in months.items():
+        for length in (3, 4):
+            if len(name) > length:
+                abbreviations.setdefault(name[:length], set()).add(number)
+    return {**{short: numbers.pop() for short, numbers in abbreviations.items() if len(numbers) == 1}, **months}
 
 
 def _dateline(names: list[str]) -> re.Pattern[str]:
-    month = "|".join(sorted({re.escape(name) for name in names} | {re.escape(fold(name)) for name in names},
-                            key=len, reverse=True))
+    """A written date: "4th February 2021", "the 22nd of June, 2020", "6 Dec. 2021", "April 6, 2021",
+    "12 de setembro de 2019", a weekday before it or not."""
+    known = _months(names)
+    spellings = {spelling for name in names for spelling in (name, fold(name), name[:3], name[:4])
+                 if fold(spelling) in known}
+    month = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
     day = r"\d{1,2}(?:st|nd|rd|th|º|°|er|\.)?"
     weekday = r"(?:[^\W\d]+,?\s+)?"
     return re.compile(
-        rf"{weekday}(?:(?P<day>{day})\s+(?:de\s+)?(?P<month>{month})\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})"
-        rf"|(?P<month2>{month})\.?\s+(?P<day2>{day}),?\s+(?P<year2>\d{{4}}))", re.I)
+        rf"{weekday}(?:(?P<day>{day})\s+(?:de\s+|of\s+)?(?P<month>{month})\b\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})"
+        rf"|(?P<month2>{month})\b\.?\s+(?P<day2>{day}),?\s+(?P<year2>\d{{4}}))", re.I)
 
 
 @cache

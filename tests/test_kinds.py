@@ -1,0 +1,120 @@
+"""Statement or not: which pages are listed, each kind of page as a small document of our own."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ingest.parse import parse
+from ingest.records import Document
+
+ASK = "<p>We call on the Government to release all political prisoners held for their beliefs.</p>"
+GROUPS = "".join(f"<li>{name}</li>" for name in ("Alpha Network", "Beta Rights Watch", "Gamma Foundation",
+                                                  "Delta Coalition for Justice", "Epsilon Society"))
+
+
+def parsed(body: str, content_type: str = "text/html", **metadata):
+    return parse(Document("fixture", body.encode("utf-8"), content_type, "utf-8", datetime.now(timezone.utc),
+                          metadata=metadata))
+
+
+def kind(body: str, **metadata) -> str:
+    return parsed(f"<html><body>{body}</body></html>", **metadata).kind
+
+
+@pytest.mark.parametrize("title", ["FSM Newsletter 10 March 2008", "October Newsletter", "Nieuwsbrief april"])
+def test_a_page_whose_title_says_it_is_a_newsletter_is_not_listed(title):
+    assert kind(f"<h1>{title}</h1>{ASK}<p>Signed by:</p><ul>{GROUPS}</ul>") == "other"
+    assert kind(f"<h1>Open letter, not a newsletter</h1>{ASK}<p>Signed by:</p><ul>{GROUPS}</ul>") == "open_letter"
+
+
+def test_an_announced_meeting_with_its_time_of_day_is_an_event():
+    body = ("<h1>Convocata la prima assemblea provinciale</h1><p>Sabato 2 maggio 2020, alle ore 15.00, si terrà la "
+            "prima assemblea online del progetto nella città.</p><p>Bisogna che la Regione ripensi il turismo e "
+            "chiediamo al Presidente della Regione di ritirare il piano.</p><p>Il coordinamento è composto da:</p>"
+            f"<ul>{GROUPS}</ul>")
+    assert kind(body, language="it") == "other"
+
+
+def test_a_statement_titled_so_that_tells_of_an_event_is_still_a_statement():
+    body = ("<h1>Joint statement on the raid on the union's office</h1><p>The raid took place on Monday at 6 am, "
+            "and the speakers of the union were taken away.</p><p>We call on the police to release them.</p>"
+            f"<p>Signed by:</p><ul>{GROUPS}</ul>")
+    assert kind(body) == "joint_statement"
+    assert kind(body.replace("Joint statement on the raid", "The raid")) == "other"
+
+
+def test_a_list_of_members_is_not_listed_but_a_list_under_a_line_that_signs_is():
+    prose = ("<h1>Who we are</h1><p>We are a broad and inclusive alliance of groups from across the country, "
+             "working together on the climate.</p>")
+    assert kind(f"{prose}<p>Some of our members include:</p><ul>{GROUPS}</ul>") == "other"
+    assert kind(f"{prose}<p>Signed by:</p><ul>{GROUPS}</ul>") == "joint_statement"
+
+
+def test_asks_closed_by_a_run_of_names_are_a_statement_with_no_label():
+    assert kind(f"{ASK}<ul>{GROUPS}</ul>") == "joint_statement"
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("", "other"),  # one group's post that asks something: nothing presents it as a statement
+    ("<p>Atentamente: grupo de trabajo del Segundo Foro</p>", "joint_statement"),  # a line that signs
+    ("<p>This statement was put together by activists in the union.</p>", "joint_statement"),  # speaks of itself
+])
+def test_asks_without_signatories_are_listed_only_where_the_page_presents_itself_as_a_statement(closing, expected):
+    body = ("<p>Last month the prefect asked the city to withdraw its grant to the festival, and the court has now "
+            "ruled in our favour.</p><p>We demand, once again, that the government repeal the decree.</p>")
+    assert kind(body + closing) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Appello per la pace in Europa", "joint_statement"),
+    ("La lettera dei medici al ministro", "joint_statement"),
+    ("Perché l'appello conta ancora", "other"),
+])
+def test_asks_under_a_title_that_opens_by_naming_a_statement(title, expected):
+    body = f"<h1>{title}</h1><p>Chiediamo al governo di ritirare subito il decreto sulle armi.</p>"
+    assert kind(body, language="it") == expected
+
+
+def test_a_headline_that_counts_a_statements_signers_is_a_report_unless_the_page_carries_the_list():
+    report = ("<h1>Over 50 NGOs sign open letter to the EU</h1><p>The organisations, among them our own, ask the "
+              "Commission to end overfishing by 2025.</p><ol><li>End overfishing by 2025.</li>"
+              "<li>Protect the high seas.</li></ol><p>The letter can be downloaded from the coalition's site.</p>")
+    assert kind(report) == "other"
+    assert kind(report + f"<p>Signatories:</p><ul>{GROUPS}</ul>") == "open_letter"
+    assert kind(report + f"<ul>{GROUPS}</ul>") == "open_letter"  # the list alone
+
+
+def test_one_organisations_press_statement_is_a_press_release_even_where_it_calls_itself_a_coalition():
+    body = ("<p>PRESS STATEMENT</p><h2>The Centre launches its digital freedom campaign</h2><p>The Centre for "
+            "Liberty is a non-governmental organization and a coalition of rightsholders committed to social "
+            "change.</p><p>We urge the Senate to immediately withdraw the social media bill.</p>")
+    assert kind(body) == "press_release"
+
+
+def test_a_release_that_opens_with_its_issuer_in_brackets_is_one_organisations():
+    body = ("<h1>China Must Release Detained Labor Rights Advocates</h1><p>(Chinese Human Rights Defenders—July 25, "
+            "2019) The Chinese government has continued to persecute labor organizers and activists in the south "
+            "of the country.</p><p>CHRD urges the Chinese government to release the detained activists.</p>"
+            "<p>From left to right: Li Zhan, Liu Penghua, Mi Jiuping, Yu Juncong, and Fu Changguo</p>"
+            "<p>The arrests continued through the spring, and more workers were taken away in May.</p>")
+    statement = parsed(f"<html><body>{body}</body></html>")
+    assert (statement.kind, statement.publisher, statement.date) == (
+        "press_release", "Chinese Human Rights Defenders", "2019-07-25")
+
+
+def test_a_label_at_the_end_of_a_long_archive_line_still_names_the_page():
+    body = ("<p>Union Members Support the Ordinance Date: Wed, 01/29/2020 - 16:07 Source: https://example.org/node/"
+            "3361 Tags: green unionism, just transition, coal, fossil fuel capitalism, Green New Deal, Operating "
+            "Engineers, Richmond, Sheet Metal Workers By Steve Morse, Martha Hawthorne and Jud Peake - Open</p>"
+            "<h2>Letter, January 2020</h2><p>We are rank-and-file union members who support the ordinance.</p>"
+            "<p>We ask the company to withdraw its threat to litigate.</p>")
+    assert kind(body) == "open_letter"
+
+
+def test_a_press_release_whose_opening_sentence_names_several_issuers_is_a_joint_statement():
+    body = ("<p>Paris, le 7 novembre 2013. Communiqué de presse.</p><p>Deux ans après la convocation des inspecteurs "
+            "au siège de Microsoft, l'April, Framasoft, le CNLL et l'Aful s'étonnent d'une nouvelle entorse à la "
+            "neutralité scolaire.</p><p>Nous demandons un véritable enseignement de l'informatique à l'école.</p>")
+    assert kind(body, language="fr") == "joint_statement"
