@@ -83,6 +83,20 @@ class Statement:
         return [signatory for signatory in self.signatories if signatory.kind == "organisation"]
 
     @property
+    def individuals(self) -> list[Signatory]:
+        return [signatory for signatory in self.signatories if signatory.kind == "individual"]
+
+    def check_stated_count(self) -> None:
+        """A stated count is checked against what it counts: "16 organisations and 504 individuals"
+        counts the organisations alone. The parser checks it against every signatory; where it matches the
+        organisations or the individuals instead, its warning is withdrawn."""
+        stated, parsed = self.stated_signatory_count, len(self.signatories)
+        if stated is None or stated not in (len(self.organisations), len(self.individuals)):
+            return
+        said = f"the statement says {stated} signatories but {parsed} were parsed"
+        self.warnings = [warning for warning in self.warnings if warning != said]
+
+    @property
     def is_statement(self) -> bool:
         """Listed as a statement: the parser found it signed or making demands, and not an event, a job offer,
         a newsletter or one organisation's press release (parse/kinds.py)."""
