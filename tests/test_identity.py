@@ -258,7 +258,7 @@ create table signatures (statement_id text references statements(id),
 
 
 OLD_STATEMENTS = [
-    statement("https://a.example/1", ["Canada Tibet Committee"]),
+    statement("https://a.example/1", ["Canada Tibet Committee", "Tibet Support Group Adelaide – Australia"]),
     statement("https://a.example/2", ["Canada Tibet Committee, Canada", "Free Tibet"],
               people=["Tenzin Norbu, Tibet Action Institute", "Maria Lopez, lawyer"]),
 ]
@@ -272,7 +272,8 @@ def old_database(path: Path) -> list[str]:
     old = Database(path)
     old.executescript(OLD_SCHEMA)
     keys = []
-    rows = ([("canada-tibet-committee", "Canada Tibet Committee")],
+    rows = ([("canada-tibet-committee", "Canada Tibet Committee"),
+             ("tibet-support-group-adelaide-au", "Tibet Support Group Adelaide – Australia")],
             [("canada-tibet-committee-ca", "Canada Tibet Committee, Canada"), ("free-tibet", "Free Tibet")])
     for document, names in zip(OLD_STATEMENTS, rows, strict=True):
         key = statement_id(document)
@@ -283,9 +284,9 @@ def old_database(path: Path) -> list[str]:
                                   "parser_version": "0", "parsed_at": "2024-01-01T00:00:00+00:00",
                                   "date": "2024-01-01"})
         for position, (organisation, written) in enumerate(names, 1):
-            country = "CA" if organisation.startswith("canada") else None
-            old["organisations"].insert({"id": organisation, "name": written.split(",")[0], "country": country,
-                                         "n_statements": 1}, replace=True)
+            country = {"canada": "CA", "tibet": "AU"}.get(organisation.split("-")[0])
+            old["organisations"].insert({"id": organisation, "name": written.split(",")[0].split(" – ")[0],
+                                         "country": country, "n_statements": 1}, replace=True)
             old["signatures"].insert({"statement_id": key, "organisation_id": organisation, "position": position,
                                       "name_as_written": written, "date": "2024-01-01"})
     old.conn.commit()
@@ -297,14 +298,18 @@ def test_an_earlier_database_is_brought_up_to_date_and_loses_nothing(tmp_path, r
     path = tmp_path / "old.db"
     first, second = old_database(path)
     db = open_database(str(path))
-    assert ids(db) == {"canada-tibet-committee", "free-tibet"}
+    assert ids(db) == {"canada-tibet-committee", "free-tibet", "tibet-support-group-adelaide"}
     assert db["organisation_redirects"].get("canada-tibet-committee-ca")["organisation_id"] == "canada-tibet-committee"
+    # the name says Australia (Adelaide): today's id has no country code
+    assert db["organisation_redirects"].get("tibet-support-group-adelaide-au")["organisation_id"] == \
+        "tibet-support-group-adelaide"
     assert db.execute("select statement_id, position, organisation_id, kind from signatures order by 1, 2").fetchall() \
         == sorted([(first, 1, "canada-tibet-committee", "organisation"),
+                   (first, 2, "tibet-support-group-adelaide", "organisation"),
                    (second, 1, "canada-tibet-committee", "organisation"), (second, 2, "free-tibet", "organisation")])
     assert db["organisations"].get("canada-tibet-committee")["n_statements"] == 2
     assert db.execute("select n_organisations, n_individuals from statements order by url").fetchall() == [
-        (1, None), (2, None)]
+        (2, None), (2, None)]
     db.close()
     result = runner.invoke(cli, ["reparse", "--db", str(path)])  # the archived page, read again: people too
     assert result.exit_code == 0, result.output
