@@ -125,7 +125,7 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
     _insert(db, "statements", [_statement_row(key, doc_id, statement, parser_version)], upsert_on="id")
     _insert(db, "demands", _demand_rows(key, statement))
     found = organisations.identities(statement.organisations)
-    moved_to = organisations.redirected(db, {identity.key for identity in found}, changes.redirects)
+    moved_to = changes.redirected(db, {identity.key for identity in found})
     organisations.store_identities(db, [identity for identity in found
                                         if moved_to[identity.key] is None and _news(identity, changes.stored)])
     signed = [(identity, moved_to[identity.key] or identity.key) for identity in found]

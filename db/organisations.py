@@ -54,18 +54,6 @@ def store_identities(db: Database, found: list[Identity]) -> None:
         "lat = :lat, lon = :lon where id = :id and country is null", [row for row in rows if row["country"]])
 
 
-def redirected(db: Database, keys: set[str], known: dict[str, str | None]) -> dict[str, str | None]:
-    """Where each key's signatures go now: the organisation an old id was merged into or a name without a
-    country joined, or None where the key is its own. known caches what a batch has asked already."""
-    wanted = sorted(keys - known.keys())
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        found = dict(db.execute("select old_id, organisation_id from organisation_redirects where old_id in "
-                                "(select value from json_each(?))", [json.dumps(chunk)]).fetchall())
-        known.update({key: found.get(key) for key in chunk})
-    return {key: known[key] for key in keys}
-
-
 def affiliation_id(db: Database, affiliation: str | None, signed: list[tuple[Identity, str]]) -> str | None:
     """The organisation a person signs from, where it resolves: one the statement's own list names (by
     its name, or an acronym written with it), else the one organisation of that name in the database."""
@@ -121,6 +109,22 @@ class Changes:
         self.name_keys: set[str] = set()
         self.moved: defaultdict[str, Counter] = defaultdict(Counter)  # old id -> the ids its names went to
         self.redirects: dict[str, str | None] = {}  # ids asked of organisation_redirects in this batch
+        self.any_redirects: bool | None = None  # whether there are any: most databases have few or none
+
+    def redirected(self, db: Database, keys: set[str]) -> dict[str, str | None]:
+        """Where each key's signatures go now: the organisation an old id was merged into or a name without
+        a country joined, or None where the key is its own. Redirects change only when the batch ends."""
+        if self.any_redirects is None:
+            self.any_redirects = db.execute("select exists (select 1 from organisation_redirects)").fetchone()[0]
+        if not self.any_redirects:
+            return dict.fromkeys(keys)
+        wanted = sorted(keys - self.redirects.keys())
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            found = dict(db.execute("select old_id, organisation_id from organisation_redirects where old_id in "
+                                    "(select value from json_each(?))", [json.dumps(chunk)]).fetchall())
+            self.redirects.update({key: found.get(key) for key in chunk})
+        return {key: self.redirects[key] for key in keys}
 
     def record(self, saved: Saved) -> None:
         for key, located in saved.stored.items():
