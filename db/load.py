@@ -124,27 +124,34 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
         return Outcome.DOCUMENT_ONLY, saved
     _insert(db, "statements", [_statement_row(key, doc_id, statement, parser_version)], upsert_on="id")
     _insert(db, "demands", _demand_rows(key, statement))
-    found = organisations.identities(statement.organisations)
-    moved_to = changes.redirected(db, {identity.key for identity in found})
-    organisations.store_identities(db, [identity for identity in found
-                                        if moved_to[identity.key] is None and _news(identity, changes.stored)])
-    signed = [(identity, moved_to[identity.key] or identity.key) for identity in found]
-    signatures = _signature_rows(key, statement, signed, lambda affiliation: organisations.affiliation_id(
-        db, affiliation, signed))
+    signatures = _signatures(db, key, statement, changes, saved)
     _insert(db, "signatures", signatures)
     _insert(db, "statement_versions", [_version_row(key, doc_id, document, statement)],
             upsert_on="statement_id, document_id")
-    saved.date = statement.date
-    saved.signed_now = [(row["organisation_id"], row["name_as_written"]) for row in signatures
-                        if row["organisation_id"] is not None]
-    saved.stored = {identity.key: bool(identity.country) for identity in found if moved_to[identity.key] is None}
-    saved.name_keys |= {identity.name_key for identity in found}
     printed = {row["position"]: row for row in signatures}
     saved.moved = [(old, printed[position]["organisation_id"]) for position, old, written, *_ in before
                    if position in printed and printed[position]["name_as_written"] == written
                    and printed[position]["organisation_id"] not in (None, old)]
     outcome = Outcome.ADDED if not existing else Outcome.UNCHANGED if unchanged else Outcome.UPDATED
     return outcome, saved
+
+
+def _signatures(db: Database, key: str, statement: Statement, changes: organisations.Changes,
+                saved: organisations.Saved) -> list[dict]:
+    """The statement's signature rows, its new organisations stored first; saved learns who signed."""
+    found = organisations.identities(statement.organisations)
+    moved_to = changes.redirected(db, {identity.key for identity in found})
+    organisations.store_identities(db, [identity for identity in found
+                                        if moved_to[identity.key] is None and _news(identity, changes.stored)])
+    signed = [(identity, moved_to[identity.key] or identity.key) for identity in found]
+    rows = _signature_rows(key, statement, signed, lambda affiliation: organisations.affiliation_id(
+        db, affiliation, signed))
+    saved.date = statement.date
+    saved.signed_now = [(row["organisation_id"], row["name_as_written"]) for row in rows
+                        if row["organisation_id"] is not None]
+    saved.stored = {identity.key: bool(identity.country) for identity in found if moved_to[identity.key] is None}
+    saved.name_keys |= {identity.name_key for identity in found}
+    return rows
 
 
 def _news(identity: Identity, stored: dict[str, bool]) -> bool:

@@ -57,6 +57,7 @@ def parse(source: str, output_format: str, encoding: str | None) -> None:
             statement = parse_document(load_document(source, client, encoding=encoding))
     except IngestError as error:
         raise click.ClickException(str(error)) from error
+    statement.check_stated_count()  # as it is saved
     if output_format == "json":
         click.echo(json.dumps(statement.to_json(), indent=2, ensure_ascii=False))
     else:
