@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import load, organisations
+from db import load, organisations, resolve
 from db.schema import CACHE_KIB, TABLES, ensure_schema, open_database
 from ingest.parse import PARSER_VERSION
 
@@ -61,6 +61,7 @@ def build_bulk(path: Path, corpus: Corpus) -> float:
         began = time.perf_counter()
         _organisation_totals(db)
         ensure_schema(db)
+        _resolve_organisations(db)
         seconds += time.perf_counter() - began
     finally:
         db.close()
@@ -74,11 +75,13 @@ def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
     for document, statement in corpus.pairs(start, stop):
         doc_id, key = load.document_id(document), load.statement_id(document)
         found = organisations.identities(statement.organisations)
+        signed = [(identity, identity.key) for identity in found]
+        by_name = {identity.name: identity.key for identity in found}  # the people's affiliations name these
         rows["documents"].append(load._document_row(doc_id, document))
         rows["statements"].append(load._statement_row(key, doc_id, statement, PARSER_VERSION))
         rows["demands"] += load._demand_rows(key, statement)
         rows["organisations"] += [organisations.organisation_row(identity) for identity in found]
-        rows["signatures"] += load._signature_rows(key, statement, found)
+        rows["signatures"] += load._signature_rows(key, statement, signed, by_name.get)
         rows["statement_versions"].append(load._version_row(key, doc_id, document, statement))
     return rows
 
@@ -92,9 +95,18 @@ def _organisation_totals(db: Database) -> None:
     db.execute("""update organisations set (n_statements, first_signed, last_signed) =
         (select n, first, last from totals where totals.id = organisations.id)""")
     db.execute("""insert into organisation_names (organisation_id, name_as_written, n_signatures)
-        select organisation_id, name_as_written, count(*) from signatures group by 1, 2""")
+        select organisation_id, name_as_written, count(*) from signatures where organisation_id is not null
+        group by 1, 2""")
     db.execute("drop table totals")
     db.conn.commit()
+
+
+def _resolve_organisations(db: Database) -> None:
+    """The rules that need the whole database in view, once over every name (the loader runs them over
+    each batch's names)."""
+    keys = [row[0] for row in db.execute("select distinct name_key from organisations")]
+    with db.atomic():
+        organisations.refresh(db, resolve.resolve(db, keys, organisations.curation()))
 
 
 def table_counts(path: Path) -> dict[str, int]:

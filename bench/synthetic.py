@@ -3,7 +3,9 @@
 Statement i is the same on every run and every machine: it is drawn from its own random generator,
 seeded from (seed, i), so any slice of the corpus can be made on its own. Sizes follow what the
 labelled corpus shows: about 5.7 KB of text, 5 demands, about 50 signatures drawn (some organisations
-far more often than others) from 5,000 organisations. Words follow a Zipf law over a vocabulary
+far more often than others) from 5,000 organisations; and, on a quarter of the statements (half of the
+labelled ones with people list them), about 20 people, with a role and often an affiliation among the
+organisations signing. Words follow a Zipf law over a vocabulary
 whose head is the bundled sample statement's own words, most frequent first.
 """
 
@@ -56,6 +58,14 @@ ORGANISATION_KINDS = ["Support Group", "Friends of {cause}", "Initiative", "Comm
                       "Solidarity Network", "Action Group", "Foundation", "Alliance for {cause}", "Society",
                       "Coalition", "Students for a Free {cause}", "Rights Watch", "Campaign", "Council"]
 LANGUAGES = [("en", 80), ("de", 7), ("fr", 6), ("es", 4), ("pt", 3)]
+PEOPLE_SHARE = 0.25  # of statements that are also signed by people
+PEOPLE = 20  # on such a statement, about this many
+GIVEN = ["Tenzin", "Pema", "Sonam", "Anna", "Maria", "Jean", "Li", "Amira", "David", "Keiko", "Lobsang", "Ewa",
+         "Carlos", "Nadia", "Tom", "Dolma", "Ines", "Yusuf", "Ingrid", "Raj"]
+FAMILY = ["Dorje", "Lhamo", "Kowalska", "Lopez", "Martin", "Wei", "Haddad", "Cohen", "Sato", "Nowak", "Silva",
+          "Petrova", "Brown", "Tsering", "Garcia", "Khan", "Larsen", "Rossi", "Sharma", "Yilmaz"]
+ROLES = ["professor", "lawyer", "journalist", "writer", "researcher", "human rights defender", "director of {org}",
+         "member of {org}", "{org}"]
 ALPHA2 = {"Germany": "DE", "France": "FR", "the UK": "GB", "India": "IN", "Nepal": "NP", "Japan": "JP",
           "Canada": "CA", "Australia": "AU", "Brazil": "BR", "Mexico": "MX", "Italy": "IT", "Spain": "ES"}
 
@@ -184,7 +194,19 @@ class Corpus:
             if organisation.place in ALPHA2 and organisation.place not in organisation.name and rng.random() < 0.5:
                 written, country = f"{organisation.name}, {organisation.place}", ALPHA2[organisation.place]
             signatories.append(Signatory(position, organisation.name, written, country, "organisation"))
+        if rng.random() < PEOPLE_SHARE:
+            signatories += self._people(rng, [o.name for o in chosen], len(signatories))
         return signatories
+
+    def _people(self, rng: random.Random, organisations: list[str], before: int) -> list[Signatory]:
+        people = []
+        for position in range(before + 1, before + 1 + max(1, int(rng.lognormvariate(0, 0.6) * PEOPLE * 0.84))):
+            name = f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+            role = rng.choice(ROLES)
+            affiliation = rng.choice(organisations) if "{org}" in role else None
+            role = role.format(org=affiliation)
+            people.append(Signatory(position, name, f"{name}, {role}", None, "individual", role, affiliation))
+        return people
 
 
 def _prose(text: str) -> str:

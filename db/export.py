@@ -12,8 +12,8 @@ from sqlite_utils import Database
 from .publish import DATABASE_NAME, METADATA_PATH
 from .schema import TABLES
 
-EXPORTED = ("statements", "demands", "signatures", "organisations", "organisation_names", "statement_versions",
-            "documents")
+EXPORTED = ("statements", "demands", "signatures", "organisations", "organisation_names", "organisation_redirects",
+            "statement_versions", "documents")
 LEFT_OUT = {"documents": {"body"}}  # the raw bytes are in the SQLite download, not in CSV
 FIELD_TYPES = {str: "string", int: "integer", float: "number"}
 # Each exported row carries where to read it on the site and where it came from.
@@ -21,9 +21,11 @@ LINKS: dict[str, list[tuple[str, str]]] = {
     "statements": [("site_url", "statements/{id}"), ("source_url", "{url}")],
     "demands": [("statement_site_url", "statements/{statement_id}"), ("source_url", "{source}")],
     "signatures": [("statement_site_url", "statements/{statement_id}"),
-                   ("organisation_site_url", "organisations/{organisation_id}"), ("source_url", "{source}")],
+                   ("organisation_site_url", "organisations/{organisation_id}"),
+                   ("affiliation_site_url", "organisations/{affiliation_id}"), ("source_url", "{source}")],
     "organisations": [("site_url", "organisations/{id}")],
     "organisation_names": [("organisation_site_url", "organisations/{organisation_id}")],
+    "organisation_redirects": [("organisation_site_url", "organisations/{organisation_id}")],
     "statement_versions": [("statement_site_url", "statements/{statement_id}"), ("source_url", "{source}")],
     "documents": [("site_url", "documents/{id}"), ("source_url", "{url}")],
 }
@@ -78,10 +80,15 @@ def _write_table(db: Database, directory: Path, name: str, described: dict, base
 
 
 def _link(template: str, row: dict, base_url: str) -> str | None:
+    """The row's URL on the site or at its source; none where the row has no value to make it from (an
+    individual's signature names no organisation)."""
     if template in ("{url}", "{source}"):
         return row.get(template.strip("{}"))
     encoded = {key: tilde_encode(str(value)) for key, value in row.items() if value is not None}
-    return f"{base_url}/{DATABASE_NAME}/" + template.format(**encoded)
+    try:
+        return f"{base_url}/{DATABASE_NAME}/" + template.format(**encoded)
+    except KeyError:
+        return None
 
 
 def _as_list(key: str | tuple[str, ...]) -> list[str]:

@@ -8,7 +8,7 @@ import re
 from datetime import datetime, timezone
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlite_utils import Database
@@ -87,19 +87,19 @@ def save_many(db: Database, pairs: Iterable[tuple[Document, Statement]], parser_
         for document, statement in pairs:
             try:
                 with db.atomic():
-                    outcome, signed = _save_one(db, document, statement, parser_version, force, changes.stored)
+                    outcome, saved = _save_one(db, document, statement, parser_version, force, changes)
             except Exception as error:  # one bad document must not cost the rest of the batch
                 results.append(error)
                 continue
-            if signed is not None:
-                changes.record(*signed)
+            if saved is not None:
+                changes.record(saved)
             results.append(outcome)
         changes.apply(db)
     return results
 
 
 def _save_one(db: Database, document: Document, statement: Statement, parser_version: str, force: bool,
-              stored: dict[str, bool]) -> tuple[Outcome, tuple | None]:
+              changes: organisations.Changes) -> tuple[Outcome, organisations.Saved | None]:
     """The document's rows; with them, what changed in who signed (for the organisation records)."""
     bound_short_fields(statement)
     doc_id = document_id(document)
@@ -109,25 +109,48 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
     unchanged = existing and existing["document_id"] == doc_id and existing["parser_version"] == parser_version
     if unchanged and not force:
         return Outcome.UNCHANGED, None
-    signed_before = {row[0] for row in db.execute(
-        "select organisation_id from signatures where statement_id = ?", [key]).fetchall()}
+    before = db.execute(
+        "select signatures.position, organisation_id, name_as_written, unplaced_id, name_key from signatures "
+        "left join organisations on organisations.id = organisation_id "
+        "where statement_id = ? and organisation_id is not null", [key]).fetchall()
+    saved = organisations.Saved(key, {row[1] for row in before},
+                                name_keys={name for row in before for name in row[3:] if name})
     for table in ("demands", "signatures"):
         db.execute(f"delete from {table} where statement_id = ?", [key])
     if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
         db.execute("delete from statement_versions where statement_id = ?", [key])
         db.execute("delete from statements where id = ?", [key])
-        return Outcome.DOCUMENT_ONLY, (key, signed_before, None, [])
+        return Outcome.DOCUMENT_ONLY, saved
     _insert(db, "statements", [_statement_row(key, doc_id, statement, parser_version)], upsert_on="id")
     _insert(db, "demands", _demand_rows(key, statement))
-    found = organisations.identities(statement.organisations)
-    organisations.store_identities(db, [identity for identity in found if _news(identity, stored)])
-    signatures = _signature_rows(key, statement, found)
+    signatures = _signatures(db, key, statement, changes, saved)
     _insert(db, "signatures", signatures)
     _insert(db, "statement_versions", [_version_row(key, doc_id, document, statement)],
             upsert_on="statement_id, document_id")
-    signed_now = [(row["organisation_id"], row["name_as_written"]) for row in signatures]
+    printed = {row["position"]: row for row in signatures}
+    saved.moved = [(old, printed[position]["organisation_id"]) for position, old, written, *_ in before
+                   if position in printed and printed[position]["name_as_written"] == written
+                   and printed[position]["organisation_id"] not in (None, old)]
     outcome = Outcome.ADDED if not existing else Outcome.UNCHANGED if unchanged else Outcome.UPDATED
-    return outcome, (key, signed_before, statement.date, signed_now, {i.key: bool(i.country) for i in found})
+    return outcome, saved
+
+
+def _signatures(db: Database, key: str, statement: Statement, changes: organisations.Changes,
+                saved: organisations.Saved) -> list[dict]:
+    """The statement's signature rows, its new organisations stored first; saved learns who signed."""
+    found = organisations.identities(statement.organisations)
+    moved_to = changes.redirected(db, {identity.key for identity in found})
+    organisations.store_identities(db, [identity for identity in found
+                                        if moved_to[identity.key] is None and _news(identity, changes.stored)])
+    signed = [(identity, moved_to[identity.key] or identity.key) for identity in found]
+    rows = _signature_rows(key, statement, signed, lambda affiliation: organisations.affiliation_id(
+        db, affiliation, signed))
+    saved.date = statement.date
+    saved.signed_now = [(row["organisation_id"], row["name_as_written"]) for row in rows
+                        if row["organisation_id"] is not None]
+    saved.stored = {identity.key: bool(identity.country) for identity in found if moved_to[identity.key] is None}
+    saved.name_keys |= {identity.name_key for identity in found}
+    return rows
 
 
 def _news(identity: Identity, stored: dict[str, bool]) -> bool:
@@ -197,7 +220,9 @@ def _statement_row(key: str, doc_id: str, statement: Statement, parser_version: 
         "stated_signatory_count": statement.stated_signatory_count,
         "stated_signatory_minimum": statement.stated_signatory_minimum,
         "n_demands": len(statement.demands),
-        "n_signatories": len(statement.organisations),
+        "n_signatories": len(statement.signatories),
+        "n_organisations": len(statement.organisations),
+        "n_individuals": len(statement.individuals),
         "document_id": doc_id,
         "parser_version": parser_version,
         "parsed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -208,11 +233,12 @@ def _statement_row(key: str, doc_id: str, statement: Statement, parser_version: 
 
 def _version_row(key: str, doc_id: str, document: Document, statement: Statement) -> dict:
     """Each version of a statement's page: its hash and who had signed by then."""
-    names = [signatory.name_as_written for signatory in statement.organisations]
+    names = [signatory.name_as_written for signatory in statement.signatories]
     return {"statement_id": key, "document_id": doc_id, "sha256": document.sha256,
             "fetched_at": document.fetched_at.isoformat(timespec="seconds"), "n_signatories": len(names),
             "signatories": json.dumps(names, ensure_ascii=False),
-            "parsed_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+            "parsed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "n_organisations": len(statement.organisations), "n_individuals": len(statement.individuals)}
 
 
 def _demand_rows(key: str, statement: Statement) -> list[dict]:
@@ -222,7 +248,23 @@ def _demand_rows(key: str, statement: Statement) -> list[dict]:
             for demand in statement.demands]
 
 
-def _signature_rows(key: str, statement: Statement, found: list[Identity]) -> list[dict]:
-    return [{"statement_id": key, "organisation_id": identity.key, "position": signatory.position,
-             "name_as_written": signatory.name_as_written, "date": statement.date}
-            for signatory, identity in zip(statement.organisations, found, strict=True)]
+def _signature_rows(key: str, statement: Statement, signed: list[tuple[Identity, str]],
+                    affiliation_id: Callable[[str | None], str | None]) -> list[dict]:
+    """Every signatory in printed order: an organisation with the organisation it is (and, for a name
+    written without a country that joined one, that name's own id), a person with their name, role and
+    affiliation as written, and the organisation the affiliation names where it resolves."""
+    organisations_signed = iter(signed)
+    rows = []
+    for signatory in statement.signatories:
+        row = {"statement_id": key, "position": signatory.position, "kind": signatory.kind,
+               "name_as_written": signatory.name_as_written, "date": statement.date, "organisation_id": None,
+               "unplaced_id": None, "name": None, "role": None, "affiliation": None, "affiliation_id": None}
+        if signatory.kind == "organisation":
+            identity, organisation = next(organisations_signed)
+            row["organisation_id"] = organisation
+            row["unplaced_id"] = identity.key if identity.unplaced and organisation != identity.key else None
+        else:
+            row.update(name=signatory.name, role=signatory.role, affiliation=signatory.affiliation,
+                       affiliation_id=affiliation_id(signatory.affiliation))
+        rows.append(row)
+    return rows

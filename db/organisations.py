@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
-from ingest.orgnames import Curation, Identity, identify, normal_form
-from ingest.parse.countries import fold
+from ingest.orgnames import Curation, Identity, acronyms, identify
 from ingest.records import Signatory
 
 CURATION_PATH = Path(__file__).parent / "curation" / "aliases.json"
@@ -21,6 +19,12 @@ CURATION_PATH = Path(__file__).parent / "curation" / "aliases.json"
 @cache
 def curation() -> Curation:
     return Curation.from_json(json.loads(CURATION_PATH.read_text("utf-8")))
+
+
+def forget_curation() -> None:
+    """After the curation file changed: read it again, and resolve names with it."""
+    curation.cache_clear()
+    _identity.cache_clear()
 
 
 def identities(signatories: list[Signatory]) -> list[Identity]:
@@ -36,18 +40,38 @@ def _identity(written: str, statement_country: str | None) -> Identity:
 def organisation_row(identity: Identity) -> dict:
     return {"id": identity.key, "name": identity.name, "kind": "organisation", "country": identity.country,
             "country_source": identity.country_source, "city": identity.city, "lat": identity.lat,
-            "lon": identity.lon}
+            "lon": identity.lon, "name_key": identity.name_key}
 
 
 def store_identities(db: Database, found: list[Identity]) -> None:
     """New organisations get a row; a known one gains a country if it had none, never loses one."""
     rows = [organisation_row(identity) for identity in found]
     db.conn.executemany(
-        "insert or ignore into organisations (id, name, kind, country, country_source, city, lat, lon) "
-        "values (:id, :name, :kind, :country, :country_source, :city, :lat, :lon)", rows)
+        "insert or ignore into organisations (id, name, kind, country, country_source, city, lat, lon, name_key) "
+        "values (:id, :name, :kind, :country, :country_source, :city, :lat, :lon, :name_key)", rows)
     db.conn.executemany(
         "update organisations set country = :country, country_source = :country_source, city = :city, "
         "lat = :lat, lon = :lon where id = :id and country is null", [row for row in rows if row["country"]])
+
+
+def affiliation_id(db: Database, affiliation: str | None, signed: list[tuple[Identity, str]]) -> str | None:
+    """The organisation a person signs from, where it resolves: one the statement's own list names (by
+    its name, or an acronym written with it), else the one organisation of that name in the database."""
+    if not affiliation:
+        return None
+    if affiliation.count("(") > affiliation.count(")"):  # "on behalf of Third World Network (TWN)" cut short
+        affiliation += ")"
+    wanted = _identity(affiliation, None)
+    written = affiliation.strip().casefold()
+    in_statement = {organisation for identity, organisation in signed
+                    if identity.name_key == wanted.name_key or written in acronyms(identity.name)}
+    if len(in_statement) == 1:
+        return in_statement.pop()
+    if in_statement:
+        return None
+    rows = db.execute("select id, country from organisations where name_key = ?", [wanted.name_key]).fetchall()
+    placed = [key for key, country in rows if wanted.country and country == wanted.country]
+    return rows[0][0] if len(rows) == 1 else placed[0] if len(placed) == 1 else None
 
 
 @dataclass
@@ -57,30 +81,65 @@ class _Signed:
     names: Counter = field(default_factory=Counter)
 
 
+@dataclass
+class Saved:
+    """What one saved statement changed about organisations."""
+
+    statement_id: str
+    signed_before: set[str]  # its organisations until now
+    date: str | None = None
+    signed_now: list[tuple[str, str]] = field(default_factory=list)  # (organisation, name as written)
+    stored: dict[str, bool] = field(default_factory=dict)  # organisations it wrote: whether with a country
+    name_keys: set[str] = field(default_factory=set)  # the name keys of its organisations, before and after
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (old, new) organisation of one printed name
+
+
 class Changes:
     """Who signed what in one batch of saves, so that organisation records are brought up to date once.
 
     An organisation that only gained signatures on statements new to it is updated by increments; one
-    that lost any (a statement re-parsed or withdrawn) is recounted from the signatures table.
+    that lost any (a statement re-parsed or withdrawn) is recounted from the signatures table. Then the
+    rules that need the whole database (db/resolve.py) run over the names the batch touched.
     """
 
     def __init__(self) -> None:
         self.recount: set[str] = set()
         self.stored: dict[str, bool] = {}  # organisations written in this batch: whether with a country
         self.added: dict[str, tuple[str | None, list[tuple[str, str]]]] = {}  # statement -> date, signatures
+        self.name_keys: set[str] = set()
+        self.moved: defaultdict[str, Counter] = defaultdict(Counter)  # old id -> the ids its names went to
+        self.redirects: dict[str, str | None] = {}  # ids asked of organisation_redirects in this batch
+        self.any_redirects: bool | None = None  # whether there are any: most databases have few or none
 
-    def record(self, statement_id: str, signed_before: set[str], date: str | None,
-               signed_now: list[tuple[str, str]], stored: dict[str, bool] | None = None) -> None:
-        """A statement was saved: signed_before were its organisations until now, signed_now its
-        (organisation, name as written) pairs from now on, stored the organisations it wrote."""
-        for key, located in (stored or {}).items():
+    def redirected(self, db: Database, keys: set[str]) -> dict[str, str | None]:
+        """Where each key's signatures go now: the organisation an old id was merged into or a name without
+        a country joined, or None where the key is its own. Redirects change only when the batch ends."""
+        if self.any_redirects is None:
+            self.any_redirects = db.execute("select exists (select 1 from organisation_redirects)").fetchone()[0]
+        if not self.any_redirects:
+            return dict.fromkeys(keys)
+        wanted = sorted(keys - self.redirects.keys())
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            found = dict(db.execute("select old_id, organisation_id from organisation_redirects where old_id in "
+                                    "(select value from json_each(?))", [json.dumps(chunk)]).fetchall())
+            self.redirects.update({key: found.get(key) for key in chunk})
+        return {key: self.redirects[key] for key in keys}
+
+    def record(self, saved: Saved) -> None:
+        for key, located in saved.stored.items():
             self.stored[key] = self.stored.get(key, False) or located
-        earlier = self.added.pop(statement_id, None)
-        self.recount |= signed_before | {org for org, _ in (earlier[1] if earlier else [])}
-        if signed_now:
-            self.added[statement_id] = (date, signed_now)
+        earlier = self.added.pop(saved.statement_id, None)
+        self.recount |= saved.signed_before | {org for org, _ in (earlier[1] if earlier else [])}
+        if saved.signed_now:
+            self.added[saved.statement_id] = (saved.date, saved.signed_now)
+        self.name_keys |= saved.name_keys
+        for old, new in saved.moved:
+            self.moved[old][new] += 1
 
     def apply(self, db: Database) -> None:
+        from . import resolve
+
         refresh(db, self.recount)
         gains = self._gains()
         db.conn.executemany(  # scalar min() and max() are null if either side is: coalesce takes the other
@@ -94,6 +153,8 @@ class Changes:
             "on conflict (organisation_id, name_as_written) do update set "
             "n_signatures = n_signatures + excluded.n_signatures",
             [(org, name, n) for org, s in gains.items() for name, n in s.names.items()])
+        resolve.retire_renamed(db, self.moved)
+        refresh(db, resolve.resolve(db, self.name_keys, curation()))
 
     def _gains(self) -> dict[str, _Signed]:
         gains: dict[str, _Signed] = defaultdict(_Signed)
@@ -128,36 +189,3 @@ def refresh(db: Database, organisation_ids: set[str]) -> None:
         db.execute(f"""insert into organisation_names (organisation_id, name_as_written, n_signatures)
             select organisation_id, name_as_written, count(*) from signatures
             where organisation_id in ({marks}) group by organisation_id, name_as_written""", chunk)
-
-
-@dataclass(frozen=True)
-class MergeCandidate:
-    score: float
-    first: dict
-    second: dict
-    verdict: str  # why the rules keep them apart, or "review" where only a maintainer can tell
-
-
-def merge_candidates(db: Database, threshold: float = 88.0) -> list[MergeCandidate]:
-    """Pairs of organisations whose names are alike (rapidfuzz proposes), with what the rules say."""
-    rows = [dict(row) for row in db.query("select id, name, country from organisations order by id")]
-    forms = [normal_form(row["name"]) for row in rows]
-    found = []
-    for i, form in enumerate(forms):
-        for _, score, j in process.extract(form, forms, scorer=fuzz.token_sort_ratio, score_cutoff=threshold,
-                                           limit=None):
-            if i < j:
-                found.append(MergeCandidate(float(score), rows[i], rows[j], _verdict(rows[i], rows[j])))
-    return sorted(found, key=lambda candidate: (-candidate.score, candidate.first["id"]))
-
-
-def _verdict(first: dict, second: dict) -> str:
-    names = curation()
-    if fold(first["name"]) in names.not_same or fold(second["name"]) in names.not_same:
-        return "kept apart: curated not_same"
-    if first["country"] and second["country"] and first["country"] != second["country"]:
-        return f"kept apart: different countries ({first['country']}, {second['country']})"
-    if bool(first["country"]) != bool(second["country"]) and \
-            (first["id"].startswith(second["id"] + "-") or second["id"].startswith(first["id"] + "-")):
-        return "kept apart: a national chapter and its parent"
-    return "review"

@@ -195,6 +195,28 @@ async def _sortable_columns(datasette, database: str, table: str) -> set[str]:
     return columns | ({"rowid"} if not await db.primary_keys(table) else set())
 
 
+_ORGANISATION_PAGE = re.compile(rf"^/{DATABASE_NAME}/organisations/(?P<key>[^/]+?)(?P<format>\.json|\.csv)?$")
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """An organisation's old id (merged, joined, renamed: organisation_redirects) is a permanent redirect to
+    its id now, not a 404."""
+    match = _ORGANISATION_PAGE.match(request.path) if isinstance(exception, NotFound) else None
+    if match is None:
+        return None
+
+    async def inner():
+        db = datasette.get_database(DATABASE_NAME)
+        found = (await db.execute("select organisation_id from organisation_redirects where old_id = ?",
+                                  [tilde_decode(match["key"])])).first()
+        if found is None:
+            return None
+        target = _organisation_url(datasette, DATABASE_NAME, found[0]) + (match["format"] or "")
+        return Response.redirect(target + (f"?{request.query_string}" if request.query_string else ""), status=301)
+    return inner
+
+
 @hookimpl
 def menu_links():
     return [{"href": "/search", "label": "Search everything"}, {"href": "/explore", "label": "Explore"}]
@@ -250,6 +272,7 @@ def _listing_links(datasette, database: str, request):
 
 
 SIGNED_ON_PAGE = 50  # the newest; a prolific group signs thousands, all listed by a canned query
+PEOPLE_ON_PAGE = 50  # people who signed on its behalf, the newest; a canned query lists them all
 
 CO_SIGNERS = """
 with recent as (select statement_id from signatures where organisation_id = :organisation
@@ -279,6 +302,12 @@ def _organisation_page(datasette, database: str, organisation_id: str):
             "order by statement_id, position", [json.dumps([row["id"] for row in signed.rows])])
         co_signers = await db.execute(CO_SIGNERS, {"organisation": organisation_id, "limit": 20,
                                                     "window": CO_SIGNING_WINDOW})
+        people = await db.execute(
+            "select signatures.name, signatures.name_as_written, signatures.role, signatures.date, "
+            "signatures.statement_id, statements.title, statements.publisher from signatures "
+            "join statements on statements.id = signatures.statement_id where signatures.affiliation_id = ? "
+            "order by signatures.date desc, signatures.statement_id, signatures.position limit ?",
+            [organisation_id, PEOPLE_ON_PAGE + 1])
         return {
             "organisation": dict(organisation) if organisation else None,
             "names": [dict(row) for row in names.rows],
@@ -290,6 +319,11 @@ def _organisation_page(datasette, database: str, organisation_id: str):
             "co_signing_window": CO_SIGNING_WINDOW,
             "co_signers": [{**row, "url": _organisation_url(datasette, database, row["id"])}
                            for row in map(dict, co_signers.rows)],
+            "people": [{**row, "url": datasette.urls.row(database, "statements", tilde_encode(row["statement_id"]))}
+                       for row in map(dict, people.rows[:PEOPLE_ON_PAGE])],
+            "more_people": len(people.rows) > PEOPLE_ON_PAGE,
+            "every_person_url": datasette.urls.database(database) + "/people_signing_for?"
+            + urlencode({"organisation": organisation_id}),
         }
 
     return inner
@@ -313,22 +347,41 @@ def _statement_page(datasette, database: str, statement_id: str):
         demands = await db.execute(
             "select * from demands where statement_id = ? order by position", [statement_id])
         signatures = await db.execute(
-            "select signatures.position, signatures.name_as_written, signatures.organisation_id, "
+            "select signatures.position, signatures.kind, signatures.name_as_written, signatures.organisation_id, "
+            "signatures.name as person, signatures.role, signatures.affiliation, signatures.affiliation_id, "
             "organisations.name, organisations.country from signatures "
-            "join organisations on organisations.id = signatures.organisation_id "
+            "left join organisations on organisations.id = signatures.organisation_id "
             "where signatures.statement_id = ? order by signatures.position", [statement_id])
         statement = (await db.execute("select * from statements where id = ?", [statement_id])).first()
         signed = [{**row, "url": _organisation_url(datasette, database, row["organisation_id"])}
-                  for row in map(dict, signatures.rows)]
+                  for row in map(dict, signatures.rows) if row["organisation_id"] is not None]
+        people = [_person(datasette, database, row) for row in map(dict, signatures.rows)
+                  if row["organisation_id"] is None]
         return {
             "statement": dict(statement) if statement else None,
             "paragraphs": _paragraphs(statement["text"]) if statement else [],
             "demands": [dict(row) for row in demands.rows],
             "signatures": signed,
             "signatures_by_country": _by_country(signed),
+            "individuals": people,
+            "people_shown_open": PEOPLE_SHOWN_OPEN,
         }
 
     return inner
+
+
+def _person(datasette, database: str, row: dict) -> dict:
+    """A person as printed: name, then role, with the affiliation inside it linked where it resolved
+    ("presidenta do <a>Conselho Mundial da Paz</a>")."""
+    role, affiliation = row["role"] or "", row["affiliation"] or ""
+    before, found, after = role.partition(affiliation) if affiliation else (role, "", "")
+    if affiliation and not found:
+        before, found, after = (f"{role}, " if role else ""), affiliation, ""
+    url = _organisation_url(datasette, database, row["affiliation_id"]) if row["affiliation_id"] else None
+    return {**row, "role_parts": (before, found, after), "affiliation_url": url}
+
+
+PEOPLE_SHOWN_OPEN = 30  # a longer list of people is folded away under its heading, a click from view
 
 
 def _by_country(signatures: list[dict]) -> list[tuple[str, list[dict]]]:

@@ -21,7 +21,8 @@ TABLES: dict[str, dict] = {
         "columns": {"id": str, "url": str, "title": str, "kind": str, "date": str, "year": int,
                     "date_updated": str, "publisher": str, "language": str, "text": str,
                     "stated_signatory_count": int, "stated_signatory_minimum": int, "n_demands": int,
-                    "n_signatories": int, "document_id": str, "parser_version": str, "parsed_at": str,
+                    "n_signatories": int, "n_organisations": int, "n_individuals": int, "document_id": str,
+                    "parser_version": str, "parsed_at": str,
                     "warnings": str, "needs_review": int},
         "pk": "id",
         "foreign_keys": [("document_id", "documents", "id")],
@@ -36,9 +37,16 @@ TABLES: dict[str, dict] = {
     },
     "organisations": {
         "columns": {"id": str, "name": str, "country": str, "country_source": str, "city": str, "kind": str,
-                    "lat": float, "lon": float, "n_statements": int, "first_signed": str, "last_signed": str},
+                    "lat": float, "lon": float, "n_statements": int, "first_signed": str, "last_signed": str,
+                    "name_key": str},
         "pk": "id",
         "not_null": {"name"},
+    },
+    "organisation_redirects": {  # ids that were an organisation's, so that old links still resolve
+        "columns": {"old_id": str, "organisation_id": str, "reason": str, "recorded_at": str},
+        "pk": "old_id",
+        "foreign_keys": [("organisation_id", "organisations", "id")],
+        "not_null": {"organisation_id"},
     },
     "organisation_names": {
         "columns": {"organisation_id": str, "name_as_written": str, "n_signatures": int},
@@ -46,16 +54,21 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("organisation_id", "organisations", "id")],
     },
     "signatures": {
-        # date: the statement's, copied so that an organisation's newest signatures come from an index
+        # Every signatory, organisation or individual, in printed order. date: the statement's, copied so
+        # that an organisation's newest signatures come from an index. unplaced_id: the id of a name written
+        # without a country, where it joined the one organisation of that name (db/organisations.py).
         "columns": {"statement_id": str, "organisation_id": str, "position": int, "name_as_written": str,
-                    "date": str},
+                    "date": str, "kind": str, "name": str, "role": str, "affiliation": str, "affiliation_id": str,
+                    "unplaced_id": str},
         "pk": ("statement_id", "position"),
-        "foreign_keys": [("statement_id", "statements", "id"), ("organisation_id", "organisations", "id")],
-        "not_null": {"organisation_id", "name_as_written"},
+        "foreign_keys": [("statement_id", "statements", "id"), ("organisation_id", "organisations", "id"),
+                         ("affiliation_id", "organisations", "id")],
+        "not_null": {"name_as_written"},
     },
     "statement_versions": {
         "columns": {"statement_id": str, "document_id": str, "fetched_at": str, "sha256": str,
-                    "n_signatories": int, "signatories": str, "parsed_at": str},
+                    "n_signatories": int, "signatories": str, "parsed_at": str, "n_organisations": int,
+                    "n_individuals": int},
         "pk": ("statement_id", "document_id"),
         "foreign_keys": [("statement_id", "statements", "id"), ("document_id", "documents", "id")],
     },
@@ -80,13 +93,19 @@ INDEXES: dict[str, list[list[str]]] = {
     "crawl_runs": [["site"]],
     "crawl_queue": [["state"]],
     "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"], ["kind"],
-                   ["needs_review"], ["title"], ["n_signatories"], ["n_demands"], ["stated_signatory_count"],
-                   ["parsed_at"], ["date_updated"]],
+                   ["needs_review"], ["title"], ["n_signatories"], ["n_organisations"], ["n_individuals"],
+                   ["n_demands"], ["stated_signatory_count"], ["parsed_at"], ["date_updated"]],
     "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],
     "organisations": [["country"], ["name"], ["country_source"], ["n_statements"], ["first_signed"],
-                      ["last_signed"]],
+                      ["last_signed"], ["name_key"]],
     "organisation_names": [["name_as_written"], ["n_signatures"]],
+    "organisation_redirects": [["organisation_id"]],
     "signatures": [["organisation_id", "date"]],
+}
+# Indexes over the few rows that have a value: most signatures have no affiliation and joined no one.
+PARTIAL_INDEXES = {
+    "idx_signatures_affiliation_id": "signatures (affiliation_id, date) where affiliation_id is not null",
+    "idx_signatures_unplaced_id": "signatures (unplaced_id) where unplaced_id is not null",
 }
 
 FULL_TEXT: dict[str, list[str]] = {
@@ -97,22 +116,30 @@ FULL_TEXT: dict[str, list[str]] = {
 
 
 def ensure_schema(db: Database) -> None:
-    """Create whatever is missing; safe to run on every open."""
+    """Create whatever is missing; safe to run on every open. A database built by an earlier version is
+    brought up to date, and nothing stored is lost."""
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
         db.enable_wal()
+    backfills = []
     for name, spec in TABLES.items():
         if not db[name].exists():
             db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
                             not_null=spec.get("not_null"))
         else:
-            _add_missing_columns(db, name, spec["columns"])
+            backfills += _add_missing_columns(db, name, spec["columns"])
+    for name, spec in TABLES.items():
+        _reshape(db, name, spec)
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True, find_unique_name=False)
+    for name, definition in PARTIAL_INDEXES.items():
+        db.execute(f"create index if not exists {name} on {definition}")
     for name, columns in FULL_TEXT.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
+    for backfill in backfills:  # with the whole schema in place
+        backfill(db)
     if db.execute("PRAGMA user_version").fetchone()[0] < RELATIVE_PATHS:
         with db.atomic():
             _relative_paths(db)
@@ -133,18 +160,59 @@ def _relative_paths(db: Database) -> None:
             db.execute("update documents set path = ? where id = ?", [stored.name, doc_id])
 
 
-def _add_missing_columns(db: Database, name: str, columns: dict[str, type]) -> None:
-    """A database built by an earlier version gains the columns added since; nothing is dropped."""
+def _add_missing_columns(db: Database, name: str, columns: dict[str, type]) -> list:
+    """A database built by an earlier version gains the columns added since; nothing is dropped. Returns
+    the backfills to run once the schema is complete."""
     present = db[name].columns_dict
+    later = []
     for column, column_type in columns.items():
         if column not in present:
             db[name].add_column(column, column_type)
-            if (name, column) in BACKFILLS:
-                db.execute(BACKFILLS[name, column])
+            backfill = BACKFILLS.get((name, column))
+            if isinstance(backfill, str):
+                db.execute(backfill)
+            elif backfill is not None:
+                later.append(backfill)
+    return later
+
+
+def _reshape(db: Database, name: str, spec: dict) -> None:
+    """What an added column cannot bring: a foreign key on it, or a column that may now be empty (before
+    individuals were kept, every signature named an organisation). The table is rebuilt, rows and all."""
+    present = {fk.column for fk in db[name].foreign_keys}
+    missing = [key for key in spec.get("foreign_keys", []) if key[0] not in present]
+    loosened = {column.name: False for column in db[name].columns
+                if column.notnull and not column.is_pk and column.name not in spec.get("not_null", set())}
+    if not (missing or loosened):
+        return
+    # As SQLite's documentation rebuilds a table: foreign keys off, the new table filled from the old one,
+    # swapped in. sqlite-utils' transform() would refuse a database whose keys were already broken.
+    statements = db[name].transform_sql(add_foreign_keys=missing or None, not_null=loosened or None)
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            for sql in statements:
+                db.execute(sql)
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+
+
+def _organisation_identities(db: Database) -> None:
+    from .organisations import curation
+    from .resolve import bring_up_to_date
+
+    bring_up_to_date(db, curation())
 
 
 BACKFILLS = {  # values an added column can take from what is already stored
     ("signatures", "date"): "update signatures set date = (select date from statements where id = statement_id)",
+    # Every signature stored before individuals were kept is an organisation's.
+    ("signatures", "kind"): "update signatures set kind = 'organisation'",
+    ("statements", "n_organisations"): "update statements set n_organisations = n_signatories",
+    ("statement_versions", "n_organisations"): "update statement_versions set n_organisations = n_signatories",
+    # n_individuals stays empty until `undersigned reparse`: people were not stored before.
+    # Organisations gain their name keys; the rules of today then merge what they find to be one.
+    ("organisations", "name_key"): _organisation_identities,
 }
 
 

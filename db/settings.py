@@ -24,7 +24,8 @@ CONNECTION_PRAGMAS = ("PRAGMA cache_size = -65536",)
 
 # What the statements table page lists by default (with the id): no full text, which is on each
 # statement's own page; 50 texts of 5.7 KB made a listing of 250 KB.
-LISTING_COLUMNS = ("title", "date", "publisher", "language", "kind", "n_demands", "n_signatories", "needs_review")
+LISTING_COLUMNS = ("title", "date", "publisher", "language", "kind", "n_demands", "n_organisations", "n_individuals",
+                   "needs_review")
 # Offered as one-click facets on the statements page, computed only when asked for: a default facet
 # runs again with every search on the page (five made a 100,000-statement search four times slower).
 STATEMENT_FACETS = ("year", "publisher", "language", "kind", "needs_review")

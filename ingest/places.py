@@ -9,9 +9,11 @@ places it.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import pycountry
 from babel import Locale
@@ -99,7 +101,10 @@ def _country_in(words: list[str]) -> Place | None:
 
 def _demonym(word: str) -> str | None:
     """ "swedish" for Sweden, "peruano" for Peru, "czechs" for Czechia: the English name's stem and a
-    demonym's ending ("liberation" is not Liberian, nor "barbara" Barbadian)."""
+    demonym's ending ("liberation" is not Liberian, nor "barbara" Barbadian); or a word for a country's
+    people that shares no stem with its name ("Swiss", "Dutch", "costarricense": lexicon/demonyms.json)."""
+    if word in _irregular_demonyms():
+        return _irregular_demonyms()[word]
     if len(word) < 5:
         return None
     stems = _demonym_stems()
@@ -109,6 +114,12 @@ def _demonym(word: str) -> str | None:
             if name != word and len(ending) <= 6 and (ending in ("", "n") or ending.endswith(DEMONYM_ENDINGS)):
                 return code
     return None
+
+
+@cache
+def _irregular_demonyms() -> dict[str, str]:
+    data = json.loads(resources.files("ingest").joinpath("lexicon/demonyms.json").read_text("utf-8"))
+    return {fold(word): code for word, code in data["demonyms"].items()}
 
 
 @cache

@@ -86,6 +86,10 @@ class Statement:
         return [signatory for signatory in self.signatories if signatory.kind == "organisation"]
 
     @property
+    def individuals(self) -> list[Signatory]:
+        return [signatory for signatory in self.signatories if signatory.kind == "individual"]
+
+    @property
     def is_statement(self) -> bool:
         """Listed as a statement: the parser found it signed or making demands, and not an event, a job offer,
         a newsletter or one organisation's press release (parse/kinds.py)."""

@@ -64,6 +64,45 @@ def test_search_then_read_the_statement(page, served):
     assert "Tibet Initiative Deutschland" in page.locator("h1").inner_text() + page.content()
 
 
+@pytest.fixture
+def people_db(tmp_path):
+    """Two real statements signed by people too: 505 people on one, 4 on the other."""
+    from click.testing import CliRunner
+
+    from undersigned.cli import cli
+
+    from .conftest import REAL
+
+    path = tmp_path / "people.db"
+    result = CliRunner().invoke(cli, ["add", str(REAL / "iff-frt-vaccination.md"),
+                                      str(REAL / "owinfs-unctad-cso-letter.html"), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_a_statement_with_people_lists_them_after_the_organisations(page, people_db, served_db):
+    from sqlite_utils import Database
+
+    base = served_db(people_db)
+    many, few = (row[0] for row in Database(people_db).execute("select id from statements order by n_individuals desc"))
+    page.goto(f"{base}/undersigned/statements/{many}")
+    page.wait_for_selector("article.statement")
+    assert page.locator("ol.signatories > li").count() == 15
+    people = page.locator("details.individuals ol.people > li")
+    assert people.count() == 505 and not people.first.is_visible()  # folded: the list is long
+    page.locator("details.individuals summary").click()
+    assert people.first.is_visible() and people.nth(1).inner_text() == "Dr Mira Shiva"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "statement-with-people.png"))
+
+    page.goto(f"{base}/undersigned/statements/{few}")
+    prato = page.locator("details.individuals ol.people > li", has_text="Stefano Prato")
+    assert prato.is_visible()  # four people: shown unfolded
+    prato.locator("a.affiliation").click()
+    page.wait_for_url("**/undersigned/organisations/civil-society-financing-for-development-ffd-group")
+    assert "Stefano Prato" in page.locator("ol.people").inner_text()
+
+
 def test_ranked_search_highlights_the_match(page, served):
     page.goto(served + "/undersigned/search_statements?q=Urumchi")
     marks = page.locator("td mark")

@@ -53,7 +53,7 @@ def test_ensure_schema_runs_again_without_change(db):
 
 def test_schema_declares_foreign_keys_indexes_and_the_fts_tokenizer(db):
     assert {(fk.column, fk.other_table) for fk in db["signatures"].foreign_keys} == {
-        ("statement_id", "statements"), ("organisation_id", "organisations")}
+        ("statement_id", "statements"), ("organisation_id", "organisations"), ("affiliation_id", "organisations")}
     assert {fk.column for fk in db["demands"].foreign_keys} == {"statement_id"}
     indexed = {column for table in ("statements", "demands", "organisations", "signatures")
                for index in db[table].indexes for column in index.columns}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 import pytest
@@ -113,7 +114,22 @@ def test_the_organisations_command_lists_alike_names_with_what_the_rules_decide(
     assert "students-for-a-free-tibet-ca (Students for a Free Tibet)  ~  students-for-a-free-tibet-fr " \
            "(Students for a Free Tibet)  kept apart: different countries (CA, FR)" in result.output
     assert "kept apart: a national chapter and its parent" in result.output
-    assert Database(sample_db)["organisations"].count_where("country is not null") == 81
+    assert Database(sample_db)["organisations"].count_where("country is not null") == 84
+
+
+def test_on_the_sample_each_group_is_one_row_placed_right_where_placed_and_mostly_placed(sample_db):
+    """Against hand labels of where the statement says each group is (tests/fixtures/sample-countries.json)."""
+    from .conftest import FIXTURES
+
+    labels = json.loads((FIXTURES / "sample-countries.json").read_text("utf-8"))["countries"]
+    rows = Database(sample_db).execute("select name_as_written, organisation_id, country from signatures "
+                                       "join organisations on organisations.id = organisation_id").fetchall()
+    assert len(rows) == len({organisation for _, organisation, _ in rows}) == len(labels) == 121
+    placed = [(written, country) for written, _, country in rows if country]
+    right = [written for written, country in placed if labels[written] == country]
+    precision, recall = len(right) / len(placed), len(right) / sum(1 for code in labels.values() if code)
+    assert precision == 1.0, [(written, country) for written, country in placed if labels[written] != country]
+    assert recall >= 0.9
 
 
 async def test_an_organisations_page_shows_its_names_statements_demands_and_co_signers(sample_db):
@@ -128,8 +144,6 @@ async def test_an_organisations_page_shows_its_names_statements_demands_and_co_s
 
 def test_apply_curation_resolves_stored_signatures_with_the_curation_as_it_is_now(runner, sample_db, tmp_path,
                                                                                     monkeypatch):
-    import json
-
     from db import organisations
 
     curation_file = tmp_path / "aliases.json"

@@ -23,6 +23,9 @@ from ingest.places import locate
     ("Tashi Delek Bordeaux", "FR", "city"),
     ("Tibetan Association of Ithaca", "US", "city"),
     ("Boston Tibet Network", "US", "city"),
+    ("Swiss Tibetan Friendship Association (GSTF)", "CH", "name"),  # a people's word with no stem in common
+    ("Asociación Cultural Tibetano Costarricense", "CR", "name"),
+    ("Anterrashtriya Bharat – Tibbet Sahyog Samiti", "IN", "name"),  # India's name in Hindi
 ])
 def test_a_name_that_says_where(name, country, source):
     place = locate(name)

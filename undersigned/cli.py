@@ -13,8 +13,9 @@ from sqlite_utils import Database
 
 from db.export import export_package
 from db.load import Outcome
-from db.organisations import merge_candidates
 from db.publish import serve as serve_datasette
+from db.review import DecisionError, merge_candidates, unplaced_names
+from db.review import decide as decide_organisations
 from db.schema import open_database
 from ingest.discover import preset_names, site_preset
 from ingest.documents import metadata_problem
@@ -146,27 +147,55 @@ def _run_crawl(db, base_url: str, options: CrawlOptions) -> CrawlReport:
 
 @cli.command()
 @db_option
-@click.option("--all", "show_all", is_flag=True, help="Also list the pairs the rules already keep apart.")
+@click.option("--all", "show_all", is_flag=True, help="Also list what the rules decided: pairs kept apart, and "
+                                                       "names without a country that joined their namesake.")
 @click.option("--apply-curation", is_flag=True,
               help="Save every archived statement again, resolving its signatories with db/curation/aliases.json "
                    "as it is now.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=88.0, show_default=True,
               help="How alike two names must be (rapidfuzz token sort ratio) to be listed.")
-def organisations(db_path: str, show_all: bool, apply_curation: bool, threshold: float) -> None:
-    """List organisations whose names are alike, for a maintainer to merge (an alias) or keep apart
-    (not_same) in db/curation/aliases.json."""
+@click.option("--merge", nargs=2, metavar="A B", help="Record that organisation A is organisation B, and apply it.")
+@click.option("--keep-apart", nargs=2, metavar="A B", help="Record that A and B are two organisations, and apply it.")
+def organisations(db_path: str, show_all: bool, apply_curation: bool, threshold: float,
+                  merge: tuple[str, str] | None, keep_apart: tuple[str, str] | None) -> None:
+    """List what the rules about organisations leave open: a name given without a country that namesakes
+    in several countries could be, and organisations whose names are alike. --merge and --keep-apart record
+    a decision in db/curation/aliases.json and apply it."""
     if not Path(db_path).is_file():
         raise click.ClickException(f"{db_path}: no such database")
+    if merge and keep_apart:
+        raise click.UsageError("--merge and --keep-apart are two decisions: make one at a time")
     with _open(db_path) as db:
+        if merge or keep_apart:
+            try:
+                click.echo(decide_organisations(db, *(merge or keep_apart), same=bool(merge)))
+            except DecisionError as error:
+                raise click.ClickException(str(error)) from error
+            return
         if apply_curation:  # the one path that resolves signatories: saving, here from the archive
             report = reparse_archive(db)
             click.echo(f"applied the curation to {report.documents} archived documents: "
                        f"{report.outcomes['updated']} statements changed")
+        unplaced = [u for u in unplaced_names(db) if show_all or u.verdict.startswith("review")]
         candidates = [c for c in merge_candidates(db, threshold) if show_all or c.verdict == "review"]
+    for name in unplaced:
+        namesakes = ", ".join(f"{c['id']} ({c['country']}, {_statements(c['n_statements'])})"
+                              for c in name.candidates)
+        click.echo(f"{name.organisation['id']} ({name.organisation['name']}) has no country; namesakes: "
+                   f"{namesakes}  {name.verdict}")
     for candidate in candidates:
         click.echo(f"{candidate.score:5.1f}  {candidate.first['id']} ({candidate.first['name']})  ~  "
                    f"{candidate.second['id']} ({candidate.second['name']})  {candidate.verdict}")
-    click.echo(f"{len(candidates)} pairs" + ("" if show_all else " to review"))
+    what = "" if show_all else " to review"
+    click.echo(f"{len(unplaced)} names without a country{what}, {len(candidates)} pairs{what}")
+
+
+def _statements(count: int | None) -> str:
+    return _plural(count or 0, "statement")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 @cli.command()
@@ -266,8 +295,10 @@ def report(result: Result) -> bool:
         click.echo(f"{result.outcome.value}: {result.source} (kind {statement.kind}, "
                    f"{len(statement.organisations)} organisations signing)")
     else:
+        people = (f": {_plural(len(statement.organisations), 'organisation')}, "
+                  f"{_plural(len(statement.individuals), 'individual')}" if statement.individuals else "")
         click.echo(f"{result.outcome.value}: {result.source} -> statement {result.statement_id} "
-                   f"({len(statement.demands)} demands, {len(statement.signatories)} signatories)")
+                   f"({len(statement.demands)} demands, {len(statement.signatories)} signatories{people})")
     for warning in statement.warnings:
         click.echo(f"  warning: {warning}")
     return False

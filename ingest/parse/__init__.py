@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..records import LISTED_KINDS, Document, Statement
+from ..records import LISTED_KINDS, Document, Signatory, Statement
 from .blocks import Block, Page
 from .dates import (
     CLOSING_BLOCKS,
@@ -23,7 +23,7 @@ from .lexicon import LANGUAGES, Lexicon, lexicon
 from .metadata import choose_publisher
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 def parse(document: Document) -> Statement:
@@ -47,7 +47,7 @@ def parse(document: Document) -> Statement:
     statement_start = reprint + 1 if reprint is not None else 0
     date = _date(document.metadata.get("date"), page, body,
                  _index_of(body[reprint], page.blocks) + 1 if reprint is not None else 0, words, warnings)
-    warnings.extend(_count_warnings(block, len(signatories)))
+    warnings.extend(_count_warnings(block, signatories))
     if not demands:
         warnings.append("no demands found")
     title = document.metadata.get("title") or _title(markup_title, page.metadata.get("subtitle"), body, reprint,
@@ -110,11 +110,14 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
     return first if first and read_date(first, words) is None else None
 
 
-def _count_warnings(block: SignatoryBlock | None, parsed: int) -> list[str]:
-    """A stated count the list does not match is said, never corrected."""
+def _count_warnings(block: SignatoryBlock | None, signatories: list[Signatory]) -> list[str]:
+    """A stated count the list does not match is said, never corrected. It may count the organisations or
+    the people alone ("16 organisations and 504 individuals")."""
     if block is None:
         return ["no signatory block found"]
-    if block.stated_count is not None and block.stated_count != parsed:
+    parsed = len(signatories)
+    people = sum(signatory.kind == "individual" for signatory in signatories)
+    if block.stated_count is not None and block.stated_count not in (parsed, people, parsed - people):
         return [f"the statement says {block.stated_count} signatories but {parsed} were parsed"]
     if block.stated_minimum is not None and parsed < block.stated_minimum:
         return [f"the statement says more than {block.stated_minimum} signatories but {parsed} were parsed"]
