@@ -13,6 +13,7 @@ from hypothesis import settings
 from undersigned import PROJECT_ROOT, SAMPLE_DIR
 
 SHARED = PROJECT_ROOT.parent / "shared"
+CORPUS = PROJECT_ROOT / "tests" / "corpus"  # statements collected and labelled here (tests/corpus/README.md)
 SEED = SHARED / "corpus" / "seed" / "remembering-tiananmen-2023.txt"
 SEED_GOLD = json.loads((SHARED / "corpus" / "seed" / "remembering-tiananmen-2023.gold.json").read_text("utf-8"))
 REAL = SHARED / "corpus" / "real"

@@ -9,15 +9,17 @@ import pytest
 
 from ingest.evaluate import (
     Score,
+    evaluate_directory,
     fold_name,
     publisher_matches,
+    report_json,
     score_demands,
     score_individuals,
     score_organisations,
 )
 from undersigned.cli import cli
 
-from .conftest import REAL, SEED
+from .conftest import CORPUS, REAL, SEED, SHARED
 
 
 def test_names_fold_case_dashes_quotes_diacritics_and_space():
@@ -73,15 +75,49 @@ def test_a_directory_without_gold_files_is_an_error(runner, tmp_path):
     assert "no <id>.gold.json files" in result.output
 
 
-def test_extraction_meets_the_bars_on_the_labelled_corpus(runner):
-    """The bars of the extraction issue, on ../shared/corpus (seed and real)."""
-    result = runner.invoke(cli, ["evaluate", str(SEED.parent), str(REAL), "--format", "json"])
-    overall = json.loads(result.output)["overall"]
+# The extraction issue's bars (organisations F1 0.90, demands F1 0.80, titles and dates 85%, statement or not
+# 95%) on every labelled set; where a set is above a bar, its bar is raised to just under today's figure, so
+# that a change that loses ground fails here. dev is the part of tests/corpus the parser was tuned on;
+# heldout was measured once, at the end, and never looked at document by document.
+HELDOUT_BARS = {"organisations": 0.90, "demands": 0.80, "titles": 0.85, "dates": 0.85, "languages": 0.95,
+                "statements": 0.95}
+LABELLED_SETS = {
+    "seed+real": (SEED.parent, REAL),
+    "wider": (SHARED / "corpus" / "wider",),
+    "dev": (CORPUS / "dev",),
+    "heldout": (CORPUS / "heldout",),
+}
+BARS = {
+    "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+                  "statements": 1.0},
+    "wider": {"organisations": 0.98, "demands": 0.80, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+              "statements": 1.0},
+    "dev": {"organisations": 0.95, "demands": 0.82, "titles": 0.93, "dates": 0.87, "languages": 0.95,
+            "statements": 0.95},
+    "heldout": HELDOUT_BARS,
+}
+
+
+@pytest.fixture(scope="module")
+def figures():
+    reports = {}
+
+    def of(labelled_set: str) -> dict:
+        if labelled_set not in reports:
+            results = [result for directory in LABELLED_SETS[labelled_set] for result in evaluate_directory(directory)]
+            reports[labelled_set] = report_json(results)["overall"]
+        return reports[labelled_set]
+    return of
+
+
+@pytest.mark.parametrize("labelled_set", LABELLED_SETS)
+def test_extraction_meets_the_bars_on_each_labelled_set(figures, labelled_set):
+    overall = figures(labelled_set)
+    reached = {"organisations": overall["organisations"]["f1"], "demands": overall["demands"]["f1"],
+               "titles": overall["title_accuracy"], "dates": overall["date_accuracy"],
+               "languages": overall["language_accuracy"], "statements": overall["statement_accuracy"]}
     assert overall["crashes"] == 0
-    assert overall["organisations"]["f1"] >= 0.95
-    assert overall["demands"]["f1"] >= 0.90
-    assert overall["title_accuracy"] >= 0.90
-    assert overall["date_accuracy"] >= 0.90
+    assert {measure: figure for measure, figure in reached.items() if figure < BARS[labelled_set][measure]} == {}
 
 
 def test_publishers_match_however_fully_named():
