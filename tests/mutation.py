@@ -26,7 +26,8 @@ POLITENESS = ["every_statement_once_non_statements_archived_and_robots_obeyed",
               "a_url_that_keeps_failing_is_recorded_with_its_reason_and_the_crawl_goes_on",
               "robots_txt_that_keeps_failing_forbids_the_site", "robots_txt_failing_briefly_is_retried"]
 MODULES: dict[str, tuple[list[str], list[str]]] = {  # name: (what is mutated, the tests that judge it)
-    "parse": (["ingest/parse/*"], ["tests/test_parse.py", "tests/test_layouts.py", "tests/test_sentences.py"]),
+    "parse": (["ingest/parse/*"], [f"tests/test_{name}.py" for name in (
+        "parse", "layouts", "sentences", "signatories", "demands", "metadata", "kinds", "language", "lexicon")]),
     "load": (["db/load.py"], ["tests/test_load.py", "tests/test_cli.py"]),
     "search": (["db/search.py"], ["tests/test_search.py"]),
     "http": (["ingest/http.py"], [f"tests/test_crawl.py::test_{name}" for name in POLITENESS]),

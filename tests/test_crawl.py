@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from db.schema import open_database
 from ingest.discover import Candidate, listing, sitemaps, wordpress
 from ingest.http import PoliteClient, Politeness, Response
+from ingest.parse import PARSER_VERSION
 from ingest.urls import Scope
 from undersigned.cli import cli
 from undersigned.crawl import CrawlError, CrawlOptions, crawl
@@ -265,13 +266,25 @@ def test_reparse_needs_no_network_and_reports_what_changed(runner, db_path):
         run(db_path, site)
     result = runner.invoke(cli, ["reparse", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "re-parsed 4 documents with parser 1: 1 document only, 3 unchanged"
+    assert result.output.strip() == f"re-parsed 4 documents with parser {PARSER_VERSION}: 1 document only, 3 unchanged"
     db = Database(db_path)
     db.execute("update statements set n_demands = 0")
     db.conn.commit()
     result = runner.invoke(cli, ["reparse", "--db", str(db_path)])
     assert "3 updated" in result.output
     assert db.execute("select sum(n_demands) from statements").fetchone()[0] == 6
+
+
+def test_statements_an_earlier_parser_saved_are_parsed_again_by_reparse(runner, db_path):
+    with WordPressSite(make_posts(3, 0)) as site:
+        run(db_path, site)
+    db = Database(db_path)
+    db.execute("update statements set parser_version = '1', n_signatories = 0")
+    db.conn.commit()
+    result = runner.invoke(cli, ["reparse", "--db", str(db_path)])
+    assert "3 updated" in result.output, result.output
+    assert {row[0] for row in db.execute("select distinct parser_version from statements")} == {PARSER_VERSION}
+    assert db.execute("select min(n_signatories) from statements").fetchone()[0] > 0
 
 
 def test_a_feed_found_through_the_home_pages_alternate_link(db_path):

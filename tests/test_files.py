@@ -18,6 +18,7 @@ from db.schema import RELATIVE_PATHS, open_database
 from ingest.documents import MAX_BYTES
 from ingest.errors import IngestError
 from ingest.files import read_regular
+from ingest.parse import PARSER_VERSION
 from undersigned.cli import cli
 
 from .conftest import FIXTURES, SAMPLE
@@ -212,6 +213,6 @@ def test_absolute_paths_of_an_earlier_database_are_cut_to_names_and_reparse_stil
     assert open_database(str(db_path)).execute("PRAGMA user_version").fetchone()[0] == RELATIVE_PATHS
     assert stored_paths(db_path) == ["statement.txt", "statement.txt"]
     result = runner.invoke(cli, ["reparse", "--db", str(db_path)])
-    assert result.output.startswith("re-parsed 2 documents with parser 1: 2 unchanged"), result.output
+    assert result.output.startswith(f"re-parsed 2 documents with parser {PARSER_VERSION}: 2 unchanged"), result.output
     assert [{**row, "parsed_at": None} for row in Database(db_path).query("select * from statements order by id")] \
         == [{**row, "parsed_at": None} for row in statements]

@@ -235,7 +235,8 @@ def test_a_title_far_too_long_is_cut_with_a_warning(runner, db_path, tmp_path, m
 
     title = "A title " * 250_000  # 2 MB, in the page itself (a title given on the command line is refused)
     page = tmp_path / "long-title.html"
-    page.write_text(f"<html><body><h1>{title.strip()}</h1>{SAMPLE.read_text('utf-8')}</body></html>", "utf-8")
+    paragraphs = "".join(f"<p>{line}</p>" for line in SAMPLE.read_text("utf-8").splitlines() if line.strip())
+    page.write_text(f"<html><body><h1>{title.strip()}</h1>{paragraphs}</body></html>", "utf-8")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["add", page.name, "--db", str(db_path)])
     assert result.exit_code == 0, result.output

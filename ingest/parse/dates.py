@@ -129,7 +129,7 @@ def _line_date(block: Block, words: Lexicon) -> str | None:
         return read_date(text, words) or _numeric_date(text.strip(" ."), words)
     if block.kind not in ("heading", "paragraph", "line") or words.updated_prefix.match(text):
         return None  # "Updated on April 19, 2021" dates a list, not the statement
-    if len(text) <= MAX_DATELINE_CHARS or block.kind == "heading":
+    if len(text) <= MAX_DATELINE_CHARS or (block.kind == "heading" and len(text) <= MAX_HEADER_CHARS):
         found = leading_date(_DATELINE_PREFIX.sub("", text), words) or _trailing_date(text, words, short=True)
         if found:
             return found

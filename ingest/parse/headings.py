@@ -15,6 +15,7 @@ from .language import function_words, is_prose
 
 MAX_HEADING_CHARS = 200
 MAX_HEADING_WORDS = 30
+MAX_TITLE_CHARS = 1000  # a longer "title" (a hostile page may give 2 MB) is left as it is, for the loader to cut
 MAX_REPRINT_SEARCH_BLOCKS = 40  # a post's introduction is short; the statement follows it
 FIRST_LINE_REACH = 3  # a first line is a title when prose follows it at once
 MAX_RULE_LINES = 2  # "=====" above a plain text's title
@@ -130,7 +131,9 @@ def _has_letters(text: str) -> bool:
 def page_title(title: str, subtitle: str | None, blocks: list[Block]) -> str:
     """The page's title as the statement is named: a bare label ("L'appel", "Open letter") continued by the
     subtitle, in the script the statement is written in where a translation follows it, and spelled as the
-    text spells it where the title lost its punctuation to a slug."""
+    text spells it where the title lost its punctuation to a slug. A title too long to be one is left as it is."""
+    if len(title) > MAX_TITLE_CHARS:
+        return title
     if subtitle and _is_bare_label(title):
         title = subtitle if _names_a_statement_by_name(subtitle) else f"{title.rstrip(' :–—-')}: {subtitle}"
     return as_written(latin_part(title), blocks)

@@ -20,6 +20,7 @@ from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
 
 OPENING_CHARS = 600  # the title and the opening: where a page says what it is
+MAX_TITLE_CHARS = 1000  # of a title read for what it says the page is (a hostile page may give 2 MB)
 OPENING_BLOCKS = 8
 OPENING_BLOCK_CHARS = 200  # of each block: a long archive line does not hide the cues under it
 MAX_LABEL_BLOCK_CHARS = 1000  # labels are distinctive: they are looked for in the whole of the first blocks
@@ -44,7 +45,8 @@ class PageEvidence:
     signatories_at: int | None = None  # where the signatories stand among the page's blocks
 
     def opening(self, block_chars: int = OPENING_BLOCK_CHARS, chars: int | None = OPENING_CHARS) -> str:
-        parts = [self.title or "", self.statement_heading or "", *self.described_as,
+        parts = [(self.title or "")[:MAX_TITLE_CHARS], (self.statement_heading or "")[:MAX_TITLE_CHARS],
+                 *self.described_as,
                  *(block.text[:block_chars] for block in (self.blocks or self.body)[:OPENING_BLOCKS])]
         return " ".join(parts)[:chars]
 
@@ -83,6 +85,7 @@ def _other_page_cues(opening: str) -> int:
 
 def _names_another_kind(title: str | None) -> bool:
     """ "FSM Newsletter 10 March 2008", "October Newsletter": a title that says the page is something else."""
+    title = (title or "")[:MAX_TITLE_CHARS]
     return bool(title) and cue_pattern(*OTHER_PAGE_CUES).search(title) is not None and not names_a_statement(title)
 
 
