@@ -19,12 +19,31 @@ from pathlib import Path
 
 from undersigned import PROJECT_ROOT
 
-POLITENESS = ["every_statement_once_non_statements_archived_and_robots_obeyed",
-              "requests_in_flight_never_exceed_the_concurrency_limit",
-              "a_second_crawl_sends_conditional_requests_and_reparses_nothing",
-              "faults_are_retried_and_the_crawl_completes", "retry_after_is_honoured",
-              "a_url_that_keeps_failing_is_recorded_with_its_reason_and_the_crawl_goes_on",
-              "robots_txt_that_keeps_failing_forbids_the_site", "robots_txt_failing_briefly_is_retried"]
+POLITENESS = [
+    "every_statement_once_non_statements_archived_and_robots_obeyed",
+    "requests_in_flight_never_exceed_the_concurrency_limit",
+    "a_second_crawl_sends_conditional_requests_and_reparses_nothing",
+    "faults_are_retried_and_the_crawl_completes",
+    "retry_after_is_honoured",
+    "a_retry_after_longer_than_we_wait_fails_the_url_at_once",
+    "a_retry_after_date_without_a_zone_is_read_as_utc",
+    "a_url_that_keeps_failing_is_recorded_with_its_reason_and_the_crawl_goes_on",
+    "robots_txt_that_keeps_failing_forbids_the_site",
+    "robots_txt_failing_briefly_is_retried",
+    "a_robots_txt_that_disallows_everything_closes_the_site",
+    "a_missing_robots_txt_allows_everything",
+    "a_disallowed_url_that_discovery_lists_is_never_requested",
+    "a_robots_txt_that_does_not_come_is_reported_as_such",
+    "redirects_are_followed_hop_by_hop_within_the_site_and_robots_txt",
+    "the_www_prefix_and_https_are_the_same_site_and_other_hosts_are_not",
+    "the_site_is_crawled_no_faster_than_its_delay",
+    "a_crawl_delay_in_robots_txt_is_obeyed",
+    "a_crawl_delay_longer_than_we_wait_skips_the_site",
+    "a_body_over_the_size_cap_fails_its_url_without_a_retry",
+    "every_request_has_one_deadline_a_trickled_body_and_a_silent_server_included",
+    "a_host_that_keeps_timing_out_is_given_up_for_the_run",
+    "a_refused_connection_says_so",
+]
 MODULES: dict[str, tuple[list[str], list[str]]] = {  # name: (what is mutated, the tests that judge it)
     "parse": (["ingest/parse/*"], [f"tests/test_{name}.py" for name in (
         "parse", "layouts", "sentences", "signatories", "demands", "metadata", "kinds", "language", "lexicon")]),
