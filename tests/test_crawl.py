@@ -7,6 +7,7 @@ import json
 import signal
 import subprocess
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -240,6 +241,8 @@ def test_a_crawl_killed_part_way_and_run_again_equals_a_clean_crawl(tmp_path):
         held = site.hold("/statement-20/")
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         assert held.wait(timeout=60), "the crawl did not get as far as statement-20"
+        # Parsing runs behind fetching; on a busy machine it may not have saved a post yet.
+        assert _eventually(lambda: _done(interrupted) >= 1, seconds=60), "no post was saved"
         process.send_signal(signal.SIGKILL)
         process.wait()
         assert 1 <= _done(interrupted) < 35
@@ -251,6 +254,15 @@ def test_a_crawl_killed_part_way_and_run_again_equals_a_clean_crawl(tmp_path):
     assert comparable(interrupted) == comparable(clean)
     asked_again = finished & set(site.paths_requested()[before_resume:])
     assert not asked_again  # a post finished before the kill is not asked for again on resume
+
+
+def _eventually(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def _done_urls(db_path: Path) -> list[str]:
