@@ -59,15 +59,7 @@ def test_every_signatory_is_a_row_in_printed_order_with_its_kind(real_db):
             len(parsed.signatories), len(parsed.organisations), len(parsed.individuals)), gold.name
 
 
-# mst-venezuela-manifesto: the parser (issue 12) reads two people of its mixed list as organisations
-# ("Anisio Pires Rodríguez", "Nereide Saviani, diretora de formação da Fundação Maurício Grabois") and
-# misses one: 13 people of 16.
-PARSER_MISREADS = {"mst-venezuela-manifesto"}
-
-
-@pytest.mark.parametrize("gold", [pytest.param(gold, marks=pytest.mark.xfail(
-    strict=True, reason="the parser reads 13 of its 16 people")) if gold.name.split(".")[0] in PARSER_MISREADS
-    else gold for gold in GOLD], ids=lambda gold: gold.name.split(".")[0])
+@pytest.mark.parametrize("gold", GOLD, ids=lambda gold: gold.name.split(".")[0])
 def test_people_stored_per_statement_are_within_two_percent_of_the_labels(real_db, gold):
     labelled = json.loads(gold.read_text("utf-8"))["signatories"]["individuals_count"] or 0
     stored = stored_statement(Database(real_db), document_of(gold))["n_individuals"]

@@ -91,6 +91,21 @@ def test_an_organisation_list_keeps_its_two_word_names_organisations():
     assert names(statement, "organisation") == groups
 
 
+def test_people_in_a_list_of_organisations_are_kept_people_however_long_their_role():
+    groups = ["ABJD - Associação Brasileira de Juristas pela Democracia", "Brasil de Fato",
+              "Levante Popular da Juventude", "Marcha Mundial das Mulheres",
+              "MST - Movimento dos Trabalhadores Rurais Sem Terra", "UNE - União Nacional dos Estudantes",
+              "CUT - Central Única dos Trabalhadores", "Consulta Popular"]
+    people = ["Mônica Valente, secretária executiva do Foro de São Paulo e secretária de relações internacionais "
+              "do PT",
+              "Anisio Pires Rodríguez", "Nereide Saviani, diretora de formação da Fundação Maurício Grabois"]
+    entries = [people[0], *groups[:4], people[1], *groups[4:], people[2]]
+    statement = parsed("<p>Repudiamos todas as sanções econômicas aplicadas à Venezuela.</p><p>Assinam:</p>"
+                       + "".join(f"<p>{number}. {entry}</p>" for number, entry in enumerate(entries, start=1)))
+    assert names(statement, "individual") == people
+    assert names(statement, "organisation") == groups
+
+
 @pytest.mark.parametrize("body, expected", [
     ("<h1>Joint Statement of Grüne Jugend and Jusos</h1><p>We demand that the first reading be passed.</p>",
      ["Grüne Jugend", "Jusos"]),

@@ -221,6 +221,8 @@ def name_likeness(text: str) -> float:
     digits = sum(1 for token in found if token.isdigit())
     if (_YEAR.search(text) and len(found) <= 6) or digits >= 3:
         return 0.2  # a date, an address, a telephone number
+    if _named_then_role(text):
+        return name_likeness(split_head(text)[0])  # the role is running text, however long
     score = 1.0 - _length_penalty(len(words), len(text)) - _prose_penalty(text, words, found)
     if " | " in text:
         score -= 0.3  # "Blog | CitizenNews Op-ed": a byline or a menu
@@ -229,6 +231,15 @@ def name_likeness(text: str) -> float:
     if has_organisation_word(text) or _is_acronym(words[0]):
         score += 0.1
     return max(0.0, min(1.0, score))
+
+
+def _named_then_role(text: str) -> bool:
+    """ "Mônica Valente, secretária executiva do Foro de São Paulo e ...": a name of a few capitalised words, then
+    a role."""
+    head, tail = split_head(text)
+    words = head.split()
+    return bool(tail) and 2 <= len(words) <= 5 and all(_name_part(word) for word in words) and \
+        has_role_word(tail.split()[0])
 
 
 def _length_penalty(count: int, characters: int) -> float:
@@ -322,6 +333,8 @@ def _head_evidence(head: str, words: list[str]) -> float:
     given = is_given_name(first) or _INITIALS.match(first) is not None or _HAN_NAME.match(first) is not None
     middle = words[1:-1]
     family = fold(last) in family_names() and all(_name_word(word) for word in middle)
+    if not given and family and len(words) >= 3 and fold(middle[-1].strip(",.")) in family_names():
+        return 0.7  # "Anisio Pires Rodríguez": two family names, as Spanish and Portuguese names have
     return 0.5 + 0.3 * family if given else 0.15 + 0.2 * family
 
 
@@ -363,6 +376,8 @@ def _name_part(word: str) -> bool:
 def _tail_evidence(tail: str) -> float:
     if country_code(tail) or country_code(tail.split(",")[-1]):
         return -0.2  # "Casa del Tibet, Spain": a place after an organisation
+    if has_role_word(tail.split()[0]):
+        return 0.6  # "Nereide Saviani, diretora de formação da Fundação ...": a role first, then where
     if has_role_word(tail):
         return 0.5
     if tail[:1].islower():
