@@ -106,6 +106,16 @@ def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected
 
 
+@pytest.mark.parametrize("body", [
+    "<title>Open Letter: Support Workers &amp; Defund Climate Chaos to End the Cost of Living Crisis</title>"
+    "<p>We call on the Government to tax the profits of fossil fuel companies.</p>",
+    "<p>Der Sonderbericht über den Ozean und die Kryosphäre in einem sich wandelnden Klima ist deutlich.</p>"
+    "<p>Wir fordern die Bundesregierung auf, die Meere zu schützen.</p>",
+])
+def test_capitalised_words_before_a_preposition_are_no_sentences_subject(body):
+    assert parsed(body).signatories == []
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")

@@ -105,13 +105,25 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
         for joint in conjunction.finditer(" " + part):
             left, right = (" " + part)[:joint.start()].strip(), (" " + part)[joint.end():].strip()
             last, verb = _leading_name(without_article(right))
-            if not last or not verb[:1].islower():
+            if not last or not verb[:1].islower() or _opens_phrase(verb):
                 continue  # the names are the subject only where a verb follows them
             run = _trailing_names([without_article(p) for p in [*parts[:end], left]])
             found = [*run, last]
             if len(found) >= 2 and _plausible(found):
                 return found
     return []
+
+
+def _opens_phrase(text: str) -> bool:
+    """ "to End the Cost ...", "für eine wehrhafte ...", "in einem ...": what follows the capitalised words is a
+    phrase of a title or of the sentence's subject, not the verb that would make them its subject."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return fold(first) in _prepositions()
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return frozenset(fold(word) for word in _data()["prepositions"])
 
 
 def _any_conjunction(words: Lexicon) -> re.Pattern[str]:
