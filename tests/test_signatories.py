@@ -116,6 +116,14 @@ def test_capitalised_words_before_a_preposition_are_no_sentences_subject(body):
     assert parsed(body).signatories == []
 
 
+def test_a_line_in_brackets_under_a_name_says_who_the_signer_is():
+    statement = parsed(LETTER + "<p>Yours sincerely,</p><p>Dr Hilary Guite<br>(Student MSc Science Communication)<br>"
+                                "Mr Abhijay Sood<br>(Student MSc Physics)</p>")
+    assert [(s.kind, s.name, s.role) for s in statement.signatories] == [
+        ("individual", "Dr Hilary Guite", "Student MSc Science Communication"),
+        ("individual", "Mr Abhijay Sood", "Student MSc Physics")]
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")

@@ -42,6 +42,8 @@ LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
 _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
                             r"|,\s*(?:site|website|web|site web|sitio|sito|webseite))$", re.I)
 _QUOTED = re.compile(r"^[\"“”«»„](.+?)[\"“”«»]$")  # “Zacatecanos por la paz”
+_BRACKETED_NOTE = re.compile(r"^\(([^()]+)\)$")
+MAX_NOTE_WORDS = 8  # "(Student MSc Physics)"; a longer bracketed line is a note on the list
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]{2}")
 _LEADING_BY = re.compile(r"^(?:(?:co-?)?signed\s+by|by|signed|sincerely|signé|firmado|assinado|gez\.?)\s*[:,]?\s+",
                          re.I)
@@ -75,7 +77,20 @@ def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None 
     for block in blocks:
         entries.extend(_block_entries(block, words, group, split=len(blocks) <= 2 or len(block.text) > 3 * typical))
     entries = [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
-    return _without_translations(_without_list_full_stops(_without_websites(entries)))
+    return _without_translations(_without_list_full_stops(_without_websites(_with_bracketed_notes(entries))))
+
+
+def _with_bracketed_notes(entries: list[Entry]) -> list[Entry]:
+    """ "Dr Hilary Guite" over "(Student MSc Science Communication)": a short line wholly in brackets says
+    who the signer above it is; it names no one itself."""
+    kept_entries: list[Entry] = []
+    for entry in entries:
+        note = _BRACKETED_NOTE.match(entry.text)
+        if note and kept_entries and entry.row is None and len(note.group(1).split()) <= MAX_NOTE_WORDS:
+            kept_entries[-1].text = f"{kept_entries[-1].text} {entry.text}"
+        else:
+            kept_entries.append(entry)
+    return kept_entries
 
 
 def _typical_length(blocks: list[Block]) -> int:
