@@ -124,6 +124,20 @@ def test_a_line_in_brackets_under_a_name_says_who_the_signer_is():
         ("individual", "Mr Abhijay Sood", "Student MSc Physics")]
 
 
+PEOPLE_TABLE = "<h3>Cosignatory List</h3><table>" + "".join(
+    f"<tr><td>{n}</td><td>{name}</td><td>{country}</td></tr>" for n, name, country in [
+        (1, "Eugenia Lee", "Taiwan"), (2, "Jignesh Vasavada", "India"), (3, "Angela Anzola", "Colombia"),
+        (4, "Isaias Caceres", "Paraguay"), (5, "Aarti Narsee", "South Africa")]) + "</table>"
+
+
+def test_links_just_above_a_table_of_signers_do_not_join_it_and_a_labelled_list_does():
+    links = parsed(LETTER + "<p>Full Version of Statement Download</p><p>Chinese Version Download</p>" + PEOPLE_TABLE)
+    assert names(links, "organisation") == [] and len(names(links, "individual")) == 5
+    labelled = parsed(LETTER + "<p>Organisations:</p><p>Alpha Network</p><p>Beta Coalition for Justice</p>"
+                      + PEOPLE_TABLE)
+    assert names(labelled, "organisation") == ["Alpha Network", "Beta Coalition for Justice"]
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")

@@ -287,7 +287,8 @@ def _continuation(edge: Run, runs: list[Run], index: int, step: int, roles: list
     stray run and the one after it; or, past a one-block note, the list after it."""
     def joins(run: Run, other: Run) -> bool:
         near, far = (run, other) if step < 0 else (other, run)
-        return _continues(near, far, roles, blocks) and run.score >= CONTINUE and not run.asked
+        return _continues(near, far, roles, blocks) and run.score >= CONTINUE and not run.asked and \
+            (step > 0 or _opens_a_list(run) or _form(run.blocks[-1]) == _form(other.blocks[-1]))
 
     candidate = runs[index]
     if joins(candidate, edge):
@@ -296,6 +297,13 @@ def _continuation(edge: Run, runs: list[Run], index: int, step: int, roles: list
     if 0 <= beyond < len(runs) and _stray(candidate, edge, runs[beyond], step):
         return [candidate, runs[beyond]], 2
     return _past_notes(edge, runs, index, step, roles, blocks)
+
+
+def _opens_a_list(run: Run) -> bool:
+    """A run before the signatory list joins it in another form only under a label or a lead-in of its own
+    ("Organisations:" over paragraphs, then a table of people); links such as "English Press Release" just above
+    a table of signers do not."""
+    return run.labels > 0 or run.lead_in is not None
 
 
 def _stray(candidate: Run, edge: Run, after: Run, step: int) -> bool:
