@@ -169,6 +169,17 @@ def test_fields_in_spans_are_a_name_and_an_affiliation_and_a_stray_item_does_not
     assert len(statement.signatories) == 7
 
 
+def test_in_a_list_of_people_initials_a_name_in_capitals_and_a_stray_item_are_people():
+    cards = "".join(f'<div class="card"><span class="sig_name">{n}</span> <span class="sig_org">{o}</span></div>'
+                    for n, o in [("Jez Humble", "Google"), ("Rizwan Khan", "Accenture"), ("Ali Alkhatib", "UPS"),
+                                 ("FJK", "Joy Technologies"), ("Deena Shakir", "Lux Capital")])
+    more = "".join(f"<p>{name}</p>" for name in ["Syed Rahman, Amazon", "ABDULWASAI", "Laura Taina, Diversa",
+                                                 "CCC, Chaos Computer Club", "Omar Haddad, Intel"])
+    statement = parsed(LETTER + f"<p>Signed,</p>{cards}<ul><li>Mahdy, Independent Consultant</li></ul>{more}")
+    assert names(statement, "organisation") == ["CCC, Chaos Computer Club"]
+    assert len(names(statement, "individual")) == 10
+
+
 @pytest.mark.parametrize("text, low", [
     ("Alpha Network", False), ("Mondo senza guerre", False), ("XR Justice Now!", False), ("Thank you!", True),
     ("For any questions regarding this letter, please contact Benjamin Henrion", True),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..places import is_place
 from ..records import Signatory, SignatoryKind
 from .blocks import Block, names_people
 from .candidates import ACCEPT, MAX_LEADIN_CHARS, Run, candidate_runs, roles_of, scored, with_neighbours
@@ -36,6 +37,7 @@ MAX_CLOSING_BLOCKS = 8
 MIN_CLOSING_ITEMS = 5
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
+MAX_ACRONYM_LETTERS = 6
 _ORGANISATION_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "YASunidos", "BIJ1", "MiGreat"
 
 
@@ -121,7 +123,7 @@ def stated_count(lead_in: str, words: Lexicon) -> tuple[int | None, int | None]:
 
 
 def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
-    contexts = {run: _context([e for e in block.entries if e.run == run]) for run in {e.run for e in block.entries}}
+    contexts = _contexts(block.entries)
     signatories = []
     for entry in block.entries:
         signatory = _signatory(entry, contexts[entry.run])
@@ -135,6 +137,20 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
 
 
 PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.45, "organisations": 0.65}
+MAX_STRAY_ENTRIES = 2
+
+
+def _contexts(entries: list[Entry]) -> dict[int, str]:
+    """Each list's context; one or two entries that no label calls people or organisations, after a longer list
+    ("Mahdy, Independent Consultant" as the one list item in a wall of people's cards), are read in the list
+    before them."""
+    contexts: dict[int, str] = {}
+    for run in sorted({entry.run for entry in entries}):
+        own = [entry for entry in entries if entry.run == run]
+        stray = len(own) <= MAX_STRAY_ENTRIES and run - 1 in contexts and \
+            not any(entry.group and (says_people(entry.group) or says_organisations(entry.group)) for entry in own)
+        contexts[run] = contexts[run - 1] if stray else _context(own)
+    return contexts
 
 
 def _context(entries: list[Entry]) -> str:
@@ -187,15 +203,30 @@ def _kind(entry: Entry, context: str) -> SignatoryKind:
 def _organisation_among_people(text: str) -> bool:
     """ "YASunidos" or "Amnesty International, Belgium" in a list of people; not "Beatriu Masià Masià
     Feminista Associació Tamaia" or "Daniel BORIS IGLESIA, Expert Back-End" (a person, then where they
-    work), nor "BohwaZ, Free software engineer" (a person known by a nickname, and their trade)."""
+    work), nor "BohwaZ, Free software engineer" (a person known by a nickname, and their trade), nor "FJK, Joy
+    Technologies" (initials, and an employer)."""
     head, tail = split_head(text)
     words = head.split()
     if not words or person_evidence(text) >= 0.9 or is_given_name(words[0]) or (tail and has_role_word(tail)):
         return False
     if len(words) > 1 and is_given_name(words[1]) and words[0].isupper():
         return False  # "BEAUFILS Bruno"
-    shaped = len(words) == 1 and _ORGANISATION_SHAPE.search(head) is not None
-    return has_organisation_word(" ".join(words[:3])) or shaped
+    if has_organisation_word(" ".join(words[:3])):
+        return True
+    shaped = len(words) == 1 and _ORGANISATION_SHAPE.search(head) is not None and not _shouted_name(head)
+    return shaped and (not tail or _abbreviates(head, tail) or country_code(tail) is not None or is_place(tail))
+
+
+def _shouted_name(word: str) -> bool:
+    """ "ABDULWASAI": a name in capitals, longer than the acronyms organisations go by ("ACLU", "ATTAC")."""
+    return word.isupper() and word.isalpha() and len(word) > MAX_ACRONYM_LETTERS
+
+
+def _abbreviates(acronym: str, tail: str) -> bool:
+    """ "CCC, Chaos Computer Club": the words after the acronym spell it out; in "FJK, Joy Technologies" a
+    person's initials stand before where they work."""
+    initials = "".join(word[0] for word in tail.split() if word[:1].isupper())
+    return initials.casefold() == acronym.casefold()
 
 
 def split_country(written: str) -> tuple[str, str | None]:
