@@ -180,6 +180,17 @@ def test_in_a_list_of_people_initials_a_name_in_capitals_and_a_stray_item_are_pe
     assert len(names(statement, "individual")) == 10
 
 
+@pytest.mark.parametrize("entries, expected", [
+    (["Bangladesh Occupational Safety, Health and Environmental Foundation (OSHE)", "Labour Rights Network"],
+     ["Bangladesh Occupational Safety, Health and Environmental Foundation (OSHE)", "Labour Rights Network"]),
+    (["Deutsche Umwelthilfe, NABU, Robin Wood and Deutscher Naturschutzring (DNR)", "Labour Rights Network"],
+     ["Deutsche Umwelthilfe", "NABU", "Robin Wood", "Deutscher Naturschutzring (DNR)", "Labour Rights Network"]),
+])
+def test_an_acronym_that_spells_out_the_whole_line_keeps_its_commas_in_one_name(entries, expected):
+    statement = parsed(LETTER + "<p>Signed by:</p>" + "".join(f"<p>{entry}</p>" for entry in entries))
+    assert names(statement) == expected
+
+
 @pytest.mark.parametrize("text, low", [
     ("Alpha Network", False), ("Mondo senza guerre", False), ("XR Justice Now!", False), ("Thank you!", True),
     ("For any questions regarding this letter, please contact Benjamin Henrion", True),

@@ -44,6 +44,7 @@ _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[
 _QUOTED = re.compile(r"^[\"“”«»„](.+?)[\"“”«»]$")  # “Zacatecanos por la paz”
 _BRACKETED_NOTE = re.compile(r"^\(([^()]+)\)$")
 MAX_NOTE_WORDS = 8  # "(Student MSc Physics)"; a longer bracketed line is a note on the list
+_CLOSING_ACRONYM = re.compile(r"\(([A-ZÀ-Þ]{2,8})\)\.?$")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]{2}")
 _LEADING_BY = re.compile(r"^(?:(?:co-?)?signed\s+by|by|signed|sincerely|signé|firmado|assinado|gez\.?)\s*[:,]?\s+",
                          re.I)
@@ -224,6 +225,8 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
     items = split_inline_list(text, words, longest=MAX_NAME_WORDS)
     if not items or any(": " in item for item in items):
         return None  # "Date: Wed, 01/29/2020, Source: ..., coal": a line of fields, not of names
+    if _abbreviated_whole(text, items[-1]):
+        return None  # "Bangladesh Occupational Safety, Health and Environmental Foundation (OSHE)": one name
     if sum(1 for item in items if is_place(item)) >= MAX_PLACES * len(items):
         return None  # "Steve Willett, UPTE-CWA Local 9119, Oakland, California, US ...": addresses run together
     likeness = [name_likeness(item) for item in items]
@@ -231,6 +234,27 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
     if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
         return None  # "Activities are planned for Auckland University, ...": a sentence, not a list
     return [without_article(item) for item in items]
+
+
+def _abbreviated_whole(text: str, last: str) -> bool:
+    """Whether the acronym in brackets at the end spells out words before the last item, not the last alone."""
+    acronym = _CLOSING_ACRONYM.search(text)
+    if acronym is None:
+        return False
+    letters = acronym.group(1).casefold()
+    return _spells(letters, text[:acronym.start()]) and not _within(letters, last[:last.rfind("(")].casefold())
+
+
+def _within(letters: str, text: str) -> bool:
+    """ "dnr" within "deutscher naturschutzring": an acronym may take letters from inside its name's words."""
+    rest = iter(text)
+    return all(letter in rest for letter in letters)
+
+
+def _spells(letters: str, text: str) -> bool:
+    """ "osh" in "Occupational Safety, Health": the letters are initials of the capitalised words, in order."""
+    initials = iter(word[0].casefold() for word in re.findall(r"[^\W\d_][\w'’-]*", text) if word[0].isupper())
+    return all(letter in initials for letter in letters)
 
 
 def _strip_leading_lead_in(entries: list[Entry], words: Lexicon) -> list[Entry]:
