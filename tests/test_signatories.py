@@ -138,6 +138,15 @@ def test_links_just_above_a_table_of_signers_do_not_join_it_and_a_labelled_list_
     assert names(labelled, "organisation") == ["Alpha Network", "Beta Coalition for Justice"]
 
 
+def test_signers_a_subtitle_names_short_are_taken_as_the_opening_writes_them_in_full():
+    page = ('---\ntitle: "Don\'t Spy EU: end of campaign"\nsubtitle: "Final statement by Hermes Center, The Good '
+            'Lobby and info.nodes"\n---\n\nWhile Hermes Center for Transparency and Digital Human Rights, along with '
+            'fellow partners The Good Lobby and info.nodes, welcome the agreement, important gaps remain.\n\n'
+            'We call on the Council to ban remote biometric identification in public spaces.\n')
+    assert names(parsed(page, "text/markdown")) == ["Hermes Center for Transparency and Digital Human Rights",
+                                                    "The Good Lobby", "info.nodes"]
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")

@@ -54,9 +54,11 @@ class SignatoryBlock:
     score: float = 0.0
 
 
-def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None = None) -> SignatoryBlock | None:
+def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None = None,
+                         subtitle: str | None = None) -> SignatoryBlock | None:
     """The best-scoring run of names and the runs that continue it; else the groups a closing
-    sentence names; else the signers a heading or the opening names; None when there are none."""
+    sentence names; else the signers the title, the subtitle, a heading or the opening names; None when there
+    are none."""
     roles = roles_of(blocks, words)
     runs = [scored(run, blocks, words) for run in candidate_runs(blocks, roles, words)]
     accepted = [run for run in runs if run.score >= ACCEPT]
@@ -66,7 +68,7 @@ def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None 
     closing = _closing_inline_list(blocks, words)
     if closing:
         return closing
-    named = prose_signers(title, blocks, words)
+    named = prose_signers([title, subtitle], blocks, words)
     return SignatoryBlock(len(blocks), None, [Entry(name) for name in named], end_index=len(blocks)) if named \
         else None
 
