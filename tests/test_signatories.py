@@ -200,6 +200,17 @@ def test_an_acronym_that_spells_out_the_whole_line_keeps_its_commas_in_one_name(
     assert names(statement) == expected
 
 
+def test_a_short_list_under_a_heading_that_says_nothing_is_read_with_the_lists_around_it():
+    first = ["Sabina Virgo, Founding President, AFSCME Local 2620", "Linda Ray, SEIU 1021, Northern California, US",
+             "Mark Roest, former UAW member, Milpitas, California, US", "Nan Scott, IWW, USA",
+             "Sandra Lindberg, former AFTRA member, Bloomington, Illinois, US", "John Ergle, IWW, Gainesville, US"]
+    short = ["Shallah Baso, Tampa Bay IWW GMB, Tampa, Florida, US", "Zachariah Ault, warehouseman, Ohio, US",
+             "Jaime Veve, Labor for Palestine; Transport Workers Union Local 100, New York City, NY, US"]
+    statement = parsed(LETTER + "<p>Signed:</p><h3>California</h3><p>" + "<br>".join(first) +
+                       "</p><h3>Attorneys/UAW Local 2325</h3><p>" + "<br>".join(short) + "</p>")
+    assert names(statement, "organisation") == [] and len(names(statement, "individual")) == 9
+
+
 @pytest.mark.parametrize("text, low", [
     ("Alpha Network", False), ("Mondo senza guerre", False), ("XR Justice Now!", False), ("Thank you!", True),
     ("For any questions regarding this letter, please contact Benjamin Henrion", True),

@@ -139,19 +139,20 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
 
 
 PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.45, "organisations": 0.65}
-MAX_STRAY_ENTRIES = 2
+SHORT_LIST = 6  # fewer entries than this say little of themselves
 
 
 def _contexts(entries: list[Entry]) -> dict[int, str]:
-    """Each list's context; one or two entries that no label calls people or organisations, after a longer list
-    ("Mahdy, Independent Consultant" as the one list item in a wall of people's cards), are read in the list
-    before them."""
+    """Each list's context. A short list that no label calls people or organisations is read in the context of the
+    whole block ("Mahdy, Independent Consultant" as the one list item in a wall of people's cards; four people
+    under a stray heading among hundreds)."""
+    whole = _context(entries)
     contexts: dict[int, str] = {}
     for run in sorted({entry.run for entry in entries}):
         own = [entry for entry in entries if entry.run == run]
-        stray = len(own) <= MAX_STRAY_ENTRIES and run - 1 in contexts and \
+        short = len(own) < SHORT_LIST and whole != "mixed" and \
             not any(entry.group and (says_people(entry.group) or says_organisations(entry.group)) for entry in own)
-        contexts[run] = contexts[run - 1] if stray else _context(own)
+        contexts[run] = whole if short else _context(own)
     return contexts
 
 
