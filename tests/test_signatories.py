@@ -167,6 +167,26 @@ def test_a_wall_of_logos_and_a_list_of_people_after_a_note():
     assert len(names(statement, "individual")) == 3
 
 
+def test_a_logo_named_in_lower_case_is_kept():
+    logos = "".join(f'<a href="#"><img src="{i}.png" alt="{name}"></a>' for i, name in enumerate(
+        ["Associazione onData", "cittadini reattivi", "Transparency International Italia", "terzo paesaggio"]))
+    statement = parsed("<p>Chiediamo al Governo di rendere disponibili, aperti e interoperabili tutti i dati "
+                       f"sulla pandemia.</p><h2>Promotori</h2><div>{logos}</div><p>I loghi che vedi qui in alto "
+                       "rappresentano le organizzazioni che hanno aderito.</p><h2>Firmatari</h2><p>Erika Marconato, "
+                       "co-fondatrice di #CivicHackingIT</p><p>Alberto Cottica, economista</p><p>Matteo Fortini, "
+                       "attivista digitale</p>")
+    assert names(statement, "organisation") == ["Associazione onData", "cittadini reattivi",
+                                                "Transparency International Italia", "terzo paesaggio"]
+
+
+def test_a_website_between_a_name_and_its_note_or_at_the_notes_end_is_left_out():
+    statement = parsed(LETTER + "<p>Signed by:</p><ul><li>Bits of Freedom - bof.nl</li><li>Nederlands Juristen "
+                                "Comité (NJCM) - www.njcm.nl, de Nederlandse sectie van International Commission of "
+                                "Jurists www.icj.org.</li><li>Greenpeace Nederland - greenpeace.nl</li></ul>")
+    assert names(statement) == ["Bits of Freedom", "Nederlands Juristen Comité (NJCM), de Nederlandse sectie van "
+                                "International Commission of Jurists", "Greenpeace Nederland"]
+
+
 def test_fields_in_spans_are_a_name_and_an_affiliation_and_a_stray_item_does_not_end_the_list():
     cards = "".join(f'<div class="card"><span class="sig_name">{n}</span> <span class="sig_org">{o}</span></div>'
                     for n, o in [("Jez Humble", "Google"), ("Rizwan Khan", "Accenture"), ("Ali Alkhatib", "UPS")])

@@ -22,6 +22,7 @@ from .entries import (
     MAX_GROUP_CHARS,
     Entry,
     entries_of,
+    entry_likeness,
     inline_items,
     is_group_label,
     labelled_items,
@@ -205,7 +206,7 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     if not entries:
         run.score = -math.inf
         return run
-    likeness = [name_likeness(entry.text) for entry in entries]
+    likeness = [entry_likeness(entry) for entry in entries]
     mean = sum(likeness) / len(likeness)
     if mean < (MIN_MEAN_LIKENESS_AFTER_LEAD_IN if run.lead_in is not None else MIN_MEAN_LIKENESS):
         run.score = -math.inf  # whatever introduces them, these are not names

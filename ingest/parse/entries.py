@@ -40,7 +40,9 @@ DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions
 DROP_LENIENT = 0.2  # the same, where names may be written in lower case (a logo's alt text)
 LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
 _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
+                            r"|\s+(?:https?://|www\.)[\w./-]+?\.?"
                             r"|,\s*(?:site|website|web|site web|sitio|sito|webseite))$", re.I)
+_WEBSITE_BEFORE_NOTE = re.compile(r"\s+[–—-]\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?=,\s)", re.I)
 _QUOTED = re.compile(r"^[\"“”«»„](.+?)[\"“”«»]$")  # “Zacatecanos por la paz”
 _BRACKETED_NOTE = re.compile(r"^\(([^()]+)\)$")
 MAX_NOTE_WORDS = 8  # "(Student MSc Physics)"; a longer bracketed line is a note on the list
@@ -100,9 +102,10 @@ def _typical_length(blocks: list[Block]) -> int:
 
 
 def _without_websites(entries: list[Entry]) -> list[Entry]:
-    """ "Bits of Freedom - bof.nl": the website after a name is not part of it, nor a comma left after it."""
+    """ "Bits of Freedom - bof.nl": the website after a name is not part of it, nor a comma left after it; nor is
+    one between a name and a note on it ("NJCM - www.njcm.nl, de Nederlandse sectie van ...")."""
     for entry in entries:
-        entry.text = _QUOTED.sub(r"\1", _WEBSITE_AFTER.sub("", entry.text).rstrip(" ,■"))
+        entry.text = _QUOTED.sub(r"\1", _WEBSITE_AFTER.sub("", _WEBSITE_BEFORE_NOTE.sub("", entry.text)).rstrip(" ,■"))
     return entries
 
 
@@ -300,7 +303,14 @@ def kept(entries: list[Entry]) -> list[Entry]:
     """Entries that read as names; the notes, contacts and footnotes a list ends with are left out. A logo's
     alt text is a name however it is written ("cittadini reattivi")."""
     return [entry for entry in entries if entry.row is not None
-            or name_likeness(entry.text) >= (DROP_LENIENT if entry.lenient else DROP_ENTRY)]
+            or entry_likeness(entry) >= (DROP_LENIENT if entry.lenient else DROP_ENTRY)]
+
+
+def entry_likeness(entry: Entry) -> float:
+    """How much an entry reads as a name; where lower case is no sign of prose (a logo's alt text), a name written
+    all in lower case ("cittadini reattivi", "terzo paesaggio") reads as it would capitalised."""
+    text = entry.text
+    return name_likeness(text.title() if entry.lenient and text.islower() else text)
 
 
 def trailing_words(first: str, others: list[str]) -> str:
