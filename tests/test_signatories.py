@@ -147,6 +147,21 @@ def test_signers_a_subtitle_names_short_are_taken_as_the_opening_writes_them_in_
                                                     "The Good Lobby", "info.nodes"]
 
 
+@pytest.mark.parametrize("closing, organisations", [
+    ("<p>Extinction Rebellion Barcelona</p><p>Barcelona, 21 March 2019</p>", ["Extinction Rebellion Barcelona"]),
+    ("<p>Extinction Rebellion Barcelona</p><p>Join the rebellion today</p>", []),
+])
+def test_a_letter_signed_with_a_name_and_a_date_above_its_list_of_supporters(closing, organisations):
+    people = ["Ada Parellada Garrell, restauradora", "Albert Recio Andreu, professor", "Anna Monjo Omedes, editora",
+              "Xavier Pons Fernández, investigador"]
+    statement = parsed("<p>We call on the public broadcaster to tell the truth about the climate and ecological "
+                       "emergency, and to give it the place in its news that an emergency of this size demands of a "
+                       "public service, every day and at every hour.</p>" + closing +
+                       "<h2>Signatures to the letter</h2><ul>" + "".join(f"<li>{p}</li>" for p in people) + "</ul>")
+    assert names(statement, "organisation") == organisations
+    assert len(names(statement, "individual")) == 4
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")

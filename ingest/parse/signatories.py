@@ -23,6 +23,7 @@ from .names import (
     has_organisation_word,
     has_role_word,
     is_given_name,
+    name_likeness,
     person_evidence,
     read_person,
     says_organisations,
@@ -34,6 +35,10 @@ from .prose_signers import prose_signers
 from .tables import Columns, cell, kind_from_type
 
 MAX_CLOSING_BLOCKS = 8
+MAX_DATELINE_CHARS = 60
+MAX_SIGNER_WORDS = 8
+MIN_SIGNER_LIKENESS = 0.8
+SIGNED_ABOVE = -1  # the run of a letter's own signature above its list, read on its own
 MIN_CLOSING_ITEMS = 5
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
@@ -82,8 +87,12 @@ def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> Signato
             entries.append(entry)
     first = runs[0]
     lead_in = first.lead_in
-    found = SignatoryBlock(lead_in if lead_in is not None else first.start, None, kept(entries),
-                           end_index=runs[-1].end, score=max(run.score for run in runs))
+    start = lead_in if lead_in is not None else first.start
+    signer = _signed_above(start, blocks, words) if lead_in is not None or first.labels else None
+    if signer is not None:
+        entries.insert(0, Entry(blocks[signer].text, run=SIGNED_ABOVE))
+        start = signer
+    found = SignatoryBlock(start, None, kept(entries), end_index=runs[-1].end, score=max(run.score for run in runs))
     counted = [blocks[i].text for i in ([lead_in] if lead_in is not None else [])]
     counted += [blocks[run.lead_in].text for run in runs[1:] if run.lead_in is not None]
     for text in counted:
@@ -91,6 +100,20 @@ def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> Signato
         if found.stated_count or found.stated_minimum:
             break
     return found
+
+
+def _signed_above(start: int, blocks: list[Block], words: Lexicon) -> int | None:
+    """Where the letter is signed just above its list of supporters: a name and a dateline after the letter's
+    last paragraph ("Barcelona Rebellion or Extinction", "Barcelona March 21st 2019", then "Signatures: ...")."""
+    dateline, signer = start - 1, start - 2
+    if signer < 1 or len(blocks[dateline].text) > MAX_DATELINE_CHARS or words.dateline.search(blocks[dateline].text) \
+            is None:
+        return None
+    name, letter = blocks[signer], blocks[signer - 1]
+    if name.kind not in ("paragraph", "line") or len(name.text.split()) > MAX_SIGNER_WORDS or \
+            name_likeness(name.text) < MIN_SIGNER_LIKENESS or words.dateline.search(name.text):
+        return None
+    return signer if letter.kind == "paragraph" and len(letter.text) > MAX_LEADIN_CHARS / 2 else None
 
 
 def _gap_label(run: Run, blocks: list[Block], words: Lexicon) -> str | None:
@@ -145,12 +168,12 @@ SHORT_LIST = 6  # fewer entries than this say little of themselves
 def _contexts(entries: list[Entry]) -> dict[int, str]:
     """Each list's context. A short list that no label calls people or organisations is read in the context of the
     whole block ("Mahdy, Independent Consultant" as the one list item in a wall of people's cards; four people
-    under a stray heading among hundreds)."""
+    under a stray heading among hundreds). The letter's own signature above the list is read on its own."""
     whole = _context(entries)
     contexts: dict[int, str] = {}
     for run in sorted({entry.run for entry in entries}):
         own = [entry for entry in entries if entry.run == run]
-        short = len(own) < SHORT_LIST and whole != "mixed" and \
+        short = run != SIGNED_ABOVE and len(own) < SHORT_LIST and whole != "mixed" and \
             not any(entry.group and (says_people(entry.group) or says_organisations(entry.group)) for entry in own)
         contexts[run] = whole if short else _context(own)
     return contexts
