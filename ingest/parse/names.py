@@ -245,7 +245,7 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     penalty = 0.0
     first = words[0]
     if first[:1].islower() and not _DOMAIN_NAME.match(first) and not _DOTTED_NAME.match(first) and \
-            fold(first) not in _particles():
+            fold(first) not in _particles() and not _ends_in_legal_form(words):
         penalty += 0.35
     if _SENTENCE_INSIDE.search(text):
         penalty += 0.3
@@ -262,6 +262,13 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     if text.rstrip()[-1:] in "!?" and (lower or len(content) < 2):
         penalty += 0.6  # "Thank you!", "Klimaschützen ist kein Verbrechen!"; not "XR Justice Now!"
     return penalty
+
+
+def _ends_in_legal_form(words: list[str]) -> bool:
+    """ "knowledgeatwork UG", "wechange eG": a legal form written as one makes a name of what comes before it,
+    however that is written."""
+    last = words[-1]
+    return len(words) >= 2 and last.rstrip(".").casefold() in legal_forms() and any(c.isupper() for c in last)
 
 
 def _ends_in_abbreviation(word: str) -> bool:
