@@ -129,6 +129,31 @@ def test_text_blocks_tell_bullets_line_lists_and_wrapped_prose_apart():
     ]
 
 
+def test_a_line_list_keeps_its_few_long_entries_and_its_initials():
+    people = ["Steve Willett, UPTE-CWA Local 9119, Oakland, California, US",
+              "Laurence Shoup, National Writers Union, UAW 1981 (retired) former member of executive, former "
+              "representative on Central Labor Council of Alameda County, Oakland, California, US",
+              "Robert B. Allen VP Local 125 Brotherhood of Locomotive Engineers and Trainmen",
+              "F. S. Hussain, UAW Local 6950, Storrs, Connecticut, US", "Daniel August Dannenberg, IWW, at large"]
+    assert [(b.kind, b.text) for b in blocks_from_text("\n".join(people))] == [("line", p) for p in people]
+
+
+def test_long_sentences_one_per_line_and_a_list_lettered_from_a_stay_what_they_are():
+    sentences = ["We, the undersigned organisations, write to express our deep concern about the draft law on "
+                 "foreign agents that the parliament is due to adopt next week, without any public consultation.",
+                 "Under it every organisation receiving support from abroad would register as an agent",
+                 "Journalists, lawyers and human rights defenders would face fines", "Its authors say",
+                 "It must be withdrawn."]
+    assert [b.kind for b in blocks_from_text("\n".join(sentences))] == ["paragraph"]
+    halves = ["Since the coup the military has detained thousands of protesters, journalists, doctors and teachers, "
+              "many of them held without charge in prisons far from their families,",
+              "It has tried hundreds of them before military tribunals that deny them a lawyer of their choice, "
+              "a public hearing and any appeal to the civilian courts"]
+    assert [b.kind for b in blocks_from_text("\n".join(halves))] == ["paragraph"]
+    lettered = blocks_from_text("A. Repeal the law\nB. Release the detained")
+    assert [(b.kind, b.text) for b in lettered] == [("item", "Repeal the law"), ("item", "Release the detained")]
+
+
 def test_parse_json_contract_keys(seed):
     record = seed.to_json()
     assert set(record) == {"title", "date", "publisher", "language", "url", "text", "demands", "signatories",

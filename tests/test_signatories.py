@@ -121,6 +121,62 @@ def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected
 
 
+@pytest.mark.parametrize("body", [
+    "<title>Open Letter: Support Workers &amp; Defund Climate Chaos to End the Cost of Living Crisis</title>"
+    "<p>We call on the Government to tax the profits of fossil fuel companies.</p>",
+    "<p>Der Sonderbericht über den Ozean und die Kryosphäre in einem sich wandelnden Klima ist deutlich.</p>"
+    "<p>Wir fordern die Bundesregierung auf, die Meere zu schützen.</p>",
+])
+def test_capitalised_words_before_a_preposition_are_no_sentences_subject(body):
+    assert parsed(body).signatories == []
+
+
+def test_a_line_in_brackets_under_a_name_says_who_the_signer_is():
+    statement = parsed(LETTER + "<p>Yours sincerely,</p><p>Dr Hilary Guite<br>(Student MSc Science Communication)<br>"
+                                "Mr Abhijay Sood<br>(Student MSc Physics)</p>")
+    assert [(s.kind, s.name, s.role) for s in statement.signatories] == [
+        ("individual", "Dr Hilary Guite", "Student MSc Science Communication"),
+        ("individual", "Mr Abhijay Sood", "Student MSc Physics")]
+
+
+PEOPLE_TABLE = "<h3>Cosignatory List</h3><table>" + "".join(
+    f"<tr><td>{n}</td><td>{name}</td><td>{country}</td></tr>" for n, name, country in [
+        (1, "Eugenia Lee", "Taiwan"), (2, "Jignesh Vasavada", "India"), (3, "Angela Anzola", "Colombia"),
+        (4, "Isaias Caceres", "Paraguay"), (5, "Aarti Narsee", "South Africa")]) + "</table>"
+
+
+def test_links_just_above_a_table_of_signers_do_not_join_it_and_a_labelled_list_does():
+    links = parsed(LETTER + "<p>Full Version of Statement Download</p><p>Chinese Version Download</p>" + PEOPLE_TABLE)
+    assert names(links, "organisation") == [] and len(names(links, "individual")) == 5
+    labelled = parsed(LETTER + "<p>Organisations:</p><p>Alpha Network</p><p>Beta Coalition for Justice</p>"
+                      + PEOPLE_TABLE)
+    assert names(labelled, "organisation") == ["Alpha Network", "Beta Coalition for Justice"]
+
+
+def test_signers_a_subtitle_names_short_are_taken_as_the_opening_writes_them_in_full():
+    page = ('---\ntitle: "Don\'t Spy EU: end of campaign"\nsubtitle: "Final statement by Hermes Center, The Good '
+            'Lobby and info.nodes"\n---\n\nWhile Hermes Center for Transparency and Digital Human Rights, along with '
+            'fellow partners The Good Lobby and info.nodes, welcome the agreement, important gaps remain.\n\n'
+            'We call on the Council to ban remote biometric identification in public spaces.\n')
+    assert names(parsed(page, "text/markdown")) == ["Hermes Center for Transparency and Digital Human Rights",
+                                                    "The Good Lobby", "info.nodes"]
+
+
+@pytest.mark.parametrize("closing, organisations", [
+    ("<p>Extinction Rebellion Barcelona</p><p>Barcelona, 21 March 2019</p>", ["Extinction Rebellion Barcelona"]),
+    ("<p>Extinction Rebellion Barcelona</p><p>Join the rebellion today</p>", []),
+])
+def test_a_letter_signed_with_a_name_and_a_date_above_its_list_of_supporters(closing, organisations):
+    people = ["Ada Parellada Garrell, restauradora", "Albert Recio Andreu, professor", "Anna Monjo Omedes, editora",
+              "Xavier Pons Fernández, investigador"]
+    statement = parsed("<p>We call on the public broadcaster to tell the truth about the climate and ecological "
+                       "emergency, and to give it the place in its news that an emergency of this size demands of a "
+                       "public service, every day and at every hour.</p>" + closing +
+                       "<h2>Signatures to the letter</h2><ul>" + "".join(f"<li>{p}</li>" for p in people) + "</ul>")
+    assert names(statement, "organisation") == organisations
+    assert len(names(statement, "individual")) == 4
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")
@@ -141,6 +197,26 @@ def test_a_wall_of_logos_and_a_list_of_people_after_a_note():
     assert len(names(statement, "individual")) == 3
 
 
+def test_a_logo_named_in_lower_case_is_kept():
+    logos = "".join(f'<a href="#"><img src="{i}.png" alt="{name}"></a>' for i, name in enumerate(
+        ["Associazione onData", "cittadini reattivi", "Transparency International Italia", "terzo paesaggio"]))
+    statement = parsed("<p>Chiediamo al Governo di rendere disponibili, aperti e interoperabili tutti i dati "
+                       f"sulla pandemia.</p><h2>Promotori</h2><div>{logos}</div><p>I loghi che vedi qui in alto "
+                       "rappresentano le organizzazioni che hanno aderito.</p><h2>Firmatari</h2><p>Erika Marconato, "
+                       "co-fondatrice di #CivicHackingIT</p><p>Alberto Cottica, economista</p><p>Matteo Fortini, "
+                       "attivista digitale</p>")
+    assert names(statement, "organisation") == ["Associazione onData", "cittadini reattivi",
+                                                "Transparency International Italia", "terzo paesaggio"]
+
+
+def test_a_website_between_a_name_and_its_note_or_at_the_notes_end_is_left_out():
+    statement = parsed(LETTER + "<p>Signed by:</p><ul><li>Bits of Freedom - bof.nl</li><li>Nederlands Juristen "
+                                "Comité (NJCM) - www.njcm.nl, de Nederlandse sectie van International Commission of "
+                                "Jurists www.icj.org.</li><li>Greenpeace Nederland - greenpeace.nl</li></ul>")
+    assert names(statement) == ["Bits of Freedom", "Nederlands Juristen Comité (NJCM), de Nederlandse sectie van "
+                                "International Commission of Jurists", "Greenpeace Nederland"]
+
+
 def test_fields_in_spans_are_a_name_and_an_affiliation_and_a_stray_item_does_not_end_the_list():
     cards = "".join(f'<div class="card"><span class="sig_name">{n}</span> <span class="sig_org">{o}</span></div>'
                     for n, o in [("Jez Humble", "Google"), ("Rizwan Khan", "Accenture"), ("Ali Alkhatib", "UPS")])
@@ -152,11 +228,45 @@ def test_fields_in_spans_are_a_name_and_an_affiliation_and_a_stray_item_does_not
     assert len(statement.signatories) == 7
 
 
+def test_in_a_list_of_people_initials_a_name_in_capitals_and_a_stray_item_are_people():
+    cards = "".join(f'<div class="card"><span class="sig_name">{n}</span> <span class="sig_org">{o}</span></div>'
+                    for n, o in [("Jez Humble", "Google"), ("Rizwan Khan", "Accenture"), ("Ali Alkhatib", "UPS"),
+                                 ("FJK", "Joy Technologies"), ("Deena Shakir", "Lux Capital")])
+    more = "".join(f"<p>{name}</p>" for name in ["Syed Rahman, Amazon", "ABDULWASAI", "Laura Taina, Diversa",
+                                                 "CCC, Chaos Computer Club", "Omar Haddad, Intel"])
+    statement = parsed(LETTER + f"<p>Signed,</p>{cards}<ul><li>Mahdy, Independent Consultant</li></ul>{more}")
+    assert names(statement, "organisation") == ["CCC, Chaos Computer Club"]
+    assert len(names(statement, "individual")) == 10
+
+
+@pytest.mark.parametrize("entries, expected", [
+    (["Bangladesh Occupational Safety, Health and Environmental Foundation (OSHE)", "Labour Rights Network"],
+     ["Bangladesh Occupational Safety, Health and Environmental Foundation (OSHE)", "Labour Rights Network"]),
+    (["Deutsche Umwelthilfe, NABU, Robin Wood and Deutscher Naturschutzring (DNR)", "Labour Rights Network"],
+     ["Deutsche Umwelthilfe", "NABU", "Robin Wood", "Deutscher Naturschutzring (DNR)", "Labour Rights Network"]),
+])
+def test_an_acronym_that_spells_out_the_whole_line_keeps_its_commas_in_one_name(entries, expected):
+    statement = parsed(LETTER + "<p>Signed by:</p>" + "".join(f"<p>{entry}</p>" for entry in entries))
+    assert names(statement) == expected
+
+
+def test_a_short_list_under_a_heading_that_says_nothing_is_read_with_the_lists_around_it():
+    first = ["Sabina Virgo, Founding President, AFSCME Local 2620", "Linda Ray, SEIU 1021, Northern California, US",
+             "Mark Roest, former UAW member, Milpitas, California, US", "Nan Scott, IWW, USA",
+             "Sandra Lindberg, former AFTRA member, Bloomington, Illinois, US", "John Ergle, IWW, Gainesville, US"]
+    short = ["Shallah Baso, Tampa Bay IWW GMB, Tampa, Florida, US", "Zachariah Ault, warehouseman, Ohio, US",
+             "Jaime Veve, Labor for Palestine; Transport Workers Union Local 100, New York City, NY, US"]
+    statement = parsed(LETTER + "<p>Signed:</p><h3>California</h3><p>" + "<br>".join(first) +
+                       "</p><h3>Attorneys/UAW Local 2325</h3><p>" + "<br>".join(short) + "</p>")
+    assert names(statement, "organisation") == [] and len(names(statement, "individual")) == 9
+
+
 @pytest.mark.parametrize("text, low", [
     ("Alpha Network", False), ("Mondo senza guerre", False), ("XR Justice Now!", False), ("Thank you!", True),
     ("For any questions regarding this letter, please contact Benjamin Henrion", True),
     ("[1] The Commission webpage of the ICT Task Force", True), ("April 8, 2019", True),
     ("<bhenrion@ffii.org> +32-2-4148403", True), ("Klimaschützen ist kein Verbrechen!", True),
+    ("knowledgeatwork UG", False), ("info.nodes", False), ("we are an AG", True),
 ])
 def test_what_reads_as_a_name(text, low):
     assert (name_likeness(text) < 0.5) == low

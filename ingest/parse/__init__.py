@@ -37,7 +37,7 @@ def parse(document: Document) -> Statement:
     elif language not in LANGUAGES:
         warnings.append(f"no word lists for language {language!r}; English ones were used")
 
-    block = find_signatory_block(page.blocks, words, known.get("title"))
+    block = find_signatory_block(page.blocks, words, known.get("title"), known.get("subtitle"))
     body = _body(page.blocks, block)
     demands = find_demands(body, words)
     signatories = read_signatories(block, words) if block else []

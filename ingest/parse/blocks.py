@@ -22,6 +22,7 @@ BULLET = re.compile(r"^\s*(?:[•◦▪●‣∙·*–—-]|\(?\d{1,3}[.)]|\(?[a
 _LOGO_WORDS = re.compile(r"\b(?:logo(?:tipo|type)?|image|imagen|imagem|immagine|bild|afbeelding|photo|foto)\b", re.I)
 # WordPress shortcodes left in exported posts: [caption id="..."], [/caption], [embed]
 _SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_\w+|vc_\w+|et_pb_\w+)\b[^\]]{0,300}\]")
+_INITIAL = re.compile(r"^\s*[A-ZÀ-Þ]\.\s+[A-ZÀ-Þ]")  # "F. S. Hussain", "J. Gray"
 _TEXT_RULE = re.compile(r"^\s*(?:[-*_=~]\s*){3,}$")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select",
@@ -29,7 +30,10 @@ DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
           "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label"}
 WRAPPED_PROSE_CHARS = 55  # mean line length from which short lines may be a wrapped paragraph
-_INNER_SENTENCE_END = re.compile(r"\w[.!?] +[A-ZÀ-Þ]")
+_INNER_SENTENCE_END = re.compile(r"\w\w[.!?] +[A-ZÀ-Þ]")  # not after an initial: "Robert B. Allen"
+MAX_LINE_CHARS = 160  # a line list's lines are short ...
+MAX_LONG_LINES = 0.25  # ... but for a few long entries among them
+MAX_ENTRY_LINE_CHARS = 300
 _TOKEN_SPLIT = re.compile(r"[-_\s]+")
 MAX_DEPTH = 200  # deeper markup is read as plain text rather than walked
 LINE_BREAK = "\u2028"  # stands for <br> while inline text is gathered; source newlines are only white space
@@ -62,11 +66,22 @@ def clean(text: str) -> str:
 
 
 def looks_like_line_list(lines: list[str]) -> bool:
-    """Several short lines that each start a new entry, rather than one wrapped paragraph."""
-    if len(lines) < 2 or max(len(line) for line in lines) > 160:
+    """Several short lines that each start a new entry, rather than one wrapped paragraph. A few long lines
+    among them ("Laurence Shoup, National Writers Union, UAW 1981 (retired) former member of executive, ...")
+    are long entries where no line ends a sentence."""
+    if len(lines) < 2 or not _mostly_short(lines):
         return False
     lowercase_starts = sum(1 for line in lines[1:] if line[:1].islower())
     return lowercase_starts <= len(lines) // 5 and not _wrapped_prose(lines)
+
+
+def _mostly_short(lines: list[str]) -> bool:
+    long = sum(1 for line in lines if len(line) > MAX_LINE_CHARS)
+    if not long:
+        return True
+    ends_sentences = any(line.endswith((".", "!", "?", ":")) for line in lines)
+    return not ends_sentences and long <= MAX_LONG_LINES * len(lines) and \
+        max(len(line) for line in lines) <= MAX_ENTRY_LINE_CHARS
 
 
 def _wrapped_prose(lines: list[str]) -> bool:
@@ -89,18 +104,26 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
     lines = [clean(line) for line in lines if line.strip()]
     if not lines:
         return []
-    if not any(BULLET.match(line) for line in lines):
+    if not any(_bullet(line, lines) for line in lines):
         if looks_like_line_list(lines):
             return [Block("line", line) for line in lines]
         return [Block("paragraph", " ".join(lines), lines=tuple(lines) if len(lines) > 1 else ())]
     return _bullets_and_prose(lines)
 
 
+def _bullet(line: str, lines: list[str]) -> re.Match[str] | None:
+    """A list marker; "F. S. Hussain" opens with an initial, not with the sixth item of a list lettered from A."""
+    marker = BULLET.match(line)
+    if marker and _INITIAL.match(line) and not any(line.startswith(("A. ", "a. ")) for line in lines):
+        return None
+    return marker
+
+
 def _bullets_and_prose(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     prose: list[str] = []
     for line in lines:
-        marker = BULLET.match(line)
+        marker = _bullet(line, lines)
         if marker:
             if prose:
                 blocks.append(Block("paragraph", " ".join(prose)))

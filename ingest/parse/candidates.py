@@ -22,6 +22,7 @@ from .entries import (
     MAX_GROUP_CHARS,
     Entry,
     entries_of,
+    entry_likeness,
     inline_items,
     is_group_label,
     labelled_items,
@@ -205,7 +206,7 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     if not entries:
         run.score = -math.inf
         return run
-    likeness = [name_likeness(entry.text) for entry in entries]
+    likeness = [entry_likeness(entry) for entry in entries]
     mean = sum(likeness) / len(likeness)
     if mean < (MIN_MEAN_LIKENESS_AFTER_LEAD_IN if run.lead_in is not None else MIN_MEAN_LIKENESS):
         run.score = -math.inf  # whatever introduces them, these are not names
@@ -287,7 +288,8 @@ def _continuation(edge: Run, runs: list[Run], index: int, step: int, roles: list
     stray run and the one after it; or, past a one-block note, the list after it."""
     def joins(run: Run, other: Run) -> bool:
         near, far = (run, other) if step < 0 else (other, run)
-        return _continues(near, far, roles, blocks) and run.score >= CONTINUE and not run.asked
+        return _continues(near, far, roles, blocks) and run.score >= CONTINUE and not run.asked and \
+            (step > 0 or _opens_a_list(run) or _form(run.blocks[-1]) == _form(other.blocks[-1]))
 
     candidate = runs[index]
     if joins(candidate, edge):
@@ -296,6 +298,13 @@ def _continuation(edge: Run, runs: list[Run], index: int, step: int, roles: list
     if 0 <= beyond < len(runs) and _stray(candidate, edge, runs[beyond], step):
         return [candidate, runs[beyond]], 2
     return _past_notes(edge, runs, index, step, roles, blocks)
+
+
+def _opens_a_list(run: Run) -> bool:
+    """A run before the signatory list joins it in another form only under a label or a lead-in of its own
+    ("Organisations:" over paragraphs, then a table of people); links such as "English Press Release" just above
+    a table of signers do not."""
+    return run.labels > 0 or run.lead_in is not None
 
 
 def _stray(candidate: Run, edge: Run, after: Run, step: int) -> bool:

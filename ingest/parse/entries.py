@@ -40,8 +40,13 @@ DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions
 DROP_LENIENT = 0.2  # the same, where names may be written in lower case (a logo's alt text)
 LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
 _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
+                            r"|\s+(?:https?://|www\.)[\w./-]+?\.?"
                             r"|,\s*(?:site|website|web|site web|sitio|sito|webseite))$", re.I)
+_WEBSITE_BEFORE_NOTE = re.compile(r"\s+[–—-]\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?=,\s)", re.I)
 _QUOTED = re.compile(r"^[\"“”«»„](.+?)[\"“”«»]$")  # “Zacatecanos por la paz”
+_BRACKETED_NOTE = re.compile(r"^\(([^()]+)\)$")
+MAX_NOTE_WORDS = 8  # "(Student MSc Physics)"; a longer bracketed line is a note on the list
+_CLOSING_ACRONYM = re.compile(r"\(([A-ZÀ-Þ]{2,8})\)\.?$")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]{2}")
 _LEADING_BY = re.compile(r"^(?:(?:co-?)?signed\s+by|by|signed|sincerely|signé|firmado|assinado|gez\.?)\s*[:,]?\s+",
                          re.I)
@@ -75,7 +80,20 @@ def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None 
     for block in blocks:
         entries.extend(_block_entries(block, words, group, split=len(blocks) <= 2 or len(block.text) > 3 * typical))
     entries = [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
-    return _without_translations(_without_list_full_stops(_without_websites(entries)))
+    return _without_translations(_without_list_full_stops(_without_websites(_with_bracketed_notes(entries))))
+
+
+def _with_bracketed_notes(entries: list[Entry]) -> list[Entry]:
+    """ "Dr Hilary Guite" over "(Student MSc Science Communication)": a short line wholly in brackets says
+    who the signer above it is; it names no one itself."""
+    kept_entries: list[Entry] = []
+    for entry in entries:
+        note = _BRACKETED_NOTE.match(entry.text)
+        if note and kept_entries and entry.row is None and len(note.group(1).split()) <= MAX_NOTE_WORDS:
+            kept_entries[-1].text = f"{kept_entries[-1].text} {entry.text}"
+        else:
+            kept_entries.append(entry)
+    return kept_entries
 
 
 def _typical_length(blocks: list[Block]) -> int:
@@ -84,9 +102,10 @@ def _typical_length(blocks: list[Block]) -> int:
 
 
 def _without_websites(entries: list[Entry]) -> list[Entry]:
-    """ "Bits of Freedom - bof.nl": the website after a name is not part of it, nor a comma left after it."""
+    """ "Bits of Freedom - bof.nl": the website after a name is not part of it, nor a comma left after it; nor is
+    one between a name and a note on it ("NJCM - www.njcm.nl, de Nederlandse sectie van ...")."""
     for entry in entries:
-        entry.text = _QUOTED.sub(r"\1", _WEBSITE_AFTER.sub("", entry.text).rstrip(" ,■"))
+        entry.text = _QUOTED.sub(r"\1", _WEBSITE_AFTER.sub("", _WEBSITE_BEFORE_NOTE.sub("", entry.text)).rstrip(" ,■"))
     return entries
 
 
@@ -209,6 +228,8 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
     items = split_inline_list(text, words, longest=MAX_NAME_WORDS)
     if not items or any(": " in item for item in items):
         return None  # "Date: Wed, 01/29/2020, Source: ..., coal": a line of fields, not of names
+    if _abbreviated_whole(text, items[-1]):
+        return None  # "Bangladesh Occupational Safety, Health and Environmental Foundation (OSHE)": one name
     if sum(1 for item in items if is_place(item)) >= MAX_PLACES * len(items):
         return None  # "Steve Willett, UPTE-CWA Local 9119, Oakland, California, US ...": addresses run together
     likeness = [name_likeness(item) for item in items]
@@ -216,6 +237,27 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
     if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
         return None  # "Activities are planned for Auckland University, ...": a sentence, not a list
     return [without_article(item) for item in items]
+
+
+def _abbreviated_whole(text: str, last: str) -> bool:
+    """Whether the acronym in brackets at the end spells out words before the last item, not the last alone."""
+    acronym = _CLOSING_ACRONYM.search(text)
+    if acronym is None:
+        return False
+    letters = acronym.group(1).casefold()
+    return _spells(letters, text[:acronym.start()]) and not _within(letters, last[:last.rfind("(")].casefold())
+
+
+def _within(letters: str, text: str) -> bool:
+    """ "dnr" within "deutscher naturschutzring": an acronym may take letters from inside its name's words."""
+    rest = iter(text)
+    return all(letter in rest for letter in letters)
+
+
+def _spells(letters: str, text: str) -> bool:
+    """ "osh" in "Occupational Safety, Health": the letters are initials of the capitalised words, in order."""
+    initials = iter(word[0].casefold() for word in re.findall(r"[^\W\d_][\w'’-]*", text) if word[0].isupper())
+    return all(letter in initials for letter in letters)
 
 
 def _strip_leading_lead_in(entries: list[Entry], words: Lexicon) -> list[Entry]:
@@ -261,7 +303,14 @@ def kept(entries: list[Entry]) -> list[Entry]:
     """Entries that read as names; the notes, contacts and footnotes a list ends with are left out. A logo's
     alt text is a name however it is written ("cittadini reattivi")."""
     return [entry for entry in entries if entry.row is not None
-            or name_likeness(entry.text) >= (DROP_LENIENT if entry.lenient else DROP_ENTRY)]
+            or entry_likeness(entry) >= (DROP_LENIENT if entry.lenient else DROP_ENTRY)]
+
+
+def entry_likeness(entry: Entry) -> float:
+    """How much an entry reads as a name; where lower case is no sign of prose (a logo's alt text), a name written
+    all in lower case ("cittadini reattivi", "terzo paesaggio") reads as it would capitalised."""
+    text = entry.text
+    return name_likeness(text.title() if entry.lenient and text.islower() else text)
 
 
 def trailing_words(first: str, others: list[str]) -> str:

@@ -29,6 +29,7 @@ _EMAIL_OR_URL = re.compile(r"[\w.+-]@[\w-]+\.\w|https?://|www\.", re.I)  # "(@ha
 _SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 _DOMAIN_NAME = re.compile(r"^[\w-]+\.(?:org|net|com|de|fr|eu|info|io|nl|it|es|ch|at|be|uk)\b",
                           re.I)
+_DOTTED_NAME = re.compile(r"^[^\W\d_]{2,}\.[^\W\d_]{2,}$")  # "info.nodes", "netzpolitik.org": a name, not prose
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,3}$")
 # A Chinese personal name: two to four characters (compatibility forms included, as some pages write them).
 _HAN_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}$")
@@ -254,7 +255,8 @@ def _length_penalty(count: int, characters: int) -> float:
 def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     penalty = 0.0
     first = words[0]
-    if first[:1].islower() and not _DOMAIN_NAME.match(first) and fold(first) not in _particles():
+    if first[:1].islower() and not _DOMAIN_NAME.match(first) and not _DOTTED_NAME.match(first) and \
+            fold(first) not in _particles() and not _ends_in_legal_form(words):
         penalty += 0.35
     if _SENTENCE_INSIDE.search(text):
         penalty += 0.3
@@ -271,6 +273,13 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     if text.rstrip()[-1:] in "!?" and (lower or len(content) < 2):
         penalty += 0.6  # "Thank you!", "Klimaschützen ist kein Verbrechen!"; not "XR Justice Now!"
     return penalty
+
+
+def _ends_in_legal_form(words: list[str]) -> bool:
+    """ "knowledgeatwork UG", "wechange eG": a legal form written as one makes a name of what comes before it,
+    however that is written."""
+    last = words[-1]
+    return len(words) >= 2 and last.rstrip(".").casefold() in legal_forms() and any(c.isupper() for c in last)
 
 
 def _ends_in_abbreviation(word: str) -> bool:

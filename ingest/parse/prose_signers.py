@@ -37,7 +37,7 @@ def _alternatives(key: str) -> str:
 @cache
 def _statement_of() -> re.Pattern[str]:
     return re.compile(rf"(?:\w+\s+){{0,2}}?\b(?:{_alternatives('statement_words')})\b[^.:;,]{{0,40}}?\s"
-                      rf"(?:{_alternatives('by_words')})\s+(?P<names>(?:[^.;:]|\.(?=\d))+)", re.I)
+                      rf"(?:{_alternatives('by_words')})\s+(?P<names>(?:[^.;:]|\.(?=\w))+)", re.I)
 
 
 @cache
@@ -51,18 +51,19 @@ def _opener() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_alternatives('subject_openers')})\s*,?\s+", re.I)
 
 
-def prose_signers(title: str | None, blocks: list[Block], words: Lexicon) -> list[str]:
-    """The signers the title, a heading or the opening names, or none."""
-    for text in _places_to_look(title, blocks):
+def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon) -> list[str]:
+    """The signers the title or subtitle, a heading or the opening names, or none; a signer a title names
+    short ("Hermes Center") is taken in the fuller form the opening gives it."""
+    for text in _places_to_look(titles, blocks):
         for finder in (_named_by_heading, _bracketed, _subject):
             names = finder(text[:MAX_TEXT], words)
             if names:
-                return names
+                return [_in_full(name, names, blocks) for name in names] if text in titles else names
     return []
 
 
-def _places_to_look(title: str | None, blocks: list[Block]) -> list[str]:
-    texts = [title] if title else []
+def _places_to_look(titles: list[str | None], blocks: list[Block]) -> list[str]:
+    texts = [title for title in titles if title]
     paragraphs = 0
     for block in blocks:
         if block.kind == "heading":
@@ -73,6 +74,29 @@ def _places_to_look(title: str | None, blocks: list[Block]) -> list[str]:
             if paragraphs >= OPENING_PARAGRAPHS:
                 break
     return texts
+
+
+def _in_full(name: str, names: list[str], blocks: list[Block]) -> str:
+    """ "Hermes Center" as "Hermes Center for Transparency and Digital Human Rights", where the opening paragraphs
+    write it so: the name, then words joined to it by a preposition or capitalised, up to a punctuation mark."""
+    longer = re.compile(re.escape(name) + r"(?P<rest>(?:\s+(?:[A-ZÀ-Þ][\w'’&.-]*|[a-zà-ÿ]{1,4}))+?)(?=\s*[,;:.()]|$)")
+    for text in _opening_paragraphs(blocks):
+        match = longer.search(text[:MAX_TEXT])
+        rest = match.group("rest").split() if match else []
+        if rest and rest[-1][:1].isupper() and rest[0] not in _conjunctions() and \
+                (rest[0][:1].isupper() or fold(rest[0]) in _prepositions()) and \
+                not any(other in match.group("rest") for other in names if other != name):
+            return f"{name} {' '.join(rest)}"
+    return name
+
+
+def _opening_paragraphs(blocks: list[Block]) -> list[str]:
+    return [block.text for block in blocks if block.kind == "paragraph"][:OPENING_PARAGRAPHS]
+
+
+@cache
+def _conjunctions() -> frozenset[str]:
+    return frozenset({"and", "und", "et", "y", "e", "en", "ed", "or", "oder", "ou", "o"})
 
 
 def named_by_statement(text: str) -> str:
@@ -105,13 +129,25 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
         for joint in conjunction.finditer(" " + part):
             left, right = (" " + part)[:joint.start()].strip(), (" " + part)[joint.end():].strip()
             last, verb = _leading_name(without_article(right))
-            if not last or not verb[:1].islower():
+            if not last or not verb[:1].islower() or _opens_phrase(verb):
                 continue  # the names are the subject only where a verb follows them
             run = _trailing_names([without_article(p) for p in [*parts[:end], left]])
             found = [*run, last]
             if len(found) >= 2 and _plausible(found):
                 return found
     return []
+
+
+def _opens_phrase(text: str) -> bool:
+    """ "to End the Cost ...", "für eine wehrhafte ...", "in einem ...": what follows the capitalised words is a
+    phrase of a title or of the sentence's subject, not the verb that would make them its subject."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return fold(first) in _prepositions()
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return frozenset(fold(word) for word in _data()["prepositions"])
 
 
 def _any_conjunction(words: Lexicon) -> re.Pattern[str]:

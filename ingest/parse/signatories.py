@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..places import is_place
 from ..records import Signatory, SignatoryKind
 from .blocks import Block, names_people
 from .candidates import ACCEPT, MAX_LEADIN_CHARS, Run, candidate_runs, roles_of, scored, with_neighbours
@@ -22,6 +23,7 @@ from .names import (
     has_organisation_word,
     has_role_word,
     is_given_name,
+    name_likeness,
     person_evidence,
     read_person,
     says_organisations,
@@ -33,9 +35,14 @@ from .prose_signers import prose_signers
 from .tables import Columns, cell, kind_from_type
 
 MAX_CLOSING_BLOCKS = 8
+MAX_DATELINE_CHARS = 60
+MAX_SIGNER_WORDS = 8
+MIN_SIGNER_LIKENESS = 0.8
+SIGNED_ABOVE = -1  # the run of a letter's own signature above its list, read on its own
 MIN_CLOSING_ITEMS = 5
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
+MAX_ACRONYM_LETTERS = 6
 _ORGANISATION_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "YASunidos", "BIJ1", "MiGreat"
 
 
@@ -52,9 +59,11 @@ class SignatoryBlock:
     score: float = 0.0
 
 
-def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None = None) -> SignatoryBlock | None:
+def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None = None,
+                         subtitle: str | None = None) -> SignatoryBlock | None:
     """The best-scoring run of names and the runs that continue it; else the groups a closing
-    sentence names; else the signers a heading or the opening names; None when there are none."""
+    sentence names; else the signers the title, the subtitle, a heading or the opening names; None when there
+    are none."""
     roles = roles_of(blocks, words)
     runs = [scored(run, blocks, words) for run in candidate_runs(blocks, roles, words)]
     accepted = [run for run in runs if run.score >= ACCEPT]
@@ -64,7 +73,7 @@ def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None 
     closing = _closing_inline_list(blocks, words)
     if closing:
         return closing
-    named = prose_signers(title, blocks, words)
+    named = prose_signers([title, subtitle], blocks, words)
     return SignatoryBlock(len(blocks), None, [Entry(name) for name in named], end_index=len(blocks)) if named \
         else None
 
@@ -78,8 +87,12 @@ def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> Signato
             entries.append(entry)
     first = runs[0]
     lead_in = first.lead_in
-    found = SignatoryBlock(lead_in if lead_in is not None else first.start, None, kept(entries),
-                           end_index=runs[-1].end, score=max(run.score for run in runs))
+    start = lead_in if lead_in is not None else first.start
+    signer = _signed_above(start, blocks, words) if lead_in is not None or first.labels else None
+    if signer is not None:
+        entries.insert(0, Entry(blocks[signer].text, run=SIGNED_ABOVE))
+        start = signer
+    found = SignatoryBlock(start, None, kept(entries), end_index=runs[-1].end, score=max(run.score for run in runs))
     counted = [blocks[i].text for i in ([lead_in] if lead_in is not None else [])]
     counted += [blocks[run.lead_in].text for run in runs[1:] if run.lead_in is not None]
     for text in counted:
@@ -87,6 +100,20 @@ def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> Signato
         if found.stated_count or found.stated_minimum:
             break
     return found
+
+
+def _signed_above(start: int, blocks: list[Block], words: Lexicon) -> int | None:
+    """Where the letter is signed just above its list of supporters: a name and a dateline after the letter's
+    last paragraph ("Barcelona Rebellion or Extinction", "Barcelona March 21st 2019", then "Signatures: ...")."""
+    dateline, signer = start - 1, start - 2
+    if signer < 1 or len(blocks[dateline].text) > MAX_DATELINE_CHARS or words.dateline.search(blocks[dateline].text) \
+            is None:
+        return None
+    name, letter = blocks[signer], blocks[signer - 1]
+    if name.kind not in ("paragraph", "line") or len(name.text.split()) > MAX_SIGNER_WORDS or \
+            name_likeness(name.text) < MIN_SIGNER_LIKENESS or words.dateline.search(name.text):
+        return None
+    return signer if letter.kind == "paragraph" and len(letter.text) > MAX_LEADIN_CHARS / 2 else None
 
 
 def _gap_label(run: Run, blocks: list[Block], words: Lexicon) -> str | None:
@@ -121,7 +148,7 @@ def stated_count(lead_in: str, words: Lexicon) -> tuple[int | None, int | None]:
 
 
 def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
-    contexts = {run: _context([e for e in block.entries if e.run == run]) for run in {e.run for e in block.entries}}
+    contexts = _contexts(block.entries)
     signatories = []
     for entry in block.entries:
         signatory = _signatory(entry, contexts[entry.run])
@@ -135,6 +162,21 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
 
 
 PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.45, "organisations": 0.65}
+SHORT_LIST = 6  # fewer entries than this say little of themselves
+
+
+def _contexts(entries: list[Entry]) -> dict[int, str]:
+    """Each list's context. A short list that no label calls people or organisations is read in the context of the
+    whole block ("Mahdy, Independent Consultant" as the one list item in a wall of people's cards; four people
+    under a stray heading among hundreds). The letter's own signature above the list is read on its own."""
+    whole = _context(entries)
+    contexts: dict[int, str] = {}
+    for run in sorted({entry.run for entry in entries}):
+        own = [entry for entry in entries if entry.run == run]
+        short = run != SIGNED_ABOVE and len(own) < SHORT_LIST and whole != "mixed" and \
+            not any(entry.group and (says_people(entry.group) or says_organisations(entry.group)) for entry in own)
+        contexts[run] = whole if short else _context(own)
+    return contexts
 
 
 def _context(entries: list[Entry]) -> str:
@@ -187,15 +229,30 @@ def _kind(entry: Entry, context: str) -> SignatoryKind:
 def _organisation_among_people(text: str) -> bool:
     """ "YASunidos" or "Amnesty International, Belgium" in a list of people; not "Beatriu Masià Masià
     Feminista Associació Tamaia" or "Daniel BORIS IGLESIA, Expert Back-End" (a person, then where they
-    work), nor "BohwaZ, Free software engineer" (a person known by a nickname, and their trade)."""
+    work), nor "BohwaZ, Free software engineer" (a person known by a nickname, and their trade), nor "FJK, Joy
+    Technologies" (initials, and an employer)."""
     head, tail = split_head(text)
     words = head.split()
     if not words or person_evidence(text) >= 0.9 or is_given_name(words[0]) or (tail and has_role_word(tail)):
         return False
     if len(words) > 1 and is_given_name(words[1]) and words[0].isupper():
         return False  # "BEAUFILS Bruno"
-    shaped = len(words) == 1 and _ORGANISATION_SHAPE.search(head) is not None
-    return has_organisation_word(" ".join(words[:3])) or shaped
+    if has_organisation_word(" ".join(words[:3])):
+        return True
+    shaped = len(words) == 1 and _ORGANISATION_SHAPE.search(head) is not None and not _shouted_name(head)
+    return shaped and (not tail or _abbreviates(head, tail) or country_code(tail) is not None or is_place(tail))
+
+
+def _shouted_name(word: str) -> bool:
+    """ "ABDULWASAI": a name in capitals, longer than the acronyms organisations go by ("ACLU", "ATTAC")."""
+    return word.isupper() and word.isalpha() and len(word) > MAX_ACRONYM_LETTERS
+
+
+def _abbreviates(acronym: str, tail: str) -> bool:
+    """ "CCC, Chaos Computer Club": the words after the acronym spell it out; in "FJK, Joy Technologies" a
+    person's initials stand before where they work."""
+    initials = "".join(word[0] for word in tail.split() if word[:1].isupper())
+    return initials.casefold() == acronym.casefold()
 
 
 def split_country(written: str) -> tuple[str, str | None]:
