@@ -12,6 +12,13 @@ from ingest.parse.lexicon import lexicon
 from ingest.records import Document
 
 
+@pytest.fixture(autouse=True)
+def listed(monkeypatch):
+    """These small documents test how asks are read; whether a page is a statement at all is test_kinds.py's
+    matter, and parse() keeps demands only on pages it lists."""
+    monkeypatch.setattr("ingest.parse.page_kind", lambda evidence: "joint_statement")
+
+
 def demands(body: str, content_type: str = "text/markdown", language: str | None = None) -> list[tuple]:
     metadata = {"language": language} if language else {}
     document = Document("fixture", body.encode("utf-8"), content_type, "utf-8", datetime.now(timezone.utc),
