@@ -402,3 +402,12 @@ We call for Huang Xueqin and Wang Jianbing to be released immediately and uncond
 
 We urge the authorities to disclose where Huang Xueqin and Wang Jianbing are held.
 """)) == 2
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("We remind you that under the national policy the State must ensure:", "en"),
+    ("Les recordamos que en los dictámenes de la Política Nacional, el estado debe asumir:", "es"),
+])
+def test_an_obligation_left_open_to_what_follows_asks_nothing_by_itself(sentence, language):
+    assert asked(sentence, language) == []
+    assert asked(sentence.replace(":", " its duties."), language) != []

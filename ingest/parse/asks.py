@@ -70,9 +70,15 @@ def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     asks += _impersonal(sentence, anchors, words)
     asks = [ask for ask in asks if not words.reader_call.search(sentence[ask.act:ask.act + 120])]
     parts = [part for ask in sorted(asks, key=lambda a: a.start) for part in _coordinated_parts(sentence, ask, words)]
-    # "We call on X to:" left open asks nothing by itself: what it asks is the list after it
     return [replace(part, end=_without_joint(sentence, part.start, part.end, words)) for part in parts
-            if _word_count(sentence[part.act:part.end])]
+            if not _left_open(sentence[part.act:part.end])]
+
+
+def _left_open(act: str) -> bool:
+    """ "We call on X to:", "the State must take on:": an ask left open asks nothing by itself; what it asks
+    is the list after it, read as one where it is one."""
+    count = _word_count(act)
+    return count == 0 or count == 1 and act.rstrip().endswith(":")
 
 
 def lead_in(sentence: str, words: Lexicon) -> tuple[str | None, str | None, str] | None:
