@@ -411,3 +411,22 @@ We urge the authorities to disclose where Huang Xueqin and Wang Jianbing are hel
 def test_an_obligation_left_open_to_what_follows_asks_nothing_by_itself(sentence, language):
     assert asked(sentence, language) == []
     assert asked(sentence.replace(":", " its duties."), language) != []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("We would be most grateful if you would withdraw the bill.", "en"),
+    ("Wir würden uns sehr freuen, wenn Sie diese Vorschläge in Ihr Wahlprogramm aufnehmen.", "de"),
+    ("Nous vous serions reconnaissants de bien vouloir retirer ce projet de loi.", "fr"),
+    ("Le saremmo grati se volesse ritirare il decreto.", "it"),
+    ("Vorremmo che il governo ritirasse il decreto.", "it"),
+    ("Wij zouden het zeer op prijs stellen als u het wetsvoorstel intrekt.", "nl"),
+    ("Le agradeceríamos que retire el proyecto de ley.", "es"),
+    ("Ficaríamos muito gratos se o governo retirasse o projeto.", "pt"),
+])
+def test_a_polite_wish_in_the_signers_voice_asks(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_a_polite_wish_of_someone_else_or_to_sign_asks_nothing():
+    assert asked("The Ministry would be grateful if the groups kept quiet.") == []
+    assert asked("We would be grateful if you would sign this letter.") == []
