@@ -430,3 +430,13 @@ def test_a_polite_wish_in_the_signers_voice_asks(sentence, language):
 def test_a_polite_wish_of_someone_else_or_to_sign_asks_nothing():
     assert asked("The Ministry would be grateful if the groups kept quiet.") == []
     assert asked("We would be grateful if you would sign this letter.") == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Senior management need to stop pressurising departments.", "en"),
+    ("The university should refund the fees.", "en"),
+    ("Die Hochschulleitung muss die Gebühren zurückerstatten.", "de"),
+    ("La direction doit rembourser les frais.", "fr"),
+])
+def test_an_obligation_put_on_an_institutions_management_asks(sentence, language):
+    assert asked(sentence, language) == [sentence]
