@@ -440,3 +440,10 @@ def test_a_polite_wish_of_someone_else_or_to_sign_asks_nothing():
 ])
 def test_an_obligation_put_on_an_institutions_management_asks(sentence, language):
     assert asked(sentence, language) == [sentence]
+
+
+def test_a_sentence_closing_on_a_quoted_question_still_asks():
+    sentence = "It is time for the unions to look in the mirror and ask, “Which side are you on?”"
+    assert asked(sentence) == [sentence]
+    assert asked("Will you urge the Council to act?") == []
+    assert asked("“Will we urge the Council to act?”") == []

@@ -187,7 +187,12 @@ def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _is_question(sentence: str) -> bool:
-    return sentence.rstrip(" \"'”’»)").endswith("?")
+    """ "Will the Council act?" asks nothing of anyone; "It is time for the unions to ask, “Which side are you
+    on?”" does: the question is the quotation it closes with, not the sentence."""
+    if not sentence.rstrip(" \"'”’»)").endswith("?"):
+        return False
+    unquoted = _QUOTED.sub("", sentence).strip()
+    return not unquoted or unquoted.rstrip(" )").endswith("?")
 
 
 def _anchors(sentence: str, words: Lexicon) -> list[_Anchor]:
