@@ -447,3 +447,13 @@ def test_a_sentence_closing_on_a_quoted_question_still_asks():
     assert asked(sentence) == [sentence]
     assert asked("Will you urge the Council to act?") == []
     assert asked("“Will we urge the Council to act?”") == []
+
+
+def test_coordinated_action_nouns_are_two_asks_but_a_noun_phrase_naming_people_goes_on_with_the_first():
+    assert asked("Nous demandons le retrait immédiat de la plainte déposée par la présidence et l'abandon de toutes "
+                 "les procédures disciplinaires.", "fr") == [
+        "Nous demandons le retrait immédiat de la plainte déposée par la présidence",
+        "l'abandon de toutes les procédures disciplinaires."]
+    assert asked("We call for the release of all detained journalists and the repeal of the security law.") == [
+        "We call for the release of all detained journalists", "the repeal of the security law."]
+    assert len(asked("We call for the release of the journalists and the members of the union.")) == 1

@@ -28,6 +28,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _QUOTED = re.compile(r"“[^“”]{0,3000}”|„[^“”]{0,3000}[“”]|«[^«»]{0,3000}»|\"[^\"]{0,3000}\"")
 _CLAUSE_MARK = re.compile(r"[;:]")
 _ACRONYM = re.compile(r"[A-Z]{2,}\b")  # "FSF", "WTO": a name even where it opens a sentence
+_ELIDED_ARTICLE = re.compile(r"[^\W\d_]{1,4}['’](?=[^\W\d_])")  # "l'abandon", "dell’accesso"
 _TRAILING = re.compile(r"[\s,;:–—-]+$")
 # Words that make the next one a noun in every language read here: "our demands", "la demande", "die Forderung".
 _DETERMINER_BEFORE_NOUN = re.compile(
@@ -555,7 +556,8 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
         if (_word_count(sentence[last:ask.act + match.start()]) >= MIN_ACT_WORDS
                 and _word_count(rest) >= MIN_ACT_WORDS
                 and (_starts_an_act(rest, marker, words) or _a_verb_again(rest, first_verb, words)
-                     and not words.subordinator.search(sentence, ask.act, ask.act + match.start()))):
+                     and not words.subordinator.search(sentence, ask.act, ask.act + match.start())
+                     or _an_action_noun_again(sentence[ask.act:ask.end], rest, words))):
             cuts.append(cut)
             last = cut
     return cuts
@@ -597,6 +599,32 @@ def _a_verb_again(rest: str, first_verb: str | None, words: Lexicon) -> bool:
         return False
     participle = words.participle_suffix
     return tokens[0].casefold().endswith(participle) == first_verb.casefold().endswith(participle)
+
+
+def _an_action_noun_again(act: str, rest: str, words: Lexicon) -> bool:
+    """ "le retrait immédiat de la plainte et l'abandon de toutes procédures": what is asked is a noun phrase
+    ("the release of ...") and another of the same build follows the conjunction, its noun an action the
+    lexicon knows; "the release of the journalists and the members of the union" asks one thing."""
+    noun = _action_noun_head(rest, words)
+    return noun is not None and _action_noun_head(act, words) is not None and is_action_word(noun, words.language)
+
+
+def _action_noun_head(text: str, words: Lexicon) -> str | None:
+    """The noun of "the release of", "le retrait immédiat de", "l'abandon de": a determiner, a noun in lower
+    case, at most one adjective, then "of"; None for anything else."""
+    text = text.lstrip(" ,")
+    determiner = words.determiners.match(text) or _ELIDED_ARTICLE.match(text)
+    if determiner is None:
+        return None
+    after = text[determiner.end():]
+    noun = _WORD.match(after)
+    if noun is None or not noun.group()[:1].islower():
+        return None
+    following = after[noun.end():]
+    adjective = re.match(r"\s+[^\W\d_][\w’'-]*", following)
+    if words.party_of.match(following) or adjective and words.party_of.match(following[adjective.end():]):
+        return noun.group()
+    return None
 
 
 def _word_count(text: str) -> int:
