@@ -457,3 +457,14 @@ def test_coordinated_action_nouns_are_two_asks_but_a_noun_phrase_naming_people_g
     assert asked("We call for the release of all detained journalists and the repeal of the security law.") == [
         "We call for the release of all detained journalists", "the repeal of the security law."]
     assert len(asked("We call for the release of the journalists and the members of the union.")) == 1
+
+
+def test_an_ask_of_someone_else_further_back_than_a_lists_lead_up_is_a_demand_of_its_own():
+    reasons = "The ship still sails under the national flag.\n\nIt carries arms bound for the war.\n\n"
+    lead_in = "We call on the ministry to:\n\n- Ban the transit of ships carrying arms.\n- End all military cooperation.\n"
+    ask = "We urge the Government to answer the appeal of the Human Rights Council.\n\n"
+    assert [text for _, text in demands(ask + reasons + lead_in)] == [
+        "We urge the Government to answer the appeal of the Human Rights Council.",
+        "Ban the transit of ships carrying arms.", "End all military cooperation."]
+    assert [text for _, text in demands(reasons + ask + lead_in)] == [
+        "Ban the transit of ships carrying arms.", "End all military cooperation."]

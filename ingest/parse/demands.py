@@ -25,6 +25,7 @@ from .inline import split_inline_list
 from .lexicon import Lexicon, function_words
 from .sentences import sentences
 
+LEAD_UP_BLOCKS = 1  # the paragraph before a list's lead-in leads up to it ("For these reasons, we urge ...")
 MAX_NAME_WORDS = 8  # "Chaos Computer Club", "Free Palestine Maastricht": an item this short in title case is a name
 MAX_DEMAND_HEADING_WORDS = 6  # "Unsere Forderungen:", "Our demands"
 STEM_CHARS = 5  # "release", "released", "releasing": one stem
@@ -117,7 +118,9 @@ class _Read:
 
 def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool:
     """A sentence ask beside a demand list restates it ("we call on you to ensure ..." before "we call on
-    you to:"), unless it comes after the list and asks someone else. "The groups are calling on the
+    you to:"), unless it asks someone else and stands apart from the list's lead-in: after the list, or
+    further back than the paragraph that leads up to it ("exigimos ao Governo que responda ao apelo ...",
+    then two paragraphs of reasons, then "Apelamos a que ... e que:"). "The groups are calling on the
     President to ..." reports the letter that follows in the signers' own voice."""
     if read.listed:
         return True
@@ -133,7 +136,7 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool
     addressees = {leading.addressee.casefold() for found in lists for leading in [found.lead_in, *found.leads()]
                   if leading.addressee}
     return (read.demand.addressee is not None and read.demand.addressee.casefold() not in addressees
-            and all(found.start < read.block for found in lists))
+            and all(found.start < read.block or found.start - read.block > LEAD_UP_BLOCKS for found in lists))
 
 
 def _readable(blocks: list[Block]) -> list[Block]:
