@@ -468,3 +468,10 @@ def test_an_ask_of_someone_else_further_back_than_a_lists_lead_up_is_a_demand_of
         "Ban the transit of ships carrying arms.", "End all military cooperation."]
     assert [text for _, text in demands(reasons + ask + lead_in)] == [
         "Ban the transit of ships carrying arms.", "End all military cooperation."]
+
+
+def test_portuguese_exigir_names_whom_it_asks_with_a_or_de():
+    for preposition in ("ao", "do"):
+        sentence = f"Exigimos {preposition} Governo que responda ao apelo do Conselho."
+        [ask] = sentence_asks(sentence, lexicon("pt"))
+        assert (ask.addressee, sentence[ask.start:ask.end]) == ("Governo", sentence)
