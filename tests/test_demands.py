@@ -461,7 +461,8 @@ def test_coordinated_action_nouns_are_two_asks_but_a_noun_phrase_naming_people_g
 
 def test_an_ask_of_someone_else_further_back_than_a_lists_lead_up_is_a_demand_of_its_own():
     reasons = "The ship still sails under the national flag.\n\nIt carries arms bound for the war.\n\n"
-    lead_in = "We call on the ministry to:\n\n- Ban the transit of ships carrying arms.\n- End all military cooperation.\n"
+    lead_in = ("We call on the ministry to:\n\n- Ban the transit of ships carrying arms.\n"
+               "- End all military cooperation.\n")
     ask = "We urge the Government to answer the appeal of the Human Rights Council.\n\n"
     assert [text for _, text in demands(ask + reasons + lead_in)] == [
         "We urge the Government to answer the appeal of the Human Rights Council.",
@@ -475,3 +476,10 @@ def test_portuguese_exigir_names_whom_it_asks_with_a_or_de():
         sentence = f"Exigimos {preposition} Governo que responda ao apelo do Conselho."
         [ask] = sentence_asks(sentence, lexicon("pt"))
         assert (ask.addressee, sentence[ask.start:ask.end]) == ("Governo", sentence)
+
+
+def test_a_second_verb_with_its_object_after_a_conjunction_is_a_second_ask_where_nouns_take_an_article():
+    assert asked("Exigimos ao Governo que responda ao apelo do Conselho e cumpra as suas obrigações ao abrigo da "
+                 "Convenção.", "pt") == ["Exigimos ao Governo que responda ao apelo do Conselho",
+                                         "cumpra as suas obrigações ao abrigo da Convenção."]
+    assert len(asked("Exigimos que el gobierno respete los derechos y libertades de todas las personas.", "es")) == 1

@@ -595,7 +595,7 @@ def _a_verb_again(rest: str, first_verb: str | None, words: Lexicon) -> bool:
     tokens = _content_tokens(rest, words)
     if first_verb is None or len(tokens) < 2 or not tokens[0][:1].islower() or not _small_word(tokens[1], words):
         return False  # "and open internet": an adjective before its noun
-    if not is_action_word(tokens[0], words.language):
+    if not is_action_word(tokens[0], words.language) and not _a_verb_before_its_object(tokens, words):
         return False
     participle = words.participle_suffix
     return tokens[0].casefold().endswith(participle) == first_verb.casefold().endswith(participle)
@@ -625,6 +625,14 @@ def _action_noun_head(text: str, words: Lexicon) -> str | None:
     if words.party_of.match(following) or adjective and words.party_of.match(following[adjective.end():]):
         return noun.group()
     return None
+
+
+def _a_verb_before_its_object(tokens: list[str], words: Lexicon) -> bool:
+    """ "e cumpra as suas obrigações", "et respecte les droits": where nouns take an article and are not
+    written with a capital, a bare word followed by an article is a verb with its object."""
+    if words.language == "en" or words.nouns_capitalised or words.infinitive is None:
+        return False
+    return words.determiners.match(tokens[1] + " ") is not None
 
 
 def _word_count(text: str) -> int:
