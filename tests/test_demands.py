@@ -483,3 +483,11 @@ def test_a_second_verb_with_its_object_after_a_conjunction_is_a_second_ask_where
                  "Convenção.", "pt") == ["Exigimos ao Governo que responda ao apelo do Conselho",
                                          "cumpra as suas obrigações ao abrigo da Convenção."]
     assert len(asked("Exigimos que el gobierno respete los derechos y libertades de todas las personas.", "es")) == 1
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Wir wollen, dass die Bundesregierung das Gesetz zurücknimmt.", "de"),
+    ("Daarom willen we dat de minister het wetsvoorstel intrekt.", "nl"),
+])
+def test_we_want_that_asks_in_german_and_dutch_as_queremos_que_and_vogliamo_che_do(sentence, language):
+    assert asked(sentence, language) == [sentence]
