@@ -491,3 +491,12 @@ def test_a_second_verb_with_its_object_after_a_conjunction_is_a_second_ask_where
 ])
 def test_we_want_that_asks_in_german_and_dutch_as_queremos_que_and_vogliamo_che_do(sentence, language):
     assert asked(sentence, language) == [sentence]
+
+
+def test_asks_inside_a_quotation_of_several_sentences_are_the_speakers_but_a_paragraph_quoted_whole_is_the_text():
+    quoted = ("« Free software is a major stake for our economy. To stay in the lead, the Government must adopt an "
+              "education policy built on free software. »")
+    assert demands(f"Our vice-president recalls {quoted}\n\nWe urge the Ministry to end the agreement.\n") == [
+        ("Ministry", "We urge the Ministry to end the agreement.")]
+    assert [text for _, text in demands(f"{quoted}\n")] == [
+        "the Government must adopt an education policy built on free software. »"]

@@ -35,6 +35,10 @@ RESTATED_SHARE = 0.6  # of the shorter ask's stems, for a sentence to ask again 
 # other headings (a title, a tagline over the letter) restate the asks.
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"“„«'‘]+")
+# A quotation that runs over several sentences, in typographic marks (straight ones do not say which way they face)
+_QUOTATION = re.compile(r"«[^«»]{0,5000}»|“[^“”]{0,5000}”|„[^„“”]{0,5000}[“”]")
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_ATTRIBUTION_WORDS = 2  # "déclare Rémi Boulle": words outside a quotation that say whose it is
 _PHRASE_END = re.compile(r"[:.;,!?]")
 T = TypeVar("T")
 _IMPERATIVE = ("imperative", "please")  # asks.imperative_asks
@@ -357,12 +361,31 @@ def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, str]]:
     if block.kind == "heading" and not _NUMBERED.match(block.text):
         return []
     demands = []
-    for sentence in sentences(block.text):
+    for sentence in _unquoted_sentences(block.text):
         found = _sentence_demands(sentence, words)
         if not found and block.kind == "paragraph":
             found = [(_demand(sentence, ask, words), ask.voice) for ask in imperative_asks(sentence, words)]
         demands.extend(found)
     return demands
+
+
+def _unquoted_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph but those of a quotation several sentences long that someone is said
+    to speak in it ("Stefane Fermigier rappelle « ... la France doit aussi se doter ... »"): what they ask
+    is theirs. A paragraph quoted whole is the text itself, reprinted."""
+    split = sentences(text)
+    quotes = [match.span() for match in _QUOTATION.finditer(text)
+              if len(_WORD.findall(text[:match.start()] + text[match.end():])) >= MIN_ATTRIBUTION_WORDS]
+    if not quotes:
+        return split
+    kept, cursor = [], 0
+    for sentence in split:
+        start = text.find(sentence, cursor)
+        cursor = start + len(sentence) if start >= 0 else cursor
+        inner = len(sentence.rstrip(" .!?;:"))  # "... scientifiques »." closes the quotation, then the sentence
+        if start < 0 or not any(begin <= start and start + inner <= end for begin, end in quotes):
+            kept.append(sentence)
+    return kept
 
 
 def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, str]]:
