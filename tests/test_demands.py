@@ -500,3 +500,24 @@ def test_asks_inside_a_quotation_of_several_sentences_are_the_speakers_but_a_par
         ("Ministry", "We urge the Ministry to end the agreement.")]
     assert [text for _, text in demands(f"{quoted}\n")] == [
         "the Government must adopt an education policy built on free software. »"]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Wir fordern die sofortige Freilassung der Gefangenen.", "de"),
+    ("Die unterzeichnenden Organisationen fordern ein Verbot.", "de"),
+    ("Wij eisen de onmiddellijke vrijlating van de gevangenen.", "nl"),
+    ("Wir erwarten von der Bundesregierung, dass sie das Gesetz stoppt.", "de"),
+    ("Nous attendons du gouvernement qu'il retire ce projet.", "fr"),
+    ("Exortamos o governo a retirar o projeto.", "pt"),
+    ("Il est urgent que le gouvernement retire ce projet.", "fr"),
+    ("Es urgente que el Gobierno retire el proyecto.", "es"),
+    ("It is imperative that the Council rejects the proposal.", "en"),
+])
+def test_common_ways_of_asking_in_each_language(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_urgency_the_signers_put_on_themselves_and_a_demand_verb_left_open_to_a_list_ask_nothing_here():
+    assert asked("It is imperative that we collectively denounce any violence.") == []
+    assert asked("Die Bürger fordern mehr Schutz.", "de") == []  # someone else's demand
+    assert asked("Wir fordern unter anderem:", "de") == []

@@ -526,6 +526,8 @@ def _impersonal(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[A
         clause = _clause_start(sentence, match.start(), words)
         if clause and not _said_by_signers(sentence, clause, words):
             continue
+        if words.ask_subject.match(sentence[match.end():].lstrip()):
+            continue  # "It is imperative that we denounce ...": what the signers put on themselves is a commitment
         start = clause + len(sentence[clause:match.start()]) - len(sentence[clause:match.start()].lstrip())
         asks.append(Ask(start=start, act=match.end(), end=len(sentence), addressee=None, target=None))
     return asks
