@@ -521,3 +521,18 @@ def test_urgency_the_signers_put_on_themselves_and_a_demand_verb_left_open_to_a_
     assert asked("It is imperative that we collectively denounce any violence.") == []
     assert asked("Die Bürger fordern mehr Schutz.", "de") == []  # someone else's demand
     assert asked("Wir fordern unter anderem:", "de") == []
+
+
+@pytest.mark.parametrize("lead_in, language, addressee", [
+    ("We therefore urge the Council to take the following steps:", "en", "Council"),
+    ("Nous demandons au gouvernement :", "fr", "gouvernement"),
+    ("Por ello, exigimos al Gobierno:", "es", "Gobierno"),
+    ("Chiediamo al Governo:", "it", "Governo"),
+    ("Wij vragen de regering:", "nl", "regering"),
+    ("Deshalb fordern wir:", "de", None),
+])
+def test_a_lead_in_left_open_to_its_list_by_naming_only_whom_it_asks_or_pointing_at_what_follows(
+        lead_in, language, addressee):
+    items = ["The release of all political prisoners", "An independent inquiry into the killings"]
+    found = demands(f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items), language=language)
+    assert found == [(addressee, item) for item in items]

@@ -23,6 +23,7 @@ MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this clo
 MAX_SHARED_SUBJECT_WORDS = 3  # "Members and supporters", "FSF": the opening a coordinated modal shares
 MAX_APPOSITION_WORDS = 10  # "We, members of the UK's University and College Union (UCU), are calling on"
 MAX_SUBJECT_VERB_WORDS = 3  # "We would therefore like to urge": words other than fillers between subject and verb
+MAX_ADDRESSEE_ONLY_WORDS = 6  # "aux autorités de la République": a party named, nothing asked of it yet
 MIN_ACT_WORDS = 3  # a coordinated part shorter than this ("protect and promote") is not asked on its own
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _QUOTED = re.compile(r"“[^“”]{0,3000}”|„[^“”]{0,3000}[“”]|«[^«»]{0,3000}»|\"[^\"]{0,3000}\"")
@@ -72,14 +73,29 @@ def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     asks = [ask for ask in asks if not words.reader_call.search(sentence[ask.act:ask.act + 120])]
     parts = [part for ask in sorted(asks, key=lambda a: a.start) for part in _coordinated_parts(sentence, ask, words)]
     return [replace(part, end=_without_joint(sentence, part.start, part.end, words)) for part in parts
-            if not _left_open(sentence[part.act:part.end])]
+            if not _left_open(sentence[part.act:part.end], words)]
 
 
-def _left_open(act: str) -> bool:
-    """ "We call on X to:", "the State must take on:": an ask left open asks nothing by itself; what it asks
-    is the list after it, read as one where it is one."""
+def _left_open(act: str, words: Lexicon) -> bool:
+    """ "We call on X to:", "the State must take on:", "Nous demandons au gouvernement :": an ask left open
+    asks nothing by itself; what it asks is the list after it, read as one where it is one."""
     count = _word_count(act)
-    return count == 0 or count == 1 and act.rstrip().endswith(":")
+    if count == 0:
+        return True
+    return act.rstrip().endswith(":") and (count == 1 or addressed_only(act, words) is not None)
+
+
+def addressed_only(text: str, words: Lexicon) -> str | None:
+    """Whom a text that names only the party asked gives: "au gouvernement", "al Gobierno", "a las
+    autoridades" after "Nous demandons", "Exigimos"; None where it says anything else."""
+    tokens = _WORD.findall(text)
+    if not tokens or len(tokens) > MAX_ADDRESSEE_ONLY_WORDS or not _names_party(text, words):
+        return None
+    while tokens and _small_word(tokens[0], words) and not words.determiners.match(tokens[0] + " "):
+        tokens.pop(0)  # "au", "a", "al": the preposition before the party
+    if not tokens or any(is_action_word(token, words.language) for token in tokens):
+        return None
+    return _party(" ".join(tokens), words)
 
 
 def lead_in(sentence: str, words: Lexicon) -> tuple[str | None, str | None, str] | None:

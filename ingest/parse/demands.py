@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..records import Demand
 from .actions import action_category, is_action_word, leading_verb, word_level
-from .asks import Ask, asks_anything, imperative_asks, lead_in, opening_ask, sentence_asks
+from .asks import Ask, addressed_only, asks_anything, imperative_asks, lead_in, opening_ask, sentence_asks
 from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
@@ -182,6 +182,8 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
             continue
         sentence, leading, rest = reading
+        if words.list_pointer.search(rest) and _most(texts, lambda text: not _states(text, words)):
+            rest = ""  # "take the following steps:" over what is to be done, not over arguments
         if _introduces(block, rest) and _items_are_demands(texts, rest, words):
             found.append(DemandList(index, sentence, tuple(items), leading))
     claimed = {index for each in found for index, _ in each.items}
@@ -241,9 +243,12 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
         found = lead_in(sentence, words)
         if found is not None:
             rest = found[2] if position == 0 else _bare(split[-1])  # "..., dabei drei Handlungsfelder:"
+            addressee = found[0]
             if words.open_tail.search(sentence):  # "Apelamos a que o governo investigue ... e que:"
                 rest = ""
-            return sentence, LeadIn(found[0], found[1]), rest
+            elif position == 0 and addressed_only(rest, words) is not None:
+                rest, addressee = "", addressee or addressed_only(rest, words)  # "Nous demandons au gouvernement :"
+            return sentence, LeadIn(addressee, found[1]), rest
     return None
 
 
@@ -323,6 +328,12 @@ def _items_are_demands(items: list[str], rest: str, words: Lexicon) -> bool:
     if not rest:
         return True
     return sum(reads_as_ask(item, words) for item in items) * 2 > len(items)
+
+
+def _states(item: str, words: Lexicon) -> bool:
+    """ "The exclusion of the Mainland was a deliberate choice": an item that states, with a verb such as "was",
+    not one that names what is to be done ("The release of all political prisoners")."""
+    return any(words.auxiliary.fullmatch(token) for token in re.findall(r"[^\W\d_]+", item))
 
 
 def _looks_like_name(item: str, words: Lexicon) -> bool:
