@@ -536,3 +536,9 @@ def test_a_lead_in_left_open_to_its_list_by_naming_only_whom_it_asks_or_pointing
     items = ["The release of all political prisoners", "An independent inquiry into the killings"]
     found = demands(f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items), language=language)
     assert found == [(addressee, item) for item in items]
+
+
+def test_the_italian_impersonal_si_chiede_asks_in_the_texts_own_voice_only_before_whom_or_what_it_asks():
+    sentence = "Si chiede al Governo di ritirare il decreto."
+    assert asked(sentence, "it") == [sentence]
+    assert asked("Come si chiede spesso, il decreto è inutile.", "it") == []
