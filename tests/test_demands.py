@@ -542,3 +542,16 @@ def test_the_italian_impersonal_si_chiede_asks_in_the_texts_own_voice_only_befor
     sentence = "Si chiede al Governo di ritirare il decreto."
     assert asked(sentence, "it") == [sentence]
     assert asked("Come si chiede spesso, il decreto è inutile.", "it") == []
+
+
+@pytest.mark.parametrize("heading, language", [
+    ("**Our demands**", "en"),
+    ("## Recommendations", "en"),
+    ("## Kernforderungen", "de"),
+    ("Unsere Forderungen", "de"),
+    ("## Recomendaciones", "es"),
+])
+def test_a_short_line_or_heading_naming_demands_or_recommendations_introduces_its_list(heading, language):
+    items = ["The release of all political prisoners", "An independent inquiry into the killings"]
+    text = f"The situation has worsened this year.\n\n{heading}\n\n" + "".join(f"- {item}\n" for item in items)
+    assert [found for _, found in demands(text, language=language)] == items

@@ -39,6 +39,7 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w(\"“„«'‘]+")
 _QUOTATION = re.compile(r"«[^«»]{0,5000}»|“[^“”]{0,5000}”|„[^„“”]{0,5000}[“”]")
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_ATTRIBUTION_WORDS = 2  # "déclare Rémi Boulle": words outside a quotation that say whose it is
+_SENTENCE_END = (".", "!", "?", ";", ",")
 _PHRASE_END = re.compile(r"[:.;,!?]")
 T = TypeVar("T")
 _IMPERATIVE = ("imperative", "please")  # asks.imperative_asks
@@ -233,10 +234,11 @@ def _asks_before_the_list(found: DemandList, words: Lexicon) -> list[tuple[Deman
 
 def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | None:
     """The sentence of a block that asks for what follows, whom it asks, and what it leaves to the list
-    ("" after "We call on X to:" or "Wir fordern:"). None when the block asks nothing of its own."""
+    ("" after "We call on X to:" or "Wir fordern:"; a short line naming demands, "Our demands" set in
+    bold as much as a heading). None when the block asks nothing of its own."""
     text = _bare(block.text)
     if len(text.split()) <= MAX_DEMAND_HEADING_WORDS and words.demand_noun.search(text):
-        if block.kind == "heading" or text.endswith(":"):
+        if block.kind == "heading" or text.endswith(":") or not text.endswith(_SENTENCE_END):
             return block.text, LeadIn(None, None), ""
     split = sentences(block.text)
     for position, sentence in enumerate(reversed(split)):
