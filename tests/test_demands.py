@@ -555,3 +555,13 @@ def test_a_short_line_or_heading_naming_demands_or_recommendations_introduces_it
     items = ["The release of all political prisoners", "An independent inquiry into the killings"]
     text = f"The situation has worsened this year.\n\n{heading}\n\n" + "".join(f"- {item}\n" for item in items)
     assert [found for _, found in demands(text, language=language)] == items
+
+
+@pytest.mark.parametrize("lead_in, language", [
+    ("The coalition calls on the government to:", "en"),
+    ("Das Bündnis fordert die Bundesregierung auf:", "de"),
+])
+def test_a_coalition_named_as_one_body_introduces_its_list(lead_in, language):
+    items = ["Release all political prisoners;", "End the use of torture;"]
+    assert [text for _, text in demands(f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items),
+                                        language=language)] == items
