@@ -12,6 +12,13 @@ from ingest.parse.lexicon import lexicon
 from ingest.records import Document
 
 
+@pytest.fixture(autouse=True)
+def listed(monkeypatch):
+    """These small documents test how asks are read; whether a page is a statement at all is test_kinds.py's
+    matter, and parse() keeps demands only on pages it lists."""
+    monkeypatch.setattr("ingest.parse.page_kind", lambda evidence: "joint_statement")
+
+
 def demands(body: str, content_type: str = "text/markdown", language: str | None = None) -> list[tuple]:
     metadata = {"language": language} if language else {}
     document = Document("fixture", body.encode("utf-8"), content_type, "utf-8", datetime.now(timezone.utc),
@@ -395,3 +402,166 @@ We call for Huang Xueqin and Wang Jianbing to be released immediately and uncond
 
 We urge the authorities to disclose where Huang Xueqin and Wang Jianbing are held.
 """)) == 2
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("We remind you that under the national policy the State must ensure:", "en"),
+    ("Les recordamos que en los dictámenes de la Política Nacional, el estado debe asumir:", "es"),
+])
+def test_an_obligation_left_open_to_what_follows_asks_nothing_by_itself(sentence, language):
+    assert asked(sentence, language) == []
+    assert asked(sentence.replace(":", " its duties."), language) != []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("We would be most grateful if you would withdraw the bill.", "en"),
+    ("Wir würden uns sehr freuen, wenn Sie diese Vorschläge in Ihr Wahlprogramm aufnehmen.", "de"),
+    ("Nous vous serions reconnaissants de bien vouloir retirer ce projet de loi.", "fr"),
+    ("Le saremmo grati se volesse ritirare il decreto.", "it"),
+    ("Vorremmo che il governo ritirasse il decreto.", "it"),
+    ("Wij zouden het zeer op prijs stellen als u het wetsvoorstel intrekt.", "nl"),
+    ("Le agradeceríamos que retire el proyecto de ley.", "es"),
+    ("Ficaríamos muito gratos se o governo retirasse o projeto.", "pt"),
+])
+def test_a_polite_wish_in_the_signers_voice_asks(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_a_polite_wish_of_someone_else_or_to_sign_asks_nothing():
+    assert asked("The Ministry would be grateful if the groups kept quiet.") == []
+    assert asked("We would be grateful if you would sign this letter.") == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Senior management need to stop pressurising departments.", "en"),
+    ("The university should refund the fees.", "en"),
+    ("Die Hochschulleitung muss die Gebühren zurückerstatten.", "de"),
+    ("La direction doit rembourser les frais.", "fr"),
+])
+def test_an_obligation_put_on_an_institutions_management_asks(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_a_sentence_closing_on_a_quoted_question_still_asks():
+    sentence = "It is time for the unions to look in the mirror and ask, “Which side are you on?”"
+    assert asked(sentence) == [sentence]
+    assert asked("Will you urge the Council to act?") == []
+    assert asked("“Will we urge the Council to act?”") == []
+
+
+def test_coordinated_action_nouns_are_two_asks_but_a_noun_phrase_naming_people_goes_on_with_the_first():
+    assert asked("Nous demandons le retrait immédiat de la plainte déposée par la présidence et l'abandon de toutes "
+                 "les procédures disciplinaires.", "fr") == [
+        "Nous demandons le retrait immédiat de la plainte déposée par la présidence",
+        "l'abandon de toutes les procédures disciplinaires."]
+    assert asked("We call for the release of all detained journalists and the repeal of the security law.") == [
+        "We call for the release of all detained journalists", "the repeal of the security law."]
+    assert len(asked("We call for the release of the journalists and the members of the union.")) == 1
+
+
+def test_an_ask_of_someone_else_further_back_than_a_lists_lead_up_is_a_demand_of_its_own():
+    reasons = "The ship still sails under the national flag.\n\nIt carries arms bound for the war.\n\n"
+    lead_in = ("We call on the ministry to:\n\n- Ban the transit of ships carrying arms.\n"
+               "- End all military cooperation.\n")
+    ask = "We urge the Government to answer the appeal of the Human Rights Council.\n\n"
+    assert [text for _, text in demands(ask + reasons + lead_in)] == [
+        "We urge the Government to answer the appeal of the Human Rights Council.",
+        "Ban the transit of ships carrying arms.", "End all military cooperation."]
+    assert [text for _, text in demands(reasons + ask + lead_in)] == [
+        "Ban the transit of ships carrying arms.", "End all military cooperation."]
+
+
+def test_portuguese_exigir_names_whom_it_asks_with_a_or_de():
+    for preposition in ("ao", "do"):
+        sentence = f"Exigimos {preposition} Governo que responda ao apelo do Conselho."
+        [ask] = sentence_asks(sentence, lexicon("pt"))
+        assert (ask.addressee, sentence[ask.start:ask.end]) == ("Governo", sentence)
+
+
+def test_a_second_verb_with_its_object_after_a_conjunction_is_a_second_ask_where_nouns_take_an_article():
+    assert asked("Exigimos ao Governo que responda ao apelo do Conselho e cumpra as suas obrigações ao abrigo da "
+                 "Convenção.", "pt") == ["Exigimos ao Governo que responda ao apelo do Conselho",
+                                         "cumpra as suas obrigações ao abrigo da Convenção."]
+    assert len(asked("Exigimos que el gobierno respete los derechos y libertades de todas las personas.", "es")) == 1
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Wir wollen, dass die Bundesregierung das Gesetz zurücknimmt.", "de"),
+    ("Daarom willen we dat de minister het wetsvoorstel intrekt.", "nl"),
+])
+def test_we_want_that_asks_in_german_and_dutch_as_queremos_que_and_vogliamo_che_do(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_asks_inside_a_quotation_of_several_sentences_are_the_speakers_but_a_paragraph_quoted_whole_is_the_text():
+    quoted = ("« Free software is a major stake for our economy. To stay in the lead, the Government must adopt an "
+              "education policy built on free software. »")
+    assert demands(f"Our vice-president recalls {quoted}\n\nWe urge the Ministry to end the agreement.\n") == [
+        ("Ministry", "We urge the Ministry to end the agreement.")]
+    assert [text for _, text in demands(f"{quoted}\n")] == [
+        "the Government must adopt an education policy built on free software. »"]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Wir fordern die sofortige Freilassung der Gefangenen.", "de"),
+    ("Die unterzeichnenden Organisationen fordern ein Verbot.", "de"),
+    ("Wij eisen de onmiddellijke vrijlating van de gevangenen.", "nl"),
+    ("Wir erwarten von der Bundesregierung, dass sie das Gesetz stoppt.", "de"),
+    ("Nous attendons du gouvernement qu'il retire ce projet.", "fr"),
+    ("Exortamos o governo a retirar o projeto.", "pt"),
+    ("Il est urgent que le gouvernement retire ce projet.", "fr"),
+    ("Es urgente que el Gobierno retire el proyecto.", "es"),
+    ("It is imperative that the Council rejects the proposal.", "en"),
+])
+def test_common_ways_of_asking_in_each_language(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_urgency_the_signers_put_on_themselves_and_a_demand_verb_left_open_to_a_list_ask_nothing_here():
+    assert asked("It is imperative that we collectively denounce any violence.") == []
+    assert asked("Die Bürger fordern mehr Schutz.", "de") == []  # someone else's demand
+    assert asked("Wir fordern unter anderem:", "de") == []
+
+
+@pytest.mark.parametrize("lead_in, language, addressee", [
+    ("We therefore urge the Council to take the following steps:", "en", "Council"),
+    ("Nous demandons au gouvernement :", "fr", "gouvernement"),
+    ("Por ello, exigimos al Gobierno:", "es", "Gobierno"),
+    ("Chiediamo al Governo:", "it", "Governo"),
+    ("Wij vragen de regering:", "nl", "regering"),
+    ("Deshalb fordern wir:", "de", None),
+])
+def test_a_lead_in_left_open_to_its_list_by_naming_only_whom_it_asks_or_pointing_at_what_follows(
+        lead_in, language, addressee):
+    items = ["The release of all political prisoners", "An independent inquiry into the killings"]
+    found = demands(f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items), language=language)
+    assert found == [(addressee, item) for item in items]
+
+
+def test_the_italian_impersonal_si_chiede_asks_in_the_texts_own_voice_only_before_whom_or_what_it_asks():
+    sentence = "Si chiede al Governo di ritirare il decreto."
+    assert asked(sentence, "it") == [sentence]
+    assert asked("Come si chiede spesso, il decreto è inutile.", "it") == []
+
+
+@pytest.mark.parametrize("heading, language", [
+    ("**Our demands**", "en"),
+    ("## Recommendations", "en"),
+    ("## Kernforderungen", "de"),
+    ("Unsere Forderungen", "de"),
+    ("## Recomendaciones", "es"),
+])
+def test_a_short_line_or_heading_naming_demands_or_recommendations_introduces_its_list(heading, language):
+    items = ["The release of all political prisoners", "An independent inquiry into the killings"]
+    text = f"The situation has worsened this year.\n\n{heading}\n\n" + "".join(f"- {item}\n" for item in items)
+    assert [found for _, found in demands(text, language=language)] == items
+
+
+@pytest.mark.parametrize("lead_in, language", [
+    ("The coalition calls on the government to:", "en"),
+    ("Das Bündnis fordert die Bundesregierung auf:", "de"),
+])
+def test_a_coalition_named_as_one_body_introduces_its_list(lead_in, language):
+    items = ["Release all political prisoners;", "End the use of torture;"]
+    assert [text for _, text in demands(f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items),
+                                        language=language)] == items

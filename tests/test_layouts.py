@@ -166,7 +166,8 @@ Digitalcourage e. V.
     assert statement.stated_signatory_count is None
 
 
-def test_a_translated_copy_of_the_letter_does_not_repeat_its_demands():
+def test_a_translated_copy_of_the_letter_does_not_repeat_its_demands(monkeypatch):
+    monkeypatch.setattr("ingest.parse.page_kind", lambda evidence: "open_letter")  # a fragment of a letter
     statement = parsed("""# The Union must keep funding free software
 
 In this perspective, we urge you to claim for preserving the programme in 2025.
@@ -178,7 +179,8 @@ Dans ces perspectives, nous vous demandons urgemment de réclamer la préservati
     assert [d.text for d in statement.demands] == ["we urge you to claim for preserving the programme in 2025."]
 
 
-def test_asks_reported_of_others_are_not_the_statements_demands():
+def test_asks_reported_of_others_are_not_the_statements_demands(monkeypatch):
+    monkeypatch.setattr("ingest.parse.page_kind", lambda evidence: "open_letter")  # a fragment of a letter
     statement = parsed("""UN General Assembly resolutions have called on WTO Members to consider extensions.
 The LDC Group has asked Members to act. In conclusion we request that WTO Members honour their obligation.
 """, "text/plain")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from ingest.files import read_file
 from ingest.parse import parse
 from ingest.parse.blocks import blocks_from_text
 from ingest.parse.signatories import split_country
+from ingest.records import Document
 
 from .conftest import FIXTURES, SAMPLE, SEED, SEED_GOLD
 
@@ -215,3 +218,14 @@ def test_a_theme_built_of_divs_loses_its_menu_sidebar_share_related_and_comments
     assert [d.verb for d in statement.demands] == ["sanction", "review"]
     assert [(s.name, s.country) for s in statement.signatories] == [
         ("Hong Kong Democracy Council", None), ("Example Hong Kong Watch", None), ("Stand with Hong Kong", "AU")]
+
+
+def test_a_page_that_is_not_a_statement_keeps_no_demands():
+    """A post that reports what a coalition asks, or one group's own release, asks nothing as a statement."""
+    report = ("# Over 50 NGOs write to the EU\n\nThe groups have written to the Commission. They say the EU must "
+              "enforce the rules of the Common Fisheries Policy in full.\n\nWe call on the Commission to end "
+              "overfishing by 2025.\n")
+    statement = parse(Document("fixture", report.encode("utf-8"), "text/markdown", "utf-8", datetime.now(timezone.utc)))
+    assert not statement.is_statement
+    assert statement.demands == []
+    assert any("not kept as demands" in warning for warning in statement.warnings)

@@ -60,6 +60,9 @@ def parse(document: Document) -> Statement:
     if kind not in LISTED_KINDS and signatories:
         warnings.append(f"not a statement, so its {len(signatories)} names are not kept as signatories")
         signatories = []
+    if kind not in LISTED_KINDS and demands:  # a report of others' asks, or one organisation's own
+        warnings.append(f"not a statement, so its {len(demands)} asks are not kept as demands")
+        demands = []
     return Statement(
         kind=kind,
         date_updated=updated_date(page.blocks, words),

@@ -23,11 +23,13 @@ MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this clo
 MAX_SHARED_SUBJECT_WORDS = 3  # "Members and supporters", "FSF": the opening a coordinated modal shares
 MAX_APPOSITION_WORDS = 10  # "We, members of the UK's University and College Union (UCU), are calling on"
 MAX_SUBJECT_VERB_WORDS = 3  # "We would therefore like to urge": words other than fillers between subject and verb
+MAX_ADDRESSEE_ONLY_WORDS = 6  # "aux autorités de la République": a party named, nothing asked of it yet
 MIN_ACT_WORDS = 3  # a coordinated part shorter than this ("protect and promote") is not asked on its own
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _QUOTED = re.compile(r"“[^“”]{0,3000}”|„[^“”]{0,3000}[“”]|«[^«»]{0,3000}»|\"[^\"]{0,3000}\"")
 _CLAUSE_MARK = re.compile(r"[;:]")
 _ACRONYM = re.compile(r"[A-Z]{2,}\b")  # "FSF", "WTO": a name even where it opens a sentence
+_ELIDED_ARTICLE = re.compile(r"[^\W\d_]{1,4}['’](?=[^\W\d_])")  # "l'abandon", "dell’accesso"
 _TRAILING = re.compile(r"[\s,;:–—-]+$")
 # Words that make the next one a noun in every language read here: "our demands", "la demande", "die Forderung".
 _DETERMINER_BEFORE_NOUN = re.compile(
@@ -70,9 +72,30 @@ def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     asks += _impersonal(sentence, anchors, words)
     asks = [ask for ask in asks if not words.reader_call.search(sentence[ask.act:ask.act + 120])]
     parts = [part for ask in sorted(asks, key=lambda a: a.start) for part in _coordinated_parts(sentence, ask, words)]
-    # "We call on X to:" left open asks nothing by itself: what it asks is the list after it
     return [replace(part, end=_without_joint(sentence, part.start, part.end, words)) for part in parts
-            if _word_count(sentence[part.act:part.end])]
+            if not _left_open(sentence[part.act:part.end], words)]
+
+
+def _left_open(act: str, words: Lexicon) -> bool:
+    """ "We call on X to:", "the State must take on:", "Nous demandons au gouvernement :": an ask left open
+    asks nothing by itself; what it asks is the list after it, read as one where it is one."""
+    count = _word_count(act)
+    if count == 0:
+        return True
+    return act.rstrip().endswith(":") and (count == 1 or addressed_only(act, words) is not None)
+
+
+def addressed_only(text: str, words: Lexicon) -> str | None:
+    """Whom a text that names only the party asked gives: "au gouvernement", "al Gobierno", "a las
+    autoridades" after "Nous demandons", "Exigimos"; None where it says anything else."""
+    tokens = _WORD.findall(text)
+    if not tokens or len(tokens) > MAX_ADDRESSEE_ONLY_WORDS or not _names_party(text, words):
+        return None
+    while tokens and _small_word(tokens[0], words) and not words.determiners.match(tokens[0] + " "):
+        tokens.pop(0)  # "au", "a", "al": the preposition before the party
+    if not tokens or any(is_action_word(token, words.language) for token in tokens):
+        return None
+    return _party(" ".join(tokens), words)
 
 
 def lead_in(sentence: str, words: Lexicon) -> tuple[str | None, str | None, str] | None:
@@ -181,7 +204,12 @@ def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _is_question(sentence: str) -> bool:
-    return sentence.rstrip(" \"'”’»)").endswith("?")
+    """ "Will the Council act?" asks nothing of anyone; "It is time for the unions to ask, “Which side are you
+    on?”" does: the question is the quotation it closes with, not the sentence."""
+    if not sentence.rstrip(" \"'”’»)").endswith("?"):
+        return False
+    unquoted = _QUOTED.sub("", sentence).strip()
+    return not unquoted or unquoted.rstrip(" )").endswith("?")
 
 
 def _anchors(sentence: str, words: Lexicon) -> list[_Anchor]:
@@ -514,6 +542,8 @@ def _impersonal(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[A
         clause = _clause_start(sentence, match.start(), words)
         if clause and not _said_by_signers(sentence, clause, words):
             continue
+        if words.ask_subject.match(sentence[match.end():].lstrip()):
+            continue  # "It is imperative that we denounce ...": what the signers put on themselves is a commitment
         start = clause + len(sentence[clause:match.start()]) - len(sentence[clause:match.start()].lstrip())
         asks.append(Ask(start=start, act=match.end(), end=len(sentence), addressee=None, target=None))
     return asks
@@ -544,7 +574,8 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
         if (_word_count(sentence[last:ask.act + match.start()]) >= MIN_ACT_WORDS
                 and _word_count(rest) >= MIN_ACT_WORDS
                 and (_starts_an_act(rest, marker, words) or _a_verb_again(rest, first_verb, words)
-                     and not words.subordinator.search(sentence, ask.act, ask.act + match.start()))):
+                     and not words.subordinator.search(sentence, ask.act, ask.act + match.start())
+                     or _an_action_noun_again(sentence[ask.act:ask.end], rest, words))):
             cuts.append(cut)
             last = cut
     return cuts
@@ -582,10 +613,44 @@ def _a_verb_again(rest: str, first_verb: str | None, words: Lexicon) -> bool:
     tokens = _content_tokens(rest, words)
     if first_verb is None or len(tokens) < 2 or not tokens[0][:1].islower() or not _small_word(tokens[1], words):
         return False  # "and open internet": an adjective before its noun
-    if not is_action_word(tokens[0], words.language):
+    if not is_action_word(tokens[0], words.language) and not _a_verb_before_its_object(tokens, words):
         return False
     participle = words.participle_suffix
     return tokens[0].casefold().endswith(participle) == first_verb.casefold().endswith(participle)
+
+
+def _an_action_noun_again(act: str, rest: str, words: Lexicon) -> bool:
+    """ "le retrait immédiat de la plainte et l'abandon de toutes procédures": what is asked is a noun phrase
+    ("the release of ...") and another of the same build follows the conjunction, its noun an action the
+    lexicon knows; "the release of the journalists and the members of the union" asks one thing."""
+    noun = _action_noun_head(rest, words)
+    return noun is not None and _action_noun_head(act, words) is not None and is_action_word(noun, words.language)
+
+
+def _action_noun_head(text: str, words: Lexicon) -> str | None:
+    """The noun of "the release of", "le retrait immédiat de", "l'abandon de": a determiner, a noun in lower
+    case, at most one adjective, then "of"; None for anything else."""
+    text = text.lstrip(" ,")
+    determiner = words.determiners.match(text) or _ELIDED_ARTICLE.match(text)
+    if determiner is None:
+        return None
+    after = text[determiner.end():]
+    noun = _WORD.match(after)
+    if noun is None or not noun.group()[:1].islower():
+        return None
+    following = after[noun.end():]
+    adjective = re.match(r"\s+[^\W\d_][\w’'-]*", following)
+    if words.party_of.match(following) or adjective and words.party_of.match(following[adjective.end():]):
+        return noun.group()
+    return None
+
+
+def _a_verb_before_its_object(tokens: list[str], words: Lexicon) -> bool:
+    """ "e cumpra as suas obrigações", "et respecte les droits": where nouns take an article and are not
+    written with a capital, a bare word followed by an article is a verb with its object."""
+    if words.language == "en" or words.nouns_capitalised or words.infinitive is None:
+        return False
+    return words.determiners.match(tokens[1] + " ") is not None
 
 
 def _word_count(text: str) -> int:

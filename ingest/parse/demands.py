@@ -18,13 +18,14 @@ from typing import TypeVar
 
 from ..records import Demand
 from .actions import action_category, is_action_word, leading_verb, word_level
-from .asks import Ask, asks_anything, imperative_asks, lead_in, opening_ask, sentence_asks
+from .asks import Ask, addressed_only, asks_anything, imperative_asks, lead_in, opening_ask, sentence_asks
 from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
 from .lexicon import Lexicon, function_words
 from .sentences import sentences
 
+LEAD_UP_BLOCKS = 1  # the paragraph before a list's lead-in leads up to it ("For these reasons, we urge ...")
 MAX_NAME_WORDS = 8  # "Chaos Computer Club", "Free Palestine Maastricht": an item this short in title case is a name
 MAX_DEMAND_HEADING_WORDS = 6  # "Unsere Forderungen:", "Our demands"
 STEM_CHARS = 5  # "release", "released", "releasing": one stem
@@ -34,6 +35,11 @@ RESTATED_SHARE = 0.6  # of the shorter ask's stems, for a sentence to ask again 
 # other headings (a title, a tagline over the letter) restate the asks.
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"“„«'‘]+")
+# A quotation that runs over several sentences, in typographic marks (straight ones do not say which way they face)
+_QUOTATION = re.compile(r"«[^«»]{0,5000}»|“[^“”]{0,5000}”|„[^„“”]{0,5000}[“”]")
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_ATTRIBUTION_WORDS = 2  # "déclare Rémi Boulle": words outside a quotation that say whose it is
+_SENTENCE_END = (".", "!", "?", ";", ",")
 _PHRASE_END = re.compile(r"[:.;,!?]")
 T = TypeVar("T")
 _IMPERATIVE = ("imperative", "please")  # asks.imperative_asks
@@ -117,7 +123,9 @@ class _Read:
 
 def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool:
     """A sentence ask beside a demand list restates it ("we call on you to ensure ..." before "we call on
-    you to:"), unless it comes after the list and asks someone else. "The groups are calling on the
+    you to:"), unless it asks someone else and stands apart from the list's lead-in: after the list, or
+    further back than the paragraph that leads up to it ("exigimos ao Governo que responda ao apelo ...",
+    then two paragraphs of reasons, then "Apelamos a que ... e que:"). "The groups are calling on the
     President to ..." reports the letter that follows in the signers' own voice."""
     if read.listed:
         return True
@@ -133,7 +141,7 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool
     addressees = {leading.addressee.casefold() for found in lists for leading in [found.lead_in, *found.leads()]
                   if leading.addressee}
     return (read.demand.addressee is not None and read.demand.addressee.casefold() not in addressees
-            and all(found.start < read.block for found in lists))
+            and all(found.start < read.block or found.start - read.block > LEAD_UP_BLOCKS for found in lists))
 
 
 def _readable(blocks: list[Block]) -> list[Block]:
@@ -175,6 +183,8 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
             continue
         sentence, leading, rest = reading
+        if words.list_pointer.search(rest) and _most(texts, lambda text: not _states(text, words)):
+            rest = ""  # "take the following steps:" over what is to be done, not over arguments
         if _introduces(block, rest) and _items_are_demands(texts, rest, words):
             found.append(DemandList(index, sentence, tuple(items), leading))
     claimed = {index for each in found for index, _ in each.items}
@@ -224,19 +234,23 @@ def _asks_before_the_list(found: DemandList, words: Lexicon) -> list[tuple[Deman
 
 def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | None:
     """The sentence of a block that asks for what follows, whom it asks, and what it leaves to the list
-    ("" after "We call on X to:" or "Wir fordern:"). None when the block asks nothing of its own."""
+    ("" after "We call on X to:" or "Wir fordern:"; a short line naming demands, "Our demands" set in
+    bold as much as a heading). None when the block asks nothing of its own."""
     text = _bare(block.text)
     if len(text.split()) <= MAX_DEMAND_HEADING_WORDS and words.demand_noun.search(text):
-        if block.kind == "heading" or text.endswith(":"):
+        if block.kind == "heading" or text.endswith(":") or not text.endswith(_SENTENCE_END):
             return block.text, LeadIn(None, None), ""
     split = sentences(block.text)
     for position, sentence in enumerate(reversed(split)):
         found = lead_in(sentence, words)
         if found is not None:
             rest = found[2] if position == 0 else _bare(split[-1])  # "..., dabei drei Handlungsfelder:"
+            addressee = found[0]
             if words.open_tail.search(sentence):  # "Apelamos a que o governo investigue ... e que:"
                 rest = ""
-            return sentence, LeadIn(found[0], found[1]), rest
+            elif position == 0 and addressed_only(rest, words) is not None:
+                rest, addressee = "", addressee or addressed_only(rest, words)  # "Nous demandons au gouvernement :"
+            return sentence, LeadIn(addressee, found[1]), rest
     return None
 
 
@@ -318,6 +332,12 @@ def _items_are_demands(items: list[str], rest: str, words: Lexicon) -> bool:
     return sum(reads_as_ask(item, words) for item in items) * 2 > len(items)
 
 
+def _states(item: str, words: Lexicon) -> bool:
+    """ "The exclusion of the Mainland was a deliberate choice": an item that states, with a verb such as "was",
+    not one that names what is to be done ("The release of all political prisoners")."""
+    return any(words.auxiliary.fullmatch(token) for token in re.findall(r"[^\W\d_]+", item))
+
+
 def _looks_like_name(item: str, words: Lexicon) -> bool:
     """ "Amnesty International", "Free Palestine Maastricht": short, in title case, not a sentence."""
     text = _LEADING_SYMBOLS.sub("", item).strip()
@@ -354,12 +374,31 @@ def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, str]]:
     if block.kind == "heading" and not _NUMBERED.match(block.text):
         return []
     demands = []
-    for sentence in sentences(block.text):
+    for sentence in _unquoted_sentences(block.text):
         found = _sentence_demands(sentence, words)
         if not found and block.kind == "paragraph":
             found = [(_demand(sentence, ask, words), ask.voice) for ask in imperative_asks(sentence, words)]
         demands.extend(found)
     return demands
+
+
+def _unquoted_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph but those of a quotation several sentences long that someone is said
+    to speak in it ("Stefane Fermigier rappelle « ... la France doit aussi se doter ... »"): what they ask
+    is theirs. A paragraph quoted whole is the text itself, reprinted."""
+    split = sentences(text)
+    quotes = [match.span() for match in _QUOTATION.finditer(text)
+              if len(_WORD.findall(text[:match.start()] + text[match.end():])) >= MIN_ATTRIBUTION_WORDS]
+    if not quotes:
+        return split
+    kept, cursor = [], 0
+    for sentence in split:
+        start = text.find(sentence, cursor)
+        cursor = start + len(sentence) if start >= 0 else cursor
+        inner = len(sentence.rstrip(" .!?;:"))  # "... scientifiques »." closes the quotation, then the sentence
+        if start < 0 or not any(begin <= start and start + inner <= end for begin, end in quotes):
+            kept.append(sentence)
+    return kept
 
 
 def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, str]]:
