@@ -354,6 +354,25 @@ def test_the_site_a_front_matter_address_names(front_matter, publisher):
         == publisher
 
 
+@pytest.mark.parametrize("head, body, publisher", [
+    ('<meta property="og:url" content="https://techforfreedomandjustice.github.io/">',
+     "<h1>Tech for Freedom and Justice</h1><p>We call for a ceasefire now.</p>", "Tech for Freedom and Justice"),
+    ('<meta property="og:site_name" content="datibenecomune.it"><title>#datibenecomune | Lettera aperta</title>',
+     "<p>Chiediamo dati aperti.</p>", "#datibenecomune"),
+    ('<meta property="og:url" content="https://www.comunicacionabierta.net/2018/02/ley/">',
+     "<p>Publicado en ComunicacionAbierta.net, un blog colectivo.</p>", "ComunicacionAbierta.net"),
+    ('<meta property="og:url" content="https://onestlatech.github.io/">',
+     "<p>Écrivez-nous à onestlatech@protonmail.com.</p>", "onestlatech.github.io"),  # an address, not a spelling
+])
+def test_a_sites_address_as_the_page_spells_its_name(head, body, publisher):
+    assert parsed(f"<html><head>{head}</head><body>{body}</body></html>").publisher == publisher
+
+
+def test_a_place_that_opens_the_statement_is_not_its_publisher():
+    assert parsed("The UK is in crisis. People are struggling with their bills.\n\nWe call on the government to "
+                  "act.\n", "text/markdown", language="en").publisher is None
+
+
 def test_a_footer_line_that_dates_the_statement():
     page = (f"<html><body><div id='letter'>{PROSE}</div><div id='footer'><p><a href='/share'>Tweet</a>"
             "<span>Letter written August 6th, 2021.</span></p><p>Site built on 3 May 2022</p></div></body></html>")

@@ -235,7 +235,7 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
     author = _json_ld_name(json_ld.get("author")) or index.meta.get("author")
     address = index.meta.get("og:url")
     for key, value in (("title", title), ("date", published), ("publisher", publisher), ("language", language),
-                       ("author", author), ("address", address)):
+                       ("author", author), ("address", address), ("site_title", site_part)):
         if isinstance(value, str) and value.strip():
             metadata[key] = clean(value)
     if index.footer is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..places import is_place
 from .blocks import Block
 from .countries import fold
 from .headings import cue_pattern
@@ -23,6 +24,11 @@ _PERSON_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-
                           r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?){1,2}")
 _BRACKETED_ISSUER = re.compile(r"^\((?P<name>[^\W\d_][^()\d]{1,80}?)\s*(?:[—–,]|\s-)\s*[^()]{0,30}\d{4}\)")
 _HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
+_BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.I)
+_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN_GAP = re.compile(r"[\s-]{1,2}")
+MIN_SITE_KEY = 4  # "ap.org" is too short to find its name in a page's words
+MAX_SITE_NAME_WORDS = 8
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’|der|die|das|el|los|las|il|lo|het)\s*(?<=\s|'|’)", re.I)
 
 
@@ -31,13 +37,17 @@ def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon
     X", "published by X", "This letter is organized by X and Y", "(X—July 25, 2019)", "Reposted from X", an
     archive's "Source: URL"); the site's metadata (JSON-LD, og:site_name); the name the statement or the page's
     summary opens with, or the one "About X" section; an author that names an organisation; last the site's name
-    from its address. Never a person or a slug."""
-    return (issuer_named(blocks)
-            or site_name(markup.get("original"))  # a repost's front matter: "externe_link: https://www.telegraaf.nl/..."
-            or markup.get("publisher")
-            or publisher_from_text(blocks, words, start, markup.get("summary"))
-            or organisation_author(markup.get("author"))
-            or site_name(markup.get("address")))
+    from its address. Never a person, a place or a slug; a site's address as the page spells its name."""
+    publisher = (issuer_named(blocks)
+                 or site_name(markup.get("original"))  # a repost's front matter: "externe_link: https://www.telegraaf.nl/..."
+                 or markup.get("publisher")
+                 or publisher_from_text(blocks, words, start, markup.get("summary"))
+                 or organisation_author(markup.get("author"))
+                 or site_name(markup.get("address")))
+    if publisher and _BARE_HOST.fullmatch(publisher):
+        texts = [markup.get(key) for key in ("title", "post_title", "subtitle")] + [block.text for block in blocks]
+        return spelled_site(publisher, [text for text in texts if text], markup.get("site_title"))
+    return publisher
 
 
 def issuer_named(blocks: list[Block]) -> str | None:
@@ -57,7 +67,7 @@ def _opening_name(blocks: list[Block], words: Lexicon) -> str | None:
     """ "International Tibet Network Members are today joining ...": the name that opens the first paragraph."""
     first = next((block for block in blocks if block.kind == "paragraph"), None)
     match = words.publisher_opening.match(first.text) if first else None
-    return match.group("name") if match else None
+    return _name(match.group("name")) if match else None
 
 
 def _named_issuer(blocks: list[Block]) -> str | None:
@@ -96,6 +106,57 @@ def site_name(address: str | None) -> str | None:
     return match["host"].casefold() if match else None
 
 
+def spelled_site(host: str, texts: list[str], site_title: str | None = None) -> str:
+    """A site's name as the page writes it, where it does: the site part of its <title> ("#datibenecomune" for
+    "datibenecomune.it"), else words of its own spelling ("techforfreedomandjustice.github.io" -> "Tech for Freedom
+    and Justice", "comunicacionabierta.net" -> "ComunicacionAbierta.net"); else the host itself. A site on a hosting
+    platform is its account's ("onestlatech.github.io" -> onestlatech)."""
+    key, suffix = _site_key(host.casefold().removeprefix("www."))
+    if len(key) < MIN_SITE_KEY:
+        return host
+    if site_title and fold("".join(_TOKEN.findall(site_title))) == key:
+        return site_title
+    for text in texts:
+        span = _spelling(key, text)
+        spelled = text[span[0]:span[1]] if span else ""
+        if spelled != spelled.casefold():  # a spelling of its own, not the address again
+            with_suffix = text[span[0]:span[1] + len(suffix)]
+            return with_suffix if with_suffix.casefold().endswith(suffix) else spelled
+    return host
+
+
+def _site_key(host: str) -> tuple[str, str]:
+    """The letters a site's name is written with, and the ending a page may keep: "free-xueq-jianb.github.io" ->
+    ("freexueqjianb", ".github.io"), "ecology.iww.org" -> ("ecologyiww", ".org")."""
+    platform = next((suffix for suffix in publisher_words()["platform_hosts"] if host.endswith(f".{suffix}")), None)
+    if platform:
+        name, suffix = host.removesuffix(f".{platform}"), f".{platform}"
+    else:
+        name, _, top = host.rpartition(".")
+        suffix = f".{top}"
+    return "".join(_TOKEN.findall(name)).casefold(), suffix
+
+
+def _spelling(key: str, text: str) -> tuple[int, int] | None:
+    """The first run of words in text whose letters are key's: "Tech for Freedom and Justice" for
+    "techforfreedomandjustice"."""
+    tokens = list(_TOKEN.finditer(text))
+    for index, first in enumerate(tokens):
+        letters = fold(first.group())
+        if not key.startswith(letters):
+            continue
+        last = index
+        while len(letters) < len(key) and last + 1 < min(len(tokens), index + MAX_SITE_NAME_WORDS) \
+                and _TOKEN_GAP.fullmatch(text[tokens[last].end():tokens[last + 1].start()]):
+            last += 1
+            letters += fold(tokens[last].group())
+            if not key.startswith(letters):
+                break
+        if letters == key:
+            return first.start(), tokens[last].end()
+    return None
+
+
 def issuer_is_named(blocks: list[Block]) -> bool:
     """ "Press Release: Workers Party of New Zealand", "Workers Party media release", "(Chinese Human Rights
     Defenders—July 25, 2019) The Chinese government ...": a press release's issuer line."""
@@ -130,8 +191,9 @@ def _about_section(blocks: list[Block]) -> str | None:
 
 
 def _name(text: str) -> str | None:
+    """An issuer's name without its article; none where it names a place ("The UK is in crisis")."""
     name = _ARTICLE.sub("", text.strip(" .:;,–—-"))
-    return name or None
+    return name if name and not is_place(name) else None
 
 
 @cache
