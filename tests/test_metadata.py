@@ -373,6 +373,18 @@ def test_a_place_that_opens_the_statement_is_not_its_publisher():
                   "act.\n", "text/markdown", language="en").publisher is None
 
 
+@pytest.mark.parametrize("author, line, publisher", [
+    ("celia-zafra", "Contactos: Celia Zafra, Political Watch / 630033112 / celia@example.org", "Political Watch"),
+    ("Anushka Jain", "For questions write to Anushka Jain, Director of Policy, at anushka@example.org.", None),
+    ("anushka-jain", "Anushka Jain (Delhi) wrote this.", None),
+    ("Ricardo Bermeo", "Responsable de la publicación: Ricardo Bermeo", None),
+])
+def test_the_organisation_a_posts_author_is_named_with(author, line, publisher):
+    statement = parsed(f"---\nauthor: {author}\n---\nWe call on the government to act.\n\n{line}\n", "text/markdown",
+                       language="en")
+    assert statement.publisher == publisher
+
+
 def test_a_footer_line_that_dates_the_statement():
     page = (f"<html><body><div id='letter'>{PROSE}</div><div id='footer'><p><a href='/share'>Tweet</a>"
             "<span>Letter written August 6th, 2021.</span></p><p>Site built on 3 May 2022</p></div></body></html>")

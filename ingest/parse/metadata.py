@@ -12,6 +12,7 @@ from .countries import fold
 from .headings import cue_pattern
 from .language import is_prose
 from .lexicon import Lexicon, publisher_words
+from .names import has_role_word
 
 MAX_ISSUER_BLOCKS = 12
 MAX_ISSUER_LINE_CHARS = 160  # "Press Release: X" stands in a page's first lines
@@ -22,6 +23,7 @@ _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 _PERSON_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?"
                           r"(?:\s+(?:(?:de|da|do|dos|di|del|van|von|der|den|la|le|du|ter|ten|zu)\s+)?"
                           r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?){1,2}")
+_SLUG_PARTS = re.compile(r"[-_\s]+")
 _BRACKETED_ISSUER = re.compile(r"^\((?P<name>[^\W\d_][^()\d]{1,80}?)\s*(?:[—–,]|\s-)\s*[^()]{0,30}\d{4}\)")
 _HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.I)
@@ -43,6 +45,7 @@ def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon
                  or markup.get("publisher")
                  or publisher_from_text(blocks, words, start, markup.get("summary"))
                  or organisation_author(markup.get("author"))
+                 or author_affiliation(markup.get("author"), blocks)
                  or site_name(markup.get("address")))
     if publisher and _BARE_HOST.fullmatch(publisher):
         texts = [markup.get(key) for key in ("title", "post_title", "subtitle")] + [block.text for block in blocks]
@@ -241,3 +244,26 @@ def organisation_author(author: str | None) -> str | None:
     if _PERSON_NAME.fullmatch(author) and not organisation_words & set(author.casefold().split()):
         return None
     return author
+
+
+def author_affiliation(author: str | None, blocks: list[Block]) -> str | None:
+    """The organisation a post's author is named with on the page: "Celia Zafra, Political Watch / 630033112" in
+    the press contacts of a post by "celia-zafra"; never a role ("Anushka Jain, Policy Director") or a place."""
+    person = _SLUG_PARTS.sub(" ", author).strip() if author else ""
+    if not _PERSON_NAME.fullmatch(person.title()):
+        return None
+    pattern = _affiliation_pattern(person)
+    for block in blocks:
+        match = pattern.search(block.text)
+        organisation = match and _name(match["organisation"])
+        if organisation and not has_role_word(organisation) and organisation_author(organisation):
+            return organisation
+    return None
+
+
+def _affiliation_pattern(person: str) -> re.Pattern[str]:
+    connector = "|".join(map(re.escape, publisher_words()["name_connectors"]))
+    word = r"[A-ZÀ-Þ][\w’'&.-]*"
+    organisation = rf"(?P<organisation>{word}(?:\s+(?:(?:{connector})\s+){{0,2}}{word}){{0,7}})"
+    name = r"\s+".join(map(re.escape, person.split()))
+    return re.compile(rf"\b(?i:{name})\s*(?:,|/|\(|\s[–—-])\s*{organisation}\s*(?:[,;/)|]|$)")
