@@ -385,6 +385,26 @@ def test_the_organisation_a_posts_author_is_named_with(author, line, publisher):
     assert statement.publisher == publisher
 
 
+@pytest.mark.parametrize("front_matter, text, publisher", [
+    ('subtitle = "Final statement by Hermes Center, The Good Lobby and info.nodes"',
+     "While **Hermes Center for Transparency and Digital Human Rights,** along with The Good Lobby, welcomes the deal, "
+     "we call on the Council to act.", "Hermes Center for Transparency and Digital Human Rights"),
+    ('title = "Erklärung von Digitalcourage und Wikimedia Deutschland"', "Wir fordern den Bundestag auf.",
+     "Digitalcourage"),
+    ('title = "A statement by President Ramaphosa"', "We call on the members to act.", None),  # a role
+    ('title = "Declaration of Principles"', "We call on the members to act.", None),  # "of" is no byline
+    ('title = "Letter from CSOs to UNCTAD"', "We call on the secretariat to act.", None),  # a kind of group
+])
+def test_the_first_issuer_a_byline_names_as_fully_as_the_page_names_it(front_matter, text, publisher):
+    assert parsed(f"+++\n{front_matter}\n+++\n{text}\n", "text/markdown", language="en").publisher == publisher
+
+
+def test_the_site_a_repost_comes_from_before_the_signers_its_title_names():
+    text = ("---\ntitle: Joint Statement by University Journalism Educators on the Police Proposal\n"
+            "source: https://www.hkcnews.com/article/34149/\n---\nWe call on the police to withdraw it.\n")
+    assert parsed(text, "text/markdown", language="en").publisher == "hkcnews.com"
+
+
 def test_a_footer_line_that_dates_the_statement():
     page = (f"<html><body><div id='letter'>{PROSE}</div><div id='footer'><p><a href='/share'>Tweet</a>"
             "<span>Letter written August 6th, 2021.</span></p><p>Site built on 3 May 2022</p></div></body></html>")

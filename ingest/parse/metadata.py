@@ -23,6 +23,9 @@ _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 _PERSON_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?"
                           r"(?:\s+(?:(?:de|da|do|dos|di|del|van|von|der|den|la|le|du|ter|ten|zu)\s+)?"
                           r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?){1,2}")
+_CAPITALISED = r"[A-ZÀ-Þ][\w’'&.-]*"
+_LIST_CONJUNCTION = re.compile(r"\s+(?:and|&|et|und|y|e|en|ed)\s+")
+_GROUP_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "Letter from CSOs", "Statement by NGOs": a kind of group, not a name
 _SLUG_PARTS = re.compile(r"[-_\s]+")
 _BRACKETED_ISSUER = re.compile(r"^\((?P<name>[^\W\d_][^()\d]{1,80}?)\s*(?:[—–,]|\s-)\s*[^()]{0,30}\d{4}\)")
 _HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
@@ -43,6 +46,7 @@ def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon
     publisher = (issuer_named(blocks)
                  or site_name(markup.get("original"))  # a repost's front matter: "externe_link: https://www.telegraaf.nl/..."
                  or markup.get("publisher")
+                 or byline_issuer([markup.get(key, "") for key in ("title", "subtitle", "summary")], blocks)
                  or publisher_from_text(blocks, words, start, markup.get("summary"))
                  or organisation_author(markup.get("author"))
                  or author_affiliation(markup.get("author"), blocks)
@@ -56,6 +60,27 @@ def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon
 def issuer_named(blocks: list[Block]) -> str | None:
     """A line that says who issues the statement, or where a repost comes from."""
     return _named_issuer(blocks[:MAX_ISSUER_BLOCKS]) or _bracketed_issuer(blocks) or _original(blocks)
+
+
+def byline_issuer(lines: list[str], blocks: list[Block]) -> str | None:
+    """The first issuer a byline names ("Final statement by Hermes Center, The Good Lobby and info.nodes" as the
+    page's subtitle or one of its first lines), as fully as the page names it ("Hermes Center for Transparency and
+    Digital Human Rights")."""
+    pattern = _byline_pattern()
+    lines = lines + [block.text for block in blocks[:MAX_ISSUER_BLOCKS] if len(block.text) <= MAX_ISSUER_LINE_CHARS]
+    for line in lines:
+        match = pattern.search(line)
+        name = match and _name(_LIST_CONJUNCTION.split(match["name"])[0])
+        if name and not has_role_word(name) and not _GROUP_ACRONYM.fullmatch(name):
+            return _fullest_form(name, blocks)
+    return None
+
+
+def _fullest_form(name: str, blocks: list[Block]) -> str:
+    """ "Hermes Center" -> "Hermes Center for Transparency and Digital Human Rights" where the page writes it so."""
+    longer = re.compile(rf"\b{re.escape(name)}(?:\s+(?:(?:{_connectors()})\s+){{0,2}}{_CAPITALISED}){{1,8}}")
+    forms = [match.group() for block in blocks for match in longer.finditer(block.text)]
+    return max(forms, key=len, default=name)
 
 
 def publisher_from_text(blocks: list[Block], words: Lexicon, start: int = 0, summary: str | None = None) -> str | None:
@@ -216,6 +241,22 @@ def _issuer_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _connectors() -> str:
+    return "|".join(map(re.escape, publisher_words()["name_connectors"]))
+
+
+@cache
+def _byline_pattern() -> re.Pattern[str]:
+    """ "Joint statement by X", "Erklärung von X", "Carta abierta firmada por X": a statement noun, then who it is
+    by."""
+    statement = cue_pattern("statement_nouns").pattern
+    by = _any_language(publisher_words()["statement_by"])
+    name = rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:{_connectors()})\s+){{0,2}}{_CAPITALISED}){{0,7}})"
+    signed = r"signed|issued|sign[ée]e?|unterzeichnet|firmad[oa]|assinad[oa]|firmat[oa]"
+    return re.compile(rf"(?i:{statement})(?:\s+(?i:{signed}))?\s+(?i:{by})\s+{name}")
+
+
+@cache
 def _original_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = publisher_words()
     url = r"(?P<url>https?://[^\s)\]>]+)"
@@ -262,8 +303,6 @@ def author_affiliation(author: str | None, blocks: list[Block]) -> str | None:
 
 
 def _affiliation_pattern(person: str) -> re.Pattern[str]:
-    connector = "|".join(map(re.escape, publisher_words()["name_connectors"]))
-    word = r"[A-ZÀ-Þ][\w’'&.-]*"
-    organisation = rf"(?P<organisation>{word}(?:\s+(?:(?:{connector})\s+){{0,2}}{word}){{0,7}})"
+    organisation = rf"(?P<organisation>{_CAPITALISED}(?:\s+(?:(?:{_connectors()})\s+){{0,2}}{_CAPITALISED}){{0,7}})"
     name = r"\s+".join(map(re.escape, person.split()))
     return re.compile(rf"\b(?i:{name})\s*(?:,|/|\(|\s[–—-])\s*{organisation}\s*(?:[,;/)|]|$)")
