@@ -405,6 +405,17 @@ def test_the_site_a_repost_comes_from_before_the_signers_its_title_names():
     assert parsed(text, "text/markdown", language="en").publisher == "hkcnews.com"
 
 
+@pytest.mark.parametrize("contact, publisher", [
+    ("Contact: Evan Greer, 978-852-6457, press@fightforthefuture.org", "Fight for the Future"),
+    ("Contact: Evan Greer, evan.greer@gmail.com", None),  # a mail service's address
+    ("Contact: Evan Greer, press@fftf-campaigns.org", None),  # an address the page names no one by
+])
+def test_the_organisation_a_contact_lines_address_belongs_to(contact, publisher):
+    text = (f"<p>FOR IMMEDIATE RELEASE</p><p>{contact}</p><p>Groups from Fight for the Future to Gmail Users "
+            "United oppose the bill.</p><p>We urge Congress to oppose the bill.</p>")
+    assert parsed(f"<html><body>{text}</body></html>").publisher == publisher
+
+
 def test_a_footer_line_that_dates_the_statement():
     page = (f"<html><body><div id='letter'>{PROSE}</div><div id='footer'><p><a href='/share'>Tweet</a>"
             "<span>Letter written August 6th, 2021.</span></p><p>Site built on 3 May 2022</p></div></body></html>")

@@ -47,6 +47,7 @@ def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon
                  or site_name(markup.get("original"))  # a repost's front matter: "externe_link: https://www.telegraaf.nl/..."
                  or markup.get("publisher")
                  or byline_issuer([markup.get(key, "") for key in ("title", "subtitle", "summary")], blocks)
+                 or contact_issuer(blocks)
                  or publisher_from_text(blocks, words, start, markup.get("summary"))
                  or organisation_author(markup.get("author"))
                  or author_affiliation(markup.get("author"), blocks)
@@ -81,6 +82,21 @@ def _fullest_form(name: str, blocks: list[Block]) -> str:
     longer = re.compile(rf"\b{re.escape(name)}(?:\s+(?:(?:{_connectors()})\s+){{0,2}}{_CAPITALISED}){{1,8}}")
     forms = [match.group() for block in blocks for match in longer.finditer(block.text)]
     return max(forms, key=len, default=name)
+
+
+def contact_issuer(blocks: list[Block]) -> str | None:
+    """The organisation a contact line's address belongs to, as the page spells its name: "Contact: Evan Greer,
+    press@fightforthefuture.org" on a page that names "Fight for the Future". A mail service's address names no one."""
+    pattern = _contact_pattern()
+    texts = [block.text for block in blocks]
+    for text in texts:
+        match = pattern.search(text) if len(text) <= MAX_ISSUER_SENTENCE_CHARS else None
+        host = match["host"].casefold().removesuffix(".") if match else None
+        if host and host not in publisher_words()["mail_services"]:
+            spelled = spelled_site(host, texts)
+            if spelled != host:
+                return spelled
+    return None
 
 
 def publisher_from_text(blocks: list[Block], words: Lexicon, start: int = 0, summary: str | None = None) -> str | None:
@@ -254,6 +270,12 @@ def _byline_pattern() -> re.Pattern[str]:
     name = rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:{_connectors()})\s+){{0,2}}{_CAPITALISED}){{0,7}})"
     signed = r"signed|issued|sign[ée]e?|unterzeichnet|firmad[oa]|assinad[oa]|firmat[oa]"
     return re.compile(rf"(?i:{statement})(?:\s+(?i:{signed}))?\s+(?i:{by})\s+{name}")
+
+
+@cache
+def _contact_pattern() -> re.Pattern[str]:
+    labels = "|".join(publisher_words()["contact_labels"])
+    return re.compile(rf"\b(?:{labels})\b[^@]{{0,120}}?\b[\w.+-]+@(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
 
 
 @cache
