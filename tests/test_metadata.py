@@ -416,6 +416,24 @@ def test_the_organisation_a_contact_lines_address_belongs_to(contact, publisher)
     assert parsed(f"<html><body>{text}</body></html>").publisher == publisher
 
 
+GRAPH = ('{"@context": "https://schema.org", "@graph": [{"@type": "Article", "datePublished": "2021-03-04", '
+         '"publisher": {"@id": "https://example.org/#org"}}, {"@type": "NewsMediaOrganization", '
+         '"@id": "https://example.org/#org", "name": "Example Climate Network"}]}')
+
+
+@pytest.mark.parametrize("head, footer, publisher", [
+    (f'<script type="application/ld+json">{GRAPH}</script>', "", "Example Climate Network"),
+    ('<script type="application/ld+json">{"@type": "WebSite", "name": "Example Rights Watch"}</script>', "",
+     "Example Rights Watch"),
+    ("", "<footer><p>Copyright © 2015-2019 Fight for the Future. All rights reserved.</p></footer>",
+     "Fight for the Future"),
+    ("", "<footer><p>© 2020 Frank Meeuwsen</p></footer>", None),  # a person's blog: never a person
+])
+def test_the_site_owner_its_json_ld_graph_or_its_footers_copyright_names(head, footer, publisher):
+    body = f"<main><p>We call on the government to act.</p></main>{footer}"
+    assert parsed(f"<html><head>{head}</head><body>{body}</body></html>").publisher == publisher
+
+
 def test_a_footer_line_that_dates_the_statement():
     page = (f"<html><body><div id='letter'>{PROSE}</div><div id='footer'><p><a href='/share'>Tweet</a>"
             "<span>Letter written August 6th, 2021.</span></p><p>Site built on 3 May 2022</p></div></body></html>")

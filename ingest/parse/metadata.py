@@ -40,12 +40,14 @@ _ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’|der|die|das|el|los|las|il|lo|h
 def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon, start: int = 0) -> str | None:
     """Who issues or publishes the statement, on the best evidence there is: the page saying so ("Press release:
     X", "published by X", "This letter is organized by X and Y", "(X—July 25, 2019)", "Reposted from X", an
-    archive's "Source: URL"); the site's metadata (JSON-LD, og:site_name); the name the statement or the page's
+    archive's "Source: URL"); the site's metadata (JSON-LD, og:site_name, its footer's copyright); a byline
+    ("Final statement by X"), a contact line's address; the name the statement or the page's
     summary opens with, or the one "About X" section; an author that names an organisation; last the site's name
     from its address. Never a person, a place or a slug; a site's address as the page spells its name."""
     publisher = (issuer_named(blocks)
                  or site_name(markup.get("original"))  # a repost's front matter: "externe_link: https://www.telegraaf.nl/..."
                  or markup.get("publisher")
+                 or organisation_author(_name(markup.get("copyright", "")))  # a footer's "© 2021 COP26 Coalition"
                  or byline_issuer([markup.get(key, "") for key in ("title", "subtitle", "summary")], blocks)
                  or contact_issuer(blocks)
                  or publisher_from_text(blocks, words, start, markup.get("summary"))
