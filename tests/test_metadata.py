@@ -416,6 +416,18 @@ def test_the_organisation_a_contact_lines_address_belongs_to(contact, publisher)
     assert parsed(f"<html><body>{text}</body></html>").publisher == publisher
 
 
+@pytest.mark.parametrize("author, text, publisher", [
+    ("workers-party-of-new-zealand", "The Workers Party of New Zealand calls for his reinstatement.",
+     "Workers Party of New Zealand"),
+    ("[drw]", "We urge you to keep encryption.\n\nSigned,\n\n- Access Now\n- Digital Rights Watch\n- Derechos "
+     "Digitales\n- Electronic Frontier Foundation", "Digital Rights Watch"),
+    ("celia-zafra", "Celia Zafra wrote this post. We call on the government to act.", None),  # a person
+    ("bh", "We stand with Bosnia and Herzegovina.", None),  # initials of a place
+])
+def test_the_organisation_an_author_slug_stands_for_as_the_page_writes_it(author, text, publisher):
+    assert parsed(f"---\nauthor: {author}\n---\n{text}\n", "text/markdown", language="en").publisher == publisher
+
+
 GRAPH = ('{"@context": "https://schema.org", "@graph": [{"@type": "Article", "datePublished": "2021-03-04", '
          '"publisher": {"@id": "https://example.org/#org"}}, {"@type": "NewsMediaOrganization", '
          '"@id": "https://example.org/#org", "name": "Example Climate Network"}]}')

@@ -32,18 +32,22 @@ _HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.I)
 _TOKEN = re.compile(r"[^\W_]+")
 _TOKEN_GAP = re.compile(r"[\s-]{1,2}")
+MIN_ACRONYM, MAX_ACRONYM = 2, 6  # "drw" for Digital Rights Watch
 MIN_SITE_KEY = 4  # "ap.org" is too short to find its name in a page's words
 MAX_SITE_NAME_WORDS = 8
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’|der|die|das|el|los|las|il|lo|het)\s*(?<=\s|'|’)", re.I)
 
 
-def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon, start: int = 0) -> str | None:
+def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon, start: int = 0,
+                     page: list[Block] | None = None) -> str | None:
     """Who issues or publishes the statement, on the best evidence there is: the page saying so ("Press release:
     X", "published by X", "This letter is organized by X and Y", "(X—July 25, 2019)", "Reposted from X", an
     archive's "Source: URL"); the site's metadata (JSON-LD, og:site_name, its footer's copyright); a byline
     ("Final statement by X"), a contact line's address; the name the statement or the page's
     summary opens with, or the one "About X" section; an author that names an organisation; last the site's name
-    from its address. Never a person, a place or a slug; a site's address as the page spells its name."""
+    from its address. Never a person, a place or a slug; a site's address as the page spells its name. blocks are
+    the statement's, page all the page's (its signatories too), where a name is looked up."""
+    page = page or blocks
     publisher = (issuer_named(blocks)
                  or site_name(markup.get("original"))  # a repost's front matter: "externe_link: https://www.telegraaf.nl/..."
                  or markup.get("publisher")
@@ -52,10 +56,11 @@ def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon
                  or contact_issuer(blocks)
                  or publisher_from_text(blocks, words, start, markup.get("summary"))
                  or organisation_author(markup.get("author"))
+                 or slug_author(markup.get("author"), page)
                  or author_affiliation(markup.get("author"), blocks)
                  or site_name(markup.get("address")))
     if publisher and _BARE_HOST.fullmatch(publisher):
-        texts = [markup.get(key) for key in ("title", "post_title", "subtitle")] + [block.text for block in blocks]
+        texts = [markup.get(key) for key in ("title", "post_title", "subtitle")] + [block.text for block in page]
         return spelled_site(publisher, [text for text in texts if text], markup.get("site_title"))
     return publisher
 
@@ -309,6 +314,28 @@ def organisation_author(author: str | None) -> str | None:
     if _PERSON_NAME.fullmatch(author) and not organisation_words & set(author.casefold().split()):
         return None
     return author
+
+
+def slug_author(author: str | None, blocks: list[Block]) -> str | None:
+    """The organisation a post's author slug stands for, as the page writes its name: "workers-party-of-new-zealand"
+    -> "Workers Party of New Zealand", "drw" -> "Digital Rights Watch"; never a person ("celia-zafra")."""
+    if not author or not _SLUG.fullmatch(author):
+        return None
+    key = "".join(_TOKEN.findall(author)).casefold()
+    acronym = _acronym_pattern(key) if MIN_ACRONYM <= len(key) <= MAX_ACRONYM and key.isalpha() else None
+    for block in blocks:
+        span = _spelling(key, block.text)
+        match = acronym.search(block.text) if acronym and not span else None
+        name = block.text[span[0]:span[1]] if span else match.group() if match else None
+        if name and organisation_author(name) and not is_place(name):
+            return name
+    return None
+
+
+def _acronym_pattern(letters: str) -> re.Pattern[str]:
+    """ "Digital Rights Watch" for "drw": capitalised words with these initials, small words between them."""
+    between = rf"\s+(?:(?:{_connectors()})\s+){{0,2}}"
+    return re.compile(r"\b" + between.join(rf"{re.escape(letter.upper())}[^\W\d_]+" for letter in letters) + r"\b")
 
 
 def author_affiliation(author: str | None, blocks: list[Block]) -> str | None:
