@@ -428,6 +428,20 @@ def test_the_organisation_an_author_slug_stands_for_as_the_page_writes_it(author
     assert parsed(f"---\nauthor: {author}\n---\n{text}\n", "text/markdown", language="en").publisher == publisher
 
 
+@pytest.mark.parametrize("language, text, publisher", [
+    ("es", "Más de 210 colectivos impulsan la campaña “Parad el racismo”, que apoyamos desde Political Watch.",
+     "Political Watch"),
+    ("en", "We at Example Climate Network join the call for a ceasefire.", "Example Climate Network"),
+    ("de", "Wir von Digitalcourage fordern den Bundestag auf, das Gesetz zu stoppen.", "Digitalcourage"),
+    ("es", "Trabajamos desde Madrid con muchas organizaciones de la región.", None),  # a place
+    ("en", "We at Example Climate Network join the call", None),  # a heading, not the page's voice
+])
+def test_the_organisation_the_pages_own_voice_speaks_for(language, text, publisher):
+    markdown = f"# {text}\n\nWe call on the government to act.\n" if publisher is None and language == "en" \
+        else f"{text}\n\nWe call on the government to act.\n"
+    assert parsed(markdown, "text/markdown", language=language).publisher == publisher
+
+
 GRAPH = ('{"@context": "https://schema.org", "@graph": [{"@type": "Article", "datePublished": "2021-03-04", '
          '"publisher": {"@id": "https://example.org/#org"}}, {"@type": "NewsMediaOrganization", '
          '"@id": "https://example.org/#org", "name": "Example Climate Network"}]}')

@@ -54,6 +54,7 @@ def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon
                  or organisation_author(_name(markup.get("copyright", "")))  # a footer's "© 2021 COP26 Coalition"
                  or byline_issuer([markup.get(key, "") for key in ("title", "subtitle", "summary")], blocks)
                  or contact_issuer(blocks)
+                 or self_named(blocks)
                  or publisher_from_text(blocks, words, start, markup.get("summary"))
                  or organisation_author(markup.get("author"))
                  or slug_author(markup.get("author"), page)
@@ -103,6 +104,18 @@ def contact_issuer(blocks: list[Block]) -> str | None:
             spelled = spelled_site(host, texts)
             if spelled != host:
                 return spelled
+    return None
+
+
+def self_named(blocks: list[Block]) -> str | None:
+    """The organisation the page's own voice speaks for: "que apoyamos desde Political Watch", "we at Example
+    Network", "wir von Digitalcourage"."""
+    pattern = _self_naming_pattern()
+    for block in blocks:
+        match = pattern.search(block.text) if is_prose(block) else None
+        name = match and _name(match["name"])
+        if name and not has_role_word(name) and organisation_author(name):
+            return name
     return None
 
 
@@ -277,6 +290,12 @@ def _byline_pattern() -> re.Pattern[str]:
     name = rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:{_connectors()})\s+){{0,2}}{_CAPITALISED}){{0,7}})"
     signed = r"signed|issued|sign[ée]e?|unterzeichnet|firmad[oa]|assinad[oa]|firmat[oa]"
     return re.compile(rf"(?i:{statement})(?:\s+(?i:{signed}))?\s+(?i:{by})\s+{name}")
+
+
+@cache
+def _self_naming_pattern() -> re.Pattern[str]:
+    name = rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:{_connectors()})\s+){{0,2}}{_CAPITALISED}){{0,7}})"
+    return re.compile(rf"\b(?i:{_any_language(publisher_words()['we_at'])})\s+{name}")
 
 
 @cache
