@@ -411,9 +411,22 @@ def test_the_site_a_repost_comes_from_before_the_signers_its_title_names():
     ("Contact: Evan Greer, press@fftf-campaigns.org", None),  # an address the page names no one by
 ])
 def test_the_organisation_a_contact_lines_address_belongs_to(contact, publisher):
+    """The address may stand on the next line, after the letter's signatories; several organisations' contacts
+    name none."""
     text = (f"<p>FOR IMMEDIATE RELEASE</p><p>{contact}</p><p>Groups from Fight for the Future to Gmail Users "
             "United oppose the bill.</p><p>We urge Congress to oppose the bill.</p>")
     assert parsed(f"<html><body>{text}</body></html>").publisher == publisher
+
+
+@pytest.mark.parametrize("closing, publisher", [
+    ("For any questions regarding this letter, please contact Benjamin Henrion\n\nbhenrion@ffii.org +32-2-4148403",
+     "FFII"),
+    ("Press contact: info@ffii.org\n\nPress contact: media@april.org", None),
+])
+def test_a_contact_line_after_the_signatories_with_its_address_below(closing, publisher):
+    text = ("We urge the Commission to open the task force to small firms.\n\nSincerely,\n\n- Pieter Hintjens, "
+            f"President of FFII\n- Jan Novak, President of April\n- Eva Kralj, CEO of Example SME Forum\n\n{closing}\n")
+    assert parsed(text, "text/markdown", language="en").publisher == publisher
 
 
 @pytest.mark.parametrize("author, text, publisher", [

@@ -32,6 +32,8 @@ _HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.I)
 _TOKEN = re.compile(r"[^\W_]+")
 _TOKEN_GAP = re.compile(r"[\s-]{1,2}")
+MAX_CONTACT_CHARS = 160  # "Contact: Evan Greer, 978-852-6457, press@fightforthefuture.org"
+_MAIL_ADDRESS = re.compile(r"\b[\w.+-]+@(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # "drw" for Digital Rights Watch
 MIN_SITE_KEY = 4  # "ap.org" is too short to find its name in a page's words
 MAX_SITE_NAME_WORDS = 8
@@ -53,7 +55,7 @@ def choose_publisher(markup: dict[str, str], blocks: list[Block], words: Lexicon
                  or markup.get("publisher")
                  or organisation_author(_name(markup.get("copyright", "")))  # a footer's "© 2021 COP26 Coalition"
                  or byline_issuer([markup.get(key, "") for key in ("title", "subtitle", "summary")], blocks)
-                 or contact_issuer(blocks)
+                 or contact_issuer(page)
                  or self_named(blocks)
                  or publisher_from_text(blocks, words, start, markup.get("summary"))
                  or organisation_author(markup.get("author"))
@@ -94,17 +96,23 @@ def _fullest_form(name: str, blocks: list[Block]) -> str:
 
 def contact_issuer(blocks: list[Block]) -> str | None:
     """The organisation a contact line's address belongs to, as the page spells its name: "Contact: Evan Greer,
-    press@fightforthefuture.org" on a page that names "Fight for the Future". A mail service's address names no one."""
-    pattern = _contact_pattern()
+    press@fightforthefuture.org" on a page that names "Fight for the Future", the address on the line or the next.
+    A mail service's address names no one; the contacts of several organisations (a joint release's) name none."""
+    label = _contact_pattern()
     texts = [block.text for block in blocks]
-    for text in texts:
-        match = pattern.search(text) if len(text) <= MAX_ISSUER_SENTENCE_CHARS else None
-        host = match["host"].casefold().removesuffix(".") if match else None
+    names = []
+    for index, text in enumerate(texts):
+        match = label.search(text) if len(text) <= MAX_ISSUER_SENTENCE_CHARS else None
+        if match is None:
+            continue
+        after = " ".join([text[match.end():], *texts[index + 1:index + 2]])  # the address may have a line of its own
+        address = _MAIL_ADDRESS.search(after[:MAX_CONTACT_CHARS])
+        host = address["host"].casefold().removesuffix(".") if address else None
         if host and host not in publisher_words()["mail_services"]:
             spelled = spelled_site(host, texts)
-            if spelled != host:
-                return spelled
-    return None
+            if spelled != host and spelled not in names:
+                names.append(spelled)
+    return names[0] if len(names) == 1 else None
 
 
 def self_named(blocks: list[Block]) -> str | None:
@@ -301,7 +309,7 @@ def _self_naming_pattern() -> re.Pattern[str]:
 @cache
 def _contact_pattern() -> re.Pattern[str]:
     labels = "|".join(publisher_words()["contact_labels"])
-    return re.compile(rf"\b(?:{labels})\b[^@]{{0,120}}?\b[\w.+-]+@(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
+    return re.compile(rf"\b(?:{labels})\b", re.I)
 
 
 @cache
