@@ -336,7 +336,7 @@ def test_a_slugged_title_as_the_text_writes_it():
     ("<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>"
      "<p>Source: https://www.climateocean.com/2019/09/25/ngos-call-on-eu/</p>", None),  # a source it cites
     ("<p>Sign by opening an issue on <a href='https://github.com/onestlatech/onestlatech.github.io/issues/new'>our "
-     "repository</a>.</p><p>Nous demandons le retrait de la réforme.</p>", "onestlatech.github.io"),
+     "repository</a>.</p><p>Nous demandons le retrait de la réforme.</p>", "onestlatech"),
 ])
 def test_the_publisher_a_page_names_or_its_site(text, publisher):
     head = '<html><head><meta property="og:site_name" content="Tech Companies Against TPA"></head>' \
@@ -362,7 +362,11 @@ def test_the_site_a_front_matter_address_names(front_matter, publisher):
     ('<meta property="og:url" content="https://www.comunicacionabierta.net/2018/02/ley/">',
      "<p>Publicado en ComunicacionAbierta.net, un blog colectivo.</p>", "ComunicacionAbierta.net"),
     ('<meta property="og:url" content="https://onestlatech.github.io/">',
-     "<p>Écrivez-nous à onestlatech@protonmail.com.</p>", "onestlatech.github.io"),  # an address, not a spelling
+     "<p>Écrivez-nous à onestlatech@protonmail.com.</p>", "onestlatech"),  # a platform's site: its account
+    ('<meta property="og:url" content="https://onestlatech.github.io/">',
+     "<p>Le site OnEstLaTech.github.io est à nous.</p>", "OnEstLaTech"),
+    ('<meta property="og:url" content="https://www.example-rights.org/">',
+     "<p>Escribe a contacto@examplerights.org.</p>", "example-rights.org"),  # an address, not a spelling
 ])
 def test_a_sites_address_as_the_page_spells_its_name(head, body, publisher):
     assert parsed(f"<html><head>{head}</head><body>{body}</body></html>").publisher == publisher

@@ -182,8 +182,10 @@ def spelled_site(host: str, texts: list[str], site_title: str | None = None) -> 
     """A site's name as the page writes it, where it does: the site part of its <title> ("#datibenecomune" for
     "datibenecomune.it"), else words of its own spelling ("techforfreedomandjustice.github.io" -> "Tech for Freedom
     and Justice", "comunicacionabierta.net" -> "ComunicacionAbierta.net"); else the host itself. A site on a hosting
-    platform is its account's ("onestlatech.github.io" -> onestlatech)."""
-    key, suffix = _site_key(host.casefold().removeprefix("www."))
+    platform is its account's: "onestlatech.github.io" -> "onestlatech", GitHub only hosts it."""
+    host = host.casefold().removeprefix("www.")
+    account, name, suffix = _site_parts(host)
+    key = "".join(_TOKEN.findall(name)).casefold()
     if len(key) < MIN_SITE_KEY:
         return host
     if site_title and fold("".join(_TOKEN.findall(site_title))) == key:
@@ -193,20 +195,20 @@ def spelled_site(host: str, texts: list[str], site_title: str | None = None) -> 
         spelled = text[span[0]:span[1]] if span else ""
         if spelled != spelled.casefold():  # a spelling of its own, not the address again
             with_suffix = text[span[0]:span[1] + len(suffix)]
-            return with_suffix if with_suffix.casefold().endswith(suffix) else spelled
-    return host
+            return with_suffix if not account and with_suffix.casefold().endswith(suffix) else spelled
+    return account or host
 
 
-def _site_key(host: str) -> tuple[str, str]:
-    """The letters a site's name is written with, and the ending a page may keep: "free-xueq-jianb.github.io" ->
-    ("freexueqjianb", ".github.io"), "ecology.iww.org" -> ("ecologyiww", ".org")."""
+def _site_parts(host: str) -> tuple[str | None, str, str]:
+    """A hosting platform's account, the part of the host a site's name is written with, and the ending a page may
+    keep: "free-xueq-jianb.github.io" -> ("free-xueq-jianb", "free-xueq-jianb", ".github.io"), "ecology.iww.org" ->
+    (None, "ecology.iww", ".org")."""
     platform = next((suffix for suffix in publisher_words()["platform_hosts"] if host.endswith(f".{suffix}")), None)
     if platform:
-        name, suffix = host.removesuffix(f".{platform}"), f".{platform}"
-    else:
-        name, _, top = host.rpartition(".")
-        suffix = f".{top}"
-    return "".join(_TOKEN.findall(name)).casefold(), suffix
+        account = host.removesuffix(f".{platform}")
+        return account, account, f".{platform}"
+    name, _, top = host.rpartition(".")
+    return None, name, f".{top}"
 
 
 def _spelling(key: str, text: str) -> tuple[int, int] | None:
