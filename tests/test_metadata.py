@@ -348,8 +348,11 @@ def test_the_publisher_a_page_names_or_its_site(text, publisher):
     ("permalink: https://www.comunicacionabierta.net/2016/08/acceso-abierto/", "comunicacionabierta.net"),
     ("url: /news/2024-08-27-portugal-nao-pode-ser-cumplice/", None),  # a path names no site
     ("externe_link: https://www.telegraaf.nl/nieuws/1062900695/regering\nurl: https://leestmeer.nl/x/", "telegraaf.nl"),
+    ("organization: Example Climate Network\nurl: https://leestmeer.nl/x/", "Example Climate Network"),
+    ("Herausgeber: Bündnis F5\npermalink: https://buendnis-f5.de/x/", "Bündnis F5"),
 ])
 def test_the_site_a_front_matter_address_names(front_matter, publisher):
+    """An issuer the front matter names comes before the site's address."""
     assert parsed(f"---\n{front_matter}\n---\nWe call on the Government to act.\n", "text/markdown").publisher \
         == publisher
 
