@@ -401,6 +401,7 @@ def test_the_organisation_a_posts_author_is_named_with(author, line, publisher):
     ('title = "A statement by President Ramaphosa"', "We call on the members to act.", None),  # a role
     ('title = "Declaration of Principles"', "We call on the members to act.", None),  # "of" is no byline
     ('title = "Letter from CSOs to UNCTAD"', "We call on the secretariat to act.", None),  # a kind of group
+    ('title = "Statement by Jane Smith"', "We call on the members to act.", None),  # a person
 ])
 def test_the_first_issuer_a_byline_names_as_fully_as_the_page_names_it(front_matter, text, publisher):
     assert parsed(f"+++\n{front_matter}\n+++\n{text}\n", "text/markdown", language="en").publisher == publisher

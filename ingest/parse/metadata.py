@@ -82,7 +82,7 @@ def byline_issuer(lines: list[str], blocks: list[Block]) -> str | None:
     for line in lines:
         match = pattern.search(line)
         name = match and _name(_LIST_CONJUNCTION.split(match["name"])[0])
-        if name and not has_role_word(name) and not _GROUP_ACRONYM.fullmatch(name):
+        if name and not has_role_word(name) and not _GROUP_ACRONYM.fullmatch(name) and organisation_author(name):
             return _fullest_form(name, blocks)
     return None
 
