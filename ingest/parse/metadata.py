@@ -120,7 +120,8 @@ def self_named(blocks: list[Block]) -> str | None:
     Network", "wir von Digitalcourage"."""
     pattern = _self_naming_pattern()
     for block in blocks:
-        match = pattern.search(block.text) if is_prose(block) else None
+        match = pattern.search(block.text)
+        match = match if match and is_prose(block) else None
         name = match and _name(match["name"])
         if name and not has_role_word(name) and organisation_author(name):
             return name
