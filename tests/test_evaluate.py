@@ -89,11 +89,11 @@ LABELLED_SETS = {
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
-                  "statements": 1.0},
+                  "statements": 1.0, "publishers": 0.65},
     "wider": {"organisations": 0.98, "demands": 0.82, "titles": 0.95, "dates": 0.95, "languages": 0.95,
-              "statements": 1.0},
+              "statements": 1.0, "publishers": 0.40},
     "dev": {"organisations": 0.98, "demands": 0.88, "titles": 0.93, "dates": 0.87, "languages": 0.95,
-            "statements": 0.95},
+            "statements": 0.95, "publishers": 0.42},
     "heldout": HELDOUT_BARS,
 }
 
@@ -115,9 +115,11 @@ def test_extraction_meets_the_bars_on_each_labelled_set(figures, labelled_set):
     overall = figures(labelled_set)
     reached = {"organisations": overall["organisations"]["f1"], "demands": overall["demands"]["f1"],
                "titles": overall["title_accuracy"], "dates": overall["date_accuracy"],
-               "languages": overall["language_accuracy"], "statements": overall["statement_accuracy"]}
+               "languages": overall["language_accuracy"], "statements": overall["statement_accuracy"],
+               "publishers": overall["publisher_accuracy"]}
     assert overall["crashes"] == 0
-    assert {measure: figure for measure, figure in reached.items() if figure < BARS[labelled_set][measure]} == {}
+    bars = BARS[labelled_set]
+    assert {measure: figure for measure, figure in reached.items() if measure in bars and figure < bars[measure]} == {}
 
 
 def test_publishers_match_however_fully_named():

@@ -336,7 +336,7 @@ def test_a_slugged_title_as_the_text_writes_it():
     ("<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>"
      "<p>Source: https://www.climateocean.com/2019/09/25/ngos-call-on-eu/</p>", None),  # a source it cites
     ("<p>Sign by opening an issue on <a href='https://github.com/onestlatech/onestlatech.github.io/issues/new'>our "
-     "repository</a>.</p><p>Nous demandons le retrait de la réforme.</p>", "onestlatech.github.io"),
+     "repository</a>.</p><p>Nous demandons le retrait de la réforme.</p>", "onestlatech"),
 ])
 def test_the_publisher_a_page_names_or_its_site(text, publisher):
     head = '<html><head><meta property="og:site_name" content="Tech Companies Against TPA"></head>' \
@@ -348,10 +348,137 @@ def test_the_publisher_a_page_names_or_its_site(text, publisher):
     ("permalink: https://www.comunicacionabierta.net/2016/08/acceso-abierto/", "comunicacionabierta.net"),
     ("url: /news/2024-08-27-portugal-nao-pode-ser-cumplice/", None),  # a path names no site
     ("externe_link: https://www.telegraaf.nl/nieuws/1062900695/regering\nurl: https://leestmeer.nl/x/", "telegraaf.nl"),
+    ("organization: Example Climate Network\nurl: https://leestmeer.nl/x/", "Example Climate Network"),
+    ("Herausgeber: Bündnis F5\npermalink: https://buendnis-f5.de/x/", "Bündnis F5"),
 ])
 def test_the_site_a_front_matter_address_names(front_matter, publisher):
+    """An issuer the front matter names comes before the site's address."""
     assert parsed(f"---\n{front_matter}\n---\nWe call on the Government to act.\n", "text/markdown").publisher \
         == publisher
+
+
+@pytest.mark.parametrize("head, body, publisher", [
+    ('<meta property="og:url" content="https://techforfreedomandjustice.github.io/">',
+     "<h1>Tech for Freedom and Justice</h1><p>We call for a ceasefire now.</p>", "Tech for Freedom and Justice"),
+    ('<meta property="og:site_name" content="datibenecomune.it"><title>#datibenecomune | Lettera aperta</title>',
+     "<p>Chiediamo dati aperti.</p>", "#datibenecomune"),
+    ('<meta property="og:url" content="https://www.comunicacionabierta.net/2018/02/ley/">',
+     "<p>Publicado en ComunicacionAbierta.net, un blog colectivo.</p>", "ComunicacionAbierta.net"),
+    ('<meta property="og:url" content="https://onestlatech.github.io/">',
+     "<p>Écrivez-nous à onestlatech@protonmail.com.</p>", "onestlatech"),  # a platform's site: its account
+    ('<meta property="og:url" content="https://onestlatech.github.io/">',
+     "<p>Le site OnEstLaTech.github.io est à nous.</p>", "OnEstLaTech"),
+    ('<meta property="og:url" content="https://www.example-rights.org/">',
+     "<p>Escribe a contacto@examplerights.org.</p>", "example-rights.org"),  # an address, not a spelling
+])
+def test_a_sites_address_as_the_page_spells_its_name(head, body, publisher):
+    assert parsed(f"<html><head>{head}</head><body>{body}</body></html>").publisher == publisher
+
+
+def test_a_place_that_opens_the_statement_is_not_its_publisher():
+    assert parsed("The UK is in crisis. People are struggling with their bills.\n\nWe call on the government to "
+                  "act.\n", "text/markdown", language="en").publisher is None
+
+
+@pytest.mark.parametrize("author, line, publisher", [
+    ("celia-zafra", "Contactos: Celia Zafra, Political Watch / 630033112 / celia@example.org", "Political Watch"),
+    ("Anushka Jain", "For questions write to Anushka Jain, Director of Policy, at anushka@example.org.", None),
+    ("anushka-jain", "Anushka Jain (Delhi) wrote this.", None),
+    ("Ricardo Bermeo", "Responsable de la publicación: Ricardo Bermeo", None),
+])
+def test_the_organisation_a_posts_author_is_named_with(author, line, publisher):
+    statement = parsed(f"---\nauthor: {author}\n---\nWe call on the government to act.\n\n{line}\n", "text/markdown",
+                       language="en")
+    assert statement.publisher == publisher
+
+
+@pytest.mark.parametrize("front_matter, text, publisher", [
+    ('subtitle = "Final statement by Hermes Center, The Good Lobby and info.nodes"',
+     "While **Hermes Center for Transparency and Digital Human Rights,** along with The Good Lobby, welcomes the deal, "
+     "we call on the Council to act.", "Hermes Center for Transparency and Digital Human Rights"),
+    ('title = "Erklärung von Digitalcourage und Wikimedia Deutschland"', "Wir fordern den Bundestag auf.",
+     "Digitalcourage"),
+    ('title = "A statement by President Ramaphosa"', "We call on the members to act.", None),  # a role
+    ('title = "Declaration of Principles"', "We call on the members to act.", None),  # "of" is no byline
+    ('title = "Letter from CSOs to UNCTAD"', "We call on the secretariat to act.", None),  # a kind of group
+    ('title = "Statement by Jane Smith"', "We call on the members to act.", None),  # a person
+])
+def test_the_first_issuer_a_byline_names_as_fully_as_the_page_names_it(front_matter, text, publisher):
+    assert parsed(f"+++\n{front_matter}\n+++\n{text}\n", "text/markdown", language="en").publisher == publisher
+
+
+def test_the_site_a_repost_comes_from_before_the_signers_its_title_names():
+    text = ("---\ntitle: Joint Statement by University Journalism Educators on the Police Proposal\n"
+            "source: https://www.hkcnews.com/article/34149/\n---\nWe call on the police to withdraw it.\n")
+    assert parsed(text, "text/markdown", language="en").publisher == "hkcnews.com"
+
+
+@pytest.mark.parametrize("contact, publisher", [
+    ("Contact: Evan Greer, 978-852-6457, press@fightforthefuture.org", "Fight for the Future"),
+    ("Contact: Evan Greer, evan.greer@gmail.com", None),  # a mail service's address
+    ("Contact: Evan Greer, press@fftf-campaigns.org", None),  # an address the page names no one by
+])
+def test_the_organisation_a_contact_lines_address_belongs_to(contact, publisher):
+    """The address may stand on the next line, after the letter's signatories; several organisations' contacts
+    name none."""
+    text = (f"<p>FOR IMMEDIATE RELEASE</p><p>{contact}</p><p>Groups from Fight for the Future to Gmail Users "
+            "United oppose the bill.</p><p>We urge Congress to oppose the bill.</p>")
+    assert parsed(f"<html><body>{text}</body></html>").publisher == publisher
+
+
+@pytest.mark.parametrize("closing, publisher", [
+    ("For any questions regarding this letter, please contact Benjamin Henrion\n\nbhenrion@ffii.org +32-2-4148403",
+     "FFII"),
+    ("Press contact: info@ffii.org\n\nPress contact: media@april.org", None),
+])
+def test_a_contact_line_after_the_signatories_with_its_address_below(closing, publisher):
+    text = ("We urge the Commission to open the task force to small firms.\n\nSincerely,\n\n- Pieter Hintjens, "
+            f"President of FFII\n- Jan Novak, President of April\n- Eva Kralj, CEO of Example SME Forum\n\n{closing}\n")
+    assert parsed(text, "text/markdown", language="en").publisher == publisher
+
+
+@pytest.mark.parametrize("author, text, publisher", [
+    ("workers-party-of-new-zealand", "The Workers Party of New Zealand calls for his reinstatement.",
+     "Workers Party of New Zealand"),
+    ("[drw]", "We urge you to keep encryption.\n\nSigned,\n\n- Access Now\n- Digital Rights Watch\n- Derechos "
+     "Digitales\n- Electronic Frontier Foundation", "Digital Rights Watch"),
+    ("celia-zafra", "Celia Zafra wrote this post. We call on the government to act.", None),  # a person
+    ("bh", "We stand with Bosnia and Herzegovina.", None),  # initials of a place
+])
+def test_the_organisation_an_author_slug_stands_for_as_the_page_writes_it(author, text, publisher):
+    assert parsed(f"---\nauthor: {author}\n---\n{text}\n", "text/markdown", language="en").publisher == publisher
+
+
+@pytest.mark.parametrize("language, text, publisher", [
+    ("es", "Más de 210 colectivos impulsan la campaña “Parad el racismo”, que apoyamos desde Political Watch.",
+     "Political Watch"),
+    ("en", "We at Example Climate Network join the call for a ceasefire.", "Example Climate Network"),
+    ("de", "Wir von Digitalcourage fordern den Bundestag auf, das Gesetz zu stoppen.", "Digitalcourage"),
+    ("es", "Trabajamos desde Madrid con muchas organizaciones de la región.", None),  # a place
+    ("en", "We at Example Climate Network join the call", None),  # a heading, not the page's voice
+])
+def test_the_organisation_the_pages_own_voice_speaks_for(language, text, publisher):
+    markdown = f"# {text}\n\nWe call on the government to act.\n" if publisher is None and language == "en" \
+        else f"{text}\n\nWe call on the government to act.\n"
+    assert parsed(markdown, "text/markdown", language=language).publisher == publisher
+
+
+GRAPH = ('{"@context": "https://schema.org", "@graph": [{"@type": "Article", "datePublished": "2021-03-04", '
+         '"publisher": {"@id": "https://example.org/#org"}}, {"@type": "NewsMediaOrganization", '
+         '"@id": "https://example.org/#org", "name": "Example Climate Network"}]}')
+
+
+@pytest.mark.parametrize("head, footer, publisher", [
+    (f'<script type="application/ld+json">{GRAPH}</script>', "", "Example Climate Network"),
+    ('<script type="application/ld+json">{"@type": "WebSite", "name": "Example Rights Watch"}</script>', "",
+     "Example Rights Watch"),
+    ("", "<footer><p>Copyright © 2015-2019 Fight for the Future. All rights reserved.</p></footer>",
+     "Fight for the Future"),
+    ("", "<footer><p>© 2020 Frank Meeuwsen</p></footer>", None),  # a person's blog: never a person
+])
+def test_the_site_owner_its_json_ld_graph_or_its_footers_copyright_names(head, footer, publisher):
+    body = f"<main><p>We call on the government to act.</p></main>{footer}"
+    assert parsed(f"<html><head>{head}</head><body>{body}</body></html>").publisher == publisher
 
 
 def test_a_footer_line_that_dates_the_statement():

@@ -38,7 +38,8 @@ FRONT_MATTER_KEYS = {
     "date": ("date", "publishdate", "publisheddate", "published", "publishedat", "datepublished", "pubdate",
              "postdate", "createdat", "created", "creationdate", "datum", "fecha", "data"),
     "language": ("language", "lang", "languagecode", "locale"),
-    "publisher": ("publisher", "sitename"),
+    "publisher": ("publisher", "sitename", "publishedby", "issuer", "issuedby", "organisation", "organization",
+                  "organiser", "organizer", "herausgeber", "editeur", "éditeur"),
     "author": ("author", "authors", "autor", "autorin", "auteur"),
     "summary": ("summary", "description", "einleitung", "excerpt", "postexcerpt", "lead", "teaser"),
     "section": ("type", "categories", "category"),
@@ -207,6 +208,9 @@ _DOMAIN_PARTS = re.compile(r"^(?:https?://)?(?:www\.)?|\.[a-z]{2,6}/?$")
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 _INNER_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÀ-Þ]")
 
+_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{2,4})?\s*[,.]?\s*)?"
+                        r"(?P<holder>[^\W\d_][^|©\n]{1,60}?)\s*(?:\d{4}\s*)?(?:[.|,·]|\ball rights\b|$)", re.I | re.M)
+
 CONTENT_ROOTS = ("entry-content", "post-content", "article", "main", "role=main")
 
 
@@ -230,16 +234,20 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
     title = _agreed_title([candidate for candidate in candidates if candidate and not _is_tagline(candidate)
                            and (site_part is None or _site_key(candidate) != _site_key(site_part))])
     published = json_ld.get("datePublished") or index.meta.get("article:published_time") or index.time_datetime
-    publisher = _json_ld_name(json_ld.get("publisher")) or site
+    nodes = _json_ld_nodes(index.json_ld)
+    publisher = _json_ld_name(json_ld.get("publisher"), nodes) or site or _json_ld_site(nodes)
     language = soup.html.get("lang") if soup.html else None
-    author = _json_ld_name(json_ld.get("author")) or index.meta.get("author")
+    author = _json_ld_name(json_ld.get("author"), nodes) or index.meta.get("author")
     address = index.meta.get("og:url")
     for key, value in (("title", title), ("date", published), ("publisher", publisher), ("language", language),
-                       ("author", author), ("address", address)):
+                       ("author", author), ("address", address), ("site_title", site_part)):
         if isinstance(value, str) and value.strip():
             metadata[key] = clean(value)
     if index.footer is not None:
         metadata["footer"] = _footer_lines(index.footer)
+        holder = copyright_holder(metadata["footer"])
+        if holder:
+            metadata["copyright"] = holder
     return metadata
 
 
@@ -257,6 +265,13 @@ def _footer_lines(footer: Tag) -> str:
     """The short lines of a page's footer ("Letter written August 6th, 2021."), one a line."""
     text = footer.get_text("\n")[:MAX_FOOTER_CHARS]
     return "\n".join(line for line in map(clean, text.split("\n")) if 0 < len(line) <= MAX_FOOTER_LINE_CHARS)
+
+
+def copyright_holder(footer: str) -> str | None:
+    """Who a footer's copyright line names: "© 2021 COP26 Coalition", "Copyright © 2015-2019 Fight for the Future.
+    All rights reserved."."""
+    match = _COPYRIGHT.search(footer)
+    return match["holder"].strip() if match else None
 
 
 def _title_and_site(title: str | None, site: str | None) -> tuple[str | None, str | None]:
@@ -308,7 +323,38 @@ def _json_ld_items(data: Any) -> list[dict[str, Any]]:
     return []
 
 
-def _json_ld_name(value: Any) -> str | None:
+def _json_ld_nodes(scripts: list[str]) -> dict[str, dict[str, Any]]:
+    """The page's JSON-LD nodes by their "@id", which a node's "publisher": {"@id": ...} refers to (Yoast's @graph),
+    and those without one."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except json.JSONDecodeError:
+            continue
+        for item in _json_ld_items(data):
+            key = item.get("@id")
+            nodes.setdefault(key if isinstance(key, str) else f"_:{len(nodes)}", item)  # a node no one refers to
+    return nodes
+
+
+def _json_ld_name(value: Any, nodes: dict[str, dict[str, Any]] | None = None) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
     if isinstance(value, dict):
+        if "name" not in value and isinstance(value.get("@id"), str) and nodes:
+            value = nodes.get(value["@id"], value)
         value = value.get("name")
     return value if isinstance(value, str) else None
+
+
+def _json_ld_site(nodes: dict[str, dict[str, Any]]) -> str | None:
+    """The name of the organisation or web site the page's JSON-LD describes, where no article names its publisher."""
+    for kind in ("Organization", "WebSite"):
+        for node in nodes.values():
+            types = node.get("@type")
+            if kind == types or (isinstance(types, list) and kind in types):
+                name = _json_ld_name(node)
+                if name:
+                    return name
+    return None
