@@ -76,6 +76,8 @@ def header_columns(header: tuple[str, ...]) -> Columns:
 
 def columns_by_content(rows: list[Block]) -> Columns:
     """The columns of a table without a header, from what their cells hold."""
+    if not rows:
+        return Columns(name=0)  # no row with two cells filled ("<tr><td><td>0"): the first column, as a list
     width = max(len(row.cells) for row in rows)
     profiles = [_profile([row.cells[i] for row in rows if i < len(row.cells) and row.cells[i]], len(rows))
                 for i in range(width)]
