@@ -169,7 +169,8 @@ def on_behalf_of(text: str) -> tuple[str, str] | None:
 
 def forget() -> None:
     """Empty the memories of entries already judged (a benchmark's pass starts cold with this)."""
-    for remembered in (name_likeness, person_evidence, has_organisation_word, fold):
+    for remembered in (name_likeness, person_evidence, has_organisation_word, fold, split_head,
+                       starts_with_given_name):
         remembered.cache_clear()
 
 
@@ -367,6 +368,7 @@ def is_given_name(word: str) -> bool:
     return folded in given_names() or ("-" in folded and all(part in given_names() for part in folded.split("-")))
 
 
+@lru_cache(maxsize=16384)
 def starts_with_given_name(text: str) -> bool:
     """ "Adam Bradley (@adamdbradley), maintainer of Ionic", "BEAUFILS Bruno, ...": a person's name first."""
     words = split_head(text)[0].split()[:3]
@@ -394,6 +396,7 @@ def _tail_evidence(tail: str) -> float:
     return 0.2  # "Jane Doe, Amnesty International": an affiliation
 
 
+@lru_cache(maxsize=16384)
 def split_head(text: str) -> tuple[str, str]:
     """ "Jane Doe, Professor at X" gives ("Jane Doe", "Professor at X")."""
     parts = _HEAD_SPLIT.split(text.strip(), maxsplit=1)
