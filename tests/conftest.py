@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from ingest.parse.names import forget
 from undersigned import PROJECT_ROOT, SAMPLE_DIR
 
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -25,6 +26,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI") or os.environ.get("UNDERSIGNED_REQUIRE_BROWSER"):
     settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def _parser_judgements_start_cold():
+    """The parser remembers what it judged of a text (ingest/parse/names.py). Each test starts without those
+    memories, so that none passes on a judgement an earlier test made: mutation testing changes the code
+    between tests in one process, and a remembered judgement would hide the change."""
+    forget()
 
 
 @pytest.fixture
