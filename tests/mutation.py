@@ -43,6 +43,21 @@ POLITENESS = [
     "every_request_has_one_deadline_a_trickled_body_and_a_silent_server_included",
     "a_host_that_keeps_timing_out_is_given_up_for_the_run",
     "a_refused_connection_says_so",
+    "bad_urls_in_a_sitemap_and_redirects_are_one_failure_line_each_and_the_crawl_goes_on",
+    "hostile_rest_api_answers_are_read_without_raising",
+    "every_request_says_who_is_asking",
+    "a_retry_waits_the_backoff_doubled_each_time_give_or_take_half",
+    "the_size_cap_holds_for_a_body_of_undeclared_length_and_a_body_at_the_cap_is_whole",
+    "a_body_declared_over_the_size_cap_is_not_read",
+    "a_redirect_is_followed_from_a_redirect_status_only_and_keeps_the_url_asked_for",
+    "each_host_has_its_own_robots_txt",
+    "a_robots_txt_in_error_forbids_the_site_and_a_missing_one_allows_it",
+    "a_robots_txt_that_is_not_utf_8_is_read_all_the_same",
+    "a_crawl_delay_as_long_as_we_wait_is_obeyed_from_the_robots_txt_request_on",
+    "a_retry_after_as_long_as_we_wait_is_waited_for_the_last_attempt_too",
+    "no_wait_follows_the_last_attempt",
+    "a_body_that_keeps_breaking_off_is_reported_in_httpx_words",
+    "connecting_has_its_own_shorter_deadline",
 ]
 MODULES: dict[str, tuple[list[str], list[str]]] = {  # name: (what is mutated, the tests that judge it)
     "parse": (["ingest/parse/*"], [f"tests/test_{name}.py" for name in (

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,7 +22,8 @@ from sqlite_utils import Database
 
 from db.schema import open_database
 from ingest.discover import Candidate, listing, sitemaps, wordpress
-from ingest.http import PoliteClient, Politeness, Response
+from ingest.fetch import USER_AGENT
+from ingest.http import FetchError, PoliteClient, Politeness, Response
 from ingest.parse import PARSER_VERSION
 from ingest.urls import Scope
 from undersigned.cli import cli
@@ -517,3 +522,185 @@ def test_at_most_max_urls_per_run_and_the_rest_is_left_for_the_next(db_path, run
     assert len(statement_urls(db_path)) == 5
     posts_fetched = [path for path, _ in post_requests(site)]
     assert len(posts_fetched) == len(set(posts_fetched)) == 5  # none fetched twice
+
+
+# -- the polite client on its own, against the WordPress-like site or a bare server -----------------------------
+
+
+class BareSite:
+    """A server on 127.0.0.1 that answers each path exactly as told: (status, headers, body, whether the body's
+    length is declared; if not, the body ends where the connection closes). Any other path is a 404."""
+
+    def __init__(self, answers: dict[str, tuple[int, dict[str, str], bytes, bool]]):
+        site = self
+        self.answers = answers
+        self.log: list[tuple[str, dict[str, str]]] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+                site.log.append((self.path, dict(self.headers)))
+                status, headers, body, declared = site.answers.get(self.path, (404, {}, b"not here", True))
+                self.send_response(status)
+                for name, value in {**headers, **({"Content-Length": str(len(body))} if declared else {})}.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> BareSite:
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def paths_requested(self) -> list[str]:
+        return [path for path, _ in self.log]
+
+
+def fetch_all(urls: list[str], **politeness) -> list[Response | str]:
+    """Each URL fetched in turn by one PoliteClient: its Response, or the reason it failed."""
+    async def fetch() -> list[Response | str]:
+        results: list[Response | str] = []
+        async with PoliteClient(Politeness(**{**FAST, **politeness})) as client:
+            for url in urls:
+                try:
+                    results.append(await client.get(url))
+                except FetchError as error:
+                    results.append(str(error))
+        return results
+
+    return asyncio.run(asyncio.wait_for(fetch(), timeout=20))
+
+
+def test_every_request_says_who_is_asking(db_path):
+    with WordPressSite(make_posts(1, 0)) as site:
+        run(db_path, site)
+    assert USER_AGENT.startswith("Undersigned/")
+    agents = [[value for name, value in headers.items() if name.lower() == "user-agent"] for _, headers in site.log]
+    assert agents == [[USER_AGENT]] * len(site.log)  # robots.txt's rules are matched on it
+
+
+def test_a_retry_waits_the_backoff_doubled_each_time_give_or_take_half():
+    async def waits(attempt: int) -> list[float]:
+        async with PoliteClient(Politeness(backoff=0.1)) as client:
+            return [client._backoff(attempt) / (0.1 * 2 ** attempt) for _ in range(2000)]
+
+    for attempt in range(4):
+        ratios = asyncio.run(waits(attempt))
+        assert 0.5 <= min(ratios) < 0.55 and 1.45 < max(ratios) <= 1.5, attempt
+
+
+def test_the_size_cap_holds_for_a_body_of_undeclared_length_and_a_body_at_the_cap_is_whole():
+    big = bytes(range(256)) * 600  # 153,600 bytes, read from the socket in several pieces
+    answers = {"/robots.txt": (404, {}, b"", True), "/declared/": (200, {}, b"d" * 1000, True),
+               "/undeclared/": (200, {}, b"u" * 1000, False), "/big/": (200, {}, big, False)}
+    with BareSite(answers) as site:
+        at_the_cap = fetch_all([f"{site.url}/declared/", f"{site.url}/undeclared/"], max_bytes=1000)
+        whole, = fetch_all([f"{site.url}/big/"], max_bytes=len(big))
+        over, = fetch_all([f"{site.url}/big/"], max_bytes=100_000)
+    assert [response.body for response in at_the_cap] == [b"d" * 1000, b"u" * 1000]
+    assert whole.body == big
+    assert over == "body larger than 100,000 bytes"  # though no piece read is larger
+
+
+def test_a_body_declared_over_the_size_cap_is_not_read():
+    with WordPressSite(make_posts(1, 0), Faults(trickle={"/statement-1/": 0.05})) as site:
+        result, = fetch_all([f"{site.url}/statement-1/"], max_bytes=1000, timeout=2.0)
+    assert result == "body larger than 1,000 bytes"  # at once, not after a trickle of 1,000 bytes
+
+
+def test_a_redirect_is_followed_from_a_redirect_status_only_and_keeps_the_url_asked_for():
+    answers = {"/robots.txt": (404, {}, b"", True), "/old/": (301, {"Location": "/new/"}, b"", True),
+               "/new/": (200, {}, b"new", True), "/created/": (200, {"Location": "/new/"}, b"created", True),
+               "/nowhere/": (302, {}, b"gone, but where?", True)}
+    with BareSite(answers) as site:
+        created, nowhere, old = fetch_all([f"{site.url}/created/", f"{site.url}/nowhere/", f"{site.url}/old/"])
+    assert (created.status, created.body, nowhere.status) == (200, b"created", 302)
+    assert site.paths_requested() == ["/robots.txt", "/created/", "/nowhere/", "/old/", "/new/"]
+    assert (old.url, old.final_url, old.body) == (f"{site.url}/old/", f"{site.url}/new/", b"new")
+    assert old.fetched_at.utcoffset() == timedelta(0)
+
+
+def test_each_host_has_its_own_robots_txt():
+    async def robots(url: str):
+        async with PoliteClient(Politeness(**FAST)) as client:
+            return await client.robots(url)
+
+    with WordPressSite(make_posts(1, 0), robots_extra="Disallow: /") as closed, \
+            WordPressSite(make_posts(1, 0)) as open_site:
+        refused, page = fetch_all([f"{closed.url}/statement-1/", f"{open_site.url}/statement-1/"])
+        rules = asyncio.run(robots(f"{open_site.url}/statement-1/"))
+    assert (refused, page.status) == ("disallowed by robots.txt", 200)
+    assert not rules.can_fetch(f"{open_site.url}{DISALLOWED}x/", USER_AGENT)
+    assert rules.can_fetch(f"{open_site.url}/statement-1/", USER_AGENT)
+
+
+@pytest.mark.parametrize("status, reason", [
+    (501, "robots.txt could not be read (HTTP 501), so nothing there is fetched"),
+    (302, "robots.txt could not be read (HTTP 302), so nothing there is fetched"),  # a redirect to nowhere
+    (400, None), (404, None),  # missing: everything is allowed, whatever the error page says
+])
+def test_a_robots_txt_in_error_forbids_the_site_and_a_missing_one_allows_it(status, reason):
+    answers = {"/robots.txt": (status, {}, b"User-agent: *\nDisallow: /\n", True), "/page/": (200, {}, b"page", True)}
+    with BareSite(answers) as site:
+        result, = fetch_all([f"{site.url}/page/"])
+    assert result == reason if reason else result.body == b"page"
+
+
+def test_a_robots_txt_that_is_not_utf_8_is_read_all_the_same():
+    robots = "# Café, in Latin-1\nUser-agent: *\nDisallow: /private/\n".encode("latin-1")
+    answers = {"/robots.txt": (200, {}, robots, True), "/page/": (200, {}, b"page", True)}
+    with BareSite(answers) as site:
+        page, private = fetch_all([f"{site.url}/page/", f"{site.url}/private/page/"])
+    assert (page.body, private) == (b"page", "disallowed by robots.txt")
+
+
+def test_a_crawl_delay_as_long_as_we_wait_is_obeyed_from_the_robots_txt_request_on():
+    with WordPressSite(make_posts(1, 0), robots_extra="Crawl-delay: 0.3") as site:
+        page, = fetch_all([f"{site.url}/statement-1/"], max_crawl_delay=0.3)
+    assert page.status == 200
+    assert site.paths_requested() == ["/robots.txt", "/statement-1/"] and site.gaps()[0] >= 0.3
+
+
+def test_a_retry_after_as_long_as_we_wait_is_waited_for_the_last_attempt_too():
+    with WordPressSite(make_posts(1, 0), Faults(bursts_429={"/statement-1/": 1}, retry_after=1)) as site:
+        page, = fetch_all([f"{site.url}/statement-1/"], attempts=2, max_retry_after=1.0)
+    assert page.status == 200
+    arrivals = [when for when, path in site.arrivals if path == "/statement-1/"]
+    assert len(arrivals) == 2 and arrivals[1] - arrivals[0] >= 1.0
+
+
+def test_no_wait_follows_the_last_attempt():
+    with WordPressSite(make_posts(1, 0), Faults(bursts_429={"/statement-1/": 99}, retry_after=50)) as site:
+        result, = fetch_all([f"{site.url}/statement-1/"], attempts=1)  # within fetch_all's 20 s, not after 50
+    assert result == "HTTP 429 after 1 attempts"
+
+
+def test_a_body_that_keeps_breaking_off_is_reported_in_httpx_words():
+    with WordPressSite(make_posts(1, 0), Faults(drops={"/statement-1/": 99})) as site:
+        result, = fetch_all([f"{site.url}/statement-1/"], attempts=2)
+    assert re.fullmatch(r"connection failed \(RemoteProtocolError: peer closed connection without sending complete "
+                        r"message body \(received \d+ bytes, expected \d+\)\) after 2 attempts", result), result
+
+
+def test_connecting_has_its_own_shorter_deadline(monkeypatch):
+    monkeypatch.setattr("ingest.http.CONNECT_TIMEOUT", 0.3)
+    with socket.socket() as server, socket.socket() as queued:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)  # never accepts: once one connection waits in its queue, the next cannot connect
+        queued.connect(server.getsockname())
+        host, port = server.getsockname()
+        result, = fetch_all([f"http://{host}:{port}/page/"], timeout=3.0)
+    assert result == "robots.txt could not be read (timed out after 0.3 s connecting), so nothing there is fetched"
