@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -304,15 +305,17 @@ def _is_tagline(text: str) -> bool:
 
 
 def _json_ld(scripts: list[str]) -> dict[str, Any]:
+    return next((item for item in _json_ld_all(scripts) if "datePublished" in item or "publisher" in item), {})
+
+
+def _json_ld_all(scripts: list[str]) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD item of the page's scripts, those in a @graph included; a script that is not JSON is none."""
     for script in scripts:
         try:
             data = json.loads(script)
         except json.JSONDecodeError:
             continue
-        for item in _json_ld_items(data):
-            if "datePublished" in item or "publisher" in item:
-                return item
-    return {}
+        yield from _json_ld_items(data)
 
 
 def _json_ld_items(data: Any) -> list[dict[str, Any]]:
@@ -327,14 +330,9 @@ def _json_ld_nodes(scripts: list[str]) -> dict[str, dict[str, Any]]:
     """The page's JSON-LD nodes by their "@id", which a node's "publisher": {"@id": ...} refers to (Yoast's @graph),
     and those without one."""
     nodes: dict[str, dict[str, Any]] = {}
-    for script in scripts:
-        try:
-            data = json.loads(script)
-        except json.JSONDecodeError:
-            continue
-        for item in _json_ld_items(data):
-            key = item.get("@id")
-            nodes.setdefault(key if isinstance(key, str) else f"_:{len(nodes)}", item)  # a node no one refers to
+    for item in _json_ld_all(scripts):
+        key = item.get("@id")
+        nodes.setdefault(key if isinstance(key, str) else f"_:{len(nodes)}", item)  # a node no one refers to
     return nodes
 
 
