@@ -183,14 +183,19 @@ def test_places_and_addressees_in_prose_are_not_signers():
     assert statement.signatories == []
 
 
+def logo_wall_then_people(logo_names: list[str]):
+    """An Italian letter whose promoters are a wall of logos, a note under it, then a list of people."""
+    logos = "".join(f'<a href="#"><img src="{i}.png" alt="{name}"></a>' for i, name in enumerate(logo_names))
+    return parsed("<p>Chiediamo al Governo di rendere disponibili, aperti e interoperabili tutti i dati "
+                  f"sulla pandemia.</p><h2>Promotori</h2><div>{logos}</div><p>I loghi che vedi qui in alto "
+                  "rappresentano le organizzazioni che hanno aderito.</p><h2>Firmatari</h2><p>Erika Marconato, "
+                  "co-fondatrice di #CivicHackingIT</p><p>Alberto Cottica, economista</p><p>Matteo Fortini, "
+                  "attivista digitale</p>")
+
+
 def test_a_wall_of_logos_and_a_list_of_people_after_a_note():
-    logos = "".join(f'<a href="#"><img src="{i}.png" alt="{name}"></a>' for i, name in enumerate(
-        ["Associazione onData", "Transparency International Italia", "ActionAid Italia", "Logo Altroconsumo"]))
-    statement = parsed("<p>Chiediamo al Governo di rendere disponibili, aperti e interoperabili tutti i dati "
-                       f"sulla pandemia.</p><h2>Promotori</h2><div>{logos}</div><p>I loghi che vedi qui in alto "
-                       "rappresentano le organizzazioni che hanno aderito.</p><h2>Firmatari</h2><p>Erika Marconato, "
-                       "co-fondatrice di #CivicHackingIT</p><p>Alberto Cottica, economista</p><p>Matteo Fortini, "
-                       "attivista digitale</p>")
+    statement = logo_wall_then_people(["Associazione onData", "Transparency International Italia", "ActionAid Italia",
+                                       "Logo Altroconsumo"])
     assert statement.language == "it"
     assert names(statement, "organisation") == ["Associazione onData", "Transparency International Italia",
                                                 "ActionAid Italia", "Altroconsumo"]
@@ -198,13 +203,8 @@ def test_a_wall_of_logos_and_a_list_of_people_after_a_note():
 
 
 def test_a_logo_named_in_lower_case_is_kept():
-    logos = "".join(f'<a href="#"><img src="{i}.png" alt="{name}"></a>' for i, name in enumerate(
-        ["Associazione onData", "cittadini reattivi", "Transparency International Italia", "terzo paesaggio"]))
-    statement = parsed("<p>Chiediamo al Governo di rendere disponibili, aperti e interoperabili tutti i dati "
-                       f"sulla pandemia.</p><h2>Promotori</h2><div>{logos}</div><p>I loghi che vedi qui in alto "
-                       "rappresentano le organizzazioni che hanno aderito.</p><h2>Firmatari</h2><p>Erika Marconato, "
-                       "co-fondatrice di #CivicHackingIT</p><p>Alberto Cottica, economista</p><p>Matteo Fortini, "
-                       "attivista digitale</p>")
+    statement = logo_wall_then_people(["Associazione onData", "cittadini reattivi",
+                                       "Transparency International Italia", "terzo paesaggio"])
     assert names(statement, "organisation") == ["Associazione onData", "cittadini reattivi",
                                                 "Transparency International Italia", "terzo paesaggio"]
 

@@ -148,9 +148,9 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
           warnings: list[str]) -> str | None:
     """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
     page's markup, then a dateline elsewhere on the page, then the date in the page's address, and last an
-    anniversary the text marks. The page's
-    opening is read signatories included (a header line that names the signers may carry the date), and
-    the statement's end, the page's, and a footer line that dates the statement ("Letter written ...")."""
+    anniversary the text marks. The page's opening is read signatories included (a header line that names
+    the signers may carry the date), and so are the statement's end, the page's, and a footer line that
+    dates the statement ("Letter written ...")."""
     if given:
         date = iso_date(given)
         if date is None:
