@@ -143,6 +143,41 @@ def test_first_person_asks_in_other_languages(language, sentence, expected):
     assert asked(sentence, language) == expected
 
 
+# Ask verbs of each language written down from the language, not from a labelled document: the
+# common ways a coalition asks, with and without an addressee, and impersonal musts.
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "We expect the Government to release all political prisoners."),
+    ("en", "We challenge the Prime Minister to publish the report."),
+    ("en", "We appeal for the immediate release of all detainees."),
+    ("en", "We also urge the release of Ilham Tohti."),
+    ("en", "We seek the repeal of the law."),
+    ("fr", "Nous encourageons les États membres à ratifier la convention."),
+    ("fr", "Nous plaidons pour une régulation ambitieuse des plateformes."),
+    ("fr", "Il faut mettre fin à l'impunité."),
+    ("es", "Abogamos por una ley de acceso a la información."),
+    ("es", "Es necesario que el Gobierno derogue la ley."),
+    ("pt", "Reclamamos a libertação dos presos."),
+    ("pt", "Recomendamos ao Governo que adote medidas urgentes."),
+    ("de", "Wir verlangen eine unabhängige Untersuchung."),
+    ("de", "Wir setzen uns für ein Verbot der Gesichtserkennung ein."),
+    ("it", "Raccomandiamo al Governo di adottare misure urgenti."),
+    ("it", "Occorre fermare le trivellazioni."),
+    ("nl", "Wij adviseren de regering om het verdrag te ratificeren."),
+])
+def test_common_ask_verbs_of_each_language(language, sentence):
+    assert asked(sentence, language) != []
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "Experts expect prices to rise next year."),
+    ("en", "There is an urge to act among young people."),
+    ("de", "Der Minister forderte die Länder auf, die Kontrollen zu verstärken."),
+    ("it", "Il ministro ha chiesto ai prefetti di rafforzare i controlli."),
+])
+def test_the_same_verbs_said_by_others_are_not_asks(language, sentence):
+    assert asked(sentence, language) == []
+
+
 def test_an_ask_in_the_texts_own_voice_is_a_demand_but_a_call_to_sign_is_not():
     assert asked("It is time for the unions to look in the mirror.") == [
         "It is time for the unions to look in the mirror."]
