@@ -600,3 +600,12 @@ def test_a_coalition_named_as_one_body_introduces_its_list(lead_in, language):
     items = ["Release all political prisoners;", "End the use of torture;"]
     assert [text for _, text in demands(f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items),
                                         language=language)] == items
+
+
+def test_of_two_sentences_asking_the_same_the_signers_own_ask_stays():
+    texts = [text for _, text in demands("""It is time to discuss the university's involvement with the fossil \
+fuel industry.
+
+Likewise, we are now calling on you to reconsider the university's involvement with fossil fuel extraction.
+""")]
+    assert texts == ["we are now calling on you to reconsider the university's involvement with fossil fuel extraction."]

@@ -434,16 +434,25 @@ def _without_repeated_asks(read: list[_Read], words: Lexicon) -> list[_Read]:
     """A sentence that asks again what a list item or an earlier ask asks, in other words ("We call for
     Huang Xueqin and Wang Jianbing to be released immediately" after "calling on the authorities to release
     without delay Huang Xueqin and Wang Jianbing"): most of the shorter one's words are the other's, an
-    action among them; names alone do not make two asks one."""
+    action among them; names alone do not make two asks one. Of two that ask the same, the signers' own
+    ask stays rather than a sentence that only says it is time for it ("it is time to discuss X", then
+    "we call on you to reconsider X")."""
     contents = [_content(r.demand.text, words) for r in read]
     kept = []
     for index, current in enumerate(read):
         repeated = not current.listed and any(
             _same_ask(contents[index], contents[other])
-            for other in range(len(read)) if other != index and (other < index or read[other].listed))
+            for other in range(len(read)) if other != index and _before(read, other, index))
         if not repeated:
             kept.append(current)
     return kept
+
+
+def _before(read: list[_Read], one: int, other: int) -> bool:
+    """Whether `one` is the ask to keep where it and `other` ask the same: a list item, then the signers'
+    own words, then the earlier."""
+    strength = [2 if r.listed else 0 if r.voice == "text" else 1 for r in (read[one], read[other])]
+    return strength[0] > strength[1] or (strength[0] == strength[1] and (one < other or read[one].listed))
 
 
 def _content(text: str, words: Lexicon) -> _Content:
