@@ -609,3 +609,28 @@ fuel industry.
 Likewise, we are now calling on you to reconsider the university's involvement with fossil fuel extraction.
 """)]
     assert texts == ["we are now calling on you to reconsider the university's involvement with fossil fuel extraction."]
+
+
+def test_an_item_that_only_labels_its_sub_items_gives_way_to_them():
+    texts = [text for _, text in demands("""Von der Universität fordern wir im Einzelnen:
+
+1. Die Anerkennung des Völkerrechts in allen Kooperationen
+
+2. **Maßnahmen gegen Mittäterschaft**
+
+   1. die vollständige Offenlegung der Finanzierungspartner
+
+   2. eine Überprüfung dieser Finanzierungspartner
+""", language="de")]
+    assert texts == ["Die Anerkennung des Völkerrechts in allen Kooperationen",
+                     "die vollständige Offenlegung der Finanzierungspartner",
+                     "eine Überprüfung dieser Finanzierungspartner"]
+
+
+def test_an_ask_left_open_by_a_few_words_before_its_colon_leads_a_list():
+    texts = [text for _, text in demands("""Von der Universität fordern wir im Einzelnen:
+
+- die Offenlegung der Finanzierungspartner
+- eine Überprüfung dieser Finanzierungspartner
+""", language="de")]
+    assert texts == ["die Offenlegung der Finanzierungspartner", "eine Überprüfung dieser Finanzierungspartner"]

@@ -28,6 +28,7 @@ from .sentences import sentences
 LEAD_UP_BLOCKS = 1  # the paragraph before a list's lead-in leads up to it ("For these reasons, we urge ...")
 MAX_NAME_WORDS = 8  # "Chaos Computer Club", "Free Palestine Maastricht": an item this short in title case is a name
 MAX_DEMAND_HEADING_WORDS = 6  # "Unsere Forderungen:", "Our demands"
+MAX_GROUP_LABEL_WORDS = 10  # "Freiheit des akademischen Diskurses über Antisemitismus und (antimuslimischen) Rassismus"
 STEM_CHARS = 5  # "release", "released", "releasing": one stem
 MIN_SHARED_STEMS = 3
 RESTATED_SHARE = 0.6  # of the shorter ask's stems, for a sentence to ask again what another asks
@@ -268,8 +269,9 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     that each ask ("Release ...", "Ensure ..."), or headings numbered one by one ("1. Fim aos despejos")."""
     following = blocks[index + 1]
     if following.kind == "item":
-        run = [i for i in _run(blocks, index + 1, "item") if blocks[i].level <= 1]
-        return [(i, blocks[i].text) for i in run + _continued(blocks, run, words)]
+        items = _run(blocks, index + 1, "item")
+        run = [i for i in items if blocks[i].level <= 1]
+        return [(i, blocks[i].text) for i in _with_grouped_items(blocks, items, words) + _continued(blocks, run, words)]
     if not _bare(blocks[index].text).endswith((":", ";")):
         return []
     if following.kind == "line":
@@ -284,6 +286,25 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     asking = [i for i in _run(blocks, index + 1, "paragraph")]
     asking = asking[:next((n for n, i in enumerate(asking) if not reads_as_ask(blocks[i].text, words)), len(asking))]
     return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
+
+
+def _with_grouped_items(blocks: list[Block], items: list[int], words: Lexicon) -> list[int]:
+    """The list's own items, where one that only labels a group of sub-items ("2. Maßnahmen gegen
+    Mittäterschaft", then "1. die Offenlegung ...", "2. eine Überprüfung ...") gives way to them: a short
+    label that neither asks nor opens them with a colon."""
+    top = [i for i in items if blocks[i].level <= 1]
+    chosen = []
+    for position, index in enumerate(top):
+        end = top[position + 1] if position + 1 < len(top) else items[-1] + 1
+        children = [i for i in items if index < i < end and blocks[i].level == blocks[index].level + 1]
+        chosen.extend(children if children and _labels_a_group(blocks[index].text, words) else [index])
+    return chosen
+
+
+def _labels_a_group(text: str, words: Lexicon) -> bool:
+    bare = _bare(text)
+    return len(bare.split()) <= MAX_GROUP_LABEL_WORDS and not bare.endswith((":", ".", ";")) \
+        and not reads_as_ask(bare, words)
 
 
 def _continued(blocks: list[Block], run: list[int], words: Lexicon) -> list[int]:
