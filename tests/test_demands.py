@@ -634,3 +634,14 @@ def test_an_ask_left_open_by_a_few_words_before_its_colon_leads_a_list():
 - eine Überprüfung dieser Finanzierungspartner
 """, language="de")]
     assert texts == ["die Offenlegung der Finanzierungspartner", "eine Überprüfung dieser Finanzierungspartner"]
+
+
+def test_an_item_ending_with_a_colon_leads_its_sub_items():
+    texts = [text for _, text in demands("""Esta es nuestra posición:
+
+1. El software público debe ser auditable.
+2. Recomendamos que el DANE realice una evaluación independiente de la siguiente manera:
+   1. Se evalúe la implementación de cifrado.
+   2. Se publique un reporte con los hallazgos.
+""", language="es")]
+    assert texts[-2:] == ["Se evalúe la implementación de cifrado.", "Se publique un reporte con los hallazgos."]

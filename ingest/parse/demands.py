@@ -172,7 +172,7 @@ def _before_translation(blocks: list[Block], words: Lexicon) -> list[Block]:
 def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
     found: list[DemandList] = []
     for index, block in enumerate(blocks[:-1]):
-        if block.kind == "item":
+        if block.kind == "item" and not _leads_sub_items(blocks, index):
             continue
         items = _items_after(blocks, index, words)
         if not items:
@@ -269,8 +269,8 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     that each ask ("Release ...", "Ensure ..."), or headings numbered one by one ("1. Fim aos despejos")."""
     following = blocks[index + 1]
     if following.kind == "item":
-        items = _run(blocks, index + 1, "item")
-        run = [i for i in items if blocks[i].level <= 1]
+        items = _own_items(blocks, index)
+        run = [i for i in items if blocks[i].level <= max(following.level, 1)]
         return [(i, blocks[i].text) for i in _with_grouped_items(blocks, items, words) + _continued(blocks, run, words)]
     if not _bare(blocks[index].text).endswith((":", ";")):
         return []
@@ -288,11 +288,27 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
 
 
+def _leads_sub_items(blocks: list[Block], index: int) -> bool:
+    """An item that ends with a colon over deeper items: "6. ... recomendamos que el DANE realice una
+    evaluación de la siguiente manera:", then "1. Se evalúe ...", "2. Se realicen ..."."""
+    following = blocks[index + 1]
+    return following.kind == "item" and following.level > blocks[index].level and _bare(blocks[index].text).endswith(":")
+
+
+def _own_items(blocks: list[Block], index: int) -> list[int]:
+    """The items after a block, down to where the list they start ends: a lead-in that is itself an item
+    ("6. ... recomendamos que ... de la siguiente manera:") leads its sub-items, not the items after them."""
+    items = _run(blocks, index + 1, "item")
+    level = blocks[index + 1].level
+    end = next((n for n, i in enumerate(items) if blocks[i].level < level), len(items))
+    return items[:end]
+
+
 def _with_grouped_items(blocks: list[Block], items: list[int], words: Lexicon) -> list[int]:
     """The list's own items, where one that only labels a group of sub-items ("2. Maßnahmen gegen
     Mittäterschaft", then "1. die Offenlegung ...", "2. eine Überprüfung ...") gives way to them: a short
     label that neither asks nor opens them with a colon."""
-    top = [i for i in items if blocks[i].level <= 1]
+    top = [i for i in items if blocks[i].level <= max(blocks[items[0]].level, 1)]
     chosen = []
     for position, index in enumerate(top):
         end = top[position + 1] if position + 1 < len(top) else items[-1] + 1
