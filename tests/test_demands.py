@@ -608,7 +608,8 @@ fuel industry.
 
 Likewise, we are now calling on you to reconsider the university's involvement with fossil fuel extraction.
 """)]
-    assert texts == ["we are now calling on you to reconsider the university's involvement with fossil fuel extraction."]
+    assert texts == [
+        "we are now calling on you to reconsider the university's involvement with fossil fuel extraction."]
 
 
 def test_an_item_that_only_labels_its_sub_items_gives_way_to_them():

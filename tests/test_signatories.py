@@ -326,3 +326,16 @@ def test_a_menu_and_a_list_of_countries_are_not_signatories():
     countries = "".join(f"<li>{item}</li>" for item in ["Kenya", "Uganda", "Tanzania", "Rwanda"])
     statement = parsed(LETTER + f"<p>We work in:</p><ul>{countries}</ul><ul>{menu}</ul>")
     assert statement.signatories == []
+
+
+def test_paragraphs_of_people_parted_by_semicolons_give_each_person():
+    statement = parsed("""<h1>Pour le droit à la non-mixité</h1>
+<p>Nous défendons le droit des personnes concernées à se réunir entre elles.</p>
+<p>Signataires :</p>
+<p>Catherine <b>Achin</b>, sociologue ; Armelle <b>Andro</b>, démographe ; Aurélie <b>Audeval</b>, docteure ;</p>
+<p>Magali <b>Bessone</b>, philosophe ; Jean-Raphaël <b>Bourge</b>, chargé de cours à l’Université Paris 8 ;</p>
+<p>Zoé <b>Carle</b>, enseignante ; Isabelle <b>Clair</b>, sociologue, chargée de recherche au CNRS ;</p>
+""")
+    assert [name.split(",")[0] for name in names(statement, "individual")] == [
+        "Catherine Achin", "Armelle Andro", "Aurélie Audeval", "Magali Bessone", "Jean-Raphaël Bourge", "Zoé Carle",
+        "Isabelle Clair"]

@@ -292,7 +292,8 @@ def _leads_sub_items(blocks: list[Block], index: int) -> bool:
     """An item that ends with a colon over deeper items: "6. ... recomendamos que el DANE realice una
     evaluación de la siguiente manera:", then "1. Se evalúe ...", "2. Se realicen ..."."""
     following = blocks[index + 1]
-    return following.kind == "item" and following.level > blocks[index].level and _bare(blocks[index].text).endswith(":")
+    return following.kind == "item" and following.level > blocks[index].level \
+        and _bare(blocks[index].text).endswith(":")
 
 
 def _own_items(blocks: list[Block], index: int) -> list[int]:

@@ -77,8 +77,10 @@ def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None 
             entries.extend(_label_entries(group))
     blocks = [block for block in _unwrapped(run[labels:]) if any(c.isalnum() for c in block.text)]
     typical = _typical_length(blocks)
+    semicolons = _most_end_in_semicolons(blocks)
     for block in blocks:
-        entries.extend(_block_entries(block, words, group, split=len(blocks) <= 2 or len(block.text) > 3 * typical))
+        split = len(blocks) <= 2 or len(block.text) > 3 * typical or (semicolons and "; " in block.text)
+        entries.extend(_block_entries(block, words, group, split=split))
     entries = [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
     return _without_translations(_without_list_full_stops(_without_websites(_with_bracketed_notes(entries))))
 
@@ -94,6 +96,12 @@ def _with_bracketed_notes(entries: list[Entry]) -> list[Entry]:
         else:
             kept_entries.append(entry)
     return kept_entries
+
+
+def _most_end_in_semicolons(blocks: list[Block]) -> bool:
+    """ "Catherine Achin, sociologue ; Armelle Andro, démographe ;" paragraph after paragraph: each holds
+    several entries, whatever its length."""
+    return sum(block.text.rstrip().endswith(";") for block in blocks) * 2 > len(blocks)
 
 
 def _typical_length(blocks: list[Block]) -> int:
@@ -144,11 +152,12 @@ def _is_label_word(text: str) -> bool:
 
 
 def _unwrapped(blocks: list[Block]) -> list[Block]:
-    """ "Gießen, Göttingen, Karlsruhe," wrapped over lines that end in commas: one paragraph again."""
+    """ "Gießen, Göttingen, Karlsruhe," wrapped over lines that end in commas (or semicolons: "Catherine
+    Achin, sociologue ; Armelle Andro, démographe ;"): one paragraph again."""
     joined: list[Block] = []
     for block in blocks:
         previous = joined[-1] if joined else None
-        if previous is not None and previous.kind == "line" and block.kind == "line" and previous.text.endswith(","):
+        if previous is not None and previous.kind == block.kind == "line" and previous.text.endswith((",", ";")):
             joined[-1] = Block("paragraph", f"{previous.text} {block.text}", people=previous.people)
         else:
             joined.append(block)

@@ -11,6 +11,8 @@ from .sentences import is_abbreviation
 MAX_ITEM_WORDS = 8
 _BRACKETED = re.compile(r"\([^()]*\)")
 _SEPARATOR = re.compile(r"\s*[,;]\s+(?![^()]*\))")  # not inside brackets: "X (Publizistin, Autorin)"
+# "Catherine Achin, sociologue ; Armelle Andro, démographe": semicolons part entries that have commas
+_SEMICOLON = re.compile(r"\s*;\s+(?![^()]*\))")
 
 
 def _without_full_stop(text: str) -> str:
@@ -33,13 +35,26 @@ def _with_legal_forms(parts: list[str]) -> list[str]:
 def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int = MAX_ITEM_WORDS) -> list[str] | None:
     """The items of "a, b, c and d" (commas or semicolons, the last joined by a conjunction),
     or None when the text is not such a list."""
-    parts = _with_legal_forms([part.strip() for part in _SEPARATOR.split(_without_full_stop(text.strip()))])
+    text = _without_full_stop(text.strip())
+    described = _entries_with_commas(text)
+    parts = _with_legal_forms([part.strip() for part in (_SEMICOLON if described else _SEPARATOR).split(text)
+                               if part.strip()])
     # The space lets an Oxford comma's conjunction (", and Gamma") be split off like any other.
     last = words.last_conjunction.split(" " + parts[-1], maxsplit=1)
     parts[-1:] = [part.strip() for part in last if part.strip()]
-    if len(parts) < minimum or any(not part or _words_outside_brackets(part) > longest for part in parts[1:]):
+    names = [part.split(", ")[0] for part in parts] if described else parts  # the description may be long
+    if len(parts) < (2 if described else minimum) or any(
+            not part or _words_outside_brackets(part) > longest for part in names[1:]):
         return None
     return parts
+
+
+def _entries_with_commas(text: str) -> bool:
+    """ "Catherine Achin, sociologue ; Armelle Andro, démographe": semicolons between entries that have
+    commas of their own (two are enough: a semicolon says there are several)."""
+    parts = [part for part in _SEMICOLON.split(text) if part.strip()]
+    return len(parts) >= 2 and sum(", " in part for part in parts) * 2 > len(parts) \
+        and all(part.strip()[:1].isupper() for part in parts)
 
 
 def _words_outside_brackets(part: str) -> int:
