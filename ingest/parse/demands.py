@@ -91,7 +91,17 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
     return LeadIn(None, None) if asks_anything(sentence, words) else None
 
 
+@dataclass(frozen=True)
+class DemandReading:
+    demands: list[Demand]
+    own: int  # how many the signers ask in their own voice ("we call on", a list under their lead-in)
+
+
 def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
+    return read_demands(blocks, words).demands
+
+
+def read_demands(blocks: list[Block], words: Lexicon) -> DemandReading:
     """List demands and sentence demands, in reading order, each counted once."""
     blocks = _before_translation(_readable(blocks), words)
     lists = demand_lists(blocks, words)
@@ -107,11 +117,12 @@ def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
                         for (_, text), leading in zip(found.items, found.leads(), strict=True))
         elif index not in listed:
             read.extend(_Read(demand, voice, index) for demand, voice in _block_demands(block, words))
-    kept = [r for r in read if _kept(r, read, lists)]
-    demands = _without_restatements([r.demand for r in _without_repeated_asks(kept, words)])
+    kept = _without_repeated_asks([r for r in read if _kept(r, read, lists)], words)
+    demands = _without_restatements([r.demand for r in kept])
     for position, demand in enumerate(demands, start=1):
         demand.position = position
-    return demands
+    own = sum(1 for r in kept if r.voice in ("own", "signers") and any(r.demand is d for d in demands))
+    return DemandReading(demands, own)
 
 
 @dataclass(frozen=True)
