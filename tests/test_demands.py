@@ -646,3 +646,29 @@ def test_an_item_ending_with_a_colon_leads_its_sub_items():
    2. Se publique un reporte con los hallazgos.
 """, language="es")]
     assert texts[-2:] == ["Se evalúe la implementación de cifrado.", "Se publique un reporte con los hallazgos."]
+
+
+def test_under_a_title_naming_demands_the_lists_under_section_headings_are_demands():
+    body = """Five years ago the company promised that its workers would be paid a living wage.
+
+## Living Wage
+* pay workers making clothes for the brand a living wage.
+* human rights must be ensured to all workers
+
+## Be Transparent
+* show how much workers earn without overtime
+* tell us the outcomes of the pilot projects
+
+## Employment Relations
+* provide secure employment for all employees
+* stop precarious, short-term contracts
+"""
+    document = Document("fixture", body.encode("utf-8"), "text/markdown", "utf-8", datetime.now(timezone.utc),
+                        metadata={"title": "Demands to the company"})
+    assert [d.text for d in parse(document).demands] == [
+        "pay workers making clothes for the brand a living wage.", "human rights must be ensured to all workers",
+        "show how much workers earn without overtime", "tell us the outcomes of the pilot projects",
+        "provide secure employment for all employees", "stop precarious, short-term contracts"]
+    untitled = Document("fixture", body.encode("utf-8"), "text/markdown", "utf-8", datetime.now(timezone.utc),
+                        metadata={"title": "Our visit to the factories"})
+    assert parse(untitled).demands == []

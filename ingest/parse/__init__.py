@@ -39,7 +39,7 @@ def parse(document: Document) -> Statement:
 
     block = find_signatory_block(page.blocks, words, known.get("title"), known.get("subtitle"))
     body = _body(page.blocks, block)
-    reading = read_demands(body, words)
+    reading = read_demands(body, words, known.get("title"))
     demands = reading.demands
     signatories = read_signatories(block, words) if block else []
     markup_title = page.metadata.get("title")

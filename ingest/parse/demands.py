@@ -97,14 +97,18 @@ class DemandReading:
     own: int  # how many the signers ask in their own voice ("we call on", a list under their lead-in)
 
 
-def find_demands(blocks: list[Block], words: Lexicon) -> list[Demand]:
-    return read_demands(blocks, words).demands
+def find_demands(blocks: list[Block], words: Lexicon, title: str | None = None) -> list[Demand]:
+    return read_demands(blocks, words, title).demands
 
 
-def read_demands(blocks: list[Block], words: Lexicon) -> DemandReading:
-    """List demands and sentence demands, in reading order, each counted once."""
+def read_demands(blocks: list[Block], words: Lexicon, title: str | None = None) -> DemandReading:
+    """List demands and sentence demands, in reading order, each counted once. Under a title that names the
+    page's demands ("Demands to H&M"), its lists of asks are demands whatever heads each of them."""
     blocks = _before_translation(_readable(blocks), words)
     lists = demand_lists(blocks, words)
+    if title and names_demands(title, words):
+        claimed = {index for found in lists for index, _ in found.items}
+        lists += _lists_that_ask(blocks, claimed, words)
     starts = {found.start: found for found in lists}
     listed = {index for found in lists for index, _ in found.items}
     read: list[_Read] = []
@@ -219,6 +223,29 @@ def _lists_of_asks(blocks: list[Block], claimed: set[int], words: Lexicon) -> li
                                     tuple(LeadIn(ask.addressee if ask else None, None) for ask in opening)))
         index = run[-1] + 1
     return found
+
+
+def names_demands(title: str, words: Lexicon) -> bool:
+    """ "Demands to H&M", "Unsere Forderungen", "Nos revendications": a short title naming demands."""
+    return len(title.split()) <= MAX_DEMAND_HEADING_WORDS and words.demand_noun.search(title) is not None
+
+
+def _lists_that_ask(blocks: list[Block], claimed: set[int], words: Lexicon) -> list[DemandList]:
+    """The page's lists, where at least half their items read as asks ("pay workers a living wage", "ensure
+    that ...") and none is a list of names: under a title naming demands, sections split one list of them."""
+    runs: list[list[int]] = []
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind != "item" or index in claimed:
+            index += 1
+            continue
+        runs.append(_run(blocks, index, "item"))
+        index = runs[-1][-1] + 1
+    texts = [blocks[i].text for run in runs for i in run]
+    if not texts or sum(reads_as_ask(text, words) for text in texts) * 2 < len(texts) \
+            or any(_looks_like_name(text, words) for text in texts):
+        return []
+    return [DemandList(None, "", tuple((i, blocks[i].text) for i in run), LeadIn(None, None)) for run in runs]
 
 
 def _most(values: list[T], test: Callable[[T], bool]) -> bool:
