@@ -154,6 +154,8 @@ def test_first_person_asks_in_other_languages(language, sentence, expected):
     ("fr", "Nous encourageons les États membres à ratifier la convention."),
     ("fr", "Nous plaidons pour une régulation ambitieuse des plateformes."),
     ("fr", "Il faut mettre fin à l'impunité."),
+    ("fr", "Nous insistons pour que cette réunion ait lieu avant la fin du mois."),
+    ("fr", "Nous lançons un appel à toutes les organisations afin de construire la grève."),
     ("es", "Abogamos por una ley de acceso a la información."),
     ("es", "Es necesario que el Gobierno derogue la ley."),
     ("pt", "Reclamamos a libertação dos presos."),
@@ -175,6 +177,15 @@ def test_common_ask_verbs_of_each_language(language, sentence):
     ("it", "Il ministro ha chiesto ai prefetti di rafforzare i controlli."),
 ])
 def test_the_same_verbs_said_by_others_are_not_asks(language, sentence):
+    assert asked(sentence, language) == []
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("fr", "Dans l'attente de votre réponse, nous vous prions d'agréer, Monsieur le Ministre, l'expression de "
+           "notre haute considération."),
+    ("en", "We ask you to accept the assurances of our highest consideration."),
+])
+def test_a_letters_closing_courtesy_is_not_an_ask(language, sentence):
     assert asked(sentence, language) == []
 
 

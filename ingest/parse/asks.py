@@ -70,7 +70,7 @@ def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     asks = _verb_asks(sentence, anchors, words)
     asks += _obligations(sentence, anchors, words)
     asks += _impersonal(sentence, anchors, words)
-    asks = [ask for ask in asks if not words.reader_call.search(sentence[ask.act:ask.act + 120])]
+    asks = [ask for ask in asks if not words.reader_call.search(sentence[ask.start:ask.act + 120])]
     parts = [part for ask in sorted(asks, key=lambda a: a.start) for part in _coordinated_parts(sentence, ask, words)]
     return [replace(part, end=_without_joint(sentence, part.start, part.end, words)) for part in parts
             if not _left_open(sentence[part.act:part.end], words)]
