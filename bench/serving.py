@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -69,35 +69,39 @@ def served(db_path: Path) -> Iterator[Server]:
 class Server:
     """`undersigned serve` in a process of its own, as it would run in production (--immutable by
     default). It binds port 0, so the system gives it a port no other process holds, and says which
-    in its startup line: that line, not a poll, tells when it is listening."""
+    in the line it prints once it answers: that line, not a poll, tells when it is serving."""
 
-    STARTED = re.compile(r"Uvicorn running on (http://\S+)")
+    STARTED = re.compile(r"^Serving .* at (http://\S+)")
 
     def __init__(self, db_path: Path, immutable: bool = True, log: Path | None = None):
         command = [sys.executable, "-m", "undersigned", "serve", "--db", str(db_path), "--port", "0"]
         self.process = subprocess.Popen(command + (["--immutable"] if immutable else []),
-                                        stdout=log.open("w") if log else subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, text=True)
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.url = ""
         self._started = threading.Event()
-        self._stderr: list[str] = []
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._output: list[str] = []
+        threading.Thread(target=self._read_output, args=(log,), daemon=True).start()
 
-    def _read_stderr(self) -> None:
-        """Keep the pipe drained (a full one would block the server) and catch the startup line."""
-        for line in self.process.stderr:
-            self._stderr = (self._stderr + [line])[-50:]
-            found = self.STARTED.search(line)
-            if found and not self._started.is_set():
-                self.url = found.group(1)
-                self._started.set()
+    def _read_output(self, log: Path | None) -> None:
+        """Keep the pipe drained (a full one would block the server), copy it to the log and catch the
+        line that says it serves."""
+        with log.open("w") if log else nullcontext() as copy:
+            for line in self.process.stdout:
+                self._output = (self._output + [line])[-50:]
+                if copy:
+                    copy.write(line)
+                    copy.flush()
+                found = self.STARTED.search(line)
+                if found and not self._started.is_set():
+                    self.url = found.group(1).rstrip("/")  # the base URL, as callers add paths to it
+                    self._started.set()
         self._started.set()  # the process ended: wait() says so
 
     def wait(self, timeout: float = 120) -> None:
         if not self._started.wait(timeout):
-            raise RuntimeError(f"the server did not start within {timeout:.0f} s: {''.join(self._stderr)[-500:]}")
+            raise RuntimeError(f"the server did not start within {timeout:.0f} s: {''.join(self._output)[-500:]}")
         if not self.url:
-            raise RuntimeError(f"the server exited: {''.join(self._stderr)[-500:]}")
+            raise RuntimeError(f"the server exited: {''.join(self._output)[-500:]}")
 
     def peak_memory_mib(self) -> float:
         """The server process's resident-set high-water mark (VmHWM)."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 from datasette.app import Datasette
 from datasette.inspect import inspect_hash
@@ -60,8 +62,31 @@ def make_datasette(db_path: str | Path, immutable: bool = False) -> Datasette:
     return datasette
 
 
-def serve(db_path: str | Path, host: str, port: int, immutable: bool = False) -> None:
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to the address, before anything is built to serve on it: a port already in use
+    (OSError with errno EADDRINUSE) or a host that is no address here fails at once."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                         flags=socket.AI_PASSIVE)[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a port in TIME_WAIT is free
+    try:
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def serve(db_path: str | Path, sock: socket.socket, immutable: bool = False,
+          ready: Callable[[], None] | None = None) -> None:
+    """Serve the database on the bound socket until interrupted; ready() is called once requests are answered."""
     import uvicorn
 
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets)
+            if self.started and ready:
+                ready()
+
     datasette = make_datasette(db_path, immutable)
-    uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")
+    Server(uvicorn.Config(datasette.app(), log_level="info", lifespan="on")).run(sockets=[sock])

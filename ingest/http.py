@@ -8,6 +8,7 @@ import asyncio
 import email.utils
 import os
 import random
+import socket
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -68,6 +69,22 @@ class Unavailable(FetchError):
 class TimedOut(FetchError):
     """The request ran past its deadline. Not retried: a server that kept us waiting that long
     would most likely do so again, and each attempt would cost the whole deadline."""
+
+
+class NotConnected(FetchError):
+    """No connection was made: the host is down or not there, whatever its robots.txt would say."""
+
+
+class ConnectFailed(NotConnected, Unavailable):
+    """Connecting was refused or failed (a name server that did not answer in time, too)."""
+
+
+class NameUnknown(NotConnected):
+    """The host's name has no address: asking again will not give it one."""
+
+
+class ConnectTimedOut(NotConnected, TimedOut):
+    """Connecting ran past its deadline."""
 
 
 class Disallowed(FetchError):
@@ -171,6 +188,9 @@ class PoliteClient:
         host.robots = Protego.parse("")
         try:
             response = await self._follow(robots_url, {}, self._robots_hop, ROBOTS_ATTEMPTS)
+        except NotConnected as error:
+            host.refusal = str(error)
+            return
         except FetchError as error:
             host.refusal = f"robots.txt could not be read ({error}), so nothing there is fetched"
             return
@@ -189,25 +209,25 @@ class PoliteClient:
         self._check_bounds(url)  # robots.txt itself is always allowed
 
     async def _with_retries(self, url: str, headers: dict[str, str], attempts: int) -> Response:
-        reason = "no attempt made"
+        reason, kind = "no attempt made", FetchError
         for attempt in range(attempts):
             try:
                 response = await self._request(url, headers)
             except FetchError as error:
                 if not error.transient:
                     raise
-                reason = str(error)
+                reason, kind = str(error), type(error)
                 wait = self._backoff(attempt)
             else:
                 if response.status not in RETRY_STATUSES:
                     return response
-                reason = f"HTTP {response.status}"
+                reason, kind = f"HTTP {response.status}", FetchError
                 wait = self._retry_after(response) or self._backoff(attempt)
                 if wait > self.politeness.max_retry_after:
                     raise FetchError(f"{reason}, Retry-After {wait:.0f} s is longer than we wait")
             if attempt + 1 < attempts:
                 await asyncio.sleep(wait)
-        raise FetchError(f"{reason} after {attempts} attempts")
+        raise kind(f"{reason} after {attempts} attempts")
 
     async def _request(self, url: str, headers: dict[str, str]) -> Response:
         host = self._host(url)
@@ -236,22 +256,27 @@ class PoliteClient:
         """One request, connecting, headers and body, within one deadline: a body trickled a byte at a
         time is cut off like a server that never answers."""
         deadline = self.politeness.timeout
-        phase = "waiting for the response"
+        phase = "connecting"
+
+        async def trace(event: str, info: dict) -> None:  # httpcore's word for each step of the request
+            nonlocal phase
+            if event.endswith("send_request_headers.started"):
+                phase = "waiting for the response"
+
         try:
             async with asyncio.timeout(deadline):
-                async with self._client.stream("GET", url, headers=headers) as response:
+                async with self._client.stream("GET", url, headers=headers, extensions={"trace": trace}) as response:
                     phase = "reading the body"
                     body = await self._body(response)
-        except TimeoutError as error:
-            raise TimedOut(f"timed out after {deadline:g} s {phase}") from error
         except httpx.ConnectTimeout as error:
-            raise TimedOut(f"timed out after {min(CONNECT_TIMEOUT, deadline):g} s connecting") from error
-        except httpx.TimeoutException as error:  # the deadline's own, a moment before asyncio's
-            raise TimedOut(f"timed out after {deadline:g} s {phase}") from error
+            raise ConnectTimedOut(f"timed out after {min(CONNECT_TIMEOUT, deadline):g} s connecting") from error
+        except (TimeoutError, httpx.TimeoutException) as error:  # httpx's deadline or, a moment after, asyncio's
+            kind = ConnectTimedOut if phase == "connecting" else TimedOut
+            raise kind(f"timed out after {deadline:g} s {phase}") from error
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
             raise FetchError(f"invalid URL ({error})") from error
         except httpx.ConnectError as error:
-            raise Unavailable(f"could not connect: {_os_reason(error)}") from error
+            raise _not_connected(url, error) from error
         except (httpx.TransportError, httpx.DecodingError) as error:
             raise Unavailable(f"connection failed ({type(error).__name__}: {_os_reason(error)})") from error
         return Response(url=url, final_url=url, status=response.status_code, headers=dict(response.headers),
@@ -296,6 +321,19 @@ async def _set_location_aside(response: httpx.Response) -> None:
     out of its way, to be read and checked by _follow."""
     if "location" in response.headers:
         response.headers[LOCATION] = response.headers.pop("location")
+
+
+def _not_connected(url: str, error: httpx.ConnectError) -> NotConnected:
+    unresolved = _cause(error, socket.gaierror)
+    if unresolved is None or unresolved.errno == socket.EAI_AGAIN:  # a name server too slow may do better later
+        return ConnectFailed(f"could not connect: {_os_reason(error)}")
+    return NameUnknown(f"could not connect: no address for {urlsplit(url).hostname} ({_os_reason(error)})")
+
+
+def _cause(error: BaseException, kind: type[BaseException]) -> BaseException | None:
+    while error is not None and not isinstance(error, kind):
+        error = error.__cause__ or error.__context__
+    return error
 
 
 def _os_reason(error: BaseException) -> str:

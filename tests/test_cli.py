@@ -1,13 +1,23 @@
-"""The command line as a user runs it: parse, add (files and URLs, good and bad), demo, help."""
+"""The command line as a user runs it: parse, add (files and URLs, good and bad), demo, serve, crawl's and
+reparse's progress, the messages for a busy port, a site that cannot be reached and a missing folder, help."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import pty
+import re
+import select
+import socket
 import sqlite3
 import subprocess
 import sys
+import threading
+import urllib.request
 from pathlib import Path
 
+import click
 import pytest
 from sqlite_utils import Database
 
@@ -15,6 +25,7 @@ from undersigned.cli import cli
 
 from .conftest import FIXTURES, SAMPLE, SEED
 from .httpserver import Route
+from .wordpress_site import WordPressSite, make_posts
 
 
 def table_dump(db_path: Path) -> dict[str, list[tuple]]:
@@ -181,11 +192,26 @@ def test_demo_builds_the_sample_database_without_serving(runner, tmp_path):
     assert Database(db_path)["signatures"].count == 121
 
 
-@pytest.mark.parametrize("command", ["parse", "add", "serve", "demo"])
+@pytest.mark.parametrize("command", sorted(cli.commands))
 def test_every_command_has_help(runner, command):
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
     assert len(result.output.splitlines()) > 3
+    assert cli.commands[command].help
+
+
+def commands(group: click.Command = cli, path: tuple[str, ...] = ("undersigned",)):
+    """Every command of the tree, the group itself included, with the words that run it."""
+    yield path, group
+    for name, command in getattr(group, "commands", {}).items():
+        yield from commands(command, path + (name,))
+
+
+def test_every_option_of_every_command_has_help():
+    without_help = [f"{' '.join(path)} {param.opts[0]}" for path, command in commands()
+                    for param in command.get_params(click.Context(command))
+                    if isinstance(param, click.Option) and not (param.help or "").strip()]
+    assert without_help == []
 
 
 def test_serve_refuses_a_missing_database(runner, tmp_path):
@@ -198,3 +224,161 @@ def test_a_statement_url_that_is_not_http_is_refused(runner, db_path):
     result = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(db_path), "--url", "javascript:alert(1)"])
     assert result.exit_code == 1
     assert "the statement URL must be http(s), not 'javascript:alert(1)'" in result.stderr
+
+
+def undersigned(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """The command run as a user runs it: a process of its own."""
+    return subprocess.run([sys.executable, "-m", "undersigned", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+# What each command that takes --db needs besides it; a command added later must be added here.
+ARGUMENTS = {"add": [str(SAMPLE)], "bench": [], "crawl": ["http://127.0.0.1:9"], "demo": ["--no-serve"],
+             "export": ["{tmp}/package"], "organisations": [], "reparse": [], "serve": []}
+
+
+def commands_with_db() -> list[str]:
+    return sorted(name for name, command in cli.commands.items() if any(p.name == "db_path" for p in command.params))
+
+
+def test_every_command_with_db_is_checked_for_its_folder():
+    assert commands_with_db() == sorted(ARGUMENTS)
+
+
+@pytest.mark.parametrize("command", commands_with_db())
+def test_a_db_in_a_missing_folder_is_one_line_saying_so(command, runner, tmp_path):
+    db = tmp_path / "no-such-folder" / "statements.db"
+    arguments = [argument.format(tmp=tmp_path) for argument in ARGUMENTS[command]]
+    result = runner.invoke(cli, [command, *arguments, "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"Error: {db}: the folder {db.parent} does not exist"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
+
+
+def test_a_db_in_a_file_taken_for_a_folder_is_one_line_saying_so(runner, tmp_path):
+    (tmp_path / "notes").write_text("a file")
+    db = tmp_path / "notes" / "statements.db"
+    result = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"Error: {db}: the folder {db.parent} is not a folder"]
+
+
+@pytest.mark.parametrize("command", ["serve", "demo"])
+def test_a_busy_port_is_one_line_naming_it_and_the_way_out(command, sample_db, tmp_path):
+    db = sample_db if command == "serve" else tmp_path / "demo.db"
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        completed = undersigned(command, "--db", str(db), "--port", str(port))
+    assert completed.returncode == 1
+    assert completed.stderr.splitlines() == [
+        f"Error: port {port} on 127.0.0.1 is already in use: serve on another one with --port"]
+    assert completed.stdout == ""
+    assert db.exists() == (command == "serve")  # demo builds nothing on a port it cannot have
+
+
+def test_demo_says_serving_once_the_site_answers(tmp_path):
+    """The line names the address, and the very next request there is answered ('serve' says it the same way)."""
+    db = tmp_path / "demo.db"
+    process = subprocess.Popen([sys.executable, "-m", "undersigned", "demo", "--db", str(db), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(120, process.kill)  # a server that never says it serves fails, not hangs
+    watchdog.start()
+    try:
+        serving = next((line for line in process.stdout if line.startswith("Serving")), "")
+        match = re.fullmatch(rf"Serving {re.escape(str(db))} at (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)\n",
+                             serving)
+        assert match, f"the first line was {serving!r}"
+        with urllib.request.urlopen(match[1] + "undersigned/statements.json", timeout=30) as response:
+            assert response.status == 200
+            assert json.load(response)["rows"]
+    finally:
+        watchdog.cancel()
+        process.terminate()
+        process.wait(timeout=60)
+
+
+@contextlib.contextmanager
+def unreachable(case: str, closed_port_url: str):
+    """A site that cannot be connected to, and the reason its crawl must give."""
+    if case == "refused":
+        yield closed_port_url.rsplit("/", 1)[0], r"could not connect: Connection refused after 3 attempts"
+    elif case == "no such name":  # a name server that does not answer at all is said in its own words
+        yield "http://nowhere.invalid", (r"could not connect: (no address for nowhere\.invalid \(.+\)"
+                                         r"|Temporary failure in name resolution after 3 attempts)")
+    else:
+        with socket.socket() as server, socket.socket() as queued:
+            server.bind(("127.0.0.1", 0))
+            server.listen(0)  # never accepts: once one connection waits in its queue, the next cannot connect
+            queued.connect(server.getsockname())
+            yield "http://{}:{}".format(*server.getsockname()), r"timed out after 0\.5 s connecting"
+
+
+@pytest.mark.parametrize("case", ["refused", "no such name", "timed out connecting"])
+def test_a_crawl_that_cannot_connect_says_why_and_leaves_no_database(case, tmp_path, closed_port_url):
+    db = tmp_path / "crawl" / "statements.db"
+    db.parent.mkdir()
+    with unreachable(case, closed_port_url) as (site, reason):
+        completed = undersigned("crawl", site, "--db", str(db), "--timeout", "0.5")
+    assert completed.returncode == 1
+    assert re.fullmatch(rf"Error: {re.escape(site)}: the site is not crawled: {reason}\n", completed.stderr), \
+        completed.stderr
+    assert "robots.txt" not in completed.stderr
+    assert list(db.parent.iterdir()) == []
+
+
+def test_a_crawl_that_cannot_connect_leaves_an_empty_file_empty_and_a_database_whole(sample_db, tmp_path,
+                                                                                     closed_port_url):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    site = closed_port_url.rsplit("/", 1)[0]
+    before = table_dump(sample_db)
+    for db in (empty, sample_db):
+        completed = undersigned("crawl", site, "--db", str(db))
+        assert completed.returncode == 1 and "Connection refused" in completed.stderr
+    assert empty.read_bytes() == b""
+    assert table_dump(sample_db) == before
+    assert [path.name for path in tmp_path.glob("empty.db*")] == ["empty.db"]
+
+
+def on_a_terminal(*args: str) -> str:
+    """What the command shows on a terminal: its stderr is a pseudo-terminal here."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "undersigned", *args], stdout=subprocess.DEVNULL,
+                               stderr=follower, env={**os.environ, "COLUMNS": "120"})
+    os.close(follower)
+    shown = b""
+    try:
+        while select.select([leader], [], [], 120)[0]:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the process is gone and its end of the terminal with it
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+        process.kill()
+    assert process.wait(timeout=60) == 0, shown
+    return shown.decode()
+
+
+def positions(shown: str, label: str) -> set[tuple[int, int]]:
+    """Each (done, total) the progress bar with this label drew."""
+    return {(int(done), int(total)) for done, total in re.findall(rf"{label}\s+\[[#-]*\]\s+(\d+)/(\d+)", shown)}
+
+
+def test_the_crawl_progress_bar_knows_its_total_from_the_start(tmp_path):
+    with WordPressSite(make_posts(2, 1)) as site:
+        shown = on_a_terminal("crawl", site.url, "--db", str(tmp_path / "crawl.db"), "--delay", "0")
+    assert positions(shown, "crawling") == {(0, 3), (1, 3), (2, 3), (3, 3)}
+    assert "100%" in shown
+
+
+def test_the_reparse_progress_bar_knows_its_total_from_the_start(runner, db_path):
+    sources = [str(SAMPLE), str(FIXTURES / "wordpress-statement.html"), str(FIXTURES / "markdown-letter.md")]
+    assert runner.invoke(cli, ["add", *sources, "--db", str(db_path)]).exit_code == 0
+    shown = on_a_terminal("reparse", "--db", str(db_path))
+    assert positions(shown, "re-parsing") == {(0, 3), (1, 3), (2, 3), (3, 3)}

@@ -55,3 +55,11 @@ def test_quoted_add_output_is_what_add_prints(runner, tmp_path, monkeypatch):
     result = runner.invoke(cli, command.split()[1:] + ["--db", db])
     assert result.exit_code == 1
     assert (result.stdout + result.stderr).splitlines() == quoted_output(command)
+
+
+def test_quoted_missing_folder_output_is_what_add_prints(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    command = "undersigned add sample/remembering-tiananmen-2023.txt --db no-such-folder/statements.db"
+    result = runner.invoke(cli, command.split()[1:])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == quoted_output(command)

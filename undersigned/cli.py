@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import json
+import socket
 import sqlite3
 import sys
 from pathlib import Path
@@ -13,6 +16,7 @@ from sqlite_utils import Database
 
 from db.export import export_package
 from db.load import Outcome
+from db.publish import listen
 from db.publish import serve as serve_datasette
 from db.review import DecisionError, merge_candidates, unplaced_names
 from db.review import decide as decide_organisations
@@ -35,8 +39,22 @@ from .crawl import crawl as run_crawl
 from .pipeline import Result, add_sources
 from .pipeline import reparse as reparse_archive
 
-db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+
+def _in_a_folder(ctx: click.Context, param: click.Parameter, value: str | Path | None) -> str | Path | None:
+    """A database path whose folder is missing is one line, before anything tries to open it."""
+    folder = Path(value).parent if value is not None else None
+    if folder is not None and not folder.is_dir():
+        problem = "is not a folder" if folder.exists() else "does not exist"
+        raise click.ClickException(f"{value}: the folder {folder} {problem}")
+    return value
+
+
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, callback=_in_a_folder,
                           type=click.Path(dir_okay=False), help="SQLite database file.")
+host_option = click.option("--host", default="127.0.0.1", show_default=True,
+                           help="Address to serve on (0.0.0.0 for every interface of this machine).")
+port_option = click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+                           help="Port to serve on (0 for any free one).")
 encoding_option = click.option("--encoding", help="Character encoding of the input, when it is not UTF-8 "
                                                   "and does not declare one.")
 
@@ -49,7 +67,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("source")
-@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="json: the stable record that evaluation tools read; text: a summary to read.")
 @encoding_option
 def parse(source: str, output_format: str, encoding: str | None) -> None:
     """Parse one file or URL and print the statement record; touches no database."""
@@ -126,23 +145,51 @@ def crawl(site: str, db_path: str, since: str | None, limit: int | None, concurr
     options = CrawlOptions(since=since, limit=limit, category=category or (preset or {}).get("category"),
                            max_urls=max_urls, politeness=Politeness(concurrency=concurrency, delay=delay,
                                                                     timeout=timeout))
-    with _open(db_path) as db:
-        report = _run_crawl(db, base_url, options)
+    path = Path(db_path)
+    was_there, was_empty = path.exists(), path.is_file() and path.stat().st_size == 0
+    with _open(db_path) as db, _Bar("crawling") as bar:
+        try:
+            report = asyncio.run(run_crawl(db, base_url, options, bar))
+        except CrawlError as error:
+            failure = error
+        else:
+            failure = None
+    if failure:
+        if not was_there or was_empty:  # nothing was stored: the database made for it is not left behind
+            _unmake_database(path, was_there)
+        raise click.ClickException(str(failure)) from failure
     click.echo(describe_crawl(report))
     if report.outcomes and report.outcomes["failed"] == sum(report.outcomes.values()):
         sys.exit(1)
 
 
-def _run_crawl(db, base_url: str, options: CrawlOptions) -> CrawlReport:
-    with click.progressbar(length=0, label="crawling", file=sys.stderr) as bar:
-        def progress(url: str, outcome: str) -> None:
-            bar.length = max(bar.length or 0, bar.pos + 1)
-            bar.update(1)
+def _unmake_database(path: Path, was_there: bool) -> None:
+    """Leave the path as it was before _open made a database there: nothing, or an empty file."""
+    for companion in ("-wal", "-shm", "-journal"):
+        Path(f"{path}{companion}").unlink(missing_ok=True)
+    if was_there:
+        path.write_bytes(b"")
+    else:
+        path.unlink(missing_ok=True)
 
-        try:
-            return asyncio.run(run_crawl(db, base_url, options, progress))
-        except CrawlError as error:
-            raise click.ClickException(str(error)) from error
+
+class _Bar(contextlib.ExitStack):
+    """A progress bar on stderr (drawn on a terminal only), from the moment its total is known."""
+
+    def __init__(self, label: str):
+        super().__init__()
+        self.label = label
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        if not sys.stderr.isatty():  # where no one watches, click would print the label alone
+            return
+        self.bar = self.enter_context(click.progressbar(length=total, label=self.label, file=sys.stderr,
+                                                        show_pos=True, show_percent=True))
+
+    def advance(self, item: str, outcome: str) -> None:
+        if self.bar:
+            self.bar.update(1)
 
 
 @cli.command()
@@ -218,8 +265,8 @@ def reparse(db_path: str) -> None:
     """Parse every archived document again with the current parser (no network) and report what changed."""
     if not Path(db_path).is_file():
         raise click.ClickException(f"{db_path}: no such database")
-    with _open(db_path) as db:
-        report = reparse_archive(db)
+    with _open(db_path) as db, _Bar("re-parsing") as bar:
+        report = reparse_archive(db, bar)
     counts = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in sorted(report.outcomes.items()))
     click.echo(f"re-parsed {report.documents} documents with parser {PARSER_VERSION}: {counts or 'nothing'}")
     for source, reason in report.errors:
@@ -231,7 +278,8 @@ def reparse(db_path: str) -> None:
 @cli.command()
 @click.argument("directories", nargs=-1, required=True,
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the scores to read; json: the same scores for tools.")
 def evaluate(directories: tuple[Path, ...], output_format: str) -> None:
     """Score the parser against labelled statements: every document in DIRECTORIES
     with an <id>.gold.json beside it."""
@@ -246,33 +294,49 @@ def evaluate(directories: tuple[Path, ...], output_format: str) -> None:
 
 @cli.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8001, show_default=True, type=int)
+@host_option
+@port_option
 @click.option("--immutable", is_flag=True, help="Serve a published database read-only (no writes while serving).")
 def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
     """Serve the database with Datasette, the project's metadata and templates."""
     if not Path(db_path).is_file():
         raise click.ClickException(f"{db_path}: no such database; build one with 'undersigned add' or 'demo'")
     _open(db_path).close()
-    serve_datasette(db_path, host, port, immutable)
+    _serve(db_path, _listen(host, port), immutable)
 
 
 @cli.command()
 @db_option
 @click.option("--serve/--no-serve", "then_serve", default=True, show_default=True,
               help="Serve the database once it is built.")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8001, show_default=True, type=int)
+@host_option
+@port_option
 def demo(db_path: str, then_serve: bool, host: str, port: int) -> None:
     """Build the database from the bundled sample corpus, then serve it."""
+    sock = _listen(host, port) if then_serve else None  # a busy port is said before anything is built
     samples = sorted(str(path) for path in SAMPLE_DIR.iterdir() if path.suffix in (".txt", ".md", ".html"))
     with _open(db_path) as db:
         failed = sum(report(result) for result in add_sources(db, samples))
     if failed:
         raise click.ClickException(f"{failed} sample documents failed to load")
-    if then_serve:
-        click.echo(f"Serving {db_path} at http://{host}:{port}/")
-        serve_datasette(db_path, host, port)
+    if sock:
+        _serve(db_path, sock)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    try:
+        return listen(host, port)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"port {port} on {host} is already in use: "
+                                       "serve on another one with --port") from error
+        raise click.ClickException(f"cannot serve on {host} port {port}: {error.strerror or error}") from error
+
+
+def _serve(db_path: str, sock: socket.socket, immutable: bool = False) -> None:
+    host, port = sock.getsockname()[:2]
+    url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+    serve_datasette(db_path, sock, immutable, ready=lambda: click.echo(f"Serving {db_path} at {url} (Ctrl+C to stop)"))
 
 
 def _open(db_path: str) -> Database:
@@ -350,7 +414,7 @@ def describe(statement: Statement) -> str:
 @cli.command()
 @click.option("--statements", "n", type=click.IntRange(min=20), default=10_000, show_default=True,
               help="Size of the synthetic corpus.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), callback=_in_a_folder,
               help="Keep the benchmark database here (by default it is built in a temporary folder).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the figures here.")
 @click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1), help="Timed runs of each search.")

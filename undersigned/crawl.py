@@ -21,6 +21,8 @@ from ingest.http import FetchError, PoliteClient, Politeness, Response
 from ingest.parse import PARSER_VERSION, parse, warm_up
 from ingest.urls import Scope, url_problem
 
+from .pipeline import Progress
+
 MAX_URLS = 5_000  # URLs fetched per run, by default; the rest stay queued for the next run
 
 
@@ -49,7 +51,6 @@ class CrawlError(Exception):
     """The crawl as a whole could not run (no way to find the site's posts, say)."""
 
 
-Progress = Callable[[str, str], None]  # (url, outcome) after each post
 MAX_REASON = 300  # characters of a failure's reason that are kept: a server's words can be long
 
 
@@ -77,6 +78,8 @@ async def crawl(db: Database, site: str, options: CrawlOptions, progress: Progre
             report.source = db["crawl_runs"].get(run_id)["source"]
         report.discovered = db["crawl_queue"].count_where("run_id = ?", [run_id])
         pending, report.left = pending[: options.max_urls], max(0, len(pending) - options.max_urls)
+        if progress:
+            progress.start(len(pending))
         # Parsing and every database call run on one worker thread, one at a time: the event loop is
         # left to keep requests in flight, and the connection is never used by two threads at once.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as worker:
@@ -157,7 +160,7 @@ async def _crawl_post(client: PoliteClient, store: _Store, url: str, report: Cra
     report.outcomes[outcome] += 1
     await store.call(_mark, store.db, store.run_id, url, outcome, reason)
     if progress:
-        progress(url, outcome)
+        progress.advance(url, outcome)
 
 
 def _store_response(db: Database, response: Response, archived: dict | None) -> tuple[str, str | None]:

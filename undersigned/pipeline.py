@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Protocol
 
 from sqlite_utils import Database
 
@@ -14,6 +14,14 @@ from ingest.fetch import make_client
 from ingest.parse import PARSER_VERSION, parse
 from ingest.records import Statement
 from ingest.sources import load_document
+
+
+class Progress(Protocol):
+    """Told how many items there are once that is known, then of each item as it is done."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, item: str, outcome: str) -> None: ...
 
 
 @dataclass
@@ -52,24 +60,35 @@ class ReparseReport:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
-def reparse(db: Database) -> ReparseReport:
+def reparse(db: Database, progress: Progress | None = None) -> ReparseReport:
     """Parse the newest archived version of every page or file again with the current parser, offline,
     and save what changed."""
     report = ReparseReport()
     ids = [row["id"] for row in db.query(LATEST_DOCUMENTS)]  # read first: saving writes to documents
+    if progress:
+        progress.start(len(ids))
     for doc_id in ids:
         report.documents += 1
         document = document_from_row(db["documents"].get(doc_id))
-        try:
-            statement = parse(document)
-            before = _stored(db, statement_id(document))
-            outcome = save(db, document, statement, PARSER_VERSION, force=True)
-        except Exception as error:  # one bad document must not stop the rest
-            report.errors.append((document.source, f"{type(error).__name__}: {error}"))
-            continue
-        changed = outcome is Outcome.UNCHANGED and before != _stored(db, statement_id(document))
-        report.outcomes["updated" if changed else outcome.name.lower()] += 1
+        outcome = _reparse_one(db, document, report)
+        if progress:
+            progress.advance(document.source, outcome)
     return report
+
+
+def _reparse_one(db: Database, document, report: ReparseReport) -> str:
+    """Parse and save one archived document, counting its outcome in the report; the outcome's name."""
+    try:
+        statement = parse(document)
+        before = _stored(db, statement_id(document))
+        outcome = save(db, document, statement, PARSER_VERSION, force=True)
+    except Exception as error:  # one bad document must not stop the rest
+        report.errors.append((document.source, f"{type(error).__name__}: {error}"))
+        return "error"
+    changed = outcome is Outcome.UNCHANGED and before != _stored(db, statement_id(document))
+    name = "updated" if changed else outcome.name.lower()
+    report.outcomes[name] += 1
+    return name
 
 
 # The newest version of each page (by URL) or file (by its bytes, for files added with no URL), the same
