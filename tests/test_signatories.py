@@ -339,3 +339,14 @@ def test_paragraphs_of_people_parted_by_semicolons_give_each_person():
     assert [name.split(",")[0] for name in names(statement, "individual")] == [
         "Catherine Achin", "Armelle Andro", "Aurélie Audeval", "Magali Bessone", "Jean-Raphaël Bourge", "Zoé Carle",
         "Isabelle Clair"]
+
+
+@pytest.mark.parametrize("text", ["02760 Espoo", "75011 Paris", "Quai Wilson 47, 1201",
+                                  "Vielen Dank für die Unterstützung!"])
+def test_an_address_line_or_an_exclamation_is_no_name(text):
+    assert name_likeness(text) < 0.4
+
+
+@pytest.mark.parametrize("text", ["1000 Grandmothers", "XR Justice Now!", "CGT Educ’action 92", "Yahoo!"])
+def test_names_with_numbers_or_an_exclamation_mark_stay_names(text):
+    assert name_likeness(text) >= 0.4

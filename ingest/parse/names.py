@@ -36,6 +36,9 @@ _HAN_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}$")
 _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\s*[)\]]\s|\^)")
 _CJK_PROSE = re.compile(r"[。，、；！？：]")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# "02760 Espoo", "75011 Paris", "Quai Wilson 47, 1201": a line of a postal address
+_POSTCODE_TOWN = re.compile(r"^\d{4,5}\s+(?P<town>[A-ZÀ-Þ][\w'-]+(?:[\s-]+[A-ZÀ-Þ][\w'-]+)?)$")
+_STREET_POSTCODE = re.compile(r"\s\d{1,4}[A-Za-z]?,\s+\d{4,5}$")
 _FIRST_PERSON = frozenset({"we", "we'll", "we're", "we've", "i", "i'm", "i've", "you", "nous", "wir", "ich",
                            "nosotros", "nosotras", "nós", "noi", "wij", "ik"})
 _HANDLE = re.compile(r"\(@\w+\)|^\S+(?:\s+\S+){0,3}\s+@\w+")
@@ -221,8 +224,10 @@ def name_likeness(text: str) -> float:
     if len(found) >= 3 and any(token in _copulas() for token in found[1:]):
         return 0.25  # "Klimaschützen ist kein Verbrechen!": a sentence, however short
     digits = sum(1 for token in found if token.isdigit())
-    if (_YEAR.search(text) and len(found) <= 6) or digits >= 3:
+    if (_YEAR.search(text) and len(found) <= 6) or digits >= 3 or _postal_address(text):
         return 0.2  # a date, an address, a telephone number
+    if text.rstrip().endswith("!") and sum(word[:1].islower() for word in words) >= 2:
+        return 0.2  # "Vielen Dank für die Unterstützung!": an exclamation, not a name
     if _named_then_role(text):
         return name_likeness(split_head(text)[0])  # the role is running text, however long
     score = 1.0 - _length_penalty(len(words), len(text)) - _prose_penalty(text, words, found)
@@ -233,6 +238,13 @@ def name_likeness(text: str) -> float:
     if has_organisation_word(text) or _is_acronym(words[0]):
         score += 0.1
     return max(0.0, min(1.0, score))
+
+
+def _postal_address(text: str) -> bool:
+    from ..places import is_place  # places reads the parser's country lists
+
+    town = _POSTCODE_TOWN.match(text)
+    return bool(town and is_place(town.group("town"))) or _STREET_POSTCODE.search(text) is not None
 
 
 def _named_then_role(text: str) -> bool:
