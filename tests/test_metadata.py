@@ -514,3 +514,17 @@ def test_a_letters_date_above_its_salutation_after_a_press_release_paragraph():
                        "Force</p><p>Dear Commissioner Verheugen,</p><p>We write to you about the task force and ask "
                        f"you to include small firms in it.</p>{PROSE * 6}</body></html>")
     assert statement.date == "2006-07-03"
+
+
+def test_a_front_matter_date_written_day_first_with_slashes_is_read():
+    statement = parsed("---\ntitle: Parmi les signataires récents\ndate: 30/04/2015\n---\n\nNous demandons le retrait "
+                       "du projet de loi.\n", "text/markdown")
+    assert statement.date == "2015-04-30"
+    assert not any("unreadable date" in warning for warning in statement.warnings)
+
+
+def test_the_og_prefixed_published_time_dates_the_page():
+    statement = parsed('<html><head><meta property="og:article:published_time" content="2016-05-04T08:33:46+02:00">'
+                       '</head><body><h1>Pour le droit à la non-mixité</h1><p>Nous défendons ce droit.</p>'
+                       '<p>Publié le 15 mai 2020 dans les commentaires</p></body></html>')
+    assert statement.date == "2016-05-04"

@@ -11,6 +11,7 @@ from .dates import (
     footer_datelines,
     infer_anniversary_date,
     iso_date,
+    numeric_date,
     read_date,
     updated_date,
 )
@@ -163,7 +164,7 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
     if dateline:
         return dateline
     if markup:
-        date = iso_date(markup) or read_date(markup, words)
+        date = iso_date(markup) or read_date(markup, words) or numeric_date(markup, words)
         if date is None:
             warnings.append(f"unreadable date {markup!r}")
         return date

@@ -126,7 +126,7 @@ def opening_blocks(blocks: list[Block]) -> list[Block]:
 def _line_date(block: Block, words: Lexicon) -> str | None:
     text = block.text
     if block.kind == "item":  # an item only where it is nothing but a date: "- March 11, 2022"
-        return read_date(text, words) or _numeric_date(text.strip(" ."), words)
+        return read_date(text, words) or numeric_date(text.strip(" ."), words)
     if block.kind not in ("heading", "paragraph", "line") or words.updated_prefix.match(text):
         return None  # "Updated on April 19, 2021" dates a list, not the statement
     if len(text) <= MAX_DATELINE_CHARS or (block.kind == "heading" and len(text) <= MAX_HEADER_CHARS):
@@ -146,7 +146,7 @@ def leading_date(text: str, words: Lexicon) -> str | None:
     text = _DATELINE_ARTICLE.sub("", text.strip())
     numeric = _NUMERIC.match(text)
     if numeric and (numeric["iso"] or _SET_APART.match(text[numeric.end():])):  # "2005-04-17 German Young ..."
-        return _numeric_date(numeric.group(), words)
+        return numeric_date(numeric.group(), words)
     match = words.dateline.match(text)
     if match is None or not _SET_APART.match(text[match.end():]):
         return None
@@ -175,7 +175,7 @@ def _dates_ending(text: str, words: Lexicon, month_year: bool) -> list[tuple[str
             found.append((value, start))
     numeric = next((m for m in _NUMERIC.finditer(text) if m.end() == len(text)), None)
     if numeric:
-        value = _numeric_date(numeric.group(), words, text[:numeric.start()])
+        value = numeric_date(numeric.group(), words, text[:numeric.start()])
         if value:
             found.append((value, numeric.start()))
     if month_year and not found:
@@ -216,7 +216,7 @@ def _opening_date(text: str, words: Lexicon) -> str | None:
     weekday = _LEADING_WORD.match(text)
     start = weekday.end() if weekday and _weekday_number(weekday["word"], words) is not None else 0
     numeric = _NUMERIC.match(text, start)
-    return _numeric_date(numeric.group(), words, text[:start]) if numeric else None
+    return numeric_date(numeric.group(), words, text[:start]) if numeric else None
 
 
 def _today_date(blocks: list[Block], words: Lexicon) -> str | None:
@@ -232,7 +232,7 @@ def _today_date(blocks: list[Block], words: Lexicon) -> str | None:
     return None
 
 
-def _numeric_date(text: str, words: Lexicon | None = None, before: str = "") -> str | None:
+def numeric_date(text: str, words: Lexicon | None = None, before: str = "") -> str | None:
     """ "2019-08-16", "2015/12/3", "16.08.2019", and "09/02/2016" where a weekday before it ("Fri, ") or a number
     over twelve tells the day from the month."""
     match = _NUMERIC.fullmatch(text.strip())
@@ -303,7 +303,7 @@ def iso_date(value: str) -> str | None:
         pass
     numeric = _NUMERIC.match(value)
     if numeric and not numeric["a"]:
-        return _numeric_date(numeric.group())
+        return numeric_date(numeric.group())
     mail = parsedate(value)
     return _valid(*map(str, mail[:3])) if mail else None
 

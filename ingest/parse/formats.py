@@ -234,7 +234,8 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
                   index.meta.get("og:title"), head_title, index.h1_text()]
     title = _agreed_title([candidate for candidate in candidates if candidate and not _is_tagline(candidate)
                            and (site_part is None or _site_key(candidate) != _site_key(site_part))])
-    published = json_ld.get("datePublished") or index.meta.get("article:published_time") or index.time_datetime
+    published = (json_ld.get("datePublished") or index.meta.get("article:published_time")
+                 or index.meta.get("og:article:published_time") or index.time_datetime)
     nodes = _json_ld_nodes(index.json_ld)
     publisher = _json_ld_name(json_ld.get("publisher"), nodes) or site or _json_ld_site(nodes)
     language = soup.html.get("lang") if soup.html else None
