@@ -528,3 +528,9 @@ def test_the_og_prefixed_published_time_dates_the_page():
                        '</head><body><h1>Pour le droit à la non-mixité</h1><p>Nous défendons ce droit.</p>'
                        '<p>Publié le 15 mai 2020 dans les commentaires</p></body></html>')
     assert statement.date == "2016-05-04"
+
+
+def test_entities_in_a_front_matter_title_are_decoded():
+    statement = parsed('---\ntitle: "Ato contra a Lei Azeredo (&#8220;AI-5 digital&#8221;) &amp; mais"\n---\n\n'
+                       'Texto.\n', "text/markdown")
+    assert statement.title == "Ato contra a Lei Azeredo (“AI-5 digital”) & mais"

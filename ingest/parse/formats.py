@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import tomllib
@@ -123,7 +124,7 @@ def _front_matter(data: Any) -> dict[str, Any]:
             if isinstance(value, (datetime, date)):
                 value = value.isoformat()
             if isinstance(value, str) and value.strip():
-                found[name] = clean(value)
+                found[name] = clean(html.unescape(value))  # "Ato contra a Lei Azeredo (&#8220;AI-5 digital&#8221;)"
                 break
     return found
 
