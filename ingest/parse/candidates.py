@@ -117,12 +117,14 @@ def _signed_list(text: str, words: Lexicon) -> bool:
 def _is_valediction(block: Block, previous: Block | None, following: Block | None) -> bool:
     """ "Signed,", "Atentamente,", "In fede,": a short line ending in a comma after the letter's prose,
     with a name after it."""
-    after_prose = previous is None or previous.kind != block.kind or len(previous.text) > MAX_ENTRY_CHARS \
-        or name_likeness(previous.text) < 0.6
     shaped = block.kind in ("paragraph", "line") and len(block.text) <= MAX_VALEDICTION_CHARS \
         and block.text.endswith(",") and "," not in block.text[:-1]
+    if not shaped:
+        return False  # the cheap test first: most blocks are not short lines ending in a comma
+    after_prose = previous is None or previous.kind != block.kind or len(previous.text) > MAX_ENTRY_CHARS \
+        or name_likeness(previous.text) < 0.6
     named_after = following is not None and name_likeness(following.text) >= 0.5
-    return after_prose and shaped and named_after and person_evidence(block.text.rstrip(",")) <= 0 \
+    return after_prose and named_after and person_evidence(block.text.rstrip(",")) <= 0 \
         and not has_organisation_word(block.text)
 
 
