@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from ingest.parse import parse
+from ingest.parse import countries, parse
 from ingest.parse.countries import fold
 from ingest.parse.names import _data, _word_starts, name_likeness, person_evidence
 from ingest.records import Document
@@ -284,6 +284,18 @@ def test_a_word_list_written_as_a_prefix_tree_matches_where_its_words_side_by_si
         word.replace("i", "ı"), word.replace("i", "İ"), f"{word}-{word}")]
     assert [side_by_side.search(text) is None for text in texts] == \
         [_word_starts(key).search(text) is None for text in texts]
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Fundación  Corona", "fundacion corona"), ("ASSOCIAÇÃO – Brasil", "associacao – brasil"), ("ﬁnance", "finance"),
+    ("a\u0307\u0323b", "ab"), ("\u1ea1\u0307", "a"), ("Straße", "strasse"), ("Ⅻ", "xii"),
+    ("한국", "\u1112\u1161\u11ab\u1100\u116e\u11a8"),  # Hangul decomposes into its letters, none of them a mark
+])
+def test_a_name_folds_to_lower_case_without_its_marks(text, folded, monkeypatch):
+    assert countries.fold.__wrapped__(text) == folded
+    monkeypatch.setattr(countries, "MAX_REMEMBERED_CHARACTERS", 0)  # past the bound, characters are folded all the same
+    monkeypatch.setattr(countries, "_WITHOUT_MARKS", countries._WithoutMarks())
+    assert countries.fold.__wrapped__(text) == folded and not countries._WITHOUT_MARKS
 
 
 @pytest.mark.parametrize("text, person", [
