@@ -231,7 +231,7 @@ def name_likeness(text: str) -> float:
         return 0.2
     if fold(text).strip(" .:»›>") in _menu_words():
         return 0.0  # "Home", "About us", "Impressum": a site's menu, not a signer
-    if len(found) >= 3 and any(token in _copulas() for token in found[1:]):
+    if len(found) >= 3 and not _copulas().isdisjoint(found[1:]):
         return 0.25  # "Klimaschützen ist kein Verbrechen!": a sentence, however short
     digits = sum(1 for token in found if token.isdigit())
     if (_YEAR.search(text) and len(found) <= 6) or digits >= 3:
@@ -276,11 +276,13 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
         penalty += 0.3
     if len(words) >= 5 and text.rstrip()[-1:] in ".!?" and not _ends_in_abbreviation(words[-1]):
         penalty += 0.2
-    lowered = [token.casefold() for token in found if token[:1].isalpha()]
-    function = sum(1 for token in lowered if token in function_words())
+    known = function_words()
+    alphabetic = [token for token in found if token[:1].isalpha()]
+    lowered = [token.casefold() for token in alphabetic]
+    function = sum(1 for token in lowered if token in known)
     if len(lowered) >= 6:
         penalty += max(0.0, function / len(lowered) - 0.2) * 1.2
-    content = [token for token in found if token[:1].isalpha() and token.casefold() not in function_words()]
+    content = [token for token, low in zip(alphabetic, lowered, strict=True) if low not in known]
     lower = sum(1 for token in content if token[:1].islower())
     if len(content) >= 2:
         penalty += 0.6 * lower / len(content)
@@ -324,7 +326,7 @@ def person_evidence(text: str) -> float:
         return 0.0
     if fold(words[0]).rstrip(",") in honorifics() or fold(words[0]) in honorifics() or post_nominals:
         return 1.0
-    if _HANDLE.search(text):
+    if "@" in text and _HANDLE.search(text):  # the cheap test first: both shapes have an "@"
         return 0.9  # "MummyDing (@MummyDing), Android Developer": a person's account
     if tail and fold(tail).rstrip(". ") in legal_forms():
         return -1.0
@@ -341,8 +343,8 @@ def _without_post_nominals(head: str) -> tuple[str, bool]:
 
 
 def _head_evidence(head: str, words: list[str]) -> float:
-    if has_organisation_word(head) or any(_is_acronym(word) and len(word) > 1 for word in words
-                                          if not _capitalised_family_name(word, words)):
+    if has_organisation_word(head) or any(len(word) > 1 and _is_acronym(word)
+                                          and not _capitalised_family_name(word, words) for word in words):
         return -0.8
     if any(word[:1].isdigit() for word in words) or _DOMAIN_NAME.match(head):
         return -0.8
