@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import pytest
 
-from ingest.parse import parse
-from ingest.parse.names import name_likeness, person_evidence
+from ingest.parse import countries, parse
+from ingest.parse.countries import fold
+from ingest.parse.names import _data, _word_starts, name_likeness, person_evidence
 from ingest.records import Document
 
 LETTER = "<p>We call on the Government to release all political prisoners held for their beliefs.</p>"
@@ -270,6 +272,30 @@ def test_a_short_list_under_a_heading_that_says_nothing_is_read_with_the_lists_a
 ])
 def test_what_reads_as_a_name(text, low):
     assert (name_likeness(text) < 0.5) == low
+
+
+@pytest.mark.parametrize("key", ["organisation_words", "role_words", "people_labels", "organisation_labels"])
+def test_a_word_list_written_as_a_prefix_tree_matches_where_its_words_side_by_side_would(key):
+    words = {fold(word) for word in _data()[key]}
+    side_by_side = re.compile(r"(?<![\w])(?:" + "|".join(
+        re.escape(word) + ("" if len(word) >= 6 else r"(?:e?s)?(?![\w])") for word in words) + ")", re.I)
+    texts = [variant for word in words for variant in (
+        word, f"{word}s", f"{word}es", word[:-1], f"x{word}", f"{word}x", f"The {word.title()} of", word.upper(),
+        word.replace("i", "ı"), word.replace("i", "İ"), f"{word}-{word}")]
+    assert [side_by_side.search(text) is None for text in texts] == \
+        [_word_starts(key).search(text) is None for text in texts]
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Fundación  Corona", "fundacion corona"), ("ASSOCIAÇÃO – Brasil", "associacao – brasil"), ("ﬁnance", "finance"),
+    ("a\u0307\u0323b", "ab"), ("\u1ea1\u0307", "a"), ("Straße", "strasse"), ("Ⅻ", "xii"),
+    ("한국", "\u1112\u1161\u11ab\u1100\u116e\u11a8"),  # Hangul decomposes into its letters, none of them a mark
+])
+def test_a_name_folds_to_lower_case_without_its_marks(text, folded, monkeypatch):
+    assert countries.fold.__wrapped__(text) == folded
+    monkeypatch.setattr(countries, "MAX_REMEMBERED_CHARACTERS", 0)  # past the bound, characters are folded all the same
+    monkeypatch.setattr(countries, "_WITHOUT_MARKS", countries._WithoutMarks())
+    assert countries.fold.__wrapped__(text) == folded and not countries._WITHOUT_MARKS
 
 
 @pytest.mark.parametrize("text, person", [

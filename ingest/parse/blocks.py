@@ -29,6 +29,7 @@ DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "
            "nav", "header", "footer", "aside", "head", "title", "meta", "link", "object", "embed"}
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
           "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label"}
+_INLINE_OR_BREAK = INLINE | {"br"}
 WRAPPED_PROSE_CHARS = 55  # mean line length from which short lines may be a wrapped paragraph
 _INNER_SENTENCE_END = re.compile(r"\w\w[.!?] +[A-ZÀ-Þ]")  # not after an initial: "Robert B. Allen"
 MAX_LINE_CHARS = 160  # a line list's lines are short ...
@@ -296,8 +297,15 @@ def _labels_people(tag: Tag) -> bool:
 
 def _has_block_descendant(tag: Tag, inline_only: bool = False) -> bool:
     """Whether markup below tag breaks blocks (with inline_only, a <br> counts too)."""
-    allowed = INLINE if inline_only else INLINE | {"br"}
-    return any(isinstance(d, Tag) and d.name not in allowed for d in tag.descendants)
+    allowed = INLINE if inline_only else _INLINE_OR_BREAK
+    below = list(tag.contents)
+    while below:  # the tree's lists walked as a stack: bs4's descendants generator costs more per node
+        node = below.pop()
+        if isinstance(node, Tag):
+            if node.name not in allowed:
+                return True
+            below.extend(node.contents)
+    return False
 
 
 def _children(tag: Tag, names: tuple[str, ...]) -> list[Tag]:

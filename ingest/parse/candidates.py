@@ -75,11 +75,12 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
         return "mark"  # a rule, "**", "* * *": decoration between lists
     if len(text) <= MAX_ENTRY_CHARS and (words.block_end.search(text) or ends_section(text)):
         return "end"
-    if _is_ask(blocks, index, words):
-        return "ask"
+    asks = _asks(block, words)
     following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if asks and _leads_into_demands(block, following):
+        return "ask"
     previous = blocks[index - 1] if index else None
-    if is_lead_in(block, words) or _is_valediction(block, previous, following):
+    if is_lead_in(block, words, asks) or _is_valediction(block, previous, following):
         return "leadin"
     if block.kind == "heading":
         if _among_name_headings(blocks, index):
@@ -117,32 +118,33 @@ def _signed_list(text: str, words: Lexicon) -> bool:
 def _is_valediction(block: Block, previous: Block | None, following: Block | None) -> bool:
     """ "Signed,", "Atentamente,", "In fede,": a short line ending in a comma after the letter's prose,
     with a name after it."""
-    after_prose = previous is None or previous.kind != block.kind or len(previous.text) > MAX_ENTRY_CHARS \
-        or name_likeness(previous.text) < 0.6
     shaped = block.kind in ("paragraph", "line") and len(block.text) <= MAX_VALEDICTION_CHARS \
         and block.text.endswith(",") and "," not in block.text[:-1]
+    if not shaped:
+        return False  # the cheap test first: most blocks are not short lines ending in a comma
+    after_prose = previous is None or previous.kind != block.kind or len(previous.text) > MAX_ENTRY_CHARS \
+        or name_likeness(previous.text) < 0.6
     named_after = following is not None and name_likeness(following.text) >= 0.5
-    return after_prose and shaped and named_after and person_evidence(block.text.rstrip(",")) <= 0 \
+    return after_prose and named_after and person_evidence(block.text.rstrip(",")) <= 0 \
         and not has_organisation_word(block.text)
 
 
-def _is_ask(blocks: list[Block], index: int, words: Lexicon) -> bool:
-    """ "We call on X to:" followed by a list, or ending in a colon: it leads into demands."""
-    block = blocks[index]
-    if block.kind in ("item", "row") or len(block.text) > MAX_LEADIN_CHARS * 2:
-        return False
-    if read_lead_in(last_sentence(block.text), words) is None:
-        return False
-    following = blocks[index + 1] if index + 1 < len(blocks) else None
+def _asks(block: Block, words: Lexicon) -> bool:
+    """Whether a block that is no list item ends in a sentence that asks ("We call on X to"); read once per
+    block, for both whether it leads into demands and whether it leads into signatories."""
+    return block.kind not in ("item", "row") and len(block.text) <= MAX_LEADIN_CHARS * 2 and \
+        read_lead_in(last_sentence(block.text), words) is not None
+
+
+def _leads_into_demands(block: Block, following: Block | None) -> bool:
+    """ "We call on X to:" followed by a list, or ending in a colon."""
     return block.text.rstrip().endswith((":", "：")) or (following is not None and following.kind == "item")
 
 
-def is_lead_in(block: Block, words: Lexicon) -> bool:
+def is_lead_in(block: Block, words: Lexicon, asks: bool) -> bool:
     """A heading, a line ending in a colon, or a short label that names the signatories;
     not a sentence that asks ("we who sign this manifesto declare that:" leads into demands)."""
-    if block.kind in ("item", "row") or len(block.text) > MAX_LEADIN_CHARS:
-        return False
-    if read_lead_in(last_sentence(block.text), words) is not None:
+    if block.kind in ("item", "row") or len(block.text) > MAX_LEADIN_CHARS or asks:
         return False
     introduces = (block.kind == "heading" or block.text.rstrip().endswith((":", ",", "："))
                   or len(block.text) <= MAX_LABEL_CHARS)

@@ -9,15 +9,31 @@ from importlib import resources
 
 import pycountry
 
+MAX_REMEMBERED_CHARACTERS = 65536
+
+
+class _WithoutMarks(dict):
+    """Each character as NFKD decomposes it, without its combining marks, looked up once ("é" -> "e", "ﬁ" -> "fi").
+    A string decomposes character by character: the canonical reordering NFKD does moves only combining marks,
+    and they are dropped."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if len(self) < MAX_REMEMBERED_CHARACTERS:  # a hostile page may use every character there is
+            self[code] = stripped
+        return stripped
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics, with runs of white space made single."""
     if text.isascii():
         return " ".join(text.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    return " ".join(text.translate(_WITHOUT_MARKS).casefold().split())
 
 
 @cache

@@ -61,9 +61,22 @@ def _data() -> dict:
 def _word_starts(key: str) -> re.Pattern[str]:
     """Words begun by one of the list's longer entries; a short entry ("red", "labor") must be the whole
     word, or its plural ("groups"), so that "Laborde" or "Redford" do not name an organisation."""
-    words = sorted({fold(word) for word in _data()[key]}, key=len, reverse=True)
-    stems = [re.escape(word) + ("" if len(word) >= 6 else r"(?:e?s)?(?![\w])") for word in words]
-    return re.compile(r"(?<![\w])(?:" + "|".join(stems) + r")", re.I)
+    endings = {word: "" if len(word) >= 6 else r"(?:e?s)?(?![\w])" for word in map(fold, _data()[key])}
+    return re.compile(r"(?<![\w])" + _prefix_tree(endings), re.I)
+
+
+def _prefix_tree(endings: dict[str, str]) -> str:
+    """The alternation of each word followed by its ending, with the words' shared beginnings written once
+    ("alliance" and "allianz" as "allian(?:ce|z)"): at each position the regex engine tries a few letters,
+    not every word (a search of a sentence took 150 µs with the words side by side). It matches where
+    they would."""
+    branches = sorted({ending for word, ending in endings.items() if not word})
+    by_letter: dict[str, dict[str, str]] = {}
+    for word, ending in endings.items():
+        if word:
+            by_letter.setdefault(word[0], {})[word[1:]] = ending
+    branches += [re.escape(letter) + _prefix_tree(rest) for letter, rest in sorted(by_letter.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @cache
@@ -221,7 +234,7 @@ def name_likeness(text: str) -> float:
         return 0.2
     if fold(text).strip(" .:»›>") in _menu_words():
         return 0.0  # "Home", "About us", "Impressum": a site's menu, not a signer
-    if len(found) >= 3 and any(token in _copulas() for token in found[1:]):
+    if len(found) >= 3 and not _copulas().isdisjoint(found[1:]):
         return 0.25  # "Klimaschützen ist kein Verbrechen!": a sentence, however short
     digits = sum(1 for token in found if token.isdigit())
     if (_YEAR.search(text) and len(found) <= 6) or digits >= 3 or _postal_address(text):
@@ -275,11 +288,13 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
         penalty += 0.3
     if len(words) >= 5 and text.rstrip()[-1:] in ".!?" and not _ends_in_abbreviation(words[-1]):
         penalty += 0.2
-    lowered = [token.casefold() for token in found if token[:1].isalpha()]
-    function = sum(1 for token in lowered if token in function_words())
+    known = function_words()
+    alphabetic = [token for token in found if token[:1].isalpha()]
+    lowered = [token.casefold() for token in alphabetic]
+    function = sum(1 for token in lowered if token in known)
     if len(lowered) >= 6:
         penalty += max(0.0, function / len(lowered) - 0.2) * 1.2
-    content = [token for token in found if token[:1].isalpha() and token.casefold() not in function_words()]
+    content = [token for token, low in zip(alphabetic, lowered, strict=True) if low not in known]
     lower = sum(1 for token in content if token[:1].islower())
     if len(content) >= 2:
         penalty += 0.6 * lower / len(content)
@@ -323,7 +338,7 @@ def person_evidence(text: str) -> float:
         return 0.0
     if fold(words[0]).rstrip(",") in honorifics() or fold(words[0]) in honorifics() or post_nominals:
         return 1.0
-    if _HANDLE.search(text):
+    if "@" in text and _HANDLE.search(text):  # the cheap test first: both shapes have an "@"
         return 0.9  # "MummyDing (@MummyDing), Android Developer": a person's account
     if tail and fold(tail).rstrip(". ") in legal_forms():
         return -1.0
@@ -340,8 +355,8 @@ def _without_post_nominals(head: str) -> tuple[str, bool]:
 
 
 def _head_evidence(head: str, words: list[str]) -> float:
-    if has_organisation_word(head) or any(_is_acronym(word) and len(word) > 1 for word in words
-                                          if not _capitalised_family_name(word, words)):
+    if has_organisation_word(head) or any(len(word) > 1 and _is_acronym(word)
+                                          and not _capitalised_family_name(word, words) for word in words):
         return -0.8
     if any(word[:1].isdigit() for word in words) or _DOMAIN_NAME.match(head):
         return -0.8
