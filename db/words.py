@@ -1,4 +1,4 @@
-"""Words for the codes the data keeps: country names for ISO codes, names for action categories, parser
+"""Words for the codes the data keeps: country and language names for ISO codes, names for action categories, parser
 warnings as sentences. The data keeps the codes (JSON, CSV, SQL); the pages show the words."""
 
 from __future__ import annotations
@@ -20,6 +20,12 @@ def country_name(code: str | None) -> str:
         return NO_COUNTRY
     country = pycountry.countries.get(alpha_2=code)
     return getattr(country, "common_name", None) or (country.name if country else code)
+
+
+def language_name(code: str | None) -> str:
+    """The language's English name for an ISO 639-1 code; a code pycountry does not know stays as it is."""
+    language = pycountry.languages.get(alpha_2=code) if code and len(code) == 2 else None
+    return language.name if language else (code or "")
 
 
 def action_category_name(category) -> str:
@@ -53,6 +59,8 @@ def facet_label(label, column: str) -> str:
         return country_name(str(label))
     if column == "action_category" and label not in (None, ""):
         return action_category_name(label)
+    if column == "language" and label not in (None, ""):
+        return language_name(str(label))
     return label
 
 
@@ -62,6 +70,8 @@ def cell(value, column: str) -> Markup | None:
         return None
     if column == "country":
         return Markup(f'<span title="{escape(value)}">{escape(country_name(str(value)))}</span>')
+    if column == "language":
+        return Markup(f'<span title="{escape(value)}">{escape(language_name(str(value)))}</span>')
     if column == "action_category":
         return Markup(escape(action_category_name(value)))
     if column == "warnings":

@@ -11,7 +11,7 @@ import pytest
 
 from db import charts, home
 from db.publish import make_datasette
-from db.words import action_category_name, country_name, warning_sentences
+from db.words import action_category_name, country_name, language_name, warning_sentences
 
 
 @pytest.fixture
@@ -43,6 +43,16 @@ def test_the_home_pages_people_are_the_signatures_by_people(tmp_path):
                     "languages": "2", "publishers": "2"}
 
 
+def test_the_home_pages_figures_are_kept_until_the_file_changes(sample_db):
+    conn = sqlite3.connect(sample_db)
+    first = home.held_in(conn, str(sample_db))
+    assert home.held_in(conn, str(sample_db)) is first  # nothing changed: nothing counted again
+    conn.execute("delete from demands where position = 1")
+    conn.commit()
+    again = home.held_in(conn, str(sample_db))
+    assert [figure.value for figure in again["figures"] if figure.key == "demands"] == ["3"]
+
+
 async def test_the_database_page_lists_the_statements_first_and_hides_the_crawls(datasette):
     page = (await datasette.client.get("/undersigned")).text
     tables = re.findall(r'<h3><a href="/undersigned/(\w+)">', page)
@@ -71,6 +81,8 @@ async def test_countries_and_action_categories_are_words_in_pages_and_codes_in_t
     values = [(f["value"], f["count"]) for f in counted["facet_results"]["action_category"]["results"]]
     assert values and all(f">{action_category_name(value)}</a> {count}</li>" in demands for value, count in values)
     assert "<td class=\"col-action_category type-int\">specific action (5)</td>" in demands
+    statements = (await datasette.client.get("/undersigned/statements?_facet=language")).text
+    assert '<span title="en">English</span>' in statements and ">English</a> 1</li>" in statements
     organisation = (await datasette.client.get("/undersigned/organisations/casa-tibet-mx")).text
     assert '<span class="country" title="MX">Mexico</span>' in organisation
 
@@ -95,6 +107,8 @@ def test_words_for_codes():
         "Mexico", "Burkina Faso", "United Kingdom", "Country not known", "XX"]
     assert [action_category_name(1), action_category_name("5"), action_category_name(9)] == [
         "minimal action (1)", "specific action (5)", "9"]
+    assert [language_name("en"), language_name("de"), language_name("xx"), language_name(None)] == [
+        "English", "German", "xx", ""]
     assert warning_sentences('["no demands found", "date 2023-06-04 inferred from an anniversary the text marks"]') \
         == ["No demands found.", "Date 2023-06-04 inferred from an anniversary the text marks."]
     assert warning_sentences("[]") == [] and warning_sentences(None) == []
