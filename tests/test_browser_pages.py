@@ -127,3 +127,18 @@ def test_each_chart_bar_links_to_a_listing_with_its_count(page, corpus_db, corpu
         page.wait_for_url(re.compile(r".*/undersigned/(statements|organisations|signatures)\?.*"))
         assert _shown_count(page) == value, selector
         assert page.locator("table.rows-and-columns tbody tr").count() == min(value, 50)
+
+
+def test_the_database_page_and_the_demands_facets_in_words(page, corpus_db, corpus_site):  # noqa: F811
+    page.goto(corpus_site + "/undersigned")
+    assert page.locator(".db-table h3 a").first.inner_text() == "statements"
+    assert "crawl_queue" not in page.locator("body").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "database-page.png"), full_page=True)
+
+    page.goto(corpus_site + "/undersigned/demands")  # its facets: addressee, verb, action category
+    categories = page.locator(".facet-info[data-column=action_category] li").all_inner_texts()
+    assert categories and all(re.match(r"\w+ action \([1-5]\) [\d,]+$", text) for text in categories)
+    labels = page.locator(".facet-info[data-column=addressee] li")
+    assert labels.first.evaluate("li => getComputedStyle(li).wordBreak") == "normal"  # no label broken mid-word
+    page.screenshot(path=str(ARTIFACTS / "demands-facets.png"))
