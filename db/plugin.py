@@ -243,7 +243,7 @@ def table_rows(rows) -> Markup:
 @hookimpl
 def render_cell(value, column: str, database: str):
     """Snippets carry <mark> around matches: escape everything else, so scraped markup stays text. Countries,
-    action categories and warnings are shown in words (db.words)."""
+    languages, action categories and warnings are shown in words (db.words)."""
     if column == "snippet" and isinstance(value, str):
         return marked(value)
     return words.cell(value, column) if database == DATABASE_NAME else None
