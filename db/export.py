@@ -44,7 +44,7 @@ def export_package(db: Database, directory: Path, base_url: str) -> Path:
         "title": metadata["title"],
         "description": "Joint statements, their demands and their signatories.",
         "licenses": [{"name": "CC-BY-4.0", "path": metadata["license_url"], "title": metadata["license"]}],
-        "sources": [{"title": metadata["source"], "path": metadata["source_url"]}],
+        "sources": [{"title": metadata["source"]}],  # each row names its own: its source_url
         "resources": resources,
     }
     descriptor = directory / "datapackage.json"

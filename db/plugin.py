@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
-import pycountry
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode, to_css_class
 from datasette.utils.asgi import AsgiFileDownload, BadRequest, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
 
+from . import charts, home, words
 from .guard import guard_connection, is_visitor_work, visitor_work
 from .headers import SecurityHeaders
 from .search import FILTERS, marked, search
@@ -225,6 +225,12 @@ def menu_links():
 @hookimpl
 def prepare_jinja2_environment(env) -> None:
     env.filters["table_rows"] = table_rows
+    env.filters["country_name"] = words.country_name
+    env.filters["action_category_name"] = words.action_category_name
+    env.filters["language_name"] = words.language_name
+    env.filters["warning_sentences"] = words.warning_sentences
+    env.filters["facet_label"] = words.facet_label
+    env.filters["in_reading_order"] = home.in_reading_order
 
 
 def table_rows(rows) -> Markup:
@@ -235,11 +241,12 @@ def table_rows(rows) -> Markup:
 
 
 @hookimpl
-def render_cell(value, column: str):
-    """Snippets carry <mark> around matches: escape everything else, so scraped markup stays text."""
+def render_cell(value, column: str, database: str):
+    """Snippets carry <mark> around matches: escape everything else, so scraped markup stays text. Countries,
+    languages, action categories and warnings are shown in words (db.words)."""
     if column == "snippet" and isinstance(value, str):
         return marked(value)
-    return None
+    return words.cell(value, column) if database == DATABASE_NAME else None
 
 
 @hookimpl
@@ -389,13 +396,8 @@ def _by_country(signatures: list[dict]) -> list[tuple[str, list[dict]]]:
     groups: dict[str | None, list[dict]] = {}
     for signature in signatures:
         groups.setdefault(signature["country"], []).append(signature)
-    named = sorted(((_country_name(code), rows) for code, rows in groups.items() if code), key=lambda g: g[0])
-    return named + ([("Country not known", groups[None])] if None in groups else [])
-
-
-def _country_name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or (country.name if country else code)
+    named = sorted(((words.country_name(code), rows) for code, rows in groups.items() if code), key=lambda g: g[0])
+    return named + ([(words.NO_COUNTRY, groups[None])] if None in groups else [])
 
 
 def _organisation_url(datasette, database: str, organisation_id: str) -> str:
@@ -412,6 +414,7 @@ def register_routes():
     return [
         (r"^/(?P<database>[^/]+)\.db$", download_database),
         (r"^/robots\.txt$", robots_txt),
+        (r"^/$", home_page),
         (r"^/search$", search_page),
         (r"^/explore$", explore_page),
         (r"^/sitemap\.xml$", sitemap_index),
@@ -421,6 +424,15 @@ def register_routes():
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows
 SITEMAP_PAGES = "select 'statements', id from statements union all select 'organisations', id from organisations"
+
+
+async def home_page(datasette, request):
+    """The home page (db.home), in place of Datasette's list of databases: that page asked for every table's
+    columns, keys and count, and cost several times what the home page's own queries cost."""
+    name, db = _statements_database(datasette)
+    context = await home.page_context(datasette, name, db)
+    page = await datasette.render_template("home.html", context, request=request, view_name="home")
+    return Response.html(page)
 
 
 async def search_page(datasette, request):
@@ -441,33 +453,24 @@ async def search_page(datasette, request):
 
 
 CHARTS = {
-    "Statements per year": "select cast(year as text), count(*) from statements where year is not null "
-                           "group by year order by year",
-    "Signatures per country (the 25 with most)": """select coalesce(organisations.country, 'not known'),
-        count(*) from signatures join organisations on organisations.id = signatures.organisation_id
-        group by organisations.country order by count(*) desc limit 25""",
+    "Statements per year": charts.statements_per_year,
+    "Organisations per country (the 25 with most)": charts.organisations_per_country,
+    "Signatures per country (the 25 with most)": charts.signatures_per_country,
 }
 
 
 async def explore_page(datasette, request):
-    """Charts drawn as SVG on the server, so the site needs nothing from elsewhere to show them."""
+    """Charts drawn as SVG on the server, so the site needs nothing from elsewhere to show them; each bar
+    links to the listing it counts."""
     name, db = _statements_database(datasette)
-    charts = {title: bars((await db.execute(sql)).rows) for title, sql in CHARTS.items()}
+    drawn = {title: charts.layout(await db.execute_fn(count), charts.linker(datasette, name))
+             for title, count in CHARTS.items()}
     queries = datasette.metadata("queries", database=name) or {}
     page = await datasette.render_template("explore.html", {
-        "charts": charts, "database": name,
+        "charts": drawn, "database": name,
         "queries": [(datasette.urls.query(name, key), query.get("title", key)) for key, query in queries.items()],
     }, request=request)
     return Response.html(page)
-
-
-def bars(rows: list, width: int = 640, bar: int = 18) -> dict:
-    """Horizontal bars for (label, value) rows, laid out for an SVG."""
-    largest = max((row[1] for row in rows), default=0) or 1
-    room = width - 240  # the label column and the value after each bar
-    items = [{"label": str(label), "value": value, "y": index * (bar + 6),
-              "length": max(1, round(value / largest * room))} for index, (label, value) in enumerate(rows)]
-    return {"items": items, "height": len(items) * (bar + 6), "width": width, "bar": bar}
 
 
 async def robots_txt(datasette, request):

@@ -241,8 +241,10 @@ async def test_an_immutable_database_is_served_with_precomputed_counts(sample_db
 
 async def test_explore_draws_its_charts_as_svg_and_lists_the_questions(datasette):
     html = (await datasette.client.get("/explore")).text
-    assert html.count("<svg class=\"chart\"") == 2 and "<title>2023: 1</title>" in html
-    assert "<title>US: 8</title>" in html and "<title>not known: 37</title>" in html
+    assert html.count("<svg class=\"chart\"") == 3 and "<title>2023: 1</title>" in html
+    assert html.count("<title>United States: 8</title>") == 2  # organisations and their signatures
+    assert html.count("<title>Country not known: 37</title>") == 2
+    assert '<a href="/undersigned/organisations?country=US" class="bar"' in html
     assert html.count('<li><a href="/undersigned/') == 10
     home = (await datasette.client.get("/")).text
     assert 'href="/search"' in home and 'href="/explore"' in home

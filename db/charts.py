@@ -1,0 +1,70 @@
+"""The charts of /explore and the home page: each bar a count, and the table listing that shows that count.
+
+A bar is (label, value, table, filters): its link is the table's page with those filters, where Datasette
+shows "N rows where ...", N being the bar's value."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from .words import country_name
+
+COUNTRIES_SHOWN = 25
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    table: str
+    filters: tuple[tuple[str, str], ...]
+
+
+def statements_per_year(conn: sqlite3.Connection) -> list[Bar]:
+    """Every year from the first to the last, a year without statements as 0, then the undated ones."""
+    counted = dict(conn.execute("select year, count(*) from statements where year is not null group by year"))
+    undated = conn.execute("select count(*) from statements where year is null").fetchone()[0]
+    years = range(min(counted), max(counted) + 1) if counted else range(0)
+    bars = [Bar(str(year), counted.get(year, 0), "statements", (("year", str(year)),)) for year in years]
+    if undated:
+        bars.append(Bar("undated", undated, "statements", (("year__isnull", "1"),)))
+    return bars
+
+
+def organisations_per_country(conn: sqlite3.Connection, limit: int = COUNTRIES_SHOWN) -> list[Bar]:
+    """The countries with most organisations, by name; organisations placed nowhere as one bar of their own."""
+    rows = conn.execute("select country, count(*) from organisations group by country "
+                        "order by count(*) desc, country limit ?", [limit]).fetchall()
+    return [Bar(country_name(code), count, "organisations",
+                (("country", code),) if code else (("country__isnull", "1"),)) for code, count in rows]
+
+
+def signatures_per_country(conn: sqlite3.Connection, limit: int = COUNTRIES_SHOWN) -> list[Bar]:
+    """Organisations' signatures by the organisation's country (people's signatures have no country)."""
+    rows = conn.execute("""select organisations.country, count(*) from signatures
+        join organisations on organisations.id = signatures.organisation_id
+        group by organisations.country order by count(*) desc, organisations.country limit ?""", [limit]).fetchall()
+    return [Bar(country_name(code), count, "signatures", (("_where", _signed_from(code)),)) for code, count in rows]
+
+
+def _signed_from(code: str | None) -> str:
+    if code is None:
+        return "organisation_id in (select id from organisations where country is null)"
+    quoted = "'" + code.replace("'", "''") + "'"
+    return f"organisation_id in (select id from organisations where country = {quoted})"
+
+
+def layout(bars: list[Bar], link, width: int = 640, bar: int = 18) -> dict:
+    """Horizontal bars laid out for an SVG; link(bar) is the address of the listing a bar counts."""
+    largest = max((item.value for item in bars), default=0) or 1
+    room = width - 240  # the label column and the value after each bar
+    items = [{"label": item.label, "value": item.value, "url": link(item), "y": index * (bar + 6),
+              "length": round(item.value / largest * room) if item.value else 0} for index, item in enumerate(bars)]
+    return {"items": items, "height": len(items) * (bar + 6), "width": width, "bar": bar}
+
+
+def linker(datasette, database: str):
+    """A bar's link: its table's page with its filters."""
+    return lambda bar: datasette.urls.table(database, bar.table) + "?" + urlencode(bar.filters)
