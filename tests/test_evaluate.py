@@ -88,6 +88,7 @@ LABELLED_SETS = {
     "wider": (SHARED / "corpus" / "wider",),
     "dev": (CORPUS / "dev",),
     "heldout": (CORPUS / "heldout",),
+    "dev-2": (CORPUS / "dev-2",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -97,6 +98,10 @@ BARS = {
     "dev": {"organisations": 0.98, "demands": 0.88, "titles": 0.93, "dates": 0.87, "languages": 0.95,
             "statements": 0.95, "publishers": 0.42},
     "heldout": HELDOUT_BARS,
+    # The second round's tuned part: parser 2 scored organisations 0.53, demands 0.37, statements 68% on it before
+    # any change made on it; the bars hold parser 3's figures.
+    "dev-2": {"organisations": 0.50, "demands": 0.70, "titles": 0.90, "dates": 0.80, "languages": 0.95,
+              "statements": 0.73},
 }
 
 
