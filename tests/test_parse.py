@@ -230,15 +230,3 @@ def test_a_page_that_is_not_a_statement_keeps_no_demands():
     assert statement.demands == []
     assert any("not kept as demands" in warning for warning in statement.warnings)
 
-
-def test_a_page_where_several_ask_in_their_own_voice_is_a_statement_without_a_list_of_signers():
-    text = ("# Solidarity with the union members at the plant\n\nWe, the unions of the European works council, "
-            "stand with our colleagues.\n\nWe call on the management to withdraw the dismissals. We urge the "
-            "labour inspectorate to investigate the intimidation of union members.\n")
-    statement = parse(Document("fixture", text.encode("utf-8"), "text/markdown", "utf-8", datetime.now(timezone.utc)))
-    assert statement.is_statement
-    assert len(statement.demands) == 2
-    one_ask = text.replace(" We urge the labour inspectorate to investigate the intimidation of union members.", "")
-    statement = parse(Document("fixture", one_ask.encode("utf-8"), "text/markdown", "utf-8",
-                               datetime.now(timezone.utc)))
-    assert not statement.is_statement

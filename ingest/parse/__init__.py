@@ -15,7 +15,7 @@ from .dates import (
     read_date,
     updated_date,
 )
-from .demands import read_demands
+from .demands import find_demands
 from .formats import read_page
 from .headings import first_line_title, page_title, statement_heading
 from .kinds import PageEvidence, page_kind
@@ -40,8 +40,7 @@ def parse(document: Document) -> Statement:
 
     block = find_signatory_block(page.blocks, words, known.get("title"), known.get("subtitle"))
     body = _body(page.blocks, block)
-    reading = read_demands(body, words, known.get("title"))
-    demands = reading.demands
+    demands = find_demands(body, words, known.get("title"))
     signatories = read_signatories(block, words) if block else []
     markup_title = page.metadata.get("title")
     reprint = statement_heading(body, [markup_title or "", *(page.metadata.get(key, "") for key in
@@ -54,7 +53,7 @@ def parse(document: Document) -> Statement:
         warnings.append("no demands found")
     title = document.metadata.get("title") or _title(markup_title, page.metadata.get("subtitle"), body, reprint,
                                                      words)
-    evidence = PageEvidence(title, body, signatories, len(demands), reading.own,
+    evidence = PageEvidence(title, body, signatories, len(demands),
                             body[reprint].text if reprint is not None else None,
                             [page.metadata[key] for key in ("summary", "section") if key in page.metadata],
                             page.blocks, words, block.lead_in_index if block else None)

@@ -91,17 +91,7 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
     return LeadIn(None, None) if asks_anything(sentence, words) else None
 
 
-@dataclass(frozen=True)
-class DemandReading:
-    demands: list[Demand]
-    own: int  # how many the signers ask in their own voice ("we call on", a list under their lead-in)
-
-
 def find_demands(blocks: list[Block], words: Lexicon, title: str | None = None) -> list[Demand]:
-    return read_demands(blocks, words, title).demands
-
-
-def read_demands(blocks: list[Block], words: Lexicon, title: str | None = None) -> DemandReading:
     """List demands and sentence demands, in reading order, each counted once. Under a title that names the
     page's demands ("Demands to H&M"), its lists of asks are demands whatever heads each of them."""
     blocks = _before_translation(_readable(blocks), words)
@@ -125,8 +115,7 @@ def read_demands(blocks: list[Block], words: Lexicon, title: str | None = None) 
     demands = _without_restatements([r.demand for r in kept])
     for position, demand in enumerate(demands, start=1):
         demand.position = position
-    own = sum(1 for r in kept if r.voice in ("own", "signers") and any(r.demand is d for d in demands))
-    return DemandReading(demands, own)
+    return demands
 
 
 @dataclass(frozen=True)

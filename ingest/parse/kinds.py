@@ -29,7 +29,6 @@ OTHER_PAGE_CUES = ("event", "job", "newsletter")
 MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening proves nothing
 MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
-MIN_OWN_ASKS = 2
 MAX_WORDS_BEFORE_TITLE_NOUN = 1  # "Appello ...", "La lettera ...", "Nuovo appello ..."
 
 
@@ -39,7 +38,6 @@ class PageEvidence:
     body: list[Block]
     signatories: list[Signatory] = field(default_factory=list)
     demands: int = 0
-    own_asks: int = 0  # demands the signers put in their own voice ("we call on X to", "wir fordern")
     statement_heading: str | None = None  # the heading of a statement the page reprints
     described_as: list[str] = field(default_factory=list)  # a front matter's summary, type or categories
     blocks: list[Block] = field(default_factory=list)  # the whole page, signatory lines included
@@ -71,8 +69,6 @@ def page_kind(evidence: PageEvidence) -> PageKind:
         joint = _joint(evidence, opening) or evidence.statement_heading is not None
         return "joint_statement" if joint else "press_release"
     signed_demands = bool(evidence.signatories) and evidence.demands > 0  # asks, and names that close them
-    # "We call on X to ..." and more: several speak as one, named in the opening or nowhere on the page
-    signed_demands = signed_demands or evidence.own_asks >= MIN_OWN_ASKS
     listed = signed_demands or _presents_itself_as_a_statement(evidence) or cue_pattern("joint").search(opening)
     return "joint_statement" if listed else "other"
 
