@@ -3,6 +3,7 @@ every filter narrowing every section, filters beside the results, and the same r
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import time
@@ -24,41 +25,33 @@ SORTS = ("relevance", "date")
 HTML_MARKS = ("<mark>", "</mark>")
 TEXT_MARKS = ("«", "»")
 
-# What each filter asks of a statement (s). A demand is in a year, a publisher, ... through its statement,
+# Each filter, as what it asks of a statement. A demand is in a year, a publisher, ... through its statement,
 # and an organisation through the statements it signed; a statement is in a country through the
 # organisations that signed it, and has an addressee or an action category through its demands.
-STATEMENT_FILTERS = {
-    "year": "s.year = :year",
-    "publisher": "s.publisher = :publisher",
-    "language": "s.language = :language",
-    "kind": "s.kind = :kind",
-    "needs_review": "s.needs_review = :needs_review",
-    "addressee": "s.id in (select statement_id from demands where addressee = :addressee)",
-    "category": "s.id in (select statement_id from demands where action_category = :category)",
-    "country": "s.id in (select g.statement_id from signatures as g join organisations as c "
+STATEMENT_COLUMNS = ("year", "publisher", "language", "kind", "needs_review")  # a statement's own
+THROUGH_OTHERS = {
+    "addressee": "id in (select statement_id from demands where addressee = :addressee)",
+    "category": "id in (select statement_id from demands where action_category = :category)",
+    "country": "id in (select g.statement_id from signatures as g join organisations as c "
                "on c.id = g.organisation_id where c.country = :country)",
 }
-FILTER_KEYS = tuple(STATEMENT_FILTERS)
+FILTER_KEYS = STATEMENT_COLUMNS + tuple(THROUGH_OTHERS)
 # What a demand or an organisation answers itself, not through its statements.
 OWN_FILTERS = {
     "statements": {},
     "demands": {"addressee": "d.addressee = :addressee", "category": "d.action_category = :category"},
     "organisations": {"country": "o.country = :country"},
 }
-# Each facet is counted in the section whose rows hold its column: one grouped query per section.
+# Each facet is counted in the section whose rows hold its column.
 FACETS = {
-    "statements": {"year": "s.year", "publisher": "s.publisher", "language": "s.language", "kind": "s.kind",
-                   "needs_review": "s.needs_review"},
+    "statements": {key: key for key in STATEMENT_COLUMNS},
     "demands": {"addressee": "d.addressee", "category": "d.action_category"},
     "organisations": {"country": "o.country"},
 }
-MATCHED = {  # each section's table joined to its full-text index (named {section}_fts)
-    "statements": "statements_fts join statements as s on s.rowid = statements_fts.rowid",
-    "demands": "demands_fts join demands as d on d.rowid = demands_fts.rowid",
-    "organisations": "organisations_fts join organisations as o on o.rowid = organisations_fts.rowid",
-}
-# A demand's statement: for its title and date, and for the filters a demand meets through it.
-STATEMENT_OF_DEMAND = " join statements as s on s.id = d.statement_id"
+# The statements' facet columns in one index, with the id: facets, filters and a demand's statement are read
+# from it, never from the statements' rows, which hold their whole text (at 100,000 statements, a row read
+# for each match was most of what a search cost). db/schema.py creates it.
+STATEMENT_FACET_INDEX = "idx_statements_year_publisher_language_kind_needs_review_id"
 SHOWN = {  # what each section shows of a match
     "statements": "s.id as statement_id, s.url as source_url, s.title, s.date, s.publisher, s.n_signatories, "
                   "s.kind, snippet(statements_fts, -1, :open, :close, '…', 24) as snippet",
@@ -67,13 +60,11 @@ SHOWN = {  # what each section shows of a match
     "organisations": "o.id as organisation_id, o.name, o.country, o.n_statements, o.last_signed, "
                      "snippet(organisations_fts, -1, :open, :close, '…', 12) as snippet",
 }
-ORDER = {  # by relevance (titles weigh five times the text), or newest first; ties by the index's order
-    ("statements", "relevance"): "bm25(statements_fts, 5.0, 1.0), s.rowid",
-    ("statements", "date"): "s.date is null, s.date desc, s.rowid",
-    ("demands", "relevance"): "bm25(demands_fts), d.rowid",
-    ("demands", "date"): "s.date is null, s.date desc, d.statement_id, d.position",
-    ("organisations", "relevance"): "bm25(organisations_fts), o.rowid",
-    ("organisations", "date"): "o.last_signed is null, o.last_signed desc, o.rowid",
+SHOWN_FROM = {  # the tables a shown row is read from
+    "statements": "statements_fts join statements as s on s.rowid = statements_fts.rowid",
+    "demands": "demands_fts join demands as d on d.rowid = demands_fts.rowid "
+               "join statements as s on s.id = d.statement_id",
+    "organisations": "organisations_fts join organisations as o on o.rowid = organisations_fts.rowid",
 }
 ACTIONS = {1: "minimal action", 2: "continuing action", 3: "considering action", 4: "general action",
            5: "specific action"}  # UPR Info's scale, as the statement page names it
@@ -120,6 +111,8 @@ def asked(arguments) -> Asked:
                             f"{MAX_ROWS:,} results of each section; narrow the search for the rest)")
         pages[section] = int(value)
     chosen = {key: arguments.get(key) for key in FILTER_KEYS if arguments.get(key)}
+    if not (chosen.get("year") or "0").isdigit() or len(chosen.get("year", "")) > 4:
+        raise BadSearch(f"year={chosen['year'][:20]}: a year is a number of at most four digits")
     return Asked((arguments.get("q") or "").strip(), chosen, sort, pages)
 
 
@@ -174,48 +167,94 @@ def search(conn: sqlite3.Connection, asked: Asked, query: str, time_limit_ms: in
 
 def _section(conn: sqlite3.Connection, section: str, query: str, asked: Asked, download: bool,
              facets: dict[str, list[tuple]]) -> Section:
-    where, params = _where(section, asked.chosen)
-    params["query"] = query
-    matched = MATCHED[section] + (STATEMENT_OF_DEMAND if section == "demands" else "")
-    through_statement = section == "demands" and any(key not in OWN_FILTERS[section] for key in asked.chosen)
-    total = _count_facets(conn, matched if through_statement else MATCHED[section], section, where, params, facets)
+    params = {**asked.chosen, "query": query, **_year_range(asked.chosen)}
+    kept = _kept(section, asked.chosen)
+    total = _count_facets(conn, section, kept, params, facets)
     offset, limit = (0, MAX_ROWS) if download else ((asked.page(section) - 1) * PAGE_SIZE, PAGE_SIZE)
     if not total or offset >= total:
         return Section(total, [], offset)
+    ordered = conn.execute(PAGE[section, asked.sort].format(kept=f"and {kept}" if kept else ""),
+                           {**params, "limit": limit, "offset": offset}).fetchall()
+    return Section(total, _shown(conn, section, [row[0] for row in ordered], query, download), offset)
+
+
+def _kept(section: str, chosen: dict[str, str]) -> str:
+    """What the chosen filters keep of a section, as a condition on its full-text index's rowid ("" for all).
+    Each is read from an index: a statement from its facet index, a demand's statement by its id."""
+    own = [clause for key, clause in OWN_FILTERS[section].items() if key in chosen]
+    through = [f"{key} = :{key}" for key in STATEMENT_COLUMNS if key in chosen]
+    through += [clause for key, clause in THROUGH_OTHERS.items() if key in chosen and key not in OWN_FILTERS[section]]
+    statements = f"select {{}} from statements indexed by {STATEMENT_FACET_INDEX} where {' and '.join(through)}"
+    if section == "statements":
+        return f"+statements_fts.rowid in ({statements.format('rowid')})" if through else ""
+    if section == "demands":
+        own += [f"d.statement_id in ({statements.format('id')})"] if through else []
+        return f"+demands_fts.rowid in (select d.rowid from demands as d where {' and '.join(own)})" if own else ""
+    if through == ["year = :year"]:  # from the signatures' own dates, by their index: no statement is read
+        own.append("exists (select 1 from signatures as g where g.organisation_id = o.id "
+                   "and g.date >= :year_from and g.date < :year_to)")
+    elif through:
+        own.append("exists (select 1 from signatures as g where g.organisation_id = o.id "
+                   f"and g.statement_id in ({statements.format('id')}))")
+    return (f"+organisations_fts.rowid in (select o.rowid from organisations as o where {' and '.join(own)})"
+            if own else "")
+
+
+def _year_range(chosen: dict[str, str]) -> dict[str, str]:
+    year = chosen.get("year")
+    return {"year_from": year, "year_to": str(int(year) + 1)} if year else {}
+
+
+COUNTED = {  # each section's matches grouped by its facets' columns: each facet's counts are sums of the groups
+    "statements": f"select {', '.join(STATEMENT_COLUMNS)}, count(*) from statements indexed by {STATEMENT_FACET_INDEX} "
+                  "where +rowid in (select statements_fts.rowid from statements_fts where statements_fts match :query "
+                  "{kept}) group by " + ", ".join(STATEMENT_COLUMNS),
+    "demands": "select d.addressee, d.action_category, count(*) from demands_fts join demands as d "
+               "on d.rowid = demands_fts.rowid where demands_fts match :query {kept} group by 1, 2",
+    "organisations": "select o.country, count(*) from organisations_fts join organisations as o "
+                     "on o.rowid = organisations_fts.rowid where organisations_fts match :query {kept} group by 1",
+}
+PAGE = {  # the rowids of one page of a section's matches, in order: relevance (titles weigh five times the
+    # text), or newest first; ties in the index's order
+    ("statements", "relevance"): "select rowid from statements_fts where statements_fts match :query {kept} "
+                                 "order by bm25(statements_fts, 5.0, 1.0), rowid limit :limit offset :offset",
+    ("statements", "date"): "select s.rowid from statements as s indexed by idx_statements_date "
+                            "where +s.rowid in (select statements_fts.rowid from statements_fts "
+                            "where statements_fts match :query {kept}) "
+                            "order by s.date desc, s.rowid desc limit :limit offset :offset",
+    ("demands", "relevance"): "select rowid from demands_fts where demands_fts match :query {kept} "
+                              "order by bm25(demands_fts), rowid limit :limit offset :offset",
+    ("demands", "date"): "select d.rowid from demands_fts join demands as d on d.rowid = demands_fts.rowid "
+                         "join statements as s on s.id = d.statement_id where demands_fts match :query {kept} "
+                         "order by s.date is null, s.date desc, d.statement_id, d.position limit :limit offset :offset",
+    ("organisations", "relevance"): "select rowid from organisations_fts where organisations_fts match :query {kept} "
+                                    "order by bm25(organisations_fts), rowid limit :limit offset :offset",
+    ("organisations", "date"): "select o.rowid from organisations_fts join organisations as o "
+                               "on o.rowid = organisations_fts.rowid where organisations_fts match :query {kept} "
+                               "order by o.last_signed is null, o.last_signed desc, o.rowid "
+                               "limit :limit offset :offset",
+}
+
+
+def _shown(conn: sqlite3.Connection, section: str, rowids: list[int], query: str, download: bool) -> list[dict]:
+    """The rows of one page, in its order, each with its snippet: read only for the rows shown."""
     marks = TEXT_MARKS if download else HTML_MARKS
-    rows = conn.execute(f"select {SHOWN[section]} from {matched} where {section}_fts match :query {where} "
-                        f"order by {ORDER[section, asked.sort]} limit :limit offset :offset",
-                        {**params, "open": marks[0], "close": marks[1], "limit": limit, "offset": offset})
-    names = [column[0] for column in rows.description]
-    found = [dict(zip(names, row, strict=True)) for row in rows.fetchall()]
-    if not download:
-        found = [{**row, "snippet": marked(row["snippet"])} for row in found]
-    return Section(total, found, offset)
+    cursor = conn.execute(f"select {section}_fts.rowid, {SHOWN[section]} from {SHOWN_FROM[section]} "
+                          f"where {section}_fts match :query and {section}_fts.rowid in "
+                          "(select value from json_each(:rowids))",
+                          {"query": query, "rowids": json.dumps(rowids), "open": marks[0], "close": marks[1]})
+    names = [column[0] for column in cursor.description][1:]
+    by_rowid = {row[0]: dict(zip(names, row[1:], strict=True)) for row in cursor.fetchall()}
+    found = [by_rowid[rowid] for rowid in rowids]
+    return found if download else [{**row, "snippet": marked(row["snippet"])} for row in found]
 
 
-def _where(section: str, chosen: dict[str, str]) -> tuple[str, dict[str, str]]:
-    own, through = [], []
-    for key in chosen:
-        if key in OWN_FILTERS[section]:
-            own.append(OWN_FILTERS[section][key])
-        else:
-            through.append(STATEMENT_FILTERS[key])
-    if through and section == "organisations":
-        own.append("exists (select 1 from signatures as g join statements as s on s.id = g.statement_id "
-                   f"where g.organisation_id = o.id and {' and '.join(through)})")
-    else:
-        own += through
-    return "".join(f" and {clause}" for clause in own), dict(chosen)
-
-
-def _count_facets(conn: sqlite3.Connection, matched: str, section: str, where: str, params: dict,
+def _count_facets(conn: sqlite3.Connection, section: str, kept: str, params: dict,
                   facets: dict[str, list[tuple]]) -> int:
     """The section's matches counted once, grouped by all its facets' columns together; each facet's counts
     are sums of those groups. Returns how many match."""
     columns = FACETS[section]
-    groups = conn.execute(f"select {', '.join(columns.values())}, count(*) from {matched} "
-                          f"where {section}_fts match :query {where} group by {', '.join(columns.values())}",
-                          params).fetchall()
+    groups = conn.execute(COUNTED[section].format(kept=f"and {kept}" if kept else ""), params).fetchall()
     for index, key in enumerate(columns):
         counts: dict = {}
         for group in groups:
