@@ -202,6 +202,7 @@ async def test_each_section_pages_on_its_own_and_keeps_the_other_pages(datasette
     ({"q": "tibet", "demands_page": "0"}, "demands_page=0: a page is a number from 1 to 50"),
     ({"q": "tibet", "statements_page": "two"}, "statements_page=two: a page is a number from 1 to 50"),
     ({"q": "tibet", "organisations_page": "51"}, "organisations_page=51: a page is a number from 1 to 50"),
+    ({"q": "tibet", "year": "20x4"}, "year=20x4: a year is a number of at most four digits"),
 ])
 @pytest.mark.parametrize("path", ["/search", "/search.json", "/search.csv"])
 async def test_a_sort_or_page_it_does_not_offer_is_a_bad_request_that_says_why(datasette, path, params, message):
