@@ -51,7 +51,7 @@ FACETS = {
 # The statements' facet columns in one index, with the id: facets, filters and a demand's statement are read
 # from it, never from the statements' rows, which hold their whole text (at 100,000 statements, a row read
 # for each match was most of what a search cost). db/schema.py creates it.
-STATEMENT_FACET_INDEX = "idx_statements_year_publisher_language_kind_needs_review_id"
+STATEMENT_FACET_INDEX = "idx_statements_year_publisher_language_kind_needs_review_date_id"
 SHOWN = {  # what each section shows of a match
     "statements": "s.id as statement_id, s.url as source_url, s.title, s.date, s.publisher, s.n_signatories, "
                   "s.kind, snippet(statements_fts, -1, :open, :close, '…', 24) as snippet",
@@ -167,37 +167,45 @@ def search(conn: sqlite3.Connection, asked: Asked, query: str, time_limit_ms: in
 
 def _section(conn: sqlite3.Connection, section: str, query: str, asked: Asked, download: bool,
              facets: dict[str, list[tuple]]) -> Section:
+    """One pass over the section's matches (with the filters) gives its count, its facets and its order; then
+    only the rows of the page asked for are read, with their snippets."""
     params = {**asked.chosen, "query": query, **_year_range(asked.chosen)}
     kept = _kept(section, asked.chosen)
-    total = _count_facets(conn, section, kept, params, facets)
+    matches = [Match(*row) for row in conn.execute(MATCHES[section].format(kept=f"and {kept}" if kept else ""),
+                                                    params).fetchall()]
+    if section == "statements":
+        matches = _with_statement_columns(conn, matches)
+    elif section == "demands" and asked.sort == "date":
+        matches = _with_statement_dates(conn, matches)
+    elif section == "organisations":
+        for match in matches:
+            match.date = match.values[1]  # the last statement it signed
+    for key, position in FACET_POSITIONS[section].items():
+        facets[key] = _counts(match.values[position] for match in matches)
     offset, limit = (0, MAX_ROWS) if download else ((asked.page(section) - 1) * PAGE_SIZE, PAGE_SIZE)
-    if not total or offset >= total:
-        return Section(total, [], offset)
-    ordered = conn.execute(PAGE[section, asked.sort].format(kept=f"and {kept}" if kept else ""),
-                           {**params, "limit": limit, "offset": offset}).fetchall()
-    return Section(total, _shown(conn, section, [row[0] for row in ordered], query, download), offset)
+    page = _ordered(matches, asked.sort)[offset:offset + limit]
+    shown = _shown(conn, section, [match.rowid for match in page], query, download) if page else []
+    return Section(len(matches), shown, offset)
 
 
 def _kept(section: str, chosen: dict[str, str]) -> str:
-    """What the chosen filters keep of a section, as a condition on its full-text index's rowid ("" for all).
-    Each is read from an index: a statement from its facet index, a demand's statement by its id."""
+    """What the chosen filters keep of a section's matches, as one condition ("" for all). What is asked of a
+    statement is read from its facet index, never from its row with its text."""
     own = [clause for key, clause in OWN_FILTERS[section].items() if key in chosen]
     through = [f"{key} = :{key}" for key in STATEMENT_COLUMNS if key in chosen]
     through += [clause for key, clause in THROUGH_OTHERS.items() if key in chosen and key not in OWN_FILTERS[section]]
     statements = f"select {{}} from statements indexed by {STATEMENT_FACET_INDEX} where {' and '.join(through)}"
     if section == "statements":
         return f"+statements_fts.rowid in ({statements.format('rowid')})" if through else ""
-    if section == "demands":
-        own += [f"d.statement_id in ({statements.format('id')})"] if through else []
-        return f"+demands_fts.rowid in (select d.rowid from demands as d where {' and '.join(own)})" if own else ""
-    if through == ["year = :year"]:  # from the signatures' own dates, by their index: no statement is read
+    if section == "demands" and through:
+        own.append(f"d.statement_id in ({statements.format('id')})")
+    elif through == ["year = :year"]:  # an organisation: from its signatures' own dates, by their index
         own.append("exists (select 1 from signatures as g where g.organisation_id = o.id "
                    "and g.date >= :year_from and g.date < :year_to)")
     elif through:
         own.append("exists (select 1 from signatures as g where g.organisation_id = o.id "
                    f"and g.statement_id in ({statements.format('id')}))")
-    return (f"+organisations_fts.rowid in (select o.rowid from organisations as o where {' and '.join(own)})"
-            if own else "")
+    return " and ".join(own)
 
 
 def _year_range(chosen: dict[str, str]) -> dict[str, str]:
@@ -205,35 +213,70 @@ def _year_range(chosen: dict[str, str]) -> dict[str, str]:
     return {"year_from": year, "year_to": str(int(year) + 1)} if year else {}
 
 
-COUNTED = {  # each section's matches grouped by its facets' columns: each facet's counts are sums of the groups
-    "statements": f"select {', '.join(STATEMENT_COLUMNS)}, count(*) from statements indexed by {STATEMENT_FACET_INDEX} "
-                  "where +rowid in (select statements_fts.rowid from statements_fts where statements_fts match :query "
-                  "{kept}) group by " + ", ".join(STATEMENT_COLUMNS),
-    "demands": "select d.addressee, d.action_category, count(*) from demands_fts join demands as d "
-               "on d.rowid = demands_fts.rowid where demands_fts match :query {kept} group by 1, 2",
-    "organisations": "select o.country, count(*) from organisations_fts join organisations as o "
-                     "on o.rowid = organisations_fts.rowid where organisations_fts match :query {kept} group by 1",
+class Match:
+    """One match of a section: its rowid, its bm25 score (the lower, the better), the section's facet values
+    (and a demand's statement id), and the date it is ordered by when newest first."""
+    __slots__ = ("rowid", "score", "values", "date")
+
+    def __init__(self, rowid: int, score: float, *values):
+        self.rowid, self.score, self.values, self.date = rowid, score, list(values), None
+
+
+MATCHES = {  # each section's matches, with the filters: rowid, bm25 (titles weigh five times the text), values
+    "statements": "select rowid, bm25(statements_fts, 5.0, 1.0) from statements_fts "
+                  "where statements_fts match :query {kept}",
+    "demands": "select d.rowid, bm25(demands_fts), d.addressee, d.action_category, d.statement_id "
+               "from demands_fts cross join demands as d on d.rowid = demands_fts.rowid "
+               "where demands_fts match :query {kept}",
+    "organisations": "select o.rowid, bm25(organisations_fts), o.country, o.last_signed from organisations_fts cross "
+                     "join organisations as o on o.rowid = organisations_fts.rowid "
+                     "where organisations_fts match :query {kept}",
 }
-PAGE = {  # the rowids of one page of a section's matches, in order: relevance (titles weigh five times the
-    # text), or newest first; ties in the index's order
-    ("statements", "relevance"): "select rowid from statements_fts where statements_fts match :query {kept} "
-                                 "order by bm25(statements_fts, 5.0, 1.0), rowid limit :limit offset :offset",
-    ("statements", "date"): "select s.rowid from statements as s indexed by idx_statements_date "
-                            "where +s.rowid in (select statements_fts.rowid from statements_fts "
-                            "where statements_fts match :query {kept}) "
-                            "order by s.date desc, s.rowid desc limit :limit offset :offset",
-    ("demands", "relevance"): "select rowid from demands_fts where demands_fts match :query {kept} "
-                              "order by bm25(demands_fts), rowid limit :limit offset :offset",
-    ("demands", "date"): "select d.rowid from demands_fts join demands as d on d.rowid = demands_fts.rowid "
-                         "join statements as s on s.id = d.statement_id where demands_fts match :query {kept} "
-                         "order by s.date is null, s.date desc, d.statement_id, d.position limit :limit offset :offset",
-    ("organisations", "relevance"): "select rowid from organisations_fts where organisations_fts match :query {kept} "
-                                    "order by bm25(organisations_fts), rowid limit :limit offset :offset",
-    ("organisations", "date"): "select o.rowid from organisations_fts join organisations as o "
-                               "on o.rowid = organisations_fts.rowid where organisations_fts match :query {kept} "
-                               "order by o.last_signed is null, o.last_signed desc, o.rowid "
-                               "limit :limit offset :offset",
+FACET_POSITIONS = {  # where each facet's value is in a match's values
+    "statements": {key: position for position, key in enumerate(STATEMENT_COLUMNS)},
+    "demands": {"addressee": 0, "category": 1},
+    "organisations": {"country": 0},
 }
+# Up to this many matches, their statements' facet columns are read from their rows; beyond, by one scan of the
+# facet index (100,000 entries of a few bytes, where each row read is a page of a statement's text).
+ROWS_READ_UP_TO = 3000
+
+
+def _with_statement_columns(conn: sqlite3.Connection, matches: list[Match]) -> list[Match]:
+    by_rowid = {match.rowid: match for match in matches}
+    source = ("statements where rowid" if len(matches) <= ROWS_READ_UP_TO
+              else f"statements indexed by {STATEMENT_FACET_INDEX} where +rowid")
+    rows = conn.execute(f"select rowid, {', '.join(STATEMENT_COLUMNS)}, date from {source} in "
+                        "(select value from json_each(:rowids))", {"rowids": json.dumps(list(by_rowid))})
+    for rowid, *values, date in rows.fetchall():
+        by_rowid[rowid].values, by_rowid[rowid].date = values, date
+    return matches
+
+
+def _with_statement_dates(conn: sqlite3.Connection, matches: list[Match]) -> list[Match]:
+    """For demands newest first: each demand's statement's date."""
+    ids = {match.values[2] for match in matches}
+    dates = dict(conn.execute("select id, date from statements where id in (select value from json_each(:ids))",
+                              {"ids": json.dumps(sorted(ids))}).fetchall())
+    for match in matches:
+        match.date = dates.get(match.values[2])
+    return matches
+
+
+def _ordered(matches: list[Match], sort: str) -> list[Match]:
+    """By relevance, or newest first (the undated last); ties in the index's order."""
+    ordered = sorted(matches, key=lambda match: (match.score, match.rowid) if sort == "relevance" else match.rowid)
+    if sort == "date":
+        ordered.sort(key=lambda match: match.date or "", reverse=True)  # stable: ties keep the rowid order
+    return ordered
+
+
+def _counts(values) -> list[tuple]:
+    counts: dict = {}
+    for value in values:
+        if value is not None:
+            counts[value] = counts.get(value, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[:FACET_LIMIT]
 
 
 def _shown(conn: sqlite3.Connection, section: str, rowids: list[int], query: str, download: bool) -> list[dict]:
@@ -247,21 +290,6 @@ def _shown(conn: sqlite3.Connection, section: str, rowids: list[int], query: str
     by_rowid = {row[0]: dict(zip(names, row[1:], strict=True)) for row in cursor.fetchall()}
     found = [by_rowid[rowid] for rowid in rowids]
     return found if download else [{**row, "snippet": marked(row["snippet"])} for row in found]
-
-
-def _count_facets(conn: sqlite3.Connection, section: str, kept: str, params: dict,
-                  facets: dict[str, list[tuple]]) -> int:
-    """The section's matches counted once, grouped by all its facets' columns together; each facet's counts
-    are sums of those groups. Returns how many match."""
-    columns = FACETS[section]
-    groups = conn.execute(COUNTED[section].format(kept=f"and {kept}" if kept else ""), params).fetchall()
-    for index, key in enumerate(columns):
-        counts: dict = {}
-        for group in groups:
-            if group[index] is not None:
-                counts[group[index]] = counts.get(group[index], 0) + group[-1]
-        facets[key] = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[:FACET_LIMIT]
-    return sum(group[-1] for group in groups)
 
 
 _MARK = re.compile(r"&lt;(/?)mark&gt;")
