@@ -7,7 +7,9 @@ import json
 import re
 import sqlite3
 import time
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from datasette.utils import sqlite_timelimit
 from markupsafe import Markup, escape
@@ -167,25 +169,18 @@ def search(conn: sqlite3.Connection, asked: Asked, query: str, time_limit_ms: in
 
 def _section(conn: sqlite3.Connection, section: str, query: str, asked: Asked, download: bool,
              facets: dict[str, list[tuple]]) -> Section:
-    """One pass over the section's matches (with the filters) gives its count, its facets and its order; then
-    only the rows of the page asked for are read, with their snippets."""
+    """One pass over the section's matches (with the filters), ranked, gives its count, its facets and its
+    order; then only the rows of the page asked for are read, with their snippets."""
     params = {**asked.chosen, "query": query, **_year_range(asked.chosen)}
     kept = _kept(section, asked.chosen)
-    matches = [Match(*row) for row in conn.execute(MATCHES[section].format(kept=f"and {kept}" if kept else ""),
-                                                    params).fetchall()]
-    if section == "statements":
-        matches = _with_statement_columns(conn, matches)
-    elif section == "demands" and asked.sort == "date":
-        matches = _with_statement_dates(conn, matches)
-    elif section == "organisations":
-        for match in matches:
-            match.date = match.values[1]  # the last statement it signed
+    ranked = conn.execute(MATCHES[section].format(kept=f"and {kept}" if kept else ""), params).fetchall()
+    values = _statement_columns(conn, ranked) if section == "statements" else ranked
     for key, position in FACET_POSITIONS[section].items():
-        facets[key] = _counts(match.values[position] for match in matches)
+        facets[key] = _counts(map(itemgetter(position), values))
+    ordered = _newest_first(conn, section, values) if asked.sort == "date" else ranked
     offset, limit = (0, MAX_ROWS) if download else ((asked.page(section) - 1) * PAGE_SIZE, PAGE_SIZE)
-    page = _ordered(matches, asked.sort)[offset:offset + limit]
-    shown = _shown(conn, section, [match.rowid for match in page], query, download) if page else []
-    return Section(len(matches), shown, offset)
+    page = [row[0] for row in ordered[offset:offset + limit]]
+    return Section(len(ranked), _shown(conn, section, page, query, download) if page else [], offset)
 
 
 def _kept(section: str, chosen: dict[str, str]) -> str:
@@ -213,69 +208,54 @@ def _year_range(chosen: dict[str, str]) -> dict[str, str]:
     return {"year_from": year, "year_to": str(int(year) + 1)} if year else {}
 
 
-class Match:
-    """One match of a section: its rowid, its bm25 score (the lower, the better), the section's facet values
-    (and a demand's statement id), and the date it is ordered by when newest first."""
-    __slots__ = ("rowid", "score", "values", "date")
-
-    def __init__(self, rowid: int, score: float, *values):
-        self.rowid, self.score, self.values, self.date = rowid, score, list(values), None
-
-
-MATCHES = {  # each section's matches, with the filters: rowid, bm25 (titles weigh five times the text), values
-    "statements": "select rowid, bm25(statements_fts, 5.0, 1.0) from statements_fts "
-                  "where statements_fts match :query {kept}",
-    "demands": "select d.rowid, bm25(demands_fts), d.addressee, d.action_category, d.statement_id "
+MATCHES = {  # each section's matches with the filters, by relevance (titles weigh five times the text), ties
+    # in the index's order: rowid, then what facets and orders them
+    "statements": "select rowid from statements_fts where statements_fts match :query {kept} "
+                  "order by bm25(statements_fts, 5.0, 1.0), rowid",
+    "demands": "select d.rowid, d.addressee, d.action_category, d.statement_id "
                "from demands_fts cross join demands as d on d.rowid = demands_fts.rowid "
-               "where demands_fts match :query {kept}",
-    "organisations": "select o.rowid, bm25(organisations_fts), o.country, o.last_signed from organisations_fts cross "
+               "where demands_fts match :query {kept} order by bm25(demands_fts), d.rowid",
+    "organisations": "select o.rowid, o.country, coalesce(o.last_signed, '') from organisations_fts cross "
                      "join organisations as o on o.rowid = organisations_fts.rowid "
-                     "where organisations_fts match :query {kept}",
+                     "where organisations_fts match :query {kept} order by bm25(organisations_fts), o.rowid",
 }
-FACET_POSITIONS = {  # where each facet's value is in a match's values
-    "statements": {key: position for position, key in enumerate(STATEMENT_COLUMNS)},
-    "demands": {"addressee": 0, "category": 1},
-    "organisations": {"country": 0},
+FACET_POSITIONS = {  # where each facet's value is in a section's rows of values
+    "statements": {key: position for position, key in enumerate(STATEMENT_COLUMNS, start=1)},
+    "demands": {"addressee": 1, "category": 2},
+    "organisations": {"country": 1},
 }
 # Up to this many matches, their statements' facet columns are read from their rows; beyond, by one scan of the
 # facet index (100,000 entries of a few bytes, where each row read is a page of a statement's text).
 ROWS_READ_UP_TO = 3000
 
 
-def _with_statement_columns(conn: sqlite3.Connection, matches: list[Match]) -> list[Match]:
-    by_rowid = {match.rowid: match for match in matches}
-    source = ("statements where rowid" if len(matches) <= ROWS_READ_UP_TO
+def _statement_columns(conn: sqlite3.Connection, ranked: list) -> list:
+    """Each matching statement's rowid, facet columns and date ('' for none), in rowid order."""
+    source = ("statements where rowid" if len(ranked) <= ROWS_READ_UP_TO
               else f"statements indexed by {STATEMENT_FACET_INDEX} where +rowid")
-    rows = conn.execute(f"select rowid, {', '.join(STATEMENT_COLUMNS)}, date from {source} in "
-                        "(select value from json_each(:rowids))", {"rowids": json.dumps(list(by_rowid))})
-    for rowid, *values, date in rows.fetchall():
-        by_rowid[rowid].values, by_rowid[rowid].date = values, date
-    return matches
+    return conn.execute(f"select rowid, {', '.join(STATEMENT_COLUMNS)}, coalesce(date, '') from {source} in "
+                        "(select value from json_each(:rowids)) order by rowid",
+                        {"rowids": json.dumps([row[0] for row in ranked])}).fetchall()
 
 
-def _with_statement_dates(conn: sqlite3.Connection, matches: list[Match]) -> list[Match]:
-    """For demands newest first: each demand's statement's date."""
-    ids = {match.values[2] for match in matches}
-    dates = dict(conn.execute("select id, date from statements where id in (select value from json_each(:ids))",
-                              {"ids": json.dumps(sorted(ids))}).fetchall())
-    for match in matches:
-        match.date = dates.get(match.values[2])
-    return matches
-
-
-def _ordered(matches: list[Match], sort: str) -> list[Match]:
-    """By relevance, or newest first (the undated last); ties in the index's order."""
-    ordered = sorted(matches, key=lambda match: (match.score, match.rowid) if sort == "relevance" else match.rowid)
-    if sort == "date":
-        ordered.sort(key=lambda match: match.date or "", reverse=True)  # stable: ties keep the rowid order
+def _newest_first(conn: sqlite3.Connection, section: str, values: list) -> list:
+    """A section's rows newest first (a demand by its statement's date, an organisation by the last statement it
+    signed), the undated last; ties in rowid order."""
+    if section == "demands":
+        ids = json.dumps(sorted({row[3] for row in values}))
+        dates = dict(conn.execute("select id, coalesce(date, '') from statements "
+                                  "where id in (select value from json_each(:ids))", {"ids": ids}).fetchall())
+        date = lambda row: dates.get(row[3], "")  # noqa: E731
+    else:
+        date = itemgetter(-1)
+    ordered = sorted(values, key=itemgetter(0))
+    ordered.sort(key=date, reverse=True)  # stable: ties keep the rowid order
     return ordered
 
 
 def _counts(values) -> list[tuple]:
-    counts: dict = {}
-    for value in values:
-        if value is not None:
-            counts[value] = counts.get(value, 0) + 1
+    counts = Counter(values)
+    counts.pop(None, None)
     return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[:FACET_LIMIT]
 
 

@@ -188,6 +188,7 @@ async def test_each_section_pages_on_its_own_and_keeps_the_other_pages(datasette
     assert "74 organisations: 21–40" in second
     assert 'href="?q=tibet&amp;organisations_page=3#organisations">next</a>' in second
     assert results(second, "statements") == results(first, "statements")  # the other sections stay on page 1
+    assert 'href="?q=tibet&amp;year=2023">' in second  # a filter chosen starts every section at page 1 again
     last = await page(datasette, q="tibet", organisations_page="4")
     assert len(results(last, "organisations")) == 14 and "74 organisations: 61–74" in last
     every = (await datasette.client.get("/search.json", params={"q": "tibet"})).json()["rows"]
