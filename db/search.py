@@ -9,7 +9,6 @@ import sqlite3
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from datasette.utils import sqlite_timelimit
 from markupsafe import Markup, escape
@@ -169,17 +168,23 @@ def search(conn: sqlite3.Connection, asked: Asked, query: str, time_limit_ms: in
 
 def _section(conn: sqlite3.Connection, section: str, query: str, asked: Asked, download: bool,
              facets: dict[str, list[tuple]]) -> Section:
-    """One pass over the section's matches (with the filters), ranked, gives its count, its facets and its
-    order; then only the rows of the page asked for are read, with their snippets."""
+    """The section's matches (with the filters) ranked, as rowids; their facets counted by SQLite; then only
+    the rows of the page asked for are read, with their snippets. No query hands over a row per match
+    beyond its rowid, so that a search's answers stay within the site's bounds whatever it matches."""
     params = {**asked.chosen, "query": query, **_year_range(asked.chosen)}
     kept = _kept(section, asked.chosen)
-    ranked = conn.execute(MATCHES[section].format(kept=f"and {kept}" if kept else ""), params).fetchall()
-    values = _statement_columns(conn, ranked) if section == "statements" else ranked
-    for key, position in FACET_POSITIONS[section].items():
-        facets[key] = _counts(map(itemgetter(position), values))
-    ordered = _newest_first(conn, section, values) if asked.sort == "date" else ranked
+    kept = f"and {kept}" if kept else ""
+    ranked = [row[0] for row in conn.execute(RANKED[section].format(kept=kept), params).fetchall()]
+    if ranked:
+        groups = conn.execute(_grouped(section, len(ranked)).format(kept=kept), params).fetchall()
+        for key, position in FACET_POSITIONS[section].items():
+            facets[key] = _counts(groups, position)
     offset, limit = (0, MAX_ROWS) if download else ((asked.page(section) - 1) * PAGE_SIZE, PAGE_SIZE)
-    page = [row[0] for row in ordered[offset:offset + limit]]
+    if asked.sort == "date" and offset < len(ranked):
+        page = [row[0] for row in conn.execute(NEWEST[section].format(kept=kept),
+                                               {**params, "limit": limit, "offset": offset}).fetchall()]
+    else:
+        page = ranked[offset:offset + limit]
     return Section(len(ranked), _shown(conn, section, page, query, download) if page else [], offset)
 
 
@@ -208,62 +213,68 @@ def _year_range(chosen: dict[str, str]) -> dict[str, str]:
     return {"year_from": year, "year_to": str(int(year) + 1)} if year else {}
 
 
-MATCHES = {  # each section's matches with the filters, by relevance (titles weigh five times the text), ties
-    # in the index's order: rowid, then what facets and orders them
-    "statements": "select rowid from statements_fts where statements_fts match :query {kept} "
-                  "order by bm25(statements_fts, 5.0, 1.0), rowid",
-    "demands": "select d.rowid, d.addressee, d.action_category, d.statement_id "
-               "from demands_fts cross join demands as d on d.rowid = demands_fts.rowid "
-               "where demands_fts match :query {kept} order by bm25(demands_fts), d.rowid",
-    "organisations": "select o.rowid, o.country, coalesce(o.last_signed, '') from organisations_fts cross "
-                     "join organisations as o on o.rowid = organisations_fts.rowid "
-                     "where organisations_fts match :query {kept} order by bm25(organisations_fts), o.rowid",
+MATCHES = {  # each section's full-text matches joined to its rows, which the filters read
+    "statements": "statements_fts where statements_fts match :query {kept}",
+    "demands": "demands_fts cross join demands as d on d.rowid = demands_fts.rowid "
+               "where demands_fts match :query {kept}",
+    "organisations": "organisations_fts cross join organisations as o on o.rowid = organisations_fts.rowid "
+                     "where organisations_fts match :query {kept}",
 }
-FACET_POSITIONS = {  # where each facet's value is in a section's rows of values
-    "statements": {key: position for position, key in enumerate(STATEMENT_COLUMNS, start=1)},
-    "demands": {"addressee": 1, "category": 2},
-    "organisations": {"country": 1},
+RANKED = {  # by relevance (titles weigh five times the text), ties in the index's order
+    "statements": "select statements_fts.rowid from " + MATCHES["statements"]
+                  + " order by bm25(statements_fts, 5.0, 1.0), statements_fts.rowid",
+    "demands": "select d.rowid from " + MATCHES["demands"] + " order by bm25(demands_fts), d.rowid",
+    "organisations": "select o.rowid from " + MATCHES["organisations"] + " order by bm25(organisations_fts), o.rowid",
+}
+NEWEST = {  # a page newest first (a demand by its statement's date, an organisation by the last statement it
+    # signed), the undated last; ties in the index's order
+    "statements": "select s.rowid from statements as s indexed by idx_statements_date where +s.rowid in "
+                  "(select statements_fts.rowid from " + MATCHES["statements"] + ") "
+                  "order by s.date desc, s.rowid desc limit :limit offset :offset",
+    "demands": "select d.rowid from " + MATCHES["demands"].replace(
+        " where ", " join statements as s on s.id = d.statement_id where ") +
+               " order by s.date is null, s.date desc, d.rowid limit :limit offset :offset",
+    "organisations": "select o.rowid from " + MATCHES["organisations"] +
+                     " order by o.last_signed is null, o.last_signed desc, o.rowid limit :limit offset :offset",
 }
 # Up to this many matches, their statements' facet columns are read from their rows; beyond, by one scan of the
 # facet index (100,000 entries of a few bytes, where each row read is a page of a statement's text).
 ROWS_READ_UP_TO = 3000
 
 
-def _statement_columns(conn: sqlite3.Connection, ranked: list) -> list:
-    """Each matching statement's rowid, facet columns and date ('' for none), in rowid order."""
-    source = ("statements where rowid" if len(ranked) <= ROWS_READ_UP_TO
+def _grouped(section: str, matches: int) -> str:
+    """The section's matches counted, grouped by all its facets' columns together."""
+    if section != "statements":
+        columns = ", ".join(FACETS[section].values())
+        return f"select {columns}, count(*) from {MATCHES[section]} group by {columns}"
+    source = ("statements where rowid" if matches <= ROWS_READ_UP_TO
               else f"statements indexed by {STATEMENT_FACET_INDEX} where +rowid")
-    return conn.execute(f"select rowid, {', '.join(STATEMENT_COLUMNS)}, coalesce(date, '') from {source} in "
-                        "(select value from json_each(:rowids)) order by rowid",
-                        {"rowids": json.dumps([row[0] for row in ranked])}).fetchall()
+    columns = ", ".join(STATEMENT_COLUMNS)
+    return (f"select {columns}, count(*) from {source} in (select statements_fts.rowid from {MATCHES[section]}) "
+            f"group by {columns}")
 
 
-def _newest_first(conn: sqlite3.Connection, section: str, values: list) -> list:
-    """A section's rows newest first (a demand by its statement's date, an organisation by the last statement it
-    signed), the undated last; ties in rowid order."""
-    if section == "demands":
-        ids = json.dumps(sorted({row[3] for row in values}))
-        dates = dict(conn.execute("select id, coalesce(date, '') from statements "
-                                  "where id in (select value from json_each(:ids))", {"ids": ids}).fetchall())
-        date = lambda row: dates.get(row[3], "")  # noqa: E731
-    else:
-        date = itemgetter(-1)
-    ordered = sorted(values, key=itemgetter(0))
-    ordered.sort(key=date, reverse=True)  # stable: ties keep the rowid order
-    return ordered
+FACET_POSITIONS = {section: {key: position for position, key in enumerate(columns)}
+                   for section, columns in FACETS.items()}
 
 
-def _counts(values) -> list[tuple]:
-    counts = Counter(values)
-    counts.pop(None, None)
+def _counts(groups: list, position: int) -> list[tuple]:
+    """One facet's counts, the largest first: sums of the groups that share its value."""
+    counts: Counter = Counter()
+    for group in groups:
+        if group[position] is not None:
+            counts[group[position]] += group[-1]
     return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[:FACET_LIMIT]
 
 
 def _shown(conn: sqlite3.Connection, section: str, rowids: list[int], query: str, download: bool) -> list[dict]:
     """The rows of one page, in its order, each with its snippet: read only for the rows shown."""
     marks = TEXT_MARKS if download else HTML_MARKS
+    # FTS5 looks each rowid up on its own, merging a prefix's every word again for each: a prefix's matches
+    # are read once instead, in one pass that keeps the page's rows (2.7 s became 0.3 s for baba* at 100,000)
+    seek = "+" if "*" in query else ""
     cursor = conn.execute(f"select {section}_fts.rowid, {SHOWN[section]} from {SHOWN_FROM[section]} "
-                          f"where {section}_fts match :query and {section}_fts.rowid in "
+                          f"where {section}_fts match :query and {seek}{section}_fts.rowid in "
                           "(select value from json_each(:rowids))",
                           {"query": query, "rowids": json.dumps(rowids), "open": marks[0], "close": marks[1]})
     names = [column[0] for column in cursor.description][1:]
