@@ -86,7 +86,7 @@ visitor_work: ContextVar[bool] = ContextVar("visitor_work", default=False)
 # What only shapes a page of stored rows, read by key or in an indexed order.
 PAGE_ARGUMENTS = frozenset({"_next", "_size", "_sort", "_sort_desc", "_col", "_nocol", "_labels", "_nolabels",
                             "_shape", "_nl", "_dl", "_header", "_json", "_nofacet", "_nocount"})
-VISITOR_PATHS = ("/search", "/explore")
+VISITOR_PATHS = ("/search", "/search.json", "/search.csv", "/explore")
 
 
 def is_visitor_work(path: str, arguments: Iterable[str], canned_queries: Container[str], database: str) -> bool:

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from . import charts, home, words
 from .guard import guard_connection, is_visitor_work, visitor_work
 from .headers import SecurityHeaders
-from .search import FILTERS, marked, search
+from .search import marked_from_text
 from .settings import CONNECTION_PRAGMAS, DATABASE_NAME, LISTING_COLUMNS, STATEMENT_FACETS
 
 _TERM = re.compile(r'"[^"]*"?|[^\s"]+')
@@ -242,10 +242,10 @@ def table_rows(rows) -> Markup:
 
 @hookimpl
 def render_cell(value, column: str, database: str):
-    """Snippets carry <mark> around matches: escape everything else, so scraped markup stays text. Countries,
-    languages, action categories and warnings are shown in words (db.words)."""
+    """Snippets carry their matches in guillemets: <mark>ed on the page, everything else escaped, so scraped
+    markup stays text. Countries, languages, action categories and warnings are shown in words (db.words)."""
     if column == "snippet" and isinstance(value, str):
-        return marked(value)
+        return marked_from_text(value)
     return words.cell(value, column) if database == DATABASE_NAME else None
 
 
@@ -411,11 +411,14 @@ def _paragraphs(text: str) -> list[list[str]]:
 
 @hookimpl
 def register_routes():
+    from .search_page import search_download, search_page  # it imports this module's helpers
+
     return [
         (r"^/(?P<database>[^/]+)\.db$", download_database),
         (r"^/robots\.txt$", robots_txt),
         (r"^/$", home_page),
         (r"^/search$", search_page),
+        (r"^/search\.(?P<format>json|csv)$", search_download),
         (r"^/explore$", explore_page),
         (r"^/sitemap\.xml$", sitemap_index),
         (r"^/sitemap-(?P<part>[1-9]\d{0,5})\.xml$", sitemap_part),  # a million parts is 50 billion pages
@@ -432,23 +435,6 @@ async def home_page(datasette, request):
     name, db = _statements_database(datasette)
     context = await home.page_context(datasette, name, db)
     page = await datasette.render_template("home.html", context, request=request, view_name="home")
-    return Response.html(page)
-
-
-async def search_page(datasette, request):
-    """/search?q=...: statements, demands and organisations together, ranked, filters beside them."""
-    text = request.args.get("q", "").strip()
-    chosen = {key: request.args.get(key, "") for filters in FILTERS.values() for key in filters}
-    name, db = _statements_database(datasette)
-    query = safe_query(text)
-    limit_ms = datasette.setting("sql_time_limit_ms")
-    found = await db.execute_fn(lambda conn: search(conn, text, query.query, chosen, limit_ms, query.notes))
-    page = await datasette.render_template("search.html", {
-        "found": found, "database": name, "urls": datasette.urls, "filter_names": FILTERS,
-        "row_url": lambda table, key: datasette.urls.row(name, table, tilde_encode(str(key))),
-        "filter_url": lambda key, value: "?" + urlencode(
-            {k: v for k, v in {"q": text, **chosen, key: value}.items() if v not in ("", None)}),
-    }, request=request)
     return Response.html(page)
 
 

@@ -94,7 +94,9 @@ INDEXES: dict[str, list[list[str]]] = {
     "crawl_queue": [["state"]],
     "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"], ["kind"],
                    ["needs_review"], ["title"], ["n_signatories"], ["n_organisations"], ["n_individuals"],
-                   ["n_demands"], ["stated_signatory_count"], ["parsed_at"], ["date_updated"]],
+                   ["n_demands"], ["stated_signatory_count"], ["parsed_at"], ["date_updated"],
+                   # /search's facets and filters (db/search.py), read without the rows and their text
+                   ["year", "publisher", "language", "kind", "needs_review", "date", "id"]],
     "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],
     "organisations": [["country"], ["name"], ["country_source"], ["n_statements"], ["first_signed"],
                       ["last_signed"], ["name_key"]],

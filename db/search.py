@@ -1,100 +1,290 @@
-"""One search over statements, demands and organisations, ranked, with filters beside the results."""
+"""One search over statements, demands and organisations: ranked or newest first, each section paged,
+every filter narrowing every section, filters beside the results, and the same results as rows to download."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from datasette.utils import sqlite_timelimit
 from markupsafe import Markup, escape
 
-LIMIT = 50
+from .settings import SETTINGS
+
+PAGE_SIZE = 20
+MAX_ROWS = SETTINGS["max_returned_rows"]  # of each section: on its pages together, and in a download
+MAX_PAGE = MAX_ROWS // PAGE_SIZE
 FACET_LIMIT = 15
-# Each filter: the query-string name, the column it narrows, and the search it belongs to.
-FILTERS = {
-    "statements": {"year": "s.year", "publisher": "s.publisher", "language": "s.language", "kind": "s.kind",
-                   "needs_review": "s.needs_review"},
+SECTIONS = ("statements", "demands", "organisations")
+SORTS = ("relevance", "date")
+# The match in a snippet. On the page it is <mark>ed (the snippet escaped around it); in a download it
+# is between guillemets, which a spreadsheet keeps as text.
+HTML_MARKS = ("<mark>", "</mark>")
+TEXT_MARKS = ("«", "»")
+
+# Each filter, as what it asks of a statement. A demand is in a year, a publisher, ... through its statement,
+# and an organisation through the statements it signed; a statement is in a country through the
+# organisations that signed it, and has an addressee or an action category through its demands.
+STATEMENT_COLUMNS = ("year", "publisher", "language", "kind", "needs_review")  # a statement's own
+THROUGH_OTHERS = {
+    "addressee": "id in (select statement_id from demands where addressee = :addressee)",
+    "category": "id in (select statement_id from demands where action_category = :category)",
+    "country": "id in (select g.statement_id from signatures as g join organisations as c "
+               "on c.id = g.organisation_id where c.country = :country)",
+}
+FILTER_KEYS = STATEMENT_COLUMNS + tuple(THROUGH_OTHERS)
+# What a demand or an organisation answers itself, not through its statements.
+OWN_FILTERS = {
+    "statements": {},
+    "demands": {"addressee": "d.addressee = :addressee", "category": "d.action_category = :category"},
+    "organisations": {"country": "o.country = :country"},
+}
+# Each facet is counted in the section whose rows hold its column.
+FACETS = {
+    "statements": {key: key for key in STATEMENT_COLUMNS},
     "demands": {"addressee": "d.addressee", "category": "d.action_category"},
     "organisations": {"country": "o.country"},
 }
-SOURCES = {  # each search's table joined to its full-text index (named {search}_fts)
+# The statements' facet columns in one index, with the id: facets, filters and a demand's statement are read
+# from it, never from the statements' rows, which hold their whole text (at 100,000 statements, a row read
+# for each match was most of what a search cost). db/schema.py creates it.
+STATEMENT_FACET_INDEX = "idx_statements_year_publisher_language_kind_needs_review_date_id"
+SHOWN = {  # what each section shows of a match
+    "statements": "s.id as statement_id, s.url as source_url, s.title, s.date, s.publisher, s.n_signatories, "
+                  "s.kind, snippet(statements_fts, -1, :open, :close, '…', 24) as snippet",
+    "demands": "d.id, d.statement_id, s.url as source_url, s.title, s.date, s.publisher, d.addressee, d.target, "
+               "d.action_category, snippet(demands_fts, -1, :open, :close, '…', 24) as snippet",
+    "organisations": "o.id as organisation_id, o.name, o.country, o.n_statements, o.last_signed, "
+                     "snippet(organisations_fts, -1, :open, :close, '…', 12) as snippet",
+}
+SHOWN_FROM = {  # the tables a shown row is read from
     "statements": "statements_fts join statements as s on s.rowid = statements_fts.rowid",
-    "demands": "demands_fts join demands as d on d.rowid = demands_fts.rowid",
+    "demands": "demands_fts join demands as d on d.rowid = demands_fts.rowid "
+               "join statements as s on s.id = d.statement_id",
     "organisations": "organisations_fts join organisations as o on o.rowid = organisations_fts.rowid",
 }
-SHOWN = {  # what each search shows of a match (and any table that takes), and its order
-    "statements": ("s.id, s.title, s.date, s.publisher, s.n_signatories, s.kind, "
-                   "snippet(statements_fts, -1, '<mark>', '</mark>', '…', 24) as snippet", "",
-                   "bm25(statements_fts, 5.0, 1.0)"),
-    "demands": ("d.id, d.statement_id, d.addressee, d.target, d.action_category, s.title, s.date, "
-                "snippet(demands_fts, -1, '<mark>', '</mark>', '…', 24) as snippet",
-                "join statements as s on s.id = d.statement_id", "bm25(demands_fts)"),
-    "organisations": ("o.id, o.name, o.country, o.n_statements, "
-                      "snippet(organisations_fts, -1, '<mark>', '</mark>', '…', 12) as snippet", "",
-                      "bm25(organisations_fts)"),
-}
-_MARK = re.compile(r"&lt;(/?)mark&gt;")
+ACTIONS = {1: "minimal action", 2: "continuing action", 3: "considering action", 4: "general action",
+           5: "specific action"}  # UPR Info's scale, as the statement page names it
+
+
+class BadSearch(ValueError):
+    """A search address that asks for what the page does not offer: a 400, with this message."""
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a search address asks for: text, filters, order, and the page of each section."""
+    text: str
+    chosen: dict[str, str] = field(default_factory=dict)
+    sort: str = "relevance"
+    pages: dict[str, int] = field(default_factory=dict)
+
+    def page(self, section: str) -> int:
+        return self.pages.get(section, 1)
+
+    def arguments(self, **changes: str | int | None) -> dict[str, str]:
+        """The address's arguments with some changed (None or "" drops one): for links that keep the rest. A
+        change of filter or order starts every section at its first page again."""
+        pages = {f"{section}_page": str(page) for section, page in self.pages.items() if page > 1}
+        if any(not key.endswith("_page") for key in changes):
+            pages = {}
+        current = {"q": self.text, **self.chosen, "sort": "" if self.sort == "relevance" else self.sort, **pages}
+        current.update({key: "" if value is None else str(value) for key, value in changes.items()})
+        return {key: value for key, value in current.items() if value}
+
+
+def asked(arguments) -> Asked:
+    """The search a request's arguments ask for; BadSearch names the argument it cannot take."""
+    sort = arguments.get("sort") or "relevance"
+    if sort not in SORTS:
+        raise BadSearch(f"sort={sort}: a search sorts by {' or '.join(SORTS)}")
+    pages = {}
+    for section in SECTIONS:
+        value = arguments.get(f"{section}_page")
+        if value in (None, ""):
+            continue
+        if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+            raise BadSearch(f"{section}_page={value[:20]}: a page is a number from 1 to {MAX_PAGE} (the first "
+                            f"{MAX_ROWS:,} results of each section; narrow the search for the rest)")
+        pages[section] = int(value)
+    chosen = {key: arguments.get(key) for key in FILTER_KEYS if arguments.get(key)}
+    if not (chosen.get("year") or "0").isdigit() or len(chosen.get("year", "")) > 4:
+        raise BadSearch(f"year={chosen['year'][:20]}: a year is a number of at most four digits")
+    return Asked((arguments.get("q") or "").strip(), chosen, sort, pages)
+
+
+@dataclass
+class Section:
+    total: int = 0
+    rows: list[dict] = field(default_factory=list)
+    offset: int = 0
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-min(self.total, MAX_ROWS) // PAGE_SIZE))
 
 
 @dataclass
 class SearchResults:
-    query: str
-    results: dict[str, list[dict]] = field(default_factory=dict)
-    facets: dict[str, dict[str, list[tuple]]] = field(default_factory=dict)
-    chosen: dict[str, str] = field(default_factory=dict)
+    asked: Asked
+    sections: dict[str, Section] = field(default_factory=dict)
+    facets: dict[str, list[tuple]] = field(default_factory=dict)
     error: str | None = None
     notes: tuple[str, ...] = ()  # what the query left out of the text
 
+    @property
+    def query(self) -> str:
+        return self.asked.text
 
-def search(conn: sqlite3.Connection, text: str, query: str, chosen: dict[str, str], time_limit_ms: int,
-           notes: tuple[str, ...] = ()) -> SearchResults:
-    """Run every search (query is already a valid FTS5 query), all of them within time_limit_ms; a failure
-    is reported, never raised."""
-    found = SearchResults(text, chosen=chosen, notes=notes)
+    @property
+    def chosen(self) -> dict[str, str]:
+        return self.asked.chosen
+
+
+def search(conn: sqlite3.Connection, asked: Asked, query: str, time_limit_ms: int, notes: tuple[str, ...] = (),
+           download: bool = False) -> SearchResults:
+    """Every section of the search (query is already a valid FTS5 query), all within time_limit_ms: the asked
+    page of each, or for a download the first MAX_ROWS of each with the match in guillemets. A failure is
+    reported, never raised."""
+    found = SearchResults(asked, notes=notes)
     if not query:
         return found
     began = time.monotonic()
     try:
         with sqlite_timelimit(conn, time_limit_ms):
-            _search_each(conn, query, chosen, found)
+            for section in SECTIONS:
+                found.sections[section] = _section(conn, section, query, asked, download, found.facets)
     except sqlite3.Error as error:  # when interrupted, SQLite may say so or only that what it was doing failed
+        found.sections, found.facets = {}, {}
         found.error = (f"the search took longer than {time_limit_ms / 1000:g} s and was stopped; fewer words, "
                        "or longer prefixes, make it quicker" if time.monotonic() - began >= time_limit_ms / 1000
                        else f"the search could not run: {error}")
     return found
 
 
-def _search_each(conn: sqlite3.Connection, query: str, chosen: dict[str, str], found: SearchResults) -> None:
-    for name, (columns, joined, order) in SHOWN.items():
-        where, params = _filters(name, chosen)
-        rows = conn.execute(f"select {columns} from {SOURCES[name]} {joined} where {name}_fts match :query "
-                            f"{where} order by {order} limit :limit", {"query": query, "limit": LIMIT, **params})
-        names = [column[0] for column in rows.description]
-        found.results[name] = [_with_snippet(dict(zip(names, row, strict=True))) for row in rows.fetchall()]
-        found.facets[name] = _facets(conn, name, query, where, params)
+def _section(conn: sqlite3.Connection, section: str, query: str, asked: Asked, download: bool,
+             facets: dict[str, list[tuple]]) -> Section:
+    """The section's matches (with the filters) ranked, as rowids; their facets counted by SQLite; then only
+    the rows of the page asked for are read, with their snippets. No query hands over a row per match
+    beyond its rowid, so that a search's answers stay within the site's bounds whatever it matches."""
+    params = {**asked.chosen, "query": query, **_year_range(asked.chosen)}
+    kept = _kept(section, asked.chosen)
+    kept = f"and {kept}" if kept else ""
+    ranked = [row[0] for row in conn.execute(RANKED[section].format(kept=kept), params).fetchall()]
+    if ranked:
+        groups = conn.execute(_grouped(section, len(ranked)).format(kept=kept), params).fetchall()
+        for key, position in FACET_POSITIONS[section].items():
+            facets[key] = _counts(groups, position)
+    offset, limit = (0, MAX_ROWS) if download else ((asked.page(section) - 1) * PAGE_SIZE, PAGE_SIZE)
+    if asked.sort == "date" and offset < len(ranked):
+        page = [row[0] for row in conn.execute(NEWEST[section].format(kept=kept),
+                                               {**params, "limit": limit, "offset": offset}).fetchall()]
+    else:
+        page = ranked[offset:offset + limit]
+    return Section(len(ranked), _shown(conn, section, page, query, download) if page else [], offset)
 
 
-def _filters(name: str, chosen: dict[str, str]) -> tuple[str, dict[str, str]]:
-    clauses, params = [], {}
-    for key, column in FILTERS[name].items():
-        if chosen.get(key):
-            clauses.append(f"and {column} = :{key}")
-            params[key] = chosen[key]
-    return " ".join(clauses), params
+def _kept(section: str, chosen: dict[str, str]) -> str:
+    """What the chosen filters keep of a section's matches, as one condition ("" for all). What is asked of a
+    statement is read from its facet index, never from its row with its text."""
+    own = [clause for key, clause in OWN_FILTERS[section].items() if key in chosen]
+    through = [f"{key} = :{key}" for key in STATEMENT_COLUMNS if key in chosen]
+    through += [clause for key, clause in THROUGH_OTHERS.items() if key in chosen and key not in OWN_FILTERS[section]]
+    statements = f"select {{}} from statements indexed by {STATEMENT_FACET_INDEX} where {' and '.join(through)}"
+    if section == "statements":
+        return f"+statements_fts.rowid in ({statements.format('rowid')})" if through else ""
+    if section == "demands" and through:
+        own.append(f"d.statement_id in ({statements.format('id')})")
+    elif through == ["year = :year"]:  # an organisation: from its signatures' own dates, by their index
+        own.append("exists (select 1 from signatures as g where g.organisation_id = o.id "
+                   "and g.date >= :year_from and g.date < :year_to)")
+    elif through:
+        own.append("exists (select 1 from signatures as g where g.organisation_id = o.id "
+                   f"and g.statement_id in ({statements.format('id')}))")
+    return " and ".join(own)
 
 
-def _facets(conn: sqlite3.Connection, name: str, query: str, where: str,
-            params: dict[str, str]) -> dict[str, list[tuple]]:
-    facets = {}
-    for key, column in FILTERS[name].items():
-        rows = conn.execute(f"select {column}, count(*) from {SOURCES[name]} where {name}_fts match :query "
-                            f"{where} and {column} is not null group by {column} "
-                            f"order by count(*) desc, {column} limit {FACET_LIMIT}",
-                            {"query": query, **params}).fetchall()
-        facets[key] = rows
-    return facets
+def _year_range(chosen: dict[str, str]) -> dict[str, str]:
+    year = chosen.get("year")
+    return {"year_from": year, "year_to": str(int(year) + 1)} if year else {}
+
+
+MATCHES = {  # each section's full-text matches joined to its rows, which the filters read
+    "statements": "statements_fts where statements_fts match :query {kept}",
+    "demands": "demands_fts cross join demands as d on d.rowid = demands_fts.rowid "
+               "where demands_fts match :query {kept}",
+    "organisations": "organisations_fts cross join organisations as o on o.rowid = organisations_fts.rowid "
+                     "where organisations_fts match :query {kept}",
+}
+RANKED = {  # by relevance (titles weigh five times the text), ties in the index's order
+    "statements": "select statements_fts.rowid from " + MATCHES["statements"]
+                  + " order by bm25(statements_fts, 5.0, 1.0), statements_fts.rowid",
+    "demands": "select d.rowid from " + MATCHES["demands"] + " order by bm25(demands_fts), d.rowid",
+    "organisations": "select o.rowid from " + MATCHES["organisations"] + " order by bm25(organisations_fts), o.rowid",
+}
+NEWEST = {  # a page newest first (a demand by its statement's date, an organisation by the last statement it
+    # signed), the undated last; ties in the index's order
+    "statements": "select s.rowid from statements as s indexed by idx_statements_date where +s.rowid in "
+                  "(select statements_fts.rowid from " + MATCHES["statements"] + ") "
+                  "order by s.date desc, s.rowid desc limit :limit offset :offset",
+    "demands": "select d.rowid from " + MATCHES["demands"].replace(
+        " where ", " join statements as s on s.id = d.statement_id where ") +
+               " order by s.date is null, s.date desc, d.rowid limit :limit offset :offset",
+    "organisations": "select o.rowid from " + MATCHES["organisations"] +
+                     " order by o.last_signed is null, o.last_signed desc, o.rowid limit :limit offset :offset",
+}
+# Up to this many matches, their statements' facet columns are read from their rows; beyond, by one scan of the
+# facet index (100,000 entries of a few bytes, where each row read is a page of a statement's text).
+ROWS_READ_UP_TO = 3000
+
+
+def _grouped(section: str, matches: int) -> str:
+    """The section's matches counted, grouped by all its facets' columns together."""
+    if section != "statements":
+        columns = ", ".join(FACETS[section].values())
+        return f"select {columns}, count(*) from {MATCHES[section]} group by {columns}"
+    source = ("statements where rowid" if matches <= ROWS_READ_UP_TO
+              else f"statements indexed by {STATEMENT_FACET_INDEX} where +rowid")
+    columns = ", ".join(STATEMENT_COLUMNS)
+    return (f"select {columns}, count(*) from {source} in (select statements_fts.rowid from {MATCHES[section]}) "
+            f"group by {columns}")
+
+
+FACET_POSITIONS = {section: {key: position for position, key in enumerate(columns)}
+                   for section, columns in FACETS.items()}
+
+
+def _counts(groups: list, position: int) -> list[tuple]:
+    """One facet's counts, the largest first: sums of the groups that share its value."""
+    counts: Counter = Counter()
+    for group in groups:
+        if group[position] is not None:
+            counts[group[position]] += group[-1]
+    return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[:FACET_LIMIT]
+
+
+def _shown(conn: sqlite3.Connection, section: str, rowids: list[int], query: str, download: bool) -> list[dict]:
+    """The rows of one page, in its order, each with its snippet: read only for the rows shown."""
+    marks = TEXT_MARKS if download else HTML_MARKS
+    # FTS5 looks each rowid up on its own, merging a prefix's every word again for each: a prefix's matches
+    # are read once instead, in one pass that keeps the page's rows (2.7 s became 0.3 s for baba* at 100,000)
+    seek = "+" if "*" in query else ""
+    cursor = conn.execute(f"select {section}_fts.rowid, {SHOWN[section]} from {SHOWN_FROM[section]} "
+                          f"where {section}_fts match :query and {seek}{section}_fts.rowid in "
+                          "(select value from json_each(:rowids))",
+                          {"query": query, "rowids": json.dumps(rowids), "open": marks[0], "close": marks[1]})
+    names = [column[0] for column in cursor.description][1:]
+    by_rowid = {row[0]: dict(zip(names, row[1:], strict=True)) for row in cursor.fetchall()}
+    found = [by_rowid[rowid] for rowid in rowids]
+    return found if download else [{**row, "snippet": marked(row["snippet"])} for row in found]
+
+
+_MARK = re.compile(r"&lt;(/?)mark&gt;")
+_BETWEEN_GUILLEMETS = re.compile(r"«([^«»]*)»")
 
 
 def marked(snippet: str | None) -> Markup:
@@ -102,5 +292,8 @@ def marked(snippet: str | None) -> Markup:
     return Markup(_MARK.sub(r"<\1mark>", str(escape(snippet or ""))))
 
 
-def _with_snippet(row: dict) -> dict:
-    return {**row, "snippet": marked(row["snippet"])}
+def marked_from_text(snippet: str | None) -> Markup:
+    """A snippet whose matches are in guillemets (the search_statements query's, kept as they are in its CSV
+    and JSON), escaped and with each match <mark>ed for its page. A guillemet of the statement's own text
+    is marked too: the page shows it highlighted, the download keeps it as written."""
+    return Markup(_BETWEEN_GUILLEMETS.sub(r"<mark>\1</mark>", str(escape(snippet or ""))))

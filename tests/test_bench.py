@@ -57,14 +57,16 @@ def test_undersigned_bench_builds_measures_and_reports_every_figure(tmp_path, ru
     assert report["database"]["rows"]["statements"] == 60 and report["database"]["rows"]["demands"] == 300
     assert report["load"]["same_rows"] and report["load"]["loader_per_second"] > 0
     assert set(report["searches"]) == {"raw ranked search", "raw ranked search, two facets", "site table search",
-                                       "site ranked search", "site table search, two facets"}
+                                       "site ranked search", "site table search, two facets", "site /search",
+                                       "site /search, year filter"}
     assert len(report["per query ms p50"]) >= 25
     assert all(figures["samples"] >= 25 for figures in report["searches"].values())
     assert report["load test"]["requests"] > 0 and report["load test"]["errors"] == 0
     assert report["server peak memory MiB"] > 10
     assert {ratio["measure"].split(" (")[0] for ratio in report["ratios"]} >= {
         "site table search / raw ranked search", "site facet page / raw facet queries",
-        "loader / bulk baseline"}
+        "site /search, year filter / raw ranked search", "loader / bulk baseline"}
+    assert "p50 ms by kind of search" in result.output and "\nphrase " in result.output
     assert "requests/s" in result.output and "loader / bulk baseline" in result.output
 
     again = runner.invoke(cli, ["bench", "--statements", "60", "--db", str(db), "--reuse", "--repeat", "1",

@@ -185,7 +185,7 @@ def test_the_search_page_with_a_phrase_a_highlighted_snippet_and_a_filter(page, 
     page.locator("form.search input[type=submit]").click()
     page.wait_for_selector(".result.organisation")
     before = page.locator(".result.organisation").count()
-    page.locator('ul.facet[data-filter="country"] a', has_text="US").click()
+    page.locator('ul.facet[data-filter="country"] a', has_text="United States").click()
     page.wait_for_url("**country=US**")
     assert 0 < page.locator(".result.organisation").count() < before
     ARTIFACTS.mkdir(exist_ok=True)
@@ -227,3 +227,85 @@ def test_only_the_sites_own_scripts_run(page, served):
     page.wait_for_timeout(500)
     assert dialogs == []
     assert any("javascript:" in violation or "script-src" in violation for violation in violations)
+
+
+@pytest.fixture
+def two_years(sample_db, served_db):
+    """The sample statement (2023) and the WordPress one (2024), served."""
+    from click.testing import CliRunner
+
+    from undersigned.cli import cli
+
+    result = CliRunner().invoke(cli, ["add", str(FIXTURES / "wordpress-statement.html"), "--db", str(sample_db)])
+    assert result.exit_code == 0, result.output
+    return served_db(sample_db)
+
+
+def _shown(page, kind: str) -> int:
+    return page.locator(f".result.{kind}").count()
+
+
+def test_a_year_filter_narrows_all_three_sections_of_search(page, two_years, sample_db):
+    from sqlite_utils import Database
+
+    page.goto(two_years + "/search")
+    page.fill("input[name=q]", "tibet OR release")
+    page.locator("form.search input[type=submit]").click()
+    page.wait_for_selector(".result.organisation")
+    before = {kind: _shown(page, kind) for kind in ("statement", "demand", "organisation")}
+    assert before == {"statement": 2, "demand": 3, "organisation": 20}  # the first of four pages of them
+    page.locator('ul.facet[data-filter="year"] a', has_text="2024").click()
+    page.wait_for_url("**year=2024**")
+    after = {kind: _shown(page, kind) for kind in ("statement", "demand", "organisation")}
+    assert after == {"statement": 1, "demand": 1, "organisation": 3}
+    signed_in_2024 = {row[0] for row in Database(sample_db).execute(
+        "select organisations.name from signatures join organisations on organisations.id = organisation_id "
+        "where statement_id = '69a9db9924d2942d'")}
+    assert set(page.locator(".result.organisation a").all_inner_texts()) <= signed_in_2024
+    assert page.locator(".result.demand a").inner_text() == page.locator(".result.statement a").inner_text()
+    assert page.locator("p.search-summary").inner_text().startswith("1 statement, 1 demand and 3 organisations")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-year-filter.png"), full_page=True)
+
+    page.reload()  # the address holds the query and the filter
+    assert {kind: _shown(page, kind) for kind in ("statement", "demand", "organisation")} == after
+    assert page.locator('ul.facet[data-filter="year"] strong').inner_text() == "2024"
+
+
+def test_search_pages_each_section_and_sorts_by_date(page, two_years):
+    page.goto(two_years + "/search?q=tibet")
+    organisations = page.locator(".result.organisation a").all_inner_texts()
+    page.locator('nav.pages[data-section="organisations"] a[rel=next]').click()
+    page.wait_for_url("**organisations_page=2**")
+    assert not set(page.locator(".result.organisation a").all_inner_texts()) & set(organisations)
+    page.select_option("select[name=sort]", "date")
+    page.locator("form.search input[type=submit]").click()
+    page.wait_for_url("**sort=date**")
+    assert "organisations_page" not in page.url  # a new order starts at the first page
+    assert page.locator(".result.organisation .meta").first.inner_text().endswith("1 statement")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-sorted-by-date.png"), full_page=True)
+
+
+def test_the_search_csv_has_every_result_and_no_markup(page, two_years):
+    import csv
+    import io
+
+    page.goto(two_years + "/search?" + urlencode({"q": "tibet OR release", "sort": "date"}))
+    summary = page.locator("p.search-summary").inner_text()
+    assert summary.startswith("2 statements, 3 demands and 74 organisations")
+    with page.expect_download() as download:  # the page's own link, clicked with download set, as a person saves
+        page.evaluate("() => { const link = document.querySelector('a.download-csv'); link.download = ''; "
+                      "link.click(); }")
+    text = download.value.path().read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    sections = [row["section"] for row in rows]
+    assert [sections.count(name) for name in ("statements", "demands", "organisations")] == [2, 3, 74]
+    assert "<mark>" not in text and "</" not in text and "&lt;" not in text
+    assert all("«" in row["match"] for row in rows)
+    assert [row["date"] for row in rows if row["section"] == "statements"] == ["2024-03-10", "2023-06-04"]
+    shown = page.locator(".result.statement a").evaluate_all("links => links.map(link => link.href)")
+    assert [row["site_url"] for row in rows if row["section"] == "statements"] == shown
+    page.goto(two_years + "/search?q=nothingmatchesthis")
+    assert page.locator("h3", has_text="Filters").count() == 0
+    assert page.locator("p", has_text="No statement matches.").count() == 1

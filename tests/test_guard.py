@@ -137,6 +137,8 @@ async def test_a_long_search_searches_its_first_twelve_words(sample_db):
     ("/undersigned", "sql=select+1", True),
     ("/undersigned.json", "sql=select+1", True),
     ("/search", "q=tibet", True),
+    ("/search.json", "q=tibet", True),
+    ("/search.csv", "q=tibet&year=2024", True),
     ("/explore", "", True),
     ("/undersigned/statements", "_search=tibet", True),
     ("/undersigned/statements", "publisher__contains=x", True),

@@ -59,7 +59,7 @@ async def test_filters_beside_the_results_narrow_them(datasette):
 
 async def test_a_chosen_filter_is_shown_chosen_with_a_way_to_clear_it(datasette):
     html = await page(datasette, q="tibet", country="US")
-    assert "<strong>US</strong>" in html
+    assert "<strong>United States</strong>" in html  # the name; the address keeps the code
     assert 'href="?q=tibet">clear</a>' in html
 
 
@@ -69,9 +69,9 @@ async def test_two_filters_narrow_together(datasette):
 
 
 def test_a_query_sqlite_refuses_is_reported_not_raised(sample_db):
-    from db.search import marked, search
+    from db.search import Asked, marked, search
 
-    found = search(sqlite3.connect(sample_db), '"unbalanced', '"unbalanced', {}, time_limit_ms=1000)
+    found = search(sqlite3.connect(sample_db), Asked('"unbalanced'), '"unbalanced', time_limit_ms=1000)
     assert found.error is not None and found.error.startswith("the search could not run: ")
     assert marked(None) == ""
 
@@ -146,3 +146,134 @@ def test_any_search_becomes_a_bounded_query_fts5_accepts_and_the_page_answers(da
         conn.execute("select count(*) from t where t match ?", [query]).fetchone()
     response = asyncio.run(datasette.client.get("/search", params={"q": text}))
     assert response.status_code == 200 and "the search could not run" not in response.text
+
+
+def results(html: str, section: str) -> list[str]:
+    """The links of one section's results, in order: each statement, demand's statement or organisation."""
+    kind = {"statements": "statement", "demands": "demand", "organisations": "organisation"}[section]
+    blocks = [block for block in re.split(r'(?=<div class="result |<h2 |<nav |<aside )', html)
+              if block.startswith(f'<div class="result {kind}">')]
+    return [re.findall(r'href="/undersigned/[a-z]+/([^"#]+)"', block)[0] for block in blocks]
+
+
+def signed(sample_db, year: int) -> set[str]:
+    return {row[0] for row in sqlite3.connect(sample_db).execute(
+        "select organisation_id from signatures join statements on statements.id = statement_id "
+        "where statements.year = ?", [year])}
+
+
+async def test_a_year_narrows_every_section_through_its_statements(datasette, sample_db):
+    every = await page(datasette, q="tibet OR release")
+    in_2024 = await page(datasette, q="tibet OR release", year="2024")
+    assert len(results(every, "statements")) == 2 and results(in_2024, "statements") == ["69a9db9924d2942d"]
+    assert len(results(every, "demands")) == 3 and results(in_2024, "demands") == ["69a9db9924d2942d"]
+    organisations = set(results(in_2024, "organisations"))
+    assert len(organisations) == 3 and organisations <= signed(sample_db, 2024)
+    in_2023 = set(results(await page(datasette, q="tibet", year="2023", organisations_page="4"), "organisations"))
+    assert in_2023 and in_2023 <= signed(sample_db, 2023) and not in_2023 & organisations
+
+
+async def test_a_country_narrows_statements_and_demands_to_those_its_organisations_signed(datasette):
+    html = await page(datasette, q="tibet OR release", country="JP")  # only the 2023 statement has one
+    assert results(html, "statements") == ["857d10024f3cd20e"]
+    assert results(html, "demands") == ["857d10024f3cd20e", "857d10024f3cd20e"]
+    assert len(results(html, "organisations")) == 3 and "<strong>Japan</strong>" in html
+
+
+async def test_each_section_pages_on_its_own_and_keeps_the_other_pages(datasette):
+    first = await page(datasette, q="tibet", organisations_page="1")
+    second = await page(datasette, q="tibet", organisations_page="2")
+    assert len(results(first, "organisations")) == 20 == len(results(second, "organisations"))
+    assert not set(results(first, "organisations")) & set(results(second, "organisations"))
+    assert "74 organisations: 21–40" in second
+    assert 'href="?q=tibet&amp;organisations_page=3#organisations">next</a>' in second
+    assert results(second, "statements") == results(first, "statements")  # the other sections stay on page 1
+    assert 'href="?q=tibet&amp;year=2023">' in second  # a filter chosen starts every section at page 1 again
+    last = await page(datasette, q="tibet", organisations_page="4")
+    assert len(results(last, "organisations")) == 14 and "74 organisations: 61–74" in last
+    every = (await datasette.client.get("/search.json", params={"q": "tibet"})).json()["rows"]
+    shown = [row["organisation_id"] for row in every if row["section"] == "organisations"]
+    assert shown[20:40] == results(second, "organisations")  # the download's order is the page's
+    past = await page(datasette, q="tibet", organisations_page="9")
+    assert "Page 9 is past the last of organisations (4)" in past
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"q": "tibet", "sort": "newest"}, "sort=newest: a search sorts by relevance or date"),
+    ({"q": "tibet", "demands_page": "0"}, "demands_page=0: a page is a number from 1 to 50"),
+    ({"q": "tibet", "statements_page": "two"}, "statements_page=two: a page is a number from 1 to 50"),
+    ({"q": "tibet", "organisations_page": "51"}, "organisations_page=51: a page is a number from 1 to 50"),
+    ({"q": "tibet", "year": "20x4"}, "year=20x4: a year is a number of at most four digits"),
+])
+@pytest.mark.parametrize("path", ["/search", "/search.json", "/search.csv"])
+async def test_a_sort_or_page_it_does_not_offer_is_a_bad_request_that_says_why(datasette, path, params, message):
+    response = await datasette.client.get(path, params=params)
+    assert response.status_code == 400 and message in response.text
+
+
+async def test_sorted_by_date_the_newest_come_first(datasette):
+    by_date = await page(datasette, q="release", sort="date")
+    assert results(by_date, "statements") == ["69a9db9924d2942d", "857d10024f3cd20e"]  # 2024, then 2023
+    assert results(by_date, "demands") == ["69a9db9924d2942d", "857d10024f3cd20e"]
+    assert '<option value="date" selected>' in by_date
+    rows = (await datasette.client.get("/search.json", params={"q": "release", "sort": "date"})).json()["rows"]
+    assert [row["date"] for row in rows if row["section"] == "statements"] == ["2024-03-10", "2023-06-04"]
+    organisations = await page(datasette, q="tibet", sort="date")
+    newest = results(organisations, "organisations")[:5]
+    assert set(newest) <= {"tibet-advocacy-group-de", "friends-of-tibet-ch", "tibet-justice-circle"} | set(newest[3:])
+    assert set(newest[:3]) == {"tibet-advocacy-group-de", "friends-of-tibet-ch", "tibet-justice-circle"}
+
+
+async def test_the_json_has_the_pages_rows_with_their_statements_and_addresses(datasette):
+    html = await page(datasette, q="release", year="2024")
+    found = (await datasette.client.get("/search.json", params={"q": "release", "year": "2024"})).json()
+    assert found["query"] == "release" and found["filters"] == {"year": "2024"} and found["sort"] == "relevance"
+    assert found["sections"] == {"statements": {"total": 1, "rows": 1}, "demands": {"total": 1, "rows": 1},
+                                 "organisations": {"total": 0, "rows": 0}}
+    statement, demand = found["rows"]
+    assert [statement["section"], demand["section"]] == ["statements", "demands"]
+    assert statement["statement_id"] == demand["statement_id"] == results(html, "statements")[0]
+    assert statement["site_url"] == "http://localhost/undersigned/statements/69a9db9924d2942d"
+    assert demand["match"] == "«Release» the three teachers immediately and unconditionally;"
+    assert demand["action"] == "specific action" and demand["addressee"].startswith("Government of the People")
+    assert found["facets"]["year"] == [{"value": 2024, "count": 1}]
+
+
+async def test_the_csv_has_every_result_of_every_page_as_plain_text(datasette, sample_db):
+    import csv
+    import io
+
+    response = await datasette.client.get("/search.csv", params={"q": "tibet OR release"})
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    sections = [row["section"] for row in rows]
+    assert sections.count("statements") == 2 and sections.count("demands") == 3
+    assert sections.count("organisations") == 74  # all four pages of them
+    assert "<mark>" not in response.text and "&lt;" not in response.text
+    assert all("«" in row["match"] and "»" in row["match"] for row in rows)
+    sources = dict(sqlite3.connect(sample_db).execute("select id, url from statements"))
+    assert all(row["source_url"] == (sources[row["statement_id"]] or "") for row in rows if row["statement_id"])
+    organisation = next(row for row in rows if row["organisation_id"] == "friends-of-tibet-ch")
+    assert organisation["country"] == "Switzerland" and organisation["statement_id"] == ""
+    assert organisation["site_url"] == "http://localhost/undersigned/organisations/friends-of-tibet-ch"
+    download = await datasette.client.get("/search.csv", params={"q": "tibet", "_dl": "1"})
+    assert download.headers["content-disposition"] == 'attachment; filename="search.csv"'
+
+
+async def test_one_is_counted_in_the_singular(datasette):
+    html = await page(datasette, q="release", year="2024")
+    assert "<small>1 statement</small>" in html and "<small>1 demand</small>" in html
+    assert "1 statement, 1 demand and 0 organisations" in html
+    assert "1 statements" not in html and "1 demands" not in html
+    assert "Germany · 1 statement</span>" in await page(datasette, q="advocacy")
+
+
+async def test_no_filters_heading_when_nothing_matches(datasette):
+    html = await page(datasette, q="nothingmatchesthisword")
+    assert "No statement matches." in html and "<h3>Filters</h3>" not in html
+    assert "<h3>Filters</h3>" in await page(datasette, q="tibet")
+
+
+async def test_the_ranked_search_query_marks_the_match_with_guillemets_in_its_csv(datasette):
+    csv_text = (await datasette.client.get("/undersigned/search_statements.csv", params={"q": "Urumchi"})).text
+    assert "«Ürümchi»" in csv_text and "<mark>" not in csv_text
