@@ -9,8 +9,9 @@ from urllib.parse import urlencode
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import BadRequest, Response
 
-from .plugin import _base_url, _country_name, _statements_database, safe_query
+from .plugin import _base_url, _statements_database, safe_query
 from .search import ACTIONS, FACETS, MAX_ROWS, PAGE_SIZE, SECTIONS, BadSearch, SearchResults, asked, search
+from .words import country_name
 
 # The columns of a downloaded search, for every section; a cell a section has nothing for is left empty.
 # An organisation's row names no statement: it is in the search through its name.
@@ -23,7 +24,7 @@ async def search_page(datasette, request):
     name, found = await _run(datasette, request, download=False)
     page = await datasette.render_template("search.html", {
         "found": found, "database": name, "urls": datasette.urls, "facet_sections": FACETS,
-        "page_size": PAGE_SIZE, "max_rows": MAX_ROWS, "actions": ACTIONS, "country_name": _country_name,
+        "page_size": PAGE_SIZE, "max_rows": MAX_ROWS, "actions": ACTIONS, "country_name": country_name,
         "plural": plural,
         "row_url": lambda table, key: datasette.urls.row(name, table, tilde_encode(str(key))),
         "link": lambda **changes: "?" + urlencode(found.asked.arguments(**changes)),
@@ -71,7 +72,7 @@ def download_rows(found: SearchResults, site_url) -> list[dict]:
                 "publisher": row.get("publisher"), "match": row["snippet"], "addressee": row.get("addressee"),
                 "target": row.get("target"), "action": ACTIONS.get(row.get("action_category")),
                 "organisation_id": organisation, "organisation": row.get("name"),
-                "country": _country_name(row["country"]) if row.get("country") else None,
+                "country": country_name(row["country"]) if row.get("country") else None,
             })
     return rows
 
