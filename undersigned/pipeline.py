@@ -59,7 +59,7 @@ def reparse(db: Database) -> ReparseReport:
     ids = [row["id"] for row in db.query(LATEST_DOCUMENTS)]  # read first: saving writes to documents
     for doc_id in ids:
         report.documents += 1
-        document = document_from_row(db["documents"].get(doc_id))
+        document = document_from_row(db, db["documents"].get(doc_id))
         try:
             statement = parse(document)
             before = _stored(db, statement_id(document))
