@@ -51,6 +51,7 @@ def test_the_archive_is_a_file_of_its_own_with_the_bodies_compressed(runner, sam
     row = next(db.query("select * from documents"))
     assert raw_body(db, row) == SAMPLE.read_bytes()
     assert len(row["body"]) < len(SAMPLE.read_bytes()) / 2 and archive.raw_size(row["body"]) == len(SAMPLE.read_bytes())
+    assert db.execute(f"PRAGMA {archive.SCHEMA}.page_size").fetchone()[0] == archive.PAGE_SIZE
 
 
 def test_a_dictionary_is_trained_once_enough_pages_are_archived_and_every_body_reads_back(db_path, monkeypatch):
