@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import load, organisations, resolve
-from db.schema import CACHE_KIB, TABLES, ensure_schema, open_database
+from db import archive, load, organisations, resolve
+from db.schema import CACHE_KIB, TABLES, KnowledgeBase, ensure_schema, open_database
 from ingest.parse import PARSER_VERSION
 
 from .synthetic import Corpus
@@ -41,8 +41,10 @@ def build_with_loader(path: Path, corpus: Corpus, progress=None) -> float:
 
 def build_bulk(path: Path, corpus: Corpus) -> float:
     """The same rows with sqlite-utils insert_all into bare tables, then organisation totals in SQL, then
-    indexes and full-text search built once at the end: the fastest way we know to the same database."""
-    db = Database(str(path))
+    indexes and full-text search built once at the end: the fastest way we know to the same database. Its
+    archive is beside it, as the loader's is, bodies compressed the same way."""
+    db = KnowledgeBase(str(path))
+    db.attach_archive(archive.archive_path(path))
     db.enable_wal()
     db.execute("PRAGMA synchronous = NORMAL")  # as open_database sets them for the loader
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -54,9 +56,12 @@ def build_bulk(path: Path, corpus: Corpus) -> float:
         for start in range(0, corpus.n, SLICE):
             rows = _rows(corpus, start, start + SLICE)
             began = time.perf_counter()
+            archive.codec(db).prepare()
+            rows["documents"] = [archive.stored_document(db, row) for row in rows["documents"]]
+            rows["statement_versions"] = [archive.stored_version(db, row) for row in rows["statement_versions"]]
             for table, table_rows in rows.items():
-                db[table].insert_all(table_rows, pk=TABLES[table]["pk"], ignore=table == "organisations",
-                                     batch_size=200)
+                db[table].insert_all(table_rows, pk={**TABLES, **archive.TABLES}[table]["pk"],
+                                     ignore=table == "organisations", batch_size=200)
             seconds += time.perf_counter() - began
         began = time.perf_counter()
         _organisation_totals(db)
@@ -110,8 +115,10 @@ def _resolve_organisations(db: Database) -> None:
 
 
 def table_counts(path: Path) -> dict[str, int]:
-    db = Database(str(path))
+    """Rows of every table of the knowledge base and of its archive."""
+    db = KnowledgeBase(str(path))
     try:
-        return {name: db[name].count for name in TABLES}
+        db.attach_archive(archive.archive_path(path))
+        return {name: db[name].count for name in (*TABLES, *archive.TABLES)}
     finally:
         db.close()

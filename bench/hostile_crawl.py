@@ -24,8 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from db.schema import open_database
 from tests.wordpress_site import DISALLOWED, Faults, WordPressSite, make_posts
 
 STATEMENTS, NOTICES = 8, 2
@@ -94,7 +93,7 @@ def main(argv: list[str] | None = None) -> dict:
             host, port = silent.getsockname()
             silent_output, silent_status, silent_seconds = crawl(f"http://{host}:{port}", db_path, args.timeout,
                                                                  args.max_urls)
-        db = Database(db_path)
+        db = open_database(str(db_path))
         figures = {
             "seconds": round(seconds, 1), "exit_status": status,
             "failure_lines": sum(line.startswith("  failed: ") for line in output.splitlines()),

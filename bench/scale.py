@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import SLICE, build_bulk, build_with_loader, table_counts
+from .footprint import sizes
 from .serving import load_test, measure_searches, served
 from .synthetic import Corpus
 
@@ -61,7 +62,7 @@ def run(options: Options, say=print) -> dict:
             _check_reusable(db_path, options.statements)
         else:
             report["load"] = _build(db_path, Path(scratch) / "bulk.db", corpus, say)
-        report["database"] = {"bytes": db_path.stat().st_size, "rows": table_counts(db_path)}
+        report["database"] = {**sizes(db_path), "rows": table_counts(db_path)}
         say("measuring searches in raw SQLite and through the served site")
         with served(db_path) as server:
             report.update(measure_searches(db_path, server, corpus, options.repeat))
@@ -137,8 +138,11 @@ def by_kind(per_query: list[dict]) -> dict[str, dict[str, float]]:
 
 
 def table(report: dict) -> str:
-    lines = [f"Undersigned at {report['statements']:,} statements "
-             f"(database {report['database']['bytes'] / 2**20:,.0f} MiB)"]
+    database = report["database"]
+    lines = [f"Undersigned at {report['statements']:,} statements: knowledge base {database['bytes'] / 2**20:,.0f} MiB "
+             f"({database['bytes'] / report['statements'] / 1000:,.1f} KB a statement), archive "
+             f"{database['archive bytes'] / 2**20:,.0f} MiB for {database['raw body bytes'] / 2**20:,.0f} MiB of "
+             f"raw bodies ({database['archive bytes'] / database['raw body bytes']:.2f} of them)"]
     if "load" in report:
         load = report["load"]
         lines.append(f"load: loader {load['loader_per_second']:,.0f}/s, bulk baseline {load['bulk_per_second']:,.0f}/s")

@@ -12,9 +12,8 @@ from sqlite_utils import Database
 from .publish import DATABASE_NAME, METADATA_PATH
 from .schema import TABLES
 
-EXPORTED = ("statements", "demands", "signatures", "organisations", "organisation_names", "organisation_redirects",
-            "statement_versions", "documents")
-LEFT_OUT = {"documents": {"body"}}  # the raw bytes are in the SQLite download, not in CSV
+# The knowledge base; the archive (documents, statement_versions) is the crawler's, published apart if at all.
+EXPORTED = ("statements", "demands", "signatures", "organisations", "organisation_names", "organisation_redirects")
 FIELD_TYPES = {str: "string", int: "integer", float: "number"}
 # Each exported row carries where to read it on the site and where it came from.
 LINKS: dict[str, list[tuple[str, str]]] = {
@@ -26,8 +25,6 @@ LINKS: dict[str, list[tuple[str, str]]] = {
     "organisations": [("site_url", "organisations/{id}")],
     "organisation_names": [("organisation_site_url", "organisations/{organisation_id}")],
     "organisation_redirects": [("organisation_site_url", "organisations/{organisation_id}")],
-    "statement_versions": [("statement_site_url", "statements/{statement_id}"), ("source_url", "{source}")],
-    "documents": [("site_url", "documents/{id}"), ("source_url", "{url}")],
 }
 SOURCE = "(select url from statements where statements.id = {table}.statement_id)"
 
@@ -54,7 +51,7 @@ def export_package(db: Database, directory: Path, base_url: str) -> Path:
 
 def _write_table(db: Database, directory: Path, name: str, described: dict, base_url: str) -> dict:
     spec = TABLES[name]
-    columns = [c for c in spec["columns"] if c not in LEFT_OUT.get(name, set())]
+    columns = list(spec["columns"])
     links = LINKS[name]
     source = f", {SOURCE.format(table=name)} as source" if any("{source}" in t for _, t in links) else ""
     path = directory / f"{name}.csv"

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from ingest.orgnames import Identity
 from ingest.records import Document, Statement, bound_short_fields
 
-from . import organisations
+from . import archive, organisations
 
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
@@ -53,9 +53,9 @@ def _metadata_json(document: Document) -> str:
     return json.dumps(document.metadata, sort_keys=True, ensure_ascii=False)
 
 
-def document_from_row(row: dict) -> Document:
+def document_from_row(db: Database, row: dict) -> Document:
     """An archived document, ready to be parsed again without the network."""
-    return Document(source=row["path"] or row["url"], body=row["body"], content_type=row["content_type"],
+    return Document(source=row["path"] or row["url"], body=archive.raw_body(db, row), content_type=row["content_type"],
                     encoding=row["encoding"], fetched_at=datetime.fromisoformat(row["fetched_at"]),
                     url=row["url"], metadata=json.loads(row["metadata"] or "{}"), status=row.get("status"),
                     etag=row.get("etag"), last_modified=row.get("last_modified"), path=row["path"])
@@ -84,6 +84,7 @@ def save_many(db: Database, pairs: Iterable[tuple[Document, Statement]], parser_
     changes = organisations.Changes()
     results: list[Outcome | Exception] = []
     with db.atomic():
+        archive.codec(db).prepare()
         for document, statement in pairs:
             try:
                 with db.atomic():
@@ -104,7 +105,8 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
     bound_short_fields(statement)
     doc_id = document_id(document)
     key = statement_id(document)
-    _insert(db, "documents", [_document_row(doc_id, document)], "insert or ignore")
+    if not db.execute("select 1 from documents where id = ?", [doc_id]).fetchone():
+        _insert(db, "documents", [archive.stored_document(db, _document_row(doc_id, document))])
     existing = _existing(db, key)
     unchanged = existing and existing["document_id"] == doc_id and existing["parser_version"] == parser_version
     if unchanged and not force:
@@ -125,7 +127,7 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
     _insert(db, "demands", _demand_rows(key, statement))
     signatures = _signatures(db, key, statement, changes, saved)
     _insert(db, "signatures", signatures)
-    _insert(db, "statement_versions", [_version_row(key, doc_id, document, statement)],
+    _insert(db, "statement_versions", [archive.stored_version(db, _version_row(key, doc_id, document, statement))],
             upsert_on="statement_id, document_id")
     printed = {row["position"]: row for row in signatures}
     saved.moved = [(old, printed[position]["organisation_id"]) for position, old, written, *_ in before

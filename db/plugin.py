@@ -109,7 +109,7 @@ def prepare_connection(conn: sqlite3.Connection, database: str) -> None:
 @hookimpl
 def asgi_wrapper(datasette):
     """Each request is marked as visitor-chosen work or not (db.guard), its answer carries the security
-    headers (db.headers), and the statements and documents pages get their default columns."""
+    headers (db.headers), and the statements page gets its default columns."""
     headers = SecurityHeaders(datasette)
     _without_rich()
 
@@ -139,8 +139,6 @@ def _without_rich() -> None:
 
 DEFAULT_COLUMNS = {  # a table page's columns, unless the address chooses columns itself
     f"/{DATABASE_NAME}/statements": [("_col", column) for column in LISTING_COLUMNS],
-    # the raw pages are bytes to download, not to show; a page of 50 read them all
-    f"/{DATABASE_NAME}/documents": [("_nocol", "body")],
 }
 
 

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from sqlite_utils import Database
+
+from . import archive
 
 CACHE_KIB = 256 * 1024
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 TABLES: dict[str, dict] = {
-    "documents": {
-        "columns": {"id": str, "url": str, "path": str, "final_url": str, "status": int, "etag": str,
-                    "last_modified": str, "fetched_at": str, "content_type": str, "encoding": str, "sha256": str,
-                    "metadata": str, "body": bytes},
-        "pk": "id",
-    },
     "statements": {
         "columns": {"id": str, "url": str, "title": str, "kind": str, "date": str, "year": int,
                     "date_updated": str, "publisher": str, "language": str, "text": str,
@@ -25,7 +21,6 @@ TABLES: dict[str, dict] = {
                     "parser_version": str, "parsed_at": str,
                     "warnings": str, "needs_review": int},
         "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id")],
         "not_null": {"text", "document_id", "parser_version", "parsed_at", "n_demands", "n_signatories"},
     },
     "demands": {
@@ -65,34 +60,12 @@ TABLES: dict[str, dict] = {
                          ("affiliation_id", "organisations", "id")],
         "not_null": {"name_as_written"},
     },
-    "statement_versions": {
-        "columns": {"statement_id": str, "document_id": str, "fetched_at": str, "sha256": str,
-                    "n_signatories": int, "signatories": str, "parsed_at": str, "n_organisations": int,
-                    "n_individuals": int},
-        "pk": ("statement_id", "document_id"),
-        "foreign_keys": [("statement_id", "statements", "id"), ("document_id", "documents", "id")],
-    },
-    "crawl_runs": {
-        "columns": {"id": int, "site": str, "started_at": str, "finished_at": str, "source": str,
-                    "discovered": int, "options": str},
-        "pk": "id",
-    },
-    "crawl_queue": {
-        "columns": {"run_id": int, "url": str, "lastmod": str, "state": str, "outcome": str, "reason": str,
-                    "done_at": str},
-        "pk": ("run_id", "url"),
-        "foreign_keys": [("run_id", "crawl_runs", "id")],
-    },
 }
 
 # Every facet and sortable column of metadata.json leads an index (tests/test_load.py checks):
 # a sort or facet on a column without one reads the whole table on every page.
 INDEXES: dict[str, list[list[str]]] = {
-    "documents": [["url"], ["sha256"], ["fetched_at"], ["content_type"]],
-    "statement_versions": [["document_id"], ["fetched_at"], ["n_signatories"]],
-    "crawl_runs": [["site"]],
-    "crawl_queue": [["state"]],
-    "statements": [["document_id"], ["year"], ["date"], ["publisher"], ["language"], ["url"], ["kind"],
+    "statements": [["year"], ["date"], ["publisher"], ["language"], ["url"], ["kind"],
                    ["needs_review"], ["title"], ["n_signatories"], ["n_organisations"], ["n_individuals"],
                    ["n_demands"], ["stated_signatory_count"], ["parsed_at"], ["date_updated"],
                    # /search's facets and filters (db/search.py), read without the rows and their text
@@ -129,7 +102,7 @@ def ensure_schema(db: Database) -> None:
             db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
                             not_null=spec.get("not_null"))
         else:
-            backfills += _add_missing_columns(db, name, spec["columns"])
+            backfills += add_missing_columns(db, name, spec["columns"])
     for name, spec in TABLES.items():
         _reshape(db, name, spec)
     for name, indexes in INDEXES.items():
@@ -162,7 +135,7 @@ def _relative_paths(db: Database) -> None:
             db.execute("update documents set path = ? where id = ?", [stored.name, doc_id])
 
 
-def _add_missing_columns(db: Database, name: str, columns: dict[str, type]) -> list:
+def add_missing_columns(db: Database, name: str, columns: dict[str, type]) -> list:
     """A database built by an earlier version gains the columns added since; nothing is dropped. Returns
     the backfills to run once the schema is complete."""
     present = db[name].columns_dict
@@ -199,6 +172,19 @@ def _reshape(db: Database, name: str, spec: dict) -> None:
         db.execute("PRAGMA foreign_keys = ON")
 
 
+def rebuild_without_foreign_key(db: Database, name: str, column: str) -> None:
+    """Drop a foreign key whose table has gone elsewhere (documents, to the archive): the table is rebuilt,
+    rows, indexes and triggers (its full-text index's) and all. Run with foreign keys off."""
+    if not any(key.column == column for key in db[name].foreign_keys):
+        return
+    triggers = [row[0] for row in db.execute(
+        "select sql from main.sqlite_master where type = 'trigger' and tbl_name = ?", [name])]
+    for sql in db[name].transform_sql(drop_foreign_keys=[column]):
+        db.execute(sql)
+    for sql in triggers:
+        db.execute(sql)
+
+
 def _organisation_identities(db: Database) -> None:
     from .organisations import curation
     from .resolve import bring_up_to_date
@@ -218,15 +204,39 @@ BACKFILLS = {  # values an added column can take from what is already stored
 }
 
 
-def open_database(path: str) -> Database:
-    """The database with its schema ensured. Its connection may be handed to one other thread at a
-    time (the crawler keeps every database call on one worker thread, off its event loop)."""
-    db = Database(sqlite3.connect(path, check_same_thread=False))
+class KnowledgeBase(Database):
+    """The knowledge base, with its archive attached when it was opened through open_database: the archive's
+    tables (documents, statement_versions, crawl_runs, crawl_queue) answer to their plain names, in SQL as
+    through db[name], since the knowledge base has none of them."""
+
+    archived = False
+
+    def table_names(self, fts4: bool = False, fts5: bool = False) -> list[str]:
+        names = super().table_names(fts4, fts5)
+        if self.archived and not (fts4 or fts5):
+            names += [row[0] for row in self.execute(
+                f"select name from {archive.SCHEMA}.sqlite_master where type = 'table'")]
+        return names
+
+    def attach_archive(self, path: Path) -> None:
+        archive.ensure_archive(path)
+        self.execute(f"attach database ? as {archive.SCHEMA}", [str(path)])
+        self.execute(f"PRAGMA {archive.SCHEMA}.synchronous = NORMAL")
+        self.archived = True
+
+
+def open_database(path: str) -> KnowledgeBase:
+    """The knowledge base with its archive beside it, both with their schemas ensured; a database from
+    before the archive had its own file is split first. Its connection may be handed to one other thread
+    at a time (the crawler keeps every database call on one worker thread, off its event loop)."""
+    db = KnowledgeBase(sqlite3.connect(path, check_same_thread=False))
     # In WAL mode NORMAL cannot corrupt the database; a power cut may lose the last commits, which a
     # re-run fetches again. FULL would wait for an fsync at every document saved.
     db.execute("PRAGMA synchronous = NORMAL")
     # The default 2 MB page cache thrashes once the indexes outgrow it (random keys land anywhere);
     # this is a ceiling, taken only as pages are read.
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    db.attach_archive(archive.archive_path(path))
+    archive.move_into_archive(db)
     ensure_schema(db)
     return db

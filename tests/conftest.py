@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from db.archive import archive_path
+from db.schema import KnowledgeBase
 from ingest.parse.names import forget
 from undersigned import PROJECT_ROOT, SAMPLE_DIR
 
@@ -97,3 +99,10 @@ def served_db(tmp_path: Path):
 def served(sample_db: Path, served_db) -> str:
     """`undersigned serve` on the sample database; its base URL."""
     return served_db(sample_db)
+
+
+def archived(path: Path) -> KnowledgeBase:
+    """A database file as the commands see it: the knowledge base, with its archive attached."""
+    db = KnowledgeBase(str(path))
+    db.attach_archive(archive_path(path))
+    return db

@@ -19,17 +19,17 @@ from pathlib import Path
 
 import click
 import pytest
-from sqlite_utils import Database
 
+from db.archive import raw_body
 from undersigned.cli import cli
 
-from .conftest import FIXTURES, SAMPLE, SEED
+from .conftest import FIXTURES, SAMPLE, SEED, archived
 from .httpserver import Route
 from .wordpress_site import WordPressSite, make_posts
 
 
 def table_dump(db_path: Path) -> dict[str, list[tuple]]:
-    db = Database(db_path)
+    db = archived(db_path)
     return {name: list(db.execute(f"select * from [{name}] order by rowid").fetchall())
             for name in ("documents", "statements", "demands", "organisations", "signatures")}
 
@@ -74,7 +74,7 @@ def test_add_takes_metadata_from_options_over_the_sidecar(runner, db_path):
     result = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(db_path), "--title", "Remembering Tiananmen",
                                  "--date", "2023-06-03"])
     assert result.exit_code == 0, result.output
-    row = next(Database(db_path).query("select title, date, year, publisher from statements"))
+    row = next(archived(db_path).query("select title, date, year, publisher from statements"))
     assert row == {"title": "Remembering Tiananmen", "date": "2023-06-03", "year": 2023,
                    "publisher": "International Tibet Network"}
 
@@ -91,13 +91,13 @@ def test_add_fetches_a_url_follows_redirects_and_keeps_the_final_url(runner, db_
     http_server.routes["/?p=42"] = Route(301, b"", {"Location": "/2024/free-the-lhasa-three/"})
     result = runner.invoke(cli, ["add", http_server.url("/?p=42"), "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    db = Database(db_path)
+    db = archived(db_path)
     statement = next(db.query("select url, title, n_demands, n_signatories, document_id from statements"))
     assert statement["url"] == http_server.url("/2024/free-the-lhasa-three/")
     assert (statement["title"], statement["n_demands"], statement["n_signatories"]) == (
         "Joint statement: Free the Lhasa Three", 3, 5)
     document = db["documents"].get(statement["document_id"])
-    assert document["body"] == page and document["content_type"] == "text/html"
+    assert raw_body(db, document) == page and document["content_type"] == "text/html"
     assert document["path"] == http_server.url("/?p=42")  # the URL asked for, beside the one it led to
     assert http_server.requests[0][1]["User-Agent"].startswith("Undersigned/")
 
@@ -108,7 +108,7 @@ def test_html_in_a_declared_legacy_charset_is_decoded(runner, db_path, http_serv
     http_server.routes["/latin1"] = Route(200, html.encode("latin-1"), {"Content-Type": "text/html"})
     result = runner.invoke(cli, ["add", http_server.url("/latin1"), "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    names = [row["name_as_written"] for row in Database(db_path).query("select name_as_written from signatures")]
+    names = [row["name_as_written"] for row in archived(db_path).query("select name_as_written from signatures")]
     assert names == ["Amis du Tibet, Français", "Société Tibet"]
 
 
@@ -162,7 +162,7 @@ def test_a_batch_goes_on_past_its_bad_inputs(runner, db_path, tmp_path, http_ser
                                  "--db", str(db_path)])
     assert result.exit_code == 1
     assert f"{len(bad)} of {len(bad) + len(good)} inputs failed" in result.stderr
-    assert Database(db_path)["statements"].count == 3
+    assert archived(db_path)["statements"].count == 3
 
 
 def test_the_latin1_error_says_how_to_read_it_and_encoding_does(runner, db_path, tmp_path):
@@ -173,7 +173,7 @@ def test_the_latin1_error_says_how_to_read_it_and_encoding_does(runner, db_path,
     assert "--encoding" in result.stderr
     result = runner.invoke(cli, ["add", str(path), "--db", str(db_path), "--encoding", "latin-1"])
     assert result.exit_code == 0, result.output
-    assert "Déclaration" in next(Database(db_path).query("select text from statements"))["text"]
+    assert "Déclaration" in next(archived(db_path).query("select text from statements"))["text"]
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_kept(runner, tmp_path):
@@ -189,7 +189,7 @@ def test_demo_builds_the_sample_database_without_serving(runner, tmp_path):
     db_path = tmp_path / "demo.db"
     result = runner.invoke(cli, ["demo", "--db", str(db_path), "--no-serve"])
     assert result.exit_code == 0, result.output
-    assert Database(db_path)["signatures"].count == 121
+    assert archived(db_path)["signatures"].count == 121
 
 
 @pytest.mark.parametrize("command", sorted(cli.commands))

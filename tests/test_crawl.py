@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import signal
 import socket
@@ -18,8 +17,8 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from sqlite_utils import Database
 
+from db.archive import signatories
 from db.schema import open_database
 from ingest.discover import Candidate, listing, sitemaps, wordpress
 from ingest.fetch import USER_AGENT
@@ -29,6 +28,7 @@ from ingest.urls import Scope
 from undersigned.cli import cli
 from undersigned.crawl import CrawlError, CrawlOptions, crawl
 
+from .conftest import archived
 from .wordpress_site import DISALLOWED, Faults, Post, WordPressSite, make_posts, statement_content
 
 STATEMENTS, NOTICES = 12, 3
@@ -53,7 +53,7 @@ def private_post(number: int) -> Post:
 
 
 def statement_urls(db_path: Path) -> list[str]:
-    return [row[0] for row in Database(db_path).execute("select url from statements order by url").fetchall()]
+    return [row[0] for row in archived(db_path).execute("select url from statements order by url").fetchall()]
 
 
 def post_requests(site: WordPressSite) -> list[tuple[str, dict[str, str]]]:
@@ -67,7 +67,7 @@ def test_every_statement_once_non_statements_archived_and_robots_obeyed(db_path)
     assert statement_urls(db_path) == expected
     assert (report.source, report.discovered, report.outcomes["new"], report.outcomes["other_page"]) == (
         "wordpress-api", STATEMENTS + NOTICES, STATEMENTS, NOTICES)
-    db = Database(db_path)
+    db = archived(db_path)
     assert db["documents"].count_where("url like ?", ["%/event-%"]) == NOTICES
     assert db["signatures"].count == STATEMENTS * 3
     assert not [path for path in site.paths_requested() if path.startswith(DISALLOWED)]
@@ -82,14 +82,14 @@ def test_requests_in_flight_never_exceed_the_concurrency_limit(db_path):
 def test_a_second_crawl_sends_conditional_requests_and_reparses_nothing(db_path):
     with WordPressSite(make_posts(STATEMENTS, NOTICES)) as site:
         run(db_path, site)
-        parsed_at = Database(db_path).execute("select id, parsed_at from statements order by id").fetchall()
+        parsed_at = archived(db_path).execute("select id, parsed_at from statements order by id").fetchall()
         first_requests = len(site.log)
         report = run(db_path, site)
     second = post_requests(site)[STATEMENTS + NOTICES:]
     assert len(second) == STATEMENTS + NOTICES and len(site.log) > first_requests
     assert all("If-None-Match" in headers and "If-Modified-Since" in headers for _, headers in second)
     assert report.outcomes["not_modified"] == STATEMENTS + NOTICES
-    assert Database(db_path).execute("select id, parsed_at from statements order by id").fetchall() == parsed_at
+    assert archived(db_path).execute("select id, parsed_at from statements order by id").fetchall() == parsed_at
 
 
 def test_an_updated_post_is_picked_up_and_versioned(db_path):
@@ -98,14 +98,14 @@ def test_an_updated_post_is_picked_up_and_versioned(db_path):
         site.update_post("statement-2", statement_content(2, 5) + "<p>List updated on 1 March 2023.</p>")
         report = run(db_path, site)
     assert (report.outcomes["updated"], report.outcomes["not_modified"]) == (1, STATEMENTS + NOTICES - 1)
-    db = Database(db_path)
+    db = archived(db_path)
     statement = next(db.query("select id, n_signatories, date_updated from statements where url like ?",
                               ["%/statement-2/"]))
     assert (statement["n_signatories"], statement["date_updated"]) == (5, "2023-03-01")
-    versions = list(db.query("select n_signatories, signatories from statement_versions where statement_id = ? "
-                             "order by rowid", [statement["id"]]))
+    versions = list(db.query("select n_signatories, signatories, dictionary_id from statement_versions "
+                             "where statement_id = ? order by rowid", [statement["id"]]))
     assert [v["n_signatories"] for v in versions] == [3, 5]
-    joined = set(json.loads(versions[1]["signatories"])) - set(json.loads(versions[0]["signatories"]))
+    joined = set(signatories(db, versions[1])) - set(signatories(db, versions[0]))
     assert joined == {"Support Group 2-4 – Germany", "Support Group 2-5 – Germany"}
 
 
@@ -117,7 +117,7 @@ def test_faults_are_retried_and_the_crawl_completes(db_path):
         report = run(db_path, site, attempts=8)  # the periodic 503s may land on a throttled page too
     assert report.failed == []
     assert len(statement_urls(db_path)) == STATEMENTS
-    name = Database(db_path).execute("select name_as_written from signatures join statements on statements.id = "
+    name = archived(db_path).execute("select name_as_written from signatures join statements on statements.id = "
                                      "signatures.statement_id where url like '%/statement-7/' limit 1").fetchone()[0]
     assert name == "Support Group 7-1 – Germany"  # UTF-8 bytes under a wrong ISO-8859-1 declaration
     assert 3 <= site.paths_requested().count("/statement-3/") <= 5  # two 429s (maybe a 503 or two), the page
@@ -147,7 +147,7 @@ def test_a_url_that_keeps_failing_is_recorded_with_its_reason_and_the_crawl_goes
     assert [(url.rsplit("/", 2)[-2], reason) for url, reason in report.failed] == [
         ("statement-2", "HTTP 429 after 4 attempts")]
     assert len(statement_urls(db_path)) == 3
-    queue = Database(db_path).execute("select state, reason from crawl_queue where url like '%statement-2%'").fetchone()
+    queue = archived(db_path).execute("select state, reason from crawl_queue where url like '%statement-2%'").fetchone()
     assert queue == ("failed", "HTTP 429 after 4 attempts")
 
 
@@ -223,7 +223,7 @@ def test_crawl_command_prints_its_summary(runner, db_path):
 
 def comparable(db_path: Path) -> dict[str, list]:
     """The database less what differs between any two crawls: fetch and parse times, crawl bookkeeping."""
-    db = Database(db_path)
+    db = archived(db_path)
     queries = {
         "statements": "select id, url, title, kind, date, text, n_demands, n_signatories, document_id from statements",
         "demands": "select * from demands", "signatures": "select * from signatures",
@@ -271,11 +271,11 @@ def _eventually(condition, seconds: float) -> bool:
 
 
 def _done_urls(db_path: Path) -> list[str]:
-    return [row[0] for row in Database(db_path).execute("select url from crawl_queue where state = 'done'")]
+    return [row[0] for row in archived(db_path).execute("select url from crawl_queue where state = 'done'")]
 
 
 def _done(db_path: Path) -> int:
-    return Database(db_path).execute("select count(*) from crawl_queue where state = 'done'").fetchone()[0]
+    return archived(db_path).execute("select count(*) from crawl_queue where state = 'done'").fetchone()[0]
 
 
 def test_reparse_needs_no_network_and_reports_what_changed(runner, db_path):
@@ -284,7 +284,7 @@ def test_reparse_needs_no_network_and_reports_what_changed(runner, db_path):
     result = runner.invoke(cli, ["reparse", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"re-parsed 4 documents with parser {PARSER_VERSION}: 1 document only, 3 unchanged"
-    db = Database(db_path)
+    db = archived(db_path)
     db.execute("update statements set n_demands = 0")
     db.conn.commit()
     result = runner.invoke(cli, ["reparse", "--db", str(db_path)])
@@ -295,7 +295,7 @@ def test_reparse_needs_no_network_and_reports_what_changed(runner, db_path):
 def test_statements_an_earlier_parser_saved_are_parsed_again_by_reparse(runner, db_path):
     with WordPressSite(make_posts(3, 0)) as site:
         run(db_path, site)
-    db = Database(db_path)
+    db = archived(db_path)
     db.execute("update statements set parser_version = '1', n_signatories = 0")
     db.conn.commit()
     result = runner.invoke(cli, ["reparse", "--db", str(db_path)])
@@ -328,7 +328,7 @@ def test_bad_urls_in_a_sitemap_and_redirects_are_one_failure_line_each_and_the_c
             ("http://[oops/x", "invalid URL (Invalid IPv6 URL)"),
         ]
         assert len(statement_urls(db_path)) == 3
-        assert Database(db_path).execute("select count(*) from crawl_runs where finished_at is null").fetchone()[0] == 0
+        assert archived(db_path).execute("select count(*) from crawl_runs where finished_at is null").fetchone()[0] == 0
         result = runner.invoke(cli, ["crawl", site.url, "--db", str(db_path), "--delay", "0"])
     assert result.exit_code == 0, result.output
     assert "failed: http://[oops/x: invalid URL (Invalid IPv6 URL)\n" in result.output
@@ -358,7 +358,7 @@ def test_redirects_are_followed_hop_by_hop_within_the_site_and_robots_txt(db_pat
     assert loops == [f"/loop-{n}/" for n in range(1, 7)]  # the first request and five redirects
     assert not [path for path in site.paths_requested() if path.startswith(DISALLOWED)]
     assert report.off_site == [f"{elsewhere.url}/statement-1/"]
-    queue = dict(Database(db_path).execute("select url, state from crawl_queue").fetchall())
+    queue = dict(archived(db_path).execute("select url, state from crawl_queue").fetchall())
     assert queue[f"{site.url}/moved/"] == "done" and f"{elsewhere.url}/statement-1/" not in queue
     assert statement_urls(db_path) == [f"{site.url}/statement-1/", f"{site.url}/statement-2/"]
 

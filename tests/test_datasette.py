@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 from bs4 import BeautifulSoup
 
+from db.archive import archive_path
 from db.load import statement_id
 from db.publish import make_datasette
 from ingest.files import read_file
@@ -346,10 +347,19 @@ async def test_the_statement_page_shows_scraped_markup_as_text(sample_db, runner
         assert raw not in page
 
 
-async def test_the_documents_page_leaves_the_raw_pages_out_unless_asked(datasette):
-    page = (await datasette.client.get("/undersigned/documents")).text
-    headers = re.findall(r'<th [^>]*data-column="([\w-]+)"', page)
-    assert "sha256" in headers and "body" not in headers
-    asked = (await datasette.client.get("/undersigned/documents?_col=body&_col=url")).text
-    assert "body" in re.findall(r'<th [^>]*data-column="([\w-]+)"', asked)
-    assert "body" in (await get_json(datasette, "/undersigned/documents.json"))["columns"]
+@pytest.mark.parametrize("immutable", [False, True])
+async def test_the_site_and_its_download_are_the_knowledge_base_alone(sample_db, tmp_path, immutable):
+    datasette = make_datasette(sample_db, immutable=immutable)
+    tables = {table["name"] for table in (await get_json(datasette, "/undersigned.json"))["tables"]}
+    assert {"statements", "signatures"} <= tables
+    assert not tables & {"documents", "statement_versions", "crawl_runs", "crawl_queue", "dictionaries"}
+    assert (await datasette.client.get("/undersigned/documents")).status_code == 404
+    copy = tmp_path / "download.db"
+    copy.write_bytes((await datasette.client.get("/undersigned.db")).content)
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("select count(*) from sqlite_master where name = 'documents'").fetchone() == (0,)
+        assert conn.execute("select count(*) from statements").fetchone() == (1,)
+    with sqlite3.connect(archive_path(sample_db)) as conn:  # the archive is beside it, whole
+        assert conn.execute("select count(*) from documents").fetchone() == (1,)
+
+

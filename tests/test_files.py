@@ -21,7 +21,7 @@ from ingest.files import read_regular
 from ingest.parse import PARSER_VERSION
 from undersigned.cli import cli
 
-from .conftest import FIXTURES, SAMPLE
+from .conftest import FIXTURES, SAMPLE, archived
 from .httpserver import Route
 
 STATEMENT = SAMPLE.read_bytes()
@@ -125,7 +125,7 @@ def test_a_language_option_that_is_no_language_tag_is_refused(runner, db_path):
 
 
 def stored_paths(db_path: Path) -> list[str]:
-    return [row["path"] for row in Database(db_path).query("select path from documents order by rowid")]
+    return [row["path"] for row in archived(db_path).query("select path from documents order by rowid")]
 
 
 def test_paths_are_stored_relative_to_the_current_directory_or_as_a_name(runner, tmp_path, monkeypatch):
@@ -148,7 +148,8 @@ def test_the_sample_is_published_without_the_curators_path(runner, tmp_path, mon
     result = runner.invoke(cli, ["add", str(SAMPLE), "--db", str(tmp_path / "statements.db")])
     assert result.exit_code == 0, result.output
     assert stored_paths(tmp_path / "statements.db") == ["sample/remembering-tiananmen-2023.txt"]
-    dump = "\n".join(Database(tmp_path / "statements.db").conn.iterdump())
+    dump = "\n".join(line for path in (tmp_path / "statements.db", tmp_path / "statements.archive.db")
+                     for line in Database(path).conn.iterdump())
     assert str(SAMPLE.parent) not in dump
 
 
@@ -203,7 +204,7 @@ def test_absolute_paths_of_an_earlier_database_are_cut_to_names_and_reparse_stil
         (tmp_path / name).mkdir()
         (tmp_path / name / "statement.txt").write_bytes(STATEMENT.replace(b"Tiananmen", name.encode() * 3))
         assert runner.invoke(cli, ["add", str(tmp_path / name / "statement.txt"), "--db", str(db_path)]).exit_code == 0
-    old = Database(db_path)
+    old = archived(db_path)
     old.execute("update documents set path = ? where rowid = 1", ["/home/alice/corpus/statement.txt"])
     old.execute("update documents set path = ? where rowid = 2", ["../../home/alice/b/statement.txt"])
     old.execute("PRAGMA user_version = 0")

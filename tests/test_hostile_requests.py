@@ -72,7 +72,7 @@ async def test_an_impossible_sort_is_a_400_naming_the_sorts_there_are(datasette,
 
 async def test_sorts_that_are_offered_still_sort(datasette):
     for path in ("/undersigned/statements?_sort=title", "/undersigned/statements?_sort_desc=n_signatories",
-                 "/undersigned/crawl_runs?_sort=site", "/undersigned/signatures?_sort=position"):
+                 "/undersigned/organisations?_sort=name", "/undersigned/signatures?_sort=position"):
         assert (await datasette.client.get(path)).status_code == 200, path
 
 

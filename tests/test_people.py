@@ -18,7 +18,7 @@ from ingest.parse import PARSER_VERSION, parse
 from ingest.sources import read_file
 from undersigned.cli import cli
 
-from .conftest import REAL
+from .conftest import REAL, archived
 from .test_identity import statement
 
 IFF = REAL / "iff-frt-vaccination.md"
@@ -126,12 +126,12 @@ def statement_id_of(document) -> str:
 
 def test_adding_a_statement_with_people_twice_changes_nothing(db_path, runner):
     assert runner.invoke(cli, ["add", str(IFF), "--db", str(db_path)]).exit_code == 0
-    before = {table: Database(db_path).execute(f"select * from [{table}] order by rowid").fetchall()
+    before = {table: archived(db_path).execute(f"select * from [{table}] order by rowid").fetchall()
               for table in ("statements", "signatures", "organisations", "organisation_names", "statement_versions")}
     result = runner.invoke(cli, ["add", str(IFF), "--db", str(db_path)])
     assert result.exit_code == 0 and result.output.startswith("unchanged:")
     assert "520 signatories: 15 organisations, 505 individuals" in result.output
-    after = {table: Database(db_path).execute(f"select * from [{table}] order by rowid").fetchall() for table in before}
+    after = {table: archived(db_path).execute(f"select * from [{table}] order by rowid").fetchall() for table in before}
     assert after == before
     assert save(open_database(str(db_path)), read_file(IFF), parse(read_file(IFF)), PARSER_VERSION) is Outcome.UNCHANGED
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 from sqlite_utils import Database
 
+from db.archive import archive_path
 from db.export import export_package
 from db.load import Outcome
 from db.publish import listen
@@ -147,6 +148,7 @@ def crawl(site: str, db_path: str, since: str | None, limit: int | None, concurr
                                                                     timeout=timeout))
     path = Path(db_path)
     was_there, was_empty = path.exists(), path.is_file() and path.stat().st_size == 0
+    archive_was_there = archive_path(path).exists()
     with _open(db_path) as db, _Bar("crawling") as bar:
         try:
             report = asyncio.run(run_crawl(db, base_url, options, bar))
@@ -157,6 +159,8 @@ def crawl(site: str, db_path: str, since: str | None, limit: int | None, concurr
     if failure:
         if not was_there or was_empty:  # nothing was stored: the database made for it is not left behind
             _unmake_database(path, was_there)
+            if not archive_was_there:
+                _unmake_database(archive_path(path), False)  # the archive made beside it goes too
         raise click.ClickException(str(failure)) from failure
     click.echo(describe_crawl(report))
     if report.outcomes and report.outcomes["failed"] == sum(report.outcomes.values()):

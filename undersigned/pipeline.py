@@ -69,7 +69,7 @@ def reparse(db: Database, progress: Progress | None = None) -> ReparseReport:
         progress.start(len(ids))
     for doc_id in ids:
         report.documents += 1
-        document = document_from_row(db["documents"].get(doc_id))
+        document = document_from_row(db, db["documents"].get(doc_id))
         outcome = _reparse_one(db, document, report)
         if progress:
             progress.advance(document.source, outcome)
