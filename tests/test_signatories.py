@@ -376,3 +376,8 @@ def test_an_address_line_or_an_exclamation_is_no_name(text):
 @pytest.mark.parametrize("text", ["1000 Grandmothers", "XR Justice Now!", "CGT Educ’action 92", "Yahoo!"])
 def test_names_with_numbers_or_an_exclamation_mark_stay_names(text):
     assert name_likeness(text) >= 0.4
+
+
+@pytest.mark.parametrize("body", [".", "", " ; ", ",,"])
+def test_a_page_of_nothing_but_punctuation_parses(body):
+    assert names(parsed(body)) == []

@@ -39,6 +39,8 @@ def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int 
     described = _entries_with_commas(text)
     parts = _with_legal_forms([part.strip() for part in (_SEMICOLON if described else _SEPARATOR).split(text)
                                if part.strip()])
+    if not parts:
+        return None
     # The space lets an Oxford comma's conjunction (", and Gamma") be split off like any other.
     last = words.last_conjunction.split(" " + parts[-1], maxsplit=1)
     parts[-1:] = [part.strip() for part in last if part.strip()]
