@@ -34,4 +34,4 @@ $(VENV)/.installed-mutation: $(VENV)/.installed-test
 	touch $@
 
 clean:
-	rm -rf $(VENV) statements.db statements.db-wal statements.db-shm test-artifacts build/mutation
+	rm -rf $(VENV) statements.db statements.db-wal statements.db-shm statements.archive.db test-artifacts build/mutation
