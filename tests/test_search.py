@@ -277,3 +277,8 @@ async def test_no_filters_heading_when_nothing_matches(datasette):
 async def test_the_ranked_search_query_marks_the_match_with_guillemets_in_its_csv(datasette):
     csv_text = (await datasette.client.get("/undersigned/search_statements.csv", params={"q": "Urumchi"})).text
     assert "«Ürümchi»" in csv_text and "<mark>" not in csv_text
+
+
+async def test_the_language_facet_names_languages(datasette):
+    html = await page(datasette, q="tibet")
+    assert re.search(r'data-filter="language">\s*<li><a href="[^"]*language=en">English</a>', html)
