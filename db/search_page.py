@@ -11,7 +11,7 @@ from datasette.utils.asgi import BadRequest, Response
 
 from .plugin import _base_url, _statements_database, safe_query
 from .search import ACTIONS, FACETS, MAX_ROWS, PAGE_SIZE, SECTIONS, BadSearch, SearchResults, asked, search
-from .words import country_name, language_name
+from .words import country_name
 
 # The columns of a downloaded search, for every section; a cell a section has nothing for is left empty.
 # An organisation's row names no statement: it is in the search through its name.
@@ -24,8 +24,8 @@ async def search_page(datasette, request):
     name, found = await _run(datasette, request, download=False)
     page = await datasette.render_template("search.html", {
         "found": found, "database": name, "urls": datasette.urls, "facet_sections": FACETS,
-        "page_size": PAGE_SIZE, "max_rows": MAX_ROWS, "actions": ACTIONS, "country_name": country_name,
-        "language_name": language_name, "plural": plural,
+        "page_size": PAGE_SIZE, "max_rows": MAX_ROWS, "actions": ACTIONS,
+        "plural": plural,
         "row_url": lambda table, key: datasette.urls.row(name, table, tilde_encode(str(key))),
         "link": lambda **changes: "?" + urlencode(found.asked.arguments(**changes)),
         "download_url": lambda extension: f"/search.{extension}?" + urlencode(found.asked.arguments(
