@@ -152,12 +152,11 @@ def _is_label_word(text: str) -> bool:
 
 
 def _unwrapped(blocks: list[Block]) -> list[Block]:
-    """ "Gießen, Göttingen, Karlsruhe," wrapped over lines that end in commas (or semicolons: "Catherine
-    Achin, sociologue ; Armelle Andro, démographe ;"): one paragraph again."""
+    """ "Gießen, Göttingen, Karlsruhe," wrapped over lines that end in commas: one paragraph again."""
     joined: list[Block] = []
     for block in blocks:
         previous = joined[-1] if joined else None
-        if previous is not None and previous.kind == block.kind == "line" and previous.text.endswith((",", ";")):
+        if previous is not None and previous.kind == block.kind == "line" and previous.text.endswith(","):
             joined[-1] = Block("paragraph", f"{previous.text} {block.text}", people=previous.people)
         else:
             joined.append(block)
