@@ -590,6 +590,36 @@ def test_the_italian_impersonal_si_chiede_asks_in_the_texts_own_voice_only_befor
     assert asked("Come si chiede spesso, il decreto è inutile.", "it") == []
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("It is essential that the government publishes the data.", "en"),
+    ("It is vital for the government to publish the data.", "en"),
+    ("Il est indispensable d'organiser des assemblées générales partout.", "fr"),
+    ("Es esencial la aprobación de una ley de acceso a la información.", "es"),
+    ("Es imprescindible aprobar una ley de acceso a la información.", "es"),
+    ("É fundamental aprovar uma lei de acesso à informação.", "pt"),
+    ("È essenziale che il governo pubblichi i dati.", "it"),
+    ("Es ist notwendig, dass die Regierung die Daten veröffentlicht.", "de"),
+    ("Het is essentieel dat de regering de gegevens publiceert.", "nl"),
+])
+def test_a_necessity_the_text_states_asks_in_its_own_voice_in_every_language(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_a_necessity_inside_the_signers_clause_asks_but_not_inside_someone_elses():
+    sentence = "Consideramos que es indispensable emprender reformas."
+    assert asked(sentence, "es") == ["es indispensable emprender reformas."]
+    assert asked("El ministro dijo que es indispensable emprender reformas.", "es") == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("8.- Exigimos que el Gobierno garantice la neutralidad de la Red.", "es"),
+    ("b) We demand that the government withdraws the reform.", "en"),
+    ("(iv) Exigimos que el Gobierno retire la reforma.", "es"),
+])
+def test_a_number_or_letter_that_counts_a_paragraph_does_not_make_its_first_verb_a_name(sentence, language):
+    assert asked(sentence, language) == [sentence.split(" ", 1)[1]]
+
+
 @pytest.mark.parametrize("heading, language", [
     ("**Our demands**", "en"),
     ("## Recommendations", "en"),

@@ -29,6 +29,8 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _QUOTED = re.compile(r"“[^“”]{0,3000}”|„[^“”]{0,3000}[“”]|«[^«»]{0,3000}»|\"[^\"]{0,3000}\"")
 _CLAUSE_MARK = re.compile(r"[;:]")
 _ACRONYM = re.compile(r"[A-Z]{2,}\b")  # "FSF", "WTO": a name even where it opens a sentence
+# What counts a paragraph: "8.-", "b)", "(iv)", "•"
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)\]]\s*[-–—.:]?|[-–—•·*]")
 _ELIDED_ARTICLE = re.compile(r"[^\W\d_]{1,4}['’](?=[^\W\d_])")  # "l'abandon", "dell’accesso"
 _TRAILING = re.compile(r"[\s,;:–—-]+$")
 # Words that make the next one a noun in every language read here: "our demands", "la demande", "die Forderung".
@@ -250,9 +252,11 @@ def _a_noun(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _in_a_name(sentence: str, position: int) -> bool:
-    """ "..., Demand Progress, ...": an ask verb written with a capital inside a sentence is a name."""
+    """ "..., Demand Progress, ...": an ask verb written with a capital inside a sentence is a name (not
+    after a number or letter that counts it: "8.- Exigimos que ...", "b) We demand ...")."""
     before = sentence[:position].rstrip()
-    return sentence[position].isupper() and bool(before) and before[-1] not in ".:;!?\"“„«(*_"
+    return sentence[position].isupper() and bool(before) and before[-1] not in ".:;!?\"“„«(*_" \
+        and not _ENUMERATOR.fullmatch(before)
 
 
 def _clause_start(sentence: str, position: int, words: Lexicon) -> int:
