@@ -81,6 +81,21 @@ def test_a_jekyll_post_written_in_html_gives_its_front_matter_and_keeps_it_out_o
     assert statement.text.startswith("Dear officials,")
 
 
+def test_html_indented_inside_a_markdown_page_is_read_as_html_not_as_code():
+    statement = parsed("""---
+title: Lettre ouverte au Ministre
+---
+
+<div class="letter">
+
+        <p><strong>À Paris, le 9 août 2024</strong></p>
+        <p>Monsieur le Ministre, nous vous demandons de nous recevoir.</p>
+</div>
+""", "text/markdown")
+    assert statement.date == "2024-08-09"
+    assert "<p>" not in statement.text and statement.text.startswith("À Paris, le 9 août 2024")
+
+
 def test_bare_title_and_date_lines_without_fences_are_front_matter():
     statement = parsed('title: "Partenariat indigne"\ndate: 2015/12/3\nimage: x.jpg\n\n<p>Texte du communiqué.</p>\n',
                        "text/markdown")

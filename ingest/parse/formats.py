@@ -23,7 +23,9 @@ _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n
 _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)", re.S)
 # "Aktivist*innen ... Bürger*innenrates": a star between letters is German's gender star, not emphasis.
 _GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")
-_MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table")
+# No indented code blocks: a page's indented HTML ("        <p>À Paris, le 9 août 2024</p>") is its text,
+# and statements hold no code.
+_MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table").disable("code")
 # A Markdown file may open with bare "title: ..." / "date: ..." lines and no fences: a run of such lines
 # up to the first blank line, among them one naming the title or date.
 _BARE_FRONT_MATTER = re.compile(r"\A\ufeff?((?:[A-Za-z_][\w-]*:[^\n]*\n)+)\s*\n")
