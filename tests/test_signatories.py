@@ -303,6 +303,7 @@ def test_a_name_folds_to_lower_case_without_its_marks(text, folded, monkeypatch)
                                                                        True),
     ("Lúcia Rodrigues, jornalista", True), ("Open Rights Group, London", False), ("Casa del Tibet, Spain", False),
     ("Iuridicum Remedium, z.s.", False), ("Students for a Free Tibet", False),
+    ("A. (Paris 1, PfY, CPN)", True), ("CGT (France)", False), ("UNL (Union nationale lycéenne)", False),
 ])
 def test_who_is_a_person(text, person):
     assert (person_evidence(text) > 0.45) == person

@@ -338,6 +338,8 @@ def person_evidence(text: str) -> float:
         return 0.0
     if fold(words[0]).rstrip(",") in honorifics() or fold(words[0]) in honorifics() or post_nominals:
         return 1.0
+    if tail and len(words) == 1 and _INITIALS.match(words[0]):
+        return 0.6  # "A. (Paris 1, PfY, CPN)": someone signing with an initial, and where they stand
     if "@" in text and _HANDLE.search(text):  # the cheap test first: both shapes have an "@"
         return 0.9  # "MummyDing (@MummyDing), Android Developer": a person's account
     if tail and fold(tail).rstrip(". ") in legal_forms():
