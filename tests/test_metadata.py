@@ -81,6 +81,25 @@ def test_a_jekyll_post_written_in_html_gives_its_front_matter_and_keeps_it_out_o
     assert statement.text.startswith("Dear officials,")
 
 
+@pytest.mark.parametrize("url, path, expected", [
+    ("https://example.org/2019/10/07/open-letter/", None, "2019-10-07"),
+    ("https://example.org/news/2024-08-27-portugal-nao-pode-ser-cumplice", None, "2024-08-27"),
+    (None, "_posts/2010-02-18-otro-asesinato.md", "2010-02-18"),
+    (None, "letters/open-letter.md", None),
+])
+def test_an_undated_page_takes_the_date_its_address_or_file_name_carries(url, path, expected):
+    body = b"<p>We call on the Government to release the data.</p>"
+    document = Document("fixture", body, "text/html", "utf-8", datetime.now(timezone.utc), url=url, path=path)
+    assert parse(document).date == expected
+
+
+def test_the_text_dates_a_statement_before_its_address_does():
+    body = b"<p>Geneva, 4 February 2021</p><p>We call on the Government to release the data.</p>"
+    document = Document("fixture", body, "text/html", "utf-8", datetime.now(timezone.utc),
+                        url="https://example.org/2019/10/07/open-letter/")
+    assert parse(document).date == "2021-02-04"
+
+
 def test_html_indented_inside_a_markdown_page_is_read_as_html_not_as_code():
     statement = parsed("""---
 title: Lettre ouverte au Ministre

@@ -47,7 +47,8 @@ def parse(document: Document) -> Statement:
                                                              ("post_title", "subtitle"))])
     statement_start = reprint + 1 if reprint is not None else 0
     date = _date(document.metadata.get("date"), page, body,
-                 _index_of(body[reprint], page.blocks) + 1 if reprint is not None else 0, words, warnings)
+                 _index_of(body[reprint], page.blocks) + 1 if reprint is not None else 0, words, warnings,
+                 _addresses(document))
     warnings.extend(_count_warnings(block, signatories))
     if not demands:
         warnings.append("no demands found")
@@ -145,13 +146,20 @@ def _index_of(block: Block, blocks: list[Block]) -> int:
     return next(index for index, other in enumerate(blocks) if other is block)
 
 
+def _addresses(document: Document) -> list[str]:
+    """Where the document was found: its URL ("/2019/10/07/open-letter/") and a file's path as stored
+    ("_posts/2010-02-18-carta.md", the name a static site gives a post)."""
+    return [address for address in (document.url, f"/{document.path}" if document.path else None) if address]
+
+
 def _date(given: str | None, page: Page, body: list[Block], statement_start: int, words: Lexicon,
-          warnings: list[str]) -> str | None:
+          warnings: list[str], addresses: list[str]) -> str | None:
     """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
-    page's markup, then a dateline elsewhere on the page, then the date in the page's address, and last an
-    anniversary the text marks. The page's opening is read signatories included (a header line that names
-    the signers may carry the date), and so are the statement's end, the page's, and a footer line that
-    dates the statement ("Letter written ...")."""
+    page's markup, then a dateline elsewhere on the page, then the date in the page's address (its front
+    matter's permalink, else where it was found), and last an anniversary the text marks. The page's
+    opening is read signatories included (a header line that names the signers may carry the date), and
+    so are the statement's end, the page's, and a footer line that dates the statement ("Letter written
+    ...")."""
     if given:
         date = iso_date(given)
         if date is None:
@@ -170,9 +178,10 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
     dateline = dateline_date(blocks[:statement_start], words, closing=[]) if statement_start else None
     if dateline:
         return dateline
-    permalink = address_date(page.metadata.get("address"))
-    if permalink:
-        return permalink
+    for address in [page.metadata.get("address"), *addresses]:
+        permalink = address_date(address)
+        if permalink:
+            return permalink
     inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
     if inferred:
         warnings.append(f"date {inferred} inferred from an anniversary the text marks")
