@@ -118,3 +118,13 @@ def test_a_press_release_whose_opening_sentence_names_several_issuers_is_a_joint
             "au siège de Microsoft, l'April, Framasoft, le CNLL et l'Aful s'étonnent d'une nouvelle entorse à la "
             "neutralité scolaire.</p><p>Nous demandons un véritable enseignement de l'informatique à l'école.</p>")
     assert kind(body, language="fr") == "joint_statement"
+
+
+@pytest.mark.parametrize("section, listed", [
+    ("statements", True), ("Erklärungen", True), ("[Open letters, Klima]", True), ("news", False), ("posts", False),
+])
+def test_a_page_its_site_files_among_statements_is_listed_on_its_asks(section, listed):
+    body = ("---\ntitle: Support for the union\ntype: " + section + "\n---\n\n"
+            "The company fired the chair of the union last month.\n\n"
+            "We call on the company to withdraw the dismissals and to respect the Labour Code.\n")
+    assert parsed(body, "text/markdown").is_statement == listed

@@ -10,6 +10,7 @@ endorsement tally, a blog post with an ask in it. A label on its own lists nothi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..records import PageKind, Signatory
@@ -29,6 +30,8 @@ OTHER_PAGE_CUES = ("event", "job", "newsletter")
 MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening proves nothing
 MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
+# each way a plural may end ("statements", "Erklärungen", "Stellungnahmen", "comunicados"), taken off in turn
+_PLURAL_ENDING = {ending: re.compile(rf"(?<=\w\w){ending}\b") for ending in ("s", "es", "en", "n")}
 MAX_WORDS_BEFORE_TITLE_NOUN = 1  # "Appello ...", "La lettera ...", "Nuovo appello ..."
 
 
@@ -103,7 +106,15 @@ def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
     statement was put together by ...", "mit dem vorliegenden Papier"), or a statement it reprints. (Words that
     several speak together, "die unterzeichnenden Organisationen", count in the opening too.)"""
     return (evidence.statement_heading is not None or _has_signing_line(evidence) or _titled_a_statement(evidence.title)
+            or any(_files_as_statement(described) for described in evidence.described_as)
             or any(cue_pattern("self_reference").search(block.text) for block in evidence.body))
+
+
+def _files_as_statement(described: str) -> bool:
+    """ "type: statements", "categories: [Open letters, Klima]", "Erklärungen": the site files the page among
+    its statements (a section's name is plural)."""
+    described = described[:MAX_TITLE_CHARS]
+    return any(names_a_statement(_PLURAL_ENDING[ending].sub("", described)) for ending in _PLURAL_ENDING)
 
 
 def _titled_a_statement(title: str | None) -> bool:
