@@ -128,3 +128,12 @@ def test_a_page_its_site_files_among_statements_is_listed_on_its_asks(section, l
             "The company fired the chair of the union last month.\n\n"
             "We call on the company to withdraw the dismissals and to respect the Labour Code.\n")
     assert parsed(body, "text/markdown").is_statement == listed
+
+
+@pytest.mark.parametrize("title, listed", [("Demands to H&M", True), ("Our demands", True),
+                                           ("Why wages matter", False)])
+def test_a_page_titled_as_its_demands_with_asks_in_it_is_listed(title, listed):
+    body = (f"<h1>{title}</h1><p>Below are the measures we want to see.</p><h2>Living wage</h2>"
+            "<ul><li>Pay workers making clothes a living wage.</li>"
+            "<li>Show how much workers earn without overtime and bonuses.</li></ul>")
+    assert kind(body) == ("joint_statement" if listed else "other")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..records import PageKind, Signatory
 from .blocks import Block
+from .demands import names_demands
 from .headings import cue_pattern, names_a_statement
 from .language import is_prose
 from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
@@ -106,6 +107,7 @@ def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
     statement was put together by ...", "mit dem vorliegenden Papier"), or a statement it reprints. (Words that
     several speak together, "die unterzeichnenden Organisationen", count in the opening too.)"""
     return (evidence.statement_heading is not None or _has_signing_line(evidence) or _titled_a_statement(evidence.title)
+            or (evidence.demands > 0 and names_demands(evidence.title or "", evidence.words))
             or any(_files_as_statement(described) for described in evidence.described_as)
             or any(cue_pattern("self_reference").search(block.text) for block in evidence.body))
 
