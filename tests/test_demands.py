@@ -611,6 +611,15 @@ def test_a_necessity_inside_the_signers_clause_asks_but_not_inside_someone_elses
     assert asked("El ministro dijo que es indispensable emprender reformas.", "es") == []
 
 
+@pytest.mark.parametrize("sentence, language, asks", [
+    ("Wir laden die Hochschulen hiermit ein, mit uns ins Gespräch zu kommen.", "de", True),
+    ("Wij nodigen de minister uit om het verbod te heroverwegen.", "nl", True),
+    ("Der Verein lädt die Presse zu einer Pressekonferenz ein.", "de", False),
+])
+def test_an_invitation_to_a_named_party_asks_in_german_and_dutch_as_in_the_other_languages(sentence, language, asks):
+    assert bool(asked(sentence, language)) == asks
+
+
 @pytest.mark.parametrize("sentence, language", [
     ("8.- Exigimos que el Gobierno garantice la neutralidad de la Red.", "es"),
     ("b) We demand that the government withdraws the reform.", "en"),
