@@ -25,6 +25,7 @@ def parsed(body: str, content_type: str = "text/html", **metadata):
     ("de", "24. April 2023", "2023-04-24"),
     ("fr", "1er mars 2024", "2024-03-01"),
     ("es", "27 de febrero de 2025", "2025-02-27"),
+    ("es", "4 de febrero del 2021", "2021-02-04"),
     ("en", "31 February 2021", None),
     ("en", "We met on 4 February 2021 in Geneva", None),
 ])
