@@ -101,6 +101,16 @@ def test_the_text_dates_a_statement_before_its_address_does():
     assert parse(document).date == "2021-02-04"
 
 
+def test_a_markdown_h1_under_a_line_or_two_names_the_statement_but_not_an_h1_that_is_one_link():
+    under_a_link = parsed("**[Versión en Castellano](#carta)**\n\n# Carta oberta a les administracions\n\n"
+                          "La crisi sanitària generada per la pandèmia representa el major repte.\n", "text/markdown")
+    assert under_a_link.title == "Carta oberta a les administracions"
+    linked = parsed("---\ntitle: Cambiamento climatico e ISA lecture\n---\n\n"
+                    "# [Voglio firmare la lettera](firmare).\n\n"
+                    "È con immenso stupore che apprendiamo della lecture organizzata.\n", "text/markdown")
+    assert linked.title == "Cambiamento climatico e ISA lecture"
+
+
 def test_html_indented_inside_a_markdown_page_is_read_as_html_not_as_code():
     statement = parsed("""---
 title: Lettre ouverte au Ministre

@@ -90,11 +90,33 @@ def page_from_markdown(text: str) -> Page:
     for block in blocks:
         if block.kind == "heading":
             block.text = _HEADING_ANCHOR.sub("", block.text)
-    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+    heading = _opening_h1(blocks)
+    if heading is not None and not ("title" in metadata and _wholly_a_link(soup)):
         if "title" in metadata:
             metadata["post_title"] = metadata["title"]
-        metadata["title"] = blocks[0].text  # an author's own H1 names the statement, whatever the post is called
+        metadata["title"] = heading.text  # an author's own H1 names the statement, whatever the post is called
     return Page(blocks, metadata)
+
+
+MAX_BLOCKS_BEFORE_H1 = 2  # "**[Versión en Castellano](#...)**", a badge: a line or two may stand above the title
+
+
+def _opening_h1(blocks: list[Block]) -> Block | None:
+    """The page's first H1, where nothing but a short line or two stands before it (no prose)."""
+    for block in blocks[:MAX_BLOCKS_BEFORE_H1 + 1]:
+        if block.kind == "heading" and block.level == 1:
+            return block
+        if is_prose(block) or block.kind == "heading":
+            return None
+    return None
+
+
+def _wholly_a_link(soup: BeautifulSoup) -> bool:
+    """ "# [Voglio firmare la lettera](firmare)": an H1 that is one link points elsewhere (a call to sign, a
+    site's name); the front matter's title names the page."""
+    h1 = soup.find("h1")
+    links = h1.find_all("a") if h1 else []
+    return len(links) == 1 and links[0].get_text(" ", strip=True) == h1.get_text(" ", strip=True).rstrip(" .")
 
 
 def _load_yaml(source: str) -> Any:
