@@ -605,6 +605,19 @@ def test_a_necessity_the_text_states_asks_in_its_own_voice_in_every_language(sen
     assert asked(sentence, language) == [sentence]
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("It is essential to note that the data was never published.", "en"),
+    ("De plus, il est essentiel de noter qu'aucune concertation n'a été menée.", "fr"),
+    ("Es fundamental señalar que la ley no se cumple.", "es"),
+    ("É fundamental ressaltar que a lei não é cumprida.", "pt"),
+    ("È fondamentale sottolineare che la legge non è rispettata.", "it"),
+    ("Es ist notwendig, darauf hinzuweisen, dass das Gesetz nicht eingehalten wird.", "de"),
+    ("Het is essentieel om op te merken dat de wet niet wordt nageleefd.", "nl"),
+])
+def test_a_necessity_to_say_or_note_something_asks_nothing(sentence, language):
+    assert asked(sentence, language) == []
+
+
 def test_a_necessity_inside_the_signers_clause_asks_but_not_inside_someone_elses():
     sentence = "Consideramos que es indispensable emprender reformas."
     assert asked(sentence, "es") == ["es indispensable emprender reformas."]
