@@ -43,8 +43,8 @@ def organisations_per_country(conn: sqlite3.Connection, limit: int = COUNTRIES_S
 
 def signatures_per_country(conn: sqlite3.Connection, limit: int = COUNTRIES_SHOWN) -> list[Bar]:
     """Organisations' signatures by the organisation's country (people's signatures have no country)."""
-    rows = conn.execute("""select organisations.country, count(*) from signatures
-        join organisations on organisations.id = signatures.organisation_id
+    rows = conn.execute("""select organisations.country, count(*) from signature_rows
+        join organisations on organisations.rowid = signature_rows.organisation
         group by organisations.country order by count(*) desc, organisations.country limit ?""", [limit]).fetchall()
     return [Bar(country_name(code), count, "signatures", (("_where", _signed_from(code)),)) for code, count in rows]
 

@@ -9,11 +9,13 @@ from pathlib import Path
 from datasette.utils import tilde_encode
 from sqlite_utils import Database
 
+from . import signatures
 from .publish import DATABASE_NAME, METADATA_PATH
 from .schema import TABLES
 
 # The knowledge base; the archive (documents, statement_versions) is the crawler's, published apart if at all.
 EXPORTED = ("statements", "demands", "signatures", "organisations", "organisation_names", "organisation_redirects")
+SPECS = {**TABLES, signatures.VIEW: signatures.SPEC}  # the signatures view is exported as the table it shows
 FIELD_TYPES = {str: "string", int: "integer", float: "number"}
 # Each exported row carries where to read it on the site and where it came from.
 LINKS: dict[str, list[tuple[str, str]]] = {
@@ -50,7 +52,7 @@ def export_package(db: Database, directory: Path, base_url: str) -> Path:
 
 
 def _write_table(db: Database, directory: Path, name: str, described: dict, base_url: str) -> dict:
-    spec = TABLES[name]
+    spec = SPECS[name]
     columns = list(spec["columns"])
     links = LINKS[name]
     source = f", {SOURCE.format(table=name)} as source" if any("{source}" in t for _, t in links) else ""
@@ -58,7 +60,8 @@ def _write_table(db: Database, directory: Path, name: str, described: dict, base
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(columns + [link for link, _ in links])
-        for row in db.query(f"select {', '.join(f'[{c}]' for c in columns)}{source} from [{name}] order by rowid"):
+        listed = ", ".join(f"[{c}]" for c in columns)
+        for row in db.query(f"select {listed}{source} from [{name}] order by {order(name)}"):
             urls = [_link(template, row, base_url) for _, template in links]
             writer.writerow([row[c] for c in columns] + urls)
     descriptions = described.get("columns", {})
@@ -74,6 +77,11 @@ def _write_table(db: Database, directory: Path, name: str, described: dict, base
                    "foreignKeys": [{"fields": column, "reference": {"resource": other, "fields": key}}
                                    for column, other, key in spec.get("foreign_keys", []) if other in EXPORTED]},
     }
+
+
+def order(name: str) -> str:
+    """The order of a table's rows: as they were stored, or for the signatures view its key."""
+    return ", ".join(_as_list(SPECS[name]["pk"])) if name == signatures.VIEW else "rowid"
 
 
 def _link(template: str, row: dict, base_url: str) -> str | None:

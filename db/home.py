@@ -92,10 +92,14 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def in_reading_order(tables: list[dict]) -> list[dict]:
-    """The database page's tables: the statements first, then what a reader uses most, the rest by name."""
+def in_reading_order(tables: list[dict], views: list[dict] = (), metadata: dict | None = None) -> list[dict]:
+    """The database page's tables: the statements first, then what a reader uses most, the rest by name. A
+    view in the reading order (signatures) is listed as the table it shows, with its described columns."""
     rank = {name: index for index, name in enumerate(READING_ORDER)}
-    return sorted(tables, key=lambda table: (rank.get(table["name"], len(rank)), table["name"]))
+    described = (metadata or {}).get("tables") or {}
+    shown = [{"name": view["name"], "columns": list((described.get(view["name"]) or {}).get("columns") or {}),
+              "hidden": False, "private": view.get("private", False)} for view in views if view["name"] in rank]
+    return sorted([*tables, *shown], key=lambda table: (rank.get(table["name"], len(rank)), table["name"]))
 
 
 _held: dict[str, tuple[tuple, dict]] = {}  # database file -> (its version, what the home page shows)

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from ingest.orgnames import Identity
 from ingest.records import Document, Statement, bound_short_fields
 
-from . import archive, organisations
+from . import archive, organisations, signatures
 
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
@@ -117,19 +117,18 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
         "where statement_id = ? and organisation_id is not null", [key]).fetchall()
     saved = organisations.Saved(key, {row[1] for row in before},
                                 name_keys={name for row in before for name in row[3:] if name})
-    for table in ("demands", "signatures"):
-        db.execute(f"delete from {table} where statement_id = ?", [key])
+    db.execute("delete from demands where statement_id = ?", [key])
+    signatures.delete_statement(db, key)
     if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
         db.execute("delete from statement_versions where statement_id = ?", [key])
         db.execute("delete from statements where id = ?", [key])
         return Outcome.DOCUMENT_ONLY, saved
     _insert(db, "statements", [_statement_row(key, doc_id, statement, parser_version)], upsert_on="id")
     _insert(db, "demands", _demand_rows(key, statement))
-    signatures = _signatures(db, key, statement, changes, saved)
-    _insert(db, "signatures", signatures)
-    _insert(db, "statement_versions", [archive.stored_version(db, _version_row(key, doc_id, document, statement))],
-            upsert_on="statement_id, document_id")
-    printed = {row["position"]: row for row in signatures}
+    signed = _signatures(db, key, statement, changes, saved)
+    signatures.insert(db, signed)
+    _insert(db, "statement_versions", [_version_row(key, doc_id, statement)], upsert_on="statement_id, document_id")
+    printed = {row["position"]: row for row in signed}
     saved.moved = [(old, printed[position]["organisation_id"]) for position, old, written, *_ in before
                    if position in printed and printed[position]["name_as_written"] == written
                    and printed[position]["organisation_id"] not in (None, old)]
@@ -194,7 +193,6 @@ def _document_row(doc_id: str, document: Document) -> dict:
         "id": doc_id,
         "url": document.url,
         "path": document.path,
-        "final_url": document.url if document.status is not None else None,
         "status": document.status,
         "etag": document.etag,
         "last_modified": document.last_modified,
@@ -233,14 +231,21 @@ def _statement_row(key: str, doc_id: str, statement: Statement, parser_version: 
     }
 
 
-def _version_row(key: str, doc_id: str, document: Document, statement: Statement) -> dict:
-    """Each version of a statement's page: its hash and who had signed by then."""
-    names = [signatory.name_as_written for signatory in statement.signatories]
-    return {"statement_id": key, "document_id": doc_id, "sha256": document.sha256,
-            "fetched_at": document.fetched_at.isoformat(timespec="seconds"), "n_signatories": len(names),
-            "signatories": json.dumps(names, ensure_ascii=False),
+def _version_row(key: str, doc_id: str, statement: Statement) -> dict:
+    """Each version of a statement's page: its document, and how many had signed by then."""
+    return {"statement_id": key, "document_id": doc_id, "n_signatories": len(statement.signatories),
             "parsed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "n_organisations": len(statement.organisations), "n_individuals": len(statement.individuals)}
+
+
+def version_signatories(db: Database, document_id: str) -> list[str]:
+    """Who had signed by a version: the names as written that its archived document lists, read again."""
+    from ingest.parse import parse
+
+    row = next(db.query("select * from documents where id = ?", [document_id]), None)
+    if row is None:
+        raise ValueError(f"the archive has no document {document_id}")
+    return [signatory.name_as_written for signatory in parse(document_from_row(db, row)).signatories]
 
 
 def _demand_rows(key: str, statement: Statement) -> list[dict]:

@@ -178,12 +178,12 @@ def refresh(db: Database, organisation_ids: set[str]) -> None:
         chunk = ids[start:start + 500]
         marks = ", ".join("?" * len(chunk))
         db.execute(f"""update organisations set
-            n_statements = (select count(distinct statement_id) from signatures
-                            where organisation_id = organisations.id),
-            first_signed = (select min(statements.date) from signatures join statements
-                            on statements.id = signatures.statement_id where organisation_id = organisations.id),
-            last_signed = (select max(statements.date) from signatures join statements
-                           on statements.id = signatures.statement_id where organisation_id = organisations.id)
+            n_statements = (select count(distinct statement) from signature_rows
+                            where organisation = organisations.rowid),
+            first_signed = (select min(statements.date) from signature_rows join statements
+                            on statements.rowid = statement where organisation = organisations.rowid),
+            last_signed = (select max(statements.date) from signature_rows join statements
+                           on statements.rowid = statement where organisation = organisations.rowid)
             where id in ({marks})""", chunk)
         db.execute(f"delete from organisation_names where organisation_id in ({marks})", chunk)
         db.execute(f"""insert into organisation_names (organisation_id, name_as_written, n_signatures)

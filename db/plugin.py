@@ -280,12 +280,12 @@ SIGNED_ON_PAGE = 50  # the newest; a prolific group signs thousands, all listed 
 PEOPLE_ON_PAGE = 50  # people who signed on its behalf, the newest; a canned query lists them all
 
 CO_SIGNERS = """
-with recent as (select statement_id from signatures where organisation_id = :organisation
-                order by date desc limit :window)
+with recent as (select statement as statement_id from signature_rows
+                where organisation = (select rowid from organisations where id = :organisation)
+                order by dated desc limit :window)
 select organisations.id, organisations.name, organisations.country, count(*) as together
-from recent join signatures as theirs
-  on theirs.statement_id = recent.statement_id and theirs.organisation_id != :organisation
-join organisations on organisations.id = theirs.organisation_id
+from recent join signature_rows as theirs on theirs.statement = recent.statement_id
+join organisations on organisations.rowid = theirs.organisation and organisations.id != :organisation
 group by organisations.id order by together desc, organisations.name limit :limit
 """
 CO_SIGNING_WINDOW = 500  # statements: the newest, so that the page costs the same for a group in 50,000
@@ -300,7 +300,8 @@ def _organisation_page(datasette, database: str, organisation_id: str):
                                  [organisation_id])
         signed = await db.execute(
             "select statements.id, statements.date, statements.title, statements.publisher from statements "
-            "where id in (select statement_id from signatures where organisation_id = ? order by date desc limit ?) "
+            "where rowid in (select statement from signature_rows where organisation = "
+            "(select rowid from organisations where id = ?) order by dated desc limit ?) "
             "order by statements.date desc, statements.id", [organisation_id, SIGNED_ON_PAGE])
         demands = await db.execute(
             "select demands.* from demands where statement_id in (select value from json_each(?)) "

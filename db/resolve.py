@@ -21,6 +21,8 @@ from sqlite_utils import Database
 
 from ingest.orgnames import Curation, identify, name_key_of
 
+from .signatures import ORGANISATION, TABLE
+
 JOINED = "joined: a name without a country, and the one organisation of that name"
 SAME_PLACE = "merged: the same name in the same country"
 RENAMED = "renamed: the rules give this organisation another id"
@@ -47,8 +49,8 @@ def merge_into(db: Database, old: str, new: str, reason: str) -> set[str]:
     columns = ", ".join(COLUMNS)
     db.execute(f"insert or ignore into organisations (id, {columns}) select ?, {columns} from organisations "
                "where id = ?", [new, old])
-    db.execute("update signatures set organisation_id = ? where organisation_id = ?", [new, old])
-    db.execute("update signatures set affiliation_id = ? where affiliation_id = ?", [new, old])
+    db.execute(f"update {TABLE} set organisation = {ORGANISATION} where organisation = {ORGANISATION}", [new, old])
+    db.execute(f"update {TABLE} set affiliation_id = ? where affiliation_id = ?", [new, old])
     redirect(db, old, new, reason)
     db.execute("delete from organisation_names where organisation_id = ?", [old])
     db.execute("delete from organisations where id = ?", [old])
@@ -127,10 +129,10 @@ def _place_unplaced(db: Database, key: str, rows: list[tuple], joined_to: str | 
     if target == key:
         return _apart(db, key, current)
     if current == key:
-        db.execute("update signatures set organisation_id = ?, unplaced_id = ? where organisation_id = ?",
-                   [target, key, key])
+        db.execute(f"update {TABLE} set organisation = {ORGANISATION}, unplaced_id = ? "
+                   f"where organisation = {ORGANISATION}", [target, key, key])
         return merge_into(db, key, target, JOINED)
-    db.execute("update signatures set organisation_id = ? where unplaced_id = ?", [target, key])
+    db.execute(f"update {TABLE} set organisation = {ORGANISATION} where unplaced_id = ?", [target, key])
     redirect(db, key, target, JOINED)
     return {current, target}
 
@@ -142,7 +144,8 @@ def _apart(db: Database, key: str, joined_to: str) -> set[str]:
     db.execute("insert or ignore into organisations (id, name, kind, country_source, name_key) "
                "values (?, ?, 'organisation', 'unknown', ?)", [key, identity.name, key])
     db.execute("delete from organisation_redirects where old_id = ?", [key])
-    db.execute("update signatures set organisation_id = ?, unplaced_id = null where unplaced_id = ?", [key, key])
+    db.execute(f"update {TABLE} set organisation = {ORGANISATION}, unplaced_id = null where unplaced_id = ?",
+               [key, key])
     return {key, joined_to}
 
 

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from ingest.orgnames import normal_form
 from ingest.parse.countries import fold
 
-from . import organisations, resolve
+from . import organisations, resolve, signatures
 
 
 @dataclass(frozen=True)
@@ -139,8 +139,8 @@ def _apply(db: Database, first: str, second: str, same: bool) -> str:
             recount |= resolve.merge_into(db, first, target, resolve.CURATED)
         else:  # a name without a country that had joined another namesake
             recount.add(_current(db, first))
-            db.execute("update signatures set organisation_id = ?, unplaced_id = null where unplaced_id = ?",
-                       [target, first])
+            db.execute(f"update {signatures.TABLE} set organisation = {signatures.ORGANISATION}, unplaced_id = null "
+                       "where unplaced_id = ?", [target, first])
             resolve.redirect(db, first, target, resolve.CURATED)
             recount.add(target)
     recount |= resolve.resolve(db, keys, curation)

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from sqlite_utils import Database
 
-from . import archive
+from . import archive, signatures
 
 CACHE_KIB = 256 * 1024
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -48,24 +48,12 @@ TABLES: dict[str, dict] = {
         "pk": ("organisation_id", "name_as_written"),
         "foreign_keys": [("organisation_id", "organisations", "id")],
     },
-    "signatures": {
-        # Every signatory, organisation or individual, in printed order. date: the statement's, copied so
-        # that an organisation's newest signatures come from an index. unplaced_id: the id of a name written
-        # without a country, where it joined the one organisation of that name (db/organisations.py).
-        "columns": {"statement_id": str, "organisation_id": str, "position": int, "name_as_written": str,
-                    "date": str, "kind": str, "name": str, "role": str, "affiliation": str, "affiliation_id": str,
-                    "unplaced_id": str},
-        "pk": ("statement_id", "position"),
-        "foreign_keys": [("statement_id", "statements", "id"), ("organisation_id", "organisations", "id"),
-                         ("affiliation_id", "organisations", "id")],
-        "not_null": {"name_as_written"},
-    },
 }
 
 # Every facet and sortable column of metadata.json leads an index (tests/test_load.py checks):
 # a sort or facet on a column without one reads the whole table on every page.
 INDEXES: dict[str, list[list[str]]] = {
-    "statements": [["year"], ["date"], ["publisher"], ["language"], ["url"], ["kind"],
+    "statements": [["year"], ["date"], ["publisher"], ["language"], ["kind"],
                    ["needs_review"], ["title"], ["n_signatories"], ["n_organisations"], ["n_individuals"],
                    ["n_demands"], ["stated_signatory_count"], ["parsed_at"], ["date_updated"],
                    # /search's facets and filters (db/search.py), read without the rows and their text
@@ -75,13 +63,10 @@ INDEXES: dict[str, list[list[str]]] = {
                       ["last_signed"], ["name_key"]],
     "organisation_names": [["name_as_written"], ["n_signatures"]],
     "organisation_redirects": [["organisation_id"]],
-    "signatures": [["organisation_id", "date"]],
 }
-# Indexes over the few rows that have a value: most signatures have no affiliation and joined no one.
-PARTIAL_INDEXES = {
-    "idx_signatures_affiliation_id": "signatures (affiliation_id, date) where affiliation_id is not null",
-    "idx_signatures_unplaced_id": "signatures (unplaced_id) where unplaced_id is not null",
-}
+# The signatures' tables and indexes, and the view that shows them as a table: db/signatures.py.
+# Indexes of earlier versions that no page, query or lookup uses, dropped from databases that have them.
+UNUSED_INDEXES = ("idx_statements_url",)
 
 FULL_TEXT: dict[str, list[str]] = {
     "statements": ["title", "text"],
@@ -108,8 +93,9 @@ def ensure_schema(db: Database) -> None:
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True, find_unique_name=False)
-    for name, definition in PARTIAL_INDEXES.items():
-        db.execute(f"create index if not exists {name} on {definition}")
+    signatures.ensure(db)
+    for name in UNUSED_INDEXES:
+        db.execute(f"drop index if exists main.[{name}]")
     for name, columns in FULL_TEXT.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
@@ -193,9 +179,6 @@ def _organisation_identities(db: Database) -> None:
 
 
 BACKFILLS = {  # values an added column can take from what is already stored
-    ("signatures", "date"): "update signatures set date = (select date from statements where id = statement_id)",
-    # Every signature stored before individuals were kept is an organisation's.
-    ("signatures", "kind"): "update signatures set kind = 'organisation'",
     ("statements", "n_organisations"): "update statements set n_organisations = n_signatories",
     ("statement_versions", "n_organisations"): "update statement_versions set n_organisations = n_signatories",
     # n_individuals stays empty until `undersigned reparse`: people were not stored before.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datasette.utils import sqlite_timelimit
 from markupsafe import Markup, escape
 
+from . import signatures
 from .settings import SETTINGS
 
 PAGE_SIZE = 20
@@ -33,8 +34,8 @@ STATEMENT_COLUMNS = ("year", "publisher", "language", "kind", "needs_review")  #
 THROUGH_OTHERS = {
     "addressee": "id in (select statement_id from demands where addressee = :addressee)",
     "category": "id in (select statement_id from demands where action_category = :category)",
-    "country": "id in (select g.statement_id from signatures as g join organisations as c "
-               "on c.id = g.organisation_id where c.country = :country)",
+    "country": "rowid in (select g.statement from signature_rows as g join organisations as c "
+               "on c.rowid = g.organisation where c.country = :country)",
 }
 FILTER_KEYS = STATEMENT_COLUMNS + tuple(THROUGH_OTHERS)
 # What a demand or an organisation answers itself, not through its statements.
@@ -200,17 +201,17 @@ def _kept(section: str, chosen: dict[str, str]) -> str:
     if section == "demands" and through:
         own.append(f"d.statement_id in ({statements.format('id')})")
     elif through == ["year = :year"]:  # an organisation: from its signatures' own dates, by their index
-        own.append("exists (select 1 from signatures as g where g.organisation_id = o.id "
-                   "and g.date >= :year_from and g.date < :year_to)")
+        own.append("exists (select 1 from signature_rows as g where g.organisation = o.rowid "
+                   "and g.dated >= :year_from and g.dated < :year_to)")
     elif through:
-        own.append("exists (select 1 from signatures as g where g.organisation_id = o.id "
-                   f"and g.statement_id in ({statements.format('id')}))")
+        own.append("exists (select 1 from signature_rows as g where g.organisation = o.rowid "
+                   f"and g.statement in ({statements.format('rowid')}))")
     return " and ".join(own)
 
 
-def _year_range(chosen: dict[str, str]) -> dict[str, str]:
+def _year_range(chosen: dict[str, str]) -> dict[str, int]:
     year = chosen.get("year")
-    return {"year_from": year, "year_to": str(int(year) + 1)} if year else {}
+    return signatures.year_range(year) if year else {}
 
 
 MATCHES = {  # each section's full-text matches joined to its rows, which the filters read

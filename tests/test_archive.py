@@ -3,7 +3,6 @@ with nothing lost, and re-parsing from the archive giving the same knowledge bas
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -26,7 +25,7 @@ def knowledge_base(path: Path) -> dict[str, list[tuple]]:
     """Every row of the knowledge base, less the times things were parsed (a re-parse renews them)."""
     db = Database(path)
     found = {}
-    for name in TABLES:
+    for name in (*TABLES, "signatures", "written_names"):
         columns = [c for c in db[name].columns_dict if c != "parsed_at"]
         found[name] = db.execute(f"select {', '.join(columns)} from [{name}] order by 1, 2").fetchall()
     return found
@@ -35,9 +34,7 @@ def knowledge_base(path: Path) -> dict[str, list[tuple]]:
 def archive_rows(db: Database) -> dict[str, list[tuple]]:
     """Every row of the archive, each body as it came in."""
     found = {name: db.execute(f"select * from [{name}] order by 1, 2").fetchall() for name in MOVED[2:]}
-    found["statement_versions"] = sorted(tuple({**row, "signatories": archive.signatories(db, row),
-                                                "dictionary_id": None}.items())
-                                         for row in db.query("select * from statement_versions"))
+    found["statement_versions"] = db.execute("select * from statement_versions order by 1, 2").fetchall()
     found["documents"] = sorted(tuple({**row, "body": raw_body(db, row), "dictionary_id": None}.items())
                                 for row in db.query("select * from documents"))
     return found
@@ -80,12 +77,10 @@ def one_file(db_path: Path) -> None:
     kept = archived(db_path)
     for name in MOVED:
         spec = archive.TABLES[name]
-        columns = {c: str if c == "signatories" else t for c, t in spec["columns"].items() if c != "dictionary_id"}
+        columns = {c: t for c, t in spec["columns"].items() if c != "dictionary_id"}
         keys = [key for key in spec.get("foreign_keys", []) if key[1] != "dictionaries"]
         old[name].create(columns, pk=spec["pk"], foreign_keys=keys)
-        rows = (dict(row, body=raw_body(kept, row)) if name == "documents" else
-                dict(row, signatories=json.dumps(archive.signatories(kept, row), ensure_ascii=False))
-                if name == "statement_versions" else row
+        rows = (dict(row, body=raw_body(kept, row)) if name == "documents" else row
                 for row in kept.query(f"select * from {archive.SCHEMA}.[{name}]"))
         old[name].insert_all(({c: row[c] for c in columns} for row in rows), pk=spec["pk"])
     kept.close()

@@ -234,7 +234,7 @@ def undersigned(*args: str, timeout: float = 120) -> subprocess.CompletedProcess
 
 # What each command that takes --db needs besides it; a command added later must be added here.
 ARGUMENTS = {"add": [str(SAMPLE)], "bench": [], "crawl": ["http://127.0.0.1:9"], "demo": ["--no-serve"],
-             "export": ["{tmp}/package"], "organisations": [], "reparse": [], "serve": []}
+             "compact": [], "export": ["{tmp}/package"], "organisations": [], "reparse": [], "serve": []}
 
 
 def commands_with_db() -> list[str]:

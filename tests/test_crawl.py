@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from db.archive import signatories
+from db.load import version_signatories
 from db.schema import open_database
 from ingest.discover import Candidate, listing, sitemaps, wordpress
 from ingest.fetch import USER_AGENT
@@ -102,10 +102,11 @@ def test_an_updated_post_is_picked_up_and_versioned(db_path):
     statement = next(db.query("select id, n_signatories, date_updated from statements where url like ?",
                               ["%/statement-2/"]))
     assert (statement["n_signatories"], statement["date_updated"]) == (5, "2023-03-01")
-    versions = list(db.query("select n_signatories, signatories, dictionary_id from statement_versions "
+    versions = list(db.query("select n_signatories, document_id from statement_versions "
                              "where statement_id = ? order by rowid", [statement["id"]]))
     assert [v["n_signatories"] for v in versions] == [3, 5]
-    joined = set(signatories(db, versions[1])) - set(signatories(db, versions[0]))
+    joined = set(version_signatories(db, versions[1]["document_id"])) - set(
+        version_signatories(db, versions[0]["document_id"]))
     assert joined == {"Support Group 2-4 – Germany", "Support Group 2-5 – Germany"}
 
 
@@ -229,7 +230,7 @@ def comparable(db_path: Path) -> dict[str, list]:
         "demands": "select * from demands", "signatures": "select * from signatures",
         "organisations": "select * from organisations",
         "documents": "select id, url, status, etag, sha256, body from documents",
-        "statement_versions": "select statement_id, document_id, sha256, signatories from statement_versions",
+        "statement_versions": "select statement_id, document_id, n_signatories from statement_versions",
     }
     return {name: sorted(db.execute(sql).fetchall()) for name, sql in queries.items()}
 

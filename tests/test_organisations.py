@@ -193,4 +193,6 @@ def test_signatures_of_an_earlier_version_gain_their_statements_date(tmp_path):
     old["statements"].insert({"id": "s", "date": "2020-05-01", "text": "t"}, pk="id")
     old["signatures"].insert({"statement_id": "s", "organisation_id": "o", "position": 1, "name_as_written": "O"},
                              pk=("statement_id", "position"))
-    assert open_database(str(path))["signatures"].get(("s", 1))["date"] == "2020-05-01"
+    db = open_database(str(path))
+    assert db.execute("select organisation_id, date from signatures").fetchall() == [("o", "2020-05-01")]
+    assert db.execute("select dated from signature_rows").fetchall() == [(20200501,)]

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from db.archive import archive_path
 from db.export import export_package
 from db.load import Outcome
+from db.publish import compact as compact_database
 from db.publish import listen
 from db.publish import serve as serve_datasette
 from db.review import DecisionError, merge_candidates, unplaced_names
@@ -261,6 +262,20 @@ def export(directory: Path, db_path: str, base_url: str) -> None:
     with _open(db_path) as db:
         descriptor = export_package(db, directory, base_url)
     click.echo(f"wrote {descriptor}")
+
+
+@cli.command()
+@db_option
+def compact(db_path: str) -> None:
+    """Before publishing: merge each full-text index into one segment and rewrite the file into full pages."""
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"{db_path}: no such database")
+    before = Path(db_path).stat().st_size
+    try:
+        compact_database(db_path)
+    except sqlite3.Error as error:
+        raise click.ClickException(f"{db_path}: not a knowledge base to compact ({error})") from error
+    click.echo(f"{db_path}: {before / 2**20:,.1f} MiB, now {Path(db_path).stat().st_size / 2**20:,.1f} MiB")
 
 
 @cli.command()

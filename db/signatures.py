@@ -1,0 +1,157 @@
+"""Signatures keyed by integers, behind a view with the columns pages, queries and exports read.
+
+A statement signed by fifty organisations wrote, in text, its id fifty times, each organisation's id and
+its name as written, and wrote them again in two indexes: 11 KB a statement, more than its text. Here a
+signature is a row of integers: the statement's and the organisation's rowids (which VACUUM and
+sqlite-utils' transform keep), and the id of its name as written in `written_names`, one row per spelling.
+The view `signatures` gives back the text columns; writing goes to `signature_rows`.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+TABLE = "signature_rows"
+NAMES = "written_names"
+VIEW = "signatures"
+# The view as the signatures table was: its columns, key and references (the data package describes it so).
+SPEC = {
+    "columns": {"statement_id": str, "organisation_id": str, "position": int, "name_as_written": str, "date": str,
+                "kind": str, "name": str, "role": str, "affiliation": str, "affiliation_id": str, "unplaced_id": str},
+    "pk": ("statement_id", "position"),
+    "foreign_keys": [("statement_id", "statements", "id"), ("organisation_id", "organisations", "id"),
+                     ("affiliation_id", "organisations", "id")],
+}
+COLUMNS = tuple(SPEC["columns"])
+
+CREATE = [
+    f"""create table if not exists {NAMES} (
+        id integer primary key,
+        name_as_written text not null unique
+    )""",
+    # dated: the statement's date as the number yyyymmdd (20240501; 20240000 for a year alone), so that an
+    # organisation's newest signatures come from an index: 4 bytes, where the date's text took 11.
+    # person: 1 for an individual, 0 for an organisation (SQLite stores both in the row's header alone).
+    # An organisation's signature without an organisation would be one whose id was not found: refused.
+    f"""create table if not exists {TABLE} (
+        statement integer not null,
+        position integer not null,
+        organisation integer,
+        written integer not null references {NAMES}(id),
+        dated integer,
+        person integer not null,
+        name text,
+        role text,
+        affiliation text,
+        affiliation_id text references organisations(id),
+        unplaced_id text,
+        primary key (statement, position),
+        check (person = 1 or organisation is not null)
+    ) without rowid""",
+    # An organisation's newest signatures, and whether it signed in a year.
+    f"create index if not exists idx_signature_rows_organisation_dated on {TABLE} (organisation, dated)",
+    # Over the few rows that have a value: most signatures have no affiliation and joined no one.
+    f"create index if not exists idx_signature_rows_affiliation_id on {TABLE} (affiliation_id, dated) "
+    "where affiliation_id is not null",
+    f"create index if not exists idx_signature_rows_unplaced_id on {TABLE} (unplaced_id) where unplaced_id is not null",
+    # Left joins: a query that reads none of a joined table's columns does not join it at all.
+    f"""create view if not exists {VIEW} as select
+        s.id as statement_id, o.id as organisation_id, r.position, w.name_as_written, s.date,
+        case r.person when 1 then 'individual' else 'organisation' end as kind, r.name, r.role, r.affiliation,
+        r.affiliation_id, r.unplaced_id
+    from {TABLE} as r
+    left join statements as s on s.rowid = r.statement
+    left join {NAMES} as w on w.id = r.written
+    left join organisations as o on o.rowid = r.organisation""",
+]
+
+
+
+def dated(date: str) -> str:
+    """SQL for the number yyyymmdd of an ISO date (or of its year, or year and month, with zeros after)."""
+    return f"cast(substr(replace({date}, '-', '') || '0000', 1, 8) as integer)"
+
+
+def year_range(year: str) -> dict[str, int]:
+    """The bounds of a year's dated values: dated >= year_from and dated < year_to."""
+    return {"year_from": int(year) * 10_000, "year_to": (int(year) + 1) * 10_000}
+
+
+def _values(source: str) -> str:
+    """The signature_rows values of a row as the view shows it, its columns named source + column."""
+    return (f"(select rowid from statements where id = {source}statement_id), {source}position, "
+            f"(select rowid from organisations where id = {source}organisation_id), "
+            f"(select id from {NAMES} where name_as_written = {source}name_as_written), {dated(source + 'date')}, "
+            f"{source}kind = 'individual', {source}name, {source}role, {source}affiliation, {source}affiliation_id, "
+            f"{source}unplaced_id")
+
+
+STORED = ("statement, position, organisation, written, dated, person, name, role, affiliation, affiliation_id, "
+          "unplaced_id")
+INSERT = f"insert into {TABLE} ({STORED}) values ({_values(':')})"
+
+ORGANISATION = "(select rowid from organisations where id = ?)"  # an organisation id as signature_rows hold it
+STATEMENT = "(select rowid from statements where id = ?)"
+
+
+def ensure(db: Database) -> None:
+    """The tables, indexes and view; a database whose signatures were a table of text has them moved."""
+    kind = db.execute("select type from main.sqlite_master where name = ?", [VIEW]).fetchone()
+    if kind == ("table",):
+        _migrate(db)
+    for sql in CREATE:
+        db.execute(sql)
+
+
+def insert(db: Database, rows: list[dict]) -> None:
+    """Signature rows as the view shows them (statement_id, organisation_id, name_as_written, ...): their
+    statement and organisation must be stored already."""
+    if rows:
+        db.conn.executemany(f"insert or ignore into {NAMES} (name_as_written) values (?)",
+                            [(row["name_as_written"],) for row in rows])
+        db.conn.executemany(INSERT, rows)
+
+
+def delete_statement(db: Database, statement_id: str) -> None:
+    db.execute(f"delete from {TABLE} where statement = {STATEMENT}", [statement_id])
+
+
+def _unrecorded_organisations(db: Database) -> None:
+    """An organisation a signature names that has no row (an early database kept no foreign keys) gets one,
+    as a name without a country gets one: the signature keeps it."""
+    from ingest.orgnames import identify, name_key_of
+
+    missing = db.execute("""select id, min(written) from (
+            select organisation_id as id, name_as_written as written from old_signatures
+            union all select affiliation_id, affiliation from old_signatures)
+        where id is not null and id not in (select id from organisations) group by id""").fetchall()
+    for key, written in missing:
+        db.execute("insert into organisations (id, name, kind, country_source, name_key) "
+                   "values (?, ?, 'organisation', 'unknown', ?)", [key, identify(written or key, None).name,
+                                                                   name_key_of(key)])
+
+
+def _migrate(db: Database) -> None:
+    """The signatures table of text becomes rows of integers, in one transaction: every row moves, or the
+    error says which cannot (a statement that is not stored; foreign keys made that impossible)."""
+    present = set(db["signatures"].columns_dict)
+    taken = {column: f"old.[{column}]" if column in present else "null" for column in COLUMNS}
+    if "date" not in present:  # from before the date was copied into each signature
+        taken["date"] = "(select date from statements where id = old.statement_id)"
+    if "kind" not in present:  # from before individuals were kept: every signature was an organisation's
+        taken["kind"] = "'organisation'"
+    orphans = db.execute("select count(*) from signatures as old where not exists "
+                         "(select 1 from statements where id = old.statement_id)").fetchone()[0]
+    if orphans:
+        raise ValueError(f"{orphans} signatures name a statement that is not stored: the signatures table is "
+                         "kept as it is until they are removed")
+    rows = ", ".join(f"{taken[column]} as {column}" for column in COLUMNS)
+    with db.atomic():
+        db.execute("create temp table old_signatures as select " + rows + " from main.signatures as old")
+        db.execute("drop table main.signatures")
+        for sql in CREATE:
+            db.execute(sql)
+        _unrecorded_organisations(db)
+        db.execute(f"insert or ignore into {NAMES} (name_as_written) select name_as_written from old_signatures")
+        db.execute(f"insert into {TABLE} ({STORED}) select {_values('old.')} from old_signatures as old")
+        db.execute("drop table temp.old_signatures")
