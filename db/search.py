@@ -42,11 +42,12 @@ OWN_FILTERS = {
     "demands": {"addressee": "d.addressee = :addressee", "category": "d.action_category = :category"},
     "organisations": {"country": "o.country = :country"},
 }
-# Each facet is counted in the section whose rows hold its column.
+# Each facet is counted in the section whose rows hold its column (MATCHED names a demand's and an
+# organisation's; a statement's are its own columns).
 FACETS = {
-    "statements": {key: key for key in STATEMENT_COLUMNS},
-    "demands": {"addressee": "d.addressee", "category": "d.action_category"},
-    "organisations": {"country": "o.country"},
+    "statements": STATEMENT_COLUMNS,
+    "demands": ("addressee", "category"),
+    "organisations": ("country",),
 }
 # The statements' facet columns in one index, with the id: facets, filters and a demand's statement are read
 # from it, never from the statements' rows, which hold their whole text (at 100,000 statements, a row read
