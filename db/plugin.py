@@ -17,7 +17,7 @@ from datasette.utils import tilde_decode, tilde_encode, to_css_class
 from datasette.utils.asgi import AsgiFileDownload, BadRequest, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
 
-from . import charts, home, words
+from . import charts, home, table_heading, words
 from .guard import guard_connection, is_visitor_work, visitor_work
 from .headers import SecurityHeaders
 from .search import marked_from_text
@@ -251,8 +251,8 @@ def render_cell(value, column: str, database: str):
 def extra_template_vars(view_name: str, table: str | None, database: str | None, request, datasette):
     if view_name == "database" and database:
         return {"allow_download": datasette.setting("allow_download") and _has_file(datasette, database)}
-    if view_name == "table" and table == "statements" and request is not None:
-        return _listing_links(datasette, database, request)
+    if view_name == "table" and database == DATABASE_NAME and request is not None:
+        return _table_page(datasette, database, table, request)
     if view_name == "row" and table == "statements" and request is not None:
         return _statement_page(datasette, database, tilde_decode(request.url_vars["pks"]))
     if view_name == "row" and table == "organisations" and request is not None:
@@ -260,20 +260,30 @@ def extra_template_vars(view_name: str, table: str | None, database: str | None,
     return None
 
 
-def _listing_links(datasette, database: str, request):
-    """Links for the statements page: every column, and each facet not yet shown."""
+def _table_page(datasette, database: str, table: str, request):
+    """A table page's heading in words where it filters codes (db.table_heading); the statements page's links."""
     async def inner():
-        columns = await datasette.get_database(database).table_columns("statements")
-        args = parse_qsl(request.query_string, keep_blank_values=True)
-        if [value for key, value in args if key == "_col"] == list(LISTING_COLUMNS):  # ours: left implicit
-            args = [(key, value) for key, value in args if key != "_col"]
-        kept = [(key, value) for key, value in args if key not in ("_col", "_nocol", "_next")]
-        every = kept + [("_col", column) for column in columns if column != "id"]
-        shown = {value for key, value in args if key == "_facet"}
-        return {"every_column_url": request.path + "?" + urlencode(every),
-                "facet_links": [(column, request.path + "?" + urlencode(args + [("_facet", column)]))
-                                for column in STATEMENT_FACETS if column not in shown]}
+        found = {}
+        if table_heading.filters_codes(request):
+            found["human_description_en"] = await table_heading.heading_in_words(datasette, database, table, request)
+        if table == "statements":
+            found.update(await _listing_links(datasette, database, request))
+        return found
     return inner
+
+
+async def _listing_links(datasette, database: str, request) -> dict:
+    """Links for the statements page: every column, and each facet not yet shown."""
+    columns = await datasette.get_database(database).table_columns("statements")
+    args = parse_qsl(request.query_string, keep_blank_values=True)
+    if [value for key, value in args if key == "_col"] == list(LISTING_COLUMNS):  # ours: left implicit
+        args = [(key, value) for key, value in args if key != "_col"]
+    kept = [(key, value) for key, value in args if key not in ("_col", "_nocol", "_next")]
+    every = kept + [("_col", column) for column in columns if column != "id"]
+    shown = {value for key, value in args if key == "_facet"}
+    return {"every_column_url": request.path + "?" + urlencode(every),
+            "facet_links": [(column, request.path + "?" + urlencode(args + [("_facet", column)]))
+                            for column in STATEMENT_FACETS if column not in shown]}
 
 
 SIGNED_ON_PAGE = 50  # the newest; a prolific group signs thousands, all listed by a canned query

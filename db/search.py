@@ -7,7 +7,6 @@ import json
 import re
 import sqlite3
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 
 from datasette.utils import sqlite_timelimit
@@ -44,11 +43,12 @@ OWN_FILTERS = {
     "demands": {"addressee": "d.addressee = :addressee", "category": "d.action_category = :category"},
     "organisations": {"country": "o.country = :country"},
 }
-# Each facet is counted in the section whose rows hold its column.
+# Each facet is counted in the section whose rows hold its column (MATCHED names a demand's and an
+# organisation's; a statement's are its own columns).
 FACETS = {
-    "statements": {key: key for key in STATEMENT_COLUMNS},
-    "demands": {"addressee": "d.addressee", "category": "d.action_category"},
-    "organisations": {"country": "o.country"},
+    "statements": STATEMENT_COLUMNS,
+    "demands": ("addressee", "category"),
+    "organisations": ("country",),
 }
 # The statements' facet columns in one index, with the id: facets, filters and a demand's statement are read
 # from it, never from the statements' rows, which hold their whole text (at 100,000 statements, a row read
@@ -169,24 +169,34 @@ def search(conn: sqlite3.Connection, asked: Asked, query: str, time_limit_ms: in
 
 def _section(conn: sqlite3.Connection, section: str, query: str, asked: Asked, download: bool,
              facets: dict[str, list[tuple]]) -> Section:
-    """The section's matches (with the filters) ranked, as rowids; their facets counted by SQLite; then only
-    the rows of the page asked for are read, with their snippets. No query hands over a row per match
-    beyond its rowid, so that a search's answers stay within the site's bounds whatever it matches."""
+    """The section's matches (with the filters) counted, each facet's largest counts, and the page asked for
+    ranked, all from one pass over the full-text index (_counted_and_ranked); then only the rows of that page
+    are read, with their snippets. No query hands over a row per match, so that a search's answers stay
+    within the site's bounds whatever it matches."""
     params = {**asked.chosen, "query": query, **_year_range(asked.chosen)}
     kept = _kept(section, asked.chosen)
     kept = f"and {kept}" if kept else ""
-    ranked = [row[0] for row in conn.execute(RANKED[section].format(kept=kept), params).fetchall()]
-    if ranked:
-        groups = conn.execute(_grouped(section, len(ranked)).format(kept=kept), params).fetchall()
-        for key, position in FACET_POSITIONS[section].items():
-            facets[key] = _counts(groups, position)
     offset, limit = (0, MAX_ROWS) if download else ((asked.page(section) - 1) * PAGE_SIZE, PAGE_SIZE)
-    if asked.sort == "date" and offset < len(ranked):
+    by_relevance = asked.sort == "relevance"
+    total, ranked, counts = 0, [], {key: [] for key in FACETS[section]}
+    for what, value, number in conn.execute(_counted_and_ranked(section, by_relevance).format(kept=kept),
+                                            {**params, "limit": limit, "offset": offset}):
+        if what == TOTAL:
+            total = number or 0
+        elif what == RANKED:
+            ranked.append((number, value))  # (score, rowid)
+        else:
+            counts[what].append((value, number))
+    if total:
+        facets.update({key: sorted(found, key=lambda item: (-item[1], str(item[0]))) for key, found in counts.items()})
+    if by_relevance:
+        page = [rowid for _, rowid in sorted(ranked)]
+    elif offset < total:
         page = [row[0] for row in conn.execute(NEWEST[section].format(kept=kept),
                                                {**params, "limit": limit, "offset": offset}).fetchall()]
     else:
-        page = ranked[offset:offset + limit]
-    return Section(len(ranked), _shown(conn, section, page, query, download) if page else [], offset)
+        page = []
+    return Section(total, _shown(conn, section, page, query, download) if page else [], offset)
 
 
 def _kept(section: str, chosen: dict[str, str]) -> str:
@@ -221,11 +231,14 @@ MATCHES = {  # each section's full-text matches joined to its rows, which the fi
     "organisations": "organisations_fts cross join organisations as o on o.rowid = organisations_fts.rowid "
                      "where organisations_fts match :query {kept}",
 }
-RANKED = {  # by relevance (titles weigh five times the text), ties in the index's order
-    "statements": "select statements_fts.rowid from " + MATCHES["statements"]
-                  + " order by bm25(statements_fts, 5.0, 1.0), statements_fts.rowid",
-    "demands": "select d.rowid from " + MATCHES["demands"] + " order by bm25(demands_fts), d.rowid",
-    "organisations": "select o.rowid from " + MATCHES["organisations"] + " order by bm25(organisations_fts), o.rowid",
+SCORES = {  # relevance: titles weigh five times the text
+    "statements": "bm25(statements_fts, 5.0, 1.0)", "demands": "bm25(demands_fts)",
+    "organisations": "bm25(organisations_fts)",
+}
+MATCHED = {  # what the pass keeps of each match: its rowid, and the facet columns its row holds
+    "statements": "statements_fts.rowid as id",
+    "demands": "d.rowid as id, d.addressee as addressee, d.action_category as category",
+    "organisations": "o.rowid as id, o.country as country",
 }
 NEWEST = {  # a page newest first (a demand by its statement's date, an organisation by the last statement it
     # signed), the undated last; ties in the index's order
@@ -241,31 +254,33 @@ NEWEST = {  # a page newest first (a demand by its statement's date, an organisa
 # Up to this many matches, their statements' facet columns are read from their rows; beyond, by one scan of the
 # facet index (100,000 entries of a few bytes, where each row read is a page of a statement's text).
 ROWS_READ_UP_TO = 3000
+TOTAL, RANKED = "total", "ranked"  # what a row of a section's pass is, when it is not a facet's count
 
 
-def _grouped(section: str, matches: int) -> str:
-    """The section's matches counted, grouped by all its facets' columns together."""
-    if section != "statements":
-        columns = ", ".join(FACETS[section].values())
-        return f"select {columns}, count(*) from {MATCHES[section]} group by {columns}"
-    source = ("statements where rowid" if matches <= ROWS_READ_UP_TO
-              else f"statements indexed by {STATEMENT_FACET_INDEX} where +rowid")
-    columns = ", ".join(STATEMENT_COLUMNS)
-    return (f"select {columns}, count(*) from {source} in (select statements_fts.rowid from {MATCHES[section]}) "
-            f"group by {columns}")
-
-
-FACET_POSITIONS = {section: {key: position for position, key in enumerate(columns)}
-                   for section, columns in FACETS.items()}
-
-
-def _counts(groups: list, position: int) -> list[tuple]:
-    """One facet's counts, the largest first: sums of the groups that share its value."""
-    counts: Counter = Counter()
-    for group in groups:
-        if group[position] is not None:
-            counts[group[position]] += group[-1]
-    return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[:FACET_LIMIT]
+def _counted_and_ranked(section: str, by_relevance: bool) -> str:
+    """One statement answering rows of (what, value, number): the section's matches found once, with their
+    scores for relevance, and kept in a table of SQLite's own; from it, the matches counted by all the facets'
+    columns together; from those groups, each facet's FACET_LIMIT largest counts (facet, value, count) and
+    the total (total, -, count); and the page by relevance (ranked, rowid, score). Before, the full-text index
+    was read twice, and thousands of groups (or every match's rowid) were handed to Python."""
+    columns = ", ".join(FACETS[section])
+    score = SCORES[section] if by_relevance else "null"
+    if section == "statements":  # whichever of the two reads the count of matches picks
+        grouped = (f"select {columns}, count(*) as n from matches cross join statements on statements.rowid = "
+                   f"matches.id where {ROWS_READ_UP_TO} >= (select count(*) from matches) group by {columns} "
+                   f"union all select {columns}, count(*) as n from statements indexed by {STATEMENT_FACET_INDEX} "
+                   f"where {ROWS_READ_UP_TO} < (select count(*) from matches) and +rowid in (select id from matches) "
+                   f"group by {columns}")
+    else:
+        grouped = f"select {columns}, count(*) as n from matches group by {columns}"
+    parts = [f"select * from (select '{key}', {key}, sum(n) from groups where {key} is not null group by {key} "
+             f"order by 3 desc, cast({key} as text) limit {FACET_LIMIT})" for key in FACETS[section]]
+    parts.append(f"select '{TOTAL}', null, sum(n) from groups")
+    if by_relevance:
+        parts.append(f"select * from (select '{RANKED}', id, score from matches order by score, id "
+                     "limit :limit offset :offset)")
+    return (f"with matches as materialized (select {MATCHED[section]}, {score} as score from {MATCHES[section]}), "
+            f"groups as materialized ({grouped})\n" + "\nunion all ".join(parts))
 
 
 def _shown(conn: sqlite3.Connection, section: str, rowids: list[int], query: str, download: bool) -> list[dict]:

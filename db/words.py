@@ -64,6 +64,23 @@ def facet_label(label, column: str) -> str:
     return label
 
 
+WORDED_COLUMNS = ("country", "language", "action_category")
+FILTER_LOOKUPS = ("exact", "not", "in", "notin")  # Datasette's lookups whose values a heading names
+
+
+def filter_in_words(column: str, lookup: str, values: list[str]) -> str | None:
+    """A table filter on a column of codes as a table page's heading says it ("country is Mexico", "country is
+    none of Mexico and France"); None for any other column or lookup, which Datasette's own words describe."""
+    if column not in WORDED_COLUMNS or lookup not in FILTER_LOOKUPS or not values or "" in values:
+        return None
+    named = [str(facet_label(value, column)) for value in values]
+    label = column.replace("_", " ")
+    if len(named) == 1:
+        return f"{label} {'is' if lookup in ('exact', 'in') else 'is not'} {named[0]}"
+    listed = ", ".join(named[:-1])
+    return f"{label} is {listed} or {named[-1]}" if lookup == "in" else f"{label} is none of {listed} and {named[-1]}"
+
+
 def cell(value, column: str) -> Markup | None:
     """A table cell in words where its column holds codes; None leaves the cell to Datasette."""
     if value in (None, ""):

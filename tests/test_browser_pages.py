@@ -142,3 +142,21 @@ def test_the_database_page_and_the_demands_facets_in_words(page, corpus_db, corp
     labels = page.locator(".facet-info[data-column=addressee] li")
     assert labels.first.evaluate("li => getComputedStyle(li).wordBreak") == "normal"  # no label broken mid-word
     page.screenshot(path=str(ARTIFACTS / "demands-facets.png"))
+
+
+def test_a_filtered_table_page_names_its_codes_in_the_heading_and_the_facets(page, corpus_db, corpus_site):  # noqa: F811
+    """The address and the data keep the codes (country=MX); the heading and the facets say the words."""
+    chosen = [("organisations", "country", "MX", "Mexico"), ("statements", "language", "de", "German"),
+              ("demands", "action_category", "5", "specific action (5)")]
+    for table, column, code, words in chosen:
+        page.goto(f"{corpus_site}/undersigned/{table}?{column}={code}&_facet={column}")
+        count = _sql(corpus_db, f"select count(*) from {table} where {column} = '{code}'")[0]
+        heading = page.locator("h3").filter(has_text=re.compile(r"^\s*[\d,]+ rows?\b")).first.inner_text()
+        assert re.fullmatch(rf"{count} rows? where {column.replace('_', ' ')} is {re.escape(words)}( sorted by .*)?",
+                            heading.strip()), heading
+        assert page.title().endswith(heading.strip())
+        chosen_value = page.locator(f".facet-info[data-column={column}] li").first.inner_text()
+        assert chosen_value == f"{words} · {count} ✖"
+        assert f"{column}={code}" in page.url
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"filtered-{table}.png"))

@@ -342,10 +342,11 @@ def test_a_crawl_that_cannot_connect_leaves_an_empty_file_empty_and_a_database_w
     assert [path.name for path in tmp_path.glob("empty.db*")] == ["empty.db"]
 
 
-def on_a_terminal(*args: str) -> str:
-    """What the command shows on a terminal: its stderr is a pseudo-terminal here."""
+def on_a_terminal(*args: str, status: int = 0, stdout_too: bool = False) -> str:
+    """What the command shows on a terminal: its stderr (and stdout, if asked) is a pseudo-terminal here."""
     leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "undersigned", *args], stdout=subprocess.DEVNULL,
+    process = subprocess.Popen([sys.executable, "-m", "undersigned", *args],
+                               stdout=follower if stdout_too else subprocess.DEVNULL,
                                stderr=follower, env={**os.environ, "COLUMNS": "120"})
     os.close(follower)
     shown = b""
@@ -361,7 +362,7 @@ def on_a_terminal(*args: str) -> str:
     finally:
         os.close(leader)
         process.kill()
-    assert process.wait(timeout=60) == 0, shown
+    assert process.wait(timeout=60) == status, shown
     return shown.decode()
 
 
@@ -375,6 +376,18 @@ def test_the_crawl_progress_bar_knows_its_total_from_the_start(tmp_path):
         shown = on_a_terminal("crawl", site.url, "--db", str(tmp_path / "crawl.db"), "--delay", "0")
     assert positions(shown, "crawling") == {(0, 3), (1, 3), (2, 3), (3, 3)}
     assert "100%" in shown
+
+
+def test_the_add_progress_bar_knows_its_total_and_each_line_starts_its_own(runner, tmp_path):
+    sources = [str(SAMPLE), str(FIXTURES / "wordpress-statement.html"), str(tmp_path / "missing.txt"),
+               str(FIXTURES / "markdown-letter.md")]
+    shown = on_a_terminal("add", *sources, "--db", str(tmp_path / "added.db"), status=1, stdout_too=True)
+    assert positions(shown, "adding") == {(done, 4) for done in range(5)}  # a failed input counts too
+    assert len(re.findall(r"(?:added|error): ", shown)) == 4
+    assert len(re.findall(r"(?:\n|\x1b\[K)(?:added|error): ", shown)) == 4  # none drawn after the bar
+    assert "1 of 4 inputs failed" in shown
+    piped = runner.invoke(cli, ["add", *sources, "--db", str(tmp_path / "piped.db")])
+    assert piped.exit_code == 1 and "adding" not in piped.output and "[#" not in piped.output
 
 
 def test_the_reparse_progress_bar_knows_its_total_from_the_start(runner, db_path):

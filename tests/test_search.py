@@ -282,3 +282,52 @@ async def test_the_ranked_search_query_marks_the_match_with_guillemets_in_its_cs
 async def test_the_language_facet_names_languages(datasette):
     html = await page(datasette, q="tibet")
     assert re.search(r'data-filter="language">\s*<li><a href="[^"]*language=en">English</a>', html)
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory):
+    """200 synthetic statements (bench/synthetic.py): dozens of publishers, addressees and countries, so that
+    facets are cut to their largest counts."""
+    from bench.build import build_with_loader
+    from bench.synthetic import Corpus
+
+    path = tmp_path_factory.mktemp("synthetic") / "synthetic.db"
+    build_with_loader(path, Corpus(200, seed=3))
+    return path
+
+
+EXPECTED_FACETS = {  # each facet as counted by plain SQL over every match of the query
+    "statements": ("select s.{column}, count(*) from statements_fts join statements as s on s.rowid = "
+                   "statements_fts.rowid where statements_fts match ? and s.{column} is not null group by 1"),
+    "demands": ("select d.{column}, count(*) from demands_fts join demands as d on d.rowid = demands_fts.rowid "
+                "where demands_fts match ? and d.{column} is not null group by 1"),
+    "organisations": ("select o.{column}, count(*) from organisations_fts join organisations as o on o.rowid = "
+                      "organisations_fts.rowid where organisations_fts match ? and o.{column} is not null group by 1"),
+}
+FACET_COLUMNS = {"year": "year", "publisher": "publisher", "language": "language", "kind": "kind",
+                 "needs_review": "needs_review", "addressee": "addressee", "category": "action_category",
+                 "country": "country"}
+
+
+@pytest.mark.parametrize("rows_read_up_to", [3000, 0])  # the statements' facets from their rows, or their index
+@pytest.mark.parametrize("text", ["rights", "chin*", "kakabriba OR uyghur"])
+def test_counts_facets_and_the_first_page_are_those_plain_sql_finds(synthetic_db, monkeypatch, text,
+                                                                    rows_read_up_to):
+    from db import search as search_module
+
+    monkeypatch.setattr(search_module, "ROWS_READ_UP_TO", rows_read_up_to)
+    conn = sqlite3.connect(synthetic_db)
+    query = fts_query(text)
+    found = search_module.search(conn, search_module.Asked(text), query, time_limit_ms=10_000)
+    for section, sql in EXPECTED_FACETS.items():
+        total = conn.execute(f"select count(*) from {section}_fts where {section}_fts match ?", [query]).fetchone()[0]
+        assert found.sections[section].total == total, section
+        for key in search_module.FACETS[section]:
+            counted = conn.execute(sql.format(column=FACET_COLUMNS[key]), [query]).fetchall()
+            expected = sorted(counted, key=lambda item: (-item[1], str(item[0])))[:search_module.FACET_LIMIT]
+            assert found.facets.get(key, []) == expected if total else key not in found.facets, key
+    assert len(found.facets["publisher"]) == search_module.FACET_LIMIT  # more publishers than a facet shows
+    ranked = [row[0] for row in conn.execute(
+        "select s.id from statements_fts join statements as s on s.rowid = statements_fts.rowid where "
+        "statements_fts match ? order by bm25(statements_fts, 5.0, 1.0), s.rowid limit 20", [query])]
+    assert [row["statement_id"] for row in found.sections["statements"].rows] == ranked

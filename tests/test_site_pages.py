@@ -11,7 +11,7 @@ import pytest
 
 from db import charts, home
 from db.publish import make_datasette
-from db.words import action_category_name, country_name, language_name, warning_sentences
+from db.words import action_category_name, country_name, filter_in_words, language_name, warning_sentences
 
 
 @pytest.fixture
@@ -132,3 +132,32 @@ async def test_each_country_bar_links_to_a_listing_of_its_count(datasette, sampl
     for bar in [bars[0], next(bar for bar in bars if bar.label == "United States")]:
         listing = await datasette.client.get(link(bar).replace("?", ".json?", 1) + "&_size=0")
         assert listing.json()["filtered_table_rows_count"] == bar.value, bar
+
+
+@pytest.mark.parametrize(("address", "heading"), [
+    ("/undersigned/statements?_search=tibet&language=en&_sort=title",
+     "where search matches &#34;tibet&#34; and language is English sorted by title"),
+    ("/undersigned/demands?action_category__in=4,5&addressee__not=UN",
+     "where action category is general action (4) or specific action (5) and addressee != &#34;UN&#34;"),
+    ("/undersigned/organisations?country__not=US&country__notblank=1",
+     "where country is not United States and country is not blank sorted by n_statements descending"),
+    ("/undersigned/organisations?country=US",
+     "where country is United States sorted by n_statements descending"),
+    ("/undersigned/organisations?country=",  # nothing to name: Datasette's own words
+     "where country = &#34;&#34; sorted by n_statements descending"),
+])
+async def test_a_table_pages_heading_names_the_codes_it_filters_by(datasette, address, heading):
+    page = (await datasette.client.get(address)).text
+    shown = re.search(r"<h3>([\d,]+) rows?\s+(.*?)\s*</h3>", page, re.S)
+    assert shown and shown[2] == heading
+    assert f"row{'' if shown[1] == '1' else 's'} {heading}</title>" in page
+
+
+def test_filters_on_codes_in_words():
+    assert [filter_in_words("country", "exact", ["MX"]), filter_in_words("country", "not", ["MX"]),
+            filter_in_words("language", "in", ["de", "en"]), filter_in_words("country", "notin", ["MX", "FR", "US"]),
+            filter_in_words("action_category", "in", ["5"])] == [
+        "country is Mexico", "country is not Mexico", "language is German or English",
+        "country is none of Mexico, France and United States", "action category is specific action (5)"]
+    assert [filter_in_words("country", "contains", ["M"]), filter_in_words("publisher", "exact", ["MX"]),
+            filter_in_words("country", "exact", [""])] == [None, None, None]

@@ -10,6 +10,7 @@ import socket
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Sequence
 
 import click
 from sqlite_utils import Database
@@ -113,11 +114,22 @@ def add(sources: tuple[str, ...], db_path: str, encoding: str | None, **metadata
     """
     if len(sources) > 1 and (metadata["url"] or metadata["title"]):
         raise click.UsageError("--url and --title name one statement: give a single source with them")
-    with _open(db_path) as db:
-        failed = sum(report(result) for result in add_sources(db, sources, metadata, encoding))
+    with _open(db_path) as db, _Bar("adding") as bar:
+        failed = _add_each(db, sources, bar, metadata, encoding)
     if failed:
         click.echo(f"{failed} of {len(sources)} inputs failed", err=True)
         sys.exit(1)
+
+
+def _add_each(db: Database, sources: Sequence[str], bar: _Bar, *options) -> int:
+    """Add every source, a line for each above the progress bar; how many failed."""
+    failed = 0
+    bar.start(len(sources))
+    for result in add_sources(db, sources, *options):
+        bar.clear()
+        failed += report(result)
+        bar.advance(result.source, "failed" if result.error else result.outcome.value)
+    return failed
 
 
 @cli.command()
@@ -195,6 +207,13 @@ class _Bar(contextlib.ExitStack):
     def advance(self, item: str, outcome: str) -> None:
         if self.bar:
             self.bar.update(1)
+
+    def clear(self) -> None:
+        """Blank the bar's line, so that a line printed next starts at its beginning; the bar is drawn again
+        below it at the next advance."""
+        if self.bar:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 @cli.command()
@@ -334,8 +353,8 @@ def demo(db_path: str, then_serve: bool, host: str, port: int) -> None:
     """Build the database from the bundled sample corpus, then serve it."""
     sock = _listen(host, port) if then_serve else None  # a busy port is said before anything is built
     samples = sorted(str(path) for path in SAMPLE_DIR.iterdir() if path.suffix in (".txt", ".md", ".html"))
-    with _open(db_path) as db:
-        failed = sum(report(result) for result in add_sources(db, samples))
+    with _open(db_path) as db, _Bar("adding") as bar:
+        failed = _add_each(db, samples, bar)
     if failed:
         raise click.ClickException(f"{failed} sample documents failed to load")
     if sock:
