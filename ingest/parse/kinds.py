@@ -31,7 +31,7 @@ OTHER_PAGE_CUES = ("event", "job", "newsletter")
 MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening proves nothing
 MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
-# each way a plural may end ("statements", "Erklärungen", "Stellungnahmen", "comunicados"), taken off in turn
+# each way a plural may end ("statements", "lettres", "Erklärungen", "Stellungnahmen"), taken off in turn
 _PLURAL_ENDING = {ending: re.compile(rf"(?<=\w\w){ending}\b") for ending in ("s", "es", "en", "n")}
 MAX_WORDS_BEFORE_TITLE_NOUN = 1  # "Appello ...", "La lettera ...", "Nuovo appello ..."
 
