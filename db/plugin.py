@@ -441,7 +441,7 @@ SITEMAP_PAGES = "select 'statements', id from statements union all select 'organ
 async def home_page(datasette, request):
     """The home page (db.home), in place of Datasette's list of databases: that page asked for every table's
     columns, keys and count, and cost several times what the home page's own queries cost."""
-    name, db = _statements_database(datasette)
+    name, db = statements_database(datasette)
     context = await home.page_context(datasette, name, db)
     page = await datasette.render_template("home.html", context, request=request, view_name="home")
     return Response.html(page)
@@ -457,7 +457,7 @@ CHARTS = {
 async def explore_page(datasette, request):
     """Charts drawn as SVG on the server, so the site needs nothing from elsewhere to show them; each bar
     links to the listing it counts."""
-    name, db = _statements_database(datasette)
+    name, db = statements_database(datasette)
     drawn = {title: charts.layout(await db.execute_fn(count), charts.linker(datasette, name))
              for title, count in CHARTS.items()}
     queries = datasette.metadata("queries", database=name) or {}
@@ -470,33 +470,33 @@ async def explore_page(datasette, request):
 
 async def robots_txt(datasette, request):
     """Crawlers may read every statement and organisation page, not query strings, searches or SQL."""
-    base = _base_url(request)
+    base = base_url(request)
     lines = ["User-agent: *", "Disallow: /*?", "Disallow: /*.db$", "Disallow: /-/", "Disallow: /*.csv",
              "Disallow: /*.json", "Allow: /", "", f"Sitemap: {base}/sitemap.xml", ""]
     return Response.text("\n".join(lines))
 
 
-def _statements_database(datasette):
+def statements_database(datasette):
     """(name, database) of the statements database: the one file Datasette serves (see db.publish)."""
     return next((name, db) for name, db in datasette.databases.items() if not db.is_memory and name != "_internal")
 
 
 async def sitemap_index(datasette, request):
-    _, db = _statements_database(datasette)
+    _, db = statements_database(datasette)
     count = (await db.execute(f"select count(*) from ({SITEMAP_PAGES})")).first()[0]
     parts = max(1, -(-count // SITEMAP_LIMIT))
-    base = _base_url(request)
+    base = base_url(request)
     entries = "".join(f"<sitemap><loc>{escape(base)}/sitemap-{n}.xml</loc></sitemap>" for n in range(1, parts + 1))
     return _xml(f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>')
 
 
 async def sitemap_part(datasette, request):
     part = int(request.url_vars["part"])
-    name, db = _statements_database(datasette)
+    name, db = statements_database(datasette)
     rows = await db.execute(f"{SITEMAP_PAGES} limit {SITEMAP_LIMIT} offset {(part - 1) * SITEMAP_LIMIT}")
     if part > 1 and not rows.rows:
         raise NotFound("No such sitemap")
-    base = _base_url(request)
+    base = base_url(request)
     urls = "".join(f"<url><loc>{escape(base + datasette.urls.row(name, table, tilde_encode(key)))}</loc></url>"
                    for table, key in rows.rows)
     return _xml(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
@@ -505,7 +505,7 @@ async def sitemap_part(datasette, request):
 _HOST = re.compile(r"(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 
 
-def _base_url(request) -> str:
+def base_url(request) -> str:
     """The site's address as the request names it; a Host header that is not a host name is refused, or it
     would be written into robots.txt and the sitemaps as it came."""
     if request.scheme not in ("http", "https") or not _HOST.fullmatch(request.host):

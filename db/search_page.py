@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import BadRequest, Response
 
-from .plugin import _base_url, _statements_database, safe_query
+from .plugin import base_url, safe_query, statements_database
 from .search import ACTIONS, FACETS, MAX_ROWS, PAGE_SIZE, SECTIONS, BadSearch, SearchResults, asked, search
 from .words import country_name
 
@@ -40,7 +40,7 @@ async def search_download(datasette, request):
     name, found = await _run(datasette, request, download=True)
     if found.error:
         raise BadRequest(found.error[:1].upper() + found.error[1:])
-    rows = download_rows(found, lambda table, key: _base_url(request) + datasette.urls.row(
+    rows = download_rows(found, lambda table, key: base_url(request) + datasette.urls.row(
         name, table, tilde_encode(str(key))))
     if request.url_vars["format"] == "json":
         return Response.json(_as_json(found, rows))
@@ -53,7 +53,7 @@ async def _run(datasette, request, download: bool) -> tuple[str, SearchResults]:
         wanted = asked(request.args)
     except BadSearch as error:
         raise BadRequest(str(error)) from error
-    name, db = _statements_database(datasette)
+    name, db = statements_database(datasette)
     query = safe_query(wanted.text)
     limit_ms = datasette.setting("sql_time_limit_ms")
     found = await db.execute_fn(lambda conn: search(conn, wanted, query.query, limit_ms, query.notes, download))
