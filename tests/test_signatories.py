@@ -179,6 +179,21 @@ def test_a_letter_signed_with_a_name_and_a_date_above_its_list_of_supporters(clo
     assert len(names(statement, "individual")) == 4
 
 
+CLOSING_PARAGRAPH = ("<p>Wir laden die Heidelberger Bildungs- und Forschungseinrichtungen hiermit ein, im Rahmen einer "
+          "Podiumsdiskussion oder eines Round Tables mit uns ins Gespräch zu kommen, noch vor dem Ende des "
+          "Semesters und in einem Rahmen, der allen Studierenden offensteht.</p>")
+SIGNER = "Students for Palestine Heidelberg"
+
+
+@pytest.mark.parametrize("closing, organisations", [
+    ("<p>Students for Palestine Heidelberg</p><p>Heidelberg, den 28.06.2024</p>", [SIGNER]),
+    ("<p>Heidelberg, 28. Juni 2024</p><p>Students for Palestine Heidelberg</p>", [SIGNER]),
+    ("<p>Students for Palestine Heidelberg</p><p>Kommt alle zur Kundgebung</p>", []),
+])
+def test_a_letter_signed_at_its_end_with_a_name_and_a_date(closing, organisations):
+    assert names(parsed(CLOSING_PARAGRAPH + closing), "organisation") == organisations
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")

@@ -24,7 +24,7 @@ from .lexicon import LANGUAGES, Lexicon, lexicon
 from .metadata import choose_publisher
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 
 
 def parse(document: Document) -> Statement:

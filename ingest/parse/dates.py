@@ -105,6 +105,11 @@ def dateline_date(blocks: list[Block], words: Lexicon, closing: list[Block] | No
     return _today_date(blocks, words)
 
 
+def is_dateline(block: Block, words: Lexicon) -> bool:
+    """A line that is a date, with a place or not: "Heidelberg, den 28.06.2024", "Barcelona March 21st 2019"."""
+    return len(block.text) <= MAX_DATELINE_CHARS and _line_date(block, words) is not None
+
+
 def footer_datelines(footer: str | None) -> list[Block]:
     """The lines of a page's footer that speak of the statement ("Letter written August 6th, 2021."): the footer is
     furniture, but a line naming the statement dates it."""

@@ -16,6 +16,7 @@ from ..records import Signatory, SignatoryKind
 from .blocks import Block, names_people
 from .candidates import ACCEPT, MAX_LEADIN_CHARS, Run, candidate_runs, roles_of, scored, with_neighbours
 from .countries import country_code
+from .dates import is_dateline
 from .entries import Entry, entries_of, kept, trailing_words
 from .inline import split_inline_list
 from .lexicon import Lexicon
@@ -35,7 +36,6 @@ from .prose_signers import prose_signers
 from .tables import Columns, cell, kind_from_type
 
 MAX_CLOSING_BLOCKS = 8
-MAX_DATELINE_CHARS = 60
 MAX_SIGNER_WORDS = 8
 MIN_SIGNER_LIKENESS = 0.8
 SIGNED_ABOVE = -1  # the run of a letter's own signature above its list, read on its own
@@ -70,7 +70,7 @@ def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None 
     if accepted:
         best = max(accepted, key=lambda run: run.score)
         return _block_from(with_neighbours(best, runs, roles, blocks), blocks, words)
-    closing = _closing_inline_list(blocks, words)
+    closing = _closing_inline_list(blocks, words) or _signed_at_end(blocks, words)
     if closing:
         return closing
     named = prose_signers([title, subtitle], blocks, words)
@@ -106,14 +106,35 @@ def _signed_above(start: int, blocks: list[Block], words: Lexicon) -> int | None
     """Where the letter is signed just above its list of supporters: a name and a dateline after the letter's
     last paragraph ("Barcelona Rebellion or Extinction", "Barcelona March 21st 2019", then "Signatures: ...")."""
     dateline, signer = start - 1, start - 2
-    if signer < 1 or len(blocks[dateline].text) > MAX_DATELINE_CHARS or words.dateline.search(blocks[dateline].text) \
-            is None:
+    if signer < 1 or not is_dateline(blocks[dateline], words) or not _is_signer_line(blocks[signer], words):
         return None
-    name, letter = blocks[signer], blocks[signer - 1]
-    if name.kind not in ("paragraph", "line") or len(name.text.split()) > MAX_SIGNER_WORDS or \
-            name_likeness(name.text) < MIN_SIGNER_LIKENESS or words.dateline.search(name.text):
+    return signer if _is_letter_paragraph(blocks[signer - 1]) else None
+
+
+def _signed_at_end(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
+    """A letter signed under its last paragraph by one name and a dateline, either way round and with
+    nothing after them ("Students for Palestine Heidelberg", "Heidelberg, den 28.06.2024")."""
+    if len(blocks) < 3:
         return None
-    return signer if letter.kind == "paragraph" and len(letter.text) > MAX_LEADIN_CHARS / 2 else None
+    last = len(blocks) - 1
+    if is_dateline(blocks[last], words):
+        signer = last - 1
+    elif is_dateline(blocks[last - 1], words):
+        signer = last
+    else:
+        return None
+    if not _is_signer_line(blocks[signer], words) or not _is_letter_paragraph(blocks[last - 2]):
+        return None
+    return SignatoryBlock(signer, None, [Entry(blocks[signer].text)], end_index=len(blocks))
+
+
+def _is_signer_line(block: Block, words: Lexicon) -> bool:
+    return block.kind in ("paragraph", "line") and len(block.text.split()) <= MAX_SIGNER_WORDS \
+        and name_likeness(block.text) >= MIN_SIGNER_LIKENESS and words.dateline.search(block.text) is None
+
+
+def _is_letter_paragraph(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.text) > MAX_LEADIN_CHARS / 2
 
 
 def _gap_label(run: Run, blocks: list[Block], words: Lexicon) -> str | None:
