@@ -123,6 +123,23 @@ def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected
 
 
+@pytest.mark.parametrize("opening, expected", [
+    ("We, Red Hat EU unions lend our support to our colleagues. We call on Red Hat to reinstate them.",
+     ["Red Hat EU unions"]),
+    ("Nous, Attac France, la LDH et Greenpeace France, dénonçons la loi. Nous demandons son retrait.",
+     ["Attac France", "LDH", "Greenpeace France"]),
+    ("Nosotros, la Red de Intelectuales en Defensa de la Humanidad, denunciamos el golpe. Exigimos elecciones.",
+     ["Red de Intelectuales en Defensa de la Humanidad"]),
+    ("Wij, Amnesty International Nederland en Bits of Freedom, maken ons zorgen. Wij eisen dat de wet verdwijnt.",
+     ["Amnesty International Nederland", "Bits of Freedom"]),
+    ("Wir, die Unterzeichnenden, sind besorgt. Wir fordern die Bundesregierung auf, das Gesetz zurückzuziehen.", []),
+    ("Noi, Docenti e Ricercatori, siamo preoccupati. Chiediamo il ritiro della legge.", []),
+    ("We, the people of Hong Kong, are worried. We call on the government to withdraw the law.", []),
+])
+def test_signers_set_beside_we_in_the_opening(opening, expected):
+    assert names(parsed(f"<p>{opening}</p>")) == expected
+
+
 @pytest.mark.parametrize("body", [
     "<title>Open Letter: Support Workers &amp; Defund Climate Chaos to End the Cost of Living Crisis</title>"
     "<p>We call on the Government to tax the profits of fossil fuel companies.</p>",

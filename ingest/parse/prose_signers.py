@@ -15,13 +15,16 @@ from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
 from .lexicon import Lexicon
-from .names import name_likeness
+from .names import has_organisation_word, name_likeness
 from .sentences import sentences
 
 OPENING_PARAGRAPHS = 4  # where a statement names who issues it
 OPENING_SENTENCES = 2
 MAX_TEXT = 2000  # characters of a heading or sentence read for names: enough for any real one
 MIN_LIKENESS = 0.75
+MAX_APPOSED_WORDS = 12
+MIN_APPOSED_LIKENESS = 0.5
+_ORGANISATION_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "BUND", "YASunidos", "BIJ1": one word that is a name
 _DATE_AFTER = re.compile(r",?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d\d-\d\d).*$")
 
 
@@ -55,7 +58,7 @@ def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon)
     """The signers the title or subtitle, a heading or the opening names, or none; a signer a title names
     short ("Hermes Center") is taken in the fuller form the opening gives it."""
     for text in _places_to_look(titles, blocks):
-        for finder in (_named_by_heading, _bracketed, _subject):
+        for finder in (_named_by_heading, _bracketed, _subject, _apposition):
             names = finder(text[:MAX_TEXT], words)
             if names:
                 return [_in_full(name, names, blocks) for name in names] if text in titles else names
@@ -136,6 +139,59 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             if len(found) >= 2 and _plausible(found):
                 return found
     return []
+
+
+def _apposition(sentence: str, words: Lexicon) -> list[str]:
+    """ "We, Red Hat EU unions lend our support ...", "Nous, Attac France, la LDH et Greenpeace France, dénonçons
+    ...": the signers set beside the sentence's first-person subject, the verb after them (not "We, the
+    undersigned organisations, call ...")."""
+    match = _first_person_apposition().match(sentence.strip())
+    if not match:
+        return []
+    named = _apposed_names(match.group("rest").split())
+    if not named:
+        return []
+    if words.group_noun.search(named):
+        return []  # "Wir, die Unterzeichnenden, ...": a lead-in, not a name
+    names = [without_article(item) for item in split_inline_list(named, words, minimum=2) or [named]]
+    return names if all(_is_apposed_name(name) for name in names) and _plausible(names) else []
+
+
+def _is_apposed_name(text: str) -> bool:
+    """Looser than a name found anywhere in running text: set beside "we", it may be long and end in a word for
+    what it is ("Red de Intelectuales en Defensa de la Humanidad", "Red Hat EU unions")."""
+    words = text.split()
+    if len(words) == 1 and not _ORGANISATION_SHAPE.search(text):
+        return False  # "Studierende", "Docenti": a word for who speaks, capitalised
+    return 0 < len(words) <= MAX_APPOSED_WORDS and (words[0][:1].isupper() or words[0][:1].isdigit()) \
+        and name_likeness(text) >= MIN_APPOSED_LIKENESS \
+        and all(word[:1].isupper() or not word[:1].isalpha() or len(word) <= 4 or has_organisation_word(word)
+                for word in words[1:])
+
+
+@cache
+def _first_person_apposition() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alternatives('first_person_subjects')})\s*,\s+(?P<rest>.+)$", re.I)
+
+
+def _apposed_names(words: list[str]) -> str | None:
+    """The words of the names before the verb: up to a comma that a lower-case word other than an article or a
+    conjunction follows, or, without such a comma, the capitalised words and a word for what they are
+    ("unions")."""
+    for end, word in enumerate(words[:-1]):
+        following = words[end + 1]
+        if word.endswith(",") and following[:1].islower() and not _small_word(following):
+            return " ".join(words[:end + 1]).rstrip(",")
+    name, verb = _leading_name(" ".join(words))
+    if not name:
+        return None
+    described, _, verb = verb.partition(" ")
+    return f"{name} {described}" if has_organisation_word(described) and verb[:1].islower() else None
+
+
+def _small_word(word: str) -> bool:
+    folded = fold(word)
+    return folded in _conjunctions() or _article().match(word + " X") is not None or folded in _prepositions()
 
 
 def _opens_phrase(text: str) -> bool:
