@@ -737,6 +737,29 @@ def test_a_coalition_named_as_one_body_introduces_its_list(lead_in, language):
                                         language=language)] == items
 
 
+@pytest.mark.parametrize("lead_in, language", [
+    ("Teaching with digital tools in every subject would require at a minimum:", "en"),
+    ("Enseigner « avec » le numérique dans toutes les disciplines nécessiterait a minima :", "fr"),
+    ("Una educación digital en todas las materias requeriría como mínimo:", "es"),
+    ("Uma educação digital em todas as disciplinas exigiria pelo menos:", "pt"),
+    ("Digitale Bildung in allen Fächern erfordert mindestens:", "de"),
+    ("Insegnare con il digitale in tutte le discipline richiederebbe almeno:", "it"),
+    ("Digitaal onderwijs in alle vakken vereist minstens:", "nl"),
+])
+def test_a_lead_in_saying_what_something_requires_introduces_its_list(lead_in, language):
+    items = ["a real teaching of computer science;", "the use of free software in every school."]
+    assert [text for _, text in demands(f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items),
+                                        language=language)] == items
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("This statement needs your support: sign it today.", "en"),
+    ("Dieser Aufruf braucht dich: unterschreib ihn jetzt.", "de"),
+])
+def test_a_need_stated_in_a_sentence_that_goes_on_after_its_colon_leads_no_list(sentence, language):
+    assert demands(f"{sentence}\n\n- Alpha Network\n- Beta Coalition\n", language=language) == []
+
+
 def test_of_two_sentences_asking_the_same_the_signers_own_ask_stays():
     texts = [text for _, text in demands("""It is time to discuss the university's involvement with the fossil \
 fuel industry.
