@@ -211,6 +211,26 @@ def test_a_letter_signed_at_its_end_with_a_name_and_a_date(closing, organisation
     assert names(parsed(CLOSING_PARAGRAPH + closing), "organisation") == organisations
 
 
+def test_a_group_signing_with_its_members_in_brackets_gives_the_group_and_each_person():
+    people = ["Catherine Achin, sociologue", "Armelle Andro, démographe", "Magali Bessone, philosophe"]
+    group = "Le Cercle des enseignants (Anaïs Flores, Paul Guillibert, Florine Leplâtre)"
+    statement = parsed("<p>Nous soutenons ces deux initiatives et demandons à l'université de les protéger.</p>"
+                       "<p>Signataires :</p><ul>" + "".join(f"<li>{n}</li>" for n in [*people, group]) + "</ul>")
+    assert names(statement, "organisation") == ["Le Cercle des enseignants"]
+    members = [s for s in statement.signatories if s.affiliation == "Le Cercle des enseignants"]
+    assert [s.name for s in members] == ["Anaïs Flores", "Paul Guillibert", "Florine Leplâtre"]
+    assert len(names(statement, "individual")) == 6
+
+
+def test_a_group_with_a_country_or_a_description_in_brackets_stays_one_organisation():
+    groups = ["Casa del Tibet (Spain)", "Tibet Initiative (Deutschland, Berlin)", "Free Tibet (London office)",
+              "Students for a Free Tibet (SFT)", "Tibet Justice Center (Tenzin Dorjee, Lhadon Tethong)"]
+    statement = parsed("<p>We call on the International Olympic Committee to act.</p><p>Signatories:</p><ul>"
+                       + "".join(f"<li>{n}</li>" for n in groups) + "</ul>")
+    assert names(statement, "organisation")[:4] == ["Casa del Tibet (Spain)", "Tibet Initiative (Deutschland, Berlin)",
+                                                    "Free Tibet (London office)", "Students for a Free Tibet (SFT)"]
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")

@@ -40,6 +40,8 @@ MAX_SIGNER_WORDS = 8
 MIN_SIGNER_LIKENESS = 0.8
 SIGNED_ABOVE = -1  # the run of a letter's own signature above its list, read on its own
 MIN_CLOSING_ITEMS = 5
+MIN_BRACKETED_MEMBERS = 2
+MIN_PERSONAL_NAME_WORDS, MAX_PERSONAL_NAME_WORDS = 2, 4
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
 MAX_ACRONYM_LETTERS = 6
@@ -172,14 +174,44 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
     contexts = _contexts(block.entries)
     signatories = []
     for entry in block.entries:
-        signatory = _signatory(entry, contexts[entry.run])
-        if signatory is None:
-            continue
-        if signatory.country is None and entry.group:
-            signatory.country = country_code(entry.group)
-        signatory.position = len(signatories) + 1
-        signatories.append(signatory)
+        members = _members_in_brackets(entry.text, words)
+        found = [_group_with_members(entry.text, members)] if members else [_signatory(entry, contexts[entry.run])]
+        for signatory in [each for each in found if each is not None]:
+            if signatory.country is None and entry.group:
+                signatory.country = country_code(entry.group)
+            signatory.position = len(signatories) + 1
+            signatories.append(signatory)
+        signatories.extend(_member(name, found[0].name, len(signatories) + 1) for name in members or [])
     return signatories
+
+
+def _members_in_brackets(text: str, words: Lexicon) -> list[str] | None:
+    """ "Le Cercle des enseignants laïques (Anaïs Flores, Paul Guillibert, ..., Jérôme Martin)": a group that signs
+    with the people who sign for it; their names, where the brackets hold nothing but people's names (most of
+    them opening with a given name we know)."""
+    bracketed = _BRACKETED_SUFFIX.match(text)
+    if bracketed is None or country_code(bracketed.group("inside")) is not None:
+        return None
+    members = split_inline_list(bracketed.group("inside"), words, minimum=MIN_BRACKETED_MEMBERS)
+    if not members or not all(_reads_as_personal_name(name) for name in members):
+        return None
+    return members if sum(starts_with_given_name(name) for name in members) * 3 >= len(members) * 2 else None
+
+
+def _reads_as_personal_name(text: str) -> bool:
+    words = text.split()
+    return MIN_PERSONAL_NAME_WORDS <= len(words) <= MAX_PERSONAL_NAME_WORDS and all(w[:1].isupper() for w in words)
+
+
+def _group_with_members(written: str, members: list[str]) -> Signatory:
+    name = _BRACKETED_SUFFIX.match(written).group("name").strip()
+    return Signatory(position=0, name=name, name_as_written=name, country=None, kind="organisation")
+
+
+def _member(written: str, group: str, position: int) -> Signatory:
+    person = read_person(written)
+    return Signatory(position=position, name=person.name, name_as_written=written, country=None, kind="individual",
+                     role=person.role, affiliation=person.affiliation or group)
 
 
 PERSON_THRESHOLD = {"people": -0.05, "mixed": 0.45, "organisations": 0.65}
