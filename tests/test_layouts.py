@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
+from ingest.files import read_file
 from ingest.parse import parse
 from ingest.records import Document
 
@@ -331,3 +333,14 @@ def test_a_joint_press_release_is_a_joint_statement():
 <p>Les organisations signataires de ce communiqué demandent au gouvernement de retirer le texte.</p>
 </body></html>""")
     assert (statement.kind, statement.is_statement) == ("joint_statement", True)
+
+
+def test_tables_of_a_letters_data_are_no_signatories_and_numbered_proposals_under_a_heading_are_its_demands():
+    """A Markdown open letter (tests/corpus/dev-3) whose four numbered '###' proposals stand under '## Propostas
+    de alterações ...', with long tables of prize finalists after it in which 'Sim' and 'Não' fill most cells."""
+    path = Path(__file__).parent / "corpus" / "dev-3" / "fititnt-carta-aberta-premio-acessibilidade-web-2016.md"
+    statement = parse(read_file(path))
+    assert statement.signatories == []
+    assert [demand.text[:30] for demand in statement.demands] == [
+        "Dar chance REAL e proporcional", 'Já em 2016, imediatamente, cri', "Deixar, de forma clara, quem é",
+        "Modificar critérios de avaliaç"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..places import is_place
 from .blocks import Block
+from .countries import fold
 from .demands import last_sentence, read_lead_in
 from .entries import (
     LABELLED_LIST,
@@ -41,6 +42,8 @@ MAX_NOTES = 2  # "The logos above are the organisations that joined": a note bet
 ACCEPT = 0.9  # the score a candidate needs to be the signatory block
 CONTINUE = 0.5  # the score a neighbouring candidate needs to continue it
 MAX_PLACES = 0.5  # the share of a candidate's entries that may be places
+MIN_ENTRIES_TO_REPEAT = 6
+MIN_DISTINCT_SHARE = 0.6  # of its entries, that a list of signers names differently
 MIN_MEAN_LIKENESS = 0.6
 MIN_MEAN_LIKENESS_AFTER_LEAD_IN = 0.45  # "Atentamente: grupo de trabajo del Segundo Foro y ..."
 _SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
@@ -216,6 +219,9 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     if sum(1 for entry in entries if is_place(entry.text)) > MAX_PLACES * len(entries):
         run.score = -math.inf  # "Kenya, Uganda, Tanzania": where a group works, not who signs
         return run
+    if _repeats(entries):
+        run.score = -math.inf  # "Sim", "Não", "Sim", "Não": a column of values, not of signers
+        return run
     score = 2 * mean - 1 + 0.15 * min(math.log2(len(entries)), 5)
     if len(entries) == 1:
         score -= 0.5
@@ -227,6 +233,12 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     score += 0.3 * run.start / max(len(blocks), 1)
     run.score = score
     return run
+
+
+def _repeats(entries: list[Entry]) -> bool:
+    """Signers are named once each (a list may repeat a name or two by mistake); cells of a data table repeat."""
+    distinct = len({fold(entry.text) for entry in entries})
+    return len(entries) >= MIN_ENTRIES_TO_REPEAT and distinct < MIN_DISTINCT_SHARE * len(entries)
 
 
 def _introduction(run: Run, blocks: list[Block], words: Lexicon) -> float:
