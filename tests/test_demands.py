@@ -720,6 +720,13 @@ def test_a_number_or_letter_that_counts_a_paragraph_does_not_make_its_first_verb
     ("## Kernforderungen", "de"),
     ("Unsere Forderungen", "de"),
     ("## Recomendaciones", "es"),
+    ("## Our proposals", "en"),
+    ("## Nos propositions", "fr"),
+    ("## Propuestas", "es"),
+    ("## Nossas propostas", "pt"),
+    ("## Unsere Vorschläge", "de"),
+    ("## Le nostre proposte", "it"),
+    ("## Onze voorstellen", "nl"),
 ])
 def test_a_short_line_or_heading_naming_demands_or_recommendations_introduces_its_list(heading, language):
     items = ["The release of all political prisoners", "An independent inquiry into the killings"]

@@ -299,20 +299,30 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
         items = _own_items(blocks, index)
         run = [i for i in items if blocks[i].level <= max(following.level, 1)]
         return [(i, blocks[i].text) for i in _with_grouped_items(blocks, items, words) + _continued(blocks, run, words)]
+    if following.kind == "heading" and blocks[index].kind == "heading" and following.level > blocks[index].level:
+        return _numbered_headings(blocks, index)  # "## Our proposals", then "### 1. ...", "### 2. ..."
     if not _bare(blocks[index].text).endswith((":", ";")):
         return []
     if following.kind == "line":
         return [(i, blocks[i].text) for i in _run(blocks, index + 1, "line")]
-    if following.kind == "heading" and _NUMBERED.match(following.text):
-        return [(i, blocks[i].text) for i in range(index + 1, len(blocks))
-                if blocks[i].kind == "heading" and blocks[i].level == following.level
-                and _NUMBERED.match(blocks[i].text) and not _later_heading_between(blocks, index + 1, i)]
+    if following.kind == "heading":
+        return _numbered_headings(blocks, index)
     if following.kind == "paragraph" and following.lines and all(
             line.endswith((".", ";", "!")) for line in following.lines):
         return [(index + 1, line) for line in following.lines]
     asking = [i for i in _run(blocks, index + 1, "paragraph")]
     asking = asking[:next((n for n, i in enumerate(asking) if not reads_as_ask(blocks[i].text, words)), len(asking))]
     return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
+
+
+def _numbered_headings(blocks: list[Block], index: int) -> list[tuple[int, str]]:
+    """Headings numbered one by one after a lead-in ("1. Fim aos despejos", "2. ..."), at the first one's level."""
+    following = blocks[index + 1]
+    if not _NUMBERED.match(following.text):
+        return []
+    return [(i, blocks[i].text) for i in range(index + 1, len(blocks))
+            if blocks[i].kind == "heading" and blocks[i].level == following.level
+            and _NUMBERED.match(blocks[i].text) and not _later_heading_between(blocks, index + 1, i)]
 
 
 def _leads_sub_items(blocks: list[Block], index: int) -> bool:
