@@ -691,6 +691,14 @@ def test_a_necessity_inside_the_signers_clause_asks_but_not_inside_someone_elses
     ('Wij doen een beroep op de regering om de gevangenen vrij te laten.', "nl"),
     ('Wij staan erop dat de regering de gevangenen vrijlaat.', "nl"),
     ('Wij adviseren de regering om de gevangenen vrij te laten.', "nl"),
+    # an appeal made as a noun, with a word for how it is made
+    ('We make an urgent appeal to the government to release the prisoners.', "en"),
+    ("Nous lançons un appel solennel au gouvernement pour qu'il libère les prisonniers.", "fr"),
+    ('Hacemos un respetuoso llamado al gobierno para que libere a los presos.', "es"),
+    ('Fazemos um apelo urgente ao governo para que liberte os presos.', "pt"),
+    ('Facciamo un appello urgente al governo affinché liberi i prigionieri.', "it"),
+    ('Wir richten einen dringenden Appell an die Regierung, die Gefangenen freizulassen.', "de"),
+    ('Wij doen een dringende oproep aan de regering om de gevangenen vrij te laten.', "nl"),
 ])
 def test_each_way_of_asking_is_read_in_every_language(sentence, language):
     assert asked(sentence, language)
