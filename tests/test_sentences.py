@@ -22,3 +22,8 @@ def test_a_day_written_as_an_ordinal_does_not_end_a_sentence():
     text = "Am 26. September 2021 ist Bundestagswahl. Als A und B haben wir uns zusammengefunden."
     assert sentences(text) == ["Am 26. September 2021 ist Bundestagswahl.",
                                "Als A und B haben wir uns zusammengefunden."]
+
+
+def test_an_exclamation_or_question_mark_set_apart_with_a_space_ends_a_sentence():
+    assert sentences("Partageons la richesse ! Nous exigeons la hausse des salaires. Qui paie\u202f? Les riches.") == [
+        "Partageons la richesse !", "Nous exigeons la hausse des salaires.", "Qui paie\u202f?", "Les riches."]
