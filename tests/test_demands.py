@@ -195,6 +195,33 @@ def test_an_ask_in_the_texts_own_voice_is_a_demand_but_a_call_to_sign_is_not():
     assert asked("We invite all organisations to sign this letter.") == []
 
 
+@pytest.mark.parametrize("language, sentence", [
+    ("fr", "Nous, Gilets Jaunes, invitons chacun avec ses moyens, à sa mesure, à nous rejoindre."),
+    ("en", "We invite everyone who shares these concerns to join us."),
+    ("es", "Invitamos a todas las organizaciones a sumarse a nosotros."),
+    ("pt", "Convidamos todas as entidades a juntar-se a nós."),
+    ("de", "Wir laden alle Initiativen ein, sich uns anzuschließen."),
+    ("it", "Invitiamo tutte le associazioni a unirsi a noi."),
+    ("nl", "Wij roepen alle organisaties op om zich bij ons aan te sluiten."),
+])
+def test_a_call_to_join_the_signers_is_not_an_ask(language, sentence):
+    assert asked(sentence, language) == []
+
+
+def test_a_call_to_join_the_signers_in_doing_something_asks_it():
+    assert asked("We ask you to join us in rejecting these new, troubling flaws.") == [
+        "We ask you to join us in rejecting these new, troubling flaws."]
+
+
+def test_a_list_of_links_to_documents_under_a_label_naming_demands_is_no_demand_list():
+    page = ("<p>Nous exigeons l'augmentation immédiate des salaires.</p><p><b>Synthèse des revendications :</b></p>"
+            "<ul><li><a href='/a.pdf'>Synthèse des revendications des groupes locaux</a></li>"
+            "<li><a href='/b.pdf'>Synthèse des propositions stratégiques</a></li>"
+            "<li><a href='/c'>Autres documents</a></li></ul>")
+    assert [text for _, text in demands(page, "text/html", "fr")] == [
+        "Nous exigeons l'augmentation immédiate des salaires."]
+
+
 def test_an_ask_word_used_as_a_noun_asks_nothing():
     assert asked("We support this ordinance, and the residents' demands, because we support clean air.") == []
     assert asked("Our request for a refund was refused.") == []

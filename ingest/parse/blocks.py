@@ -52,6 +52,7 @@ class Block:
     header: bool = False  # a table row of <th> cells
     people: bool = False  # inside markup that labels its contents as individuals
     lines: tuple[str, ...] = ()  # a paragraph's lines, where it was written one sentence per line
+    linked: bool = False  # an item that is wholly one link's text: a page or a document pointed at
 
 
 @dataclass
@@ -265,10 +266,15 @@ class _Walker:
                 sublist.extract()
             text = self.item_text(item, depth)
             if text:
-                self.add(Block("item", text, level=level))
+                self.add(Block("item", text, level=level, linked=_wholly_a_link(item, text)))
             for sublist in nested:
                 self.list_items(sublist, depth + 1, level + 1)
         self.people = outer
+
+
+def _wholly_a_link(item: Tag, text: str) -> bool:
+    links = item.find_all("a", limit=2)
+    return len(links) == 1 and clean(links[0].get_text()) == text
 
 
 @cache

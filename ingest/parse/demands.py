@@ -181,6 +181,8 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
         items = _items_after(blocks, index, words)
         if not items:
             continue
+        if _most([blocks[i] for i, _ in items], lambda item: item.linked):
+            continue  # "Synthèse des revendications:" over links to documents: what they ask is elsewhere
         texts = [text for _, text in items]
         reading = _lead_in_reading(block, words)
         if reading is None:  # "The problems we have, and our best ideas for them, are:" over items that ask
