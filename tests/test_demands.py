@@ -222,9 +222,23 @@ def test_a_list_of_links_to_documents_under_a_label_naming_demands_is_no_demand_
         "Nous exigeons l'augmentation immédiate des salaires."]
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("Our only demand is to stop the political persecution of civilians.", "en"),
+    ("Notre seule revendication est de mettre fin aux poursuites politiques.", "fr"),
+    ("Nuestra única demanda es que se liberen todos los presos políticos.", "es"),
+    ("Nossa principal reivindicação é que o governo revogue o decreto.", "pt"),
+    ("Unsere zentrale Forderung ist die Freilassung aller politischen Gefangenen.", "de"),
+    ("La nostra richiesta è che il governo ritiri il decreto.", "it"),
+    ("Onze eis is dat de regering de wet intrekt.", "nl"),
+])
+def test_the_signers_saying_what_their_demand_is_ask_it_in_every_language(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
 def test_an_ask_word_used_as_a_noun_asks_nothing():
     assert asked("We support this ordinance, and the residents' demands, because we support clean air.") == []
     assert asked("Our request for a refund was refused.") == []
+    assert asked("Our demand was ignored by the ministry for years.") == []
 
 
 def test_the_groups_named_in_a_press_release_ask_only_where_no_one_asks_in_their_own_voice():
