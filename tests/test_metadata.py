@@ -325,6 +325,7 @@ the local authorities.</p>
     ("createdAt: 2025-03-21", "2025-03-21"),  # Nuxt Content
     ("date: Mon, 09 Sep 2019 08:25:04 +0200", "2019-09-09"),  # an e-mail date
     ("published: true\npubDate: 2024-01-22", "2024-01-22"),
+    ("published: true\nposted_on: 2018-02-19", "2018-02-19"),  # a Jekyll theme's own key
 ])
 def test_front_matter_dates_of_each_generator(front_matter, expected):
     assert parsed(f"---\n{front_matter}\n---\nText.\n", "text/markdown").date == expected

@@ -40,7 +40,7 @@ FRONT_MATTER_KEYS = {
     "title": ("title", "posttitle", "headline", "titel", "titre", "titulo", "título", "titolo"),
     "subtitle": ("subtitle", "untertitel", "soustitre", "subtitulo", "sottotitolo"),
     "date": ("date", "publishdate", "publisheddate", "published", "publishedat", "datepublished", "pubdate",
-             "postdate", "createdat", "created", "creationdate", "datum", "fecha", "data"),
+             "postdate", "postedon", "posted", "createdat", "created", "creationdate", "datum", "fecha", "data"),
     "language": ("language", "lang", "languagecode", "locale"),
     "publisher": ("publisher", "sitename", "publishedby", "issuer", "issuedby", "organisation", "organization",
                   "organiser", "organizer", "herausgeber", "editeur", "éditeur"),
