@@ -231,6 +231,18 @@ def test_a_group_with_a_country_or_a_description_in_brackets_stays_one_organisat
                                                     "Free Tibet (London office)", "Students for a Free Tibet (SFT)"]
 
 
+def test_a_list_running_on_from_organisations_to_people_reads_its_doubtful_names_as_people():
+    organisations = ["Access Now", "Amnesty International", "Article 19", "Index on Censorship", "OpenMedia",
+                     "Human Rights Watch", "Derechos Digitales", "IPYS Venezuela", "Espacio Público", "Provea"]
+    people = ["Raisa Urribarri", "Andrés Cañizález - Profesor universitario y periodista.", "Iván Méndez - Periodista",
+              "Antonio Pasquali", "Moraima Guanipa, periodista y docente universitaria.", "Nomsa Mlambo",
+              "Alejandra Stolk - DTES-ULA"]
+    statement = parsed("<p>Solicitamos a las instancias internacionales estar alertas sobre este anteproyecto.</p>"
+                       "<p>Firmantes:</p><ul>" + "".join(f"<li>{n}</li>" for n in organisations + people) + "</ul>")
+    assert names(statement, "organisation") == organisations
+    assert len(names(statement, "individual")) == len(people)
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")

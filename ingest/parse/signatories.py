@@ -41,6 +41,8 @@ MIN_SIGNER_LIKENESS = 0.8
 SIGNED_ABOVE = -1  # the run of a letter's own signature above its list, read on its own
 MIN_CLOSING_ITEMS = 5
 MIN_BRACKETED_MEMBERS = 2
+MIN_PEOPLE_STRETCH = 5
+MIN_PERSON_LIKE = 0.35  # person evidence of a name that may be a person's ("Nomsa Mlambo": a given name we lack)
 MIN_PERSONAL_NAME_WORDS, MAX_PERSONAL_NAME_WORDS = 2, 4
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
@@ -172,10 +174,12 @@ def stated_count(lead_in: str, words: Lexicon) -> tuple[int | None, int | None]:
 
 def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
     contexts = _contexts(block.entries)
+    among_people = _people_stretches(block.entries)
     signatories = []
-    for entry in block.entries:
+    for index, entry in enumerate(block.entries):
         members = _members_in_brackets(entry.text, words)
-        found = [_group_with_members(entry.text, members)] if members else [_signatory(entry, contexts[entry.run])]
+        context = "people" if index in among_people else contexts[entry.run]
+        found = [_group_with_members(entry.text, members)] if members else [_signatory(entry, context)]
         for signatory in [each for each in found if each is not None]:
             if signatory.country is None and entry.group:
                 signatory.country = country_code(entry.group)
@@ -183,6 +187,25 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
             signatories.append(signatory)
         signatories.extend(_member(name, found[0].name, len(signatories) + 1) for name in members or [])
     return signatories
+
+
+def _people_stretches(entries: list[Entry]) -> set[int]:
+    """The entries of a stretch of people inside a list of organisations ("Raisa Urribarri", "Andrés Cañizález -
+    Profesor universitario", "Antonio Pasquali", ...): entries in a row that may each name a person, most of them
+    surely; where a list runs on from organisations to people with nothing between, its doubtful names are people."""
+    stretches: set[int] = set()
+    stretch: list[int] = []
+    for index, entry in enumerate([*entries, None]):
+        evidence = person_evidence(entry.text) if entry is not None else None
+        if entry is not None and (not stretch or entry.run == entries[stretch[-1]].run) \
+                and evidence >= MIN_PERSON_LIKE and not has_organisation_word(split_head(entry.text)[0]):
+            stretch.append(index)
+            continue
+        sure = sum(1 for i in stretch if person_evidence(entries[i].text) > PERSON_THRESHOLD["organisations"])
+        if len(stretch) >= MIN_PEOPLE_STRETCH and sure * 2 >= len(stretch):
+            stretches.update(stretch)
+        stretch = [index] if entry is not None and evidence >= MIN_PERSON_LIKE else []
+    return stretches
 
 
 def _members_in_brackets(text: str, words: Lexicon) -> list[str] | None:
