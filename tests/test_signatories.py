@@ -135,6 +135,7 @@ def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     ("Wir, die Unterzeichnenden, sind besorgt. Wir fordern die Bundesregierung auf, das Gesetz zurückzuziehen.", []),
     ("Noi, Docenti e Ricercatori, siamo preoccupati. Chiediamo il ritiro della legge.", []),
     ("We, the people of Hong Kong, are worried. We call on the government to withdraw the law.", []),
+    ("Unsere Solidarität und Empathie gehört den Angehörigen. Wir fordern die Regierung auf, zu helfen.", []),
 ])
 def test_signers_set_beside_we_in_the_opening(opening, expected):
     assert names(parsed(f"<p>{opening}</p>")) == expected

@@ -202,6 +202,11 @@ def _opens_phrase(text: str) -> bool:
 
 
 @cache
+def _possessives() -> frozenset[str]:
+    return frozenset(_data()["first_person_possessives"])
+
+
+@cache
 def _prepositions() -> frozenset[str]:
     return frozenset(fold(word) for word in _data()["prepositions"])
 
@@ -253,6 +258,8 @@ def _is_name(text: str) -> bool:
         return False
     if not (words[0][:1].isupper() or words[0][:1].isdigit() or "." in words[0]):
         return False
+    if fold(words[0]) in _possessives():
+        return False  # "Unsere Solidarität und Empathie gehört ...": what the signers have, not who they are
     return all(word[:1].isupper() or not word[:1].isalpha() or len(word) <= 4 for word in words[1:])
 
 
