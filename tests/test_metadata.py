@@ -580,3 +580,12 @@ def test_entities_in_a_front_matter_title_are_decoded():
     statement = parsed('---\ntitle: "Ato contra a Lei Azeredo (&#8220;AI-5 digital&#8221;) &amp; mais"\n---\n\n'
                        'Texto.\n', "text/markdown")
     assert statement.title == "Ato contra a Lei Azeredo (“AI-5 digital”) & mais"
+
+
+@pytest.mark.parametrize("opening", [
+    "Milano, 10 Luglio 2025\n\nAlla cortese attenzione del Garante,\n\n## Lettera aperta sul modello Pay or OK\n\n",
+    "Paris, le 3 mars 2024\n\n## Lettre ouverte au ministre de l'Intérieur\n\n",
+])
+def test_a_heading_naming_the_statement_under_a_dateline_and_the_addressee_is_its_title(opening):
+    body = opening + "# 1. Una consultazione tardiva\n\n" + PROSE * 2
+    assert parsed(body, "text/markdown").title == opening.split("## ")[1].strip()

@@ -17,7 +17,7 @@ from .dates import (
 )
 from .demands import find_demands
 from .formats import read_page
-from .headings import first_line_title, page_title, statement_heading
+from .headings import first_line_title, labelled_heading, page_title, statement_heading
 from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
@@ -113,7 +113,9 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
     if markup:
         return page_title(markup, subtitle, body)
     first = first_line_title(body)
-    return first if first and read_date(first, words) is None else None
+    if first and read_date(first, words) is None:
+        return first
+    return labelled_heading(body)
 
 
 def _count_warnings(block: SignatoryBlock | None, signatories: list[Signatory]) -> list[str]:

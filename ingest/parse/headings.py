@@ -19,6 +19,8 @@ MAX_TITLE_CHARS = 1000  # a longer "title" (a hostile page may give 2 MB) is lef
 MAX_REPRINT_SEARCH_BLOCKS = 40  # a post's introduction is short; the statement follows it
 FIRST_LINE_REACH = 3  # a first line is a title when prose follows it at once
 MAX_RULE_LINES = 2  # "=====" above a plain text's title
+LABELLED_HEADING_REACH = 6  # a dateline, the addressees, a salutation, then the letter's heading
+MAX_WORDS_BEFORE_LABEL = 1  # "Lettera aperta ...", "La lettre ouverte ...", "Nuovo appello ..."
 ADDRESS_REACH = 25  # a letter's heading may stand above its addressees, a translation, a date, then its prose
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-ZÀ-Þ]")
 _LABEL_SEPARATOR = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
@@ -122,6 +124,19 @@ def first_line_title(blocks: list[Block]) -> str | None:
     if not is_heading_like(first) or len(first.text.split()) < 2:
         return None
     return first.text if _prose_follows(blocks, index) else None
+
+
+def labelled_heading(blocks: list[Block]) -> str | None:
+    """ "## Lettera aperta in risposta alla consultazione ..." under a dateline and the addressee, with no title in
+    the markup: the first heading of the opening that opens by naming the page a statement."""
+    nouns = cue_pattern("statement_nouns")
+    for block in blocks[:LABELLED_HEADING_REACH]:
+        if block.kind != "heading":
+            continue
+        match = nouns.search(block.text[:MAX_HEADING_TEXT])
+        if match and len(block.text[:match.start()].split()) <= MAX_WORDS_BEFORE_LABEL:
+            return block.text
+    return None
 
 
 def _has_letters(text: str) -> bool:
