@@ -244,6 +244,14 @@ def test_a_list_running_on_from_organisations_to_people_reads_its_doubtful_names
     assert len(names(statement, "individual")) == len(people)
 
 
+@pytest.mark.parametrize("signer", ["Turn Around, H&M!", "Marks & Spencer"])
+def test_a_signature_with_an_ampersand_or_an_exclamation_mark_is_an_organisations(signer):
+    statement = parsed("<p>We still expect that H&amp;M will live up to its widely publicized commitment, and we "
+                       "call on H&amp;M to publish its data this year.</p><p>With kind regards,</p>"
+                       f"<p>{signer.replace('&', '&amp;')}</p>")
+    assert [(s.name_as_written, s.kind) for s in statement.signatories] == [(signer, "organisation")]
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")
@@ -369,6 +377,7 @@ def test_a_name_folds_to_lower_case_without_its_marks(text, folded, monkeypatch)
     ("Lúcia Rodrigues, jornalista", True), ("Open Rights Group, London", False), ("Casa del Tibet, Spain", False),
     ("Iuridicum Remedium, z.s.", False), ("Students for a Free Tibet", False),
     ("A. (Paris 1, PfY, CPN)", True), ("CGT (France)", False), ("UNL (Union nationale lycéenne)", False),
+    ("Natalia Portillo (Aaru Data Preservation Suite, Hit Save!)", True),
 ])
 def test_who_is_a_person(text, person):
     assert (person_evidence(text) > 0.45) == person

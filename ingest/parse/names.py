@@ -326,6 +326,10 @@ def _particles() -> frozenset[str]:
                       "du", "bin", "al", "el", "ten", "ter", "zu", "y", "e", "van der", "van den", "d'", "l'"})
 
 
+_AMPERSAND = re.compile(r"\w\s?&\s?\w")  # "Marks & Spencer", "H&M": no person's name joins words so
+_EXCLAIMED = re.compile(r"!\W*$")  # "Turn Around, H&M!": nor ends with an exclamation mark (but in brackets)
+
+
 @lru_cache(maxsize=16384)
 def person_evidence(text: str) -> float:
     """Above 0 where the entry names a person, below 0 where it names an organisation, 0 where it
@@ -344,6 +348,8 @@ def person_evidence(text: str) -> float:
         return 0.9  # "MummyDing (@MummyDing), Android Developer": a person's account
     if tail and fold(tail).rstrip(". ") in legal_forms():
         return -1.0
+    if _AMPERSAND.search(head) or (_EXCLAIMED.search(text) and not text.rstrip().endswith(")")):
+        return -0.8  # "Turn Around, H&M!", "Marks & Spencer": a campaign's or a firm's name
     evidence = _head_evidence(head, words)
     if tail:
         evidence += _tail_evidence(tail)
