@@ -252,6 +252,14 @@ def test_a_signature_with_an_ampersand_or_an_exclamation_mark_is_an_organisation
     assert [(s.name_as_written, s.kind) for s in statement.signatories] == [(signer, "organisation")]
 
 
+def test_a_campaigns_letters_named_by_their_addressees_are_no_signers():
+    letters = ["Carta ao reitor Vahan Agopyan e gabinete", "Carta à FEA (docentes e diretor)", "Carta à mídia",
+               "Carta aos docentes", "Letter to the Board of Trustees"]
+    statement = parsed("<p>Pedimos à reitoria que garanta a moradia estudantil.</p><p>Cartas enviadas:</p><ul>"
+                       + "".join(f"<li>{n}</li>" for n in letters) + "</ul>")
+    assert statement.signatories == []
+
+
 def test_places_and_addressees_in_prose_are_not_signers():
     statement = parsed("<p>Protests took place in Paris, London and Berlin last week.</p><p>That is when the "
                        "European Parliament, the Commission and the Council agreed.</p><p>We urge them to act.</p>")

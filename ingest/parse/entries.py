@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..places import is_place
 from .blocks import Block
 from .countries import country_code
+from .headings import cue_pattern
 from .inline import split_inline_list
 from .lexicon import Lexicon
 from .names import (
@@ -38,6 +39,8 @@ MAX_PLACES = 0.25  # the share of an inline list's items that may be places
 MAX_NAME_WORDS = 12  # "CIDAC – Centro de Intervenção para o Desenvolvimento Amílcar Cabral"
 DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions, contact ...")
 DROP_LENIENT = 0.2  # the same, where names may be written in lower case (a logo's alt text)
+DOCUMENT_LIKENESS = 0.1  # "Carta ao reitor ...": a letter named by its addressee is no signer
+_ADDRESSED_TO = re.compile(r"\s+(?:to|à|a|ao|aos|às|al|an|aan|alla|allo|ai|agli|alle)\b", re.I)
 LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
 _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
                             r"|\s+(?:https?://|www\.)[\w./-]+?\.?"
@@ -318,7 +321,16 @@ def entry_likeness(entry: Entry) -> float:
     """How much an entry reads as a name; where lower case is no sign of prose (a logo's alt text), a name written
     all in lower case ("cittadini reattivi", "terzo paesaggio") reads as it would capitalised."""
     text = entry.text
+    if names_a_document(text):
+        return DOCUMENT_LIKENESS
     return name_likeness(text.title() if entry.lenient and text.islower() else text)
+
+
+def names_a_document(text: str) -> bool:
+    """ "Carta ao reitor Vahan Agopyan e gabinete", "Letter to the Board", "Lettre à la ministre": a document named
+    by whom it is addressed to, in a list of a campaign's letters; no signer is called so."""
+    match = cue_pattern("statement_nouns").match(text)
+    return match is not None and _ADDRESSED_TO.match(text[match.end():]) is not None
 
 
 def trailing_words(first: str, others: list[str]) -> str:
