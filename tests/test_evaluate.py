@@ -94,18 +94,19 @@ LABELLED_SETS = {
     "dev-2": (CORPUS / "dev-2",),
     "heldout-2": (CORPUS / "heldout-2",),
     "heldout-3": (CORPUS / "heldout-3",),
+    "dev-3": (CORPUS / "dev-3",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                   "statements": 1.0, "publishers": 0.65},
-    "wider": {"organisations": 0.98, "demands": 0.82, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+    "wider": {"organisations": 0.98, "demands": 0.92, "titles": 0.95, "dates": 0.95, "languages": 0.95,
               "statements": 1.0, "publishers": 0.40},
     "dev": {"organisations": 0.98, "demands": 0.88, "titles": 0.93, "dates": 0.87, "languages": 0.95,
             "statements": 0.95, "publishers": 0.42},
     "heldout": HELDOUT_BARS,
     # The second round's tuned part: parser 2 scored organisations 0.53, demands 0.37, statements 68% on it before
-    # any change made on it; the bars hold parser 4's figures.
-    "dev-2": {"organisations": 0.62, "demands": 0.72, "titles": 0.95, "dates": 0.84, "languages": 0.95,
+    # any change made on it; the bars hold parser 5's figures.
+    "dev-2": {"organisations": 0.68, "demands": 0.72, "titles": 0.95, "dates": 0.84, "languages": 0.95,
               "statements": 0.70},
     # The second round's held-out part, measured at the end of parsers 3 and 4 (tests/corpus/README.md). Its bars
     # hold those figures, not the issue's.
@@ -115,6 +116,10 @@ BARS = {
     # 4 score the same on it).
     "heldout-3": {"organisations": 0.74, "demands": 0.42, "titles": 0.80, "dates": 0.55, "languages": 0.95,
                   "statements": 0.70},
+    # The fourth round's tuned part: parser 4 scored organisations 0.41, demands 0.30, titles 94%, dates 71%,
+    # statements 76% on it before anything was tuned on it; the bars hold parser 5's figures.
+    "dev-3": {"organisations": 0.90, "demands": 0.60, "titles": 0.95, "dates": 0.75, "languages": 0.95,
+              "statements": 0.85},
 }
 
 
