@@ -95,6 +95,7 @@ LABELLED_SETS = {
     "heldout-2": (CORPUS / "heldout-2",),
     "heldout-3": (CORPUS / "heldout-3",),
     "dev-3": (CORPUS / "dev-3",),
+    "heldout-4": (CORPUS / "heldout-4",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -112,14 +113,17 @@ BARS = {
     # hold those figures, not the issue's.
     "heldout-2": {"organisations": 0.88, "demands": 0.57, "titles": 0.72, "dates": 0.60, "languages": 0.95,
                   "statements": 0.60},
-    # The third round, all held out: collected while parser 4 was written, measured once at its end (parsers 3 and
-    # 4 score the same on it).
+    # The third round, all held out: collected while parser 4 was written, measured once at its end (parsers 3, 4
+    # and 5 score the same on it).
     "heldout-3": {"organisations": 0.74, "demands": 0.42, "titles": 0.80, "dates": 0.55, "languages": 0.95,
                   "statements": 0.70},
     # The fourth round's tuned part: parser 4 scored organisations 0.41, demands 0.30, titles 94%, dates 71%,
     # statements 76% on it before anything was tuned on it; the bars hold parser 5's figures.
     "dev-3": {"organisations": 0.90, "demands": 0.60, "titles": 0.95, "dates": 0.75, "languages": 0.95,
               "statements": 0.85},
+    # The fourth round's held-out part (7 documents), measured once at parser 5's end (parser 4 scores the same).
+    "heldout-4": {"organisations": 0.90, "demands": 0.30, "titles": 0.55, "dates": 0.70, "languages": 0.95,
+                  "statements": 0.70},
 }
 
 
