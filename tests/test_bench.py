@@ -219,12 +219,16 @@ def test_a_slice_stored_but_not_recorded_is_saved_and_timed_again(tmp_path, one_
         assert f"{path}: is a build of 50 statements with seed 1, not" in refused.output
     assert Progress.read(progress_path(path)).loader_saved == 10 and len(Progress.read(progress_path(path)).parts) == 1
 
-    forced = []
+    batches = []  # (the batch's first statement, whether it is saved in full even where unchanged)
     save_many = bench.build.load.save_many
-    monkeypatch.setattr(bench.build.load, "save_many",
-                        lambda db, pairs, version, force: forced.append(force) or save_many(db, pairs, version, force))
+
+    def watched(db, pairs, version, force):
+        batches.append((int(pairs[0][0].url.rsplit("-", 1)[1]), force))
+        return save_many(db, pairs, version, force)
+
+    monkeypatch.setattr(bench.build.load, "save_many", watched)
     report = build(path, Corpus(RESUMED), resume=True, say=lambda line: None)
-    assert forced == [True, False, False, False]  # statements 10-19, saved in full again, then 20-49
+    assert batches == [(10, True), (20, False), (30, False), (40, False)]  # 10-19 in full again, then the rest
     assert stored(path) == stored(one_go)
     assert [part["loader statements"] for part in report["per part"]] == [10, 40]
 
