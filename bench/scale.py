@@ -90,6 +90,7 @@ def build(db_path: Path, corpus: Corpus, resume: bool = False, say=print, step: 
     if progress.bulk_bytes is None:
         part = progress.begin_part()
         progress.save()
+        say(f"the build's progress is kept in {progress.path}: if it is stopped, --resume goes on from there")
         corpus.pair(0)  # the vocabulary and organisations are made once, outside every clock
         _load(db_path, corpus, progress, part, say)
         _compact(db_path, progress, part, say)
@@ -107,6 +108,9 @@ def _progress(db_path: Path, corpus: Corpus, resume: bool, step: int, say) -> Pr
         if (progress.statements, progress.seed) != (corpus.n, corpus.seed):
             raise ValueError(f"{db_path}: is a build of {progress.statements:,} statements with seed {progress.seed}, "
                              f"not {corpus.n:,} with seed {corpus.seed} (its progress is in {found.name})")
+        if progress.loader_saved and not db_path.exists():
+            raise FileNotFoundError(f"{db_path}: not found, though its progress ({found.name}) says "
+                                    f"{progress.loader_saved:,} statements were saved in it")
         say(f"resuming the build of {db_path.name} ({found.name}): {progress.loader_saved:,} statements saved "
             f"through the loader in {progress.loader_seconds:.1f} s, {progress.bulk_saved:,} in the bulk baseline in "
             f"{progress.bulk_seconds:.1f} s, over {len(progress.parts)} part(s)")

@@ -218,6 +218,10 @@ def test_a_slice_stored_but_not_recorded_is_saved_and_timed_again(tmp_path, one_
         assert refused.exit_code == 1 and len(refused.output.strip().splitlines()) == 1, refused.output
         assert f"{path}: is a build of 50 statements with seed 1, not" in refused.output
     assert Progress.read(progress_path(path)).loader_saved == 10 and len(Progress.read(progress_path(path)).parts) == 1
+    moved = path.rename(tmp_path / "moved.db")
+    missing = runner.invoke(cli, ["bench", "--statements", str(RESUMED), "--db", str(path), "--resume"])
+    assert missing.exit_code == 1 and f"{path}: not found, though its progress" in missing.output
+    moved.rename(path)
 
     batches = []  # (the batch's first statement, whether it is saved in full even where unchanged)
     save_many = bench.build.load.save_many
