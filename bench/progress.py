@@ -60,6 +60,13 @@ class Progress:
 
     @classmethod
     def read(cls, path: Path) -> Progress:
+        try:
+            return cls._read(path)
+        except (ValueError, KeyError, TypeError) as error:  # JSONDecodeError is a ValueError
+            raise ValueError(f"{path}: not a benchmark build's progress ({type(error).__name__}: {error})") from error
+
+    @classmethod
+    def _read(cls, path: Path) -> Progress:
         found = json.loads(path.read_text(encoding="utf-8"))
         return cls(path, found["statements"], found["seed"], found["slice"], [Part(**part) for part in found["parts"]],
                    found["loader"]["saved"], found["loader"]["loaded bytes"], found["compacted"],

@@ -243,3 +243,15 @@ def test_bench_resume_and_reuse_together_are_refused(tmp_path, runner):
     result = runner.invoke(cli, ["bench", "--statements", "20", "--db", str(tmp_path / "b.db"), "--resume", "--reuse"])
     assert result.exit_code == 2 and "use one of them" in result.output
     assert not (tmp_path / "b.db").exists()
+
+
+def test_a_progress_file_that_is_not_one_is_refused_in_one_line(tmp_path, runner):
+    from undersigned.cli import cli
+
+    (tmp_path / "b.db").write_bytes(b"")
+    for junk in ("{", '{"statements": 20}'):
+        (tmp_path / "b.build.json").write_text(junk)
+        result = runner.invoke(cli, ["bench", "--statements", "20", "--db", str(tmp_path / "b.db"), "--resume"])
+        assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1, result.output
+        assert f"{tmp_path / 'b.build.json'}: not a benchmark build's progress" in result.output
+    assert (tmp_path / "b.db").read_bytes() == b""
