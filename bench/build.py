@@ -15,65 +15,106 @@ from db import archive, load, organisations, resolve, signatures
 from db.schema import CACHE_KIB, TABLES, KnowledgeBase, ensure_schema, open_database
 from ingest.parse import PARSER_VERSION
 
+from .progress import BULK_STEPS
 from .synthetic import Corpus
 
 SLICE = 2000  # statements made, then saved, at a time (also the loader's batch: one transaction each)
 
 
-def build_with_loader(path: Path, corpus: Corpus, progress=None) -> float:
-    """Save every statement through db.load.save_many; returns the seconds spent saving."""
+def build_with_loader(path: Path, corpus: Corpus, start: int = 0, step: int = SLICE, saved=None,
+                      force_first: bool = False) -> float:
+    """Save statements start..n-1 through db.load.save_many, `step` in each transaction; returns the seconds
+    spent saving. After each transaction, `saved(done, seconds)` is told how many statements are saved and
+    what that slice took. force_first saves the first slice again in full, as if it were new: a slice that
+    was committed without its seconds being recorded is timed again."""
     db = open_database(str(path))
     seconds = 0.0
     try:
-        for start in range(0, corpus.n, SLICE):
-            pairs = list(corpus.pairs(start, start + SLICE))
+        for first in range(start, corpus.n, step):
+            pairs = list(corpus.pairs(first, first + step))
             began = time.perf_counter()
-            failures = [r for r in load.save_many(db, pairs, PARSER_VERSION) if isinstance(r, Exception)]
-            seconds += time.perf_counter() - began
+            outcomes = load.save_many(db, pairs, PARSER_VERSION, force=force_first and first == start)
+            took = time.perf_counter() - began
+            seconds += took
+            failures = [r for r in outcomes if isinstance(r, Exception)]
             if failures:
                 raise RuntimeError(f"the loader refused a synthetic statement: {failures[0]}")
-            if progress:
-                progress(start + len(pairs))
+            if saved:
+                saved(first + len(pairs), took)
     finally:
         db.close()
     return seconds
 
 
+def create_bulk(path: Path) -> None:
+    """The bulk baseline's bare tables: sqlite-utils insert_all goes into these, as fast as it can."""
+    db = _open_bulk(path)
+    try:
+        for name, spec in TABLES.items():
+            db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
+                            not_null=spec.get("not_null"))
+        for sql in signatures.CREATE:  # with its indexes: the rows go in by key, no faster without them
+            db.execute(sql)
+    finally:
+        db.close()
+
+
 def build_bulk(path: Path, corpus: Corpus) -> float:
-    """The same rows with sqlite-utils insert_all into bare tables, then organisation totals in SQL, then
-    indexes and full-text search built once at the end: the fastest way we know to the same database. Its
-    archive is beside it, as the loader's is, bodies compressed the same way."""
+    """The bulk baseline in one go: the fastest way we know to the same database. Returns the seconds spent on
+    its database work."""
+    create_bulk(path)
+    return insert_bulk(path, corpus) + sum(finish_bulk(path, step) for step in BULK_STEPS)
+
+
+def insert_bulk(path: Path, corpus: Corpus, start: int = 0, step: int = SLICE, saved=None) -> float:
+    """The same rows with sqlite-utils insert_all into the bare tables, `step` statements in each transaction,
+    from statement start on; returns the seconds spent, and tells `saved(done, seconds)` after each
+    transaction. Its archive is beside it, as the loader's is, bodies compressed the same way."""
+    db = _open_bulk(path)
+    seconds = 0.0
+    try:
+        for first in range(start, corpus.n, step):
+            rows = _rows(corpus, first, first + step)
+            began = time.perf_counter()
+            with db.atomic():
+                archive.codec(db).prepare()
+                rows["documents"] = [archive.stored_document(db, row) for row in rows["documents"]]
+                signed = rows.pop("signatures")
+                for table, table_rows in rows.items():
+                    db[table].insert_all(table_rows, pk={**TABLES, **archive.TABLES}[table]["pk"],
+                                         ignore=table == "organisations", batch_size=200)
+                signatures.insert(db, signed)
+            took = time.perf_counter() - began
+            seconds += took
+            if saved:
+                saved(min(first + step, corpus.n), took)
+    finally:
+        db.close()
+    return seconds
+
+
+def finish_bulk(path: Path, step: str) -> float:
+    """One of the steps (BULK_STEPS) that end the bulk baseline, in one transaction (a step that was stopped
+    is done again from its start): organisation totals in SQL, then indexes and full-text search built once,
+    then the rules about organisations. Returns its seconds."""
+    db = _open_bulk(path)
+    db.execute("PRAGMA foreign_keys = ON")  # as ensure_schema sets it; a no-op once a transaction is open
+    try:
+        began = time.perf_counter()
+        with db.atomic():
+            FINISHING[step](db)
+        return time.perf_counter() - began
+    finally:
+        db.close()
+
+
+def _open_bulk(path: Path) -> KnowledgeBase:
     db = KnowledgeBase(str(path))
     db.attach_archive(archive.archive_path(path))
     db.enable_wal()
     db.execute("PRAGMA synchronous = NORMAL")  # as open_database sets them for the loader
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    for name, spec in TABLES.items():
-        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
-                        not_null=spec.get("not_null"))
-    for sql in signatures.CREATE:  # with its indexes: the rows go in by key, no faster without them
-        db.execute(sql)
-    seconds = 0.0
-    try:
-        for start in range(0, corpus.n, SLICE):
-            rows = _rows(corpus, start, start + SLICE)
-            began = time.perf_counter()
-            archive.codec(db).prepare()
-            rows["documents"] = [archive.stored_document(db, row) for row in rows["documents"]]
-            signed = rows.pop("signatures")
-            for table, table_rows in rows.items():
-                db[table].insert_all(table_rows, pk={**TABLES, **archive.TABLES}[table]["pk"],
-                                     ignore=table == "organisations", batch_size=200)
-            signatures.insert(db, signed)
-            seconds += time.perf_counter() - began
-        began = time.perf_counter()
-        _organisation_totals(db)
-        ensure_schema(db)
-        _resolve_organisations(db)
-        seconds += time.perf_counter() - began
-    finally:
-        db.close()
-    return seconds
+    return db
 
 
 def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
@@ -107,15 +148,16 @@ def _organisation_totals(db: Database) -> None:
         join organisations on organisations.rowid = organisation join written_names on written_names.id = written
         group by organisation, written""")
     db.execute("drop table totals")
-    db.conn.commit()
 
 
 def _resolve_organisations(db: Database) -> None:
     """The rules that need the whole database in view, once over every name (the loader runs them over
     each batch's names)."""
     keys = [row[0] for row in db.execute("select distinct name_key from organisations")]
-    with db.atomic():
-        organisations.refresh(db, resolve.resolve(db, keys, organisations.curation()))
+    organisations.refresh(db, resolve.resolve(db, keys, organisations.curation()))
+
+
+FINISHING = dict(zip(BULK_STEPS, (_organisation_totals, ensure_schema, _resolve_organisations), strict=True))
 
 
 def table_counts(path: Path) -> dict[str, int]:

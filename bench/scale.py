@@ -12,16 +12,19 @@ same run.
 from __future__ import annotations
 
 import json
+import sqlite3
 import statistics
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from db.archive import archive_path
 from db.publish import compact
 
-from .build import SLICE, build_bulk, build_with_loader, table_counts
+from .build import SLICE, build_with_loader, create_bulk, finish_bulk, insert_bulk, table_counts
 from .footprint import sizes
+from .progress import BULK_STEPS, Part, Progress, bulk_path, progress_path
 from .serving import load_test, measure_searches, served
 from .synthetic import Corpus
 
@@ -53,6 +56,7 @@ class Options:
     clients: int = 8
     seconds: float = 10.0
     reuse: bool = False  # measure an existing benchmark database at db_path without building it again
+    resume: bool = False  # go on with the build at db_path where it was stopped (or begin it)
 
 
 def run(options: Options, say=print) -> dict:
@@ -63,7 +67,7 @@ def run(options: Options, say=print) -> dict:
         if options.reuse:
             _check_reusable(db_path, options.statements)
         else:
-            report["load"] = _build(db_path, Path(scratch) / "bulk.db", corpus, say)
+            report["load"] = build(db_path, corpus, options.resume, say)
         report["database"] = {**sizes(db_path), "rows": table_counts(db_path)}
         say("measuring searches in raw SQLite and through the served site")
         with served(db_path) as server:
@@ -78,33 +82,150 @@ def run(options: Options, say=print) -> dict:
     return report
 
 
-def _build(db_path: Path, bulk_path: Path, corpus: Corpus, say) -> dict:
-    if db_path.exists():
-        raise FileExistsError(f"{db_path}: already exists; the benchmark builds a new database "
-                              "(use --reuse to measure this one again)")
-    corpus.pair(0)  # the vocabulary and organisations are made once, outside every clock
-    say(f"building {corpus.n:,} statements through the loader")
-    began = time.monotonic()
-    step = max(corpus.n // 10, 1)
-    loader = build_with_loader(db_path, corpus, progress=lambda done: done % step < SLICE and say(
-        f"  {done:,} saved after {time.monotonic() - began:.0f} s"))
-    say(f"  {loader:.1f} s saving ({time.monotonic() - began:.0f} s with making the records); compacting it")
-    loaded_bytes = db_path.stat().st_size
+def build(db_path: Path, corpus: Corpus, resume: bool = False, say=print, step: int = SLICE) -> dict:
+    """The knowledge base through the loader, compacted, then the bulk baseline beside it, each phase and
+    each slice recorded as it is done (bench/progress.py): with resume, a build that was stopped goes on
+    where it stopped, and its clocks add up every part."""
+    progress = _progress(db_path, corpus, resume, step, say)
+    if progress.bulk_bytes is None:
+        part = progress.begin_part()
+        progress.save()
+        say(f"the build's progress is kept in {progress.path}: if it is stopped, --resume goes on from there")
+        corpus.pair(0)  # the vocabulary and organisations are made once, outside every clock
+        _load(db_path, corpus, progress, part, say)
+        _compact(db_path, progress, part, say)
+        _bulk(db_path, corpus, progress, part, say)
+    _remove(bulk_path(db_path))
+    return _load_report(progress)
+
+
+def _progress(db_path: Path, corpus: Corpus, resume: bool, step: int, say) -> Progress:
+    """A new build's progress, or, with resume and a build beside db_path, that build's after checking it
+    is of the same corpus."""
+    found = progress_path(db_path)
+    if resume and found.exists():
+        progress = Progress.read(found)
+        if (progress.statements, progress.seed) != (corpus.n, corpus.seed):
+            raise ValueError(f"{db_path}: is a build of {progress.statements:,} statements with seed {progress.seed}, "
+                             f"not {corpus.n:,} with seed {corpus.seed} (its progress is in {found.name})")
+        if progress.loader_saved and not db_path.exists():
+            raise FileNotFoundError(f"{db_path}: not found, though its progress ({found.name}) says "
+                                    f"{progress.loader_saved:,} statements were saved in it")
+        say(f"resuming the build of {db_path.name} ({found.name}): {progress.loader_saved:,} statements saved "
+            f"through the loader in {progress.loader_seconds:.1f} s, {progress.bulk_saved:,} in the bulk baseline in "
+            f"{progress.bulk_seconds:.1f} s, over {len(progress.parts)} part(s)")
+        return progress
+    if resume and db_path.exists():
+        raise ValueError(f"{db_path}: has no build progress beside it ({found.name}), so it cannot be resumed")
+    for path in (db_path, archive_path(db_path), bulk_path(db_path), archive_path(bulk_path(db_path)), found):
+        if path.exists():
+            raise FileExistsError(f"{path}: already exists; the benchmark builds a new database (use --resume to "
+                                  "go on with a build that was stopped, --reuse to measure a finished one again)")
+    return Progress(found, corpus.n, corpus.seed, step)
+
+
+def _load(db_path: Path, corpus: Corpus, progress: Progress, part: Part, say) -> None:
+    if progress.loader_saved < corpus.n:
+        stored = _statements_stored(db_path)
+        # Each slice is committed, then recorded: a stop between the two leaves one slice stored but unrecorded.
+        unrecorded = stored == min(progress.loader_saved + progress.slice, corpus.n) > progress.loader_saved
+        if stored != progress.loader_saved and not unrecorded:
+            raise ValueError(f"{db_path}: holds {stored:,} statements, but its progress ({progress.path.name}) says "
+                             f"{progress.loader_saved:,} were saved")
+        say(f"building {corpus.n:,} statements through the loader, from statement {progress.loader_saved:,}")
+        began, every = time.monotonic(), max(corpus.n // 10, 1)
+
+        def saved(done: int, seconds: float) -> None:
+            part.loader_saved += done - progress.loader_saved
+            part.loader_seconds += seconds
+            progress.loader_saved = done
+            progress.save()
+            if done % every < progress.slice or done == corpus.n:
+                say(f"  {done:,} saved after {time.monotonic() - began:.0f} s")
+
+        build_with_loader(db_path, corpus, progress.loader_saved, progress.slice, saved, force_first=unrecorded)
+        say(f"  {progress.loader_seconds:.1f} s saving over {len(progress.parts)} part(s)")
+    if progress.loaded_bytes is None:
+        _statements_stored(db_path)  # opened and closed: whatever a stop left in its write-ahead log is in the file
+        progress.loaded_bytes = db_path.stat().st_size
+        progress.save()
+
+
+def _compact(db_path: Path, progress: Progress, part: Part, say) -> None:
+    if progress.compacted:
+        return
     began = time.monotonic()
     compact(db_path)  # as it is published
-    compacting = time.monotonic() - began
-    say(f"  {loaded_bytes / 2**20:,.0f} MiB as loaded, {db_path.stat().st_size / 2**20:,.0f} MiB compacted in "
-        f"{compacting:.0f} s; now the bulk baseline")
-    bulk = build_bulk(bulk_path, corpus)
-    loader_rows, bulk_rows = table_counts(db_path), table_counts(bulk_path)
+    part.compact_seconds = round(time.monotonic() - began, 1)
+    progress.compacted = True
+    progress.save()
+    say(f"  {progress.loaded_bytes / 2**20:,.0f} MiB as loaded, {db_path.stat().st_size / 2**20:,.0f} MiB compacted "
+        f"in {part.compact_seconds:.0f} s; now the bulk baseline")
+
+
+def _bulk(db_path: Path, corpus: Corpus, progress: Progress, part: Part, say) -> None:
+    bulk = bulk_path(db_path)
+    if progress.bulk_saved < corpus.n:
+        stored = _statements_stored(bulk) if progress.bulk_saved else 0
+        if stored != progress.bulk_saved:
+            if stored != min(progress.bulk_saved + progress.slice, corpus.n):
+                raise ValueError(f"{bulk}: holds {stored:,} statements, but its progress ({progress.path.name}) says "
+                                 f"{progress.bulk_saved:,} were saved")
+            # Its last slice was committed but not timed; insert_all cannot insert it again over itself.
+            say(f"  {bulk.name}: a slice was stored but not recorded; the baseline is built again from its start")
+            progress.restart_bulk()
+        if not progress.bulk_saved:
+            _remove(bulk)
+            create_bulk(bulk)
+
+        def saved(done: int, seconds: float) -> None:
+            part.bulk_saved += done - progress.bulk_saved
+            part.bulk_seconds += seconds
+            progress.bulk_saved = done
+            progress.save()
+
+        insert_bulk(bulk, corpus, progress.bulk_saved, progress.slice, saved)
+    for step in BULK_STEPS:
+        if step not in progress.bulk_steps:
+            part.bulk_seconds += finish_bulk(bulk, step)
+            progress.bulk_steps.append(step)
+            progress.save()
+    loader_rows, bulk_rows = table_counts(db_path), table_counts(bulk)
     if loader_rows != bulk_rows:
         raise RuntimeError(f"the loader and the baseline stored different rows: {loader_rows} != {bulk_rows}")
-    bulk_bytes = bulk_path.stat().st_size
-    bulk_path.unlink()
-    return {"loader_seconds": round(loader, 2), "loader_per_second": round(corpus.n / loader, 1),
-            "bulk_seconds": round(bulk, 2), "bulk_per_second": round(corpus.n / bulk, 1),
-            "bulk_bytes": bulk_bytes, "same_rows": True, "loaded_bytes": loaded_bytes,
-            "compact_seconds": round(compacting, 1)}
+    progress.bulk_bytes = bulk.stat().st_size
+    progress.save()
+
+
+def _load_report(progress: Progress) -> dict:
+    n = progress.statements
+    return {"loader_seconds": round(progress.loader_seconds, 2),
+            "loader_per_second": round(n / progress.loader_seconds, 1),
+            "bulk_seconds": round(progress.bulk_seconds, 2), "bulk_per_second": round(n / progress.bulk_seconds, 1),
+            "bulk_bytes": progress.bulk_bytes, "same_rows": True, "loaded_bytes": progress.loaded_bytes,
+            "compact_seconds": round(sum(part.compact_seconds for part in progress.parts), 1),
+            "parts": len(progress.parts),
+            "per part": [{"started": part.started, "commit": part.commit, "loader statements": part.loader_saved,
+                          "loader_seconds": round(part.loader_seconds, 2), "compact_seconds": part.compact_seconds,
+                          "bulk statements": part.bulk_saved, "bulk_seconds": round(part.bulk_seconds, 2)}
+                         for part in progress.parts]}
+
+
+def _statements_stored(path: Path) -> int:
+    if not path.exists():
+        return 0
+    conn = sqlite3.connect(path)  # read-write, so that a stopped build's write-ahead log is taken up
+    try:
+        return conn.execute("select count(*) from statements").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _remove(db_path: Path) -> None:
+    """A database, its archive, and what SQLite keeps beside each."""
+    for path in (db_path, archive_path(db_path)):
+        for found in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            found.unlink(missing_ok=True)
 
 
 def _check_reusable(db_path: Path, statements: int) -> None:
@@ -154,7 +275,11 @@ def table(report: dict) -> str:
              f"raw bodies ({database['archive bytes'] / database['raw body bytes']:.2f} of them)"]
     if "load" in report:
         load = report["load"]
-        lines.append(f"load: loader {load['loader_per_second']:,.0f}/s, bulk baseline {load['bulk_per_second']:,.0f}/s")
+        lines.append(f"load: loader {load['loader_per_second']:,.0f}/s, bulk baseline {load['bulk_per_second']:,.0f}/s"
+                     + (f", built in {load['parts']} parts" if load["parts"] > 1 else ""))
+        commits = {part["commit"] for part in load["per part"]}
+        if len(commits) > 1:
+            lines.append(f"  the parts ran at {len(commits)} different commits: {', '.join(map(str, commits))}")
     lines.append(f"{'':44} {'p50 ms':>9} {'p95 ms':>9}")
     for group in ("searches", "facet page"):
         for name, figures in report[group].items():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench.parse_speed import main as parse_speed
 
 from .conftest import REAL, SEED
@@ -103,3 +105,153 @@ def test_attack_bench_reports_each_worst_request_beside_ordinary_pages(tmp_path,
     assert sum(report["page under attack"]["attack_answers"].values()) > 0
     assert set(report["ratios"]) == {"p50_ms", "p95_ms"}
     assert "peak after the worst requests" in capsys.readouterr().out
+
+
+RESUMED = 50  # statements of the builds stopped and resumed below, 10 a slice
+
+
+@pytest.fixture(scope="module")
+def one_go(tmp_path_factory):
+    """The build the resumed ones must equal: the same corpus, built without a stop."""
+    from bench.scale import build
+    from bench.synthetic import Corpus
+
+    path = tmp_path_factory.mktemp("one-go") / "bench.db"
+    build(path, Corpus(RESUMED), say=lambda line: None, step=10)
+    return path
+
+
+def stored(path) -> tuple[dict, str]:
+    """Every table's rows, and a checksum of the statements (ids, titles, texts) and of who signed each."""
+    import hashlib
+    import sqlite3
+
+    from bench.build import table_counts
+
+    conn = sqlite3.connect(path)
+    try:
+        checksum = hashlib.sha256()
+        for query in ("select id, title, text from statements order by id",
+                      "select statement_id, position, organisation_id, name_as_written from signatures "
+                      "order by statement_id, position"):
+            for row in conn.execute(query):
+                checksum.update(repr(row).encode())
+    finally:
+        conn.close()
+    return table_counts(path), checksum.hexdigest()
+
+
+def stop(path, where: str, call: int) -> None:
+    """Run the build of path in a process that kills itself (SIGKILL) at the call-th statement or slice."""
+    import signal
+    import subprocess
+    import sys
+
+    from undersigned import PROJECT_ROOT
+
+    ended = subprocess.run([sys.executable, "-m", "tests.bench_stop", str(path), str(RESUMED), "10", where,
+                            str(call)], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert ended.returncode == -signal.SIGKILL, ended.stderr
+
+
+def test_statement_k_is_the_same_made_alone_as_after_the_ones_before_it():
+    """What a resume relies on: a corpus made again from statement k on gives the statements it gave before."""
+    from bench.synthetic import Corpus
+
+    in_one_go = list(Corpus(RESUMED).pairs())
+    assert [Corpus(RESUMED).pair(k) for k in (0, 20, RESUMED - 1)] == [in_one_go[k] for k in (0, 20, RESUMED - 1)]
+    assert list(Corpus(RESUMED).pairs(20, 30)) == in_one_go[20:30]
+    assert Corpus(RESUMED, seed=2).pair(20) != in_one_go[20]
+
+
+def test_a_build_killed_mid_slice_resumes_to_the_same_tables_with_every_part_timed(tmp_path, one_go):
+    from bench.progress import Progress, bulk_path, progress_path
+    from bench.scale import build
+    from bench.synthetic import Corpus
+
+    path = tmp_path / "bench.db"
+    stop(path, "loader", 25)  # statements 20-29 are one transaction: the first 20 stay
+    progress = Progress.read(progress_path(path))
+    assert (progress.loader_saved, progress.compacted, len(progress.parts)) == (20, False, 1)
+    stop(path, "bulk", 3)  # the loader goes on from 20 and finishes, then the baseline stops in its third slice
+    progress = Progress.read(progress_path(path))
+    assert (progress.loader_saved, progress.compacted, progress.bulk_saved) == (RESUMED, True, 20)
+    assert bulk_path(path).exists()
+
+    report = build(path, Corpus(RESUMED), resume=True, say=lambda line: None)
+    assert stored(path) == stored(one_go)
+    assert not bulk_path(path).exists()
+    parts = report["per part"]
+    assert report["parts"] == 3
+    assert [part["loader statements"] for part in parts] == [20, 30, 0]
+    assert [part["bulk statements"] for part in parts] == [0, 20, 30]
+    assert parts[0]["loader_seconds"] > 0 and parts[1]["loader_seconds"] > 0 and parts[2]["loader_seconds"] == 0
+    assert report["loader_seconds"] == pytest.approx(sum(part["loader_seconds"] for part in parts), abs=0.02)
+    assert report["bulk_seconds"] == pytest.approx(sum(part["bulk_seconds"] for part in parts), abs=0.02)
+    assert parts[1]["compact_seconds"] >= 0 and all(part["commit"] == parts[0]["commit"] for part in parts)
+
+
+def test_a_slice_stored_but_not_recorded_is_saved_and_timed_again(tmp_path, one_go, monkeypatch, runner):
+    """Ctrl-C between a slice's commit and its record: the slice is in the database, not in the progress."""
+    import bench.build
+    from bench.progress import Progress, progress_path
+    from bench.scale import build
+    from bench.synthetic import Corpus
+    from undersigned.cli import cli
+
+    path = tmp_path / "bench.db"
+    original = Progress.save
+
+    def interrupted(progress):
+        if progress.loader_saved == 20:
+            raise KeyboardInterrupt
+        original(progress)
+
+    monkeypatch.setattr(Progress, "save", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(path, Corpus(RESUMED), say=lambda line: None, step=10)
+    monkeypatch.setattr(Progress, "save", original)
+    assert Progress.read(progress_path(path)).loader_saved == 10
+
+    for other in (["--statements", "60"], ["--statements", str(RESUMED), "--seed", "2"]):
+        refused = runner.invoke(cli, ["bench", "--db", str(path), "--resume", *other])
+        assert refused.exit_code == 1 and len(refused.output.strip().splitlines()) == 1, refused.output
+        assert f"{path}: is a build of 50 statements with seed 1, not" in refused.output
+    assert Progress.read(progress_path(path)).loader_saved == 10 and len(Progress.read(progress_path(path)).parts) == 1
+    moved = path.rename(tmp_path / "moved.db")
+    missing = runner.invoke(cli, ["bench", "--statements", str(RESUMED), "--db", str(path), "--resume"])
+    assert missing.exit_code == 1 and f"{path}: not found, though its progress" in missing.output
+    moved.rename(path)
+
+    batches = []  # (the batch's first statement, whether it is saved in full even where unchanged)
+    save_many = bench.build.load.save_many
+
+    def watched(db, pairs, version, force):
+        batches.append((int(pairs[0][0].url.rsplit("-", 1)[1]), force))
+        return save_many(db, pairs, version, force)
+
+    monkeypatch.setattr(bench.build.load, "save_many", watched)
+    report = build(path, Corpus(RESUMED), resume=True, say=lambda line: None)
+    assert batches == [(10, True), (20, False), (30, False), (40, False)]  # 10-19 in full again, then the rest
+    assert stored(path) == stored(one_go)
+    assert [part["loader statements"] for part in report["per part"]] == [10, 40]
+
+
+def test_bench_resume_and_reuse_together_are_refused(tmp_path, runner):
+    from undersigned.cli import cli
+
+    result = runner.invoke(cli, ["bench", "--statements", "20", "--db", str(tmp_path / "b.db"), "--resume", "--reuse"])
+    assert result.exit_code == 2 and "use one of them" in result.output
+    assert not (tmp_path / "b.db").exists()
+
+
+def test_a_progress_file_that_is_not_one_is_refused_in_one_line(tmp_path, runner):
+    from undersigned.cli import cli
+
+    (tmp_path / "b.db").write_bytes(b"")
+    for junk in ("{", '{"statements": 20}'):
+        (tmp_path / "b.build.json").write_text(junk)
+        result = runner.invoke(cli, ["bench", "--statements", "20", "--db", str(tmp_path / "b.db"), "--resume"])
+        assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1, result.output
+        assert f"{tmp_path / 'b.build.json'}: not a benchmark build's progress" in result.output
+    assert (tmp_path / "b.db").read_bytes() == b""

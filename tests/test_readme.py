@@ -63,3 +63,17 @@ def test_quoted_missing_folder_output_is_what_add_prints(runner, tmp_path, monke
     result = runner.invoke(cli, command.split()[1:])
     assert result.exit_code == 1
     assert result.output.splitlines() == quoted_output(command)
+
+
+def test_the_bench_build_in_parts_is_the_command_and_files_the_readme_gives(monkeypatch):
+    from pathlib import Path
+
+    from bench.progress import bulk_path, progress_path
+
+    monkeypatch.chdir(PROJECT_ROOT)
+    line = next(line for block in code_blocks() for line in block.splitlines()
+                if line.startswith("undersigned bench") and "--resume" in line)
+    params = cli.get_command(None, "bench").make_context("bench", line.split()[2:]).params
+    assert (params["n"], params["db_path"], params["resume"]) == (1_000_000, Path("big.db"), True)
+    assert f"`{progress_path(Path('big.db'))}` beside `big.db`" in README
+    assert f"built in `{bulk_path(Path('big.db'))}`" in README

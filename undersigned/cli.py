@@ -461,15 +461,20 @@ def describe(statement: Statement) -> str:
               help="Load-test duration.")
 @click.option("--seed", default=1, show_default=True, type=int, help="The corpus is the same for the same seed.")
 @click.option("--reuse", is_flag=True, help="Measure the database at --db again, without building it.")
+@click.option("--resume", is_flag=True,
+              help="Go on with the build at --db where it was stopped (its progress is in NAME.build.json beside it), "
+                   "or begin it.")
 def bench(n: int, db_path: Path | None, json_path: Path | None, repeat: int, clients: int, seconds: float, seed: int,
-          reuse: bool) -> None:
+          reuse: bool, resume: bool) -> None:
     """Build a synthetic knowledge base of N statements and measure loading, searching, faceting and
     serving, each beside its baseline (raw SQLite, bulk insert) from the same run."""
     from bench.scale import Options, run
 
-    if reuse and db_path is None:
-        raise click.UsageError("--reuse needs --db")
+    if (reuse or resume) and db_path is None:
+        raise click.UsageError(f"{'--reuse' if reuse else '--resume'} needs --db")
+    if reuse and resume:
+        raise click.UsageError("--resume goes on building, --reuse measures without building: use one of them")
     try:
-        run(Options(n, db_path, json_path, seed, repeat, clients, seconds, reuse), say=click.echo)
+        run(Options(n, db_path, json_path, seed, repeat, clients, seconds, reuse, resume), say=click.echo)
     except (OSError, ValueError, RuntimeError) as error:
         raise click.ClickException(str(error)) from error
