@@ -61,8 +61,9 @@ def test_ensure_schema_runs_again_without_change(db):
 
 
 def test_schema_declares_foreign_keys_indexes_and_the_fts_tokenizer(db):
-    assert {(fk.column, fk.other_table) for fk in db["signature_rows"].foreign_keys} == {
-        ("written", "written_names"), ("affiliation_id", "organisations")}
+    assert {(fk.column, fk.other_table) for fk in db["signature_rows"].foreign_keys} == {("written", "written_names")}
+    assert {(fk.column, fk.other_table) for fk in db["signature_people"].foreign_keys} == {
+        ("affiliation_id", "organisations")}
     indexed = {column for table in ("statements", "demand_rows", "organisations", "signature_rows")
                for index in db[table].indexes for column in index.columns}
     assert db["statements"].foreign_keys == []  # its documents are in the archive, another file
