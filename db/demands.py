@@ -15,7 +15,7 @@ from sqlite_utils import Database
 TABLE = "demand_rows"
 VIEW = "demands"
 FTS = "demands_fts"
-TOKENIZER = "porter unicode61 remove_diacritics 2"
+TOKENIZER = "porter unicode61 remove_diacritics 2"  # db/schema.py's FTS_TOKENIZER (which imports this module)
 POSITIONS = 1024  # keys per statement: a statement keeps its first 1,023 demands (positions count from 1)
 MOST = POSITIONS - 1
 # The view as the demands table was: its columns, key and references (the data package describes it so).
@@ -77,7 +77,10 @@ def _values(source: str) -> str:
 
 
 STORED = "id, addressee, target, verb, action_category, text"
-INSERT = f"insert into {TABLE} ({STORED}) values ({_values(':')})"
+# Nothing is written for a demand whose statement is not stored, or whose position is outside 1 to MOST (it would
+# take a key of another statement's): insert() counts what was written.
+INSERT = (f"insert into {TABLE} ({STORED}) select {_values(':')} "
+          f"where :position between 1 and {MOST} and exists (select 1 from statements where id = :statement_id)")
 
 
 def ensure(db: Database) -> None:
@@ -101,8 +104,10 @@ def _create(db: Database) -> None:
 def insert(db: Database, rows: list[dict]) -> None:
     """Demand rows as the view shows them (statement_id, position, ...): their statement must be stored
     already, and each position be from 1 to MOST."""
-    if rows:
-        db.conn.executemany(INSERT, rows)
+    written = db.conn.executemany(INSERT, rows).rowcount if rows else 0
+    if written != len(rows):
+        raise ValueError(f"{len(rows) - written} of {len(rows)} demands were not stored: each needs its statement "
+                         f"stored first and a position from 1 to {MOST}")
 
 
 def delete_statement(db: Database, statement_id: str) -> None:

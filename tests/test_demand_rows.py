@@ -72,6 +72,16 @@ def test_a_statement_keeps_its_first_1023_demands_and_says_so(db_path):
     assert "1,100 demands found; the first 1,023 are kept" in rows(db_path, "select warnings from statements")[0][0]
 
 
+@pytest.mark.parametrize("change", [{"position": demands.POSITIONS + 1}, {"position": 0},
+                                    {"statement_id": "not-stored"}])
+def test_a_demand_without_its_statement_or_beyond_the_keys_of_its_statement_is_refused(loaded, change):
+    db = open_database(str(loaded))
+    row = dict(next(db.query("select * from demands")))
+    with pytest.raises(ValueError, match="1 of 1 demands were not stored"):
+        demands.insert(db, [{**row, **change}])
+    assert db.execute("select count(*) from demand_rows").fetchone()[0] == len(rows(loaded, EVERY_DEMAND))
+
+
 def test_a_database_with_the_demands_table_of_text_moves_to_integers_on_open_and_keeps_every_row(loaded):
     before = rows(loaded, EVERY_DEMAND)
     phrase = phrase_of(loaded)
