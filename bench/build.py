@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import archive, load, organisations, resolve, signatures
+from db import archive, demands, load, organisations, resolve, signatures
 from db.schema import CACHE_KIB, TABLES, KnowledgeBase, ensure_schema, open_database
 from ingest.parse import PARSER_VERSION
 
@@ -55,6 +55,7 @@ def create_bulk(path: Path) -> None:
                             not_null=spec.get("not_null"))
         for sql in signatures.CREATE:  # with its indexes: the rows go in by key, no faster without them
             db.execute(sql)
+        db.execute(demands.TABLE_SQL)
     finally:
         db.close()
 
@@ -80,9 +81,11 @@ def insert_bulk(path: Path, corpus: Corpus, start: int = 0, step: int = SLICE, s
                 archive.codec(db).prepare()
                 rows["documents"] = [archive.stored_document(db, row) for row in rows["documents"]]
                 signed = rows.pop("signatures")
+                asked = rows.pop("demands")
                 for table, table_rows in rows.items():
                     db[table].insert_all(table_rows, pk={**TABLES, **archive.TABLES}[table]["pk"],
                                          ignore=table == "organisations", batch_size=200)
+                demands.insert(db, asked)
                 signatures.insert(db, signed)
             took = time.perf_counter() - began
             seconds += took
@@ -165,6 +168,7 @@ def table_counts(path: Path) -> dict[str, int]:
     db = KnowledgeBase(str(path))
     try:
         db.attach_archive(archive.archive_path(path))
-        return {name: db[name].count for name in (*TABLES, signatures.VIEW, signatures.NAMES, *archive.TABLES)}
+        return {name: db[name].count for name in (*TABLES, demands.VIEW, signatures.VIEW, signatures.NAMES,
+                                                       *archive.TABLES)}
     finally:
         db.close()

@@ -9,13 +9,14 @@ from pathlib import Path
 from datasette.utils import tilde_encode
 from sqlite_utils import Database
 
-from . import signatures
+from . import demands, signatures
 from .publish import DATABASE_NAME, METADATA_PATH
 from .schema import TABLES
 
 # The knowledge base; the archive (documents, statement_versions) is the crawler's, published apart if at all.
 EXPORTED = ("statements", "demands", "signatures", "organisations", "organisation_names", "organisation_redirects")
-SPECS = {**TABLES, signatures.VIEW: signatures.SPEC}  # the signatures view is exported as the table it shows
+# The views are exported as the tables they show.
+SPECS = {**TABLES, demands.VIEW: demands.SPEC, signatures.VIEW: signatures.SPEC}
 FIELD_TYPES = {str: "string", int: "integer", float: "number"}
 # Each exported row carries where to read it on the site and where it came from.
 LINKS: dict[str, list[tuple[str, str]]] = {
@@ -80,8 +81,8 @@ def _write_table(db: Database, directory: Path, name: str, described: dict, base
 
 
 def order(name: str) -> str:
-    """The order of a table's rows: as they were stored, or for the signatures view its key."""
-    return ", ".join(_as_list(SPECS[name]["pk"])) if name == signatures.VIEW else "rowid"
+    """The order of a table's rows: as they were stored, or for a view by statement and position."""
+    return "statement_id, position" if name in (demands.VIEW, signatures.VIEW) else "rowid"
 
 
 def _link(template: str, row: dict, base_url: str) -> str | None:

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from ingest.orgnames import Identity
 from ingest.records import Document, Statement, bound_short_fields
 
-from . import archive, organisations, signatures
+from . import archive, demands, organisations, signatures
 
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
@@ -103,6 +103,7 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
               changes: organisations.Changes) -> tuple[Outcome, organisations.Saved | None]:
     """The document's rows; with them, what changed in who signed (for the organisation records)."""
     bound_short_fields(statement)
+    _bound_demands(statement)
     doc_id = document_id(document)
     key = statement_id(document)
     if not db.execute("select 1 from documents where id = ?", [doc_id]).fetchone():
@@ -117,14 +118,14 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
         "where statement_id = ? and organisation_id is not null", [key]).fetchall()
     saved = organisations.Saved(key, {row[1] for row in before},
                                 name_keys={name for row in before for name in row[3:] if name})
-    db.execute("delete from demands where statement_id = ?", [key])
+    demands.delete_statement(db, key)
     signatures.delete_statement(db, key)
     if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
         db.execute("delete from statement_versions where statement_id = ?", [key])
         db.execute("delete from statements where id = ?", [key])
         return Outcome.DOCUMENT_ONLY, saved
     _insert(db, "statements", [_statement_row(key, doc_id, statement, parser_version)], upsert_on="id")
-    _insert(db, "demands", _demand_rows(key, statement))
+    demands.insert(db, _demand_rows(key, statement))
     signed = _signatures(db, key, statement, changes, saved)
     signatures.insert(db, signed)
     _insert(db, "statement_versions", [_version_row(key, doc_id, statement)], upsert_on="statement_id, document_id")
@@ -248,8 +249,15 @@ def version_signatories(db: Database, document_id: str) -> list[str]:
     return [signatory.name_as_written for signatory in parse(document_from_row(db, row)).signatories]
 
 
+def _bound_demands(statement: Statement) -> None:
+    """A statement keeps its first demands.MOST demands (their keys hold a position up to that), and says so."""
+    if len(statement.demands) > demands.MOST:
+        statement.warnings.append(f"{len(statement.demands):,} demands found; the first {demands.MOST:,} are kept")
+        statement.demands = statement.demands[:demands.MOST]
+
+
 def _demand_rows(key: str, statement: Statement) -> list[dict]:
-    return [{"id": f"{key}-{demand.position}", "statement_id": key, "position": demand.position,
+    return [{"statement_id": key, "position": demand.position,
              "addressee": demand.addressee, "target": demand.target, "verb": demand.verb,
              "action_category": demand.action_category, "text": demand.text}
             for demand in statement.demands]

@@ -18,6 +18,7 @@ from datasette.utils.asgi import AsgiFileDownload, BadRequest, Forbidden, NotFou
 from markupsafe import Markup, escape
 
 from . import charts, home, table_heading, words
+from .demands import OF_STATEMENTS
 from .guard import guard_connection, is_visitor_work, visitor_work
 from .headers import SecurityHeaders
 from .search import marked_from_text
@@ -313,9 +314,8 @@ def _organisation_page(datasette, database: str, organisation_id: str):
             "where rowid in (select statement from signature_rows where organisation = "
             "(select rowid from organisations where id = ?) order by dated desc limit ?) "
             "order by statements.date desc, statements.id", [organisation_id, SIGNED_ON_PAGE])
-        demands = await db.execute(
-            "select demands.* from demands where statement_id in (select value from json_each(?)) "
-            "order by statement_id, position", [json.dumps([row["id"] for row in signed.rows])])
+        demands = await db.execute(OF_STATEMENTS.format(ids="select value from json_each(?)"),
+                                   [json.dumps([row["id"] for row in signed.rows])])
         co_signers = await db.execute(CO_SIGNERS, {"organisation": organisation_id, "limit": 20,
                                                     "window": CO_SIGNING_WINDOW})
         people = await db.execute(
@@ -360,8 +360,7 @@ def _has_file(datasette, database: str) -> bool:
 def _statement_page(datasette, database: str, statement_id: str):
     async def inner():
         db = datasette.get_database(database)
-        demands = await db.execute(
-            "select * from demands where statement_id = ? order by position", [statement_id])
+        demands = await db.execute(OF_STATEMENTS.format(ids="?"), [statement_id])
         signatures = await db.execute(
             "select signatures.position, signatures.kind, signatures.name_as_written, signatures.organisation_id, "
             "signatures.name as person, signatures.role, signatures.affiliation, signatures.affiliation_id, "

@@ -15,7 +15,7 @@ from undersigned import PROJECT_ROOT
 
 from .guard import GuardedDatabase
 from .published import PublishedDatabase, PublishedDatasette
-from .schema import FULL_TEXT
+from .schema import FULL_TEXT_INDEXES
 from .settings import DATABASE_NAME, SETTINGS
 
 METADATA_PATH = PROJECT_ROOT / "metadata.json"
@@ -37,8 +37,8 @@ def compact(db_path: str | Path) -> None:
     others), then every table and index rewritten into full pages (VACUUM)."""
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
-        for table in FULL_TEXT:
-            conn.execute(f"insert into [{table}_fts] ([{table}_fts]) values ('optimize')")
+        for index in FULL_TEXT_INDEXES:
+            conn.execute(f"insert into [{index}] ([{index}]) values ('optimize')")
         conn.execute("vacuum")
     finally:
         conn.close()

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from ingest.orgnames import Curation, identify, name_key_of
 
-from .signatures import ORGANISATION, TABLE
+from .signatures import ORGANISATION, PEOPLE, TABLE
 
 JOINED = "joined: a name without a country, and the one organisation of that name"
 SAME_PLACE = "merged: the same name in the same country"
@@ -50,7 +50,7 @@ def merge_into(db: Database, old: str, new: str, reason: str) -> set[str]:
     db.execute(f"insert or ignore into organisations (id, {columns}) select ?, {columns} from organisations "
                "where id = ?", [new, old])
     db.execute(f"update {TABLE} set organisation = {ORGANISATION} where organisation = {ORGANISATION}", [new, old])
-    db.execute(f"update {TABLE} set affiliation_id = ? where affiliation_id = ?", [new, old])
+    db.execute(f"update {PEOPLE} set affiliation_id = ? where affiliation_id = ?", [new, old])
     redirect(db, old, new, reason)
     db.execute("delete from organisation_names where organisation_id = ?", [old])
     db.execute("delete from organisations where id = ?", [old])

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from sqlite_utils import Database
 
-from . import archive, signatures
+from . import archive, demands, signatures
 
 CACHE_KIB = 256 * 1024
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -22,13 +22,6 @@ TABLES: dict[str, dict] = {
                     "warnings": str, "needs_review": int},
         "pk": "id",
         "not_null": {"text", "document_id", "parser_version", "parsed_at", "n_demands", "n_signatories"},
-    },
-    "demands": {
-        "columns": {"id": str, "statement_id": str, "position": int, "addressee": str, "target": str,
-                    "verb": str, "action_category": int, "text": str},
-        "pk": "id",
-        "foreign_keys": [("statement_id", "statements", "id")],
-        "not_null": {"statement_id", "position", "text"},
     },
     "organisations": {
         "columns": {"id": str, "name": str, "country": str, "country_source": str, "city": str, "kind": str,
@@ -58,21 +51,21 @@ INDEXES: dict[str, list[list[str]]] = {
                    ["n_demands"], ["stated_signatory_count"], ["parsed_at"], ["date_updated"],
                    # /search's facets and filters (db/search.py), read without the rows and their text
                    ["year", "publisher", "language", "kind", "needs_review", "date", "id"]],
-    "demands": [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]],
     "organisations": [["country"], ["name"], ["country_source"], ["n_statements"], ["first_signed"],
                       ["last_signed"], ["name_key"]],
     "organisation_names": [["name_as_written"], ["n_signatures"]],
     "organisation_redirects": [["organisation_id"]],
 }
-# The signatures' tables and indexes, and the view that shows them as a table: db/signatures.py.
+# The signatures' and the demands' tables and indexes, and the views that show them as tables: db/signatures.py,
+# db/demands.py.
 # Indexes of earlier versions that no page, query or lookup uses, dropped from databases that have them.
 UNUSED_INDEXES = ("idx_statements_url",)
 
 FULL_TEXT: dict[str, list[str]] = {
     "statements": ["title", "text"],
-    "demands": ["text"],
     "organisations": ["name"],
 }
+FULL_TEXT_INDEXES = (*(f"{name}_fts" for name in FULL_TEXT), demands.FTS)
 
 
 def ensure_schema(db: Database) -> None:
@@ -94,6 +87,7 @@ def ensure_schema(db: Database) -> None:
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True, find_unique_name=False)
     signatures.ensure(db)
+    demands.ensure(db)
     for name in UNUSED_INDEXES:
         db.execute(f"drop index if exists main.[{name}]")
     for name, columns in FULL_TEXT.items():

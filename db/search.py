@@ -13,6 +13,7 @@ from datasette.utils import sqlite_timelimit
 from markupsafe import Markup, escape
 
 from . import signatures
+from .demands import POSITIONS
 from .settings import SETTINGS
 
 PAGE_SIZE = 20
@@ -31,8 +32,8 @@ TEXT_MARKS = ("«", "»")
 # organisations that signed it, and has an addressee or an action category through its demands.
 STATEMENT_COLUMNS = ("year", "publisher", "language", "kind", "needs_review")  # a statement's own
 THROUGH_OTHERS = {
-    "addressee": "id in (select statement_id from demands where addressee = :addressee)",
-    "category": "id in (select statement_id from demands where action_category = :category)",
+    "addressee": f"rowid in (select id / {POSITIONS} from demand_rows where addressee = :addressee)",
+    "category": f"rowid in (select id / {POSITIONS} from demand_rows where action_category = :category)",
     "country": "rowid in (select g.statement from signature_rows as g join organisations as c "
                "on c.rowid = g.organisation where c.country = :country)",
 }
@@ -57,15 +58,16 @@ STATEMENT_FACET_INDEX = "idx_statements_year_publisher_language_kind_needs_revie
 SHOWN = {  # what each section shows of a match
     "statements": "s.id as statement_id, s.url as source_url, s.title, s.date, s.publisher, s.n_signatories, "
                   "s.kind, snippet(statements_fts, -1, :open, :close, '…', 24) as snippet",
-    "demands": "d.id, d.statement_id, s.url as source_url, s.title, s.date, s.publisher, d.addressee, d.target, "
+    "demands": f"s.id || '-' || (d.id % {POSITIONS}) as id, s.id as statement_id, s.url as source_url, s.title, "
+               "s.date, s.publisher, d.addressee, d.target, "
                "d.action_category, snippet(demands_fts, -1, :open, :close, '…', 24) as snippet",
     "organisations": "o.id as organisation_id, o.name, o.country, o.n_statements, o.last_signed, "
                      "snippet(organisations_fts, -1, :open, :close, '…', 12) as snippet",
 }
 SHOWN_FROM = {  # the tables a shown row is read from
     "statements": "statements_fts join statements as s on s.rowid = statements_fts.rowid",
-    "demands": "demands_fts join demands as d on d.rowid = demands_fts.rowid "
-               "join statements as s on s.id = d.statement_id",
+    "demands": "demands_fts join demand_rows as d on d.id = demands_fts.rowid "
+               f"join statements as s on s.rowid = d.id / {POSITIONS}",
     "organisations": "organisations_fts join organisations as o on o.rowid = organisations_fts.rowid",
 }
 ACTIONS = {1: "minimal action", 2: "continuing action", 3: "considering action", 4: "general action",
@@ -209,7 +211,7 @@ def _kept(section: str, chosen: dict[str, str]) -> str:
     if section == "statements":
         return f"+statements_fts.rowid in ({statements.format('rowid')})" if through else ""
     if section == "demands" and through:
-        own.append(f"d.statement_id in ({statements.format('id')})")
+        own.append(f"d.id / {POSITIONS} in ({statements.format('rowid')})")
     elif through == ["year = :year"]:  # an organisation: from its signatures' own dates, by their index
         own.append("exists (select 1 from signature_rows as g where g.organisation = o.rowid "
                    "and g.dated >= :year_from and g.dated < :year_to)")
@@ -226,7 +228,7 @@ def _year_range(chosen: dict[str, str]) -> dict[str, int]:
 
 MATCHES = {  # each section's full-text matches joined to its rows, which the filters read
     "statements": "statements_fts where statements_fts match :query {kept}",
-    "demands": "demands_fts cross join demands as d on d.rowid = demands_fts.rowid "
+    "demands": "demands_fts cross join demand_rows as d on d.id = demands_fts.rowid "
                "where demands_fts match :query {kept}",
     "organisations": "organisations_fts cross join organisations as o on o.rowid = organisations_fts.rowid "
                      "where organisations_fts match :query {kept}",
@@ -237,7 +239,7 @@ SCORES = {  # relevance: titles weigh five times the text
 }
 MATCHED = {  # what the pass keeps of each match: its rowid, and the facet columns its row holds
     "statements": "statements_fts.rowid as id",
-    "demands": "d.rowid as id, d.addressee as addressee, d.action_category as category",
+    "demands": "d.id as id, d.addressee as addressee, d.action_category as category",
     "organisations": "o.rowid as id, o.country as country",
 }
 NEWEST = {  # a page newest first (a demand by its statement's date, an organisation by the last statement it
@@ -245,9 +247,9 @@ NEWEST = {  # a page newest first (a demand by its statement's date, an organisa
     "statements": "select s.rowid from statements as s indexed by idx_statements_date where +s.rowid in "
                   "(select statements_fts.rowid from " + MATCHES["statements"] + ") "
                   "order by s.date desc, s.rowid desc limit :limit offset :offset",
-    "demands": "select d.rowid from " + MATCHES["demands"].replace(
-        " where ", " join statements as s on s.id = d.statement_id where ") +
-               " order by s.date is null, s.date desc, d.rowid limit :limit offset :offset",
+    "demands": "select d.id from " + MATCHES["demands"].replace(
+        " where ", f" join statements as s on s.rowid = d.id / {POSITIONS} where ") +
+               " order by s.date is null, s.date desc, d.id limit :limit offset :offset",
     "organisations": "select o.rowid from " + MATCHES["organisations"] +
                      " order by o.last_signed is null, o.last_signed desc, o.rowid limit :limit offset :offset",
 }

@@ -4,7 +4,9 @@ A statement signed by fifty organisations wrote, in text, its id fifty times, ea
 its name as written, and wrote them again in two indexes: 11 KB a statement, more than its text. Here a
 signature is a row of integers: the statement's and the organisation's rowids (which VACUUM and
 sqlite-utils' transform keep), and the id of its name as written in `written_names`, one row per spelling.
-The view `signatures` gives back the text columns; writing goes to `signature_rows`.
+A person's name, role and affiliation are in `signature_people`, beside the few rows that are a person's:
+an organisation's row does not carry four empty columns. The view `signatures` gives back the text columns;
+writing goes to `signature_rows` and `signature_people`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 TABLE = "signature_rows"
+PEOPLE = "signature_people"
 NAMES = "written_names"
 VIEW = "signatures"
 # The view as the signatures table was: its columns, key and references (the data package describes it so).
@@ -29,8 +32,9 @@ CREATE = [
         id integer primary key,
         name_as_written text not null unique
     )""",
-    # dated: the statement's date as the number yyyymmdd (20240501; 20240000 for a year alone), so that an
-    # organisation's newest signatures come from an index: 4 bytes, where the date's text took 11.
+    # dated: the statement's date as one small number, (year - 2000) * 512 + month * 32 + day (0 for a month or
+    # day not given), so that an organisation's newest signatures come from an index: 2 bytes for the years
+    # 1936 to 2063, where the date's text took 11 and yyyymmdd 4.
     # person: 1 for an individual, 0 for an organisation (SQLite stores both in the row's header alone).
     # An organisation's signature without an organisation would be one whose id was not found: refused.
     f"""create table if not exists {TABLE} (
@@ -40,41 +44,50 @@ CREATE = [
         written integer not null references {NAMES}(id),
         dated integer,
         person integer not null,
-        name text,
-        role text,
-        affiliation text,
-        affiliation_id text references organisations(id),
         unplaced_id text,
         primary key (statement, position),
         check (person = 1 or organisation is not null)
     ) without rowid""",
+    f"""create table if not exists {PEOPLE} (
+        statement integer not null,
+        position integer not null,
+        name text,
+        role text,
+        affiliation text,
+        affiliation_id text references organisations(id),
+        primary key (statement, position)
+    ) without rowid""",
     # An organisation's newest signatures, and whether it signed in a year.
     f"create index if not exists idx_signature_rows_organisation_dated on {TABLE} (organisation, dated)",
-    # Over the few rows that have a value: most signatures have no affiliation and joined no one.
-    f"create index if not exists idx_signature_rows_affiliation_id on {TABLE} (affiliation_id, dated) "
+    # Over the few rows that have a value: most people give no affiliation, most signatures joined no one.
+    f"create index if not exists idx_signature_people_affiliation_id on {PEOPLE} (affiliation_id) "
     "where affiliation_id is not null",
     f"create index if not exists idx_signature_rows_unplaced_id on {TABLE} (unplaced_id) where unplaced_id is not null",
     # Left joins: a query that reads none of a joined table's columns does not join it at all.
     f"""create view if not exists {VIEW} as select
         s.id as statement_id, o.id as organisation_id, r.position, w.name_as_written, s.date,
-        case r.person when 1 then 'individual' else 'organisation' end as kind, r.name, r.role, r.affiliation,
-        r.affiliation_id, r.unplaced_id
+        case r.person when 1 then 'individual' else 'organisation' end as kind, p.name, p.role, p.affiliation,
+        p.affiliation_id, r.unplaced_id
     from {TABLE} as r
     left join statements as s on s.rowid = r.statement
     left join {NAMES} as w on w.id = r.written
-    left join organisations as o on o.rowid = r.organisation""",
+    left join organisations as o on o.rowid = r.organisation
+    left join {PEOPLE} as p on p.statement = r.statement and p.position = r.position""",
 ]
-
+# Indexes of earlier versions, dropped from databases that have them.
+UNUSED_INDEXES = ("idx_signature_rows_affiliation_id",)
+YEAR_ZERO, YEAR, MONTH = 2000, 512, 32
 
 
 def dated(date: str) -> str:
-    """SQL for the number yyyymmdd of an ISO date (or of its year, or year and month, with zeros after)."""
-    return f"cast(substr(replace({date}, '-', '') || '0000', 1, 8) as integer)"
+    """SQL for the dated number of an ISO date (or of its year, or year and month: zeros for what is missing)."""
+    return (f"(cast(substr({date}, 1, 4) as integer) - {YEAR_ZERO}) * {YEAR} "
+            f"+ cast(substr({date}, 6, 2) as integer) * {MONTH} + cast(substr({date}, 9, 2) as integer)")
 
 
 def year_range(year: str) -> dict[str, int]:
     """The bounds of a year's dated values: dated >= year_from and dated < year_to."""
-    return {"year_from": int(year) * 10_000, "year_to": (int(year) + 1) * 10_000}
+    return {"year_from": (int(year) - YEAR_ZERO) * YEAR, "year_to": (int(year) + 1 - YEAR_ZERO) * YEAR}
 
 
 def _values(source: str) -> str:
@@ -82,13 +95,19 @@ def _values(source: str) -> str:
     return (f"(select rowid from statements where id = {source}statement_id), {source}position, "
             f"(select rowid from organisations where id = {source}organisation_id), "
             f"(select id from {NAMES} where name_as_written = {source}name_as_written), {dated(source + 'date')}, "
-            f"{source}kind = 'individual', {source}name, {source}role, {source}affiliation, {source}affiliation_id, "
-            f"{source}unplaced_id")
+            f"{source}kind = 'individual', {source}unplaced_id")
 
 
-STORED = ("statement, position, organisation, written, dated, person, name, role, affiliation, affiliation_id, "
-          "unplaced_id")
+def _person(source: str) -> str:
+    """The signature_people values of a row as the view shows it."""
+    return (f"(select rowid from statements where id = {source}statement_id), {source}position, {source}name, "
+            f"{source}role, {source}affiliation, {source}affiliation_id")
+
+
+STORED = "statement, position, organisation, written, dated, person, unplaced_id"
 INSERT = f"insert into {TABLE} ({STORED}) values ({_values(':')})"
+PERSON = "statement, position, name, role, affiliation, affiliation_id"
+INSERT_PERSON = f"insert into {PEOPLE} ({PERSON}) values ({_person(':')})"
 
 ORGANISATION = "(select rowid from organisations where id = ?)"  # an organisation id as signature_rows hold it
 STATEMENT = "(select rowid from statements where id = ?)"
@@ -99,8 +118,12 @@ def ensure(db: Database) -> None:
     kind = db.execute("select type from main.sqlite_master where name = ?", [VIEW]).fetchone()
     if kind == ("table",):
         _migrate(db)
+    elif "name" in db[TABLE].columns_dict:
+        _slim(db)
     for sql in CREATE:
         db.execute(sql)
+    for name in UNUSED_INDEXES:
+        db.execute(f"drop index if exists main.[{name}]")
 
 
 def insert(db: Database, rows: list[dict]) -> None:
@@ -110,10 +133,12 @@ def insert(db: Database, rows: list[dict]) -> None:
         db.conn.executemany(f"insert or ignore into {NAMES} (name_as_written) values (?)",
                             [(row["name_as_written"],) for row in rows])
         db.conn.executemany(INSERT, rows)
+        db.conn.executemany(INSERT_PERSON, [row for row in rows if row["kind"] == "individual"])
 
 
 def delete_statement(db: Database, statement_id: str) -> None:
     db.execute(f"delete from {TABLE} where statement = {STATEMENT}", [statement_id])
+    db.execute(f"delete from {PEOPLE} where statement = {STATEMENT}", [statement_id])
 
 
 def _unrecorded_organisations(db: Database) -> None:
@@ -154,4 +179,23 @@ def _migrate(db: Database) -> None:
         _unrecorded_organisations(db)
         db.execute(f"insert or ignore into {NAMES} (name_as_written) select name_as_written from old_signatures")
         db.execute(f"insert into {TABLE} ({STORED}) select {_values('old.')} from old_signatures as old")
+        db.execute(f"insert into {PEOPLE} ({PERSON}) select {_person('old.')} from old_signatures as old "
+                   "where kind = 'individual'")
         db.execute("drop table temp.old_signatures")
+
+
+def _slim(db: Database) -> None:
+    """Signature rows that carried a person's columns in every row, and dated as yyyymmdd, move to rows without
+    them and the smaller dated, the people's columns to signature_people: in one transaction, nothing lost."""
+    small = f"(dated / 10000 - {YEAR_ZERO}) * {YEAR} + dated / 100 % 100 * {MONTH} + dated % 100"
+    with db.atomic():
+        db.execute(f"drop view if exists {VIEW}")
+        db.execute(f"alter table {TABLE} rename to old_signature_rows")
+        for index in ("idx_signature_rows_organisation_dated", "idx_signature_rows_unplaced_id", *UNUSED_INDEXES):
+            db.execute(f"drop index if exists main.[{index}]")
+        for sql in CREATE[:3]:
+            db.execute(sql)
+        db.execute(f"insert into {TABLE} ({STORED}) select statement, position, organisation, written, {small}, "
+                   "person, unplaced_id from old_signature_rows")
+        db.execute(f"insert into {PEOPLE} ({PERSON}) select {PERSON} from old_signature_rows where person = 1")
+        db.execute("drop table old_signature_rows")

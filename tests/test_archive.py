@@ -25,7 +25,7 @@ def knowledge_base(path: Path) -> dict[str, list[tuple]]:
     """Every row of the knowledge base, less the times things were parsed (a re-parse renews them)."""
     db = Database(path)
     found = {}
-    for name in (*TABLES, "signatures", "written_names"):
+    for name in (*TABLES, "demands", "signatures", "written_names"):
         columns = [c for c in db[name].columns_dict if c != "parsed_at"]
         found[name] = db.execute(f"select {', '.join(columns)} from [{name}] order by 1, 2").fetchall()
     return found

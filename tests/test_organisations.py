@@ -195,4 +195,4 @@ def test_signatures_of_an_earlier_version_gain_their_statements_date(tmp_path):
                              pk=("statement_id", "position"))
     db = open_database(str(path))
     assert db.execute("select organisation_id, date from signatures").fetchall() == [("o", "2020-05-01")]
-    assert db.execute("select dated from signature_rows").fetchall() == [(20200501,)]
+    assert db.execute("select dated from signature_rows").fetchall() == [((2020 - 2000) * 512 + 5 * 32 + 1,)]

@@ -299,7 +299,7 @@ def synthetic_db(tmp_path_factory):
 EXPECTED_FACETS = {  # each facet as counted by plain SQL over every match of the query
     "statements": ("select s.{column}, count(*) from statements_fts join statements as s on s.rowid = "
                    "statements_fts.rowid where statements_fts match ? and s.{column} is not null group by 1"),
-    "demands": ("select d.{column}, count(*) from demands_fts join demands as d on d.rowid = demands_fts.rowid "
+    "demands": ("select d.{column}, count(*) from demands_fts join demand_rows as d on d.id = demands_fts.rowid "
                 "where demands_fts match ? and d.{column} is not null group by 1"),
     "organisations": ("select o.{column}, count(*) from organisations_fts join organisations as o on o.rowid = "
                       "organisations_fts.rowid where organisations_fts match ? and o.{column} is not null group by 1"),

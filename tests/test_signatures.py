@@ -25,6 +25,17 @@ TABLE_OF_TEXT = [
     "CREATE INDEX idx_signatures_affiliation_id on signatures (affiliation_id, date) where affiliation_id is not null",
 ]
 EVERY_SIGNATURE = "select * from signatures order by statement_id, position"
+# signature_rows as the previous version created it: a person's columns in every row, dated as yyyymmdd.
+ROWS_WITH_PEOPLE = [
+    """create table signature_rows (statement integer not null, position integer not null, organisation integer,
+       written integer not null references written_names(id), dated integer, person integer not null, name text,
+       role text, affiliation text, affiliation_id text references organisations(id), unplaced_id text,
+       primary key (statement, position), check (person = 1 or organisation is not null)) without rowid""",
+    "create index idx_signature_rows_organisation_dated on signature_rows (organisation, dated)",
+    "create index idx_signature_rows_affiliation_id on signature_rows (affiliation_id, dated) "
+    "where affiliation_id is not null",
+    "create index idx_signature_rows_unplaced_id on signature_rows (unplaced_id) where unplaced_id is not null",
+]
 
 
 @pytest.fixture
@@ -66,7 +77,7 @@ def test_a_database_with_the_signatures_table_of_text_moves_to_integers_on_open_
     organisations = rows(loaded, "select * from organisations order by id")
     with sqlite3.connect(loaded) as conn:  # back to the table of text, as the previous version stored it
         conn.execute("create temp table kept as " + EVERY_SIGNATURE)
-        for name in ("view signatures", "table signature_rows", "table written_names"):
+        for name in ("view signatures", "table signature_rows", "table signature_people", "table written_names"):
             conn.execute(f"drop {name}")
         for sql in TABLE_OF_TEXT:
             conn.execute(sql)
@@ -80,6 +91,42 @@ def test_a_database_with_the_signatures_table_of_text_moves_to_integers_on_open_
     assert rows(loaded, "select * from organisations order by id") == organisations
     assert rows(loaded, "select count(*) from sqlite_master where name like 'idx_signatures_%' "
                         "or name = 'idx_statements_url'") == [(0,)]
+
+
+def test_signature_rows_with_a_persons_columns_in_each_move_them_to_signature_people_on_open(loaded):
+    before = rows(loaded, EVERY_SIGNATURE)
+    people = rows(loaded, "select count(*) from signatures where kind = 'individual'")[0][0]
+    with sqlite3.connect(loaded) as conn:  # back to the previous layout
+        conn.execute("""create temp table kept as select r.statement, r.position, r.organisation, r.written,
+            cast(substr(replace(s.date, '-', '') || '0000', 1, 8) as integer), r.person, p.name, p.role,
+            p.affiliation, p.affiliation_id, r.unplaced_id from signature_rows as r
+            join statements as s on s.rowid = r.statement
+            left join signature_people as p using (statement, position)""")
+        for name in ("view signatures", "table signature_rows", "table signature_people"):
+            conn.execute(f"drop {name}")
+        for sql in ROWS_WITH_PEOPLE:
+            conn.execute(sql)
+        conn.execute("insert into signature_rows select * from temp.kept")
+    assert rows(loaded, "select count(*) from signature_rows where dated > 20000000") == [(len(before),)]
+
+    open_database(str(loaded)).close()
+    assert rows(loaded, EVERY_SIGNATURE) == before
+    assert "name" not in {row[1] for row in rows(loaded, "pragma table_info(signature_rows)")}
+    assert rows(loaded, "select count(*) from signature_people") == [(people,)] and people > 0
+    assert rows(loaded, "select count(*) from signature_rows as r join statements as s on s.rowid = r.statement "
+                        f"where r.dated is not {signatures.dated('s.date')} or r.dated > 32767") == [(0,)]
+    assert rows(loaded, "select count(*) from sqlite_master where name = 'idx_signature_rows_affiliation_id'") == [(0,)]
+
+
+def test_dated_keeps_the_order_of_dates_and_a_year_holds_its_dates():
+    dates = ["1999-12-31", "2000", "2000-01", "2000-01-01", "2000-02-29", "2024-05-01", "2024-12-31", "2063-12-31"]
+    with sqlite3.connect(":memory:") as conn:
+        numbers = [conn.execute(f"select {signatures.dated(':date')}", {"date": date}).fetchone()[0] for date in dates]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers) and max(map(abs, numbers)) <= 32767
+    bounds = signatures.year_range("2024")
+    within = [date for date, number in zip(dates, numbers, strict=True) if
+              bounds["year_from"] <= number < bounds["year_to"]]
+    assert within == ["2024-05-01", "2024-12-31"]
 
 
 def test_compact_merges_each_full_text_index_into_one_segment_and_fills_every_page(runner, loaded):

@@ -1,0 +1,122 @@
+"""Demands keyed by integers behind the demands view; a database of the table of text moves to them."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bench.synthetic import Corpus
+from db import demands
+from db.load import save_many
+from db.schema import FTS_TOKENIZER, open_database
+from ingest.parse import PARSER_VERSION
+from ingest.records import Demand
+from undersigned.cli import cli
+
+EVERY_DEMAND = "select * from demands order by statement_id, position"
+# The demands table as the previous version created it, with its indexes (its full-text index: sqlite-utils').
+TABLE_OF_TEXT = {"id": str, "statement_id": str, "position": int, "addressee": str, "target": str, "verb": str,
+                 "action_category": int, "text": str}
+INDEXES_OF_TEXT = [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]]
+
+
+@pytest.fixture
+def loaded(db_path: Path) -> Path:
+    db = open_database(str(db_path))
+    assert not [r for r in save_many(db, list(Corpus(12, seed=2).pairs()), PARSER_VERSION) if isinstance(r, Exception)]
+    db.close()
+    return db_path
+
+
+def rows(path: Path, sql: str, params=()) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def phrase_of(path: Path) -> str:
+    """Two words that follow each other in a demand, as an FTS5 phrase."""
+    text = rows(path, "select text from demands order by statement_id, position limit 1")[0][0]
+    return '"' + " ".join(text.replace('"', " ").split()[:2]) + '"'
+
+
+def found(path: Path, query: str) -> list[tuple]:
+    """The demands a full-text query finds, by statement and position, as /search reads them."""
+    return rows(path, "select s.id, d.id % 1024 from demands_fts join demand_rows as d on d.id = demands_fts.rowid "
+                      "join statements as s on s.rowid = d.id / 1024 where demands_fts match ? order by 1, 2", [query])
+
+
+def test_a_demand_is_keyed_by_its_statement_and_position_and_the_view_shows_it_as_before(loaded):
+    shown = rows(loaded, EVERY_DEMAND)
+    assert len(shown) > 30
+    assert all(row[0] == f"{row[1]}-{row[2]}" for row in shown)  # id, statement_id, position
+    assert rows(loaded, "select count(*) from demands as d join statements as s on s.id = d.statement_id") == [
+        (len(shown),)]
+    assert rows(loaded, "select typeof(id), count(*) from demand_rows group by 1") == [("integer", len(shown))]
+    statement = shown[0][1]
+    assert rows(loaded, demands.OF_STATEMENTS.format(ids="?"), [statement]) == [
+        row for row in shown if row[1] == statement]
+    assert found(loaded, phrase_of(loaded))  # phrases: the full-text index keeps every position
+
+
+def test_a_statement_keeps_its_first_1023_demands_and_says_so(db_path):
+    document, statement = next(Corpus(1, seed=4).pairs())
+    statement.demands = [Demand(position, "governments", None, "end", f"End practice {position}.", 5)
+                         for position in range(1, 1101)]
+    db = open_database(str(db_path))
+    assert save_many(db, [(document, statement)], PARSER_VERSION) == ["added"]
+    db.close()
+    assert rows(db_path, "select count(*), max(position) from demands") == [(1023, 1023)]
+    assert "1,100 demands found; the first 1,023 are kept" in rows(db_path, "select warnings from statements")[0][0]
+
+
+@pytest.mark.parametrize("change", [{"position": demands.POSITIONS + 1}, {"position": 0},
+                                    {"statement_id": "not-stored"}])
+def test_a_demand_without_its_statement_or_beyond_the_keys_of_its_statement_is_refused(loaded, change):
+    db = open_database(str(loaded))
+    row = dict(next(db.query("select * from demands")))
+    with pytest.raises(ValueError, match="1 of 1 demands were not stored"):
+        demands.insert(db, [{**row, **change}])
+    assert db.execute("select count(*) from demand_rows").fetchone()[0] == len(rows(loaded, EVERY_DEMAND))
+
+
+def test_a_database_with_the_demands_table_of_text_moves_to_integers_on_open_and_keeps_every_row(loaded):
+    before = rows(loaded, EVERY_DEMAND)
+    phrase = phrase_of(loaded)
+    hits = found(loaded, phrase)
+    with sqlite3.connect(loaded) as conn:  # back to the table of text, as the previous version stored it
+        conn.execute("create temp table kept as " + EVERY_DEMAND)
+        for name in ("view demands", "table demands_fts", "table demand_rows"):
+            conn.execute(f"drop {name}")
+        old = Database(conn)
+        old["demands"].create(TABLE_OF_TEXT, pk="id", foreign_keys=[("statement_id", "statements", "id")],
+                              not_null={"statement_id", "position", "text"})
+        for columns in INDEXES_OF_TEXT:
+            old["demands"].create_index(columns)
+        old["demands"].enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
+        conn.execute("insert into demands select * from temp.kept")
+    assert rows(loaded, "select type from sqlite_master where name = 'demands'") == [("table",)]
+
+    open_database(str(loaded)).close()
+    assert rows(loaded, "select type from sqlite_master where name = 'demands'") == [("view",)]
+    assert rows(loaded, EVERY_DEMAND) == before
+    assert found(loaded, phrase) == hits
+    assert rows(loaded, "select count(*) from sqlite_master where name like 'idx_demands_%'") == [(0,)]
+
+
+def test_compact_keeps_every_demand_on_its_statement_when_statements_have_gone(runner, loaded):
+    """A demand's key holds its statement's rowid, which VACUUM must keep."""
+    with sqlite3.connect(loaded) as conn:
+        gone = [row[0] for row in conn.execute("select rowid from statements order by rowid")][1::3]
+        for rowid in gone:
+            conn.execute("delete from demand_rows where id / 1024 = ?", [rowid])
+            conn.execute("delete from signature_rows where statement = ?", [rowid])
+            conn.execute("delete from statements where rowid = ?", [rowid])
+    before = rows(loaded, EVERY_DEMAND)
+    phrase = phrase_of(loaded)
+    hits = found(loaded, phrase)
+    assert before and runner.invoke(cli, ["compact", "--db", str(loaded)]).exit_code == 0
+    assert rows(loaded, EVERY_DEMAND) == before
+    assert found(loaded, phrase) == hits
