@@ -46,7 +46,7 @@ INDEXES = [f"create index if not exists idx_{TABLE}_{column} on {TABLE} ({column
 STATEMENT_OF = f"(select id from statements where rowid = r.id / {POSITIONS})"
 VIEW_SQL = f"""create view if not exists {VIEW} as select
     {STATEMENT_OF} || '-' || (r.id % {POSITIONS}) as id, {STATEMENT_OF} as statement_id,
-    r.id % {POSITIONS} as position, r.addressee, r.target, r.verb, r.action_category, r.text
+    r.id % {POSITIONS} as position, r.addressee, r.target, r.verb, r.action_category, r.text, r.id as row_key
 from {TABLE} as r"""
 FTS_SQL = [
     f"create virtual table if not exists {FTS} using fts5 (text, content={TABLE}, tokenize='{TOKENIZER}')",
@@ -89,6 +89,8 @@ def ensure(db: Database) -> None:
     kind = db.execute("select type from main.sqlite_master where name = ?", [VIEW]).fetchone()
     if kind == ("table",):
         _migrate(db)
+    elif kind == ("view",) and "row_key" not in db[VIEW].columns_dict:
+        db.execute(f"drop view main.{VIEW}")  # made before it showed the key its full-text index finds a demand by
     _create(db)
 
 

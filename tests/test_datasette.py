@@ -51,6 +51,13 @@ async def test_a_phrase_that_is_not_in_the_text_finds_nothing(datasette):
     assert rows == []
 
 
+@pytest.mark.parametrize("query, found", [
+    ("release", 1), ('"national security legislation"', 1), ('"security national"', 0)])
+async def test_the_demands_table_searches_its_text(datasette, query, found):
+    data = await get_json(datasette, f"/undersigned/demands.json?_search={query}&_size=0")
+    assert data["filtered_table_rows_count"] == found
+
+
 async def test_ranked_search_query_returns_a_highlighted_snippet(datasette):
     rows = await get_json(datasette, "/undersigned/search_statements.json?q=Urumchi&_shape=array")
     assert [row["id"] for row in rows] == [STATEMENT]

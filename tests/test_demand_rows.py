@@ -16,7 +16,8 @@ from ingest.parse import PARSER_VERSION
 from ingest.records import Demand
 from undersigned.cli import cli
 
-EVERY_DEMAND = "select * from demands order by statement_id, position"
+EVERY_DEMAND = ("select id, statement_id, position, addressee, target, verb, action_category, text from demands "
+                "order by statement_id, position")
 # The demands table as the previous version created it, with its indexes (its full-text index: sqlite-utils').
 TABLE_OF_TEXT = {"id": str, "statement_id": str, "position": int, "addressee": str, "target": str, "verb": str,
                  "action_category": int, "text": str}
@@ -59,6 +60,15 @@ def test_a_demand_is_keyed_by_its_statement_and_position_and_the_view_shows_it_a
     assert rows(loaded, demands.OF_STATEMENTS.format(ids="?"), [statement]) == [
         row for row in shown if row[1] == statement]
     assert found(loaded, phrase_of(loaded))  # phrases: the full-text index keeps every position
+
+
+def test_a_view_made_before_it_showed_each_demands_key_is_made_again_on_open(loaded):
+    with sqlite3.connect(loaded) as conn:
+        conn.execute("drop view demands")
+        conn.execute("create view demands as select id, text from demand_rows")
+    open_database(str(loaded)).close()
+    assert rows(loaded, "select count(*) from demands join demand_rows as r on r.id = demands.row_key "
+                        "and r.text = demands.text") == rows(loaded, "select count(*) from demand_rows")
 
 
 def test_a_statement_keeps_its_first_1023_demands_and_says_so(db_path):
