@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from .moving import refuse_orphans
+
 TABLE = "demand_rows"
 VIEW = "demands"
 FTS = "demands_fts"
@@ -121,11 +123,7 @@ def _migrate(db: Database) -> None:
     error says which cannot."""
     present = set(db[VIEW].columns_dict)
     taken = {column: f"old.[{column}]" if column in present else "null" for column in COLUMNS}
-    orphans = db.execute("select count(*) from demands as old where not exists "
-                         "(select 1 from statements where id = old.statement_id)").fetchone()[0]
-    if orphans:
-        raise ValueError(f"{orphans} demands name a statement that is not stored: the demands table is kept as it "
-                         "is until they are removed")
+    refuse_orphans(db, "demands")
     beyond = db.execute(f"select count(*) from demands where not position between 1 and {MOST}").fetchone()[0]
     if beyond:
         raise ValueError(f"{beyond} demands have a position outside 1 to {MOST}: the demands table is kept as it "

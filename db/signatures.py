@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from .moving import refuse_orphans
+
 TABLE = "signature_rows"
 PEOPLE = "signature_people"
 NAMES = "written_names"
@@ -165,11 +167,7 @@ def _migrate(db: Database) -> None:
         taken["date"] = "(select date from statements where id = old.statement_id)"
     if "kind" not in present:  # from before individuals were kept: every signature was an organisation's
         taken["kind"] = "'organisation'"
-    orphans = db.execute("select count(*) from signatures as old where not exists "
-                         "(select 1 from statements where id = old.statement_id)").fetchone()[0]
-    if orphans:
-        raise ValueError(f"{orphans} signatures name a statement that is not stored: the signatures table is "
-                         "kept as it is until they are removed")
+    refuse_orphans(db, "signatures")
     rows = ", ".join(f"{taken[column]} as {column}" for column in COLUMNS)
     with db.atomic():
         db.execute("create temp table old_signatures as select " + rows + " from main.signatures as old")

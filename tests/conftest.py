@@ -10,8 +10,11 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from bench.synthetic import Corpus
 from db.archive import archive_path
-from db.schema import KnowledgeBase
+from db.load import save_many
+from db.schema import KnowledgeBase, open_database
+from ingest.parse import PARSER_VERSION
 from ingest.parse.names import forget
 from undersigned import PROJECT_ROOT, SAMPLE_DIR
 
@@ -106,3 +109,12 @@ def archived(path: Path) -> KnowledgeBase:
     db = KnowledgeBase(str(path))
     db.attach_archive(archive_path(path))
     return db
+
+
+@pytest.fixture
+def loaded(db_path: Path) -> Path:
+    """Twelve synthetic statements saved through the loader: organisations, and people with affiliations."""
+    db = open_database(str(db_path))
+    assert not [r for r in save_many(db, list(Corpus(12, seed=2).pairs()), PARSER_VERSION) if isinstance(r, Exception)]
+    db.close()
+    return db_path

@@ -24,13 +24,6 @@ TABLE_OF_TEXT = {"id": str, "statement_id": str, "position": int, "addressee": s
 INDEXES_OF_TEXT = [["statement_id"], ["addressee"], ["target"], ["verb"], ["action_category"]]
 
 
-@pytest.fixture
-def loaded(db_path: Path) -> Path:
-    db = open_database(str(db_path))
-    assert not [r for r in save_many(db, list(Corpus(12, seed=2).pairs()), PARSER_VERSION) if isinstance(r, Exception)]
-    db.close()
-    return db_path
-
 
 def rows(path: Path, sql: str, params=()) -> list[tuple]:
     with sqlite3.connect(path) as conn:

@@ -38,14 +38,6 @@ ROWS_WITH_PEOPLE = [
 ]
 
 
-@pytest.fixture
-def loaded(db_path: Path) -> Path:
-    """Twelve synthetic statements: organisations, and people with affiliations among them."""
-    db = open_database(str(db_path))
-    assert not [r for r in save_many(db, list(Corpus(12, seed=2).pairs()), PARSER_VERSION) if isinstance(r, Exception)]
-    db.close()
-    return db_path
-
 
 def rows(path: Path, sql: str) -> list[tuple]:
     with sqlite3.connect(path) as conn:
