@@ -129,14 +129,16 @@ def first_line_title(blocks: list[Block]) -> str | None:
 def labelled_heading(blocks: list[Block]) -> str | None:
     """ "## Lettera aperta in risposta alla consultazione ..." under a dateline and the addressee, with no title in
     the markup: the first heading of the opening that opens by naming the page a statement."""
-    nouns = cue_pattern("statement_nouns")
-    for block in blocks[:LABELLED_HEADING_REACH]:
-        if block.kind != "heading":
-            continue
-        match = nouns.search(block.text[:MAX_HEADING_TEXT])
-        if match and len(block.text[:match.start()].split()) <= MAX_WORDS_BEFORE_LABEL:
-            return block.text
-    return None
+    return next((block.text for block in blocks[:LABELLED_HEADING_REACH]
+                 if block.kind == "heading" and opens_with_a_statement_noun(block.text)), None)
+
+
+def opens_with_a_statement_noun(title: str | None) -> bool:
+    """ "Appello per la pace", "Aufruf zum Klimastreik", "La lettera dei medici": a title that opens by naming
+    the page a statement (not "Why the appeal matters")."""
+    title = (title or "")[:MAX_HEADING_TEXT]
+    match = cue_pattern("statement_nouns").search(title)
+    return match is not None and len(title[:match.start()].split()) <= MAX_WORDS_BEFORE_LABEL
 
 
 def _has_letters(text: str) -> bool:

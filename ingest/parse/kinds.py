@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..records import PageKind, Signatory
 from .blocks import Block
 from .demands import names_demands
-from .headings import cue_pattern, names_a_statement
+from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun
 from .language import is_prose
 from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
@@ -33,7 +33,6 @@ MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted sta
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
 # each way a plural may end ("statements", "lettres", "Erklärungen", "Stellungnahmen"), taken off in turn
 _PLURAL_ENDING = {ending: re.compile(rf"(?<=\w\w){ending}\b") for ending in ("s", "es", "en", "n")}
-MAX_WORDS_BEFORE_TITLE_NOUN = 1  # "Appello ...", "La lettera ...", "Nuovo appello ..."
 
 
 @dataclass
@@ -106,7 +105,8 @@ def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
     """A line that signs ("Signed,", "Subscritores:", "Atentamente:"), the text speaking of itself ("this
     statement was put together by ...", "mit dem vorliegenden Papier"), or a statement it reprints. (Words that
     several speak together, "die unterzeichnenden Organisationen", count in the opening too.)"""
-    return (evidence.statement_heading is not None or _has_signing_line(evidence) or _titled_a_statement(evidence.title)
+    return (evidence.statement_heading is not None or _has_signing_line(evidence)
+            or opens_with_a_statement_noun(evidence.title)
             or (evidence.demands > 0 and names_demands(evidence.title or "", evidence.words))
             or any(_files_as_statement(described) for described in evidence.described_as)
             or any(cue_pattern("self_reference").search(block.text) for block in evidence.body))
@@ -117,13 +117,6 @@ def _files_as_statement(described: str) -> bool:
     its statements (a section's name is plural)."""
     described = described[:MAX_TITLE_CHARS]
     return any(names_a_statement(_PLURAL_ENDING[ending].sub("", described)) for ending in _PLURAL_ENDING)
-
-
-def _titled_a_statement(title: str | None) -> bool:
-    """ "Appello per la pace", "Aufruf zum Klimastreik", "La lettera dei medici": a title that opens by naming
-    the page a statement (not "Why the appeal matters")."""
-    match = cue_pattern("statement_nouns").search(title or "")
-    return match is not None and len(title[:match.start()].split()) <= MAX_WORDS_BEFORE_TITLE_NOUN
 
 
 def _has_signing_line(evidence: PageEvidence) -> bool:

@@ -326,6 +326,7 @@ def _particles() -> frozenset[str]:
                       "du", "bin", "al", "el", "ten", "ter", "zu", "y", "e", "van der", "van den", "d'", "l'"})
 
 
+ORGANISATION_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "YASunidos", "BIJ1", "BUND": one word that is a name
 _AMPERSAND = re.compile(r"\w\s?&\s?\w")  # "Marks & Spencer", "H&M": no person's name joins words so
 _EXCLAIMED = re.compile(r"!\W*$")  # "Turn Around, H&M!": nor ends with an exclamation mark (but in brackets)
 

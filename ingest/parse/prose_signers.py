@@ -15,7 +15,7 @@ from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
 from .lexicon import Lexicon
-from .names import has_organisation_word, name_likeness
+from .names import ORGANISATION_SHAPE, has_organisation_word, name_likeness
 from .sentences import sentences
 
 OPENING_PARAGRAPHS = 4  # where a statement names who issues it
@@ -24,7 +24,6 @@ MAX_TEXT = 2000  # characters of a heading or sentence read for names: enough fo
 MIN_LIKENESS = 0.75
 MAX_APPOSED_WORDS = 12
 MIN_APPOSED_LIKENESS = 0.5
-_ORGANISATION_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "BUND", "YASunidos", "BIJ1": one word that is a name
 _DATE_AFTER = re.compile(r",?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d\d-\d\d).*$")
 
 
@@ -161,7 +160,7 @@ def _is_apposed_name(text: str) -> bool:
     """Looser than a name found anywhere in running text: set beside "we", it may be long and end in a word for
     what it is ("Red de Intelectuales en Defensa de la Humanidad", "Red Hat EU unions")."""
     words = text.split()
-    if len(words) == 1 and not _ORGANISATION_SHAPE.search(text):
+    if len(words) == 1 and not ORGANISATION_SHAPE.search(text):
         return False  # "Studierende", "Docenti": a word for who speaks, capitalised
     return 0 < len(words) <= MAX_APPOSED_WORDS and (words[0][:1].isupper() or words[0][:1].isdigit()) \
         and name_likeness(text) >= MIN_APPOSED_LIKENESS \
@@ -191,7 +190,7 @@ def _apposed_names(words: list[str]) -> str | None:
 
 def _small_word(word: str) -> bool:
     folded = fold(word)
-    return folded in _conjunctions() or _article().match(word + " X") is not None or folded in _prepositions()
+    return folded in _conjunctions() or folded in _data()["articles"] or folded in _prepositions()
 
 
 def _opens_phrase(text: str) -> bool:

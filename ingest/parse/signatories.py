@@ -21,6 +21,7 @@ from .entries import Entry, entries_of, kept, trailing_words
 from .inline import split_inline_list
 from .lexicon import Lexicon
 from .names import (
+    ORGANISATION_SHAPE,
     has_organisation_word,
     has_role_word,
     is_given_name,
@@ -47,7 +48,6 @@ MIN_PERSONAL_NAME_WORDS, MAX_PERSONAL_NAME_WORDS = 2, 4
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
 MAX_ACRONYM_LETTERS = 6
-_ORGANISATION_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "YASunidos", "BIJ1", "MiGreat"
 
 
 @dataclass
@@ -177,58 +177,61 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
     among_people = _people_stretches(block.entries)
     signatories = []
     for index, entry in enumerate(block.entries):
-        members = _members_in_brackets(entry.text, words)
-        context = "people" if index in among_people else contexts[entry.run]
-        found = [_group_with_members(entry.text, members)] if members else [_signatory(entry, context)]
-        for signatory in [each for each in found if each is not None]:
-            if signatory.country is None and entry.group:
-                signatory.country = country_code(entry.group)
-            signatory.position = len(signatories) + 1
-            signatories.append(signatory)
-        signatories.extend(_member(name, found[0].name, len(signatories) + 1) for name in members or [])
+        group = _group_with_members(entry.text, words)
+        signatory = group[0] if group else _signatory(entry, "people" if index in among_people else contexts[entry.run])
+        if signatory is None:
+            continue
+        if signatory.country is None and entry.group:
+            signatory.country = country_code(entry.group)
+        signatory.position = len(signatories) + 1
+        signatories.append(signatory)
+        signatories.extend(_member(name, signatory.name, len(signatories) + 1) for name in (group[1] if group else []))
     return signatories
 
 
 def _people_stretches(entries: list[Entry]) -> set[int]:
     """The entries of a stretch of people inside a list of organisations ("Raisa Urribarri", "Andrés Cañizález -
-    Profesor universitario", "Antonio Pasquali", ...): entries in a row that may each name a person, most of them
-    surely; where a list runs on from organisations to people with nothing between, its doubtful names are people."""
-    stretches: set[int] = set()
+    Profesor universitario", "Antonio Pasquali", ...): entries in a row of one list that may each name a person,
+    most of them surely; where a list runs on from organisations to people with nothing between, its doubtful
+    names are people."""
+    people: set[int] = set()
     stretch: list[int] = []
-    for index, entry in enumerate([*entries, None]):
-        evidence = person_evidence(entry.text) if entry is not None else None
-        if entry is not None and (not stretch or entry.run == entries[stretch[-1]].run) \
-                and evidence >= MIN_PERSON_LIKE and not has_organisation_word(split_head(entry.text)[0]):
+    for index, entry in enumerate(entries):
+        if stretch and (not _may_be_a_person(entry) or entry.run != entries[stretch[-1]].run):
+            people.update(_surely_people(stretch, entries))
+            stretch = []
+        if _may_be_a_person(entry):
             stretch.append(index)
-            continue
-        sure = sum(1 for i in stretch if person_evidence(entries[i].text) > PERSON_THRESHOLD["organisations"])
-        if len(stretch) >= MIN_PEOPLE_STRETCH and sure * 2 >= len(stretch):
-            stretches.update(stretch)
-        stretch = [index] if entry is not None and evidence >= MIN_PERSON_LIKE else []
-    return stretches
+    return people | _surely_people(stretch, entries)
 
 
-def _members_in_brackets(text: str, words: Lexicon) -> list[str] | None:
+def _may_be_a_person(entry: Entry) -> bool:
+    return person_evidence(entry.text) >= MIN_PERSON_LIKE and not has_organisation_word(split_head(entry.text)[0])
+
+
+def _surely_people(stretch: list[int], entries: list[Entry]) -> set[int]:
+    sure = sum(1 for i in stretch if person_evidence(entries[i].text) > PERSON_THRESHOLD["organisations"])
+    return set(stretch) if len(stretch) >= MIN_PEOPLE_STRETCH and sure * 2 >= len(stretch) else set()
+
+
+def _group_with_members(text: str, words: Lexicon) -> tuple[Signatory, list[str]] | None:
     """ "Le Cercle des enseignants laïques (Anaïs Flores, Paul Guillibert, ..., Jérôme Martin)": a group that signs
-    with the people who sign for it; their names, where the brackets hold nothing but people's names (most of
-    them opening with a given name we know)."""
+    with the people who sign for it, where the brackets hold nothing but people's names (most of them opening with
+    a given name we know); the group, and its members' names."""
     bracketed = _BRACKETED_SUFFIX.match(text)
     if bracketed is None or country_code(bracketed.group("inside")) is not None:
         return None
     members = split_inline_list(bracketed.group("inside"), words, minimum=MIN_BRACKETED_MEMBERS)
-    if not members or not all(_reads_as_personal_name(name) for name in members):
+    if not members or not all(_reads_as_personal_name(name) for name in members) \
+            or sum(starts_with_given_name(name) for name in members) * 3 < len(members) * 2:
         return None
-    return members if sum(starts_with_given_name(name) for name in members) * 3 >= len(members) * 2 else None
+    name = bracketed.group("name").strip()
+    return Signatory(position=0, name=name, name_as_written=name, country=None, kind="organisation"), members
 
 
 def _reads_as_personal_name(text: str) -> bool:
     words = text.split()
     return MIN_PERSONAL_NAME_WORDS <= len(words) <= MAX_PERSONAL_NAME_WORDS and all(w[:1].isupper() for w in words)
-
-
-def _group_with_members(written: str, members: list[str]) -> Signatory:
-    name = _BRACKETED_SUFFIX.match(written).group("name").strip()
-    return Signatory(position=0, name=name, name_as_written=name, country=None, kind="organisation")
 
 
 def _member(written: str, group: str, position: int) -> Signatory:
@@ -315,7 +318,7 @@ def _organisation_among_people(text: str) -> bool:
         return False  # "BEAUFILS Bruno"
     if has_organisation_word(" ".join(words[:3])):
         return True
-    shaped = len(words) == 1 and _ORGANISATION_SHAPE.search(head) is not None and not _shouted_name(head)
+    shaped = len(words) == 1 and ORGANISATION_SHAPE.search(head) is not None and not _shouted_name(head)
     return shaped and (not tail or _abbreviates(head, tail) or country_code(tail) is not None or is_place(tail))
 
 
