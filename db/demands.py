@@ -5,7 +5,7 @@ unique index and an index by statement. Here its key is one integer, the stateme
 demand's position: a statement's demands lie together under their statement, found by a range of keys, and
 the key is the rowid that the full-text index `demands_fts` reads each demand's text by (FTS5 finds the text
 of a match by its rowid: a key of two columns could not serve it). The view `demands` gives back the text
-columns; writing goes to `demand_rows`.
+columns, and the key as `row_key`, which Datasette's table search matches; writing goes to `demand_rows`.
 """
 
 from __future__ import annotations
