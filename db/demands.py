@@ -28,6 +28,7 @@ SPEC = {
     "foreign_keys": [("statement_id", "statements", "id")],
 }
 COLUMNS = tuple(SPEC["columns"])
+SHOWN = ", ".join(COLUMNS)  # what a demand says, without row_key: a storage key, which rowids decide
 
 TABLE_SQL = f"""create table if not exists {TABLE} (
     id integer primary key,

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from db import demands
 from db.load import version_signatories
 from db.schema import open_database
 from ingest.discover import Candidate, listing, sitemaps, wordpress
@@ -227,7 +228,7 @@ def comparable(db_path: Path) -> dict[str, list]:
     db = archived(db_path)
     queries = {
         "statements": "select id, url, title, kind, date, text, n_demands, n_signatories, document_id from statements",
-        "demands": "select * from demands", "signatures": "select * from signatures",
+        "demands": f"select {demands.SHOWN} from demands", "signatures": "select * from signatures",
         "organisations": "select * from organisations",
         "documents": "select id, url, status, etag, sha256, body from documents",
         "statement_versions": "select statement_id, document_id, n_signatories from statement_versions",

@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator, Protocol
 
 from sqlite_utils import Database
 
+from db import demands as demand_rows
 from db.load import Outcome, document_from_row, save, statement_id
 from ingest.errors import IngestError
 from ingest.fetch import make_client
@@ -110,6 +111,7 @@ def _stored(db: Database, key: str) -> tuple:
     if row is None:
         return ()
     row.pop("parsed_at")
-    demands = db.execute("select * from demands where statement_id = ? order by position", [key]).fetchall()
+    demands = db.execute(f"select {demand_rows.SHOWN} from demands where statement_id = ? order by position",
+                         [key]).fetchall()
     signatures = db.execute("select * from signatures where statement_id = ? order by position", [key]).fetchall()
     return (tuple(row.items()), tuple(demands), tuple(signatures))
