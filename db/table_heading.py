@@ -4,7 +4,6 @@ of codes. Datasette writes it from the address as `country = "MX"`; the address 
 from __future__ import annotations
 
 from datasette.filters import Filters, InFilter
-from datasette.plugins import pm
 from datasette.utils import await_me_maybe
 
 from .words import WORDED_COLUMNS, filter_in_words
@@ -24,6 +23,10 @@ async def heading_in_words(datasette, database: str, table: str, request) -> str
     """What follows the row count in the heading: the same parts as Datasette's, in its order (the search
     and other plugins' descriptions, then each filter, then the order), each filter on codes in words."""
     parts = []
+    # Imported here: importing datasette.plugins loads every plugin, this module's own plugin (db.plugin, which
+    # imports this module) among them, and a plugin loaded while half imported has no routes.
+    from datasette.plugins import pm
+
     for hook in pm.hook.filters_from_request(request=request, table=table, database=database, datasette=datasette):
         arguments = await await_me_maybe(hook)
         if arguments:
