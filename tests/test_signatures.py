@@ -150,6 +150,7 @@ def test_compact_keeps_every_signature_on_its_statement_and_organisation_when_ro
     compacting leave gaps that renumbering would close."""
     with sqlite3.connect(loaded) as conn:
         gone = [row[0] for row in conn.execute("select rowid from statements order by rowid")][2::4]
+        conn.executemany("delete from demand_rows where id / 1024 = ?", [(rowid,) for rowid in gone])
         conn.executemany("delete from signature_rows where statement = ?", [(rowid,) for rowid in gone])
         conn.executemany("delete from statements where rowid = ?", [(rowid,) for rowid in gone])
         conn.execute("delete from organisations where rowid not in (select organisation from signature_rows "
