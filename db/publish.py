@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import socket
 import sqlite3
@@ -9,7 +10,6 @@ from pathlib import Path
 from typing import Callable
 
 from datasette.app import Datasette
-from datasette.inspect import inspect_hash
 
 from undersigned import PROJECT_ROOT
 
@@ -45,17 +45,16 @@ def compact(db_path: str | Path) -> None:
 
 
 def inspect(db_path: str | Path) -> dict:
-    """What Datasette would otherwise count on every table page of a published file: row counts of every
-    table, the file's hash and size. Exact, taken once before the file is served."""
+    """What Datasette would otherwise read of a published file before serving it: its size, and a hash that names
+    this version of it (the download's ETag). Nothing here grows with the file: the hash is of the file's
+    size, modification time and SQLite header (whose change counter moves with each commit), not of its
+    bytes, which took 3 s at 100,000 statements; the tables are counted as pages ask (PublishedDatabase)."""
     path = Path(db_path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        # Views too: the signatures view would be counted, through its joins, on every page of it.
-        tables = [row[0] for row in conn.execute("select name from sqlite_master where type in ('table', 'view')")]
-        counts = {table: {"count": conn.execute(f"select count(*) from [{table}]").fetchone()[0]} for table in tables}
-    finally:
-        conn.close()
-    return {"hash": inspect_hash(path), "size": path.stat().st_size, "file": path.name, "tables": counts}
+    stat = path.stat()
+    with path.open("rb") as file:
+        header = file.read(100)
+    version = hashlib.sha256(f"{stat.st_size}:{stat.st_mtime_ns}:".encode() + header).hexdigest()
+    return {"hash": version, "size": stat.st_size, "file": path.name, "tables": {}}
 
 
 def make_datasette(db_path: str | Path, immutable: bool = False) -> Datasette:
