@@ -147,9 +147,9 @@ def _organisation_totals(db: Database) -> None:
     db.execute("""update organisations set (n_statements, first_signed, last_signed) =
         (select n, first, last from totals where totals.organisation = organisations.rowid)""")
     db.execute("""insert into organisation_names (organisation_id, name_as_written, n_signatures)
-        select organisations.id, written_names.name_as_written, count(*) from signature_rows
-        join organisations on organisations.rowid = organisation join written_names on written_names.id = written
-        group by organisation, written""")
+        select organisations.id, coalesce(written_names.name_as_written, organisations.name) as written, count(*)
+        from signature_rows join organisations on organisations.rowid = organisation
+        left join written_names on written_names.id = signature_rows.written group by organisation, 2""")
     db.execute("drop table totals")
 
 

@@ -39,16 +39,18 @@ CREATE = [
     # 1936 to 2063, where the date's text took 11 and yyyymmdd 4.
     # person: 1 for an individual, 0 for an organisation (SQLite stores both in the row's header alone).
     # An organisation's signature without an organisation would be one whose id was not found: refused.
+    # written: empty where the name as written is the organisation's own name (nine signatures in ten).
     f"""create table if not exists {TABLE} (
         statement integer not null,
         position integer not null,
         organisation integer,
-        written integer not null references {NAMES}(id),
+        written integer references {NAMES}(id),
         dated integer,
         person integer not null,
         unplaced_id text,
         primary key (statement, position),
-        check (person = 1 or organisation is not null)
+        check (person = 1 or organisation is not null),
+        check (written is not null or organisation is not null)
     ) without rowid""",
     f"""create table if not exists {PEOPLE} (
         statement integer not null,
@@ -67,7 +69,8 @@ CREATE = [
     f"create index if not exists idx_signature_rows_unplaced_id on {TABLE} (unplaced_id) where unplaced_id is not null",
     # Left joins: a query that reads none of a joined table's columns does not join it at all.
     f"""create view if not exists {VIEW} as select
-        s.id as statement_id, o.id as organisation_id, r.position, w.name_as_written, s.date,
+        s.id as statement_id, o.id as organisation_id, r.position, coalesce(w.name_as_written, o.name)
+        as name_as_written, s.date,
         case r.person when 1 then 'individual' else 'organisation' end as kind, p.name, p.role, p.affiliation,
         p.affiliation_id, r.unplaced_id
     from {TABLE} as r
@@ -75,6 +78,21 @@ CREATE = [
     left join {NAMES} as w on w.id = r.written
     left join organisations as o on o.rowid = r.organisation
     left join {PEOPLE} as p on p.statement = r.statement and p.position = r.position""",
+    # A signature that showed its organisation's name keeps it as written when it moves to another organisation,
+    # or when its organisation is renamed or removed.
+    f"""create trigger if not exists {TABLE}_written_kept after update of organisation on {TABLE}
+    when old.written is null and new.organisation is not old.organisation begin
+        insert or ignore into {NAMES} (name_as_written) select name from organisations where rowid = old.organisation;
+        update {TABLE} set written = (select w.id from {NAMES} as w join organisations as o
+            on w.name_as_written = o.name where o.rowid = old.organisation)
+        where statement = old.statement and position = old.position;
+    end""",
+    *(f"""create trigger if not exists organisations_{event}_written_kept before {on} on organisations {when} begin
+        insert or ignore into {NAMES} (name_as_written) values (old.name);
+        update {TABLE} set written = (select id from {NAMES} where name_as_written = old.name)
+            where organisation = old.rowid and written is null;
+    end""" for event, on, when in (("renamed", "update of name", "when new.name is not old.name"),
+                                  ("deleted", "delete", ""))),
 ]
 # Indexes of earlier versions, dropped from databases that have them.
 UNUSED_INDEXES = ("idx_signature_rows_affiliation_id",)
@@ -96,7 +114,8 @@ def _values(source: str) -> str:
     """The signature_rows values of a row as the view shows it, its columns named source + column."""
     return (f"(select rowid from statements where id = {source}statement_id), {source}position, "
             f"(select rowid from organisations where id = {source}organisation_id), "
-            f"(select id from {NAMES} where name_as_written = {source}name_as_written), {dated(source + 'date')}, "
+            f"(select id from {NAMES} where name_as_written = {source}name_as_written and name_as_written is not "
+            f"(select name from organisations where id = {source}organisation_id)), {dated(source + 'date')}, "
             f"{source}kind = 'individual', {source}unplaced_id")
 
 
@@ -122,6 +141,8 @@ def ensure(db: Database) -> None:
         _migrate(db)
     elif "name" in db[TABLE].columns_dict:
         _slim(db)
+    elif db[TABLE].columns_dict and _written_always(db):
+        _written_once(db)
     for sql in CREATE:
         db.execute(sql)
     for name in UNUSED_INDEXES:
@@ -196,4 +217,25 @@ def _slim(db: Database) -> None:
         db.execute(f"insert into {TABLE} ({STORED}) select statement, position, organisation, written, {small}, "
                    "person, unplaced_id from old_signature_rows")
         db.execute(f"insert into {PEOPLE} ({PERSON}) select {PERSON} from old_signature_rows where person = 1")
+        db.execute("drop table old_signature_rows")
+
+
+def _written_always(db: Database) -> bool:
+    sql = f"select \"notnull\" from pragma_table_info('{TABLE}') where name = 'written'"
+    return bool(db.execute(sql).fetchone()[0])
+
+
+def _written_once(db: Database) -> None:
+    """Signature rows that named their name as written even where it is their organisation's own name move to rows
+    that leave it empty there, in one transaction, nothing lost (the view shows the organisation's name)."""
+    with db.atomic():
+        db.execute(f"drop view if exists {VIEW}")
+        db.execute(f"alter table {TABLE} rename to old_signature_rows")
+        for index in ("idx_signature_rows_organisation_dated", "idx_signature_rows_unplaced_id", *UNUSED_INDEXES):
+            db.execute(f"drop index if exists main.[{index}]")
+        db.execute(CREATE[1])
+        db.execute(f"insert into {TABLE} ({STORED}) select r.statement, r.position, r.organisation, "
+                   "iif(w.name_as_written is o.name, null, r.written), r.dated, r.person, r.unplaced_id "
+                   f"from old_signature_rows as r join {NAMES} as w on w.id = r.written "
+                   "left join organisations as o on o.rowid = r.organisation")
         db.execute("drop table old_signature_rows")

@@ -106,8 +106,8 @@ def test_full_text_search_follows_an_update(db):
 def test_a_failure_midway_leaves_the_database_as_it_was(db):
     before = {table: rows(db, f"select * from [{table}] order by 1, 2")
               for table in ("documents", "statements", "demands", "organisations", "signature_rows", "written_names")}
-    db.execute("create temp trigger fail_midway before insert on signature_rows when new.written = (select id from "
-               "written_names where name_as_written = 'Swedish Tibet Committee') "
+    db.execute("create temp trigger fail_midway before insert on signature_rows when new.organisation = (select rowid "
+               "from organisations where name = 'Swedish Tibet Committee') "
                "begin select raise(abort, 'disk trouble'); end")
     with pytest.raises(sqlite3.IntegrityError, match="disk trouble"):
         load(db, changed_sample())

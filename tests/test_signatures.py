@@ -9,7 +9,7 @@ import pytest
 
 from bench.synthetic import Corpus
 from db import signatures
-from db.load import save_many
+from db.load import save_many, statement_id
 from db.schema import open_database
 from ingest.parse import PARSER_VERSION
 from undersigned.cli import cli
@@ -25,6 +25,16 @@ TABLE_OF_TEXT = [
     "CREATE INDEX idx_signatures_affiliation_id on signatures (affiliation_id, date) where affiliation_id is not null",
 ]
 EVERY_SIGNATURE = "select * from signatures order by statement_id, position"
+# written as the previous versions stored it: the id of the name as written, the organisation's own name too.
+WRITTEN = ("coalesce(r.written, (select w.id from written_names as w join organisations as o "
+           "on w.name_as_written = o.name where o.rowid = r.organisation))")
+# For an organisation's signatures: whether written is empty, and where it is not, whether it names the organisation's
+# own name (it should not: empty says so).
+OWN_NAMES = ("select r.written is null, w.name_as_written = o.name from signature_rows as r "
+             "join organisations as o on o.rowid = r.organisation left join written_names as w on w.id = r.written "
+             "group by 1, 2 order by 1")
+NAMED = ("select statement_id, position, name_as_written from signatures where kind = 'organisation' "
+         "order by statement_id, position")
 # signature_rows as the previous version created it: a person's columns in every row, dated as yyyymmdd.
 ROWS_WITH_PEOPLE = [
     """create table signature_rows (statement integer not null, position integer not null, organisation integer,
@@ -51,8 +61,14 @@ def test_a_signature_is_integers_and_each_spelling_is_stored_once(loaded):
     spellings = rows(loaded, "select count(distinct name_as_written) from signatures")[0][0]
     assert rows(loaded, "select count(*) from written_names") == [(spellings,)]
     assert spellings < sum(kinds.values())  # organisations sign again under the same name
-    assert rows(loaded, "select typeof(statement), typeof(organisation), typeof(written), typeof(dated) "
-                        "from signature_rows where person = 0 group by 1, 2, 3, 4") == [("integer",) * 4]
+    assert rows(loaded, "select typeof(statement), typeof(organisation), typeof(dated) "
+                        "from signature_rows where person = 0 group by 1, 2, 3") == [("integer",) * 3]
+    assert rows(loaded, OWN_NAMES) == [(0, 0), (1, None)]
+    printed = {(statement_id(document), signatory.position): signatory.name_as_written
+               for document, statement in Corpus(12, seed=2).pairs() for signatory in statement.signatories}
+    assert dict(((row[0], row[1]), row[2]) for row in rows(loaded, "select statement_id, position, name_as_written "
+                                                                   "from signatures")) == printed
+
     assert rows(loaded, "select count(*) from signatures as v join statements as s on s.id = v.statement_id "
                         "where v.date is not s.date") == [(0,)]
 
@@ -89,7 +105,7 @@ def test_signature_rows_with_a_persons_columns_in_each_move_them_to_signature_pe
     before = rows(loaded, EVERY_SIGNATURE)
     people = rows(loaded, "select count(*) from signatures where kind = 'individual'")[0][0]
     with sqlite3.connect(loaded) as conn:  # back to the previous layout
-        conn.execute("""create temp table kept as select r.statement, r.position, r.organisation, r.written,
+        conn.execute(f"""create temp table kept as select r.statement, r.position, r.organisation, {WRITTEN},
             cast(substr(replace(s.date, '-', '') || '0000', 1, 8) as integer), r.person, p.name, p.role,
             p.affiliation, p.affiliation_id, r.unplaced_id from signature_rows as r
             join statements as s on s.rowid = r.statement
@@ -108,6 +124,46 @@ def test_signature_rows_with_a_persons_columns_in_each_move_them_to_signature_pe
     assert rows(loaded, "select count(*) from signature_rows as r join statements as s on s.rowid = r.statement "
                         f"where r.dated is not {signatures.dated('s.date')} or r.dated > 32767") == [(0,)]
     assert rows(loaded, "select count(*) from sqlite_master where name = 'idx_signature_rows_affiliation_id'") == [(0,)]
+
+
+def test_signature_rows_that_wrote_their_organisations_own_name_leave_it_empty_on_open(loaded):
+    before = rows(loaded, EVERY_SIGNATURE)
+    with sqlite3.connect(loaded) as conn:  # back to the previous layout: every row names its spelling
+        conn.execute(f"create temp table kept as select statement, position, organisation, {WRITTEN}, dated, person, "
+                     "unplaced_id from signature_rows as r")
+        conn.execute("drop view signatures")
+        conn.execute("drop table signature_rows")
+        conn.execute(ROWS_WITH_PEOPLE[0].replace("name text,\n       role text, affiliation text, affiliation_id text "
+                                                 "references organisations(id), ", ""))
+        conn.execute("insert into signature_rows select * from temp.kept")
+    assert rows(loaded, "select count(*) from signature_rows where written is null") == [(0,)]
+
+    open_database(str(loaded)).close()
+    assert rows(loaded, EVERY_SIGNATURE) == before
+    assert rows(loaded, OWN_NAMES) == [(0, 0), (1, None)]
+
+
+def test_a_signature_keeps_its_name_as_written_when_its_organisation_is_renamed_merged_or_removed(loaded):
+    from db.resolve import merge_into
+
+    before = rows(loaded, NAMED)
+    db = open_database(str(loaded))
+    by_name = db.execute("select o.id, o.rowid from organisations as o join signature_rows as r "
+                         "on r.organisation = o.rowid where r.written is null group by o.rowid "
+                         "order by count(*) desc limit 3").fetchall()
+    renamed, merged, removed = by_name
+    with db.atomic():
+        db.execute("update organisations set name = 'Another Name' where id = ?", [renamed[0]])
+        merge_into(db, merged[0], renamed[0], "test")
+        for sql in ("delete from organisation_names where organisation_id = ?",  # what else names it, first
+                    "update signature_people set affiliation_id = null where affiliation_id = ?",
+                    "delete from organisation_redirects where organisation_id = ?",
+                    "delete from organisations where id = ?"):
+            db.execute(sql, [removed[0]])
+    db.close()
+    assert rows(loaded, "select count(*) from signature_rows where written is null and organisation in "
+                        f"({renamed[1]}, {merged[1]}, {removed[1]})") == [(0,)]
+    assert rows(loaded, NAMED) == before
 
 
 def test_dated_keeps_the_order_of_dates_and_a_year_holds_its_dates():
