@@ -31,14 +31,22 @@ def make_self_contained(db_path: str | Path) -> None:
         conn.close()
 
 
+# A statement's row (its text about 5.8 KB) spills onto overflow pages, and the part kept in the table's own page
+# is what the rest of that page cannot take: 2,048-byte pages leave about half as much empty beside it as 4,096
+# (6,512 bytes a statement against 6,805, at 20,000 statements), and the rest no bigger.
+PUBLISHED_PAGE_SIZE = 2048
+
+
 def compact(db_path: str | Path) -> None:
     """A finished knowledge base made as small as it gets before it is published: each full-text index merged
     into one segment (FTS5 'optimize'; loading leaves many, each repeating the words it shares with the
-    others), then every table and index rewritten into full pages (VACUUM)."""
+    others), then every table and index rewritten into full pages of PUBLISHED_PAGE_SIZE bytes (VACUUM)."""
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
         for index in FULL_TEXT_INDEXES:
             conn.execute(f"insert into [{index}] ([{index}]) values ('optimize')")
+        conn.execute("PRAGMA journal_mode = DELETE")  # SQLite changes a file's page size only outside WAL
+        conn.execute(f"PRAGMA page_size = {PUBLISHED_PAGE_SIZE}")
         conn.execute("vacuum")
     finally:
         conn.close()

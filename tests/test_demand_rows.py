@@ -26,8 +26,11 @@ INDEXES_OF_TEXT = [["statement_id"], ["addressee"], ["target"], ["verb"], ["acti
 
 
 def rows(path: Path, sql: str, params=()) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    conn = sqlite3.connect(path)  # closed here: compact changes the journal mode, which no other connection may hold
+    try:
         return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
 
 
 def phrase_of(path: Path) -> str:
@@ -117,6 +120,7 @@ def test_compact_keeps_every_demand_on_its_statement_when_statements_have_gone(r
             conn.execute("delete from demand_rows where id / 1024 = ?", [rowid])
             conn.execute("delete from signature_rows where statement = ?", [rowid])
             conn.execute("delete from statements where rowid = ?", [rowid])
+    conn.close()
     before = rows(loaded, EVERY_DEMAND)
     phrase = phrase_of(loaded)
     hits = found(loaded, phrase)

@@ -50,8 +50,11 @@ ROWS_WITH_PEOPLE = [
 
 
 def rows(path: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    conn = sqlite3.connect(path)  # closed here: compact changes the journal mode, which no other connection may hold
+    try:
         return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
 
 
 def test_a_signature_is_integers_and_each_spelling_is_stored_once(loaded):
@@ -189,7 +192,10 @@ def test_compact_merges_each_full_text_index_into_one_segment_and_fills_every_pa
     assert result.exit_code == 0, result.output
     assert rows(loaded, "select count(distinct segid) from statements_fts_idx") == [(1,)]
     assert rows(loaded, "pragma freelist_count") == [(0,)]
+    assert rows(loaded, "pragma page_size") == [(2048,)]
     assert hits and rows(loaded, found) == hits
+    open_database(str(loaded)).close()  # and it is written to again as before
+    assert rows(loaded, "pragma journal_mode") == [("wal",)] and rows(loaded, "pragma page_size") == [(2048,)]
 
 
 def test_compact_refuses_what_is_not_a_knowledge_base(runner, tmp_path):
@@ -211,6 +217,18 @@ def test_compact_keeps_every_signature_on_its_statement_and_organisation_when_ro
         conn.executemany("delete from statements where rowid = ?", [(rowid,) for rowid in gone])
         conn.execute("delete from organisations where rowid not in (select organisation from signature_rows "
                      "where organisation is not null) and rowid % 3 = 0")
+    conn.close()
     before = rows(loaded, EVERY_SIGNATURE)
     assert before and runner.invoke(cli, ["compact", "--db", str(loaded)]).exit_code == 0
     assert rows(loaded, EVERY_SIGNATURE) == before
+
+
+def test_compact_of_a_file_another_program_holds_open_says_so(runner, loaded):
+    other = sqlite3.connect(loaded)
+    other.execute("select count(*) from statements").fetchall()
+    try:
+        result = runner.invoke(cli, ["compact", "--db", str(loaded)])
+    finally:
+        other.close()
+    assert result.exit_code == 1
+    assert result.output == f"Error: {loaded}: open in another program; close it, then compact\n"

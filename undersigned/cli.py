@@ -292,6 +292,10 @@ def compact(db_path: str) -> None:
     before = Path(db_path).stat().st_size
     try:
         compact_database(db_path)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error):  # its page size changes only with no other connection to it
+            raise click.ClickException(f"{db_path}: open in another program; close it, then compact") from error
+        raise click.ClickException(f"{db_path}: not a knowledge base to compact ({error})") from error
     except sqlite3.Error as error:
         raise click.ClickException(f"{db_path}: not a knowledge base to compact ({error})") from error
     click.echo(f"{db_path}: {before / 2**20:,.1f} MiB, now {Path(db_path).stat().st_size / 2**20:,.1f} MiB")
