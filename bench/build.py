@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db import archive, demands, load, organisations, resolve, signatures
-from db.schema import CACHE_KIB, TABLES, KnowledgeBase, ensure_schema, open_database
+from db.schema import CACHE_KIB, TABLES, VIEW_TABLES, KnowledgeBase, ensure_schema, open_database
 from ingest.parse import PARSER_VERSION
 
 from .progress import BULK_STEPS
@@ -168,7 +168,7 @@ def table_counts(path: Path) -> dict[str, int]:
     db = KnowledgeBase(str(path))
     try:
         db.attach_archive(archive.archive_path(path))
-        return {name: db[name].count for name in (*TABLES, demands.VIEW, signatures.VIEW, signatures.NAMES,
-                                                       *archive.TABLES)}
+        return {name: db[VIEW_TABLES.get(name, name)].count for name in (
+            *TABLES, demands.VIEW, signatures.VIEW, signatures.NAMES, *archive.TABLES)}
     finally:
         db.close()

@@ -9,8 +9,8 @@ import sqlite3
 from datasette.app import Datasette
 from datasette.database import Database, QueryInterrupted, Results
 
-from . import demands, signatures
 from .guard import GuardedDatabase
+from .schema import VIEW_TABLES
 
 # Datasette asks about the schema two dozen times for one table page (does the table exist, its
 # columns, keys, foreign keys, definition...), each question a trip to a worker thread and back.
@@ -19,9 +19,6 @@ REMEMBERED_ANSWERS = 512  # bounds what arbitrary SQL over sqlite_master could m
 
 # A whole table's or view's count, as Datasette asks it for a table page without filters.
 WHOLE_COUNT = re.compile(r"select count\(\*\) from (\w+|\[\w+\]) ?")
-# A view with a row for each row of its table (its joins are left joins on unique keys) is counted as that table:
-# counting the signatures view did its joins for each of 5.3 million rows (78.6 s at 100,000 statements).
-COUNTED_AS = {signatures.VIEW: signatures.TABLE, demands.VIEW: demands.TABLE}
 COUNT_DESCRIPTION = (("count(*)", None, None, None, None, None, None),)
 
 
@@ -74,7 +71,7 @@ class PublishedDatabase(GuardedDatabase):
         count that takes longer raises QueryInterrupted, as Datasette's own do) and kept: the file is not
         written while it is served. Nothing is counted before the site starts."""
         if name not in self._counts:
-            results = await super().execute(f"select count(*) from [{COUNTED_AS.get(name, name)}]", **options)
+            results = await super().execute(f"select count(*) from [{VIEW_TABLES.get(name, name)}]", **options)
             self._counts[name] = results.rows[0][0]
         return self._counts[name]
 

@@ -66,6 +66,9 @@ FULL_TEXT: dict[str, list[str]] = {
     "organisations": ["name"],
 }
 FULL_TEXT_INDEXES = (*(f"{name}_fts" for name in FULL_TEXT), demands.FTS)
+# Each view with a row for each row of its table (its joins are left joins on unique keys): counted as that table.
+# Counting the signatures view did its joins for each of 5.3 million rows (78.6 s at 100,000 statements).
+VIEW_TABLES = {signatures.VIEW: signatures.TABLE, demands.VIEW: demands.TABLE}
 
 
 def ensure_schema(db: Database) -> None:
