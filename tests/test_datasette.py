@@ -13,8 +13,10 @@ from bs4 import BeautifulSoup
 from datasette.tracer import capture_traces
 
 from db.archive import archive_path
+from db.guard import GuardedDatabase
 from db.load import statement_id
 from db.publish import make_datasette
+from db.published import TABLE_COUNT_LIMIT_MS
 from ingest.files import read_file
 
 from .conftest import FIXTURES, SAMPLE, SEED_GOLD
@@ -262,6 +264,22 @@ async def test_an_immutable_database_starts_without_counting_and_counts_each_vie
     assert seen == {"statements": [], "signatures": [], "demands": []}  # the second time, from memory
     listed = await get_json(datasette, "/undersigned.json")  # the database page's counts
     assert {table["name"]: table["count"] for table in listed["tables"]}["signature_rows"] == 121
+
+
+async def test_a_published_file_is_served_without_counting_its_tables_for_longer_than_a_page_may(sample_db,
+                                                                                                    monkeypatch):
+    """Datasette counts every table of an immutable file before its first page, each within an hour."""
+    limits = []
+    execute = GuardedDatabase.execute
+
+    async def recorded(self, sql, *args, **options):
+        if sql.startswith("select count(*)"):
+            limits.append(options.get("custom_time_limit"))
+        return await execute(self, sql, *args, **options)
+
+    monkeypatch.setattr(GuardedDatabase, "execute", recorded)
+    assert (await make_datasette(sample_db, immutable=True).client.get("/")).status_code == 200
+    assert limits and max(limits) <= TABLE_COUNT_LIMIT_MS
 
 
 async def test_a_published_view_is_counted_by_its_table_not_through_its_joins(sample_db):
