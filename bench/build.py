@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import archive, demands, load, organisations, resolve, signatures
+from db import archive, demands, families, load, organisations, resolve, signatures
 from db.schema import CACHE_KIB, TABLES, KnowledgeBase, ensure_schema, open_database
 from ingest.parse import PARSER_VERSION
 
@@ -123,7 +123,7 @@ def _open_bulk(path: Path) -> KnowledgeBase:
 def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in
                                    ("documents", "statements", "demands", "organisations", "signatures",
-                                    "statement_versions")}
+                                    "statement_versions", "statement_fingerprints", "fingerprint_bands")}
     for document, statement in corpus.pairs(start, stop):
         doc_id, key = load.document_id(document), load.statement_id(document)
         found = organisations.identities(statement.organisations)
@@ -135,6 +135,11 @@ def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
         rows["organisations"] += [organisations.organisation_row(identity) for identity in found]
         rows["signatures"] += load._signature_rows(key, statement, signed, by_name.get)
         rows["statement_versions"].append(load._version_row(key, doc_id, statement))
+        fingerprint = families.Fingerprint.of(statement.text)
+        if fingerprint is not None:
+            rows["statement_fingerprints"].append({"statement_id": key, "shingles": fingerprint.shingles,
+                                                   "minhash": fingerprint.hashes.tobytes()})
+            rows["fingerprint_bands"] += [{"band": band, "statement_id": key} for band in fingerprint.bands()]
     return rows
 
 
@@ -160,7 +165,8 @@ def _resolve_organisations(db: Database) -> None:
     organisations.refresh(db, resolve.resolve(db, keys, organisations.curation()))
 
 
-FINISHING = dict(zip(BULK_STEPS, (_organisation_totals, ensure_schema, _resolve_organisations), strict=True))
+FINISHING = dict(zip(BULK_STEPS, (_organisation_totals, ensure_schema, _resolve_organisations, families.link_all),
+                     strict=True))
 
 
 def table_counts(path: Path) -> dict[str, int]:

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-BULK_STEPS = ("organisation totals", "indexes and full-text search", "organisation rules")
+BULK_STEPS = ("organisation totals", "indexes and full-text search", "organisation rules", "copies")
 
 
 def progress_path(db_path: Path) -> Path:

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from ingest.orgnames import Identity
 from ingest.records import Document, Statement, bound_short_fields
 
-from . import archive, demands, organisations, signatures
+from . import archive, demands, families, organisations, signatures
 
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
@@ -118,16 +118,24 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
         "where statement_id = ? and organisation_id is not null", [key]).fetchall()
     saved = organisations.Saved(key, {row[1] for row in before},
                                 name_keys={name for row in before for name in row[3:] if name})
+    family_before = families.forget(db, key) if existing else set()
+    saved.signed_before |= _signers(db, family_before)
     demands.delete_statement(db, key)
     signatures.delete_statement(db, key)
     if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
         db.execute("delete from statement_versions where statement_id = ?", [key])
         db.execute("delete from statements where id = ?", [key])
+        families.settle(db, family_before)
         return Outcome.DOCUMENT_ONLY, saved
     _insert(db, "statements", [_statement_row(key, doc_id, statement, parser_version)], upsert_on="id")
     demands.insert(db, _demand_rows(key, statement))
     signed = _signatures(db, key, statement, changes, saved)
     signatures.insert(db, signed)
+    families.place(db, key)
+    families.settle(db, family_before)
+    family = families.family(db, key)
+    if len(family) > 1:  # its signers count the family once: recounted, not incremented
+        saved.signed_before |= _signers(db, family)
     _insert(db, "statement_versions", [_version_row(key, doc_id, statement)], upsert_on="statement_id, document_id")
     printed = {row["position"]: row for row in signed}
     saved.moved = [(old, printed[position]["organisation_id"]) for position, old, written, *_ in before
@@ -153,6 +161,17 @@ def _signatures(db: Database, key: str, statement: Statement, changes: organisat
     saved.stored = {identity.key: bool(identity.country) for identity in found if moved_to[identity.key] is None}
     saved.name_keys |= {identity.name_key for identity in found}
     return rows
+
+
+def _signers(db: Database, statement_ids: set[str]) -> set[str]:
+    """The organisations signing any of these statements."""
+    if not statement_ids:
+        return set()
+    return {organisation for (organisation,) in db.execute(
+        "select distinct organisations.id from signature_rows join organisations "
+        "on organisations.rowid = signature_rows.organisation where signature_rows.statement in "
+        "(select rowid from statements where id in (select value from json_each(?)))",
+        [json.dumps(sorted(statement_ids))])}
 
 
 def _news(identity: Identity, stored: dict[str, bool]) -> bool:

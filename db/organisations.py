@@ -178,7 +178,8 @@ def refresh(db: Database, organisation_ids: set[str]) -> None:
         chunk = ids[start:start + 500]
         marks = ", ".join("?" * len(chunk))
         db.execute(f"""update organisations set
-            n_statements = (select count(distinct statement) from signature_rows
+            n_statements = (select count(distinct coalesce(statements.copy_of, statements.id)) from signature_rows
+                            join statements on statements.rowid = statement
                             where organisation = organisations.rowid),
             first_signed = (select min(statements.date) from signature_rows join statements
                             on statements.rowid = statement where organisation = organisations.rowid),
@@ -187,5 +188,6 @@ def refresh(db: Database, organisation_ids: set[str]) -> None:
             where id in ({marks})""", chunk)
         db.execute(f"delete from organisation_names where organisation_id in ({marks})", chunk)
         db.execute(f"""insert into organisation_names (organisation_id, name_as_written, n_signatures)
-            select organisation_id, name_as_written, count(*) from signatures
+            select organisation_id, name_as_written, count(distinct coalesce(statements.copy_of, statements.id))
+            from signatures join statements on statements.id = signatures.statement_id
             where organisation_id in ({marks}) group by organisation_id, name_as_written""", chunk)
