@@ -35,6 +35,9 @@ PERMUTATIONS = 64
 BAND_ROWS = 2  # 32 bands of 2: a pair whose Jaccard similarity is 0.3 shares a band 95 times in 100
 COPY_CONTAINMENT = 0.5  # of the shorter text's shingles in the longer: tests/corpus/pairs put every pair that is
 # not a copy at 0.05 or below and every copy at 0.66 or above
+MIN_COPY_SHINGLES = 50  # a text of a few lines is a formula that many statements share, not a statement
+COPY_DAYS = 60  # copies are posted within weeks; a statement of the same words a year on is next year's
+COPY_SIGNERS_SHARED = 0.5  # of the shorter list of organisations, where both copies list any
 TRANSLATION_DAYS = 7
 TRANSLATION_SHARED = 0.5  # Jaccard similarity of the two statements' signing organisations
 MIN_TRANSLATION_ORGANISATIONS = 3  # fewer signers prove nothing: two groups sign many things together
@@ -134,8 +137,8 @@ def is_copy(first: str, second: str) -> tuple[bool, float]:
 
 
 def place(db: Database, statement_id: str) -> None:
-    """Link a statement just saved to its copies and translations, and settle its family's canonical member.
-    Its old links, if it was saved before, go first (forget)."""
+    """Link a statement just saved to its copies and translations (its old links, if it was saved before,
+    went first: forget); settle its family then."""
     row = db.execute("select rowid, text, date, language from statements where id = ?", [statement_id]).fetchone()
     if row is None:
         return
@@ -147,29 +150,32 @@ def place(db: Database, statement_id: str) -> None:
             _link(db, statement_id, other, "copy", score)
     for other, score in _translations(db, rowid, dated_on, language):
         _link(db, statement_id, other, "translation", score)
-    settle(db, {statement_id})
 
 
 def forget(db: Database, statement_id: str) -> set[str]:
-    """Remove a statement's fingerprint and links; its former family's other members are returned, to be
-    settled again once the statement is gone or saved anew."""
+    """Remove a statement's fingerprint and links. Its former family, itself included, is returned: to be
+    settled again once the statement is gone or saved anew, and its organisations counted again."""
     others = family(db, statement_id) - {statement_id}
     db.execute(f"delete from {LINKS} where statement_id = ? or other_id = ?", [statement_id, statement_id])
     db.execute("update statements set copy_of = null where id = ?", [statement_id])
     if _has_archive(db):
         db.execute(f"delete from {FINGERPRINTS} where statement_id = ?", [statement_id])
         db.execute(f"delete from {BANDS} where statement_id = ?", [statement_id])
-    return others
+    return others | {statement_id} if others else set()
 
 
-def settle(db: Database, statement_ids: set[str]) -> None:
-    """Each family these statements belong to gets its canonical member again; the rest point to it."""
+def settle(db: Database, statement_ids: set[str]) -> set[str]:
+    """Each family these statements belong to gets its canonical member again; the rest point to it. Returns
+    the statements of the families of more than one: their organisations count each family once."""
     done: set[str] = set()
+    changed: set[str] = set()
     for statement_id in sorted(statement_ids):
         if statement_id in done:
             continue
         linked = family(db, statement_id)
         done |= linked
+        if len(linked) > 1:
+            changed |= linked
         members = db.execute("select id, date, publisher, title, substr(text, 1, ?), rowid from statements "
                              "where id in (select value from json_each(?))",
                              [OPENING_CHARS, _json(linked)]).fetchall()
@@ -179,6 +185,7 @@ def settle(db: Database, statement_ids: set[str]) -> None:
         db.execute("update statements set copy_of = case when id = ? then null else ? end "
                    "where id in (select value from json_each(?)) and copy_of is not case when id = ? then null "
                    "else ? end", [canonical, canonical, _json(linked), canonical, canonical])
+    return changed
 
 
 def link_all(db: Database) -> None:
@@ -195,7 +202,8 @@ def link_all(db: Database) -> None:
                                          [statement_id]).fetchone()
                 stored[statement_id] = Fingerprint.stored(count, blob)
         score = stored[pair[0]].containment(stored[pair[1]])
-        if score >= COPY_CONTAINMENT:
+        if score >= COPY_CONTAINMENT and min(stored[key].shingles for key in pair) >= MIN_COPY_SHINGLES \
+                and _same_signers(db, *pair) and _near(db, *pair):
             _link(db, *pair, "copy", score)
     settle(db, set(stored))
 
@@ -227,13 +235,38 @@ def _store_fingerprint(db: Database, statement_id: str, fingerprint: Fingerprint
 
 
 def _copies(db: Database, statement_id: str, fingerprint: Fingerprint) -> list[tuple[str, float]]:
+    """The stored statements this one is a copy of: most of the shorter text in the longer, and, where both
+    list organisations, most of the shorter list in the longer (a form letter that each group sends under its
+    own name is many statements), posted within COPY_DAYS."""
+    if fingerprint.shingles < MIN_COPY_SHINGLES:
+        return []
     candidates = db.execute(
         f"select statement_id, shingles, minhash from {FINGERPRINTS} where statement_id in "
         f"(select distinct statement_id from {BANDS} where band in (select value from json_each(?))) "
-        "and statement_id != ? and statement_id in (select id from main.statements)",
-        [_json(fingerprint.bands()), statement_id]).fetchall()
+        "and statement_id != ? and statement_id in (select id from main.statements) and shingles >= ?",
+        [_json(fingerprint.bands()), statement_id, MIN_COPY_SHINGLES]).fetchall()
     scored = [(other, fingerprint.containment(Fingerprint.stored(count, blob))) for other, count, blob in candidates]
-    return [(other, score) for other, score in scored if score >= COPY_CONTAINMENT]
+    return [(other, score) for other, score in scored
+            if score >= COPY_CONTAINMENT and _same_signers(db, statement_id, other) and _near(db, statement_id, other)]
+
+
+def _near(db: Database, statement_id: str, other_id: str) -> bool:
+    """Not dated more than COPY_DAYS apart (a statement without a full date may be a copy of any)."""
+    days = [_day(found) for (found,) in db.execute("select date from statements where id in (?, ?)",
+                                                   [statement_id, other_id])]
+    return None in days or len(days) < 2 or abs((days[0] - days[1]).days) <= COPY_DAYS
+
+
+def _same_signers(db: Database, statement_id: str, other_id: str) -> bool:
+    """Most of the shorter list of organisations in the longer, where both list any."""
+    one, two = (_organisations(db, key) for key in (statement_id, other_id))
+    return not one or not two or len(one & two) >= COPY_SIGNERS_SHARED * min(len(one), len(two))
+
+
+def _organisations(db: Database, statement_id: str) -> set[int]:
+    return {organisation for (organisation,) in db.execute(
+        f"select organisation from {signatures.TABLE} where statement = (select rowid from statements where id = ?) "
+        "and organisation is not null", [statement_id])}
 
 
 def _translations(db: Database, rowid: int, dated_on: str | None, language: str | None) -> list[tuple[str, float]]:

@@ -188,6 +188,5 @@ def refresh(db: Database, organisation_ids: set[str]) -> None:
             where id in ({marks})""", chunk)
         db.execute(f"delete from organisation_names where organisation_id in ({marks})", chunk)
         db.execute(f"""insert into organisation_names (organisation_id, name_as_written, n_signatures)
-            select organisation_id, name_as_written, count(distinct coalesce(statements.copy_of, statements.id))
-            from signatures join statements on statements.id = signatures.statement_id
+            select organisation_id, name_as_written, count(*) from signatures
             where organisation_id in ({marks}) group by organisation_id, name_as_written""", chunk)

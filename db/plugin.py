@@ -403,8 +403,8 @@ RELATED = "select id, title, url, date, publisher, language from statements"
 
 
 async def _family(datasette, database: str, db, statement: dict) -> dict:
-    """Where else the statement is published (its family's canonical statement and the other copies), and its
-    translations."""
+    """Where else the statement is published (its family's canonical statement and the other copies), its
+    translations, and the statements most like it (db/similar.py)."""
     canonical_id = statement.get("copy_of")
     canonical = (await db.execute(f"{RELATED} where id = ?", [canonical_id])).first() if canonical_id else None
     copies = await db.execute(f"{RELATED} where copy_of = ? and id != ? order by date, id",
@@ -415,12 +415,20 @@ async def _family(datasette, database: str, db, statement: dict) -> dict:
         "and statement_links.kind = 'translation' order by statements.language, statements.date",
         [statement["id"]])
 
+    # statements like this: the copies and translations above are not listed again
+    alike = await db.execute(
+        f"select statement_similar.score, statements.* from statement_similar join ({RELATED}) as statements "
+        "on statements.id = statement_similar.other_id where statement_similar.statement_id = :id "
+        "and statement_similar.other_id not in (select other_id from statement_links where statement_id = :id) "
+        "order by statement_similar.rank", {"id": statement["id"]})
+
     def page(row) -> dict:
         return {**dict(row), "page": datasette.urls.row(database, "statements", tilde_encode(row["id"]))}
 
     return {"canonical": page(canonical) if canonical else None,
             "copies": [page(row) for row in copies.rows],
-            "translations": [page(row) for row in translations.rows]}
+            "translations": [page(row) for row in translations.rows],
+            "alike": [page(row) for row in alike.rows]}
 
 
 def _person(datasette, database: str, row: dict) -> dict:

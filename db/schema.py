@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from sqlite_utils import Database
 
-from . import archive, demands, families, signatures
+from . import archive, demands, families, signatures, similar
 
 CACHE_KIB = 256 * 1024
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -92,6 +92,7 @@ def ensure_schema(db: Database) -> None:
     signatures.ensure(db)
     demands.ensure(db)
     families.ensure(db)
+    similar.ensure(db)
     for name in UNUSED_INDEXES:
         db.execute(f"drop index if exists main.[{name}]")
     for name, columns in FULL_TEXT.items():
