@@ -106,7 +106,7 @@ def _neighbours(db: Database, rowids: list[int], vectors: numpy.ndarray) \
     new = numpy.asarray(vectors, dtype=numpy.float32)
     best: dict[int, list[tuple[float, int]]] = {rowid: [] for rowid in rowids}
     entered: dict[int, float] = {}
-    for stored_rowids, stored in _chunks(db):
+    for stored_rowids, stored in chunks(db):
         scores = new @ stored.T / (SCALE * SCALE)
         for row, rowid in enumerate(rowids):
             scores[row, stored_rowids == rowid] = -2.0  # not its own neighbour
@@ -119,7 +119,8 @@ def _neighbours(db: Database, rowids: list[int], vectors: numpy.ndarray) \
     return best, entered
 
 
-def _chunks(db: Database):
+def chunks(db):
+    """Every stored vector, CHUNK at a time: (rowids, float32 matrix), a row a statement."""
     last = -1
     while True:
         rows = db.execute(f"select statement, vector from {VECTORS} where statement > ? order by statement limit ?",

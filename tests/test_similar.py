@@ -100,3 +100,47 @@ async def test_a_statement_page_shows_statements_like_it(runner, tmp_path):
     db.close()
     page = (await make_datasette(db_path).client.get(f"/undersigned/statements/{statement}")).text
     assert "Statements like this" in page and f'href="/undersigned/statements/{first_alike}"' in page
+
+
+@pytest.fixture
+def site(runner, tmp_path):
+    from db.publish import make_datasette
+
+    db_path = tmp_path / "undersigned.db"
+    _add(runner, db_path, SAMPLE, *OTHERS)
+    return make_datasette(db_path)
+
+
+def _statements(answer) -> list[str]:
+    return [row["source_url"] for row in answer.json()["rows"] if row["section"] == "statements"]
+
+
+@pytest.mark.asyncio
+async def test_search_by_meaning_finds_a_statement_none_of_whose_words_were_asked(site):
+    assert _statements(await site.client.get("/search.json?q=Beijing")) == []
+    found = _statements(await site.client.get("/search.json?q=Beijing&mode=meaning"))
+    assert found[0] == "https://tibetnetwork.org/remembering-tiananmen-2023"
+    assert len(found) < 1 + len(OTHERS)  # what is about something else is left out
+
+
+@pytest.mark.asyncio
+async def test_search_by_meaning_keeps_the_words_matches_and_the_filters(site):
+    by_words = _statements(await site.client.get("/search.json?q=encryption"))
+    merged = await site.client.get("/search.json?q=encryption&mode=meaning&language=en")
+    assert set(by_words) <= set(_statements(merged)) and merged.json()["filters"] == {"language": "en"}
+    assert [facet["value"] for facet in merged.json()["facets"]["language"]] == ["en"]
+    in_german = await site.client.get("/search.json?q=Beijing&mode=meaning&language=de")
+    assert "https://tibetnetwork.org/remembering-tiananmen-2023" not in _statements(in_german)
+    page = (await site.client.get("/search?q=encryption&mode=meaning")).text
+    assert '<option value="meaning" selected>' in page and "by their meaning" in page
+
+
+@pytest.mark.asyncio
+async def test_search_by_words_never_loads_the_model_and_a_bad_mode_is_refused(site, monkeypatch):
+    def refuse():
+        raise AssertionError("a search by words embedded its query")
+
+    monkeypatch.setattr(similar, "_model", refuse)
+    assert (await site.client.get("/search.json?q=encryption")).status_code == 200
+    refused = await site.client.get("/search.json?q=encryption&mode=vibes")
+    assert refused.status_code == 400 and refused.json()["error"] == "mode=vibes: a search matches by words or meaning"
