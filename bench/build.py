@@ -85,6 +85,7 @@ def insert_bulk(path: Path, corpus: Corpus, start: int = 0, step: int = SLICE, s
                 signed = rows.pop("signatures")
                 asked = rows.pop("demands")
                 meanings = rows.pop("statement_vectors")
+                bands = rows.pop("fingerprint_bands")
                 for table, table_rows in rows.items():
                     db[table].insert_all(table_rows, pk={**TABLES, **archive.TABLES}[table]["pk"],
                                          ignore=table == "organisations", batch_size=200)
@@ -92,6 +93,8 @@ def insert_bulk(path: Path, corpus: Corpus, start: int = 0, step: int = SLICE, s
                 signatures.insert(db, signed)
                 db.conn.executemany(f"insert into {similar.VECTORS} (statement, vector) values "
                                     "((select rowid from statements where id = :statement_id), :vector)", meanings)
+                db.conn.executemany(f"insert or ignore into {families.BAND_KEYS} (band, statement) values "
+                                    "(:band, (select rowid from statements where id = :statement_id))", bands)
             took = time.perf_counter() - began
             seconds += took
             if saved:
@@ -128,8 +131,7 @@ def _open_bulk(path: Path) -> KnowledgeBase:
 def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in
                                    ("documents", "statements", "demands", "organisations", "signatures",
-                                    "statement_versions", "statement_fingerprints", "fingerprint_bands",
-                                    "statement_vectors")}
+                                    "statement_versions", "fingerprint_bands", "statement_vectors")}
     pairs = list(corpus.pairs(start, stop))
     vectors = similar.embed([similar.statement_text(statement.title, statement.text) for _, statement in pairs])
     for (document, statement), vector in zip(pairs, vectors, strict=True):
@@ -146,8 +148,6 @@ def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
         rows["statement_vectors"].append({"statement_id": key, "vector": vector.tobytes()})
         fingerprint = families.Fingerprint.of(statement.text)
         if fingerprint is not None:
-            rows["statement_fingerprints"].append({"statement_id": key, "shingles": fingerprint.shingles,
-                                                   "minhash": fingerprint.hashes.tobytes()})
             rows["fingerprint_bands"] += [{"band": band, "statement_id": key} for band in fingerprint.bands()]
     return rows
 
@@ -184,8 +184,8 @@ def table_counts(path: Path) -> dict[str, int]:
     db = KnowledgeBase(str(path))
     try:
         db.attach_archive(archive.archive_path(path))
-        return {name: db[name].count for name in (*TABLES, demands.VIEW, signatures.VIEW, signatures.NAMES,
-                                                       families.LINKS, similar.VECTORS, similar.SIMILAR,
+        related = (families.LINKS, families.BAND_KEYS, similar.VECTORS, similar.ROWS)
+        return {name: db[name].count for name in (*TABLES, demands.VIEW, signatures.VIEW, signatures.NAMES, *related,
                                                        *archive.TABLES)}
     finally:
         db.close()

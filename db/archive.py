@@ -42,15 +42,6 @@ TABLES: dict[str, dict] = {
         "pk": ("statement_id", "document_id"),
         "foreign_keys": [("document_id", "documents", "id")],
     },
-    # A statement's MinHash, and its bands' keys, by which its copies are found (db/families.py).
-    "statement_fingerprints": {
-        "columns": {"statement_id": str, "shingles": int, "minhash": bytes},
-        "pk": "statement_id",
-    },
-    "fingerprint_bands": {
-        "columns": {"band": int, "statement_id": str},
-        "pk": None,
-    },
     "crawl_runs": {
         "columns": {"id": int, "site": str, "started_at": str, "finished_at": str, "source": str,
                     "discovered": int, "options": str},
@@ -69,7 +60,6 @@ INDEXES: dict[str, list[list[str]]] = {
     "documents": [["url"]],
     "crawl_runs": [["site"]],
     "crawl_queue": [["state"]],
-    "fingerprint_bands": [["band"], ["statement_id"]],
 }
 
 LEVEL = 9  # zstd's level: with the dictionary, 3.9x on the synthetic pages at about 1.3 ms each

@@ -2,17 +2,16 @@
 
 A coalition's statement is posted again by its members, often with another footer, an introduction of
 their own, a few more signatories, or cut short. Each statement's text is cut into shingles (runs of
-SHINGLE_WORDS folded words) and summarised by a MinHash (datasketch). Statements whose summaries agree on
-any band are compared: two are copies when most of the shorter one's shingles stand in the longer one
-(containment, estimated from the MinHash and both shingle counts), which a trimmed or re-footed copy keeps
-and a Jaccard similarity does not. Copies make a family; its canonical statement is the coalition's own
-(the copy whose text names its publisher at its opening), else the earliest; each other member points to
-it in statements.copy_of, so that "copy_of is null" counts every family once.
+SHINGLE_WORDS folded words) and summarised by a MinHash (datasketch); BANDS keys of it (fingerprint_bands)
+find the statements that may be copies, whose MinHash is made again from their text to compare: two are
+copies when most of the shorter one's shingles stand in the longer one (containment, estimated from the
+MinHash and both shingle counts), which a trimmed or re-footed copy keeps and a Jaccard similarity does
+not. Copies make a family; its canonical statement is the coalition's own (the copy whose text names its
+publisher at its opening), else the earliest; each other member points to it in statements.copy_of, so
+that "copy_of is null" counts every family once.
 
 A translation shares no shingles with its original. Two statements in different languages, dated within
 TRANSLATION_DAYS of each other, that share most of their signing organisations are linked as translations.
-
-The fingerprints are the loader's and live in the archive; the families and links are the site's.
 """
 
 from __future__ import annotations
@@ -32,7 +31,7 @@ from . import signatures
 
 SHINGLE_WORDS = 5
 PERMUTATIONS = 64
-BAND_ROWS = 2  # 32 bands of 2: a pair whose Jaccard similarity is 0.3 shares a band 95 times in 100
+BANDS, BAND_ROWS = 32, 2  # a pair whose Jaccard similarity is 0.3 shares a band 95 times in 100; at 0.1, 28
 COPY_CONTAINMENT = 0.5  # of the shorter text's shingles in the longer: tests/corpus/pairs put every pair that is
 # not a copy at 0.05 or below and every copy at 0.66 or above
 MIN_COPY_SHINGLES = 50  # a text of a few lines is a formula that many statements share, not a statement
@@ -50,8 +49,15 @@ SPEC = {  # statement_links as the data package describes it
     "foreign_keys": [("statement_id", "statements", "id"), ("other_id", "statements", "id")],
 }
 
-FINGERPRINTS, BANDS, LINKS = "statement_fingerprints", "fingerprint_bands", "statement_links"
+BAND_KEYS, LINKS = "fingerprint_bands", "statement_links"
 TABLES = [
+    # band: a key of BAND_ROWS of a statement's MinHash values; statement: its rowid. 4-byte keys: two bands
+    # that share one by chance make a candidate, which the comparison then turns down.
+    f"""create table if not exists {BAND_KEYS} (
+        band integer not null,
+        statement integer not null,
+        primary key (band, statement)
+    ) without rowid""",
     # Both ways: each statement's links are read by its own id. score: containment for a copy, the share of
     # signing organisations for a translation.
     f"""create table if not exists {LINKS} (
@@ -74,10 +80,6 @@ def ensure(db: Database) -> None:
     in db/archive.py)."""
     for sql in TABLES:
         db.execute(sql)
-
-
-def _has_archive(db: Database) -> bool:
-    return any(row[1] == "archive" for row in db.execute("pragma database_list"))
 
 
 def shingles(text: str) -> set[str]:
@@ -106,15 +108,11 @@ class Fingerprint:
         minhash.update_batch([shingle.encode("utf-8") for shingle in found])
         return cls(len(found), minhash.hashvalues.astype(numpy.uint64))
 
-    @classmethod
-    def stored(cls, shingle_count: int, blob: bytes) -> Fingerprint:
-        return cls(shingle_count, numpy.frombuffer(blob, dtype=numpy.uint64))
-
     def bands(self) -> list[int]:
-        """One signed 64-bit key for each band of BAND_ROWS hashes, the band's number in it."""
+        """One signed 32-bit key for each of BANDS bands of BAND_ROWS hashes, the band's number in it."""
         keys = []
-        for start in range(0, PERMUTATIONS, BAND_ROWS):
-            digest = hashlib.blake2b(self.hashes[start:start + BAND_ROWS].tobytes(), digest_size=8,
+        for start in range(0, BANDS * BAND_ROWS, BAND_ROWS):
+            digest = hashlib.blake2b(self.hashes[start:start + BAND_ROWS].tobytes(), digest_size=4,
                                      salt=start.to_bytes(16, "little")).digest()
             keys.append(int.from_bytes(digest, "little", signed=True))
         return keys
@@ -144,9 +142,10 @@ def place(db: Database, statement_id: str) -> None:
         return
     rowid, text, dated_on, language = row
     fingerprint = Fingerprint.of(text or "")
-    if fingerprint is not None and _has_archive(db):
-        _store_fingerprint(db, statement_id, fingerprint)
-        for other, score in _copies(db, statement_id, fingerprint):
+    if fingerprint is not None:
+        db.conn.executemany(f"insert or ignore into {BAND_KEYS} (band, statement) values (?, ?)",
+                            [(band, rowid) for band in fingerprint.bands()])
+        for other, score in _copies(db, statement_id, rowid, fingerprint):
             _link(db, statement_id, other, "copy", score)
     for other, score in _translations(db, rowid, dated_on, language):
         _link(db, statement_id, other, "translation", score)
@@ -158,9 +157,11 @@ def forget(db: Database, statement_id: str) -> set[str]:
     others = family(db, statement_id) - {statement_id}
     db.execute(f"delete from {LINKS} where statement_id = ? or other_id = ?", [statement_id, statement_id])
     db.execute("update statements set copy_of = null where id = ?", [statement_id])
-    if _has_archive(db):
-        db.execute(f"delete from {FINGERPRINTS} where statement_id = ?", [statement_id])
-        db.execute(f"delete from {BANDS} where statement_id = ?", [statement_id])
+    row = db.execute("select rowid, text from statements where id = ?", [statement_id]).fetchone()
+    fingerprint = Fingerprint.of(row[1] or "") if row else None
+    if fingerprint is not None:  # its bands, made again from the text they were made from
+        db.conn.executemany(f"delete from {BAND_KEYS} where band = ? and statement = ?",
+                            [(band, row[0]) for band in fingerprint.bands()])
     return others | {statement_id} if others else set()
 
 
@@ -189,23 +190,23 @@ def settle(db: Database, statement_ids: set[str]) -> set[str]:
 
 
 def link_all(db: Database) -> None:
-    """Copies among every fingerprinted statement at once, from the bands they share (the bulk baseline's way)."""
-    groups = db.execute(f"select group_concat(statement_id, char(31)) from {BANDS} group by band "
-                        "having count(*) > 1").fetchall()
-    pairs = {tuple(sorted((first, second))) for (joined,) in groups for first in joined.split("\x1f")
-             for second in joined.split("\x1f") if first != second}
-    stored = {}
+    """Copies among every statement at once, from the bands they share (the bulk baseline's way)."""
+    groups = db.execute(f"select group_concat(statement) from {BAND_KEYS} group by band having count(*) > 1")
+    pairs = {tuple(sorted((int(first), int(second)))) for (joined,) in groups.fetchall()
+             for first in joined.split(",") for second in joined.split(",") if first != second}
+    made: dict[int, tuple[str, Fingerprint | None]] = {}
     for pair in sorted(pairs):
-        for statement_id in pair:
-            if statement_id not in stored:
-                count, blob = db.execute(f"select shingles, minhash from {FINGERPRINTS} where statement_id = ?",
-                                         [statement_id]).fetchone()
-                stored[statement_id] = Fingerprint.stored(count, blob)
-        score = stored[pair[0]].containment(stored[pair[1]])
-        if score >= COPY_CONTAINMENT and min(stored[key].shingles for key in pair) >= MIN_COPY_SHINGLES \
-                and _same_signers(db, *pair) and _near(db, *pair):
-            _link(db, *pair, "copy", score)
-    settle(db, set(stored))
+        for rowid in pair:
+            if rowid not in made:
+                key, text = db.execute("select id, text from statements where rowid = ?", [rowid]).fetchone()
+                made[rowid] = (key, Fingerprint.of(text or ""))
+        (first, one), (second, two) = made[pair[0]], made[pair[1]]
+        if one is None or two is None or min(one.shingles, two.shingles) < MIN_COPY_SHINGLES:
+            continue
+        score = one.containment(two)
+        if score >= COPY_CONTAINMENT and _same_signers(db, first, second) and _near(db, first, second):
+            _link(db, first, second, "copy", score)
+    settle(db, {key for key, _ in made.values()})
 
 
 def _canonical_order(member: tuple) -> tuple:
@@ -226,26 +227,18 @@ def family(db: Database, statement_id: str) -> set[str]:
     return found
 
 
-def _store_fingerprint(db: Database, statement_id: str, fingerprint: Fingerprint) -> None:
-    db.execute(f"insert or replace into {FINGERPRINTS} (statement_id, shingles, minhash) values (?, ?, ?)",
-               [statement_id, fingerprint.shingles, fingerprint.hashes.tobytes()])
-    db.execute(f"delete from {BANDS} where statement_id = ?", [statement_id])
-    db.conn.executemany(f"insert into {BANDS} (band, statement_id) values (?, ?)",
-                        [(band, statement_id) for band in fingerprint.bands()])
-
-
-def _copies(db: Database, statement_id: str, fingerprint: Fingerprint) -> list[tuple[str, float]]:
+def _copies(db: Database, statement_id: str, rowid: int, fingerprint: Fingerprint) -> list[tuple[str, float]]:
     """The stored statements this one is a copy of: most of the shorter text in the longer, and, where both
     list organisations, most of the shorter list in the longer (a form letter that each group sends under its
     own name is many statements), posted within COPY_DAYS."""
     if fingerprint.shingles < MIN_COPY_SHINGLES:
         return []
     candidates = db.execute(
-        f"select statement_id, shingles, minhash from {FINGERPRINTS} where statement_id in "
-        f"(select distinct statement_id from {BANDS} where band in (select value from json_each(?))) "
-        "and statement_id != ? and statement_id in (select id from main.statements) and shingles >= ?",
-        [_json(fingerprint.bands()), statement_id, MIN_COPY_SHINGLES]).fetchall()
-    scored = [(other, fingerprint.containment(Fingerprint.stored(count, blob))) for other, count, blob in candidates]
+        f"select id, text from statements where rowid in (select statement from {BAND_KEYS} where band in "
+        "(select value from json_each(?))) and rowid != ?", [_json(fingerprint.bands()), rowid]).fetchall()
+    scored = [(other, fingerprint.containment(found)) for other, found in
+              ((other, Fingerprint.of(text or "")) for other, text in candidates)
+              if found is not None and found.shingles >= MIN_COPY_SHINGLES]
     return [(other, score) for other, score in scored
             if score >= COPY_CONTAINMENT and _same_signers(db, statement_id, other) and _near(db, statement_id, other)]
 

@@ -29,7 +29,7 @@ SORTS = ("relevance", "date")
 MODES = ("words", "meaning")
 MERGED_DEPTH = 100
 RRF_K = 60
-NEAR_ENOUGH = 0.25  # cosine: below it a statement is about something else (related statements score 0.4 to 0.7)
+NEAR_ENOUGH = 0.2  # cosine: below it a statement is about something else (unrelated ones score up to 0.15)
 # The match in a snippet. On the page it is <mark>ed (the snippet escaped around it); in a download it
 # is between guillemets, which a spreadsheet keeps as text.
 HTML_MARKS = ("<mark>", "</mark>")

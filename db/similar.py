@@ -1,10 +1,11 @@
 """Statements like this one: neighbours by meaning, found when statements are loaded.
 
-Each statement's title and text are embedded by WordLlama (its wheel carries the weights and the tokenizer:
-nothing is downloaded), normalised and stored as SCALE-quantised int8 in statement_vectors, 256 bytes a
-statement. When a batch is saved, its statements are compared with every stored vector: each gets its
-NEIGHBOURS most similar statements in statement_similar, and a stored statement whose list a newcomer
-enters gets its list again. The web server reads the lists; it never embeds a statement.
+Each statement's title and the opening of its text are embedded by WordLlama (its wheel carries the weights
+and the tokenizer: nothing is downloaded), normalised and stored as SCALE-quantised int8 in statement_vectors,
+256 bytes a statement. When a batch is saved, its statements are compared with every stored vector: each gets
+its NEIGHBOURS most similar statements, and a stored statement that a newcomer outranks has it merged into its
+list. The lists are kept by integer keys (similar_rows) and shown with the statements' ids by the view
+statement_similar. The web server reads the lists; it never embeds a statement.
 """
 
 from __future__ import annotations
@@ -18,23 +19,27 @@ from sqlite_utils import Database
 
 NEIGHBOURS = 5
 SCALE = 127  # a unit vector's components, times this, fit int8
-MAX_TEXT_CHARS = 20_000  # the opening says what a statement is about; a hostile page may give megabytes
+MAX_TEXT_CHARS = 2_000  # the opening says what a statement is about, and embedding costs by the word
 CHUNK = 20_000  # stored vectors compared at a time: memory stays bounded at any size
-VECTORS, SIMILAR = "statement_vectors", "statement_similar"
+NONE = -2.0  # below any cosine
+VECTORS, ROWS, SIMILAR = "statement_vectors", "similar_rows", "statement_similar"
 
 TABLES = [
-    # statement: statements.rowid
+    # statement, other: statements.rowid
     f"""create table if not exists {VECTORS} (
         statement integer primary key,
         vector blob not null
     )""",
-    f"""create table if not exists {SIMILAR} (
-        statement_id text not null references statements(id),
+    f"""create table if not exists {ROWS} (
+        statement integer not null,
         rank integer not null,
-        other_id text not null references statements(id),
+        other integer not null,
         score real not null,
-        primary key (statement_id, rank)
+        primary key (statement, rank)
     ) without rowid""",
+    f"create index if not exists idx_{ROWS}_other on {ROWS} (other)",  # a statement withdrawn leaves every list
+    f"""create view if not exists {SIMILAR} as select s.id as statement_id, r.rank, o.id as other_id, r.score
+    from {ROWS} as r join statements as s on s.rowid = r.statement join statements as o on o.rowid = r.other""",
 ]
 
 
@@ -65,30 +70,33 @@ def statement_text(title: str | None, text: str | None) -> str:
 
 def store(db: Database, statement_ids: list[str]) -> None:
     """Embed these saved statements, then settle their neighbours and those they become neighbours of."""
-    rows = db.execute("select rowid, id, title, text from statements where id in (select value from json_each(?))",
+    rows = db.execute("select rowid, title, text from statements where id in (select value from json_each(?))",
                       [json.dumps(statement_ids)]).fetchall()
     if not rows:
         return
-    vectors = embed([statement_text(title, text) for _, _, title, text in rows])
+    vectors = embed([statement_text(title, text) for _, title, text in rows])
     db.conn.executemany(f"insert or replace into {VECTORS} (statement, vector) values (?, ?)",
                         [(rowid, vector.tobytes()) for (rowid, *_), vector in zip(rows, vectors, strict=True)])
     _settle(db, [rowid for rowid, *_ in rows], vectors)
 
 
 def forget(db: Database, statement_id: str) -> None:
-    """A statement withdrawn or saved anew: its vector and every list it stands in go (the lists it stood in
-    are found again when the next batch is saved, or by `refresh`)."""
-    db.execute(f"delete from {VECTORS} where statement = (select rowid from statements where id = ?)", [statement_id])
-    db.execute(f"delete from {SIMILAR} where statement_id = ? or other_id = ?", [statement_id, statement_id])
+    """A statement withdrawn or saved anew: its vector and every list it stands in go (a list left short is
+    filled again when a later newcomer is near enough, or by settle_all)."""
+    found = db.execute("select rowid from statements where id = ?", [statement_id]).fetchone()
+    if found is None:
+        return
+    db.execute(f"delete from {VECTORS} where statement = ?", found)
+    db.execute(f"delete from {ROWS} where statement = ? or other = ?", [found[0], found[0]])
 
 
 def _settle(db: Database, rowids: list[int], vectors: numpy.ndarray) -> None:
-    lists, entered = _neighbours(db, rowids, vectors)
+    lists, offered = _neighbours(db, rowids, vectors)
     _write(db, lists)
-    worst = _worst_listed(db, list(entered))
-    again = [other for other, score in entered.items() if score > worst.get(other, -2.0)]
-    if again:
-        _write(db, _neighbours(db, again, _vectors(db, again))[0])
+    current = _lists(db, list(offered))
+    merged = {other: sorted(current.get(other, []) + found, reverse=True)[:NEIGHBOURS]
+              for other, found in offered.items()}
+    _write(db, {other: found for other, found in merged.items() if found != current.get(other, [])})
 
 
 def settle_all(db: Database, block: int = 2_000) -> None:
@@ -100,23 +108,39 @@ def settle_all(db: Database, block: int = 2_000) -> None:
 
 
 def _neighbours(db: Database, rowids: list[int], vectors: numpy.ndarray) \
-        -> tuple[dict[int, list[tuple[float, int]]], dict[int, float]]:
-    """Each statement's NEIGHBOURS most similar among the stored ones, and for every other stored statement
-    the best score one of these gives it."""
+        -> tuple[dict[int, list[tuple[float, int]]], dict[int, list[tuple[float, int]]]]:
+    """Each statement's NEIGHBOURS most similar among the stored ones; and for each other stored statement that
+    one of these would enter the list of (it scores above the list's last, or the list is short), those of
+    these that would."""
     new = numpy.asarray(vectors, dtype=numpy.float32)
     best: dict[int, list[tuple[float, int]]] = {rowid: [] for rowid in rowids}
-    entered: dict[int, float] = {}
+    offered: dict[int, list[tuple[float, int]]] = {}
     for stored_rowids, stored in chunks(db):
         scores = new @ stored.T / (SCALE * SCALE)
         for row, rowid in enumerate(rowids):
-            scores[row, stored_rowids == rowid] = -2.0  # not its own neighbour
+            scores[row, stored_rowids == rowid] = NONE  # not its own neighbour
             top = numpy.argsort(-scores[row])[:NEIGHBOURS]
             best[rowid] = sorted(best[rowid] + [(float(scores[row, i]), int(stored_rowids[i])) for i in top],
                                  reverse=True)[:NEIGHBOURS]
-        others = ~numpy.isin(stored_rowids, rowids)
-        for other, score in zip(stored_rowids[others].tolist(), scores.max(axis=0)[others].tolist(), strict=True):
-            entered[other] = max(entered.get(other, -2.0), score)
-    return best, entered
+        offered.update(_offers(db, rowids, stored_rowids, scores))
+    return best, offered
+
+
+def _offers(db: Database, rowids: list[int], stored_rowids: numpy.ndarray, scores: numpy.ndarray) \
+        -> dict[int, list[tuple[float, int]]]:
+    """For the stored statements (columns) outside rowids, the newcomers (rows) that beat their list's last."""
+    others = ~numpy.isin(stored_rowids, rowids)
+    worst = dict(db.execute(f"select statement, case when count(*) < {NEIGHBOURS} then {NONE} else min(score) end "
+                            f"from {ROWS} where statement between ? and ? group by statement",
+                            [int(stored_rowids.min()), int(stored_rowids.max())]).fetchall())
+    bar = numpy.array([worst.get(rowid, NONE) for rowid in stored_rowids.tolist()], dtype=numpy.float32)
+    beaten = numpy.flatnonzero(others & (scores.max(axis=0) > bar))
+    found = {}
+    for column in beaten.tolist():
+        top = numpy.argsort(-scores[:, column])[:NEIGHBOURS]
+        found[int(stored_rowids[column])] = [(float(scores[row, column]), rowids[row]) for row in top
+                                             if scores[row, column] > bar[column]]
+    return found
 
 
 def chunks(db):
@@ -139,21 +163,19 @@ def _vectors(db: Database, rowids: list[int]) -> numpy.ndarray:
     return numpy.stack([numpy.frombuffer(found[rowid], dtype=numpy.int8) for rowid in rowids])
 
 
-def _worst_listed(db: Database, rowids: list[int]) -> dict[int, float]:
-    """The lowest score in each statement's full list (a list not full takes any newcomer)."""
-    rows = db.execute(f"select statements.rowid, count(*), min(score) from {SIMILAR} join statements on "
-                      f"statements.id = {SIMILAR}.statement_id where statements.rowid in "
-                      f"(select value from json_each(?)) group by statements.rowid", [json.dumps(rowids)]).fetchall()
-    return {rowid: worst for rowid, count, worst in rows if count >= NEIGHBOURS}
+def _lists(db: Database, rowids: list[int]) -> dict[int, list[tuple[float, int]]]:
+    found: dict[int, list[tuple[float, int]]] = {}
+    for statement, score, other in db.execute(f"select statement, score, other from {ROWS} where statement in "
+                                              "(select value from json_each(?)) order by statement, rank",
+                                              [json.dumps(rowids)]):
+        found.setdefault(statement, []).append((score, other))
+    return found
 
 
 def _write(db: Database, lists: dict[int, list[tuple[float, int]]]) -> None:
-    ids = dict(db.execute("select rowid, id from statements where rowid in (select value from json_each(?))",
-                          [json.dumps(sorted({r for rowid, found in lists.items() for r in
-                                              [rowid, *(other for _, other in found)]}))]).fetchall())
-    for rowid, found in lists.items():
-        db.execute(f"delete from {SIMILAR} where statement_id = ?", [ids[rowid]])
-        db.conn.executemany(
-            f"insert into {SIMILAR} (statement_id, rank, other_id, score) values (?, ?, ?, ?)",
-            [(ids[rowid], rank, ids[other], round(min(score, 1.0), 3))  # int8 rounding can pass 1
-             for rank, (score, other) in enumerate((item for item in found if item[0] > -2.0), start=1)])
+    db.conn.executemany(f"delete from {ROWS} where statement = ?", [(rowid,) for rowid in lists])
+    db.conn.executemany(
+        f"insert into {ROWS} (statement, rank, other, score) values (?, ?, ?, ?)",
+        [(rowid, rank, other, round(min(score, 1.0), 3))  # int8 rounding can pass 1
+         for rowid, found in lists.items()
+         for rank, (score, other) in enumerate((item for item in found if item[0] > NONE), start=1)])

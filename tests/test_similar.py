@@ -47,7 +47,7 @@ def test_statements_added_one_at_a_time_get_the_lists_of_all_at_once(runner, db_
     db = open_database(str(db_path))
     try:
         with db.atomic():
-            db.execute(f"delete from {similar.SIMILAR}")
+            db.execute(f"delete from {similar.ROWS}")
             similar.settle_all(db)
     finally:
         db.close()
