@@ -63,11 +63,15 @@ def test_a_withdrawn_statement_leaves_every_list(runner, db_path, tmp_path):
     gone.write_text("This page has moved.\n", "utf-8")
     (tmp_path / "gone.txt.meta.json").write_text(json.dumps({"url": sample_url}))
     db = open_database(str(db_path))
-    (withdrawn,) = db.execute("select id from statements where url = ?", [sample_url]).fetchone()
+    withdrawn, rowid = db.execute("select id, rowid from statements where url = ?", [sample_url]).fetchone()
     db.close()
     _add(runner, db_path, gone)
     lists = _lists(db_path)
     assert withdrawn not in lists and all(withdrawn not in {other for other, _ in found} for found in lists.values())
+    db = open_database(str(db_path))  # nor is its rowid left in a list, for a later statement to take
+    assert db.execute(f"select count(*) from {similar.ROWS} where statement = :r or other = :r", {"r": rowid}) \
+        .fetchone() == (0,)
+    db.close()
 
 
 def test_vectors_come_from_the_packaged_model_without_the_network(monkeypatch):
