@@ -11,6 +11,7 @@ statement_similar. The web server reads the lists; it never embeds a statement.
 from __future__ import annotations
 
 import json
+import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,11 +51,17 @@ def ensure(db: Database) -> None:
 
 @lru_cache(maxsize=1)
 def _model():
-    import wordllama
-    from wordllama import WordLlama
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        import wordllama
+        from wordllama import WordLlama
 
-    # Its tokenizer is in the wheel under tokenizers/, where load() looks only as its cache directory.
-    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+        # Its tokenizer is in the wheel under tokenizers/, where load() looks only as its cache directory.
+        return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    finally:  # importing wordllama sets the root logger to INFO: every library's chatter would reach the terminal
+        root.handlers[:] = handlers
+        root.setLevel(level)
 
 
 def embed(texts: list[str]) -> numpy.ndarray:

@@ -8,6 +8,7 @@ import pytest
 from db import similar
 from db.schema import open_database
 from tests.conftest import REAL, SAMPLE
+from undersigned import PROJECT_ROOT
 from undersigned.cli import cli
 
 OTHERS = sorted(path for path in REAL.glob("*.md") if path.name != "README.md")[:6]
@@ -88,6 +89,17 @@ def test_vectors_come_from_the_packaged_model_without_the_network(monkeypatch):
     scores = vectors.astype(numpy.float32) @ vectors.T.astype(numpy.float32) / similar.SCALE ** 2
     assert scores[0, 1] > scores[0, 2]  # two ways of saying one thing are nearer than another thing
     assert abs(scores[0, 0] - 1) < 0.02
+
+
+def test_loading_the_model_leaves_the_logging_as_it_was():
+    """wordllama's import sets the root logger to INFO, which would print every HTTP request a crawl makes."""
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-c", "import logging; from db import similar; similar.embed(['x']); "
+                            "root = logging.getLogger(); print(logging.getLevelName(root.level), len(root.handlers))"],
+                           capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+    assert shown.stdout.split() == ["WARNING", "0"], shown.stderr[-500:]
 
 
 @pytest.mark.asyncio
