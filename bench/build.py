@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import archive, demands, load, organisations, resolve, signatures
+from db import archive, demands, families, load, organisations, resolve, signatures, similar
 from db.schema import CACHE_KIB, TABLES, VIEW_TABLES, KnowledgeBase, ensure_schema, open_database
 from ingest.parse import PARSER_VERSION
 
@@ -56,6 +56,8 @@ def create_bulk(path: Path) -> None:
         for sql in signatures.CREATE:  # with its indexes: the rows go in by key, no faster without them
             db.execute(sql)
         db.execute(demands.TABLE_SQL)
+        families.ensure(db)
+        similar.ensure(db)
     finally:
         db.close()
 
@@ -82,11 +84,17 @@ def insert_bulk(path: Path, corpus: Corpus, start: int = 0, step: int = SLICE, s
                 rows["documents"] = [archive.stored_document(db, row) for row in rows["documents"]]
                 signed = rows.pop("signatures")
                 asked = rows.pop("demands")
+                meanings = rows.pop("statement_vectors")
+                bands = rows.pop("fingerprint_bands")
                 for table, table_rows in rows.items():
                     db[table].insert_all(table_rows, pk={**TABLES, **archive.TABLES}[table]["pk"],
                                          ignore=table == "organisations", batch_size=200)
                 demands.insert(db, asked)
                 signatures.insert(db, signed)
+                db.conn.executemany(f"insert into {similar.VECTORS} (statement, vector) values "
+                                    "((select rowid from statements where id = :statement_id), :vector)", meanings)
+                db.conn.executemany(f"insert or ignore into {families.BAND_KEYS} (band, statement) values "
+                                    "(:band, (select rowid from statements where id = :statement_id))", bands)
             took = time.perf_counter() - began
             seconds += took
             if saved:
@@ -123,8 +131,10 @@ def _open_bulk(path: Path) -> KnowledgeBase:
 def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in
                                    ("documents", "statements", "demands", "organisations", "signatures",
-                                    "statement_versions")}
-    for document, statement in corpus.pairs(start, stop):
+                                    "statement_versions", "fingerprint_bands", "statement_vectors")}
+    pairs = list(corpus.pairs(start, stop))
+    vectors = similar.embed([similar.statement_text(statement.title, statement.text) for _, statement in pairs])
+    for (document, statement), vector in zip(pairs, vectors, strict=True):
         doc_id, key = load.document_id(document), load.statement_id(document)
         found = organisations.identities(statement.organisations)
         signed = [(identity, identity.key) for identity in found]
@@ -135,13 +145,18 @@ def _rows(corpus: Corpus, start: int, stop: int) -> dict[str, list[dict]]:
         rows["organisations"] += [organisations.organisation_row(identity) for identity in found]
         rows["signatures"] += load._signature_rows(key, statement, signed, by_name.get)
         rows["statement_versions"].append(load._version_row(key, doc_id, statement))
+        rows["statement_vectors"].append({"statement_id": key, "vector": vector.tobytes()})
+        fingerprint = families.Fingerprint.of(statement.text)
+        if fingerprint is not None:
+            rows["fingerprint_bands"] += [{"band": band, "statement_id": key} for band in fingerprint.bands()]
     return rows
 
 
 def _organisation_totals(db: Database) -> None:
     """One pass over the signatures: each organisation's count, first and last signing, and names."""
     db.execute("create temp table totals (organisation integer primary key, n integer, first text, last text)")
-    db.execute("""insert into totals select organisation, count(distinct statement), min(statements.date),
+    db.execute("""insert into totals select organisation, count(distinct coalesce(statements.copy_of, statements.id)),
+        min(statements.date),
         max(statements.date) from signature_rows join statements on statements.rowid = statement
         where organisation is not null group by organisation""")
     db.execute("""update organisations set (n_statements, first_signed, last_signed) =
@@ -160,7 +175,8 @@ def _resolve_organisations(db: Database) -> None:
     organisations.refresh(db, resolve.resolve(db, keys, organisations.curation()))
 
 
-FINISHING = dict(zip(BULK_STEPS, (_organisation_totals, ensure_schema, _resolve_organisations), strict=True))
+FINISHING = dict(zip(BULK_STEPS, (families.link_all, _organisation_totals, ensure_schema, _resolve_organisations,
+                                  similar.settle_all), strict=True))
 
 
 def table_counts(path: Path) -> dict[str, int]:
@@ -168,7 +184,8 @@ def table_counts(path: Path) -> dict[str, int]:
     db = KnowledgeBase(str(path))
     try:
         db.attach_archive(archive.archive_path(path))
+        related = (families.LINKS, families.BAND_KEYS, similar.VECTORS, similar.ROWS)
         return {name: db[VIEW_TABLES.get(name, name)].count for name in (
-            *TABLES, demands.VIEW, signatures.VIEW, signatures.NAMES, *archive.TABLES)}
+            *TABLES, demands.VIEW, signatures.VIEW, signatures.NAMES, *related, *archive.TABLES)}
     finally:
         db.close()

@@ -18,7 +18,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-BULK_STEPS = ("organisation totals", "indexes and full-text search", "organisation rules")
+BULK_STEPS = ("copies", "organisation totals", "indexes and full-text search", "organisation rules",
+              "neighbours by meaning")
 
 
 def progress_path(db_path: Path) -> Path:

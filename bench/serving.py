@@ -162,6 +162,7 @@ def site_paths(text: str) -> dict[str, str]:
             [("_search", text)] + [("_facet", column) for column in TWO_FACETS]),
         "site /search": "/search?" + urlencode({"q": text}),
         "site /search, year filter": "/search?" + urlencode({"q": text, "year": SEARCH_YEAR}),
+        "site /search, words and meaning": "/search?" + urlencode({"q": text, "mode": "meaning"}),
     }
 
 

@@ -6,12 +6,14 @@ shows "N rows where ...", N being the bar's value."""
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from .words import country_name
 
 COUNTRIES_SHOWN = 25
+ONCE = (("copy_of__isnull", "1"),)  # a family of copies counted once: its canonical statement (db/families.py)
 
 
 @dataclass(frozen=True)
@@ -24,12 +26,13 @@ class Bar:
 
 def statements_per_year(conn: sqlite3.Connection) -> list[Bar]:
     """Every year from the first to the last, a year without statements as 0, then the undated ones."""
-    counted = dict(conn.execute("select year, count(*) from statements where year is not null group by year"))
-    undated = conn.execute("select count(*) from statements where year is null").fetchone()[0]
+    counted = dict(conn.execute("select year, count(*) from statements where copy_of is null and year is not null "
+                                "group by year"))
+    undated = conn.execute("select count(*) from statements where copy_of is null and year is null").fetchone()[0]
     years = range(min(counted), max(counted) + 1) if counted else range(0)
-    bars = [Bar(str(year), counted.get(year, 0), "statements", (("year", str(year)),)) for year in years]
+    bars = [Bar(str(year), counted.get(year, 0), "statements", (("year", str(year)), *ONCE)) for year in years]
     if undated:
-        bars.append(Bar("undated", undated, "statements", (("year__isnull", "1"),)))
+        bars.append(Bar("undated", undated, "statements", (("year__isnull", "1"), *ONCE)))
     return bars
 
 
@@ -43,17 +46,26 @@ def organisations_per_country(conn: sqlite3.Connection, limit: int = COUNTRIES_S
 
 def signatures_per_country(conn: sqlite3.Connection, limit: int = COUNTRIES_SHOWN) -> list[Bar]:
     """Organisations' signatures by the organisation's country (people's signatures have no country)."""
-    rows = conn.execute("""select organisations.country, count(*) from signature_rows
-        join organisations on organisations.rowid = signature_rows.organisation
-        group by organisations.country order by count(*) desc, organisations.country limit ?""", [limit]).fetchall()
+    every = Counter(dict(conn.execute(f"{_BY_COUNTRY} group by organisations.country")))
+    # the copies' signatures are few: read from the copies and taken off
+    every.subtract(dict(conn.execute(f"{_BY_COUNTRY} where signature_rows.statement in "
+                                     "(select rowid from statements where copy_of is not null) "
+                                     "group by organisations.country")))
+    rows = sorted(((code, count) for code, count in every.items() if count > 0),
+                  key=lambda row: (-row[1], row[0] is not None, row[0] or ""))[:limit]
     return [Bar(country_name(code), count, "signatures", (("_where", _signed_from(code)),)) for code, count in rows]
 
 
+_BY_COUNTRY = """select organisations.country, count(*) from signature_rows
+    join organisations on organisations.rowid = signature_rows.organisation"""
+
+
 def _signed_from(code: str | None) -> str:
+    once = " and statement_id in (select id from statements where copy_of is null)"
     if code is None:
-        return "organisation_id in (select id from organisations where country is null)"
+        return "organisation_id in (select id from organisations where country is null)" + once
     quoted = "'" + code.replace("'", "''") + "'"
-    return f"organisation_id in (select id from organisations where country = {quoted})"
+    return f"organisation_id in (select id from organisations where country = {quoted})" + once
 
 
 def layout(bars: list[Bar], link, width: int = 640, bar: int = 18) -> dict:

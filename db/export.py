@@ -9,14 +9,15 @@ from pathlib import Path
 from datasette.utils import tilde_encode
 from sqlite_utils import Database
 
-from . import demands, signatures
+from . import demands, families, signatures
 from .publish import DATABASE_NAME, METADATA_PATH
 from .schema import TABLES
 
 # The knowledge base; the archive (documents, statement_versions) is the crawler's, published apart if at all.
-EXPORTED = ("statements", "demands", "signatures", "organisations", "organisation_names", "organisation_redirects")
+EXPORTED = ("statements", "demands", "signatures", "organisations", "organisation_names", "organisation_redirects",
+            families.LINKS)
 # The views are exported as the tables they show.
-SPECS = {**TABLES, demands.VIEW: demands.SPEC, signatures.VIEW: signatures.SPEC}
+SPECS = {**TABLES, demands.VIEW: demands.SPEC, signatures.VIEW: signatures.SPEC, families.LINKS: families.SPEC}
 FIELD_TYPES = {str: "string", int: "integer", float: "number"}
 # Each exported row carries where to read it on the site and where it came from.
 LINKS: dict[str, list[tuple[str, str]]] = {
@@ -28,6 +29,7 @@ LINKS: dict[str, list[tuple[str, str]]] = {
     "organisations": [("site_url", "organisations/{id}")],
     "organisation_names": [("organisation_site_url", "organisations/{organisation_id}")],
     "organisation_redirects": [("organisation_site_url", "organisations/{organisation_id}")],
+    families.LINKS: [("statement_site_url", "statements/{statement_id}"), ("other_site_url", "statements/{other_id}")],
 }
 SOURCE = "(select url from statements where statements.id = {table}.statement_id)"
 
@@ -82,6 +84,8 @@ def _write_table(db: Database, directory: Path, name: str, described: dict, base
 
 def order(name: str) -> str:
     """The order of a table's rows: as they were stored, or for a view by statement and position."""
+    if name == families.LINKS:
+        return "statement_id, other_id, kind"
     return "statement_id, position" if name in (demands.VIEW, signatures.VIEW) else "rowid"
 
 

@@ -21,11 +21,13 @@ from . import charts
 
 LISTED = 8  # newest statements, organisations signing most, bodies called on most
 
+# A family of copies counts once (db/families.py): what its copies hold is taken off, read from the few copies.
 FIGURES = """select
-    (select count(*) from statements) as statements,
+    (select count(*) from statements where copy_of is null) as statements,
     (select count(*) from organisations) as organisations,
-    (select total(n_individuals) from statements) as people,
-    (select count(*) from demands) as demands,
+    (select total(n_individuals) from statements)
+        - (select total(n_individuals) from statements where copy_of is not null) as people,
+    (select count(*) from demands) - (select total(n_demands) from statements where copy_of is not null) as demands,
     (select min(year) from statements) as first_year,
     (select max(year) from statements) as last_year,
     (select count(distinct language) from statements) as languages,
@@ -40,6 +42,9 @@ CALLED_ON = ("select addressee, count(*) as demands from demands where addressee
 # The tables a visitor reads, in the order they are listed; the rest follow by name.
 READING_ORDER = ("statements", "demands", "organisations", "signatures", "organisation_names", "statement_versions",
                  "documents")
+
+
+ONCE = (("copy_of__isnull", "1"),)  # a family's canonical statement, not its copies
 
 
 @dataclass(frozen=True)
@@ -67,12 +72,13 @@ def figures(held: dict) -> list[Figure]:
     years = (f"{held['first_year']}–{held['last_year']}" if held["first_year"] != held["last_year"]
              else str(held["first_year"])) if held["first_year"] is not None else "no dated"
     return [
-        Figure("statements", f"{held['statements']:,}", _plural(held["statements"], "statement"), "statements"),
+        Figure("statements", f"{held['statements']:,}", _plural(held["statements"], "statement"), "statements",
+               ONCE),
         Figure("organisations", f"{held['organisations']:,}", _plural(held["organisations"], "organisation"),
                "organisations"),
         Figure("people", f"{int(held['people']):,}", "signatures by people" if held["people"] != 1
                else "signature by a person", "signatures", (("kind", "individual"),)),
-        Figure("demands", f"{held['demands']:,}", _plural(held["demands"], "demand"), "demands"),
+        Figure("demands", f"{int(held['demands']):,}", _plural(held["demands"], "demand"), "demands"),
         Figure("years", years, "years of statements" if held["first_year"] != held["last_year"] else "statements",
                "statements", (("_facet", "year"),)),
         Figure("languages", f"{held['languages']:,}", _plural(held["languages"], "language"), "statements",

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from ingest.orgnames import Identity
 from ingest.records import Document, Statement, bound_short_fields
 
-from . import archive, demands, organisations, signatures
+from . import archive, demands, families, organisations, signatures, similar
 
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
@@ -83,24 +83,29 @@ def save_many(db: Database, pairs: Iterable[tuple[Document, Statement]], parser_
     to date once, at the end of the batch, which is what makes bulk loading cheap."""
     changes = organisations.Changes()
     results: list[Outcome | Exception] = []
+    listed: list[str] = []  # the statements saved: related to the others once all are in (_relate)
+    unsettled: set[str] = set()  # the other members of families that statements saved again have left
     with db.atomic():
         archive.codec(db).prepare()
         for document, statement in pairs:
             try:
                 with db.atomic():
-                    outcome, saved = _save_one(db, document, statement, parser_version, force, changes)
+                    outcome, saved = _save_one(db, document, statement, parser_version, force, changes, unsettled)
             except Exception as error:  # one bad document must not cost the rest of the batch
                 results.append(error)
                 continue
             if saved is not None:
                 changes.record(saved)
+            if saved is not None and outcome is not Outcome.DOCUMENT_ONLY:  # written anew, forced or not
+                listed.append(statement_id(document))
             results.append(outcome)
         changes.apply(db)
+        _relate(db, listed, unsettled)
     return results
 
 
 def _save_one(db: Database, document: Document, statement: Statement, parser_version: str, force: bool,
-              changes: organisations.Changes) -> tuple[Outcome, organisations.Saved | None]:
+              changes: organisations.Changes, unsettled: set[str]) -> tuple[Outcome, organisations.Saved | None]:
     """The document's rows; with them, what changed in who signed (for the organisation records)."""
     bound_short_fields(statement)
     _bound_demands(statement)
@@ -118,6 +123,9 @@ def _save_one(db: Database, document: Document, statement: Statement, parser_ver
         "where statement_id = ? and organisation_id is not null", [key]).fetchall()
     saved = organisations.Saved(key, {row[1] for row in before},
                                 name_keys={name for row in before for name in row[3:] if name})
+    if existing:
+        unsettled |= families.forget(db, key)
+        similar.forget(db, key)
     demands.delete_statement(db, key)
     signatures.delete_statement(db, key)
     if not statement.is_statement:  # news, notices, releases quoting demands: archived, not listed
@@ -153,6 +161,28 @@ def _signatures(db: Database, key: str, statement: Statement, changes: organisat
     saved.stored = {identity.key: bool(identity.country) for identity in found if moved_to[identity.key] is None}
     saved.name_keys |= {identity.name_key for identity in found}
     return rows
+
+
+def _relate(db: Database, listed: list[str], unsettled: set[str]) -> None:
+    """Once a batch's statements and organisations are in: their copies and translations (db/families.py),
+    the families they joined or left settled, whose organisations count each family once again; and their
+    neighbours by meaning (db/similar.py)."""
+    for key in listed:
+        families.place(db, key)
+    related = families.settle(db, unsettled | set(listed)) | unsettled
+    organisations.refresh(db, _signers(db, related))
+    similar.store(db, listed)
+
+
+def _signers(db: Database, statement_ids: set[str]) -> set[str]:
+    """The organisations signing any of these statements."""
+    if not statement_ids:
+        return set()
+    return {organisation for (organisation,) in db.execute(
+        "select distinct organisations.id from signature_rows join organisations "
+        "on organisations.rowid = signature_rows.organisation where signature_rows.statement in "
+        "(select rowid from statements where id in (select value from json_each(?)))",
+        [json.dumps(sorted(statement_ids))])}
 
 
 def _news(identity: Identity, stored: dict[str, bool]) -> bool:

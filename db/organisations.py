@@ -178,7 +178,8 @@ def refresh(db: Database, organisation_ids: set[str]) -> None:
         chunk = ids[start:start + 500]
         marks = ", ".join("?" * len(chunk))
         db.execute(f"""update organisations set
-            n_statements = (select count(distinct statement) from signature_rows
+            n_statements = (select count(distinct coalesce(statements.copy_of, statements.id)) from signature_rows
+                            join statements on statements.rowid = statement
                             where organisation = organisations.rowid),
             first_signed = (select min(statements.date) from signature_rows join statements
                             on statements.rowid = statement where organisation = organisations.rowid),

@@ -310,12 +310,14 @@ def _organisation_page(datasette, database: str, organisation_id: str):
                                  "where organisation_id = ? order by n_signatures desc, name_as_written",
                                  [organisation_id])
         signed = await db.execute(
-            "select statements.id, statements.date, statements.title, statements.publisher from statements "
+            "select statements.id, statements.date, statements.title, statements.publisher, "
+            "coalesce(statements.copy_of, statements.id) as family from statements "
             "where rowid in (select statement from signature_rows where organisation = "
             "(select rowid from organisations where id = ?) order by dated desc limit ?) "
             "order by statements.date desc, statements.id", [organisation_id, SIGNED_ON_PAGE])
+        signed_once = _once_a_family(signed.rows)
         demands = await db.execute(OF_STATEMENTS.format(ids="select value from json_each(?)"),
-                                   [json.dumps([row["id"] for row in signed.rows])])
+                                   [json.dumps([row["id"] for row in signed_once])])
         co_signers = await db.execute(CO_SIGNERS, {"organisation": organisation_id, "limit": 20,
                                                     "window": CO_SIGNING_WINDOW})
         people = await db.execute(
@@ -328,7 +330,7 @@ def _organisation_page(datasette, database: str, organisation_id: str):
             "organisation": dict(organisation) if organisation else None,
             "names": [dict(row) for row in names.rows],
             "signed": [{**row, "url": datasette.urls.row(database, "statements", tilde_encode(row["id"]))}
-                       for row in map(dict, signed.rows)],
+                       for row in signed_once],
             "every_statement_url": datasette.urls.database(database) + "/statements_signed_by?"
             + urlencode({"organisation": organisation_id}),
             "demands_by_statement": _grouped_demands(demands.rows),
@@ -343,6 +345,16 @@ def _organisation_page(datasette, database: str, organisation_id: str):
         }
 
     return inner
+
+
+def _once_a_family(rows) -> list[dict]:
+    """A statement and its copies (db/families.py) listed once, where the first of them stands: by the canonical
+    statement if it is among them."""
+    kept: dict[str, dict] = {}
+    for row in map(dict, rows):
+        if row["family"] not in kept or row["id"] == row["family"]:
+            kept[row["family"]] = row
+    return list(kept.values())
 
 
 def _grouped_demands(rows) -> dict[str, list[dict]]:
@@ -368,6 +380,7 @@ def _statement_page(datasette, database: str, statement_id: str):
             "left join organisations on organisations.id = signatures.organisation_id "
             "where signatures.statement_id = ? order by signatures.position", [statement_id])
         statement = (await db.execute("select * from statements where id = ?", [statement_id])).first()
+        family = await _family(datasette, database, db, dict(statement)) if statement else {}
         signed = [{**row, "url": _organisation_url(datasette, database, row["organisation_id"])}
                   for row in map(dict, signatures.rows) if row["organisation_id"] is not None]
         people = [_person(datasette, database, row) for row in map(dict, signatures.rows)
@@ -380,9 +393,42 @@ def _statement_page(datasette, database: str, statement_id: str):
             "signatures_by_country": _by_country(signed),
             "individuals": people,
             "people_shown_open": PEOPLE_SHOWN_OPEN,
+            **family,
         }
 
     return inner
+
+
+RELATED = "select id, title, url, date, publisher, language from statements"
+
+
+async def _family(datasette, database: str, db, statement: dict) -> dict:
+    """Where else the statement is published (its family's canonical statement and the other copies), its
+    translations, and the statements most like it (db/similar.py)."""
+    canonical_id = statement.get("copy_of")
+    canonical = (await db.execute(f"{RELATED} where id = ?", [canonical_id])).first() if canonical_id else None
+    copies = await db.execute(f"{RELATED} where copy_of = ? and id != ? order by date, id",
+                              [canonical_id or statement["id"], statement["id"]])
+    translations = await db.execute(
+        f"select statement_links.score, statements.* from statement_links join ({RELATED}) as statements "
+        "on statements.id = statement_links.other_id where statement_links.statement_id = ? "
+        "and statement_links.kind = 'translation' order by statements.language, statements.date",
+        [statement["id"]])
+
+    # statements like this: the copies and translations above are not listed again
+    alike = await db.execute(
+        f"select statement_similar.score, statements.* from statement_similar join ({RELATED}) as statements "
+        "on statements.id = statement_similar.other_id where statement_similar.statement_id = :id "
+        "and statement_similar.other_id not in (select other_id from statement_links where statement_id = :id) "
+        "order by statement_similar.rank", {"id": statement["id"]})
+
+    def page(row) -> dict:
+        return {**dict(row), "page": datasette.urls.row(database, "statements", tilde_encode(row["id"]))}
+
+    return {"canonical": page(canonical) if canonical else None,
+            "copies": [page(row) for row in copies.rows],
+            "translations": [page(row) for row in translations.rows],
+            "alike": [page(row) for row in alike.rows]}
 
 
 def _person(datasette, database: str, row: dict) -> dict:

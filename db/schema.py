@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from sqlite_utils import Database
 
-from . import archive, demands, signatures
+from . import archive, demands, families, signatures, similar
 
 CACHE_KIB = 256 * 1024
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -19,7 +19,8 @@ TABLES: dict[str, dict] = {
                     "stated_signatory_count": int, "stated_signatory_minimum": int, "n_demands": int,
                     "n_signatories": int, "n_organisations": int, "n_individuals": int, "document_id": str,
                     "parser_version": str, "parsed_at": str,
-                    "warnings": str, "needs_review": int},
+                    "warnings": str, "needs_review": int,
+                    "copy_of": str},  # the canonical statement of its family (db/families.py), if a copy
         "pk": "id",
         "not_null": {"text", "document_id", "parser_version", "parsed_at", "n_demands", "n_signatories"},
     },
@@ -50,7 +51,9 @@ INDEXES: dict[str, list[list[str]]] = {
                    ["needs_review"], ["title"], ["n_signatories"], ["n_organisations"], ["n_individuals"],
                    ["n_demands"], ["stated_signatory_count"], ["parsed_at"], ["date_updated"],
                    # /search's facets and filters (db/search.py), read without the rows and their text
-                   ["year", "publisher", "language", "kind", "needs_review", "date", "id"]],
+                   ["year", "publisher", "language", "kind", "needs_review", "date", "id"],
+                   # a family counted once: "copy_of is null", by year for the charts
+                   ["copy_of", "year"]],
     "organisations": [["country"], ["name"], ["country_source"], ["n_statements"], ["first_signed"],
                       ["last_signed"], ["name_key"]],
     "organisation_names": [["name_as_written"], ["n_signatures"]],
@@ -68,7 +71,7 @@ FULL_TEXT: dict[str, list[str]] = {
 FULL_TEXT_INDEXES = (*(f"{name}_fts" for name in FULL_TEXT), demands.FTS)
 # Each view with a row for each row of its table (its joins are left joins on unique keys): counted as that table.
 # Counting the signatures view did its joins for each of 5.3 million rows (78.6 s at 100,000 statements).
-VIEW_TABLES = {signatures.VIEW: signatures.TABLE, demands.VIEW: demands.TABLE}
+VIEW_TABLES = {signatures.VIEW: signatures.TABLE, demands.VIEW: demands.TABLE, similar.SIMILAR: similar.ROWS}
 
 
 def ensure_schema(db: Database) -> None:
@@ -91,6 +94,8 @@ def ensure_schema(db: Database) -> None:
             db[name].create_index(columns, if_not_exists=True, find_unique_name=False)
     signatures.ensure(db)
     demands.ensure(db)
+    families.ensure(db)
+    similar.ensure(db)
     for name in UNUSED_INDEXES:
         db.execute(f"drop index if exists main.[{name}]")
     for name, columns in FULL_TEXT.items():

@@ -7,12 +7,13 @@ import json
 import re
 import sqlite3
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from datasette.utils import sqlite_timelimit
 from markupsafe import Markup, escape
 
-from . import signatures
+from . import signatures, similar
 from .demands import POSITIONS
 from .settings import SETTINGS
 
@@ -22,6 +23,13 @@ MAX_PAGE = MAX_ROWS // PAGE_SIZE
 FACET_LIMIT = 15
 SECTIONS = ("statements", "demands", "organisations")
 SORTS = ("relevance", "date")
+# words: the full-text index alone. meaning: the statements matched by words and those nearest the query in
+# meaning (db/similar.py), merged by reciprocal rank fusion (each ranking's first MERGED_DEPTH, a statement
+# scoring 1 / (RRF_K + rank) in each); demands and organisations are matched by words in both.
+MODES = ("words", "meaning")
+MERGED_DEPTH = 100
+RRF_K = 60
+NEAR_ENOUGH = 0.2  # cosine: below it a statement is about something else (unrelated ones score up to 0.15)
 # The match in a snippet. On the page it is <mark>ed (the snippet escaped around it); in a download it
 # is between guillemets, which a spreadsheet keeps as text.
 HTML_MARKS = ("<mark>", "</mark>")
@@ -64,6 +72,9 @@ SHOWN = {  # what each section shows of a match
     "organisations": "o.id as organisation_id, o.name, o.country, o.n_statements, o.last_signed, "
                      "snippet(organisations_fts, -1, :open, :close, '…', 12) as snippet",
 }
+# A statement found by meaning alone, as SHOWN["statements"] shows a match: its text's opening for a snippet.
+OPENING = ("s.id as statement_id, s.url as source_url, s.title, s.date, s.publisher, s.n_signatories, s.kind, "
+           "substr(s.text, 1, 160) || '…' as snippet")
 SHOWN_FROM = {  # the tables a shown row is read from
     "statements": "statements_fts join statements as s on s.rowid = statements_fts.rowid",
     "demands": "demands_fts join demand_rows as d on d.id = demands_fts.rowid "
@@ -85,6 +96,7 @@ class Asked:
     chosen: dict[str, str] = field(default_factory=dict)
     sort: str = "relevance"
     pages: dict[str, int] = field(default_factory=dict)
+    mode: str = "words"
 
     def page(self, section: str) -> int:
         return self.pages.get(section, 1)
@@ -95,7 +107,8 @@ class Asked:
         pages = {f"{section}_page": str(page) for section, page in self.pages.items() if page > 1}
         if any(not key.endswith("_page") for key in changes):
             pages = {}
-        current = {"q": self.text, **self.chosen, "sort": "" if self.sort == "relevance" else self.sort, **pages}
+        current = {"q": self.text, **self.chosen, "sort": "" if self.sort == "relevance" else self.sort,
+                   "mode": "" if self.mode == "words" else self.mode, **pages}
         current.update({key: "" if value is None else str(value) for key, value in changes.items()})
         return {key: value for key, value in current.items() if value}
 
@@ -104,7 +117,10 @@ def asked(arguments) -> Asked:
     """The search a request's arguments ask for; BadSearch names the argument it cannot take."""
     sort = arguments.get("sort") or "relevance"
     if sort not in SORTS:
-        raise BadSearch(f"sort={sort}: a search sorts by {' or '.join(SORTS)}")
+        raise BadSearch(f"sort={sort[:20]}: a search sorts by {' or '.join(SORTS)}")
+    mode = arguments.get("mode") or "words"
+    if mode not in MODES:
+        raise BadSearch(f"mode={mode[:20]}: a search matches by {' or '.join(MODES)}")
     pages = {}
     for section in SECTIONS:
         value = arguments.get(f"{section}_page")
@@ -117,7 +133,7 @@ def asked(arguments) -> Asked:
     chosen = {key: arguments.get(key) for key in FILTER_KEYS if arguments.get(key)}
     if not (chosen.get("year") or "0").isdigit() or len(chosen.get("year", "")) > 4:
         raise BadSearch(f"year={chosen['year'][:20]}: a year is a number of at most four digits")
-    return Asked((arguments.get("q") or "").strip(), chosen, sort, pages)
+    return Asked((arguments.get("q") or "").strip(), chosen, sort, pages, mode)
 
 
 @dataclass
@@ -157,10 +173,14 @@ def search(conn: sqlite3.Connection, asked: Asked, query: str, time_limit_ms: in
     if not query:
         return found
     began = time.monotonic()
+    meaning = similar.embed([asked.text])[0] if asked.mode == "meaning" else None
     try:
         with sqlite_timelimit(conn, time_limit_ms):
             for section in SECTIONS:
-                found.sections[section] = _section(conn, section, query, asked, download, found.facets)
+                if section == "statements" and meaning is not None:
+                    found.sections[section] = _merged(conn, query, asked, download, found.facets, meaning)
+                else:
+                    found.sections[section] = _section(conn, section, query, asked, download, found.facets)
     except sqlite3.Error as error:  # when interrupted, SQLite may say so or only that what it was doing failed
         found.sections, found.facets = {}, {}
         found.error = (f"the search took longer than {time_limit_ms / 1000:g} s and was stopped; fewer words, "
@@ -199,6 +219,66 @@ def _section(conn: sqlite3.Connection, section: str, query: str, asked: Asked, d
     else:
         page = []
     return Section(total, _shown(conn, section, page, query, download) if page else [], offset)
+
+
+def _merged(conn: sqlite3.Connection, query: str, asked: Asked, download: bool, facets: dict[str, list[tuple]],
+            meaning) -> Section:
+    """The statements by words and by meaning, merged (MODES): counted and faceted over the merged list."""
+    params = {**asked.chosen, **_year_range(asked.chosen), "query": query}
+    kept = _kept("statements", asked.chosen)
+    by_words = [rowid for (rowid,) in conn.execute(
+        f"select statements_fts.rowid from {MATCHES['statements'].format(kept=f'and {kept}' if kept else '')} "
+        f"order by {SCORES['statements']} limit {MERGED_DEPTH}", params)]
+    allowed = _filtered_statements(asked.chosen)
+    allowed = {rowid for (rowid,) in conn.execute(allowed.format("rowid"), params)} if allowed else None
+    by_meaning = _nearest(conn, meaning, allowed)
+    fused: dict[int, float] = {}
+    for ranking in (by_words, by_meaning):
+        for rank, rowid in enumerate(ranking, start=1):
+            fused[rowid] = fused.get(rowid, 0.0) + 1 / (RRF_K + rank)
+    ranked = sorted(fused, key=lambda rowid: (-fused[rowid], rowid))
+    if asked.sort == "date":  # the merged statements, newest first, the undated last
+        dated = dict(conn.execute("select rowid, date from statements where rowid in (select value from json_each(?))",
+                                  [json.dumps(ranked)]).fetchall())
+        ranked.sort(key=lambda rowid: (dated.get(rowid) is None, _negated(dated.get(rowid) or ""), rowid))
+    offset, limit = (0, MAX_ROWS) if download else ((asked.page("statements") - 1) * PAGE_SIZE, PAGE_SIZE)
+    columns = FACETS["statements"]
+    rows = conn.execute(f"select {', '.join(columns)} from statements indexed by {STATEMENT_FACET_INDEX} "
+                        "where +rowid in (select value from json_each(?))", [json.dumps(ranked)]).fetchall()
+    if rows:
+        facets.update({key: sorted(Counter(row[i] for row in rows if row[i] is not None).items(),
+                                   key=lambda item: (-item[1], str(item[0])))[:FACET_LIMIT]
+                       for i, key in enumerate(columns)})
+    page = ranked[offset:offset + limit]
+    return Section(len(ranked), _shown(conn, "statements", page, query, download) if page else [], offset)
+
+
+def _negated(text: str) -> tuple[int, ...]:
+    return tuple(-ord(character) for character in text)
+
+
+def _nearest(conn: sqlite3.Connection, meaning, allowed: set[int] | None) -> list[int]:
+    """The MERGED_DEPTH statements nearest the query's vector, among those the filters allow."""
+    best: list[tuple[float, int]] = []
+    query = meaning.astype("float32")
+    for rowids, vectors in similar.chunks(conn):
+        scores = vectors @ query / (similar.SCALE * similar.SCALE)
+        near = scores >= NEAR_ENOUGH
+        rowids, scores = rowids[near], scores[near]
+        if allowed is not None:
+            keep = [index for index, rowid in enumerate(rowids.tolist()) if rowid in allowed]
+            rowids, scores = rowids[keep], scores[keep]
+        top = scores.argsort()[::-1][:MERGED_DEPTH]
+        best = sorted(best + [(-float(scores[i]), int(rowids[i])) for i in top])[:MERGED_DEPTH]
+    return [rowid for _, rowid in best]
+
+
+def _filtered_statements(chosen: dict[str, str]) -> str | None:
+    """The statements the chosen filters keep, as a select of one column to name ({}), or None for all."""
+    through = [f"{key} = :{key}" for key in STATEMENT_COLUMNS if key in chosen]
+    through += [clause for key, clause in THROUGH_OTHERS.items() if key in chosen]
+    return (f"select {{}} from statements indexed by {STATEMENT_FACET_INDEX} where {' and '.join(through)}"
+            if through else None)
 
 
 def _kept(section: str, chosen: dict[str, str]) -> str:
@@ -297,6 +377,11 @@ def _shown(conn: sqlite3.Connection, section: str, rowids: list[int], query: str
                           {"query": query, "rowids": json.dumps(rowids), "open": marks[0], "close": marks[1]})
     names = [column[0] for column in cursor.description][1:]
     by_rowid = {row[0]: dict(zip(names, row[1:], strict=True)) for row in cursor.fetchall()}
+    unmatched = [rowid for rowid in rowids if rowid not in by_rowid]
+    if unmatched:  # statements found by meaning alone: their opening stands for a snippet
+        cursor = conn.execute(f"select s.rowid, {OPENING} from statements as s where s.rowid in "
+                              "(select value from json_each(?))", [json.dumps(unmatched)])
+        by_rowid.update({row[0]: dict(zip(names, row[1:], strict=True)) for row in cursor.fetchall()})
     found = [by_rowid[rowid] for rowid in rowids]
     return found if download else [{**row, "snippet": marked(row["snippet"])} for row in found]
 

@@ -10,7 +10,18 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import BadRequest, Response
 
 from .plugin import base_url, safe_query, statements_database
-from .search import ACTIONS, FACETS, MAX_ROWS, PAGE_SIZE, SECTIONS, BadSearch, SearchResults, asked, search
+from .search import (
+    ACTIONS,
+    FACETS,
+    MAX_ROWS,
+    MERGED_DEPTH,
+    PAGE_SIZE,
+    SECTIONS,
+    BadSearch,
+    SearchResults,
+    asked,
+    search,
+)
 from .words import country_name
 
 # The columns of a downloaded search, for every section; a cell a section has nothing for is left empty.
@@ -24,7 +35,7 @@ async def search_page(datasette, request):
     name, found = await _run(datasette, request, download=False)
     page = await datasette.render_template("search.html", {
         "found": found, "database": name, "urls": datasette.urls, "facet_sections": FACETS,
-        "page_size": PAGE_SIZE, "max_rows": MAX_ROWS, "actions": ACTIONS,
+        "page_size": PAGE_SIZE, "max_rows": MAX_ROWS, "actions": ACTIONS, "merged_depth": MERGED_DEPTH,
         "plural": plural,
         "row_url": lambda table, key: datasette.urls.row(name, table, tilde_encode(str(key))),
         "link": lambda **changes: "?" + urlencode(found.asked.arguments(**changes)),

@@ -60,7 +60,7 @@ def test_undersigned_bench_builds_measures_and_reports_every_figure(tmp_path, ru
     assert report["load"]["same_rows"] and report["load"]["loader_per_second"] > 0
     assert set(report["searches"]) == {"raw ranked search", "raw ranked search, two facets", "site table search",
                                        "site ranked search", "site table search, two facets", "site /search",
-                                       "site /search, year filter"}
+                                       "site /search, year filter", "site /search, words and meaning"}
     assert len(report["per query ms p50"]) >= 25
     assert all(figures["samples"] >= 25 for figures in report["searches"].values())
     assert report["load test"]["requests"] > 0 and report["load test"]["errors"] == 0

@@ -294,7 +294,7 @@ async def test_explore_draws_its_charts_as_svg_and_lists_the_questions(datasette
     assert html.count("<title>United States: 8</title>") == 2  # organisations and their signatures
     assert html.count("<title>Country not known: 37</title>") == 2
     assert '<a href="/undersigned/organisations?country=US" class="bar"' in html
-    assert html.count('<li><a href="/undersigned/') == 11
+    assert html.count('<li><a href="/undersigned/') == 13  # the canned queries
     home = (await datasette.client.get("/")).text
     assert 'href="/search"' in home and 'href="/explore"' in home
 

@@ -238,8 +238,10 @@ def test_every_facet_and_sortable_column_leads_an_index(db):
         if table == "signatures":  # a sort of it reads every row: only one meant with a filter by key
             assert wanted <= {"position"}, table  # (a statement's signatures in printed order)
             continue
+        if not wanted:
+            continue
         table = {"demands": "demand_rows"}.get(table, table)  # the view's columns are its table's (or computed)
-        leading = {index.columns[0] for index in db[table].indexes} if wanted else set()
+        leading = {index.columns[0] for index in db[table].indexes}
         keyed = set(db[table].pks) if len(db[table].pks) > 1 else set()
         assert wanted <= leading | keyed, (table, wanted - leading)
 

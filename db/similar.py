@@ -1,0 +1,188 @@
+"""Statements like this one: neighbours by meaning, found when statements are loaded.
+
+Each statement's title and the opening of its text are embedded by WordLlama (its wheel carries the weights
+and the tokenizer: nothing is downloaded), normalised and stored as SCALE-quantised int8 in statement_vectors,
+256 bytes a statement. When a batch is saved, its statements are compared with every stored vector: each gets
+its NEIGHBOURS most similar statements, and a stored statement that a newcomer outranks has it merged into its
+list. The lists are kept by integer keys (similar_rows) and shown with the statements' ids by the view
+statement_similar. The web server reads the lists; it never embeds a statement.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+from sqlite_utils import Database
+
+NEIGHBOURS = 5
+SCALE = 127  # a unit vector's components, times this, fit int8
+MAX_TEXT_CHARS = 2_000  # the opening says what a statement is about, and embedding costs by the word
+CHUNK = 20_000  # stored vectors compared at a time: memory stays bounded at any size
+NONE = -2.0  # below any cosine
+VECTORS, ROWS, SIMILAR = "statement_vectors", "similar_rows", "statement_similar"
+
+TABLES = [
+    # statement, other: statements.rowid
+    f"""create table if not exists {VECTORS} (
+        statement integer primary key,
+        vector blob not null
+    )""",
+    f"""create table if not exists {ROWS} (
+        statement integer not null,
+        rank integer not null,
+        other integer not null,
+        score real not null,
+        primary key (statement, rank)
+    ) without rowid""",
+    f"create index if not exists idx_{ROWS}_other on {ROWS} (other)",  # a statement withdrawn leaves every list
+    f"""create view if not exists {SIMILAR} as select s.id as statement_id, r.rank, o.id as other_id, r.score
+    from {ROWS} as r join statements as s on s.rowid = r.statement join statements as o on o.rowid = r.other""",
+]
+
+
+def ensure(db: Database) -> None:
+    for sql in TABLES:
+        db.execute(sql)
+
+
+@lru_cache(maxsize=1)
+def _model():
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        import wordllama
+        from wordllama import WordLlama
+
+        # Its tokenizer is in the wheel under tokenizers/, where load() looks only as its cache directory.
+        return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    finally:  # importing wordllama sets the root logger to INFO: every library's chatter would reach the terminal
+        root.handlers[:] = handlers
+        root.setLevel(level)
+
+
+def embed(texts: list[str]) -> numpy.ndarray:
+    """Unit vectors, quantised to int8 (one row a text)."""
+    vectors = _model().embed([text[:MAX_TEXT_CHARS] for text in texts])
+    norms = numpy.linalg.norm(vectors, axis=1, keepdims=True)
+    return numpy.round(vectors / numpy.where(norms == 0, 1, norms) * SCALE).astype(numpy.int8)
+
+
+def statement_text(title: str | None, text: str | None) -> str:
+    return f"{title or ''}\n\n{text or ''}"
+
+
+def store(db: Database, statement_ids: list[str]) -> None:
+    """Embed these saved statements, then settle their neighbours and those they become neighbours of."""
+    rows = db.execute("select rowid, title, text from statements where id in (select value from json_each(?))",
+                      [json.dumps(statement_ids)]).fetchall()
+    if not rows:
+        return
+    vectors = embed([statement_text(title, text) for _, title, text in rows])
+    db.conn.executemany(f"insert or replace into {VECTORS} (statement, vector) values (?, ?)",
+                        [(rowid, vector.tobytes()) for (rowid, *_), vector in zip(rows, vectors, strict=True)])
+    _settle(db, [rowid for rowid, *_ in rows], vectors)
+
+
+def forget(db: Database, statement_id: str) -> None:
+    """A statement withdrawn or saved anew: its vector and every list it stands in go (a list left short is
+    filled again when a later newcomer is near enough, or by settle_all)."""
+    found = db.execute("select rowid from statements where id = ?", [statement_id]).fetchone()
+    if found is None:
+        return
+    db.execute(f"delete from {VECTORS} where statement = ?", found)
+    db.execute(f"delete from {ROWS} where statement = ? or other = ?", [found[0], found[0]])
+
+
+def _settle(db: Database, rowids: list[int], vectors: numpy.ndarray) -> None:
+    lists, offered = _neighbours(db, rowids, vectors)
+    _write(db, lists)
+    current = _lists(db, list(offered))
+    merged = {other: sorted(current.get(other, []) + found, reverse=True)[:NEIGHBOURS]
+              for other, found in offered.items()}
+    _write(db, {other: found for other, found in merged.items() if found != current.get(other, [])})
+
+
+def settle_all(db: Database, block: int = 2_000) -> None:
+    """Every stored statement's list, from every vector (the bulk baseline's way)."""
+    rowids = [rowid for (rowid,) in db.execute(f"select statement from {VECTORS} order by statement")]
+    for start in range(0, len(rowids), block):
+        chunk = rowids[start:start + block]
+        _write(db, _neighbours(db, chunk, _vectors(db, chunk))[0])
+
+
+def _neighbours(db: Database, rowids: list[int], vectors: numpy.ndarray) \
+        -> tuple[dict[int, list[tuple[float, int]]], dict[int, list[tuple[float, int]]]]:
+    """Each statement's NEIGHBOURS most similar among the stored ones; and for each other stored statement that
+    one of these would enter the list of (it scores above the list's last, or the list is short), those of
+    these that would."""
+    new = numpy.asarray(vectors, dtype=numpy.float32)
+    best: dict[int, list[tuple[float, int]]] = {rowid: [] for rowid in rowids}
+    offered: dict[int, list[tuple[float, int]]] = {}
+    for stored_rowids, stored in chunks(db):
+        scores = new @ stored.T / (SCALE * SCALE)
+        for row, rowid in enumerate(rowids):
+            scores[row, stored_rowids == rowid] = NONE  # not its own neighbour
+            top = numpy.argsort(-scores[row])[:NEIGHBOURS]
+            best[rowid] = sorted(best[rowid] + [(float(scores[row, i]), int(stored_rowids[i])) for i in top],
+                                 reverse=True)[:NEIGHBOURS]
+        offered.update(_offers(db, rowids, stored_rowids, scores))
+    return best, offered
+
+
+def _offers(db: Database, rowids: list[int], stored_rowids: numpy.ndarray, scores: numpy.ndarray) \
+        -> dict[int, list[tuple[float, int]]]:
+    """For the stored statements (columns) outside rowids, the newcomers (rows) that beat their list's last."""
+    others = ~numpy.isin(stored_rowids, rowids)
+    worst = dict(db.execute(f"select statement, case when count(*) < {NEIGHBOURS} then {NONE} else min(score) end "
+                            f"from {ROWS} where statement between ? and ? group by statement",
+                            [int(stored_rowids.min()), int(stored_rowids.max())]).fetchall())
+    bar = numpy.array([worst.get(rowid, NONE) for rowid in stored_rowids.tolist()], dtype=numpy.float32)
+    beaten = numpy.flatnonzero(others & (scores.max(axis=0) > bar))
+    found = {}
+    for column in beaten.tolist():
+        top = numpy.argsort(-scores[:, column])[:NEIGHBOURS]
+        found[int(stored_rowids[column])] = [(float(scores[row, column]), rowids[row]) for row in top
+                                             if scores[row, column] > bar[column]]
+    return found
+
+
+def chunks(db):
+    """Every stored vector, CHUNK at a time: (rowids, float32 matrix), a row a statement."""
+    last = -1
+    while True:
+        rows = db.execute(f"select statement, vector from {VECTORS} where statement > ? order by statement limit ?",
+                          [last, CHUNK]).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield (numpy.array([rowid for rowid, _ in rows]),
+               numpy.frombuffer(b"".join(vector for _, vector in rows), dtype=numpy.int8)
+               .reshape(len(rows), -1).astype(numpy.float32))
+
+
+def _vectors(db: Database, rowids: list[int]) -> numpy.ndarray:
+    found = dict(db.execute(f"select statement, vector from {VECTORS} where statement in "
+                            "(select value from json_each(?))", [json.dumps(rowids)]).fetchall())
+    return numpy.stack([numpy.frombuffer(found[rowid], dtype=numpy.int8) for rowid in rowids])
+
+
+def _lists(db: Database, rowids: list[int]) -> dict[int, list[tuple[float, int]]]:
+    found: dict[int, list[tuple[float, int]]] = {}
+    for statement, score, other in db.execute(f"select statement, score, other from {ROWS} where statement in "
+                                              "(select value from json_each(?)) order by statement, rank",
+                                              [json.dumps(rowids)]):
+        found.setdefault(statement, []).append((score, other))
+    return found
+
+
+def _write(db: Database, lists: dict[int, list[tuple[float, int]]]) -> None:
+    db.conn.executemany(f"delete from {ROWS} where statement = ?", [(rowid,) for rowid in lists])
+    db.conn.executemany(
+        f"insert into {ROWS} (statement, rank, other, score) values (?, ?, ?, ?)",
+        [(rowid, rank, other, round(min(score, 1.0), 3))  # int8 rounding can pass 1
+         for rowid, found in lists.items()
+         for rank, (score, other) in enumerate((item for item in found if item[0] > NONE), start=1)])
