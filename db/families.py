@@ -84,8 +84,11 @@ def ensure(db: Database) -> None:
         db.execute(sql)
 
 
+MAX_SHINGLED_CHARS = 200_000  # a copy is told by far less; a hostile page may give megabytes
+
+
 def shingles(text: str) -> set[str]:
-    words = re.findall(r"\w+", _folded(text))
+    words = re.findall(r"\w+", _folded(text[:MAX_SHINGLED_CHARS]))
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}

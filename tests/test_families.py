@@ -187,6 +187,11 @@ def test_shingles_read_words_folded():
     assert families.shingles("  ") == set()
 
 
+def test_a_hostile_megabytes_long_text_is_summarised_from_its_opening():
+    opening = " ".join(f"word{number}" for number in range(families.MAX_SHINGLED_CHARS // 8))
+    assert families.shingles(opening + " tail" * 1_000_000) == families.shingles(opening)
+
+
 def test_copies_and_translations_on_the_labelled_pairs():
     figures, rows = links.measure(links.read_pairs(PAIRS / "pairs.json"))
     copies, translations = figures["copy"], figures["translation"]
