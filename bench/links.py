@@ -74,6 +74,8 @@ def changed(statement: Statement, change: str) -> tuple[str, str]:
         paragraphs = paragraphs[:max(2, round(len(paragraphs) * TRIMMED_SHARE))]
     elif change == "more signers":
         signers = signers + ADDED_SIGNERS
+    elif change == "a year on":  # next year's anniversary statement, its words unchanged but for the count
+        paragraphs = [re.sub(r"\b(\d+)(st|nd|rd|th)\b", lambda m: f"{int(m[1]) + 1}th", p) for p in paragraphs]
     elif change != "html":
         raise ValueError(f"no such change: {change!r}")
     return ".html", _page(statement.title or "Joint statement", paragraphs, signers)
@@ -97,9 +99,14 @@ def documents(pair: Pair, folder: Path) -> list[Path]:
     suffix, body = changed(statement, pair.change or "")
     second = folder / (re.sub(r"\W+", "-", f"{pair.first.stem}-{pair.change}") + suffix)
     second.write_text(body, "utf-8")
+    dated = _a_year_on(statement.date) if pair.change == "a year on" else statement.date
     second.with_name(second.name + ".meta.json").write_text(json.dumps(
-        {"url": f"https://member.example.org/{second.stem}", **({"date": statement.date} if statement.date else {})}))
+        {"url": f"https://member.example.org/{second.stem}", **({"date": dated} if dated else {})}))
     return [pair.first, second]
+
+
+def _a_year_on(iso: str | None) -> str | None:
+    return f"{int(iso[:4]) + 1}{iso[4:]}" if iso else None
 
 
 def linked(pair: Pair) -> tuple[str, float]:
