@@ -168,7 +168,12 @@ def _relate(db: Database, listed: list[str], unsettled: set[str]) -> None:
     the families they joined or left settled, whose organisations count each family once again; and their
     neighbours by meaning (db/similar.py)."""
     for key in listed:
-        families.place(db, key)
+        try:
+            with db.atomic():
+                families.place(db, key)
+        except Exception as error:  # one statement that cannot be related must not cost the batch: saved, unlinked
+            db.execute("update statements set warnings = json_insert(coalesce(warnings, '[]'), '$[#]', ?) "
+                       "where id = ?", [f"its copies and translations could not be looked for: {error}", key])
     related = families.settle(db, unsettled | set(listed)) | unsettled
     organisations.refresh(db, _signers(db, related))
     similar.store(db, listed)

@@ -169,6 +169,25 @@ def test_the_bulk_way_links_the_same_copies_as_the_loader(runner, db_path, tmp_p
     assert _rows(db_path, "select id, copy_of from statements order by id") == families_now
 
 
+def test_a_statement_that_cannot_be_related_is_saved_with_a_warning_and_the_batch_goes_on(runner, db_path, tmp_path,
+                                                                                          monkeypatch):
+    place = families.place
+
+    def failing(db, key):
+        if db.execute("select url from statements where id = ?", [key]).fetchone()[0].startswith("https://member"):
+            raise ValueError("no room")
+        place(db, key)
+
+    monkeypatch.setattr(families, "place", failing)
+    _add(runner, db_path, SAMPLE, _member_copy(tmp_path), FRENCH)
+    warnings = dict(_rows(db_path, "select url, warnings from statements"))
+    assert json.loads(warnings["https://member.example.org/tiananmen-2023"])[-1] == \
+        "its copies and translations could not be looked for: no room"
+    assert not any("could not be looked for" in found for found in warnings.values() if "no room" not in found)
+    # the next statement was related all the same: the French text to both English ones, which are not copies now
+    assert _rows(db_path, "select kind, count(*) from statement_links group by kind") == [("translation", 4)]
+
+
 def test_a_trimmed_copy_holds_most_of_the_shorter_text_where_jaccard_would_not_say_so():
     text = parse(read_file(SAMPLE)).text
     paragraphs = text.split("\n\n")
