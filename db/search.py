@@ -273,10 +273,11 @@ def _nearest(conn: sqlite3.Connection, meaning, allowed: set[int] | None) -> lis
     return [rowid for _, rowid in best]
 
 
-def _filtered_statements(chosen: dict[str, str]) -> str | None:
-    """The statements the chosen filters keep, as a select of one column to name ({}), or None for all."""
+def _filtered_statements(chosen: dict[str, str], answered_apart: dict | None = None) -> str | None:
+    """The statements the chosen filters keep, as a select of one column to name ({}), or None for all.
+    Filters in `answered_apart` are left to the caller, which reads them from its own rows."""
     through = [f"{key} = :{key}" for key in STATEMENT_COLUMNS if key in chosen]
-    through += [clause for key, clause in THROUGH_OTHERS.items() if key in chosen]
+    through += [clause for key, clause in THROUGH_OTHERS.items() if key in chosen and key not in (answered_apart or {})]
     return (f"select {{}} from statements indexed by {STATEMENT_FACET_INDEX} where {' and '.join(through)}"
             if through else None)
 
@@ -285,17 +286,16 @@ def _kept(section: str, chosen: dict[str, str]) -> str:
     """What the chosen filters keep of a section's matches, as one condition ("" for all). What is asked of a
     statement is read from its facet index, never from its row with its text."""
     own = [clause for key, clause in OWN_FILTERS[section].items() if key in chosen]
-    through = [f"{key} = :{key}" for key in STATEMENT_COLUMNS if key in chosen]
-    through += [clause for key, clause in THROUGH_OTHERS.items() if key in chosen and key not in OWN_FILTERS[section]]
-    statements = f"select {{}} from statements indexed by {STATEMENT_FACET_INDEX} where {' and '.join(through)}"
+    statements = _filtered_statements(chosen, OWN_FILTERS[section])
     if section == "statements":
-        return f"+statements_fts.rowid in ({statements.format('rowid')})" if through else ""
-    if section == "demands" and through:
+        return f"+statements_fts.rowid in ({statements.format('rowid')})" if statements else ""
+    if section == "demands" and statements:
         own.append(f"d.id / {POSITIONS} in ({statements.format('rowid')})")
-    elif through == ["year = :year"]:  # an organisation: from its signatures' own dates, by their index
+    elif statements and set(chosen) & set(FILTER_KEYS) - set(OWN_FILTERS[section]) == {"year"}:
+        # an organisation in a year: from its signatures' own dates, by their index
         own.append("exists (select 1 from signature_rows as g where g.organisation = o.rowid "
                    "and g.dated >= :year_from and g.dated < :year_to)")
-    elif through:
+    elif statements:
         own.append("exists (select 1 from signature_rows as g where g.organisation = o.rowid "
                    f"and g.statement in ({statements.format('rowid')}))")
     return " and ".join(own)
