@@ -240,7 +240,8 @@ def _merged(conn: sqlite3.Connection, query: str, asked: Asked, download: bool, 
     if asked.sort == "date":  # the merged statements, newest first, the undated last
         dated = dict(conn.execute("select rowid, date from statements where rowid in (select value from json_each(?))",
                                   [json.dumps(ranked)]).fetchall())
-        ranked.sort(key=lambda rowid: (dated.get(rowid) is None, _negated(dated.get(rowid) or ""), rowid))
+        ranked.sort()  # ties in date keep this order: a sort in reverse is still stable
+        ranked.sort(key=lambda rowid: dated.get(rowid) or "", reverse=True)
     offset, limit = (0, MAX_ROWS) if download else ((asked.page("statements") - 1) * PAGE_SIZE, PAGE_SIZE)
     columns = FACETS["statements"]
     rows = conn.execute(f"select {', '.join(columns)} from statements indexed by {STATEMENT_FACET_INDEX} "
@@ -251,10 +252,6 @@ def _merged(conn: sqlite3.Connection, query: str, asked: Asked, download: bool, 
                        for i, key in enumerate(columns)})
     page = ranked[offset:offset + limit]
     return Section(len(ranked), _shown(conn, "statements", page, query, download) if page else [], offset)
-
-
-def _negated(text: str) -> tuple[int, ...]:
-    return tuple(-ord(character) for character in text)
 
 
 def _nearest(conn: sqlite3.Connection, meaning, allowed: set[int] | None) -> list[int]:

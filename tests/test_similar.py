@@ -160,3 +160,14 @@ async def test_search_by_words_never_loads_the_model_and_a_bad_mode_is_refused(s
     assert (await site.client.get("/search.json?q=encryption")).status_code == 200
     refused = await site.client.get("/search.json?q=encryption&mode=vibes")
     assert refused.status_code == 400 and refused.json()["error"] == "mode=vibes: a search matches by words or meaning"
+
+
+@pytest.mark.asyncio
+async def test_search_by_meaning_sorted_by_date_lists_the_newest_first_and_the_undated_last(site):
+    def dates(answer) -> list[str | None]:
+        return [row["date"] for row in answer.json()["rows"] if row["section"] == "statements"]
+
+    by_relevance = dates(await site.client.get("/search.json?q=we&mode=meaning"))
+    by_date = dates(await site.client.get("/search.json?q=we&mode=meaning&sort=date"))
+    assert None in by_date and by_relevance != by_date and sorted(by_relevance, key=str) == sorted(by_date, key=str)
+    assert by_date == sorted(by_date, key=lambda date: date or "", reverse=True)
