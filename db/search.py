@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
 from datasette.utils import sqlite_timelimit
 from markupsafe import Markup, escape
 
@@ -256,18 +257,14 @@ def _merged(conn: sqlite3.Connection, query: str, asked: Asked, download: bool, 
 
 def _nearest(conn: sqlite3.Connection, meaning, allowed: set[int] | None) -> list[int]:
     """The MERGED_DEPTH statements nearest the query's vector, among those the filters allow."""
-    best: list[tuple[float, int]] = []
-    query = meaning.astype("float32")
-    for rowids, vectors in similar.chunks(conn):
-        scores = vectors @ query / (similar.SCALE * similar.SCALE)
-        near = scores >= NEAR_ENOUGH
-        rowids, scores = rowids[near], scores[near]
-        if allowed is not None:
-            keep = [index for index, rowid in enumerate(rowids.tolist()) if rowid in allowed]
-            rowids, scores = rowids[keep], scores[keep]
-        top = scores.argsort()[::-1][:MERGED_DEPTH]
-        best = sorted(best + [(-float(scores[i]), int(rowids[i])) for i in top])[:MERGED_DEPTH]
-    return [rowid for _, rowid in best]
+    rowids, matrix = similar.stored(conn)
+    scores = similar.scores(matrix, meaning)
+    near = scores >= NEAR_ENOUGH
+    if allowed is not None:
+        near &= numpy.isin(rowids, numpy.fromiter(allowed, dtype=numpy.int64, count=len(allowed)))
+    rowids, scores = rowids[near], scores[near]
+    top = numpy.lexsort((rowids, -scores))[:MERGED_DEPTH]  # the nearest first, ties by rowid
+    return rowids[top].tolist()
 
 
 def _filtered_statements(chosen: dict[str, str], answered_apart: dict | None = None) -> str | None:

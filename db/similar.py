@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -162,6 +164,67 @@ def chunks(db):
         yield (numpy.array([rowid for rowid, _ in rows]),
                numpy.frombuffer(b"".join(vector for _, vector in rows), dtype=numpy.int8)
                .reshape(len(rows), -1).astype(numpy.float32))
+
+
+def stored(conn) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Every stored vector: (rowids, int8 matrix, a row a statement). A search by meaning compares its query with
+    all of them, so they are kept in memory (256 bytes a statement), one copy per database file, until the file
+    or its write-ahead log changes."""
+    path = _main_file(conn)
+    if not path:
+        return _read_all(conn)
+    version = _file_version(path)  # taken before reading: a write meanwhile makes the next search read again
+    with _kept_lock:
+        kept = _kept.get(path)
+    if kept is not None and kept[0] == version:
+        return kept[1], kept[2]
+    rowids, matrix = _read_all(conn)
+    with _kept_lock:
+        _kept[path] = (version, rowids, matrix)
+    return rowids, matrix
+
+
+_kept: dict[str, tuple[tuple, numpy.ndarray, numpy.ndarray]] = {}
+_kept_lock = threading.Lock()
+
+
+def _main_file(conn) -> str:
+    return next((file for _, name, file in conn.execute("pragma database_list").fetchall() if name == "main"), "")
+
+
+def _file_version(path: str) -> tuple:
+    """What changes with every commit: the file's size and time, and its write-ahead log's (an empty log, which
+    a reader's connection may create, is none)."""
+    found = []
+    for name in (path, f"{path}-wal"):
+        try:
+            status = os.stat(name)
+        except FileNotFoundError:
+            status = None
+        found.append((status.st_size, status.st_mtime_ns) if status and status.st_size else None)
+    return tuple(found)
+
+
+def _read_all(conn) -> tuple[numpy.ndarray, numpy.ndarray]:
+    rowids, matrices = [], []
+    last = -1
+    while rows := conn.execute(f"select statement, vector from {VECTORS} where statement > ? order by statement "
+                               "limit ?", [last, CHUNK]).fetchall():
+        last = rows[-1][0]
+        rowids.append(numpy.array([rowid for rowid, _ in rows], dtype=numpy.int64))
+        matrices.append(numpy.frombuffer(b"".join(vector for _, vector in rows), dtype=numpy.int8)
+                        .reshape(len(rows), -1))
+    if not rowids:
+        return numpy.zeros(0, dtype=numpy.int64), numpy.zeros((0, 0), dtype=numpy.int8)
+    return numpy.concatenate(rowids), numpy.concatenate(matrices)
+
+
+def scores(matrix: numpy.ndarray, query: numpy.ndarray) -> numpy.ndarray:
+    """Cosines of the query (an int8 unit vector, as stored) with each row, CHUNK rows made float at a time."""
+    query = query.astype(numpy.float32)
+    return numpy.concatenate([matrix[start:start + CHUNK].astype(numpy.float32) @ query
+                              for start in range(0, len(matrix), CHUNK)] or [numpy.zeros(0, numpy.float32)]) \
+        / (SCALE * SCALE)
 
 
 def _vectors(db: Database, rowids: list[int]) -> numpy.ndarray:

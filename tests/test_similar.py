@@ -171,3 +171,16 @@ async def test_search_by_meaning_sorted_by_date_lists_the_newest_first_and_the_u
     by_date = dates(await site.client.get("/search.json?q=we&mode=meaning&sort=date"))
     assert None in by_date and by_relevance != by_date and sorted(by_relevance, key=str) == sorted(by_date, key=str)
     assert by_date == sorted(by_date, key=lambda date: date or "", reverse=True)
+
+
+def test_the_vectors_a_search_compares_are_read_once_until_the_database_changes(runner, tmp_path, monkeypatch):
+    import sqlite3
+
+    db_path = tmp_path / "undersigned.db"
+    _add(runner, db_path, SAMPLE, OTHERS[0])
+    reads, read_all = [], similar._read_all
+    monkeypatch.setattr(similar, "_read_all", lambda conn: reads.append(conn) or read_all(conn))
+    conn = sqlite3.connect(db_path)
+    assert [len(similar.stored(conn)[0]) for _ in range(3)] == [2, 2, 2] and len(reads) == 1
+    _add(runner, db_path, OTHERS[1])
+    assert len(similar.stored(conn)[0]) == 3 and len(reads) == 2
