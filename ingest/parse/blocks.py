@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any, Literal
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -273,7 +274,7 @@ class _Walker:
 
 
 def _wholly_a_link(item: Tag, text: str) -> bool:
-    links = item.find_all("a", limit=2)
+    links = list(islice((node for node in item.descendants if node.name == "a"), 2))  # find_all's filters cost more
     return len(links) == 1 and clean(links[0].get_text()) == text
 
 
