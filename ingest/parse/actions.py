@@ -33,7 +33,20 @@ def _known(word: str, language: str) -> str | None:
             if word.endswith(ending) and word[: -len(ending)] + replacement in entries:
                 return word[: -len(ending)] + replacement
         return None
-    return next((entry for entry in entries if len(entry) >= 5 and word.startswith(entry)), None)
+    return next((entry for entry in _stems(language).get(word[:STEM_KEY], ()) if word.startswith(entry)), None)
+
+
+STEM_KEY = 5  # a stem is this long at least, so the words it begins share their first STEM_KEY letters with it
+
+
+@cache
+def _stems(language: str) -> dict[str, list[str]]:
+    """The entries a word may begin with, by their first STEM_KEY letters, in the lexicon's order."""
+    stems: dict[str, list[str]] = {}
+    for entry in _categories(language):
+        if len(entry) >= STEM_KEY:
+            stems.setdefault(entry[:STEM_KEY], []).append(entry)
+    return stems
 
 
 def is_action_word(word: str, language: str) -> bool:
