@@ -120,19 +120,33 @@ def _neighbours(db: Database, rowids: list[int], vectors: numpy.ndarray) \
         -> tuple[dict[int, list[tuple[float, int]]], dict[int, list[tuple[float, int]]]]:
     """Each statement's NEIGHBOURS most similar among the stored ones; and for each other stored statement that
     one of these would enter the list of (it scores above the list's last, or the list is short), those of
-    these that would."""
+    these that would. Each chunk of stored vectors is read with numpy a whole matrix at a time: at a million
+    statements a batch meets 50 chunks, and a sort a statement a chunk cost more than the products."""
     new = numpy.asarray(vectors, dtype=numpy.float32)
-    best: dict[int, list[tuple[float, int]]] = {rowid: [] for rowid in rowids}
+    own = numpy.asarray(rowids, dtype=numpy.int64)
+    best_scores = numpy.zeros((len(rowids), 0), dtype=numpy.float32)
+    best_others = numpy.zeros((len(rowids), 0), dtype=numpy.int64)
     offered: dict[int, list[tuple[float, int]]] = {}
     for stored_rowids, stored in chunks(db):
         scores = new @ stored.T / (SCALE * SCALE)
-        for row, rowid in enumerate(rowids):
-            scores[row, stored_rowids == rowid] = NONE  # not its own neighbour
-            top = numpy.argsort(-scores[row])[:NEIGHBOURS]
-            best[rowid] = sorted(best[rowid] + [(float(scores[row, i]), int(stored_rowids[i])) for i in top],
-                                 reverse=True)[:NEIGHBOURS]
+        _not_its_own(scores, own, stored_rowids)
+        top = numpy.argpartition(-scores, min(NEIGHBOURS, scores.shape[1]) - 1, axis=1)[:, :NEIGHBOURS]
+        best_scores = numpy.concatenate([best_scores, numpy.take_along_axis(scores, top, axis=1)], axis=1)
+        best_others = numpy.concatenate([best_others, stored_rowids[top]], axis=1)
+        kept = numpy.lexsort((-best_others, -best_scores))[:, :NEIGHBOURS]  # the highest first, ties by rowid
+        best_scores = numpy.take_along_axis(best_scores, kept, axis=1)
+        best_others = numpy.take_along_axis(best_others, kept, axis=1)
         offered.update(_offers(db, rowids, stored_rowids, scores))
+    best = {rowid: list(zip(map(float, best_scores[row]), map(int, best_others[row]), strict=True))
+            for row, rowid in enumerate(rowids)}
     return best, offered
+
+
+def _not_its_own(scores: numpy.ndarray, own: numpy.ndarray, stored_rowids: numpy.ndarray) -> None:
+    """A newcomer already stored (stored_rowids are in order) scores NONE against itself."""
+    at = numpy.minimum(numpy.searchsorted(stored_rowids, own), len(stored_rowids) - 1)
+    rows = numpy.flatnonzero(stored_rowids[at] == own)
+    scores[rows, at[rows]] = NONE
 
 
 def _offers(db: Database, rowids: list[int], stored_rowids: numpy.ndarray, scores: numpy.ndarray) \
@@ -145,11 +159,26 @@ def _offers(db: Database, rowids: list[int], stored_rowids: numpy.ndarray, score
     bar = numpy.array([worst.get(rowid, NONE) for rowid in stored_rowids.tolist()], dtype=numpy.float32)
     beaten = numpy.flatnonzero(others & (scores.max(axis=0) > bar))
     found = {}
-    for column in beaten.tolist():
-        top = numpy.argsort(-scores[:, column])[:NEIGHBOURS]
-        found[int(stored_rowids[column])] = [(float(scores[row, column]), rowids[row]) for row in top
-                                             if scores[row, column] > bar[column]]
+    for start in range(0, len(beaten), OFFERS_AT_ONCE):
+        columns = beaten[start:start + OFFERS_AT_ONCE]
+        top_rows, top_scores = _highest_rows(scores[:, columns])
+        for column, rows, column_scores in zip(columns.tolist(), top_rows.T.tolist(), top_scores.T.tolist(),
+                                               strict=True):
+            found[int(stored_rowids[column])] = sorted(
+                ((score, rowids[row]) for row, score in zip(rows, column_scores, strict=True) if score > bar[column]),
+                reverse=True)
     return found
+
+
+OFFERS_AT_ONCE = 4_096  # columns of a batch's scores sorted together: 32 MB for a batch of 2,000
+
+
+def _highest_rows(scores: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Each column's NEIGHBOURS highest rows and their scores, the highest first."""
+    top = numpy.argpartition(-scores, min(NEIGHBOURS, len(scores)) - 1, axis=0)[:NEIGHBOURS]
+    top_scores = numpy.take_along_axis(scores, top, axis=0)
+    order = numpy.argsort(-top_scores, axis=0, kind="stable")
+    return numpy.take_along_axis(top, order, axis=0), numpy.take_along_axis(top_scores, order, axis=0)
 
 
 def chunks(db):

@@ -184,3 +184,36 @@ def test_the_vectors_a_search_compares_are_read_once_until_the_database_changes(
     assert [len(similar.stored(conn)[0]) for _ in range(3)] == [2, 2, 2] and len(reads) == 1
     _add(runner, db_path, OTHERS[1])
     assert len(similar.stored(conn)[0]) == 3 and len(reads) == 2
+
+
+def test_neighbours_read_chunk_by_chunk_are_those_of_every_vector_at_once(monkeypatch):
+    """A batch's lists and offers, with the stored vectors read in several chunks, against a plain reading."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    rng = numpy.random.default_rng(7)
+    units = rng.normal(size=(300, 256))  # ties in int8 are rare at this width (none with this seed)
+    vectors = numpy.round(units / numpy.linalg.norm(units, axis=1, keepdims=True) * similar.SCALE).astype(numpy.int8)
+    stored = [3 * index + 1 for index in range(len(vectors))]
+    db = Database(sqlite3.connect(":memory:"))
+    similar.ensure(db)
+    db.conn.executemany(f"insert into {similar.VECTORS} values (?, ?)", zip(stored, map(bytes, vectors), strict=True))
+    similar._write(db, {rowid: [(0.3, stored[0])] * similar.NEIGHBOURS for rowid in stored[:100]})  # full lists
+    batch = stored[-40:]
+    monkeypatch.setattr(similar, "CHUNK", 70)
+    best, offered = similar._neighbours(db, batch, vectors[-40:])
+
+    scores = vectors[-40:].astype(numpy.float32) @ vectors.T.astype(numpy.float32) / similar.SCALE ** 2
+    for row, rowid in enumerate(batch):
+        others = sorted(((float(scores[row, c]), other) for c, other in enumerate(stored) if other != rowid),
+                        reverse=True)
+        assert best[rowid] == others[:similar.NEIGHBOURS]
+    bars = {rowid: (0.3 if rowid in stored[:100] else similar.NONE) for rowid in stored[:-40]}
+    expected = {}
+    for column, other in enumerate(stored[:-40]):
+        beating = sorted(((float(scores[row, column]), rowid) for row, rowid in enumerate(batch)
+                          if scores[row, column] > bars[other]), reverse=True)[:similar.NEIGHBOURS]
+        if beating:
+            expected[other] = beating
+    assert offered == expected
