@@ -137,3 +137,24 @@ def test_a_page_titled_as_its_demands_with_asks_in_it_is_listed(title, listed):
             "<ul><li>Pay workers making clothes a living wage.</li>"
             "<li>Show how much workers earn without overtime and bonuses.</li></ul>")
     assert kind(body) == ("joint_statement" if listed else "other")
+
+
+@pytest.mark.parametrize("opening, language", [
+    ("The Alpha Network has signed the open letter to the Minister, and encourages every group to do the same.", "en"),
+    ("We are proud to be co-signers of the following letter, which the coalition sent to the Minister.", "en"),
+    ("Le Collectif Alpha se joint aux signataires du communiqué et dénonce ces mesures.", "fr"),
+    ("Das Bündnis Alpha unterzeichnet den Aufruf an die Ministerin und unterstützt sein Anliegen.", "de"),
+])
+def test_a_post_that_tells_of_joining_a_statement_made_elsewhere_is_a_report(opening, language):
+    ask = {"en": "<p>We call on the Minister to withdraw the decree on public assembly at once.</p>",
+           "fr": "<p>Nous exigeons le retrait immédiat du décret sur les rassemblements.</p>",
+           "de": "<p>Wir fordern die Ministerin auf, das Dekret sofort zurückzunehmen.</p>"}[language]
+    report = f"<p>{opening}</p>{ask}"
+    assert kind(report, language=language) == "other"
+    assert kind(report + f"<p>Signed by:</p><ul>{GROUPS}</ul>", language=language) != "other"  # it carries it
+
+
+def test_a_statement_that_says_its_signers_signed_it_is_no_report():
+    body = ("<h1>Open letter to the Minister</h1><p>Forty groups across the country have signed this letter.</p>"
+            "<p>We call on the Minister to withdraw the decree on public assembly at once.</p>")
+    assert kind(body) == "open_letter"

@@ -30,6 +30,7 @@ LABEL_ORDER: tuple[PageKind, ...] = ("open_letter", "joint_statement", "press_re
 OTHER_PAGE_CUES = ("event", "job", "newsletter")
 MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening proves nothing
 MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
+ADHESION_REACH_WORDS = 5  # "signs" ... "the open letter", "se joignent" ... "aux signataires du communiqué"
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
 # each way a plural may end ("statements", "lettres", "Erklärungen", "Stellungnahmen"), taken off in turn
 _PLURAL_ENDING = {ending: re.compile(rf"(?<=\w\w){ending}\b") for ending in ("s", "es", "en", "n")}
@@ -93,12 +94,30 @@ def _names_another_kind(title: str | None) -> bool:
 
 
 def _reports_a_statement(evidence: PageEvidence) -> bool:
-    """ "Über 50 NGOs unterzeichnen offenen Brief an die EU": a headline that counts a statement's signers, on a
-    page with neither a line that signs nor a list of signers (the statement is elsewhere; a reprint would
-    carry them)."""
+    """ "Über 50 NGOs unterzeichnen offenen Brief an die EU", "Das Netzwerk unterzeichnet den Aufruf", "X se
+    joignent aux signataires du communiqué": a headline that counts a statement's signers, or an opening that tells
+    of a party joining a statement, on a page with neither a line that signs nor a list of signers (the statement
+    is elsewhere; a reprint would carry them)."""
     title = evidence.title or ""
-    return evidence.words.signatory_count.search(title) is not None and not _has_signing_line(evidence) \
-        and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES
+    return (evidence.words.signatory_count.search(title) is not None or _tells_of_joining(evidence)) \
+        and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES
+
+
+def _tells_of_joining(evidence: PageEvidence) -> bool:
+    texts = [evidence.title or "", *(block.text for block in evidence.body[:OPENING_BLOCKS] if block.kind != "row")]
+    return any(_joins_a_statement(text[:MAX_LABEL_BLOCK_CHARS]) for text in texts)
+
+
+def _joins_a_statement(text: str) -> bool:
+    """ "signs the open letter", "proud to be co-signers of the letter", "se joignent aux signataires": a verb of
+    joining, then within a few words a statement or its signers, not the page's own ("signed our petition",
+    "unterzeichnen wir diesen Brief" are the statement speaking of itself)."""
+    for verb in cue_pattern("adhesion").finditer(text):
+        joined = " ".join(text[verb.end():].split()[:ADHESION_REACH_WORDS])
+        own = cue_pattern("self_reference").search(joined)
+        if cue_pattern("statement_nouns", "signing").search(joined) and not own:
+            return True
+    return False
 
 
 def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
@@ -120,8 +139,11 @@ def _files_as_statement(described: str) -> bool:
 
 
 def _has_signing_line(evidence: PageEvidence) -> bool:
+    """A short line with a word that signs, not one that tells of someone joining a statement ("X signs the open
+    letter.")."""
     signing = cue_pattern("signing")
-    return any(signing.search(block.text) or evidence.words.signatory_leadin.search(block.text)
+    return any((signing.search(block.text) or evidence.words.signatory_leadin.search(block.text))
+               and not _joins_a_statement(block.text)
                for block in evidence.blocks or evidence.body
                if block.kind != "row" and len(block.text) <= MAX_SIGNING_LINE_CHARS)
 
