@@ -158,3 +158,18 @@ def test_a_statement_that_says_its_signers_signed_it_is_no_report():
     body = ("<h1>Open letter to the Minister</h1><p>Forty groups across the country have signed this letter.</p>"
             "<p>We call on the Minister to withdraw the decree on public assembly at once.</p>")
     assert kind(body) == "open_letter"
+
+
+@pytest.mark.parametrize("signed, language", [
+    ("Signed", "en"), ("Signé :", "fr"), ("Gezeichnet", "de"), ("Firmado", "es"), ("Assinado", "pt"), ("FIRMATO", "it"),
+    ("Getekend", "nl"),
+])
+def test_a_line_that_is_only_the_word_signed_signs_the_names_under_it(signed, language):
+    body = ("<h1>Interrogazione al Ministro</h1><p>Il consiglio ha esaminato la questione della lingua "
+            "dell'insegnamento nelle università e la sentenza del tribunale amministrativo.</p>"
+            "<p>ROSSI Maria, BIANCHI Giovanni, VERDI Luca, NERI Anna, RUSSO Paolo, ESPOSITO Chiara</p>")
+    assert kind(body, language=language) == "other"  # names under prose, with nothing that signs
+    signed_body = body.replace("<p>ROSSI", f"<p>{signed}</p><p>ROSSI")
+    statement = parsed(f"<html><body>{signed_body}</body></html>", language=language)
+    assert statement.kind == "joint_statement"
+    assert [signatory.name for signatory in statement.signatories][:2] == ["ROSSI Maria", "BIANCHI Giovanni"]
