@@ -173,3 +173,16 @@ def test_a_line_that_is_only_the_word_signed_signs_the_names_under_it(signed, la
     statement = parsed(f"<html><body>{signed_body}</body></html>", language=language)
     assert statement.kind == "joint_statement"
     assert [signatory.name for signatory in statement.signatories][:2] == ["ROSSI Maria", "BIANCHI Giovanni"]
+
+
+@pytest.mark.parametrize("subtitle, expected", [
+    ("Final statement by Alpha Network, Beta Rights Watch and Gamma Foundation", "joint_statement"),
+    ("Final words from Alpha Network, Beta Rights Watch and Gamma Foundation", "other"),
+])
+def test_a_subtitle_that_opens_by_naming_a_statement_presents_the_page_as_one(subtitle, expected):
+    body = ('+++\ntitle = "End of the campaign"\nsubtitle = "' + subtitle + '"\n+++\n\n'
+            "While **Alpha Network**, along with fellow partners **Beta Rights Watch** and **Gamma Foundation**, are "
+            "glad that the negotiators have reached an agreement on the law, they believe that some important aspects "
+            "still need to be tackled.\n\nThe deal was reached after long negotiations, and some politicians have said "
+            "there is nothing to worry about.\n\nWe will continue to fight for digital rights.\n")
+    assert parsed(body, "text/markdown").kind == expected

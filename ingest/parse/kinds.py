@@ -47,6 +47,7 @@ class PageEvidence:
     blocks: list[Block] = field(default_factory=list)  # the whole page, signatory lines included
     words: Lexicon = field(default_factory=lexicon)
     signatories_at: int | None = None  # where the signatories stand among the page's blocks
+    subtitle: str | None = None  # the markup's subtitle, which names the page as its title does
 
     def opening(self, block_chars: int = OPENING_BLOCK_CHARS, chars: int | None = OPENING_CHARS) -> str:
         parts = [(self.title or "")[:MAX_TITLE_CHARS], (self.statement_heading or "")[:MAX_TITLE_CHARS],
@@ -122,10 +123,11 @@ def _joins_a_statement(text: str) -> bool:
 
 def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
     """A line that signs ("Signed,", "Subscritores:", "Atentamente:"), the text speaking of itself ("this
-    statement was put together by ...", "mit dem vorliegenden Papier"), or a statement it reprints. (Words that
+    statement was put together by ...", "mit dem vorliegenden Papier"), a title or subtitle that opens by naming
+    it a statement ("Final statement by A, B and C"), or a statement it reprints. (Words that
     several speak together, "die unterzeichnenden Organisationen", count in the opening too.)"""
     return (evidence.statement_heading is not None or _has_signing_line(evidence)
-            or opens_with_a_statement_noun(evidence.title)
+            or opens_with_a_statement_noun(evidence.title) or opens_with_a_statement_noun(evidence.subtitle)
             or (evidence.demands > 0 and names_demands(evidence.title or "", evidence.words))
             or any(_files_as_statement(described) for described in evidence.described_as)
             or any(cue_pattern("self_reference").search(block.text) for block in evidence.body))
