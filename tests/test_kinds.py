@@ -130,6 +130,18 @@ def test_a_page_its_site_files_among_statements_is_listed_on_its_asks(section, l
     assert parsed(body, "text/markdown").is_statement == listed
 
 
+@pytest.mark.parametrize("front_matter, listed", [
+    ("type: statements", True),
+    ("description: Register of the letters, statements and petitions we sent this year", False),
+])
+def test_a_summary_that_speaks_of_statements_does_not_file_the_page_among_them(front_matter, listed):
+    body = ("---\ntitle: The year 2020\n" + front_matter + "\n---\n\n"
+            "The residents wrote to the rector about the closure of the buildings in March.\n\n"
+            "- Daily Courier\n- Evening Standard Post\n- Radio Capital News\n- The Metro Gazette\n"
+            "- National Broadcasting Network\n")
+    assert parsed(body, "text/markdown").is_statement == listed
+
+
 @pytest.mark.parametrize("title, listed", [("Demands to H&M", True), ("Our demands", True),
                                            ("Why wages matter", False)])
 def test_a_page_titled_as_its_demands_with_asks_in_it_is_listed(title, listed):

@@ -48,6 +48,7 @@ class PageEvidence:
     words: Lexicon = field(default_factory=lexicon)
     signatories_at: int | None = None  # where the signatories stand among the page's blocks
     subtitle: str | None = None  # the markup's subtitle, which names the page as its title does
+    filed_under: str | None = None  # the front matter's type or categories: where the site files the page
 
     def opening(self, block_chars: int = OPENING_BLOCK_CHARS, chars: int | None = OPENING_CHARS) -> str:
         parts = [(self.title or "")[:MAX_TITLE_CHARS], (self.statement_heading or "")[:MAX_TITLE_CHARS],
@@ -129,15 +130,16 @@ def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
     return (evidence.statement_heading is not None or _has_signing_line(evidence)
             or opens_with_a_statement_noun(evidence.title) or opens_with_a_statement_noun(evidence.subtitle)
             or (evidence.demands > 0 and names_demands(evidence.title or "", evidence.words))
-            or any(_files_as_statement(described) for described in evidence.described_as)
+            or _files_as_statement(evidence.filed_under or "")
             or any(cue_pattern("self_reference").search(block.text) for block in evidence.body))
 
 
-def _files_as_statement(described: str) -> bool:
+def _files_as_statement(section: str) -> bool:
     """ "type: statements", "categories: [Open letters, Klima]", "Erklärungen": the site files the page among
-    its statements (a section's name is plural)."""
-    described = described[:MAX_TITLE_CHARS]
-    return any(names_a_statement(_PLURAL_ENDING[ending].sub("", described)) for ending in _PLURAL_ENDING)
+    its statements (a section's name is plural). A summary's plural is no section: "Register of our letters" is a
+    page about many letters."""
+    section = section[:MAX_TITLE_CHARS]
+    return any(names_a_statement(_PLURAL_ENDING[ending].sub("", section)) for ending in _PLURAL_ENDING)
 
 
 def _has_signing_line(evidence: PageEvidence) -> bool:
