@@ -198,3 +198,20 @@ def test_a_subtitle_that_opens_by_naming_a_statement_presents_the_page_as_one(su
             "still need to be tackled.\n\nThe deal was reached after long negotiations, and some politicians have said "
             "there is nothing to worry about.\n\nWe will continue to fight for digital rights.\n")
     assert parsed(body, "text/markdown").kind == expected
+
+
+@pytest.mark.parametrize("title, opening, language, expected", [
+    ("Declaration of the Cities for Clean Air", "We, the undersigned cities, formally come together to protect the air "
+     "our residents breathe.", "en", "joint_statement"),
+    ("Déclaration des villes pour un air pur", "Nous, soussignées, villes d'Europe, nous unissons pour protéger l'air "
+     "que respirent nos habitants.", "fr", "joint_statement"),
+    ("Why clean air matters to cities", "We, the undersigned cities, formally come together to protect the air our "
+     "residents breathe.", "en", "other"),  # the voice without a title that names a statement
+    ("Declaration of the Cities for Clean Air", "The cities have come together to protect the air their residents "
+     "breathe.", "en", "other"),  # the title without the voice
+])
+def test_a_declaration_spoken_by_its_undersigned_is_listed_though_its_signers_are_elsewhere(title, opening, language,
+                                                                                             expected):
+    body = (f"<h1>{title}</h1><p>{opening}</p><h2>01 Access</h2><p>Everyone should have access to clean air on equal "
+            "terms, in every district of every city.</p><p><a href='/cities'>See all the joined cities</a></p>")
+    assert kind(body, language=language) == expected

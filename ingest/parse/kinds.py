@@ -5,7 +5,9 @@ presents itself as a statement (a label such as "open letter", a line that signs
 itself as "this letter", a statement it reprints under its own heading), and it is not an event, a job
 offer, a newsletter, a report about a statement published elsewhere, or a press release of one
 organisation (press_release). Everything else is archived but not listed (other): a member list, an
-endorsement tally, a blog post with an ask in it. A label on its own lists nothing.
+endorsement tally, a blog post with an ask in it. A label on its own lists nothing. A page with neither
+signatories nor demands is listed only where its title names it a statement and its signers speak in it ("We,
+the undersigned ...").
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ class PageEvidence:
 
 
 def page_kind(evidence: PageEvidence) -> PageKind:
-    if not evidence.signatories and not evidence.demands:
+    if not evidence.signatories and not evidence.demands and not _declared_by_its_undersigned(evidence):
         return "other"
     opening = evidence.opening()
     # a title that labels the page a statement outweighs what its opening tells ("the raid took place at 6 am")
@@ -132,6 +134,15 @@ def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
             or (evidence.demands > 0 and names_demands(evidence.title or "", evidence.words))
             or _files_as_statement(evidence.filed_under or "")
             or any(cue_pattern("self_reference").search(block.text) for block in evidence.body))
+
+
+def _declared_by_its_undersigned(evidence: PageEvidence) -> bool:
+    """ "Declaration of ..." that opens "We, the undersigned cities, ...": a statement whose signers and demands are
+    not on the page (a declaration of commitments, its list kept elsewhere) still says what it is, by its title
+    and by the voice of its opening."""
+    voice = cue_pattern("undersigned")
+    named = opens_with_a_statement_noun(evidence.title) or opens_with_a_statement_noun(evidence.subtitle)
+    return named and any(voice.search(block.text[:MAX_LABEL_BLOCK_CHARS]) for block in evidence.body[:OPENING_BLOCKS])
 
 
 def _files_as_statement(section: str) -> bool:
