@@ -215,3 +215,16 @@ def test_a_declaration_spoken_by_its_undersigned_is_listed_though_its_signers_ar
     body = (f"<h1>{title}</h1><p>{opening}</p><h2>01 Access</h2><p>Everyone should have access to clean air on equal "
             "terms, in every district of every city.</p><p><a href='/cities'>See all the joined cities</a></p>")
     assert kind(body, language=language) == expected
+
+
+@pytest.mark.parametrize("sentence_end, listed", [
+    ("et de nombreux autres ont rejoint la campagne récemment.", False),  # news of who signed up
+    ("et de nombreux autres signent cet appel.", True),  # the statement speaking of itself
+])
+def test_names_that_a_sentence_says_have_joined_are_news_of_sign_ups(sentence_end, listed):
+    body = ("---\ntitle: Parmi les signataires récents\ndate: 30/04/2015\n---\n\n"
+            "Alpha, Beta Libre, gamma.org, Delta France, L'EPSILON, Zeta France, Eta, la Theta Academy, Iota Digitale "
+            f"{sentence_end}\n\nContinuons de rassembler, plus nous serons nombreux et plus nous serons entendus !\n")
+    statement = parsed(body, "text/markdown")
+    assert len(statement.signatories) == (9 if listed else 0)
+    assert statement.is_statement == listed

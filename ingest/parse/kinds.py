@@ -67,7 +67,7 @@ def page_kind(evidence: PageEvidence) -> PageKind:
     titled = _label(evidence.title or "") in ("open_letter", "joint_statement")
     if evidence.statement_heading is None and (_names_another_kind(evidence.title)
                                                or (not titled and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES)
-                                               or _reports_a_statement(evidence)):
+                                               or _reports_a_statement(evidence) or _tells_of_sign_ups(evidence)):
         return "other"
     label = _label(evidence.opening(MAX_LABEL_BLOCK_CHARS, None))
     if label in ("open_letter", "joint_statement"):
@@ -105,6 +105,24 @@ def _reports_a_statement(evidence: PageEvidence) -> bool:
     title = evidence.title or ""
     return (evidence.words.signatory_count.search(title) is not None or _tells_of_joining(evidence)) \
         and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES
+
+
+def _tells_of_sign_ups(evidence: PageEvidence) -> bool:
+    """ "A, B, C and many others have joined the campaign": signers read from a sentence that goes on to tell that
+    they joined, on a page that asks nothing and has no line that signs, are news of who signed up."""
+    blocks = evidence.blocks or evidence.body
+    at = evidence.signatories_at
+    if evidence.demands or not evidence.signatories or at is None or at >= len(blocks) \
+            or blocks[at].kind != "paragraph":
+        return False
+    text = blocks[at].text[:MAX_LABEL_BLOCK_CHARS]
+    last = text.rfind(evidence.signatories[-1].name_as_written)
+    if last < 0:
+        return False
+    joined = cue_pattern("adhesion").search(text, last)
+    own = joined is not None and cue_pattern("self_reference").search(" ".join(
+        text[joined.end():].split()[:ADHESION_REACH_WORDS]))
+    return joined is not None and not own and not _has_signing_line(evidence)
 
 
 def _tells_of_joining(evidence: PageEvidence) -> bool:
