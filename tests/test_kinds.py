@@ -130,6 +130,18 @@ def test_a_page_its_site_files_among_statements_is_listed_on_its_asks(section, l
     assert parsed(body, "text/markdown").is_statement == listed
 
 
+@pytest.mark.parametrize("front_matter, listed", [
+    ("type: statements", True),
+    ("description: Register of the letters, statements and petitions we sent this year", False),
+])
+def test_a_summary_that_speaks_of_statements_does_not_file_the_page_among_them(front_matter, listed):
+    body = ("---\ntitle: The year 2020\n" + front_matter + "\n---\n\n"
+            "The residents wrote to the rector about the closure of the buildings in March.\n\n"
+            "- Daily Courier\n- Evening Standard Post\n- Radio Capital News\n- The Metro Gazette\n"
+            "- National Broadcasting Network\n")
+    assert parsed(body, "text/markdown").is_statement == listed
+
+
 @pytest.mark.parametrize("title, listed", [("Demands to H&M", True), ("Our demands", True),
                                            ("Why wages matter", False)])
 def test_a_page_titled_as_its_demands_with_asks_in_it_is_listed(title, listed):
@@ -137,3 +149,82 @@ def test_a_page_titled_as_its_demands_with_asks_in_it_is_listed(title, listed):
             "<ul><li>Pay workers making clothes a living wage.</li>"
             "<li>Show how much workers earn without overtime and bonuses.</li></ul>")
     assert kind(body) == ("joint_statement" if listed else "other")
+
+
+@pytest.mark.parametrize("opening, language", [
+    ("The Alpha Network has signed the open letter to the Minister, and encourages every group to do the same.", "en"),
+    ("We are proud to be co-signers of the following letter, which the coalition sent to the Minister.", "en"),
+    ("Le Collectif Alpha se joint aux signataires du communiqué et dénonce ces mesures.", "fr"),
+    ("Das Bündnis Alpha unterzeichnet den Aufruf an die Ministerin und unterstützt sein Anliegen.", "de"),
+])
+def test_a_post_that_tells_of_joining_a_statement_made_elsewhere_is_a_report(opening, language):
+    ask = {"en": "<p>We call on the Minister to withdraw the decree on public assembly at once.</p>",
+           "fr": "<p>Nous exigeons le retrait immédiat du décret sur les rassemblements.</p>",
+           "de": "<p>Wir fordern die Ministerin auf, das Dekret sofort zurückzunehmen.</p>"}[language]
+    report = f"<p>{opening}</p>{ask}"
+    assert kind(report, language=language) == "other"
+    assert kind(report + f"<p>Signed by:</p><ul>{GROUPS}</ul>", language=language) != "other"  # it carries it
+
+
+def test_a_statement_that_says_its_signers_signed_it_is_no_report():
+    body = ("<h1>Open letter to the Minister</h1><p>Forty groups across the country have signed this letter.</p>"
+            "<p>We call on the Minister to withdraw the decree on public assembly at once.</p>")
+    assert kind(body) == "open_letter"
+
+
+@pytest.mark.parametrize("signed, language", [
+    ("Signed", "en"), ("Signé :", "fr"), ("Gezeichnet", "de"), ("Firmado", "es"), ("Assinado", "pt"), ("FIRMATO", "it"),
+    ("Getekend", "nl"),
+])
+def test_a_line_that_is_only_the_word_signed_signs_the_names_under_it(signed, language):
+    body = ("<h1>Interrogazione al Ministro</h1><p>Il consiglio ha esaminato la questione della lingua "
+            "dell'insegnamento nelle università e la sentenza del tribunale amministrativo.</p>"
+            "<p>ROSSI Maria, BIANCHI Giovanni, VERDI Luca, NERI Anna, RUSSO Paolo, ESPOSITO Chiara</p>")
+    assert kind(body, language=language) == "other"  # names under prose, with nothing that signs
+    signed_body = body.replace("<p>ROSSI", f"<p>{signed}</p><p>ROSSI")
+    statement = parsed(f"<html><body>{signed_body}</body></html>", language=language)
+    assert statement.kind == "joint_statement"
+    assert [signatory.name for signatory in statement.signatories][:2] == ["ROSSI Maria", "BIANCHI Giovanni"]
+
+
+@pytest.mark.parametrize("subtitle, expected", [
+    ("Final statement by Alpha Network, Beta Rights Watch and Gamma Foundation", "joint_statement"),
+    ("Final words from Alpha Network, Beta Rights Watch and Gamma Foundation", "other"),
+])
+def test_a_subtitle_that_opens_by_naming_a_statement_presents_the_page_as_one(subtitle, expected):
+    body = ('+++\ntitle = "End of the campaign"\nsubtitle = "' + subtitle + '"\n+++\n\n'
+            "While **Alpha Network**, along with fellow partners **Beta Rights Watch** and **Gamma Foundation**, are "
+            "glad that the negotiators have reached an agreement on the law, they believe that some important aspects "
+            "still need to be tackled.\n\nThe deal was reached after long negotiations, and some politicians have said "
+            "there is nothing to worry about.\n\nWe will continue to fight for digital rights.\n")
+    assert parsed(body, "text/markdown").kind == expected
+
+
+@pytest.mark.parametrize("title, opening, language, expected", [
+    ("Declaration of the Cities for Clean Air", "We, the undersigned cities, formally come together to protect the air "
+     "our residents breathe.", "en", "joint_statement"),
+    ("Déclaration des villes pour un air pur", "Nous, soussignées, villes d'Europe, nous unissons pour protéger l'air "
+     "que respirent nos habitants.", "fr", "joint_statement"),
+    ("Why clean air matters to cities", "We, the undersigned cities, formally come together to protect the air our "
+     "residents breathe.", "en", "other"),  # the voice without a title that names a statement
+    ("Declaration of the Cities for Clean Air", "The cities have come together to protect the air their residents "
+     "breathe.", "en", "other"),  # the title without the voice
+])
+def test_a_declaration_spoken_by_its_undersigned_is_listed_though_its_signers_are_elsewhere(title, opening, language,
+                                                                                             expected):
+    body = (f"<h1>{title}</h1><p>{opening}</p><h2>01 Access</h2><p>Everyone should have access to clean air on equal "
+            "terms, in every district of every city.</p><p><a href='/cities'>See all the joined cities</a></p>")
+    assert kind(body, language=language) == expected
+
+
+@pytest.mark.parametrize("sentence_end, listed", [
+    ("et de nombreux autres ont rejoint la campagne récemment.", False),  # news of who signed up
+    ("et de nombreux autres signent cet appel.", True),  # the statement speaking of itself
+])
+def test_names_that_a_sentence_says_have_joined_are_news_of_sign_ups(sentence_end, listed):
+    body = ("---\ntitle: Parmi les signataires récents\ndate: 30/04/2015\n---\n\n"
+            "Alpha, Beta Libre, gamma.org, Delta France, L'EPSILON, Zeta France, Eta, la Theta Academy, Iota Digitale "
+            f"{sentence_end}\n\nContinuons de rassembler, plus nous serons nombreux et plus nous serons entendus !\n")
+    statement = parsed(body, "text/markdown")
+    assert len(statement.signatories) == (9 if listed else 0)
+    assert statement.is_statement == listed

@@ -57,7 +57,8 @@ def parse(document: Document) -> Statement:
     evidence = PageEvidence(title, body, signatories, len(demands),
                             body[reprint].text if reprint is not None else None,
                             [page.metadata[key] for key in ("summary", "section") if key in page.metadata],
-                            page.blocks, words, block.lead_in_index if block else None)
+                            page.blocks, words, block.lead_in_index if block else None,
+                            page.metadata.get("subtitle"), page.metadata.get("section"))
     kind = page_kind(evidence)
     if kind not in LISTED_KINDS and signatories:
         warnings.append(f"not a statement, so its {len(signatories)} names are not kept as signatories")

@@ -5,7 +5,9 @@ presents itself as a statement (a label such as "open letter", a line that signs
 itself as "this letter", a statement it reprints under its own heading), and it is not an event, a job
 offer, a newsletter, a report about a statement published elsewhere, or a press release of one
 organisation (press_release). Everything else is archived but not listed (other): a member list, an
-endorsement tally, a blog post with an ask in it. A label on its own lists nothing.
+endorsement tally, a blog post with an ask in it. A label on its own lists nothing. A page with neither
+signatories nor demands is listed only where its title names it a statement and its signers speak in it ("We,
+the undersigned ...").
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ LABEL_ORDER: tuple[PageKind, ...] = ("open_letter", "joint_statement", "press_re
 OTHER_PAGE_CUES = ("event", "job", "newsletter")
 MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening proves nothing
 MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
+ADHESION_REACH_WORDS = 5  # "signs" ... "the open letter", "se joignent" ... "aux signataires du communiqué"
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
 # each way a plural may end ("statements", "lettres", "Erklärungen", "Stellungnahmen"), taken off in turn
 _PLURAL_ENDING = {ending: re.compile(rf"(?<=\w\w){ending}\b") for ending in ("s", "es", "en", "n")}
@@ -46,6 +49,8 @@ class PageEvidence:
     blocks: list[Block] = field(default_factory=list)  # the whole page, signatory lines included
     words: Lexicon = field(default_factory=lexicon)
     signatories_at: int | None = None  # where the signatories stand among the page's blocks
+    subtitle: str | None = None  # the markup's subtitle, which names the page as its title does
+    filed_under: str | None = None  # the front matter's type or categories: where the site files the page
 
     def opening(self, block_chars: int = OPENING_BLOCK_CHARS, chars: int | None = OPENING_CHARS) -> str:
         parts = [(self.title or "")[:MAX_TITLE_CHARS], (self.statement_heading or "")[:MAX_TITLE_CHARS],
@@ -55,14 +60,14 @@ class PageEvidence:
 
 
 def page_kind(evidence: PageEvidence) -> PageKind:
-    if not evidence.signatories and not evidence.demands:
+    if not evidence.signatories and not evidence.demands and not _declared_by_its_undersigned(evidence):
         return "other"
     opening = evidence.opening()
     # a title that labels the page a statement outweighs what its opening tells ("the raid took place at 6 am")
     titled = _label(evidence.title or "") in ("open_letter", "joint_statement")
     if evidence.statement_heading is None and (_names_another_kind(evidence.title)
                                                or (not titled and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES)
-                                               or _reports_a_statement(evidence)):
+                                               or _reports_a_statement(evidence) or _tells_of_sign_ups(evidence)):
         return "other"
     label = _label(evidence.opening(MAX_LABEL_BLOCK_CHARS, None))
     if label in ("open_letter", "joint_statement"):
@@ -93,35 +98,85 @@ def _names_another_kind(title: str | None) -> bool:
 
 
 def _reports_a_statement(evidence: PageEvidence) -> bool:
-    """ "Über 50 NGOs unterzeichnen offenen Brief an die EU": a headline that counts a statement's signers, on a
-    page with neither a line that signs nor a list of signers (the statement is elsewhere; a reprint would
-    carry them)."""
+    """ "Über 50 NGOs unterzeichnen offenen Brief an die EU", "Das Netzwerk unterzeichnet den Aufruf", "X se
+    joignent aux signataires du communiqué": a headline that counts a statement's signers, or an opening that tells
+    of a party joining a statement, on a page with neither a line that signs nor a list of signers (the statement
+    is elsewhere; a reprint would carry them)."""
     title = evidence.title or ""
-    return evidence.words.signatory_count.search(title) is not None and not _has_signing_line(evidence) \
-        and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES
+    return (evidence.words.signatory_count.search(title) is not None or _tells_of_joining(evidence)) \
+        and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES
+
+
+def _tells_of_sign_ups(evidence: PageEvidence) -> bool:
+    """ "A, B, C and many others have joined the campaign": signers read from a sentence that goes on to tell that
+    they joined, on a page that asks nothing and has no line that signs, are news of who signed up."""
+    blocks = evidence.blocks or evidence.body
+    at = evidence.signatories_at
+    if evidence.demands or not evidence.signatories or at is None or at >= len(blocks) \
+            or blocks[at].kind != "paragraph":
+        return False
+    text = blocks[at].text[:MAX_LABEL_BLOCK_CHARS]
+    last = text.rfind(evidence.signatories[-1].name_as_written)
+    if last < 0:
+        return False
+    joined = cue_pattern("adhesion").search(text, last)
+    own = joined is not None and cue_pattern("self_reference").search(" ".join(
+        text[joined.end():].split()[:ADHESION_REACH_WORDS]))
+    return joined is not None and not own and not _has_signing_line(evidence)
+
+
+def _tells_of_joining(evidence: PageEvidence) -> bool:
+    texts = [evidence.title or "", *(block.text for block in evidence.body[:OPENING_BLOCKS] if block.kind != "row")]
+    return any(_joins_a_statement(text[:MAX_LABEL_BLOCK_CHARS]) for text in texts)
+
+
+def _joins_a_statement(text: str) -> bool:
+    """ "signs the open letter", "proud to be co-signers of the letter", "se joignent aux signataires": a verb of
+    joining, then within a few words a statement or its signers, not the page's own ("signed our petition",
+    "unterzeichnen wir diesen Brief" are the statement speaking of itself)."""
+    for verb in cue_pattern("adhesion").finditer(text):
+        joined = " ".join(text[verb.end():].split()[:ADHESION_REACH_WORDS])
+        own = cue_pattern("self_reference").search(joined)
+        if cue_pattern("statement_nouns", "signing").search(joined) and not own:
+            return True
+    return False
 
 
 def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
     """A line that signs ("Signed,", "Subscritores:", "Atentamente:"), the text speaking of itself ("this
-    statement was put together by ...", "mit dem vorliegenden Papier"), or a statement it reprints. (Words that
+    statement was put together by ...", "mit dem vorliegenden Papier"), a title or subtitle that opens by naming
+    it a statement ("Final statement by A, B and C"), or a statement it reprints. (Words that
     several speak together, "die unterzeichnenden Organisationen", count in the opening too.)"""
     return (evidence.statement_heading is not None or _has_signing_line(evidence)
-            or opens_with_a_statement_noun(evidence.title)
+            or opens_with_a_statement_noun(evidence.title) or opens_with_a_statement_noun(evidence.subtitle)
             or (evidence.demands > 0 and names_demands(evidence.title or "", evidence.words))
-            or any(_files_as_statement(described) for described in evidence.described_as)
+            or _files_as_statement(evidence.filed_under or "")
             or any(cue_pattern("self_reference").search(block.text) for block in evidence.body))
 
 
-def _files_as_statement(described: str) -> bool:
+def _declared_by_its_undersigned(evidence: PageEvidence) -> bool:
+    """ "Declaration of ..." that opens "We, the undersigned cities, ...": a statement whose signers and demands are
+    not on the page (a declaration of commitments, its list kept elsewhere) still says what it is, by its title
+    and by the voice of its opening."""
+    voice = cue_pattern("undersigned")
+    named = opens_with_a_statement_noun(evidence.title) or opens_with_a_statement_noun(evidence.subtitle)
+    return named and any(voice.search(block.text[:MAX_LABEL_BLOCK_CHARS]) for block in evidence.body[:OPENING_BLOCKS])
+
+
+def _files_as_statement(section: str) -> bool:
     """ "type: statements", "categories: [Open letters, Klima]", "Erklärungen": the site files the page among
-    its statements (a section's name is plural)."""
-    described = described[:MAX_TITLE_CHARS]
-    return any(names_a_statement(_PLURAL_ENDING[ending].sub("", described)) for ending in _PLURAL_ENDING)
+    its statements (a section's name is plural). A summary's plural is no section: "Register of our letters" is a
+    page about many letters."""
+    section = section[:MAX_TITLE_CHARS]
+    return any(names_a_statement(_PLURAL_ENDING[ending].sub("", section)) for ending in _PLURAL_ENDING)
 
 
 def _has_signing_line(evidence: PageEvidence) -> bool:
+    """A short line with a word that signs, not one that tells of someone joining a statement ("X signs the open
+    letter.")."""
     signing = cue_pattern("signing")
-    return any(signing.search(block.text) or evidence.words.signatory_leadin.search(block.text)
+    return any((signing.search(block.text) or evidence.words.signatory_leadin.search(block.text))
+               and not _joins_a_statement(block.text)
                for block in evidence.blocks or evidence.body
                if block.kind != "row" and len(block.text) <= MAX_SIGNING_LINE_CHARS)
 
