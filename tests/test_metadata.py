@@ -589,3 +589,26 @@ def test_entities_in_a_front_matter_title_are_decoded():
 def test_a_heading_naming_the_statement_under_a_dateline_and_the_addressee_is_its_title(opening):
     body = opening + "# 1. Una consultazione tardiva\n\n" + PROSE * 2
     assert parsed(body, "text/markdown").title == opening.split("## ")[1].strip()
+
+
+@pytest.mark.parametrize("head, body", [
+    ('<meta name="date" content="2021-03-03">', ""),
+    ('<meta name="DC.date.issued" content="2021-03-03">', ""),
+    ('<meta name="citation_publication_date" content="2021/03/03">', ""),
+    ('<script type="application/ld+json">{"@type": "Article", "dateCreated": "2021-03-03T10:00:00Z"}</script>', ""),
+    ("", '<span itemprop="datePublished" content="2021-03-03">3 March</span>'),
+    ("", '<header class="entry-header"><time>March 3, 2021</time></header>'),  # a theme's, out of the text
+    ('<meta property="article:published_time" content="sometime">',
+     '<span itemprop="datePublished" content="2021-03-03">3 March</span>'),  # an unreadable one passed over
+])
+def test_the_publication_date_a_pages_markup_gives_in_any_of_its_usual_places(head, body):
+    statement = parsed(f"<html><head><title>Open letter on the bill</title>{head}</head><body>"
+                       f"<h1>Open letter on the bill</h1>{body}{PROSE}</body></html>")
+    assert statement.date == "2021-03-03"
+
+
+def test_an_unreadable_front_matter_date_is_said_and_the_pages_other_dates_read_on():
+    statement = parsed("---\ndate: été\nurl: /2021/03/lettre-ouverte/\n---\nNous demandons le retrait du texte.\n",
+                       "text/markdown")
+    assert statement.date == "2021-03"
+    assert "unreadable date 'été'" in statement.warnings

@@ -174,9 +174,9 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
         return dateline
     if markup:
         date = iso_date(markup) or read_date(markup, words) or numeric_date(markup, words)
-        if date is None:
-            warnings.append(f"unreadable date {markup!r}")
-        return date
+        if date:
+            return date
+        warnings.append(f"unreadable date {markup!r}")  # and the page's other dates are read on
     dateline = dateline_date(blocks[:statement_start], words, closing=[]) if statement_start else None
     if dateline:
         return dateline
