@@ -612,3 +612,27 @@ def test_an_unreadable_front_matter_date_is_said_and_the_pages_other_dates_read_
                        "text/markdown")
     assert statement.date == "2021-03"
     assert "unreadable date 'été'" in statement.warnings
+
+
+@pytest.mark.parametrize("language, written, expected", [
+    ("es", "15 de setiembre de 2020", "2020-09-15"),
+    ("de", "3. Jänner 2021", "2021-01-03"),
+    ("de", "3. Maerz 2021", "2021-03-03"),
+    ("nl", "3 mrt 2021", "2021-03-03"),
+    ("en", "15 setiembre 2020", None),  # a Spanish spelling, not an English one
+])
+def test_a_months_other_usual_spelling(language, written, expected):
+    assert read_date(written, lexicon(language)) == expected
+
+
+@pytest.mark.parametrize("language, line, expected", [
+    ("nl", "Amsterdam, 3-3-2021", "2021-03-03"),  # day first with dashes, as with slashes
+    ("en", "Posted 09-02-2016", None),  # month or day first: nothing says which
+    ("en", "March 3, 2021 at 10:00 am", "2021-03-03"),
+    ("fr", "3 mars 2021 à 14h30", "2021-03-03"),
+    ("es", "3 de marzo de 2021 a las 10.00", "2021-03-03"),
+    ("en", "4 February 2021 was the day we met", None),
+])
+def test_a_dateline_with_dashes_or_a_time_after_it(language, line, expected):
+    body = f"<html><body><p>{line}</p>{PROSE}</body></html>"
+    assert parsed(body, language=language).date == expected

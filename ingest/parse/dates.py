@@ -25,16 +25,17 @@ _DAY_MONTH = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAMES})|(?P<month2>{_MONTH_NAMES})\s+(?P<day2>\d{{1,2}}))\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?$")
-# "2015/12/3", "2013.11.07": year first; "24.04.2023": day first (dots are never month first); "09/02/2016":
-# either, unless a weekday or a number over twelve says which
+# "2015/12/3", "2013.11.07": year first; "24.04.2023": day first (dots are never month first); "09/02/2016",
+# "09-02-2016": either, unless a weekday or a number over twelve says which
 _NUMERIC = re.compile(r"(?<![\d/.-])(?:(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])"
                       r"|(?P<y1>\d{4})[/.](?P<m1>\d{1,2})[/.](?P<d1>\d{1,2})(?![\d/])"
                       r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"
-                      r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y3>\d{4})(?!\d))")
+                      r"|(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y3>\d{4})(?!\d))")
 _ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)(?:\2(?P<day>\d\d))?(?=[/-])")
 _DATELINE_PREFIX = re.compile(r"^(?:for\s+immediate\s+release\s*[–—:-]?\s*|[^\d,]{2,40},\s*)", re.I)
 _DATELINE_ARTICLE = re.compile(r"^(?:le|den|am|el|il|op|on|the)\s+(?=\d)", re.I)
-_SET_APART = re.compile(r"^\s*(?:$|[.,;:|–—(-]|\d{1,2}[:.]\d{2})")
+# what may follow a line's opening date: punctuation, or a time ("10:00", "at 10:00 am", "à 14h30", "a las 10.00")
+_SET_APART = re.compile(r"^\s*(?:$|[.,;:|–—(-]|(?:[^\W\d_]{1,5}\s+){0,2}\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b))")
 _SEPARATOR = re.compile(r"(?:[,;:|–—(-]|\s-)\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
 _LEADING_WORD = re.compile(r"(?P<word>[^\W\d_][\w-]*)\.?,?\s*")  # "Fri, ", "sexta-feira, "
