@@ -636,3 +636,13 @@ def test_a_months_other_usual_spelling(language, written, expected):
 def test_a_dateline_with_dashes_or_a_time_after_it(language, line, expected):
     body = f"<html><body><p>{line}</p>{PROSE}</body></html>"
     assert parsed(body, language=language).date == expected
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("To: the Council, 01.06.2022 — in time for the summer session", "2021-09-05"),  # later: a day planned
+    ("Geneva, 3 September 2021", "2021-09-03"),  # earlier: the day it was written
+])
+def test_a_date_at_the_end_later_than_the_posts_date_is_not_the_statements(closing, expected):
+    letter = "We call on the Council to act now, and to do so in public, for everyone in the city.\n\n" * 9
+    statement = parsed(f"---\ndate: 2021-09-05\n---\n{letter}{closing}\n", "text/markdown")
+    assert statement.date == expected

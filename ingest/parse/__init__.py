@@ -156,26 +156,26 @@ def _addresses(document: Document) -> list[str]:
 
 def _date(given: str | None, page: Page, body: list[Block], statement_start: int, words: Lexicon,
           warnings: list[str], addresses: list[str]) -> str | None:
-    """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
-    page's markup, then a dateline elsewhere on the page, then the date in the page's address (its front
-    matter's permalink, else where it was found), and last an anniversary the text marks. The page's
-    opening is read signatories included (a header line that names the signers may carry the date), and
-    so are the statement's end, the page's, and a footer line that dates the statement ("Letter written
-    ...")."""
+    """The user's date, then the statement's own dateline (a reprint's post date comes later; a date at its end
+    only where it is not later than the page's markup date), then the page's markup, then a dateline elsewhere on
+    the page, then the date in the page's address (its front matter's permalink, else where it was found), and last
+    an anniversary the text marks. The page's opening is read signatories included (a header line that names the
+    signers may carry the date), and so are the statement's end, the page's, and a footer line that dates the
+    statement ("Letter written ...")."""
     if given:
         date = iso_date(given)
         if date is None:
             warnings.append(f"unreadable date {given!r}")
         return date
     blocks, markup = page.blocks, page.metadata.get("date")
+    published = (iso_date(markup) or read_date(markup, words) or numeric_date(markup, words)) if markup else None
     closing = body[-CLOSING_BLOCKS:] + blocks[-CLOSING_BLOCKS:] + footer_datelines(page.metadata.get("footer"))
-    dateline = dateline_date(blocks[statement_start:], words, closing=closing)
+    dateline = dateline_date(blocks[statement_start:], words, closing=closing, published=published)
     if dateline:
         return dateline
+    if published:
+        return published
     if markup:
-        date = iso_date(markup) or read_date(markup, words) or numeric_date(markup, words)
-        if date:
-            return date
         warnings.append(f"unreadable date {markup!r}")  # and the page's other dates are read on
     dateline = dateline_date(blocks[:statement_start], words, closing=[]) if statement_start else None
     if dateline:

@@ -93,15 +93,21 @@ def _date_words(language: str) -> DateWords:
     )
 
 
-def dateline_date(blocks: list[Block], words: Lexicon, closing: list[Block] | None = None) -> str | None:
+def dateline_date(blocks: list[Block], words: Lexicon, closing: list[Block] | None = None,
+                  published: str | None = None) -> str | None:
     """The date a statement carries on a line of its own, before its prose begins or at its end:
     "4th February 2021", "Paris, le 7 novembre 2013. Communiqué de presse.", "Open Letter, January 2020",
     "Gemeinsame Pressemitteilung von BUND, ..., 16.08.2019", "(Chinese Human Rights Defenders—July 25, 2019) ...",
     "... Date: Fri, 09/02/2016 - 15:36 Source: ..."; else the day its opening says it speaks ("Today, ...").
-    The closing blocks are the blocks' last ones unless given."""
-    for block in opening_blocks(blocks) + (blocks[-CLOSING_BLOCKS:] if closing is None else closing):
+    The closing blocks are the blocks' last ones unless given. A date at the end that is later than the page's
+    publication date is not the day the statement was made: it is a day planned for sending it, or an event's."""
+    for block in opening_blocks(blocks):
         found = _line_date(block, words)
         if found:
+            return found
+    for block in blocks[-CLOSING_BLOCKS:] if closing is None else closing:
+        found = _line_date(block, words)
+        if found and not (published and found[:len(published)] > published):
             return found
     return _today_date(blocks, words)
 
