@@ -646,3 +646,23 @@ def test_a_date_at_the_end_later_than_the_posts_date_is_not_the_statements(closi
     letter = "We call on the Council to act now, and to do so in public, for everyone in the city.\n\n" * 9
     statement = parsed(f"---\ndate: 2021-09-05\n---\n{letter}{closing}\n", "text/markdown")
     assert statement.date == expected
+
+
+LETTER = "We, the undersigned organisations, call on the government to withdraw the bill and to hear us.\n"
+
+
+@pytest.mark.parametrize("opening, title", [
+    ("Berlin, 3 March 2021\n\nOpen letter on the surveillance bill\n\n", "Open letter on the surveillance bill"),
+    ("Joint statement\n\nNo to the surveillance bill\n\n", "Joint statement: No to the surveillance bill"),
+    ("Lettre ouverte\n\nNon à la loi de surveillance\n\n", "Lettre ouverte: Non à la loi de surveillance"),
+    ("Open letter on the surveillance bill\n\nNo to the surveillance bill\n\n",
+     "Open letter on the surveillance bill"),  # a title of its own: the next line is not joined
+])
+def test_a_first_line_title_under_a_dateline_or_continued_by_its_subtitle(opening, title):
+    assert parsed(opening + LETTER, "text/plain").title == title
+
+
+@pytest.mark.parametrize("label", ["Carta abierta", "Gemeinsame Erklärung", "Lettera aperta", "Open brief"])
+def test_a_label_that_only_says_what_kind_of_statement_is_continued_by_its_subtitle(label):
+    statement = parsed(f"---\ntitle: {label}\nsubtitle: Stop the bill\n---\n{LETTER}", "text/markdown")
+    assert statement.title == f"{label}: Stop the bill"

@@ -10,6 +10,7 @@ from .dates import (
     dateline_date,
     footer_datelines,
     infer_anniversary_date,
+    is_dateline,
     iso_date,
     numeric_date,
     read_date,
@@ -17,7 +18,7 @@ from .dates import (
 )
 from .demands import find_demands
 from .formats import read_page
-from .headings import first_line_title, labelled_heading, page_title, statement_heading
+from .headings import first_line_title, is_heading_like, labelled_heading, page_title, statement_heading
 from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
@@ -25,6 +26,7 @@ from .metadata import choose_publisher
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "5"
+MAX_LEADING_DATELINES = 2  # "Berlin, 3 March 2021" and a time or place line above a title
 
 
 def parse(document: Document) -> Statement:
@@ -112,10 +114,25 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
         return body[reprint].text
     if markup:
         return page_title(markup, subtitle, body)
-    first = first_line_title(body)
+    opening = _past_datelines(body, words)
+    first = first_line_title(opening)
     if first and read_date(first, words) is None:
-        return first
+        return page_title(first, _next_line(opening, first), opening)
     return labelled_heading(body)
+
+
+def _past_datelines(blocks: list[Block], words: Lexicon) -> list[Block]:
+    """The blocks from the first that is not a dateline: "Berlin, 3 March 2021" above a letter's title."""
+    start = next((index for index, block in enumerate(blocks[:MAX_LEADING_DATELINES + 1])
+                  if not is_dateline(block, words)), 0)
+    return blocks[start:]
+
+
+def _next_line(blocks: list[Block], first: str) -> str | None:
+    """The heading-like line after a first-line title: its subtitle, where the title is a bare label."""
+    index = next(index for index, block in enumerate(blocks) if block.text == first)
+    following = blocks[index + 1:index + 2]
+    return following[0].text if following and is_heading_like(following[0]) else None
 
 
 def _count_warnings(block: SignatoryBlock | None, signatories: list[Signatory]) -> list[str]:
