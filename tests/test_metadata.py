@@ -666,3 +666,14 @@ def test_a_first_line_title_under_a_dateline_or_continued_by_its_subtitle(openin
 def test_a_label_that_only_says_what_kind_of_statement_is_continued_by_its_subtitle(label):
     statement = parsed(f"---\ntitle: {label}\nsubtitle: Stop the bill\n---\n{LETTER}", "text/markdown")
     assert statement.title == f"{label}: Stop the bill"
+
+
+@pytest.mark.parametrize("head_title, title", [
+    ("Open letter on the bill « Digital Rights", "Open letter on the bill"),
+    ("Digital Rights » Open letter on the bill", "Open letter on the bill"),
+    ("Open letter on the bill · Digital Rights", "Open letter on the bill"),
+    ("Open letter on the bill • Digital Rights", "Open letter on the bill"),
+    ("Tribune « Non à la loi de surveillance »", "Tribune « Non à la loi de surveillance »"),  # a quotation
+])
+def test_a_head_titles_site_part_after_any_usual_separator(head_title, title):
+    assert parsed(f"<html><head><title>{head_title}</title></head><body>{PROSE}</body></html>").title == title

@@ -242,7 +242,9 @@ def _date_text(tag: Tag) -> str | None:
 MAX_DATE_TEXT_CHARS = 60
 MAX_FOOTER_CHARS = 2000
 MAX_FOOTER_LINE_CHARS = 120
-TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
+TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " // ")
+# "Post « Site", "Site » Post" (WordPress's old default), where the title quotes nothing: « Non à la loi »
+GUILLEMETS = (" « ", " » ")
 MAX_OPENING_BLOCKS = 8
 MAX_TITLE_LEVEL = 3
 _DOMAIN_PARTS = re.compile(r"^(?:https?://)?(?:www\.)?|\.[a-z]{2,6}/?$")
@@ -348,7 +350,8 @@ def _title_and_site(title: str | None, site: str | None) -> tuple[str | None, st
     if title is None:
         return None, None
     title = clean(title)
-    splits = [(clean(head), clean(tail)) for head, found, tail in map(title.partition, TITLE_SEPARATORS) if found]
+    separators = TITLE_SEPARATORS if "«" in title and "»" in title else TITLE_SEPARATORS + GUILLEMETS
+    splits = [(clean(head), clean(tail)) for head, found, tail in map(title.partition, separators) if found]
     if site is not None:
         for head, tail in splits:
             if _site_key(site) in (_site_key(head), _site_key(tail)):
