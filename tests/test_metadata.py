@@ -677,3 +677,20 @@ def test_a_label_that_only_says_what_kind_of_statement_is_continued_by_its_subti
 ])
 def test_a_head_titles_site_part_after_any_usual_separator(head_title, title):
     assert parsed(f"<html><head><title>{head_title}</title></head><body>{PROSE}</body></html>").title == title
+
+
+@pytest.mark.parametrize("page, title", [
+    ("<html><head><title>Open letter</title></head><body><h1>Open letter</h1><h2>Stop the surveillance bill</h2>"
+     f"{PROSE}</body></html>", "Open letter: Stop the surveillance bill"),
+    ("<html><head><title>Open letter on the bill</title></head><body><h1>Open letter on the bill</h1>"
+     f"<h2>Background</h2>{PROSE}</body></html>", "Open letter on the bill"),  # a title of its own
+])
+def test_a_bare_label_title_continued_by_the_heading_under_it(page, title):
+    assert parsed(page).title == title
+
+
+@pytest.mark.parametrize("marker", ["PRESS RELEASE", "Communiqué de presse :", "For immediate release",
+                                    "EMBARGOED UNTIL 00:01 GMT"])
+def test_a_line_that_only_says_a_release_follows_is_not_its_title(marker):
+    text = f"{marker}\n\nNGOs demand the withdrawal of the bill\n\n{LETTER}"
+    assert parsed(text, "text/plain").title == "NGOs demand the withdrawal of the bill"

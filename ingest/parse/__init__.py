@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..records import LISTED_KINDS, Document, Signatory, Statement
 from .blocks import Block, Page
+from .countries import fold
 from .dates import (
     CLOSING_BLOCKS,
     address_date,
@@ -22,11 +23,12 @@ from .headings import first_line_title, is_heading_like, labelled_heading, page_
 from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
-from .metadata import choose_publisher
+from .metadata import choose_publisher, is_release_marker
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "5"
-MAX_LEADING_DATELINES = 2  # "Berlin, 3 March 2021" and a time or place line above a title
+TITLE_REACH = 3  # the blocks a page's title may stand among, under a line or two
+MAX_LEADING_DATELINES = 2  # "PRESS RELEASE", "Berlin, 3 March 2021" above a title
 
 
 def parse(document: Document) -> Statement:
@@ -113,7 +115,7 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
     if reprint is not None:
         return body[reprint].text
     if markup:
-        return page_title(markup, subtitle, body)
+        return page_title(markup, subtitle or _heading_below(markup, body), body)
     opening = _past_datelines(body, words)
     first = first_line_title(opening)
     if first and read_date(first, words) is None:
@@ -121,10 +123,22 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
     return labelled_heading(body)
 
 
+def _heading_below(title: str, body: list[Block]) -> str | None:
+    """The heading right under the page's title ("Open letter" over "Stop the surveillance bill"), or that the
+    statement opens with where its title stands apart from it (in front matter): a subtitle, where the markup gives
+    none."""
+    key = fold(title).strip(" .!:")
+    index = next((index + 1 for index, block in enumerate(body[:TITLE_REACH])
+                  if fold(block.text).strip(" .!:") == key), 0)
+    below = body[index:index + 1]
+    return below[0].text if below and below[0].kind == "heading" else None
+
+
 def _past_datelines(blocks: list[Block], words: Lexicon) -> list[Block]:
-    """The blocks from the first that is not a dateline: "Berlin, 3 March 2021" above a letter's title."""
+    """The blocks from the first that is not a dateline or a line that only says what kind of page follows:
+    "Berlin, 3 March 2021", "PRESS RELEASE", "For immediate release" above a title."""
     start = next((index for index, block in enumerate(blocks[:MAX_LEADING_DATELINES + 1])
-                  if not is_dateline(block, words)), 0)
+                  if not is_dateline(block, words) and not is_release_marker(block.text)), 0)
     return blocks[start:]
 
 
