@@ -694,3 +694,24 @@ def test_a_bare_label_title_continued_by_the_heading_under_it(page, title):
 def test_a_line_that_only_says_a_release_follows_is_not_its_title(marker):
     text = f"{marker}\n\nNGOs demand the withdrawal of the bill\n\n{LETTER}"
     assert parsed(text, "text/plain").title == "NGOs demand the withdrawal of the bill"
+
+
+@pytest.mark.parametrize("language, opening, expected", [
+    ("en", "BRUSSELS, 3 March 2021 – Fifty organisations today called on the Council to withdraw the bill, which "
+     "would harm the rights of everyone in the Union.", "2021-03-03"),
+    ("en", "London (3 March 2021) – Fifty organisations today called on the Council to withdraw the bill, which "
+     "would harm the rights of everyone in the country.", "2021-03-03"),
+    ("en", "WASHINGTON, D.C. — March 3, 2021 — Fifty organisations today called on Congress to withdraw the bill, "
+     "which would harm the rights of everyone in the country.", "2021-03-03"),
+    ("fr", "Paris, le 3 mars 2021 – Cinquante organisations ont appelé aujourd'hui le gouvernement à retirer le "
+     "projet de loi, qui porterait atteinte aux droits de tous.", "2021-03-03"),
+    ("es", "Ciudad de México, 3 de marzo de 2021.- Cincuenta organizaciones exigieron hoy al gobierno retirar el "
+     "proyecto de ley, que dañaría los derechos de todas las personas.", "2021-03-03"),
+    ("en", "On 3 March 2021, the Council adopted the bill, which will harm the rights of everyone in the Union and "
+     "which we ask it to withdraw.", None),  # a day the prose tells of
+    ("en", "Update (2021-04-12) – The Council has answered our letter, and we stand by every word of the call "
+     "below, which we renew today.", None),  # an update's date
+])
+def test_the_place_and_date_a_releases_first_paragraph_opens_with(language, opening, expected):
+    body = f"<html><body><h1>Open letter on the bill</h1><p>{opening}</p>{PROSE}</body></html>"
+    assert parsed(body, language=language).date == expected

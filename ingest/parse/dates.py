@@ -34,6 +34,12 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(?:(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])"
 _ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)(?:\2(?P<day>\d\d))?(?=[/-])")
 _DATELINE_PREFIX = re.compile(r"^(?:for\s+immediate\s+release\s*[–—:-]?\s*|[^\d,]{2,40},\s*)", re.I)
 _DATELINE_ARTICLE = re.compile(r"^(?:le|den|am|el|il|op|on|the)\s+(?=\d)", re.I)
+# A release's first paragraph opens with its place and date: "BRUSSELS, 3 March 2021 – Fifty organisations ...",
+# "Paris, le 3 mars 2021 – ...", "London (3 March 2021) – ...", "WASHINGTON, D.C. — March 3, 2021 — ...",
+# "Ciudad de México, 3 de marzo de 2021.- ..."; the place is capitalised, and a dash, a bracket or a full stop
+# sets the date apart from the prose ("On 3 March 2021, the Council ..." tells of a day, it is no dateline)
+_RELEASE_PLACE = re.compile(r"(?:[A-ZÀ-Þ][^\d,()–—:.!?]{0,39}(?:\.[^\d,()–—:.!?\s]+)*\.?(?:,|\s[–—-]|\s?\()\s*){1,2}")
+_RELEASE_SEPARATOR = re.compile(r"\s*(?:\)\s*)?(?:[–—]|\.-|-\s|\.\s)")
 # what may follow a line's opening date: punctuation, or a time ("10:00", "at 10:00 am", "à 14h30", "a las 10.00")
 _SET_APART = re.compile(r"^\s*(?:$|[.,;:|–—(-]|(?:[^\W\d_]{1,5}\s+){0,2}\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b))")
 _SEPARATOR = re.compile(r"(?:[,;:|–—(-]|\s-)\s*$")
@@ -149,8 +155,22 @@ def _line_date(block: Block, words: Lexicon) -> str | None:
         found = _trailing_date(text, words, short=False)
         if found:
             return found
-    return _bracketed_date(text, words) or _labelled_date(text[:MAX_LABEL_SEARCH_CHARS], words,
-                                                          colon_only=is_prose(block))
+    return _release_date(text, words) or _bracketed_date(text, words) or _labelled_date(
+        text[:MAX_LABEL_SEARCH_CHARS], words, colon_only=is_prose(block))
+
+
+def _release_date(text: str, words: Lexicon) -> str | None:
+    """The place and date a release's first paragraph opens with: "BRUSSELS, 3 March 2021 – Fifty organisations ..."."""
+    place = _RELEASE_PLACE.match(text)
+    if place is None:
+        return None
+    rest = _DATELINE_ARTICLE.sub("", text[place.end():place.end() + MAX_DATELINE_CHARS])
+    written = words.dateline.match(rest)
+    numeric = None if written else _NUMERIC.match(rest)
+    end = written.end() if written else numeric.end() if numeric else None
+    if end is None or not _RELEASE_SEPARATOR.match(rest[end:]):
+        return None
+    return _date_of(written, words) if written else numeric_date(numeric.group(), words)
 
 
 def leading_date(text: str, words: Lexicon) -> str | None:
