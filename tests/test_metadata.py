@@ -715,3 +715,16 @@ def test_a_line_that_only_says_a_release_follows_is_not_its_title(marker):
 def test_the_place_and_date_a_releases_first_paragraph_opens_with(language, opening, expected):
     body = f"<html><body><h1>Open letter on the bill</h1><p>{opening}</p>{PROSE}</body></html>"
     assert parsed(body, language=language).date == expected
+
+
+SIGNERS = "\n".join(f"- Organisation number {n} for rights" for n in range(12))
+NL = "\n"
+CONTACTS = "\n\n".join(f"Contact line {n}: press{n}@example.org" for n in range(8))
+
+
+@pytest.mark.parametrize("text", [
+    f"Open letter on the bill\n\n{(LETTER + NL) * 9}Signed:\n\n{SIGNERS}\n\nBrussels, 3 March 2021\n\n{CONTACTS}\n",
+    f"Open letter on the bill\n\n{(LETTER + NL) * 9}Signed on 3 March 2021 by:\n\n{SIGNERS}\n\n{CONTACTS}\n",
+])
+def test_a_signatures_date_in_the_lead_in_or_right_after_the_list(text):
+    assert parsed(text, "text/markdown").date == "2021-03-03"

@@ -52,7 +52,7 @@ def parse(document: Document) -> Statement:
     statement_start = reprint + 1 if reprint is not None else 0
     date = _date(document.metadata.get("date"), page, body,
                  _index_of(body[reprint], page.blocks) + 1 if reprint is not None else 0, words, warnings,
-                 _addresses(document))
+                 _addresses(document), _signing_blocks(page.blocks, block))
     warnings.extend(_count_warnings(block, signatories))
     if not demands:
         warnings.append("no demands found")
@@ -185,8 +185,17 @@ def _addresses(document: Document) -> list[str]:
     return [address for address in (document.url, f"/{document.path}" if document.path else None) if address]
 
 
+def _signing_blocks(blocks: list[Block], block: SignatoryBlock | None) -> list[Block]:
+    """Where a signature's date stands: the signatories' lead-in ("Signed on 3 March 2021 by:") and the lines right
+    after the list ("Brussels, 3 March 2021" above the contacts and notes that end a page)."""
+    if block is None or block.end_index is None:
+        return []
+    lead_in, end = block.lead_in_index, block.end_index
+    return blocks[lead_in:lead_in + 1] + blocks[end:end + CLOSING_BLOCKS]
+
+
 def _date(given: str | None, page: Page, body: list[Block], statement_start: int, words: Lexicon,
-          warnings: list[str], addresses: list[str]) -> str | None:
+          warnings: list[str], addresses: list[str], signing: list[Block]) -> str | None:
     """The user's date, then the statement's own dateline (a reprint's post date comes later; a date at its end
     only where it is not later than the page's markup date), then the page's markup, then a dateline elsewhere on
     the page, then the date in the page's address (its front matter's permalink, else where it was found), and last
@@ -200,7 +209,8 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
         return date
     blocks, markup = page.blocks, page.metadata.get("date")
     published = (iso_date(markup) or read_date(markup, words) or numeric_date(markup, words)) if markup else None
-    closing = body[-CLOSING_BLOCKS:] + blocks[-CLOSING_BLOCKS:] + footer_datelines(page.metadata.get("footer"))
+    closing = (body[-CLOSING_BLOCKS:] + signing + blocks[-CLOSING_BLOCKS:]
+               + footer_datelines(page.metadata.get("footer")))
     dateline = dateline_date(blocks[statement_start:], words, closing=closing, published=published)
     if dateline:
         return dateline
