@@ -728,3 +728,14 @@ CONTACTS = "\n\n".join(f"Contact line {n}: press{n}@example.org" for n in range(
 ])
 def test_a_signatures_date_in_the_lead_in_or_right_after_the_list(text):
     assert parsed(text, "text/markdown").date == "2021-03-03"
+
+
+@pytest.mark.parametrize("language, line, expected", [
+    ("de", "Berlin, 03.03.21", "2021-03-03"),
+    ("fr", "Paris, le 12/03/21", "2021-03-12"),  # day first outside English
+    ("en", "3/13/21", "2021-03-13"),
+    ("en", "12.3.99", "1999-03-12"),
+    ("en", "3/3/21 was the day", None),
+])
+def test_a_datelines_year_in_two_digits(language, line, expected):
+    assert parsed(f"<html><body><p>{line}</p>{PROSE}</body></html>", language=language).date == expected

@@ -31,6 +31,9 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(?:(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])"
                       r"|(?P<y1>\d{4})[/.](?P<m1>\d{1,2})[/.](?P<d1>\d{1,2})(?![\d/])"
                       r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"
                       r"|(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y3>\d{4})(?!\d))")
+# "03.03.21", "3/3/21": a dateline's year in two digits, read 1970 to 2069 as strptime reads them
+_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?P<year>\d{2})(?![\d./-])")
+TWO_DIGIT_YEAR_PIVOT = 69
 _ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)(?:\2(?P<day>\d\d))?(?=[/-])")
 _DATELINE_PREFIX = re.compile(r"^(?:for\s+immediate\s+release\s*[–—:-]?\s*|[^\d,]{2,40},\s*)", re.I)
 _DATELINE_ARTICLE = re.compile(r"^(?:le|den|am|el|il|op|on|the)\s+(?=\d)", re.I)
@@ -179,6 +182,9 @@ def leading_date(text: str, words: Lexicon) -> str | None:
     numeric = _NUMERIC.match(text)
     if numeric and (numeric["iso"] or _SET_APART.match(text[numeric.end():])):  # "2005-04-17 German Young ..."
         return numeric_date(numeric.group(), words)
+    short = _TWO_DIGIT_YEAR.match(text)
+    if short and _SET_APART.match(text[short.end():]):
+        return numeric_date(short.group().removesuffix(short["year"]) + _full_year(short["year"]), words)
     match = words.dateline.match(text)
     if match is None or not _SET_APART.match(text[match.end():]):
         return None
@@ -294,6 +300,10 @@ def _weekday_number(word: str, words: Lexicon | None) -> int | None:
         return None
     names = date_words(words).weekdays
     return names.get(folded, next((number for name, number in names.items() if name.startswith(folded)), None))
+
+
+def _full_year(year: str) -> str:
+    return f"{20 if int(year) <= TWO_DIGIT_YEAR_PIVOT else 19}{year}"
 
 
 def _valid(year: str, month: str, day: str) -> str | None:
