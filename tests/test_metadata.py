@@ -709,6 +709,8 @@ def test_a_line_that_only_says_a_release_follows_is_not_its_title(marker):
      "proyecto de ley, que dañaría los derechos de todas las personas.", "2021-03-03"),
     ("en", "On 3 March 2021, the Council adopted the bill, which will harm the rights of everyone in the Union and "
      "which we ask it to withdraw.", None),  # a day the prose tells of
+    ("en", "In Brussels, on 3 March 2021, the Council adopted the bill, which will harm the rights of everyone in the "
+     "Union and which we ask it to withdraw.", None),  # after a place, too
     ("en", "Update (2021-04-12) – The Council has answered our letter, and we stand by every word of the call "
      "below, which we renew today.", None),  # an update's date
 ])
