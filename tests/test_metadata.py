@@ -589,3 +589,155 @@ def test_entities_in_a_front_matter_title_are_decoded():
 def test_a_heading_naming_the_statement_under_a_dateline_and_the_addressee_is_its_title(opening):
     body = opening + "# 1. Una consultazione tardiva\n\n" + PROSE * 2
     assert parsed(body, "text/markdown").title == opening.split("## ")[1].strip()
+
+
+@pytest.mark.parametrize("head, body", [
+    ('<meta name="date" content="2021-03-03">', ""),
+    ('<meta name="DC.date.issued" content="2021-03-03">', ""),
+    ('<meta name="citation_publication_date" content="2021/03/03">', ""),
+    ('<script type="application/ld+json">{"@type": "Article", "dateCreated": "2021-03-03T10:00:00Z"}</script>', ""),
+    ("", '<span itemprop="datePublished" content="2021-03-03">3 March</span>'),
+    ("", '<header class="entry-header"><time>March 3, 2021</time></header>'),  # a theme's, out of the text
+    ('<meta property="article:published_time" content="sometime">',
+     '<span itemprop="datePublished" content="2021-03-03">3 March</span>'),  # an unreadable one passed over
+])
+def test_the_publication_date_a_pages_markup_gives_in_any_of_its_usual_places(head, body):
+    statement = parsed(f"<html><head><title>Open letter on the bill</title>{head}</head><body>"
+                       f"<h1>Open letter on the bill</h1>{body}{PROSE}</body></html>")
+    assert statement.date == "2021-03-03"
+
+
+def test_an_unreadable_front_matter_date_is_said_and_the_pages_other_dates_read_on():
+    statement = parsed("---\ndate: été\nurl: /2021/03/lettre-ouverte/\n---\nNous demandons le retrait du texte.\n",
+                       "text/markdown")
+    assert statement.date == "2021-03"
+    assert "unreadable date 'été'" in statement.warnings
+
+
+@pytest.mark.parametrize("language, written, expected", [
+    ("es", "15 de setiembre de 2020", "2020-09-15"),
+    ("de", "3. Jänner 2021", "2021-01-03"),
+    ("de", "3. Maerz 2021", "2021-03-03"),
+    ("nl", "3 mrt 2021", "2021-03-03"),
+    ("en", "15 setiembre 2020", None),  # a Spanish spelling, not an English one
+])
+def test_a_months_other_usual_spelling(language, written, expected):
+    assert read_date(written, lexicon(language)) == expected
+
+
+@pytest.mark.parametrize("language, line, expected", [
+    ("nl", "Amsterdam, 3-3-2021", "2021-03-03"),  # day first with dashes, as with slashes
+    ("en", "Posted 09-02-2016", None),  # month or day first: nothing says which
+    ("en", "March 3, 2021 at 10:00 am", "2021-03-03"),
+    ("fr", "3 mars 2021 à 14h30", "2021-03-03"),
+    ("es", "3 de marzo de 2021 a las 10.00", "2021-03-03"),
+    ("en", "4 February 2021 was the day we met", None),
+])
+def test_a_dateline_with_dashes_or_a_time_after_it(language, line, expected):
+    body = f"<html><body><p>{line}</p>{PROSE}</body></html>"
+    assert parsed(body, language=language).date == expected
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("To: the Council, 01.06.2022 — in time for the summer session", "2021-09-05"),  # later: a day planned
+    ("Geneva, 3 September 2021", "2021-09-03"),  # earlier: the day it was written
+])
+def test_a_date_at_the_end_later_than_the_posts_date_is_not_the_statements(closing, expected):
+    letter = "We call on the Council to act now, and to do so in public, for everyone in the city.\n\n" * 9
+    statement = parsed(f"---\ndate: 2021-09-05\n---\n{letter}{closing}\n", "text/markdown")
+    assert statement.date == expected
+
+
+LETTER = "We, the undersigned organisations, call on the government to withdraw the bill and to hear us.\n"
+
+
+@pytest.mark.parametrize("opening, title", [
+    ("Berlin, 3 March 2021\n\nOpen letter on the surveillance bill\n\n", "Open letter on the surveillance bill"),
+    ("Joint statement\n\nNo to the surveillance bill\n\n", "Joint statement: No to the surveillance bill"),
+    ("Lettre ouverte\n\nNon à la loi de surveillance\n\n", "Lettre ouverte: Non à la loi de surveillance"),
+    ("Open letter on the surveillance bill\n\nNo to the surveillance bill\n\n",
+     "Open letter on the surveillance bill"),  # a title of its own: the next line is not joined
+])
+def test_a_first_line_title_under_a_dateline_or_continued_by_its_subtitle(opening, title):
+    assert parsed(opening + LETTER, "text/plain").title == title
+
+
+@pytest.mark.parametrize("label", ["Carta abierta", "Gemeinsame Erklärung", "Lettera aperta", "Open brief"])
+def test_a_label_that_only_says_what_kind_of_statement_is_continued_by_its_subtitle(label):
+    statement = parsed(f"---\ntitle: {label}\nsubtitle: Stop the bill\n---\n{LETTER}", "text/markdown")
+    assert statement.title == f"{label}: Stop the bill"
+
+
+@pytest.mark.parametrize("head_title, title", [
+    ("Open letter on the bill « Digital Rights", "Open letter on the bill"),
+    ("Digital Rights » Open letter on the bill", "Open letter on the bill"),
+    ("Open letter on the bill · Digital Rights", "Open letter on the bill"),
+    ("Open letter on the bill • Digital Rights", "Open letter on the bill"),
+    ("Tribune « Non à la loi de surveillance »", "Tribune « Non à la loi de surveillance »"),  # a quotation
+])
+def test_a_head_titles_site_part_after_any_usual_separator(head_title, title):
+    assert parsed(f"<html><head><title>{head_title}</title></head><body>{PROSE}</body></html>").title == title
+
+
+@pytest.mark.parametrize("page, title", [
+    ("<html><head><title>Open letter</title></head><body><h1>Open letter</h1><h2>Stop the surveillance bill</h2>"
+     f"{PROSE}</body></html>", "Open letter: Stop the surveillance bill"),
+    ("<html><head><title>Open letter on the bill</title></head><body><h1>Open letter on the bill</h1>"
+     f"<h2>Background</h2>{PROSE}</body></html>", "Open letter on the bill"),  # a title of its own
+])
+def test_a_bare_label_title_continued_by_the_heading_under_it(page, title):
+    assert parsed(page).title == title
+
+
+@pytest.mark.parametrize("marker", ["PRESS RELEASE", "Communiqué de presse :", "For immediate release",
+                                    "EMBARGOED UNTIL 00:01 GMT"])
+def test_a_line_that_only_says_a_release_follows_is_not_its_title(marker):
+    text = f"{marker}\n\nNGOs demand the withdrawal of the bill\n\n{LETTER}"
+    assert parsed(text, "text/plain").title == "NGOs demand the withdrawal of the bill"
+
+
+@pytest.mark.parametrize("language, opening, expected", [
+    ("en", "BRUSSELS, 3 March 2021 – Fifty organisations today called on the Council to withdraw the bill, which "
+     "would harm the rights of everyone in the Union.", "2021-03-03"),
+    ("en", "London (3 March 2021) – Fifty organisations today called on the Council to withdraw the bill, which "
+     "would harm the rights of everyone in the country.", "2021-03-03"),
+    ("en", "WASHINGTON, D.C. — March 3, 2021 — Fifty organisations today called on Congress to withdraw the bill, "
+     "which would harm the rights of everyone in the country.", "2021-03-03"),
+    ("fr", "Paris, le 3 mars 2021 – Cinquante organisations ont appelé aujourd'hui le gouvernement à retirer le "
+     "projet de loi, qui porterait atteinte aux droits de tous.", "2021-03-03"),
+    ("es", "Ciudad de México, 3 de marzo de 2021.- Cincuenta organizaciones exigieron hoy al gobierno retirar el "
+     "proyecto de ley, que dañaría los derechos de todas las personas.", "2021-03-03"),
+    ("en", "On 3 March 2021, the Council adopted the bill, which will harm the rights of everyone in the Union and "
+     "which we ask it to withdraw.", None),  # a day the prose tells of
+    ("en", "In Brussels, on 3 March 2021, the Council adopted the bill, which will harm the rights of everyone in the "
+     "Union and which we ask it to withdraw.", None),  # after a place, too
+    ("en", "Update (2021-04-12) – The Council has answered our letter, and we stand by every word of the call "
+     "below, which we renew today.", None),  # an update's date
+])
+def test_the_place_and_date_a_releases_first_paragraph_opens_with(language, opening, expected):
+    body = f"<html><body><h1>Open letter on the bill</h1><p>{opening}</p>{PROSE}</body></html>"
+    assert parsed(body, language=language).date == expected
+
+
+SIGNERS = "\n".join(f"- Organisation number {n} for rights" for n in range(12))
+NL = "\n"
+CONTACTS = "\n\n".join(f"Contact line {n}: press{n}@example.org" for n in range(8))
+
+
+@pytest.mark.parametrize("text", [
+    f"Open letter on the bill\n\n{(LETTER + NL) * 9}Signed:\n\n{SIGNERS}\n\nBrussels, 3 March 2021\n\n{CONTACTS}\n",
+    f"Open letter on the bill\n\n{(LETTER + NL) * 9}Signed on 3 March 2021 by:\n\n{SIGNERS}\n\n{CONTACTS}\n",
+])
+def test_a_signatures_date_in_the_lead_in_or_right_after_the_list(text):
+    assert parsed(text, "text/markdown").date == "2021-03-03"
+
+
+@pytest.mark.parametrize("language, line, expected", [
+    ("de", "Berlin, 03.03.21", "2021-03-03"),
+    ("fr", "Paris, le 12/03/21", "2021-03-12"),  # day first outside English
+    ("en", "3/13/21", "2021-03-13"),
+    ("en", "12.3.99", "1999-03-12"),
+    ("en", "3/3/21 was the day", None),
+])
+def test_a_datelines_year_in_two_digits(language, line, expected):
+    assert parsed(f"<html><body><p>{line}</p>{PROSE}</body></html>", language=language).date == expected

@@ -230,3 +230,20 @@ def test_a_page_that_is_not_a_statement_keeps_no_demands():
     assert statement.demands == []
     assert any("not kept as demands" in warning for warning in statement.warnings)
 
+
+
+def test_a_page_laid_out_in_a_table_is_read_as_its_blocks_and_a_table_of_signers_as_rows():
+    from ingest.parse.blocks import blocks_from_soup, soup_of
+
+    story = "".join(f"<p>The students held a protest on campus, and the university answered it with citations "
+                    f"that barred them for two weeks; paragraph {n} of the report tells what followed.</p>"
+                    for n in range(8))
+    layout = (f"<table><tr><td>Menu</td><td><b>An attack on the right to protest</b><p>May 26, 2006 | Page 2</p>"
+              f"{story}</td></tr></table>")
+    blocks = blocks_from_soup(soup_of(layout))
+    assert [block.text for block in blocks[:3]] == ["Menu", "An attack on the right to protest",
+                                                    "May 26, 2006 | Page 2"]
+    assert parse(Document("fixture", f"<html><body>{layout}</body></html>".encode(), "text/html", "utf-8",
+                          datetime.now(timezone.utc))).date == "2006-05-26"
+    signers = "<table><tr><td><p>Friends of the Earth</p><p>UK</p></td></tr><tr><td><p>Oxfam</p></td></tr></table>"
+    assert [block.kind for block in blocks_from_soup(soup_of(signers))] == ["row", "row"]

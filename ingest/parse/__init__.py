@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from ..records import LISTED_KINDS, Document, Signatory, Statement
 from .blocks import Block, Page
+from .countries import fold
 from .dates import (
     CLOSING_BLOCKS,
     address_date,
     dateline_date,
     footer_datelines,
     infer_anniversary_date,
+    is_dateline,
     iso_date,
     numeric_date,
     read_date,
@@ -17,14 +19,16 @@ from .dates import (
 )
 from .demands import find_demands
 from .formats import read_page
-from .headings import first_line_title, labelled_heading, page_title, statement_heading
+from .headings import first_line_title, is_heading_like, labelled_heading, page_title, statement_heading
 from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
-from .metadata import choose_publisher
+from .metadata import choose_publisher, is_release_marker
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "5"
+TITLE_REACH = 3  # the blocks a page's title may stand among, under a line or two
+MAX_LEADING_DATELINES = 2  # "PRESS RELEASE", "Berlin, 3 March 2021" above a title
 
 
 def parse(document: Document) -> Statement:
@@ -48,7 +52,7 @@ def parse(document: Document) -> Statement:
     statement_start = reprint + 1 if reprint is not None else 0
     date = _date(document.metadata.get("date"), page, body,
                  _index_of(body[reprint], page.blocks) + 1 if reprint is not None else 0, words, warnings,
-                 _addresses(document))
+                 _addresses(document), _signing_blocks(page.blocks, block))
     warnings.extend(_count_warnings(block, signatories))
     if not demands:
         warnings.append("no demands found")
@@ -112,11 +116,38 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
     if reprint is not None:
         return body[reprint].text
     if markup:
-        return page_title(markup, subtitle, body)
-    first = first_line_title(body)
+        return page_title(markup, subtitle or _heading_below(markup, body), body)
+    opening = _past_datelines(body, words)
+    first = first_line_title(opening)
     if first and read_date(first, words) is None:
-        return first
+        return page_title(first, _next_line(opening, first), opening)
     return labelled_heading(body)
+
+
+def _heading_below(title: str, body: list[Block]) -> str | None:
+    """The heading right under the page's title ("Open letter" over "Stop the surveillance bill"), or that the
+    statement opens with where its title stands apart from it (in front matter): a subtitle, where the markup gives
+    none."""
+    key = fold(title).strip(" .!:")
+    index = next((index + 1 for index, block in enumerate(body[:TITLE_REACH])
+                  if fold(block.text).strip(" .!:") == key), 0)
+    below = body[index:index + 1]
+    return below[0].text if below and below[0].kind == "heading" else None
+
+
+def _past_datelines(blocks: list[Block], words: Lexicon) -> list[Block]:
+    """The blocks from the first that is not a dateline or a line that only says what kind of page follows:
+    "Berlin, 3 March 2021", "PRESS RELEASE", "For immediate release" above a title."""
+    start = next((index for index, block in enumerate(blocks[:MAX_LEADING_DATELINES + 1])
+                  if not is_dateline(block, words) and not is_release_marker(block.text)), 0)
+    return blocks[start:]
+
+
+def _next_line(blocks: list[Block], first: str) -> str | None:
+    """The heading-like line after a first-line title: its subtitle, where the title is a bare label."""
+    index = next(index for index, block in enumerate(blocks) if block.text == first)
+    following = blocks[index + 1:index + 2]
+    return following[0].text if following and is_heading_like(following[0]) else None
 
 
 def _count_warnings(block: SignatoryBlock | None, signatories: list[Signatory]) -> list[str]:
@@ -155,29 +186,39 @@ def _addresses(document: Document) -> list[str]:
     return [address for address in (document.url, f"/{document.path}" if document.path else None) if address]
 
 
+def _signing_blocks(blocks: list[Block], block: SignatoryBlock | None) -> list[Block]:
+    """Where a signature's date stands: the signatories' lead-in ("Signed on 3 March 2021 by:") and the lines right
+    after the list ("Brussels, 3 March 2021" above the contacts and notes that end a page)."""
+    if block is None or block.end_index is None:
+        return []
+    lead_in, end = block.lead_in_index, block.end_index
+    return blocks[lead_in:lead_in + 1] + blocks[end:end + CLOSING_BLOCKS]
+
+
 def _date(given: str | None, page: Page, body: list[Block], statement_start: int, words: Lexicon,
-          warnings: list[str], addresses: list[str]) -> str | None:
-    """The user's date, then the statement's own dateline (a reprint's post date comes later), then the
-    page's markup, then a dateline elsewhere on the page, then the date in the page's address (its front
-    matter's permalink, else where it was found), and last an anniversary the text marks. The page's
-    opening is read signatories included (a header line that names the signers may carry the date), and
-    so are the statement's end, the page's, and a footer line that dates the statement ("Letter written
-    ...")."""
+          warnings: list[str], addresses: list[str], signing: list[Block]) -> str | None:
+    """The user's date, then the statement's own dateline (a reprint's post date comes later; a date at its end
+    only where it is not later than the page's markup date), then the page's markup, then a dateline elsewhere on
+    the page, then the date in the page's address (its front matter's permalink, else where it was found), and last
+    an anniversary the text marks. The page's opening is read signatories included (a header line that names the
+    signers may carry the date), and so are the statement's end, the page's, and a footer line that dates the
+    statement ("Letter written ...")."""
     if given:
         date = iso_date(given)
         if date is None:
             warnings.append(f"unreadable date {given!r}")
         return date
     blocks, markup = page.blocks, page.metadata.get("date")
-    closing = body[-CLOSING_BLOCKS:] + blocks[-CLOSING_BLOCKS:] + footer_datelines(page.metadata.get("footer"))
-    dateline = dateline_date(blocks[statement_start:], words, closing=closing)
+    published = (iso_date(markup) or read_date(markup, words) or numeric_date(markup, words)) if markup else None
+    closing = (body[-CLOSING_BLOCKS:] + signing + blocks[-CLOSING_BLOCKS:]
+               + footer_datelines(page.metadata.get("footer")))
+    dateline = dateline_date(blocks[statement_start:], words, closing=closing, published=published)
     if dateline:
         return dateline
+    if published:
+        return published
     if markup:
-        date = iso_date(markup) or read_date(markup, words) or numeric_date(markup, words)
-        if date is None:
-            warnings.append(f"unreadable date {markup!r}")
-        return date
+        warnings.append(f"unreadable date {markup!r}")  # and the page's other dates are read on
     dateline = dateline_date(blocks[:statement_start], words, closing=[]) if statement_start else None
     if dateline:
         return dateline

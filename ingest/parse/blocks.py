@@ -37,6 +37,7 @@ MAX_LINE_CHARS = 160  # a line list's lines are short ...
 MAX_LONG_LINES = 0.25  # ... but for a few long entries among them
 MAX_ENTRY_LINE_CHARS = 300
 _TOKEN_SPLIT = re.compile(r"[-_\s]+")
+MAX_CELL_CHARS = 1000  # a table cell holding paragraphs beyond this is a layout's, not a row of data
 MAX_DEPTH = 200  # deeper markup is read as plain text rather than walked
 LINE_BREAK = "\u2028"  # stands for <br> while inline text is gathered; source newlines are only white space
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)\s*\n\s*(?=\w)")
@@ -223,7 +224,7 @@ class _Walker:
             self.list_items(tag, depth, level=1)
         elif name == "tr":
             self.flush()
-            self.table_row(tag)
+            self.table_row(tag, depth)
         else:  # p, div, blockquote, section, table and anything unknown: a block boundary
             self.flush()
             outer = self.people
@@ -239,10 +240,15 @@ class _Walker:
             self.flush()
             self.add(Block("image", _LOGO_WORDS.sub("", alt).strip(" -–:")))
 
-    def table_row(self, row: Tag) -> None:
+    def table_row(self, row: Tag, depth: int) -> None:
         cells = _children(row, ("td", "th"))
         texts = tuple(clean(cell.get_text(" ")) for cell in cells)
-        if any(texts):
+        if any(len(text) > MAX_CELL_CHARS and _has_block_descendant(cell) for text, cell in zip(texts, cells,
+                                                                                                strict=True)):
+            for cell in cells:  # a page laid out in a table: its cells hold the page's own blocks
+                self.walk(cell, depth)
+                self.flush()
+        elif any(texts):
             header = all(cell.name == "th" for cell in cells)
             self.add(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header))
 

@@ -25,16 +25,26 @@ _DAY_MONTH = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAMES})|(?P<month2>{_MONTH_NAMES})\s+(?P<day2>\d{{1,2}}))\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?$")
-# "2015/12/3", "2013.11.07": year first; "24.04.2023": day first (dots are never month first); "09/02/2016":
-# either, unless a weekday or a number over twelve says which
+# "2015/12/3", "2013.11.07": year first; "24.04.2023": day first (dots are never month first); "09/02/2016",
+# "09-02-2016": either, unless a weekday or a number over twelve says which
 _NUMERIC = re.compile(r"(?<![\d/.-])(?:(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])"
                       r"|(?P<y1>\d{4})[/.](?P<m1>\d{1,2})[/.](?P<d1>\d{1,2})(?![\d/])"
                       r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"
-                      r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y3>\d{4})(?!\d))")
+                      r"|(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y3>\d{4})(?!\d))")
+# "03.03.21", "3/3/21": a dateline's year in two digits, read 1970 to 2069 as strptime reads them
+_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?P<year>\d{2})(?![\d./-])")
+TWO_DIGIT_YEAR_PIVOT = 69
 _ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)(?:\2(?P<day>\d\d))?(?=[/-])")
 _DATELINE_PREFIX = re.compile(r"^(?:for\s+immediate\s+release\s*[–—:-]?\s*|[^\d,]{2,40},\s*)", re.I)
 _DATELINE_ARTICLE = re.compile(r"^(?:le|den|am|el|il|op|on|the)\s+(?=\d)", re.I)
-_SET_APART = re.compile(r"^\s*(?:$|[.,;:|–—(-]|\d{1,2}[:.]\d{2})")
+# A release's first paragraph opens with its place and date: "BRUSSELS, 3 March 2021 – Fifty organisations ...",
+# "Paris, le 3 mars 2021 – ...", "London (3 March 2021) – ...", "WASHINGTON, D.C. — March 3, 2021 — ...",
+# "Ciudad de México, 3 de marzo de 2021.- ..."; the place is capitalised, and a dash, a bracket or a full stop
+# sets the date apart from the prose ("On 3 March 2021, the Council ..." tells of a day, it is no dateline)
+_RELEASE_PLACE = re.compile(r"(?:[A-ZÀ-Þ][^\d,()–—:.!?]{0,39}(?:\.[^\d,()–—:.!?\s]+)*\.?(?:,|\s[–—-]|\s?\()\s*){1,2}")
+_RELEASE_SEPARATOR = re.compile(r"\s*(?:\)\s*)?(?:[–—]|\.-|-\s|\.\s)")
+# what may follow a line's opening date: punctuation, or a time ("10:00", "at 10:00 am", "à 14h30", "a las 10.00")
+_SET_APART = re.compile(r"^\s*(?:$|[.,;:|–—(-]|(?:[^\W\d_]{1,5}\s+){0,2}\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b))")
 _SEPARATOR = re.compile(r"(?:[,;:|–—(-]|\s-)\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
 _LEADING_WORD = re.compile(r"(?P<word>[^\W\d_][\w-]*)\.?,?\s*")  # "Fri, ", "sexta-feira, "
@@ -92,15 +102,21 @@ def _date_words(language: str) -> DateWords:
     )
 
 
-def dateline_date(blocks: list[Block], words: Lexicon, closing: list[Block] | None = None) -> str | None:
+def dateline_date(blocks: list[Block], words: Lexicon, closing: list[Block] | None = None,
+                  published: str | None = None) -> str | None:
     """The date a statement carries on a line of its own, before its prose begins or at its end:
     "4th February 2021", "Paris, le 7 novembre 2013. Communiqué de presse.", "Open Letter, January 2020",
     "Gemeinsame Pressemitteilung von BUND, ..., 16.08.2019", "(Chinese Human Rights Defenders—July 25, 2019) ...",
     "... Date: Fri, 09/02/2016 - 15:36 Source: ..."; else the day its opening says it speaks ("Today, ...").
-    The closing blocks are the blocks' last ones unless given."""
-    for block in opening_blocks(blocks) + (blocks[-CLOSING_BLOCKS:] if closing is None else closing):
+    The closing blocks are the blocks' last ones unless given. A date at the end that is later than the page's
+    publication date is not the day the statement was made: it is a day planned for sending it, or an event's."""
+    for block in opening_blocks(blocks):
         found = _line_date(block, words)
         if found:
+            return found
+    for block in blocks[-CLOSING_BLOCKS:] if closing is None else closing:
+        found = _line_date(block, words)
+        if found and not (published and found[:len(published)] > published):
             return found
     return _today_date(blocks, words)
 
@@ -142,8 +158,22 @@ def _line_date(block: Block, words: Lexicon) -> str | None:
         found = _trailing_date(text, words, short=False)
         if found:
             return found
-    return _bracketed_date(text, words) or _labelled_date(text[:MAX_LABEL_SEARCH_CHARS], words,
-                                                          colon_only=is_prose(block))
+    return _release_date(text, words) or _bracketed_date(text, words) or _labelled_date(
+        text[:MAX_LABEL_SEARCH_CHARS], words, colon_only=is_prose(block))
+
+
+def _release_date(text: str, words: Lexicon) -> str | None:
+    """The place and date a release's first paragraph opens with: "BRUSSELS, 3 March 2021 – Fifty organisations ..."."""
+    place = _RELEASE_PLACE.match(text)
+    if place is None:
+        return None
+    rest = _DATELINE_ARTICLE.sub("", text[place.end():place.end() + MAX_DATELINE_CHARS])
+    written = words.dateline.match(rest)
+    numeric = None if written else _NUMERIC.match(rest)
+    end = written.end() if written else numeric.end() if numeric else None
+    if end is None or not _RELEASE_SEPARATOR.match(rest[end:]):
+        return None
+    return _date_of(written, words) if written else numeric_date(numeric.group(), words)
 
 
 def leading_date(text: str, words: Lexicon) -> str | None:
@@ -152,6 +182,9 @@ def leading_date(text: str, words: Lexicon) -> str | None:
     numeric = _NUMERIC.match(text)
     if numeric and (numeric["iso"] or _SET_APART.match(text[numeric.end():])):  # "2005-04-17 German Young ..."
         return numeric_date(numeric.group(), words)
+    short = _TWO_DIGIT_YEAR.match(text)
+    if short and _SET_APART.match(text[short.end():]):
+        return numeric_date(short.group().removesuffix(short["year"]) + _full_year(short["year"]), words)
     match = words.dateline.match(text)
     if match is None or not _SET_APART.match(text[match.end():]):
         return None
@@ -267,6 +300,10 @@ def _weekday_number(word: str, words: Lexicon | None) -> int | None:
         return None
     names = date_words(words).weekdays
     return names.get(folded, next((number for name, number in names.items() if name.startswith(folded)), None))
+
+
+def _full_year(year: str) -> str:
+    return f"{20 if int(year) <= TWO_DIGIT_YEAR_PIVOT else 19}{year}"
 
 
 def _valid(year: str, month: str, day: str) -> str | None:

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 
 from .blocks import Block, Page, blocks_from_soup, blocks_from_text, clean, soup_of
 from .countries import fold
+from .dates import iso_date
 from .language import is_prose
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
@@ -178,6 +179,8 @@ class MarkupIndex:
     meta: dict[str, str] = field(default_factory=dict)  # property or name -> content, first wins
     json_ld: list[str] = field(default_factory=list)
     time_datetime: str | None = None
+    time_text: str | None = None  # the first <time> without a datetime: "March 3, 2021"
+    item_published: str | None = None  # microdata's datePublished
     title: str | None = None
     h1: list[Tag] = field(default_factory=list)
     content: dict[str, Tag] = field(default_factory=dict)  # the first of each CONTENT_ROOTS kind
@@ -194,13 +197,17 @@ class MarkupIndex:
     def _note(self, tag: Tag) -> None:
         name = tag.name
         if name == "meta":
-            key, content = tag.get("property") or tag.get("name"), tag.get("content")
+            key, content = tag.get("property") or tag.get("name") or tag.get("itemprop"), tag.get("content")
             if isinstance(key, str) and isinstance(content, str):
                 self.meta.setdefault(key, content)
+        elif tag.get("itemprop") == "datePublished" and self.item_published is None:
+            self.item_published = _date_text(tag)
         elif name == "script" and tag.get("type") == "application/ld+json":
             self.json_ld.append(tag.string or "")
         elif name == "time" and self.time_datetime is None and isinstance(tag.get("datetime"), str):
             self.time_datetime = tag["datetime"]
+        elif name == "time" and self.time_text is None:
+            self.time_text = _date_text(tag)
         elif name == "title" and self.title is None:
             self.title = tag.get_text()
         elif name == "h1":
@@ -225,9 +232,19 @@ class MarkupIndex:
         return None
 
 
+def _date_text(tag: Tag) -> str | None:
+    """The date an element gives: its datetime or content attribute, else its text where it is short enough to be
+    a date ("March 3, 2021")."""
+    value = tag.get("datetime") or tag.get("content") or clean(tag.get_text(" "))
+    return value if isinstance(value, str) and 0 < len(value.strip()) <= MAX_DATE_TEXT_CHARS else None
+
+
+MAX_DATE_TEXT_CHARS = 60
 MAX_FOOTER_CHARS = 2000
 MAX_FOOTER_LINE_CHARS = 120
-TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
+TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " // ")
+# "Post « Site", "Site » Post" (WordPress's old default), where the title quotes nothing: « Non à la loi »
+GUILLEMETS = (" « ", " » ")
 MAX_OPENING_BLOCKS = 8
 MAX_TITLE_LEVEL = 3
 _DOMAIN_PARTS = re.compile(r"^(?:https?://)?(?:www\.)?|\.[a-z]{2,6}/?$")
@@ -259,8 +276,8 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
                   index.meta.get("og:title"), head_title, index.h1_text()]
     title = _agreed_title([candidate for candidate in candidates if candidate and not _is_tagline(candidate)
                            and (site_part is None or _site_key(candidate) != _site_key(site_part))])
-    published = (json_ld.get("datePublished") or index.meta.get("article:published_time")
-                 or index.meta.get("og:article:published_time") or index.time_datetime)
+    published = _first_date([json_ld.get("datePublished"), _meta_date(index.meta), index.item_published,
+                             index.time_datetime, index.time_text, _json_ld_created(index.json_ld)])
     nodes = _json_ld_nodes(index.json_ld)
     publisher = _json_ld_name(json_ld.get("publisher"), nodes) or site or _json_ld_site(nodes)
     language = soup.html.get("lang") if soup.html else None
@@ -276,6 +293,32 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
         if holder:
             metadata["copyright"] = holder
     return metadata
+
+
+# The <meta> names and properties that carry a page's publication date, best first: Open Graph's, then Dublin
+# Core's, Google Scholar's and the bare names news sites and CMSs write.
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+                  "dcterms.issued", "dc.date.issued", "dcterms.date", "dc.date", "dcterms.created", "dc.date.created",
+                  "citation_publication_date", "citation_date", "pubdate", "publishdate", "publish-date",
+                  "publish_date", "date")
+
+
+def _first_date(candidates: list[Any]) -> str | None:
+    """The first date the markup gives that reads as one, else the first it gives at all (written in words, for
+    the statement's language to read)."""
+    given = [value for value in candidates if isinstance(value, str) and value.strip()]
+    return next((value for value in given if iso_date(value)), given[0] if given else None)
+
+
+def _meta_date(meta: dict[str, str]) -> str | None:
+    by_name = {key.casefold(): value for key, value in reversed(meta.items())}  # first wins, case aside
+    return next((by_name[name] for name in PUBLISHED_META if by_name.get(name, "").strip()), None)
+
+
+def _json_ld_created(scripts: list[str]) -> str | None:
+    """A JSON-LD item's dateCreated, where no item gives its datePublished."""
+    return next((item["dateCreated"] for item in _json_ld_all(scripts) if isinstance(item.get("dateCreated"), str)),
+                None)
 
 
 def _agreed_title(candidates: list[str | None]) -> str | None:
@@ -307,7 +350,8 @@ def _title_and_site(title: str | None, site: str | None) -> tuple[str | None, st
     if title is None:
         return None, None
     title = clean(title)
-    splits = [(clean(head), clean(tail)) for head, found, tail in map(title.partition, TITLE_SEPARATORS) if found]
+    separators = TITLE_SEPARATORS if "«" in title and "»" in title else TITLE_SEPARATORS + GUILLEMETS
+    splits = [(clean(head), clean(tail)) for head, found, tail in map(title.partition, separators) if found]
     if site is not None:
         for head, tail in splits:
             if _site_key(site) in (_site_key(head), _site_key(tail)):

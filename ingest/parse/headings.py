@@ -94,14 +94,15 @@ def _split_label(title: str) -> tuple[str, str, str]:
 
 
 def _names_a_statement_by_name(text: str) -> bool:
-    """ "Joint Statement of Grüne Jugend and Jusos", not "Der offene Brief": a label and words of its own."""
+    """ "Joint Statement of Grüne Jugend and Jusos", not "Der offene Brief" or "Lettre ouverte": a label and words of
+    its own."""
     text = text[:MAX_HEADING_TEXT]
     label = cue_pattern("statement_nouns").search(text)
     if label is None:
         return False
-    rest = _WORDS.findall((text[:label.start()] + " " + text[label.end():]).casefold())
+    rest = cue_pattern("statement_qualifiers").sub(" ", text[:label.start()] + " " + text[label.end():])
     known = function_words()
-    return any(word not in known for word in rest)
+    return any(word not in known for word in _WORDS.findall(rest.casefold()))
 
 
 def _prose_follows(blocks: list[Block], index: int, reach: int = FIRST_LINE_REACH) -> bool:

@@ -186,8 +186,8 @@ def lexicon(language: str = "en") -> Lexicon:
         translation_heading=re.compile(_alternatives(data["translation_headings"]), re.I),
         anniversary=tuple(re.compile(pattern, re.I) for pattern in anniversary),
         anniversary_events=data["anniversary_events"],
-        months=_months(data["months"]),
-        dateline=_dateline(data["months"]),
+        months=_months(data["months"] + data["month_spellings"]),
+        dateline=_dateline(data["months"] + data["month_spellings"]),
         updated_prefix=re.compile(rf"^(?:{_alternatives(data['updated_prefixes'])})", re.I),
         last_conjunction=_last_conjunction(data["list_conjunctions"]),
         demand_list=re.compile(rf"\b(?:{data['demand_nouns']})\b[^:]{{0,80}}:\s*(?P<items>.+)$", re.I),
@@ -223,9 +223,9 @@ def _last_conjunction(conjunctions: list[str]) -> re.Pattern[str]:
 
 
 def _months(names: list[str]) -> dict[str, int]:
-    """Month names listed twelve to a language, January first, with the abbreviations that name one month only
-    ("Dec.", "févr.", "Sept")."""
-    months = {fold(name): index % 12 + 1 for index, name in enumerate(names)}
+    """Month names listed twelve to a language, January first (then another spelling of some, the others left
+    empty: "setiembre", "Jänner", "mrt"), with the abbreviations that name one month only ("Dec.", "févr.", "Sept")."""
+    months = {fold(name): index % 12 + 1 for index, name in enumerate(names) if name}
     abbreviations: dict[str, set[int]] = {}
     for name, number in months.items():
         for length in (3, 4):
@@ -238,7 +238,7 @@ def _dateline(names: list[str]) -> re.Pattern[str]:
     """A written date: "4th February 2021", "the 22nd of June, 2020", "6 Dec. 2021", "April 6, 2021",
     "12 de setembro de 2019", "4 de febrero del 2021", a weekday before it or not."""
     known = _months(names)
-    spellings = {spelling for name in names for spelling in (name, fold(name), name[:3], name[:4])
+    spellings = {spelling for name in names if name for spelling in (name, fold(name), name[:3], name[:4])
                  if fold(spelling) in known}
     month = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
     day = r"\d{1,2}(?:st|nd|rd|th|º|°|er|\.)?"

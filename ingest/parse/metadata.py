@@ -256,6 +256,22 @@ def press_release_label() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_any_language(publisher_words()['press_release'])})\b", re.I)
 
 
+MAX_MARKER_CHARS = 80
+
+
+def is_release_marker(text: str) -> bool:
+    """A line that only says what kind of page follows: "PRESS RELEASE", "Communiqué de presse :", "For immediate
+    release", "Embargoed until 00:01 GMT"."""
+    text = text.strip(" *_:.–—-")
+    return len(text) <= MAX_MARKER_CHARS and (press_release_label().fullmatch(text) is not None
+                                              or _immediate_release().match(text) is not None)
+
+
+@cache
+def _immediate_release() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_any_language(publisher_words()['immediate_release'])})\b", re.I)
+
+
 def _about_section(blocks: list[Block]) -> str | None:
     """ "A propos du CNLL": the organisation a press release's closing boilerplate presents, when it is one."""
     about = _about_pattern()
