@@ -167,6 +167,20 @@ def score_document(statement: Statement, gold: dict[str, Any]) -> DocumentResult
     return result
 
 
+def crashed(gold: dict[str, Any], message: str) -> DocumentResult:
+    """A document the parser failed on found nothing: its gold names and demands are all missed, and each field
+    the gold gives is wrong (else a set where every document crashed would score 1.0)."""
+    result = DocumentResult(gold["id"], crash=message)
+    result.organisations = Score(0, 0, len(gold["signatories"]["organisations"]))
+    result.demands = Score(0, 0, len(gold["demands"]["items"]))
+    result.individuals = Score(0, 0, gold["signatories"].get("individuals_count") or 0)
+    for name, given in (("title", gold.get("title")), ("date", gold.get("date")), ("language", gold_language(gold)),
+                        ("publisher", gold.get("publisher"))):
+        setattr(result, f"{name}_right", False if given else None)
+    result.statement_right = False
+    return result
+
+
 def document_for(gold_path: Path) -> Path | None:
     stem = gold_path.name.removesuffix(".gold.json")
     candidates = [p for p in gold_path.parent.glob(f"{stem}.*")
@@ -185,10 +199,10 @@ def evaluate_directory(directory: Path) -> list[DocumentResult]:
         try:
             statement = parse(read_file(source))
         except IngestError as error:
-            results.append(DocumentResult(gold["id"], crash=str(error)))
+            results.append(crashed(gold, str(error)))
             continue
         except Exception as error:  # the point of the evaluation is to count these
-            results.append(DocumentResult(gold["id"], crash=f"{type(error).__name__}: {error}"))
+            results.append(crashed(gold, f"{type(error).__name__}: {error}"))
             continue
         results.append(score_document(statement, gold))
     return results

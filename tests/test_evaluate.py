@@ -60,6 +60,9 @@ def test_a_document_that_cannot_be_read_counts_as_a_crash(runner, tmp_path):
     assert result.exit_code == 0
     assert "empty document" in result.output
     assert "crashes 1 of 1 documents" in result.output
+    # what it should have found is missed, not left out of the figures
+    assert "organisation F1 0.000" in result.output and "demand F1 0.000" in result.output
+    assert "titles 0% of 1" in result.output and "statements 0% of 1" in result.output
 
 
 def test_whole_corpus_runs_without_crashing(runner):
