@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy
 
 from bench.demand_model import (
+    Data,
     Doc,
     Unit,
     attach_rule_demands,
@@ -12,6 +13,7 @@ from bench.demand_model import (
     combined_demands,
     group_folds,
     label,
+    missed_found,
     model_demands,
     predict,
     train,
@@ -87,3 +89,10 @@ def test_a_repository_is_never_split_across_folds():
         assert all(len({docs[i].group for i in fold} & {docs[j].group for j in other}) == 0
                    for fold in folds for other in folds if other is not fold)
     assert len(group_folds(docs, list(range(5)))) == 3
+
+
+def test_the_units_missed_by_the_rules_are_counted_where_the_model_ranks_them_highest():
+    docs = [_doc([_unit("A."), _unit("B.", "B."), _unit("C.")], ["B."], [])]
+    data = Data(docs, [], [], [numpy.array([1.0, 1.0, 0.0])], [numpy.array([False, True, False])])
+    assert missed_found(data, [numpy.array([0.9, 0.95, 0.1])], 1) == 1
+    assert missed_found(data, [numpy.array([0.1, 0.95, 0.9])], 1) == 0
