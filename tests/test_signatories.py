@@ -9,6 +9,8 @@ import pytest
 
 from ingest.parse import countries, parse
 from ingest.parse.countries import fold
+from ingest.parse.entries import Entry, names_on_one_line
+from ingest.parse.lexicon import lexicon
 from ingest.parse.names import _data, _word_starts, name_likeness, person_evidence
 from ingest.records import Document
 
@@ -210,6 +212,35 @@ SIGNER = "Students for Palestine Heidelberg"
 ])
 def test_a_letter_signed_at_its_end_with_a_name_and_a_date(closing, organisations):
     assert names(parsed(CLOSING_PARAGRAPH + closing), "organisation") == organisations
+
+
+ESPAÑOL = ("<p>Queremos expresar nuestra solidaridad con la gente que protesta pacíficamente en las calles del país, "
+           "y apoyamos a quienes defienden la ciencia y el conocimiento en las universidades.</p>")
+
+
+@pytest.mark.parametrize("closing, organisations", [
+    ("<p>Firman,</p><p>Asociación Foro Verde y Red de la Ciencia y el Conocimiento del Sur</p>",
+     ["Asociación Foro Verde", "Red de la Ciencia y el Conocimiento del Sur"]),
+    ("<p>Firman:</p><p>Colectivo de Ríos y el Mar y Liga Solar Ciudadana</p><p>Santiago, 4 de noviembre de 2019</p>",
+     ["Colectivo de Ríos y el Mar", "Liga Solar Ciudadana"]),
+    ("<p>Firman,</p><p>todos los que quieren un mundo mejor y más justo</p>", []),
+    ("<p>Saludos cordiales,</p><p>Asociación Foro Verde y Liga Solar Ciudadana</p>", []),
+    ("<p>Firman,</p><p>Asociación Foro Verde y todos los vecinos del barrio</p>", []),
+])
+def test_a_statement_signed_by_one_line_under_a_word_that_signs(closing, organisations):
+    assert names(parsed(ESPAÑOL + closing), "organisation") == organisations
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("Foro Verde y Red de la Ciencia y el Conocimiento del Sur",
+     ["Foro Verde", "Red de la Ciencia y el Conocimiento del Sur"]),
+    ("Foro Verde & Amigos del Sur", ["Foro Verde & Amigos del Sur"]),
+    ("Foro Verde, Liga Solar y Friends of the River", ["Foro Verde", "Liga Solar", "Friends of the River"]),
+    ("Ana Pérez, Luis Gómez y el resto del Foro Verde", ["Ana Pérez, Luis Gómez y el resto del Foro Verde"]),
+    ("Salvemos el Río, Banco Central!", ["Salvemos el Río, Banco Central!"]),
+])
+def test_one_line_of_signers_is_parted_only_into_names(line, parts):
+    assert [entry.text for entry in names_on_one_line(Entry(line), lexicon("es"))] == parts
 
 
 def test_a_group_signing_with_its_members_in_brackets_gives_the_group_and_each_person():

@@ -26,7 +26,9 @@ from .entries import (
     entry_likeness,
     inline_items,
     is_group_label,
+    kept,
     labelled_items,
+    names_on_one_line,
 )
 from .lexicon import Lexicon
 from .names import ends_section, has_organisation_word, name_likeness, person_evidence
@@ -208,6 +210,10 @@ def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> Run:
 
 def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     entries = run.entries = entries_of(run.blocks, run.labels, words)
+    named = kept(entries)
+    if run.lead_in is not None and len(named) == 1 and named[0].row is None:  # "Firman," over "A y B"
+        at = entries.index(named[0])
+        entries[at:at + 1] = names_on_one_line(named[0], words)
     if not entries:
         run.score = -math.inf
         return run

@@ -126,7 +126,7 @@ def _bracketed(text: str, words: Lexicon) -> list[str]:
 def _subject(sentence: str, words: Lexicon) -> list[str]:
     """The names that a sentence's enumeration opens or makes its subject, the verb after them."""
     parts = [part.strip() for part in re.split(r",\s+", _opener().sub("", sentence.strip()))]
-    conjunction = _any_conjunction(words)
+    conjunction = any_conjunction(words)
     for end, part in enumerate(parts):
         for joint in conjunction.finditer(" " + part):
             left, right = (" " + part)[:joint.start()].strip(), (" " + part)[joint.end():].strip()
@@ -210,7 +210,7 @@ def _prepositions() -> frozenset[str]:
     return frozenset(fold(word) for word in _data()["prepositions"])
 
 
-def _any_conjunction(words: Lexicon) -> re.Pattern[str]:
+def any_conjunction(words: Lexicon) -> re.Pattern[str]:
     """Every conjunction that may join a list's last item, not only the last one in the text."""
     return re.compile(words.last_conjunction.pattern.split("(?!")[0], re.I)
 
