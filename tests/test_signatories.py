@@ -125,6 +125,23 @@ def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected
 
 
+REUNIÓN = ("<p>Que el pasado 24 de enero se llevó a cabo un encuentro entre representantes de los vecinos, el "
+           "Gobierno y la sociedad civil, para conversar sobre el nuevo parque del barrio.</p><p>La reunión ratificó "
+           "el interés en las propuestas que se vienen haciendo desde el barrio.</p>")
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Asociación Foro Verde, la Red de vecinos del barrio Norte y Liga Solar Ciudadana informan:",
+     ["Asociación Foro Verde", "la Red de vecinos del barrio Norte", "Liga Solar Ciudadana"]),
+    ("Los ministros de salud, educación y trabajo acuerdan:", []),
+    ("Asociación Foro Verde, la Red de vecinos del barrio Norte y Liga Solar Ciudadana", []),
+])
+def test_signers_a_heading_names_as_who_speaks_before_its_verb_and_colon(heading, expected):
+    statement = parsed(f"<h1>{heading}</h1>" + REUNIÓN)
+    assert names(statement, "organisation") == expected
+    assert (statement.kind == "joint_statement") == bool(expected)
+
+
 @pytest.mark.parametrize("opening, expected", [
     ("We, Red Hat EU unions lend our support to our colleagues. We call on Red Hat to reinstate them.",
      ["Red Hat EU unions"]),

@@ -24,6 +24,7 @@ MAX_TEXT = 2000  # characters of a heading or sentence read for names: enough fo
 MIN_LIKENESS = 0.75
 MAX_APPOSED_WORDS = 12
 MIN_APPOSED_LIKENESS = 0.5
+_ENDS_IN_VERB = re.compile(r"^(?P<names>.+?)\s+[^\W\d_A-ZÀ-Þ][^\W\d_]*\s*[:：]$")  # "... y C informan:"
 _DATE_AFTER = re.compile(r",?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d\d-\d\d).*$")
 
 
@@ -57,7 +58,7 @@ def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon)
     """The signers the title or subtitle, a heading or the opening names, or none; a signer a title names
     short ("Hermes Center") is taken in the fuller form the opening gives it."""
     for text in _places_to_look(titles, blocks):
-        for finder in (_named_by_heading, _bracketed, _subject, _apposition):
+        for finder in (_named_by_heading, _bracketed, _subject, _apposition, _announced):
             names = finder(text[:MAX_TEXT], words)
             if names:
                 return [_in_full(name, names, blocks) for name in names] if text in titles else names
@@ -154,6 +155,23 @@ def _apposition(sentence: str, words: Lexicon) -> list[str]:
         return []  # "Wir, die Unterzeichnenden, ...": a lead-in, not a name
     names = [without_article(item) for item in split_inline_list(named, words, minimum=2) or [named]]
     return names if all(_is_apposed_name(name) for name in names) and _plausible(names) else []
+
+
+def _announced(text: str, words: Lexicon) -> list[str]:
+    """ "A, el B (PMU), la Comunidad de desarrolladores de software y C informan:": a line whose enumeration is the
+    subject of the one verb that ends it, before a colon. That place says they are names, so a name may have
+    lower-case words in it; each is kept as written, its article too."""
+    match = _ENDS_IN_VERB.match(text.strip())
+    if not match:
+        return []
+    items = split_inline_list(match.group("names"), words, minimum=2, longest=MAX_APPOSED_WORDS)
+    if not items or not all(_reads_as_announced_name(without_article(item)) for item in items):
+        return []
+    return items if _plausible(items) else []
+
+
+def _reads_as_announced_name(text: str) -> bool:
+    return (text[:1].isupper() or text[:1].isdigit()) and name_likeness(text) >= MIN_APPOSED_LIKENESS
 
 
 def _is_apposed_name(text: str) -> bool:
