@@ -125,6 +125,17 @@ def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected
 
 
+@pytest.mark.parametrize("label", ["To:", "Para:", "An:", "Aan:"])
+def test_a_list_under_the_label_of_whom_a_letter_is_to_names_no_signer(label):
+    addressees = ["The Prime Minister of Ruritania", "The Minister for Parliamentary Affairs",
+                  "The Members of the National Assembly", "The People of Ruritania"]
+    statement = parsed(f"<p>{label}</p><ul>" + "".join(f"<li>{name}</li>" for name in addressees) + "</ul>"
+                       "<p>We call on the Government to keep the promise it made to those who came to build a future "
+                       "here, and to withdraw the bill before the vote of next month.</p>"
+                       "<p>A collective of international entrepreneurs.</p>")
+    assert names(statement) == []
+
+
 REUNIÓN = ("<p>Que el pasado 24 de enero se llevó a cabo un encuentro entre representantes de los vecinos, el "
            "Gobierno y la sociedad civil, para conversar sobre el nuevo parque del barrio.</p><p>La reunión ratificó "
            "el interés en las propuestas que se vienen haciendo desde el barrio.</p>")
