@@ -136,6 +136,21 @@ def test_a_list_under_the_label_of_whom_a_letter_is_to_names_no_signer(label):
     assert names(statement) == []
 
 
+@pytest.mark.parametrize("opening, expected", [
+    ("Somos un grupo de organizaciones de la sociedad civil integrado por la Fundación Río Claro, la Asociación "
+     "Vecinal del Norte y Liga Solar Ciudadana, que trabajamos desde hace años por el acceso a la información.",
+     ["Fundación Río Claro", "Asociación Vecinal del Norte", "Liga Solar Ciudadana"]),
+    ("We are a coalition of organisations made up of Alpha Network, Beta Foundation and Gamma Rights Watch, which "
+     "have worked for years for open government.", ["Alpha Network", "Beta Foundation", "Gamma Rights Watch"]),
+    ("Somos un grupo de organizaciones compuesto por vecinos, estudiantes y docentes, que trabajamos por el barrio.",
+     []),
+])
+def test_signers_named_as_what_a_group_of_organisations_is_made_up_of(opening, expected):
+    statement = parsed(f"<p>{opening}</p><p>Pedimos al Congreso que apruebe la ley de acceso a la información "
+                       "pública antes de que termine el año.</p>")
+    assert names(statement, "organisation") == expected
+
+
 REUNIÓN = ("<p>Que el pasado 24 de enero se llevó a cabo un encuentro entre representantes de los vecinos, el "
            "Gobierno y la sociedad civil, para conversar sobre el nuevo parque del barrio.</p><p>La reunión ratificó "
            "el interés en las propuestas que se vienen haciendo desde el barrio.</p>")

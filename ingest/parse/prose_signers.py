@@ -58,7 +58,7 @@ def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon)
     """The signers the title or subtitle, a heading or the opening names, or none; a signer a title names
     short ("Hermes Center") is taken in the fuller form the opening gives it."""
     for text in _places_to_look(titles, blocks):
-        for finder in (_named_by_heading, _bracketed, _subject, _apposition, _announced):
+        for finder in (_named_by_heading, _bracketed, _subject, _apposition, _announced, _members):
             names = finder(text[:MAX_TEXT], words)
             if names:
                 return [_in_full(name, names, blocks) for name in names] if text in titles else names
@@ -168,6 +168,34 @@ def _announced(text: str, words: Lexicon) -> list[str]:
     if not items or not all(_reads_as_announced_name(without_article(item)) for item in items):
         return []
     return items if _plausible(items) else []
+
+
+def _members(sentence: str, words: Lexicon) -> list[str]:
+    """ "Somos un grupo de organizaciones compuesto por la A, la B y C, que trabajamos ...": the names a sentence
+    says a group of organisations is made up of, up to the clause after them."""
+    group = words.group_noun.search(sentence)
+    made = _composed_of().search(sentence, group.end()) if group else None
+    if made is None:
+        return []
+    items = split_inline_list(_up_to_clause(sentence[made.end():]), words, minimum=2, longest=MAX_APPOSED_WORDS)
+    names = [without_article(item) for item in items or []]
+    return names if names and all(_is_apposed_name(name) for name in names) and _plausible(names) else []
+
+
+def _up_to_clause(text: str) -> str:
+    """The enumeration at the start of text, up to a full stop or a comma that a lower-case word other than an
+    article follows (", que trabajamos ...", not ", la Fundación ...")."""
+    text = re.split(r"[.;:](?:\s|$)", text, maxsplit=1)[0]
+    for comma in re.finditer(r",\s+(\S+)", text):
+        following = comma.group(1)
+        if following[:1].islower() and fold(following).rstrip("'’") not in _data()["articles"]:
+            return text[:comma.start()]
+    return text
+
+
+@cache
+def _composed_of() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternatives('composed_of')})\s+", re.I)
 
 
 def _reads_as_announced_name(text: str) -> bool:
