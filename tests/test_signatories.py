@@ -9,6 +9,8 @@ import pytest
 
 from ingest.parse import countries, parse
 from ingest.parse.countries import fold
+from ingest.parse.entries import Entry, names_on_one_line
+from ingest.parse.lexicon import lexicon
 from ingest.parse.names import _data, _word_starts, name_likeness, person_evidence
 from ingest.records import Document
 
@@ -123,6 +125,49 @@ def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected
 
 
+@pytest.mark.parametrize("label", ["To:", "Para:", "An:", "Aan:"])
+def test_a_list_under_the_label_of_whom_a_letter_is_to_names_no_signer(label):
+    addressees = ["The Prime Minister of Ruritania", "The Minister for Parliamentary Affairs",
+                  "The Members of the National Assembly", "The People of Ruritania"]
+    statement = parsed(f"<p>{label}</p><ul>" + "".join(f"<li>{name}</li>" for name in addressees) + "</ul>"
+                       "<p>We call on the Government to keep the promise it made to those who came to build a future "
+                       "here, and to withdraw the bill before the vote of next month.</p>"
+                       "<p>A collective of international entrepreneurs.</p>")
+    assert names(statement) == []
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("Somos un grupo de organizaciones de la sociedad civil integrado por la Fundación Río Claro, la Asociación "
+     "Vecinal del Norte y Liga Solar Ciudadana, que trabajamos desde hace años por el acceso a la información.",
+     ["Fundación Río Claro", "Asociación Vecinal del Norte", "Liga Solar Ciudadana"]),
+    ("We are a coalition of organisations made up of Alpha Network, Beta Foundation and Gamma Rights Watch, which "
+     "have worked for years for open government.", ["Alpha Network", "Beta Foundation", "Gamma Rights Watch"]),
+    ("Somos un grupo de organizaciones compuesto por vecinos, estudiantes y docentes, que trabajamos por el barrio.",
+     []),
+])
+def test_signers_named_as_what_a_group_of_organisations_is_made_up_of(opening, expected):
+    statement = parsed(f"<p>{opening}</p><p>Pedimos al Congreso que apruebe la ley de acceso a la información "
+                       "pública antes de que termine el año.</p>")
+    assert names(statement, "organisation") == expected
+
+
+REUNIÓN = ("<p>Que el pasado 24 de enero se llevó a cabo un encuentro entre representantes de los vecinos, el "
+           "Gobierno y la sociedad civil, para conversar sobre el nuevo parque del barrio.</p><p>La reunión ratificó "
+           "el interés en las propuestas que se vienen haciendo desde el barrio.</p>")
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Asociación Foro Verde, la Red de vecinos del barrio Norte y Liga Solar Ciudadana informan:",
+     ["Asociación Foro Verde", "la Red de vecinos del barrio Norte", "Liga Solar Ciudadana"]),
+    ("Los ministros de salud, educación y trabajo acuerdan:", []),
+    ("Asociación Foro Verde, la Red de vecinos del barrio Norte y Liga Solar Ciudadana", []),
+])
+def test_signers_a_heading_names_as_who_speaks_before_its_verb_and_colon(heading, expected):
+    statement = parsed(f"<h1>{heading}</h1>" + REUNIÓN)
+    assert names(statement, "organisation") == expected
+    assert (statement.kind == "joint_statement") == bool(expected)
+
+
 @pytest.mark.parametrize("opening, expected", [
     ("We, Red Hat EU unions lend our support to our colleagues. We call on Red Hat to reinstate them.",
      ["Red Hat EU unions"]),
@@ -210,6 +255,35 @@ SIGNER = "Students for Palestine Heidelberg"
 ])
 def test_a_letter_signed_at_its_end_with_a_name_and_a_date(closing, organisations):
     assert names(parsed(CLOSING_PARAGRAPH + closing), "organisation") == organisations
+
+
+ESPAÑOL = ("<p>Queremos expresar nuestra solidaridad con la gente que protesta pacíficamente en las calles del país, "
+           "y apoyamos a quienes defienden la ciencia y el conocimiento en las universidades.</p>")
+
+
+@pytest.mark.parametrize("closing, organisations", [
+    ("<p>Firman,</p><p>Asociación Foro Verde y Red de la Ciencia y el Conocimiento del Sur</p>",
+     ["Asociación Foro Verde", "Red de la Ciencia y el Conocimiento del Sur"]),
+    ("<p>Firman:</p><p>Colectivo de Ríos y el Mar y Liga Solar Ciudadana</p><p>Santiago, 4 de noviembre de 2019</p>",
+     ["Colectivo de Ríos y el Mar", "Liga Solar Ciudadana"]),
+    ("<p>Firman,</p><p>todos los que quieren un mundo mejor y más justo</p>", []),
+    ("<p>Saludos cordiales,</p><p>Asociación Foro Verde y Liga Solar Ciudadana</p>", []),
+    ("<p>Firman,</p><p>Asociación Foro Verde y todos los vecinos del barrio</p>", []),
+])
+def test_a_statement_signed_by_one_line_under_a_word_that_signs(closing, organisations):
+    assert names(parsed(ESPAÑOL + closing), "organisation") == organisations
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("Foro Verde y Red de la Ciencia y el Conocimiento del Sur",
+     ["Foro Verde", "Red de la Ciencia y el Conocimiento del Sur"]),
+    ("Foro Verde & Amigos del Sur", ["Foro Verde & Amigos del Sur"]),
+    ("Foro Verde, Liga Solar y Friends of the River", ["Foro Verde", "Liga Solar", "Friends of the River"]),
+    ("Ana Pérez, Luis Gómez y el resto del Foro Verde", ["Ana Pérez, Luis Gómez y el resto del Foro Verde"]),
+    ("Salvemos el Río, Banco Central!", ["Salvemos el Río, Banco Central!"]),
+])
+def test_one_line_of_signers_is_parted_only_into_names(line, parts):
+    assert [entry.text for entry in names_on_one_line(Entry(line), lexicon("es"))] == parts
 
 
 def test_a_group_signing_with_its_members_in_brackets_gives_the_group_and_each_person():

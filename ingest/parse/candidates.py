@@ -26,10 +26,12 @@ from .entries import (
     entry_likeness,
     inline_items,
     is_group_label,
+    kept,
     labelled_items,
+    names_on_one_line,
 )
 from .lexicon import Lexicon
-from .names import ends_section, has_organisation_word, name_likeness, person_evidence
+from .names import ends_section, has_organisation_word, labels_addressees, name_likeness, person_evidence
 
 MAX_LEADIN_CHARS = 400
 MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
@@ -208,6 +210,10 @@ def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> Run:
 
 def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     entries = run.entries = entries_of(run.blocks, run.labels, words)
+    named = kept(entries)
+    if run.lead_in is not None and len(named) == 1 and named[0].row is None:  # "Firman," over "A y B"
+        at = entries.index(named[0])
+        entries[at:at + 1] = names_on_one_line(named[0], words)
     if not entries:
         run.score = -math.inf
         return run
@@ -215,6 +221,10 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     mean = sum(likeness) / len(likeness)
     if mean < (MIN_MEAN_LIKENESS_AFTER_LEAD_IN if run.lead_in is not None else MIN_MEAN_LIKENESS):
         run.score = -math.inf  # whatever introduces them, these are not names
+        return run
+    labels = [*blocks[max(run.start - 1, 0):run.start], *run.blocks[:run.labels]]
+    if any(labels_addressees(block.text) for block in labels):
+        run.score = -math.inf  # "Para:" over "O Primeiro-Ministro", "O Povo de Portugal": whom the letter is to
         return run
     if sum(1 for entry in entries if is_place(entry.text)) > MAX_PLACES * len(entries):
         run.score = -math.inf  # "Kenya, Uganda, Tanzania": where a group works, not who signs

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..places import is_place
 from .blocks import Block
 from .countries import country_code
 from .headings import cue_pattern
 from .inline import split_inline_list
-from .lexicon import Lexicon
+from .lexicon import LANGUAGES, Lexicon, function_words
 from .names import (
     has_organisation_word,
     legal_forms,
@@ -29,7 +30,7 @@ from .names import (
     split_head,
     starts_with_given_name,
 )
-from .prose_signers import named_by_statement, without_article
+from .prose_signers import any_conjunction, named_by_statement, without_article
 from .tables import Columns, cell, columns_by_content, filled, header_columns, is_header_row
 
 MAX_ENTRY_CHARS = 200  # a longer paragraph is prose, not one entry
@@ -51,6 +52,9 @@ _BRACKETED_NOTE = re.compile(r"^\(([^()]+)\)$")
 MAX_NOTE_WORDS = 8  # "(Student MSc Physics)"; a longer bracketed line is a note on the list
 _CLOSING_ACRONYM = re.compile(r"\(([A-ZÀ-Þ]{2,8})\)\.?$")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]{2}")
+MAX_ONE_LINE_SIGNER_WORDS = 12
+MIN_ONE_LINE_SIGNER_LIKENESS = 0.5  # looser than a name anywhere: a lead-in says the line names signers
+_LIST_COMMA = re.compile(r"\s*[,;]\s+(?![^()]*\))")
 _LEADING_BY = re.compile(r"^(?:(?:co-?)?signed\s+by|by|signed|sincerely|signé|firmado|assinado|gez\.?)\s*[:,]?\s+",
                          re.I)
 
@@ -248,6 +252,37 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
     if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
         return None  # "Activities are planned for Auckland University, ...": a sentence, not a list
     return [without_article(item) for item in items]
+
+
+def names_on_one_line(entry: Entry, words: Lexicon) -> list[Entry]:
+    """ "A y B" alone under "Firman,": the line's names, parted by its commas and by the first conjunction
+    (not "&") that a capitalised word follows, so that a name with a conjunction of its own stays whole
+    ("Marcha por la Ciencia y el Conocimiento Chile"); the entry as it is unless every part reads as a name."""
+    parts = [part.strip() for part in _LIST_COMMA.split(entry.text.strip().rstrip(".;")) if part.strip()]
+    for joint in any_conjunction(words).finditer(parts[-1] if parts else ""):
+        if parts[-1][joint.end():][:1].isupper() and joint.group().strip() != "&":  # "Marks & Spencer": one name
+            parts[-1:] = [parts[-1][:joint.start()].strip(), parts[-1][joint.end():].strip()]
+            break
+    if len(parts) < 2 or not all(_reads_as_signer(part) for part in parts):
+        return [entry]
+    return [Entry(without_article(part), entry.group, entry.people, run=entry.run, lenient=entry.lenient)
+            for part in parts]
+
+
+def _reads_as_signer(text: str) -> bool:
+    """Capitalised but for function words ("Marcha por la Ciencia y el Conocimiento"): not a slogan ("Turn around",
+    "H&M!") nor a phrase ("the rest of Divest DTU"). The function words of every language: a name may be in another."""
+    words = text.split()
+    if text.endswith(("!", "?")) or not 0 < len(words) <= MAX_ONE_LINE_SIGNER_WORDS:
+        return False
+    return (words[0][:1].isupper() or words[0][:1].isdigit()) \
+        and all(not word[:1].islower() or word.casefold() in _any_function_word() for word in words[1:]) \
+        and name_likeness(text) >= MIN_ONE_LINE_SIGNER_LIKENESS
+
+
+@cache
+def _any_function_word() -> frozenset[str]:
+    return frozenset().union(*(function_words(language) for language in LANGUAGES))
 
 
 def _abbreviated_whole(text: str, last: str) -> bool:

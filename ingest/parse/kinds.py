@@ -77,7 +77,8 @@ def page_kind(evidence: PageEvidence) -> PageKind:
         joint = _joint(evidence, opening) or evidence.statement_heading is not None
         return "joint_statement" if joint else "press_release"
     signed_demands = bool(evidence.signatories) and evidence.demands > 0  # asks, and names that close them
-    listed = signed_demands or _presents_itself_as_a_statement(evidence) or cue_pattern("joint").search(opening)
+    listed = signed_demands or _presents_itself_as_a_statement(evidence) or cue_pattern("joint").search(opening) \
+        or _announced_together(evidence)
     return "joint_statement" if listed else "other"
 
 
@@ -188,6 +189,14 @@ def _joint(evidence: PageEvidence, opening: str) -> bool:
     organisations = sum(1 for signatory in evidence.signatories if signatory.kind == "organisation")
     return cue_pattern("joint").search(opening) is not None or (
         organisations >= 2 and (_has_signing_line(evidence) or _named_in_the_opening(evidence)))
+
+
+def _announced_together(evidence: PageEvidence) -> bool:
+    """ "A, B y C informan:": two organisations or more that the title, a heading or the opening names as who speaks
+    (no list of signers on the page: find_signatory_block read them from the prose)."""
+    organisations = sum(1 for signatory in evidence.signatories if signatory.kind == "organisation")
+    at = evidence.signatories_at
+    return organisations >= 2 and at is not None and at >= len(evidence.blocks or evidence.body)
 
 
 def _named_in_the_opening(evidence: PageEvidence) -> bool:

@@ -148,6 +148,16 @@ def _copulas() -> frozenset[str]:
     return frozenset(_data()["copulas"])
 
 
+def labels_addressees(text: str) -> bool:
+    """ "To:", "Para:", "An:": the label over whom a letter is addressed to."""
+    return fold(text).rstrip(":： ").strip() in _addressee_labels()
+
+
+@cache
+def _addressee_labels() -> frozenset[str]:
+    return frozenset(fold(label) for label in _data()["addressee_labels"])
+
+
 def ends_section(text: str) -> bool:
     """ "Cc:", "About us", "Press contact", "Notes", "ENDS", "©": a block after which no signatory follows."""
     return _starts("section_ends").match(text) is not None

@@ -24,6 +24,7 @@ MAX_TEXT = 2000  # characters of a heading or sentence read for names: enough fo
 MIN_LIKENESS = 0.75
 MAX_APPOSED_WORDS = 12
 MIN_APPOSED_LIKENESS = 0.5
+_ENDS_IN_VERB = re.compile(r"^(?P<names>.+?)\s+[^\W\d_A-ZÀ-Þ][^\W\d_]*\s*[:：]$")  # "... y C informan:"
 _DATE_AFTER = re.compile(r",?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d\d-\d\d).*$")
 
 
@@ -57,7 +58,7 @@ def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon)
     """The signers the title or subtitle, a heading or the opening names, or none; a signer a title names
     short ("Hermes Center") is taken in the fuller form the opening gives it."""
     for text in _places_to_look(titles, blocks):
-        for finder in (_named_by_heading, _bracketed, _subject, _apposition):
+        for finder in (_named_by_heading, _bracketed, _subject, _apposition, _announced, _members):
             names = finder(text[:MAX_TEXT], words)
             if names:
                 return [_in_full(name, names, blocks) for name in names] if text in titles else names
@@ -126,7 +127,7 @@ def _bracketed(text: str, words: Lexicon) -> list[str]:
 def _subject(sentence: str, words: Lexicon) -> list[str]:
     """The names that a sentence's enumeration opens or makes its subject, the verb after them."""
     parts = [part.strip() for part in re.split(r",\s+", _opener().sub("", sentence.strip()))]
-    conjunction = _any_conjunction(words)
+    conjunction = any_conjunction(words)
     for end, part in enumerate(parts):
         for joint in conjunction.finditer(" " + part):
             left, right = (" " + part)[:joint.start()].strip(), (" " + part)[joint.end():].strip()
@@ -154,6 +155,51 @@ def _apposition(sentence: str, words: Lexicon) -> list[str]:
         return []  # "Wir, die Unterzeichnenden, ...": a lead-in, not a name
     names = [without_article(item) for item in split_inline_list(named, words, minimum=2) or [named]]
     return names if all(_is_apposed_name(name) for name in names) and _plausible(names) else []
+
+
+def _announced(text: str, words: Lexicon) -> list[str]:
+    """ "A, el B (PMU), la Comunidad de desarrolladores de software y C informan:": a line whose enumeration is the
+    subject of the one verb that ends it, before a colon. That place says they are names, so a name may have
+    lower-case words in it; each is kept as written, its article too."""
+    match = _ENDS_IN_VERB.match(text.strip())
+    if not match:
+        return []
+    items = split_inline_list(match.group("names"), words, minimum=2, longest=MAX_APPOSED_WORDS)
+    if not items or not all(_reads_as_announced_name(without_article(item)) for item in items):
+        return []
+    return items if _plausible(items) else []
+
+
+def _members(sentence: str, words: Lexicon) -> list[str]:
+    """ "Somos un grupo de organizaciones compuesto por la A, la B y C, que trabajamos ...": the names a sentence
+    says a group of organisations is made up of, up to the clause after them."""
+    group = words.group_noun.search(sentence)
+    made = _composed_of().search(sentence, group.end()) if group else None
+    if made is None:
+        return []
+    items = split_inline_list(_up_to_clause(sentence[made.end():]), words, minimum=2, longest=MAX_APPOSED_WORDS)
+    names = [without_article(item) for item in items or []]
+    return names if names and all(_is_apposed_name(name) for name in names) and _plausible(names) else []
+
+
+def _up_to_clause(text: str) -> str:
+    """The enumeration at the start of text, up to a full stop or a comma that a lower-case word other than an
+    article follows (", que trabajamos ...", not ", la Fundación ...")."""
+    text = re.split(r"[.;:](?:\s|$)", text, maxsplit=1)[0]
+    for comma in re.finditer(r",\s+(\S+)", text):
+        following = comma.group(1)
+        if following[:1].islower() and fold(following).rstrip("'’") not in _data()["articles"]:
+            return text[:comma.start()]
+    return text
+
+
+@cache
+def _composed_of() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternatives('composed_of')})\s+", re.I)
+
+
+def _reads_as_announced_name(text: str) -> bool:
+    return (text[:1].isupper() or text[:1].isdigit()) and name_likeness(text) >= MIN_APPOSED_LIKENESS
 
 
 def _is_apposed_name(text: str) -> bool:
@@ -210,7 +256,7 @@ def _prepositions() -> frozenset[str]:
     return frozenset(fold(word) for word in _data()["prepositions"])
 
 
-def _any_conjunction(words: Lexicon) -> re.Pattern[str]:
+def any_conjunction(words: Lexicon) -> re.Pattern[str]:
     """Every conjunction that may join a list's last item, not only the last one in the text."""
     return re.compile(words.last_conjunction.pattern.split("(?!")[0], re.I)
 
