@@ -257,13 +257,15 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
 def names_on_one_line(entry: Entry, words: Lexicon) -> list[Entry]:
     """ "A y B" alone under "Firman,": the line's names, parted by its commas and by the first conjunction
     (not "&") that a capitalised word follows, so that a name with a conjunction of its own stays whole
-    ("Marcha por la Ciencia y el Conocimiento Chile"); the entry as it is unless every part reads as a name."""
+    ("Marcha por la Ciencia y el Conocimiento Chile"); the entry as it is unless every part reads as a name and none
+    after the first is a place."""
     parts = [part.strip() for part in _LIST_COMMA.split(entry.text.strip().rstrip(".;")) if part.strip()]
     for joint in any_conjunction(words).finditer(parts[-1] if parts else ""):
         if parts[-1][joint.end():][:1].isupper() and joint.group().strip() != "&":  # "Marks & Spencer": one name
             parts[-1:] = [parts[-1][:joint.start()].strip(), parts[-1][joint.end():].strip()]
             break
-    if len(parts) < 2 or not all(_reads_as_signer(part) for part in parts):
+    if len(parts) < 2 or not all(_reads_as_signer(part) for part in parts) or \
+            any(country_code(part) or is_place(part) for part in parts[1:]):  # "Free Tibet, UK": a name, its country
         return [entry]
     return [Entry(without_article(part), entry.group, entry.people, run=entry.run, lenient=entry.lenient)
             for part in parts]
