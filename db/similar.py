@@ -128,7 +128,7 @@ def _neighbours(db: Database, rowids: list[int], vectors: numpy.ndarray) \
     best_others = numpy.zeros((len(rowids), 0), dtype=numpy.int64)
     offered: dict[int, list[tuple[float, int]]] = {}
     for stored_rowids, stored in chunks(db):
-        scores = new @ stored.T / (SCALE * SCALE)
+        scores = new @ stored.T.astype(numpy.float32) / (SCALE * SCALE)
         _not_its_own(scores, own, stored_rowids)
         top = numpy.argpartition(-scores, min(NEIGHBOURS, scores.shape[1]) - 1, axis=1)[:, :NEIGHBOURS]
         best_scores = numpy.concatenate([best_scores, numpy.take_along_axis(scores, top, axis=1)], axis=1)
@@ -182,17 +182,13 @@ def _highest_rows(scores: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
 
 
 def chunks(db):
-    """Every stored vector, CHUNK at a time: (rowids, float32 matrix), a row a statement."""
+    """Every stored vector, CHUNK at a time: (rowids, int8 matrix), a row a statement, in rowid order."""
     last = -1
-    while True:
-        rows = db.execute(f"select statement, vector from {VECTORS} where statement > ? order by statement limit ?",
-                          [last, CHUNK]).fetchall()
-        if not rows:
-            return
+    while rows := db.execute(f"select statement, vector from {VECTORS} where statement > ? order by statement "
+                             "limit ?", [last, CHUNK]).fetchall():
         last = rows[-1][0]
-        yield (numpy.array([rowid for rowid, _ in rows]),
-               numpy.frombuffer(b"".join(vector for _, vector in rows), dtype=numpy.int8)
-               .reshape(len(rows), -1).astype(numpy.float32))
+        yield (numpy.array([rowid for rowid, _ in rows], dtype=numpy.int64),
+               numpy.frombuffer(b"".join(vector for _, vector in rows), dtype=numpy.int8).reshape(len(rows), -1))
 
 
 def stored(conn) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -235,17 +231,10 @@ def _file_version(path: str) -> tuple:
 
 
 def _read_all(conn) -> tuple[numpy.ndarray, numpy.ndarray]:
-    rowids, matrices = [], []
-    last = -1
-    while rows := conn.execute(f"select statement, vector from {VECTORS} where statement > ? order by statement "
-                               "limit ?", [last, CHUNK]).fetchall():
-        last = rows[-1][0]
-        rowids.append(numpy.array([rowid for rowid, _ in rows], dtype=numpy.int64))
-        matrices.append(numpy.frombuffer(b"".join(vector for _, vector in rows), dtype=numpy.int8)
-                        .reshape(len(rows), -1))
-    if not rowids:
+    found = list(chunks(conn))
+    if not found:
         return numpy.zeros(0, dtype=numpy.int64), numpy.zeros((0, 0), dtype=numpy.int8)
-    return numpy.concatenate(rowids), numpy.concatenate(matrices)
+    return numpy.concatenate([rowids for rowids, _ in found]), numpy.concatenate([matrix for _, matrix in found])
 
 
 def scores(matrix: numpy.ndarray, query: numpy.ndarray) -> numpy.ndarray:
