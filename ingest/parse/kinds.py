@@ -121,9 +121,7 @@ def _tells_of_sign_ups(evidence: PageEvidence) -> bool:
     if last < 0:
         return False
     joined = cue_pattern("adhesion").search(text, last)
-    own = joined is not None and cue_pattern("self_reference").search(" ".join(
-        text[joined.end():].split()[:ADHESION_REACH_WORDS]))
-    return joined is not None and not own and not _has_signing_line(evidence)
+    return joined is not None and not _self_reference(_joined(text, joined)) and not _has_signing_line(evidence)
 
 
 def _tells_of_joining(evidence: PageEvidence) -> bool:
@@ -136,11 +134,19 @@ def _joins_a_statement(text: str) -> bool:
     joining, then within a few words a statement or its signers, not the page's own ("signed our petition",
     "unterzeichnen wir diesen Brief" are the statement speaking of itself)."""
     for verb in cue_pattern("adhesion").finditer(text):
-        joined = " ".join(text[verb.end():].split()[:ADHESION_REACH_WORDS])
-        own = cue_pattern("self_reference").search(joined)
-        if cue_pattern("statement_nouns", "signing").search(joined) and not own:
+        joined = _joined(text, verb)
+        if cue_pattern("statement_nouns", "signing").search(joined) and not _self_reference(joined):
             return True
     return False
+
+
+def _joined(text: str, verb: re.Match[str]) -> str:
+    """What a verb of joining is followed by: the few words that say what was joined."""
+    return " ".join(text[verb.end():].split()[:ADHESION_REACH_WORDS])
+
+
+def _self_reference(text: str) -> bool:
+    return cue_pattern("self_reference").search(text) is not None
 
 
 def _presents_itself_as_a_statement(evidence: PageEvidence) -> bool:
