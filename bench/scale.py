@@ -283,7 +283,9 @@ def table(report: dict) -> str:
     lines.append(f"{'':44} {'p50 ms':>9} {'p95 ms':>9}")
     for group in ("searches", "facet page"):
         for name, figures in report[group].items():
-            lines.append(f"{name:44} {figures['p50_ms']:9.1f} {figures['p95_ms']:9.1f}")
+            stops = figures.get("stopped at the time limit", 0)
+            lines.append(f"{name:44} {figures['p50_ms']:9.1f} {figures['p95_ms']:9.1f}"
+                         + (f"   {stops} of {figures['samples']} stopped at the site's time limit" if stops else ""))
     lines.append(f"\np50 ms by kind of search (median over its searches) {''.join(f'{name:>27}' for name in BY_KIND)}")
     for kind, figures in by_kind(report["per query ms p50"]).items():
         lines.append(f"{kind:51} {''.join(f'{figures[name]:27.1f}' for name in BY_KIND)}")

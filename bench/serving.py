@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,6 +175,7 @@ def measure_searches(db_path: Path, server: Server, corpus: Corpus, repeat: int)
     meets the same page cache."""
     raw = Raw(db_path)
     samples: dict[str, list[float]] = {}
+    stopped: Counter[str] = Counter()
     per_query = []
     with httpx.Client(base_url=server.url, timeout=60) as client:
         for query in queries(corpus):
@@ -181,41 +183,69 @@ def measure_searches(db_path: Path, server: Server, corpus: Corpus, repeat: int)
                 "raw ranked search": lambda q=query.text: raw.ranked(q),
                 "raw ranked search, two facets": lambda q=query.text: raw.ranked_with_facets(q),
                 **{name: _getter(client, path) for name, path in site_paths(query.text).items()}}
-            timings = _time_each(ways, repeat)
+            timings = _time_each(ways, repeat, stopped)
             for name, values in timings.items():
                 samples.setdefault(name, []).extend(values)
             per_query.append({"kind": query.kind, "query": query.text,
                               "matches": _matches(raw, query.text),
                               **{name: round(statistics.median(values) * 1000, 2) for name, values in timings.items()}})
         facet_timings = _time_each({"raw facet queries": raw.facet_page,
-                                    "site facet page": _getter(client, FACET_PAGE)}, repeat * FACET_PAGE_ROUNDS)
-    return {"searches": _summary(samples), "facet page": _summary(facet_timings), "per query ms p50": per_query}
+                                    "site facet page": _getter(client, FACET_PAGE)}, repeat * FACET_PAGE_ROUNDS,
+                                   stopped)
+    return {"searches": _summary(samples, stopped), "facet page": _summary(facet_timings, stopped),
+            "per query ms p50": per_query}
 
 
 _SEARCH_ERROR = re.compile(r'<p class="message-error">([^<]*)')
+# What Datasette (a 400 page) and /search (its message) say when they stop a query at their time limit.
+_TIME_LIMIT = re.compile(r"SQL query took too long|took longer than [0-9.]+ s and was stopped")
+
+
+class StoppedAtLimit(Exception):
+    """The site stopped the request at its time limit and said so: the reader waited that long for no rows.
+    A result to count, not a failure of the run (at a million statements a search that matches nearly
+    every one can take longer than the limit)."""
 
 
 def _getter(client: httpx.Client, path: str) -> Callable[[], object]:
     def get() -> None:
         response = client.get(path)
+        if response.status_code == 400 and _TIME_LIMIT.search(response.text):
+            raise StoppedAtLimit(path)
         if response.status_code != 200:
             raise RuntimeError(f"{path}: HTTP {response.status_code}")
         stopped = _SEARCH_ERROR.search(response.text) if path.startswith("/search?") else None
+        if stopped and _TIME_LIMIT.search(stopped.group(1)):
+            raise StoppedAtLimit(path)
         if stopped:  # /search answers 200 with the reason when a search fails: not a result to time
             raise RuntimeError(f"{path}: {stopped.group(1)}")
     return get
 
 
-def _time_each(ways: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+def _time_each(ways: dict[str, Callable[[], object]], repeat: int,
+               stopped: Counter[str] | None = None) -> dict[str, list[float]]:
+    """Each way `repeat` times, interleaved, after a warm-up. A request stopped at the site's time limit
+    is timed like any other (the reader waited that long) and counted in `stopped`."""
+    stopped = Counter() if stopped is None else stopped
     for work in ways.values():
-        work()  # warm-up: first touches of the file and the server's caches are not what is measured
+        _run(work)  # warm-up: first touches of the file and the server's caches are not what is measured
     timings: dict[str, list[float]] = {name: [] for name in ways}
     for _ in range(repeat):
         for name, work in ways.items():
             began = time.perf_counter()
-            work()
+            if not _run(work):
+                stopped[name] += 1
             timings[name].append(time.perf_counter() - began)
     return timings
+
+
+def _run(work: Callable[[], object]) -> bool:
+    """False when the site stopped the request at its time limit."""
+    try:
+        work()
+    except StoppedAtLimit:
+        return False
+    return True
 
 
 def _matches(raw: Raw, text: str) -> int:
@@ -223,9 +253,10 @@ def _matches(raw: Raw, text: str) -> int:
                             [text]).fetchone()[0]
 
 
-def _summary(samples: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+def _summary(samples: dict[str, list[float]], stopped: Counter[str] | None = None) -> dict[str, dict[str, float]]:
     return {name: {"p50_ms": round(_percentile(values, 50) * 1000, 2),
-                   "p95_ms": round(_percentile(values, 95) * 1000, 2), "samples": len(values)}
+                   "p95_ms": round(_percentile(values, 95) * 1000, 2), "samples": len(values),
+                   "stopped at the time limit": (stopped or Counter())[name]}
             for name, values in samples.items()}
 
 

@@ -255,3 +255,54 @@ def test_a_progress_file_that_is_not_one_is_refused_in_one_line(tmp_path, runner
         assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1, result.output
         assert f"{tmp_path / 'b.build.json'}: not a benchmark build's progress" in result.output
     assert (tmp_path / "b.db").read_bytes() == b""
+
+
+@pytest.fixture
+def answering_site():
+    """A server on 127.0.0.1 that answers each path with a fixed status and body."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    answers = {
+        "/undersigned/statements?_search=the": (400, "<p>SQL query took too long. The time limit is controlled by"),
+        "/search?q=the": (200, '<p class="message-error">the search took longer than 5 s and was stopped; fewer'),
+        "/search?q=%22": (200, '<p class="message-error">the search could not be read: unbalanced quote</p>'),
+        "/undersigned/statements?_search=tibet": (200, "<table></table>"),
+        "/broken": (500, "error"),
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            status, body = answers[self.path]
+            self.send_response(status)
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_a_search_the_site_stops_at_its_time_limit_is_timed_and_counted_not_fatal(answering_site):
+    from collections import Counter
+
+    import httpx
+
+    from bench.serving import _getter, _summary, _time_each
+
+    stopped = Counter()
+    with httpx.Client(base_url=answering_site) as client:
+        ways = {"table": _getter(client, "/undersigned/statements?_search=the"),
+                "search": _getter(client, "/search?q=the"),
+                "answered": _getter(client, "/undersigned/statements?_search=tibet")}
+        summary = _summary(_time_each(ways, 3, stopped), stopped)
+        for failing in ("/search?q=%22", "/broken"):
+            with pytest.raises(RuntimeError, match="unbalanced quote|HTTP 500"):
+                _time_each({"failing": _getter(client, failing)}, 1)
+    assert {name: figures["stopped at the time limit"] for name, figures in summary.items()} == {
+        "table": 3, "search": 3, "answered": 0}
+    assert all(figures["samples"] == 3 for figures in summary.values())
