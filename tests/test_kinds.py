@@ -166,6 +166,49 @@ def test_a_post_that_tells_of_joining_a_statement_made_elsewhere_is_a_report(ope
     assert kind(report + f"<p>Signed by:</p><ul>{GROUPS}</ul>", language=language) != "other"  # it carries it
 
 
+REPORTS = {  # a page that tells of a statement from outside: who wrote it, what it asks, quoted
+    "en": ("In an open letter, more than 300 scientists have voiced their concern for the rivers of the region.",
+           "The scientists call on every country to protect its rivers.",
+           '"We believe the causes are known and must be tackled," the scientists write.',
+           "We call on every country to protect its rivers and their fish at once."),
+    "fr": ("Dans une lettre ouverte, plus de 300 scientifiques expriment leur inquiétude pour les rivières.",
+           "Les scientifiques appellent tous les pays à protéger leurs rivières.",
+           "« Nous savons quelles en sont les causes », écrivent les scientifiques.",
+           "Nous appelons tous les pays à protéger leurs rivières sans attendre."),
+    "de": ("In einem offenen Brief haben über 300 Fachleute ihre Sorge um die Flüsse der Region geäußert.",
+           "Die Fachleute rufen alle Länder auf, ihre Flüsse zu schützen.",
+           "„Wir kennen die Ursachen“, schreiben die Fachleute.",
+           "Wir fordern alle Länder auf, ihre Flüsse sofort zu schützen."),
+    "es": ("En una carta abierta, más de 300 científicos expresan su preocupación por los ríos de la región.",
+           "Los científicos piden a todos los países que protejan sus ríos.",
+           "«Conocemos las causas», escriben los científicos.",
+           "Exigimos a todos los países que protejan sus ríos de inmediato."),
+    "pt": ("Numa carta aberta, mais de 300 cientistas expressam a sua preocupação com os rios da região.",
+           "Os cientistas pedem a todos os países que protejam os seus rios.",
+           "«Conhecemos as causas», escrevem os cientistas.",
+           "Exigimos que todos os países protejam os seus rios imediatamente."),
+    "it": ("In una lettera aperta, oltre 300 scienziati esprimono la loro preoccupazione per i fiumi della regione.",
+           "Gli scienziati chiedono a tutti i paesi di proteggere i loro fiumi.",
+           "«Conosciamo le cause», scrivono gli scienziati.",
+           "Chiediamo a tutti i paesi di proteggere subito i loro fiumi."),
+    "nl": ("In een open brief uiten meer dan 300 wetenschappers hun zorg over de rivieren van de regio.",
+           "De wetenschappers roepen alle landen op hun rivieren te beschermen.",
+           "„Wij kennen de oorzaken”, schrijven de wetenschappers.",
+           "Wij roepen alle landen op hun rivieren onmiddellijk te beschermen."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(REPORTS))
+def test_a_page_that_tells_of_a_statement_from_outside_is_a_report_unless_it_speaks_as_we(language):
+    opening, reported_ask, quotation, own_ask = REPORTS[language]
+    sources = "<p>Sources: Alpha Network, Beta Rights Watch, Gamma Foundation, Delta Coalition and Epsilon Society</p>"
+    report = f"<h1>Rivers in danger</h1><p>{opening}</p><p>{quotation}</p><p>{reported_ask}</p>{sources}"
+    assert kind(report, language=language) == "other"
+    # the same opening on a page that speaks for itself, or that a line signs, is the statement
+    assert kind(report.replace(reported_ask, own_ask), language=language) != "other"
+    assert kind(f"{report}<p>Signed by:</p><ul>{GROUPS}</ul>", language=language) != "other"
+
+
 def test_a_statement_that_says_its_signers_signed_it_is_no_report():
     body = ("<h1>Open letter to the Minister</h1><p>Forty groups across the country have signed this letter.</p>"
             "<p>We call on the Minister to withdraw the decree on public assembly at once.</p>")

@@ -34,6 +34,11 @@ MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening
 MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
 ADHESION_REACH_WORDS = 5  # "signs" ... "the open letter", "se joignent" ... "aux signataires du communiqué"
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
+MAX_VOICE_BLOCK_CHARS = 5000  # of each block read for the page's own voice
+REPORTED_LABEL_WORDS = 1  # "in einem offenen Brief", "in a joint statement": an adjective at most between them
+# a quotation in a block: in marks, or opening the block and never closed ("## "Wir dürfen ..." as a heading)
+_QUOTATION = re.compile(r"“[^“”]*”|„[^“”]*[“”]|«[^«»]*»|\"[^\"]*\"|^\s*[\"“„«].*", re.S)
+_WORD = re.compile(r"\w+")
 # each way a plural may end ("statements", "lettres", "Erklärungen", "Stellungnahmen"), taken off in turn
 _PLURAL_ENDING = {ending: re.compile(rf"(?<=\w\w){ending}\b") for ending in ("s", "es", "en", "n")}
 
@@ -104,8 +109,34 @@ def _reports_a_statement(evidence: PageEvidence) -> bool:
     of a party joining a statement, on a page with neither a line that signs nor a list of signers (the statement
     is elsewhere; a reprint would carry them)."""
     title = evidence.title or ""
-    return (evidence.words.signatory_count.search(title) is not None or _tells_of_joining(evidence)) \
-        and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES
+    return ((evidence.words.signatory_count.search(title) is not None or _tells_of_joining(evidence))
+            and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES) \
+        or _tells_of_a_statement_from_outside(evidence)
+
+
+def _tells_of_a_statement_from_outside(evidence: PageEvidence) -> bool:
+    """ "In einem offenen Brief haben über 300 Expert*innen ...", "the scientists write in their open letter": an
+    opening that tells of a statement as someone else's, on a page whose own words never speak as "we" (only its
+    quotations do) and that no line signs. A statement may open so too ("In an open letter to the Commission, we
+    ..."), and then it speaks for itself."""
+    labels = kind_labels_in_any_language()
+    label = "|".join(f"(?:{labels[kind].pattern})" for kind in ("open_letter", "joint_statement"))
+    reported = re.compile(rf"{cue_pattern('reported').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})", re.I)
+    return reported.search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None \
+        and not _speaks_for_itself(evidence) and not _has_signing_line(evidence)
+
+
+def _speaks_for_itself(evidence: PageEvidence) -> bool:
+    """Words of the page's own, outside quotations, in the first person plural: "we call on", "exigimos". ("I" is
+    one writer's voice, and the Italian article "i".)"""
+    words = evidence.words
+    for block in evidence.body:
+        text = _QUOTATION.sub(" ", block.text[:MAX_VOICE_BLOCK_CHARS])
+        if any(match.group().casefold() != "i" for match in words.ask_subject.finditer(text)) or (
+                words.first_person_verb is not None
+                and any(words.first_person_verb.fullmatch(word) for word in _WORD.findall(text))):
+            return True
+    return False
 
 
 def _tells_of_sign_ups(evidence: PageEvidence) -> bool:
