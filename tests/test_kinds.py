@@ -42,7 +42,17 @@ def test_a_statement_titled_so_that_tells_of_an_event_is_still_a_statement():
             "and the speakers of the union were taken away.</p><p>We call on the police to release them.</p>"
             f"<p>Signed by:</p><ul>{GROUPS}</ul>")
     assert kind(body) == "joint_statement"
-    assert kind(body.replace("Joint statement on the raid", "The raid")) == "other"
+    untitled = body.replace("Joint statement on the raid", "The raid")
+    assert kind(untitled) == "joint_statement"  # asks that a line signs, names under it: no event's page
+    assert kind(untitled.replace("<p>Signed by:</p>", "")) == "other"
+    assert kind(untitled.replace("<p>We call on the police to release them.</p>", "")) == "other"
+
+
+def test_an_event_that_lists_its_supporters_under_a_line_is_still_an_event():
+    body = ("<h1>Panel on digital rights</h1><p>The panel discussion will take place on Monday at 6 pm in the town "
+            "hall, and our speakers will look back on a year of campaigning.</p>"
+            f"<p>Supported by:</p><ul>{GROUPS}</ul>")
+    assert kind(body) == "other"
 
 
 def test_a_list_of_members_is_not_listed_but_a_list_under_a_line_that_signs_is():

@@ -68,10 +68,13 @@ def page_kind(evidence: PageEvidence) -> PageKind:
     if not evidence.signatories and not evidence.demands and not _declared_by_its_undersigned(evidence):
         return "other"
     opening = evidence.opening()
-    # a title that labels the page a statement outweighs what its opening tells ("the raid took place at 6 am")
+    # a title that labels the page a statement, or asks that a line signs with names under it, outweigh what its
+    # opening tells ("the raid took place at 6 am"): an event's page neither makes asks nor signs them
     titled = _label(evidence.title or "") in ("open_letter", "joint_statement")
+    signed = bool(evidence.signatories) and evidence.demands > 0 and _has_signing_line(evidence)
     if evidence.statement_heading is None and (_names_another_kind(evidence.title)
-                                               or (not titled and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES)
+                                               or (not titled and not signed
+                                                   and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES)
                                                or _reports_a_statement(evidence) or _tells_of_sign_ups(evidence)):
         return "other"
     label = _label(evidence.opening(MAX_LABEL_BLOCK_CHARS, None))
