@@ -453,6 +453,58 @@ def test_the_first_issuer_a_byline_names_as_fully_as_the_page_names_it(front_mat
     assert parsed(f"+++\n{front_matter}\n+++\n{text}\n", "text/markdown", language="en").publisher == publisher
 
 
+@pytest.mark.parametrize("author", ["José", "RAFAEL MONTES", "MARIA DA SILVA"])
+def test_an_author_that_is_a_given_name_alone_or_a_persons_name_in_capitals_is_no_publisher(author):
+    statement = parsed(f"---\nauthor: {author}\n---\nWe call on the government to act.\n", "text/markdown",
+                       language="en")
+    assert statement.publisher is None
+    assert parsed("---\nauthor: Ethos\n---\nWe call on the government to act.\n", "text/markdown",
+                  language="en").publisher == "Ethos"  # one word that is no one's given name: the site's own
+
+
+@pytest.mark.parametrize("language, author", [
+    ("fr", "Un collectif de responsables syndicaux et d'organisations syndicales"),
+    ("en", "A group of scientists and doctors"),
+    ("de", "Als Studierende der Heidelberger Hochschulen"),
+    ("es", "Varias organizaciones de la sociedad civil"),
+    ("en", "Six National Drug Policy Organizations"),
+    ("pt", "Coletivos e Associações"),
+    ("it", "Alcune associazioni del territorio"),
+    ("nl", "Als bezorgde ouders"),
+])
+def test_an_author_or_an_opening_that_describes_who_speaks_is_no_publisher(language, author):
+    statement = parsed(f"---\nauthor: \"{author}\"\n---\nWe call on the government to act.\n", "text/markdown",
+                       language=language)
+    assert statement.publisher is None
+    opening = parsed(f"{author} demand that the government act at once.\n", "text/markdown", language=language)
+    assert opening.publisher is None
+
+
+def test_a_name_made_of_groups_by_what_joins_them_is_still_a_name():
+    text = "---\nauthor: Federation of Tenants Associations\n---\nWe call on the government to act.\n"
+    assert parsed(text, "text/markdown", language="en").publisher == "Federation of Tenants Associations"
+
+
+@pytest.mark.parametrize("heading, publisher", [
+    ("Über viele Arten gibt es keine Informationen", None),  # a heading about something, not an About section
+    ("Über Digitalcourage", "Digitalcourage"),
+])
+def test_an_about_section_names_a_publisher_only_where_a_name_follows(heading, publisher):
+    text = f"Wir fordern den Bundestag auf, das Gesetz zu stoppen.\n\n## {heading}\n\nEin Absatz darüber.\n"
+    assert parsed(text, "text/markdown", language="de").publisher == publisher
+
+
+@pytest.mark.parametrize("title, publisher", [
+    ("Public letter from IT specialists in support of the defendants", None),  # who the specialists are
+    ("Open letter from Amnesty International to the Minister", "Amnesty International"),
+    ("Joint statement by Digitalcourage, Wikimedia and others", "Digitalcourage"),
+    ("Open letter from Amnesty International calling for a moratorium", "Amnesty International"),
+])
+def test_capitalised_words_that_describe_the_noun_after_them_are_no_byline_name(title, publisher):
+    assert parsed(f"+++\ntitle = \"{title}\"\n+++\nWe call on the Minister to act.\n", "text/markdown",
+                  language="en").publisher == publisher
+
+
 def test_the_site_a_repost_comes_from_before_the_signers_its_title_names():
     text = ("---\ntitle: Joint Statement by University Journalism Educators on the Police Proposal\n"
             "source: https://www.hkcnews.com/article/34149/\n---\nWe call on the police to withdraw it.\n")

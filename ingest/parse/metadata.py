@@ -11,8 +11,8 @@ from .blocks import Block
 from .countries import fold
 from .headings import cue_pattern
 from .language import is_prose
-from .lexicon import Lexicon, publisher_words
-from .names import has_role_word
+from .lexicon import LANGUAGES, Lexicon, lexicon, publisher_words
+from .names import function_words, given_names, has_role_word, person_evidence
 
 MAX_ISSUER_BLOCKS = 12
 MAX_ISSUER_LINE_CHARS = 160  # "Press Release: X" stands in a page's first lines
@@ -37,6 +37,8 @@ _MAIL_ADDRESS = re.compile(r"\b[\w.+-]+@(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)"
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # "drw" for Digital Rights Watch
 MIN_SITE_KEY = 4  # "ap.org" is too short to find its name in a page's words
 MAX_SITE_NAME_WORDS = 8
+PERSON_EVIDENCE = 0.5  # "RAFAEL MONTES", "Celia Zafra": what names.person_evidence gives a person's name
+_LOWER_WORD = re.compile(r"\s*([a-zß-ÿ][\w’'-]*)")  # a lower-case word right after a name: "IT specialists"
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’|der|die|das|el|los|las|il|lo|het)\s*(?<=\s|'|’)", re.I)
 
 
@@ -82,9 +84,30 @@ def byline_issuer(lines: list[str], blocks: list[Block]) -> str | None:
     for line in lines:
         match = pattern.search(line)
         name = match and _name(_LIST_CONJUNCTION.split(match["name"])[0])
-        if name and not has_role_word(name) and not _GROUP_ACRONYM.fullmatch(name) and organisation_author(name):
+        if name and not has_role_word(name) and not _GROUP_ACRONYM.fullmatch(name) and organisation_author(name) \
+                and not _modifies_the_next_word(line, match.end("name")):
             return _fullest_form(name, blocks)
     return None
+
+
+def _modifies_the_next_word(text: str, end: int) -> bool:
+    """ "Public letter from IT specialists": capitalised words that a lower-case noun follows describe that noun (who
+    the specialists are); a name ends where a small word, a verb's participle, a comma or the line does ("by X on
+    ...", "by X calling for ...", "by X, Y")."""
+    following = _LOWER_WORD.match(text, end)
+    word = fold(following[1]) if following else ""
+    return bool(word) and word not in _small_words() and not word.endswith(_participle_endings())
+
+
+@cache
+def _participle_endings() -> tuple[str, ...]:
+    return tuple(sorted({lexicon(language).participle_suffix for language in LANGUAGES}))
+
+
+@cache
+def _small_words() -> frozenset[str]:
+    """The function words after which a name has ended: "by X on", "von X zum", and the connectors of names."""
+    return function_words() | frozenset(publisher_words()["name_connectors"])
 
 
 def _fullest_form(name: str, blocks: list[Block]) -> str:
@@ -277,14 +300,38 @@ def _about_section(blocks: list[Block]) -> str | None:
     about = _about_pattern()
     names = [match.group("name") for block in blocks if block.kind in ("heading", "paragraph")
              and len(block.text) <= MAX_ABOUT_CHARS and (match := about.match(block.text))]
-    names = [name for name in names if fold(name) not in publisher_words()["pronouns"]]
+    # a name opens with a capital: "Über viele Arten gibt es keine Informationen" is a heading about something
+    names = [name for name in names if fold(name) not in publisher_words()["pronouns"] and name[:1].isupper()]
     return _name(names[0]) if len(names) == 1 else None
 
 
 def _name(text: str) -> str | None:
-    """An issuer's name without its article; none where it names a place ("The UK is in crisis")."""
+    """An issuer's name without its article; none where it names a place ("The UK is in crisis") or describes who
+    speaks ("Als Studierende der Heidelberger Hochschulen")."""
     name = _ARTICLE.sub("", text.strip(" .:;,–—-"))
-    return name if name and not is_place(name) else None
+    return name if name and not is_place(name) and not describes(name) else None
+
+
+def describes(phrase: str) -> bool:
+    """A phrase that describes who speaks rather than names them: in what capacity ("Als Studierende der ...",
+    "As parents"), an indefinite or counting word before a lower-case noun ("Un collectif de responsables
+    syndicaux", "A group of scientists"), or groups counted by their kind ("Six National Drug Policy Organizations",
+    "German NGOs", where no "of" makes them one body's name)."""
+    capacity, indefinite, plurals, connectors = _description_patterns()
+    return capacity.match(phrase) is not None or indefinite.match(phrase) is not None \
+        or (plurals.search(phrase) is not None and connectors.search(phrase) is None)
+
+
+@cache
+def _description_patterns() -> tuple[re.Pattern[str], ...]:
+    data = publisher_words()
+    # "Federation of Tenants Associations" is one body's name; "Coletivos e Associações" is still two kinds of group
+    connectors = "|".join(re.escape(word) for word in data["name_connectors"]
+                          if word.isalpha() and not _LIST_CONJUNCTION.fullmatch(f" {word} "))
+    return (re.compile(rf"(?i:{_any_language(data['capacity_words'])})\s"),
+            re.compile(rf"(?i:{_any_language(data['indefinite_words'])})\s+[a-zß-ÿ]"),
+            re.compile(rf"\b(?i:{_any_language(data['group_plurals'])})$"),
+            re.compile(rf"\s(?:{connectors})\s"))
 
 
 @cache
@@ -354,12 +401,16 @@ def _any_language(by_language: dict[str, list[str]]) -> str:
 def organisation_author(author: str | None) -> str | None:
     """A post's author where it names an organisation ("Health for Future Göttingen", "OKFDE"), never a
     person ("Anushka Jain") or a slug ("drw", "workers-party-of-new-zealand")."""
-    if not author or _SLUG.fullmatch(author):
+    if not author or _SLUG.fullmatch(author) or describes(author):
         return None
     organisation_words = set(publisher_words()["organisation_words"])
-    if _PERSON_NAME.fullmatch(author) and not organisation_words & set(author.casefold().split()):
+    if organisation_words & set(author.casefold().split()):
+        return author
+    words = author.split()
+    written = author.title() if author.isupper() and len(words) > 1 else author  # "MARIA DA SILVA"; not "OKFDE"
+    if _PERSON_NAME.fullmatch(written) or person_evidence(written) >= PERSON_EVIDENCE:
         return None
-    return author
+    return None if len(words) == 1 and fold(author) in given_names() else author  # "José"
 
 
 def slug_author(author: str | None, blocks: list[Block]) -> str | None:
