@@ -381,6 +381,10 @@ def test_a_slugged_title_as_the_text_writes_it():
      "<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>", "ecology.iww.org"),
     ("<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>"
      "<p>Source: https://www.climateocean.com/2019/09/25/ngos-call-on-eu/</p>", None),  # a source it cites
+    ("<p>We call on the Government to release the activists.</p><p>Reposted from https://www.example-rights.org/"
+     "2019/07/release/</p>", "example-rights.org"),  # an address, not the name "https"
+    ("<p>We call on the Government to release the activists.</p><p><img src='/photo.jpg' alt='La foto di Anna Rossi "
+     "è tratta da https://www.example-photos.org/'></p>", None),  # where a picture comes from
     ("<p>Sign by opening an issue on <a href='https://github.com/onestlatech/onestlatech.github.io/issues/new'>our "
      "repository</a>.</p><p>Nous demandons le retrait de la réforme.</p>", "onestlatech"),
 ])

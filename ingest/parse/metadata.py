@@ -184,6 +184,8 @@ def _original(blocks: list[Block]) -> str | None:
     or an archive's "Source: https://ecology.iww.org/node/1769" among the lines above the statement's prose."""
     reposted, source = _original_patterns()
     for block in blocks:
+        if block.kind == "image":  # "La foto di X è tratta da http://...": where a picture comes from, not the page
+            continue
         match = reposted.search(block.text) if len(block.text) <= MAX_ISSUER_SENTENCE_CHARS else None
         if match:
             return _name(match["name"]) if match["name"] else site_name(match["url"])
@@ -382,9 +384,9 @@ def _contact_pattern() -> re.Pattern[str]:
 def _original_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = publisher_words()
     url = r"(?P<url>https?://[^\s)\]>]+)"
-    # "Reposted from X: URL", "Reposted from X.", "Reposted from URL"
-    reposted = re.compile(rf"\b(?:{_any_language(data['reposted_from'])})\s+(?:(?P<name>[^\W\d_][^:;()\[\]<>]{{1,80}}?)"
-                          rf"\s*(?=:|[.;(]|$)|{url})", re.I)
+    # "Reposted from X: URL", "Reposted from X.", "Reposted from URL" (an address first: "http" is no name)
+    reposted = re.compile(rf"\b(?:{_any_language(data['reposted_from'])})\s+(?:{url}|(?P<name>[^\W\d_][^:;()\[\]<>]"
+                          rf"{{1,80}}?)\s*(?=:|[.;(]|$))", re.I)
     labels = "|".join(data["source_labels"])
     return reposted, re.compile(rf"\b(?:{labels})\s*:\s*{url}", re.I)
 
