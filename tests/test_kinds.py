@@ -219,6 +219,18 @@ def test_a_page_that_tells_of_a_statement_from_outside_is_a_report_unless_it_spe
     assert kind(f"{report}<p>Signed by:</p><ul>{GROUPS}</ul>", language=language) != "other"
 
 
+@pytest.mark.parametrize("opening", [
+    "In a letter sent on Monday, Alpha Network, Beta Rights Watch, Gamma Foundation, Delta Coalition and Epsilon "
+    "Society urge the Commission to ban spyware.",
+    "In their statement, Alpha Network, Beta Rights Watch and Gamma Foundation urge the Commission to ban spyware.",
+])
+def test_a_report_that_names_a_statements_signers_in_its_opening_is_still_a_report(opening):
+    quotation = '<p>"We call on the Commission to act now," the groups wrote.</p>'
+    report = f"<h1>Groups urge the EU to act</h1><p>{opening}</p>{quotation}"
+    assert kind(report) == "other"
+    assert kind(f"{report}<p>Signed by:</p><ul>{GROUPS}</ul>") != "other"  # the statement itself, signed
+
+
 def test_a_statement_that_says_its_signers_signed_it_is_no_report():
     body = ("<h1>Open letter to the Minister</h1><p>Forty groups across the country have signed this letter.</p>"
             "<p>We call on the Minister to withdraw the decree on public assembly at once.</p>")

@@ -118,12 +118,13 @@ def _reports_a_statement(evidence: PageEvidence) -> bool:
 
 
 def _tells_of_a_statement_from_outside(evidence: PageEvidence) -> bool:
-    """ "In einem offenen Brief haben über 300 Expert*innen ...", "the scientists write in their open letter": an
-    opening that tells of a statement as someone else's, on a page whose own words never speak as "we" (only its
-    quotations do) and that no line signs. A statement may open so too ("In an open letter to the Commission, we
-    ..."), and then it speaks for itself."""
+    """ "In einem offenen Brief haben über 300 Expert*innen ...", "In a letter sent on Monday, A, B and C urge ...":
+    an opening that tells of a statement (by its label or a statement noun) as someone else's, on a page whose own
+    words never speak as "we" (only its quotations do) and that no line signs. A statement may open so too ("In an
+    open letter to the Commission, we ..."), and then it speaks for itself."""
     labels = kind_labels_in_any_language()
     label = "|".join(f"(?:{labels[kind].pattern})" for kind in ("open_letter", "joint_statement"))
+    label += "|" + cue_pattern("statement_nouns").pattern
     reported = re.compile(rf"{cue_pattern('reported').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})", re.I)
     return reported.search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None \
         and not _speaks_for_itself(evidence) and not _has_signing_line(evidence)
