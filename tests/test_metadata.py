@@ -400,6 +400,10 @@ def test_the_publisher_a_page_names_or_its_site(text, publisher):
     ("externe_link: https://www.telegraaf.nl/nieuws/1062900695/regering\nurl: https://leestmeer.nl/x/", "telegraaf.nl"),
     ("organization: Example Climate Network\nurl: https://leestmeer.nl/x/", "Example Climate Network"),
     ("Herausgeber: Bündnis F5\npermalink: https://buendnis-f5.de/x/", "Bündnis F5"),
+    # a web archive publishes nothing of its own: its copy names the site it copied, or none
+    ("permalink: https://web.archive.org/web/20210712025034/https://www.example-news.com/article/19676/",
+     "example-news.com"),
+    ("permalink: https://archive.ph/Xy7Zq", None),
 ])
 def test_the_site_a_front_matter_address_names(front_matter, publisher):
     """An issuer the front matter names comes before the site's address."""

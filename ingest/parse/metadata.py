@@ -31,6 +31,7 @@ _BRACKETED_ISSUER = re.compile(r"^\((?P<name>[^\W\d_][^()\d]{1,80}?)\s*(?:[â€”â€
 _HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.I)
 _TOKEN = re.compile(r"[^\W_]+")
+_ARCHIVED_ADDRESS = re.compile(r"/(?P<address>https?://[^\s\])>\"']+)", re.I)  # ".../web/2021.../https://site/..."
 _TOKEN_GAP = re.compile(r"[\s-]{1,2}")
 MAX_CONTACT_CHARS = 160  # "Contact: Evan Greer, 978-852-6457, press@fightforthefuture.org"
 _MAIL_ADDRESS = re.compile(r"\b[\w.+-]+@(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
@@ -199,7 +200,18 @@ def _original(blocks: list[Block]) -> str | None:
 
 def site_name(address: str | None) -> str | None:
     """A site's name as its address gives it: "https://www.comunicacionabierta.net/2016/08/..." ->
-    "comunicacionabierta.net"; None for a relative address ("/news/2024-08-27-...", "cost-of-living")."""
+    "comunicacionabierta.net"; None for a relative address ("/news/2024-08-27-...", "cost-of-living"). A web archive
+    publishes nothing of its own: its copy's address names the site it copied
+    ("https://web.archive.org/web/20210712025034/https://www.hkcnews.com/article/..." -> "hkcnews.com"), or none."""
+    host = _host(address)
+    if host is None or host not in publisher_words()["archive_hosts"]:
+        return host
+    copied = _ARCHIVED_ADDRESS.search(address or "", len(host))
+    host = _host(copied["address"]) if copied else None
+    return host if host not in publisher_words()["archive_hosts"] else None  # an archive's copy of an archive
+
+
+def _host(address: str | None) -> str | None:
     match = _HOST.match(address.strip()) if address else None
     return match["host"].casefold() if match else None
 
