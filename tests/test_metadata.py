@@ -471,6 +471,16 @@ def test_an_author_that_is_a_given_name_alone_or_a_persons_name_in_capitals_is_n
 
 
 @pytest.mark.parametrize("language, author", [
+    ("en", "Admin"), ("en", "Editorial Team"), ("fr", "La rédaction"), ("de", "Redaktion"),
+    ("es", "Equipo de redacción"), ("pt", "Redação"), ("it", "Redazione"), ("nl", "Redactie"),
+])
+def test_an_author_that_is_a_sites_role_is_no_publisher(language, author):
+    statement = parsed(f"---\nauthor: \"{author}\"\n---\nWe call on the government to act.\n", "text/markdown",
+                       language=language)
+    assert statement.publisher is None
+
+
+@pytest.mark.parametrize("language, author", [
     ("fr", "Un collectif de responsables syndicaux et d'organisations syndicales"),
     ("en", "A group of scientists and doctors"),
     ("de", "Als Studierende der Heidelberger Hochschulen"),

@@ -415,7 +415,7 @@ def _any_language(by_language: dict[str, list[str]]) -> str:
 def organisation_author(author: str | None) -> str | None:
     """A post's author where it names an organisation ("Health for Future Göttingen", "OKFDE"), never a
     person ("Anushka Jain") or a slug ("drw", "workers-party-of-new-zealand")."""
-    if not author or _SLUG.fullmatch(author) or describes(author):
+    if not author or _SLUG.fullmatch(author) or describes(author) or _names_a_site_role(author):
         return None
     organisation_words = set(publisher_words()["organisation_words"])
     if organisation_words & set(author.casefold().split()):
@@ -425,6 +425,19 @@ def organisation_author(author: str | None) -> str | None:
     if _PERSON_NAME.fullmatch(written) or person_evidence(written) >= PERSON_EVIDENCE:
         return None
     return None if len(words) == 1 and fold(author) in given_names() else author  # "José"
+
+
+def _names_a_site_role(author: str) -> bool:
+    """ "Admin", "Redaktion", "Editorial Team", "La rédaction": who posts on a site, not who they are."""
+    words = [fold(word) for word in _TOKEN.findall(author)]
+    roles = _site_roles()
+    return bool(words) and any(word in roles for word in words) \
+        and all(word in roles or word in function_words() for word in words)
+
+
+@cache
+def _site_roles() -> frozenset[str]:
+    return frozenset(fold(word) for words in publisher_words()["site_roles"].values() for word in words)
 
 
 def slug_author(author: str | None, blocks: list[Block]) -> str | None:
