@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..records import PageKind, Signatory
 from .blocks import Block
@@ -35,7 +36,7 @@ MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted sta
 ADHESION_REACH_WORDS = 5  # "signs" ... "the open letter", "se joignent" ... "aux signataires du communiqué"
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
 MAX_VOICE_BLOCK_CHARS = 5000  # of each block read for the page's own voice
-REPORTED_LABEL_WORDS = 1  # "in einem offenen Brief", "in a joint statement": an adjective at most between them
+REPORTED_LABEL_WORDS = 1  # "in einem offenen Brief", "in a joint statement"
 # a quotation in a block: in marks, or opening the block and never closed ("## "Wir dürfen ..." as a heading)
 _QUOTATION = re.compile(r"“[^“”]*”|„[^“”]*[“”]|«[^«»]*»|\"[^\"]*\"|^\s*[\"“„«].*", re.S)
 _WORD = re.compile(r"\w+")
@@ -122,12 +123,18 @@ def _tells_of_a_statement_from_outside(evidence: PageEvidence) -> bool:
     an opening that tells of a statement (by its label or a statement noun) as someone else's, on a page whose own
     words never speak as "we" (only its quotations do) and that no line signs. A statement may open so too ("In an
     open letter to the Commission, we ..."), and then it speaks for itself."""
+    return _reported_statement().search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None \
+        and not _speaks_for_itself(evidence) and not _has_signing_line(evidence)
+
+
+@cache
+def _reported_statement() -> re.Pattern[str]:
+    """ "in an open letter", "in einer gemeinsamen Erklärung", "dans leur lettre": the words before a label or a
+    statement noun, an adjective at most between them."""
     labels = kind_labels_in_any_language()
     label = "|".join(f"(?:{labels[kind].pattern})" for kind in ("open_letter", "joint_statement"))
     label += "|" + cue_pattern("statement_nouns").pattern
-    reported = re.compile(rf"{cue_pattern('reported').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})", re.I)
-    return reported.search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None \
-        and not _speaks_for_itself(evidence) and not _has_signing_line(evidence)
+    return re.compile(rf"{cue_pattern('reported').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})", re.I)
 
 
 def _speaks_for_itself(evidence: PageEvidence) -> bool:
