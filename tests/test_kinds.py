@@ -42,7 +42,17 @@ def test_a_statement_titled_so_that_tells_of_an_event_is_still_a_statement():
             "and the speakers of the union were taken away.</p><p>We call on the police to release them.</p>"
             f"<p>Signed by:</p><ul>{GROUPS}</ul>")
     assert kind(body) == "joint_statement"
-    assert kind(body.replace("Joint statement on the raid", "The raid")) == "other"
+    untitled = body.replace("Joint statement on the raid", "The raid")
+    assert kind(untitled) == "joint_statement"  # asks that a line signs, names under it: no event's page
+    assert kind(untitled.replace("<p>Signed by:</p>", "")) == "other"
+    assert kind(untitled.replace("<p>We call on the police to release them.</p>", "")) == "other"
+
+
+def test_an_event_that_lists_its_supporters_under_a_line_is_still_an_event():
+    body = ("<h1>Panel on digital rights</h1><p>The panel discussion will take place on Monday at 6 pm in the town "
+            "hall, and our speakers will look back on a year of campaigning.</p>"
+            f"<p>Supported by:</p><ul>{GROUPS}</ul>")
+    assert kind(body) == "other"
 
 
 def test_a_list_of_members_is_not_listed_but_a_list_under_a_line_that_signs_is():
@@ -164,6 +174,61 @@ def test_a_post_that_tells_of_joining_a_statement_made_elsewhere_is_a_report(ope
     report = f"<p>{opening}</p>{ask}"
     assert kind(report, language=language) == "other"
     assert kind(report + f"<p>Signed by:</p><ul>{GROUPS}</ul>", language=language) != "other"  # it carries it
+
+
+REPORTS = {  # a page that tells of a statement from outside: who wrote it, what it asks, quoted
+    "en": ("In an open letter, more than 300 scientists have voiced their concern for the rivers of the region.",
+           "The scientists call on every country to protect its rivers.",
+           '"We believe the causes are known and must be tackled," the scientists write.',
+           "We call on every country to protect its rivers and their fish at once."),
+    "fr": ("Dans une lettre ouverte, plus de 300 scientifiques expriment leur inquiétude pour les rivières.",
+           "Les scientifiques appellent tous les pays à protéger leurs rivières.",
+           "« Nous savons quelles en sont les causes », écrivent les scientifiques.",
+           "Nous appelons tous les pays à protéger leurs rivières sans attendre."),
+    "de": ("In einem offenen Brief haben über 300 Fachleute ihre Sorge um die Flüsse der Region geäußert.",
+           "Die Fachleute rufen alle Länder auf, ihre Flüsse zu schützen.",
+           "„Wir kennen die Ursachen“, schreiben die Fachleute.",
+           "Wir fordern alle Länder auf, ihre Flüsse sofort zu schützen."),
+    "es": ("En una carta abierta, más de 300 científicos expresan su preocupación por los ríos de la región.",
+           "Los científicos piden a todos los países que protejan sus ríos.",
+           "«Conocemos las causas», escriben los científicos.",
+           "Exigimos a todos los países que protejan sus ríos de inmediato."),
+    "pt": ("Numa carta aberta, mais de 300 cientistas expressam a sua preocupação com os rios da região.",
+           "Os cientistas pedem a todos os países que protejam os seus rios.",
+           "«Conhecemos as causas», escrevem os cientistas.",
+           "Exigimos que todos os países protejam os seus rios imediatamente."),
+    "it": ("In una lettera aperta, oltre 300 scienziati esprimono la loro preoccupazione per i fiumi della regione.",
+           "Gli scienziati chiedono a tutti i paesi di proteggere i loro fiumi.",
+           "«Conosciamo le cause», scrivono gli scienziati.",
+           "Chiediamo a tutti i paesi di proteggere subito i loro fiumi."),
+    "nl": ("In een open brief uiten meer dan 300 wetenschappers hun zorg over de rivieren van de regio.",
+           "De wetenschappers roepen alle landen op hun rivieren te beschermen.",
+           "„Wij kennen de oorzaken”, schrijven de wetenschappers.",
+           "Wij roepen alle landen op hun rivieren onmiddellijk te beschermen."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(REPORTS))
+def test_a_page_that_tells_of_a_statement_from_outside_is_a_report_unless_it_speaks_as_we(language):
+    opening, reported_ask, quotation, own_ask = REPORTS[language]
+    sources = "<p>Sources: Alpha Network, Beta Rights Watch, Gamma Foundation, Delta Coalition and Epsilon Society</p>"
+    report = f"<h1>Rivers in danger</h1><p>{opening}</p><p>{quotation}</p><p>{reported_ask}</p>{sources}"
+    assert kind(report, language=language) == "other"
+    # the same opening on a page that speaks for itself, or that a line signs, is the statement
+    assert kind(report.replace(reported_ask, own_ask), language=language) != "other"
+    assert kind(f"{report}<p>Signed by:</p><ul>{GROUPS}</ul>", language=language) != "other"
+
+
+@pytest.mark.parametrize("opening", [
+    "In a letter sent on Monday, Alpha Network, Beta Rights Watch, Gamma Foundation, Delta Coalition and Epsilon "
+    "Society urge the Commission to ban spyware.",
+    "In their statement, Alpha Network, Beta Rights Watch and Gamma Foundation urge the Commission to ban spyware.",
+])
+def test_a_report_that_names_a_statements_signers_in_its_opening_is_still_a_report(opening):
+    quotation = '<p>"We call on the Commission to act now," the groups wrote.</p>'
+    report = f"<h1>Groups urge the EU to act</h1><p>{opening}</p>{quotation}"
+    assert kind(report) == "other"
+    assert kind(f"{report}<p>Signed by:</p><ul>{GROUPS}</ul>") != "other"  # the statement itself, signed
 
 
 def test_a_statement_that_says_its_signers_signed_it_is_no_report():

@@ -381,6 +381,10 @@ def test_a_slugged_title_as_the_text_writes_it():
      "<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>", "ecology.iww.org"),
     ("<p>We call on every union in the country to oppose the pipeline and to join the camps.</p>"
      "<p>Source: https://www.climateocean.com/2019/09/25/ngos-call-on-eu/</p>", None),  # a source it cites
+    ("<p>We call on the Government to release the activists.</p><p>Reposted from https://www.example-rights.org/"
+     "2019/07/release/</p>", "example-rights.org"),  # an address, not the name "https"
+    ("<p>We call on the Government to release the activists.</p><p><img src='/photo.jpg' alt='La foto di Anna Rossi "
+     "è tratta da https://www.example-photos.org/'></p>", None),  # where a picture comes from
     ("<p>Sign by opening an issue on <a href='https://github.com/onestlatech/onestlatech.github.io/issues/new'>our "
      "repository</a>.</p><p>Nous demandons le retrait de la réforme.</p>", "onestlatech"),
 ])
@@ -396,6 +400,10 @@ def test_the_publisher_a_page_names_or_its_site(text, publisher):
     ("externe_link: https://www.telegraaf.nl/nieuws/1062900695/regering\nurl: https://leestmeer.nl/x/", "telegraaf.nl"),
     ("organization: Example Climate Network\nurl: https://leestmeer.nl/x/", "Example Climate Network"),
     ("Herausgeber: Bündnis F5\npermalink: https://buendnis-f5.de/x/", "Bündnis F5"),
+    # a web archive publishes nothing of its own: its copy names the site it copied, or none
+    ("permalink: https://web.archive.org/web/20210712025034/https://www.example-news.com/article/19676/",
+     "example-news.com"),
+    ("permalink: https://archive.ph/Xy7Zq", None),
 ])
 def test_the_site_a_front_matter_address_names(front_matter, publisher):
     """An issuer the front matter names comes before the site's address."""
@@ -451,6 +459,68 @@ def test_the_organisation_a_posts_author_is_named_with(author, line, publisher):
 ])
 def test_the_first_issuer_a_byline_names_as_fully_as_the_page_names_it(front_matter, text, publisher):
     assert parsed(f"+++\n{front_matter}\n+++\n{text}\n", "text/markdown", language="en").publisher == publisher
+
+
+@pytest.mark.parametrize("author", ["José", "RAFAEL MONTES", "MARIA DA SILVA"])
+def test_an_author_that_is_a_given_name_alone_or_a_persons_name_in_capitals_is_no_publisher(author):
+    statement = parsed(f"---\nauthor: {author}\n---\nWe call on the government to act.\n", "text/markdown",
+                       language="en")
+    assert statement.publisher is None
+    assert parsed("---\nauthor: Ethos\n---\nWe call on the government to act.\n", "text/markdown",
+                  language="en").publisher == "Ethos"  # one word that is no one's given name: the site's own
+
+
+@pytest.mark.parametrize("language, author", [
+    ("en", "Admin"), ("en", "Editorial Team"), ("fr", "La rédaction"), ("de", "Redaktion"),
+    ("es", "Equipo de redacción"), ("pt", "Redação"), ("it", "Redazione"), ("nl", "Redactie"),
+])
+def test_an_author_that_is_a_sites_role_is_no_publisher(language, author):
+    statement = parsed(f"---\nauthor: \"{author}\"\n---\nWe call on the government to act.\n", "text/markdown",
+                       language=language)
+    assert statement.publisher is None
+
+
+@pytest.mark.parametrize("language, author", [
+    ("fr", "Un collectif de responsables syndicaux et d'organisations syndicales"),
+    ("en", "A group of scientists and doctors"),
+    ("de", "Als Studierende der Heidelberger Hochschulen"),
+    ("es", "Varias organizaciones de la sociedad civil"),
+    ("en", "Six National Drug Policy Organizations"),
+    ("pt", "Coletivos e Associações"),
+    ("it", "Alcune associazioni del territorio"),
+    ("nl", "Als bezorgde ouders"),
+])
+def test_an_author_or_an_opening_that_describes_who_speaks_is_no_publisher(language, author):
+    statement = parsed(f"---\nauthor: \"{author}\"\n---\nWe call on the government to act.\n", "text/markdown",
+                       language=language)
+    assert statement.publisher is None
+    opening = parsed(f"{author} demand that the government act at once.\n", "text/markdown", language=language)
+    assert opening.publisher is None
+
+
+def test_a_name_made_of_groups_by_what_joins_them_is_still_a_name():
+    text = "---\nauthor: Federation of Tenants Associations\n---\nWe call on the government to act.\n"
+    assert parsed(text, "text/markdown", language="en").publisher == "Federation of Tenants Associations"
+
+
+@pytest.mark.parametrize("heading, publisher", [
+    ("Über viele Arten gibt es keine Informationen", None),  # a heading about something, not an About section
+    ("Über Digitalcourage", "Digitalcourage"),
+])
+def test_an_about_section_names_a_publisher_only_where_a_name_follows(heading, publisher):
+    text = f"Wir fordern den Bundestag auf, das Gesetz zu stoppen.\n\n## {heading}\n\nEin Absatz darüber.\n"
+    assert parsed(text, "text/markdown", language="de").publisher == publisher
+
+
+@pytest.mark.parametrize("title, publisher", [
+    ("Public letter from IT specialists in support of the defendants", None),  # who the specialists are
+    ("Open letter from Amnesty International to the Minister", "Amnesty International"),
+    ("Joint statement by Digitalcourage, Wikimedia and others", "Digitalcourage"),
+    ("Open letter from Amnesty International calling for a moratorium", "Amnesty International"),
+])
+def test_capitalised_words_that_describe_the_noun_after_them_are_no_byline_name(title, publisher):
+    assert parsed(f"+++\ntitle = \"{title}\"\n+++\nWe call on the Minister to act.\n", "text/markdown",
+                  language="en").publisher == publisher
 
 
 def test_the_site_a_repost_comes_from_before_the_signers_its_title_names():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..records import PageKind, Signatory
 from .blocks import Block
@@ -34,6 +35,11 @@ MIN_OTHER_PAGE_CUES = 2  # one "took place" or "salary" in a statement's opening
 MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted statement lists them
 ADHESION_REACH_WORDS = 5  # "signs" ... "the open letter", "se joignent" ... "aux signataires du communiqué"
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
+MAX_VOICE_BLOCK_CHARS = 5000  # of each block read for the page's own voice
+REPORTED_LABEL_WORDS = 1  # "in einem offenen Brief", "in a joint statement"
+# a quotation in a block: in marks, or opening the block and never closed ("## "Wir dürfen ..." as a heading)
+_QUOTATION = re.compile(r"“[^“”]*”|„[^“”]*[“”]|«[^«»]*»|\"[^\"]*\"|^\s*[\"“„«].*", re.S)
+_WORD = re.compile(r"\w+")
 # each way a plural may end ("statements", "lettres", "Erklärungen", "Stellungnahmen"), taken off in turn
 _PLURAL_ENDING = {ending: re.compile(rf"(?<=\w\w){ending}\b") for ending in ("s", "es", "en", "n")}
 
@@ -63,10 +69,13 @@ def page_kind(evidence: PageEvidence) -> PageKind:
     if not evidence.signatories and not evidence.demands and not _declared_by_its_undersigned(evidence):
         return "other"
     opening = evidence.opening()
-    # a title that labels the page a statement outweighs what its opening tells ("the raid took place at 6 am")
+    # a title that labels the page a statement, or asks that a line signs with names under it, outweigh what its
+    # opening tells ("the raid took place at 6 am"): an event's page neither makes asks nor signs them
     titled = _label(evidence.title or "") in ("open_letter", "joint_statement")
+    signed = bool(evidence.signatories) and evidence.demands > 0 and _has_signing_line(evidence)
     if evidence.statement_heading is None and (_names_another_kind(evidence.title)
-                                               or (not titled and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES)
+                                               or (not titled and not signed
+                                                   and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES)
                                                or _reports_a_statement(evidence) or _tells_of_sign_ups(evidence)):
         return "other"
     label = _label(evidence.opening(MAX_LABEL_BLOCK_CHARS, None))
@@ -104,8 +113,41 @@ def _reports_a_statement(evidence: PageEvidence) -> bool:
     of a party joining a statement, on a page with neither a line that signs nor a list of signers (the statement
     is elsewhere; a reprint would carry them)."""
     title = evidence.title or ""
-    return (evidence.words.signatory_count.search(title) is not None or _tells_of_joining(evidence)) \
-        and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES
+    return ((evidence.words.signatory_count.search(title) is not None or _tells_of_joining(evidence))
+            and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES) \
+        or _tells_of_a_statement_from_outside(evidence)
+
+
+def _tells_of_a_statement_from_outside(evidence: PageEvidence) -> bool:
+    """ "In einem offenen Brief haben über 300 Expert*innen ...", "In a letter sent on Monday, A, B and C urge ...":
+    an opening that tells of a statement (by its label or a statement noun) as someone else's, on a page whose own
+    words never speak as "we" (only its quotations do) and that no line signs. A statement may open so too ("In an
+    open letter to the Commission, we ..."), and then it speaks for itself."""
+    return _reported_statement().search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None \
+        and not _speaks_for_itself(evidence) and not _has_signing_line(evidence)
+
+
+@cache
+def _reported_statement() -> re.Pattern[str]:
+    """ "in an open letter", "in einer gemeinsamen Erklärung", "dans leur lettre": the words before a label or a
+    statement noun, an adjective at most between them."""
+    labels = kind_labels_in_any_language()
+    label = "|".join(f"(?:{labels[kind].pattern})" for kind in ("open_letter", "joint_statement"))
+    label += "|" + cue_pattern("statement_nouns").pattern
+    return re.compile(rf"{cue_pattern('reported').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})", re.I)
+
+
+def _speaks_for_itself(evidence: PageEvidence) -> bool:
+    """Words of the page's own, outside quotations, in the first person plural: "we call on", "exigimos". ("I" is
+    one writer's voice, and the Italian article "i".)"""
+    words = evidence.words
+    for block in evidence.body:
+        text = _QUOTATION.sub(" ", block.text[:MAX_VOICE_BLOCK_CHARS])
+        if any(match.group().casefold() != "i" for match in words.ask_subject.finditer(text)) or (
+                words.first_person_verb is not None
+                and any(words.first_person_verb.fullmatch(word) for word in _WORD.findall(text))):
+            return True
+    return False
 
 
 def _tells_of_sign_ups(evidence: PageEvidence) -> bool:

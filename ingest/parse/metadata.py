@@ -11,8 +11,8 @@ from .blocks import Block
 from .countries import fold
 from .headings import cue_pattern
 from .language import is_prose
-from .lexicon import Lexicon, publisher_words
-from .names import has_role_word
+from .lexicon import LANGUAGES, Lexicon, lexicon, publisher_words
+from .names import function_words, given_names, has_role_word, person_evidence
 
 MAX_ISSUER_BLOCKS = 12
 MAX_ISSUER_LINE_CHARS = 160  # "Press Release: X" stands in a page's first lines
@@ -31,12 +31,15 @@ _BRACKETED_ISSUER = re.compile(r"^\((?P<name>[^\W\d_][^()\d]{1,80}?)\s*(?:[—�
 _HOST = re.compile(r"^https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)", re.I)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.I)
 _TOKEN = re.compile(r"[^\W_]+")
+_ARCHIVED_ADDRESS = re.compile(r"/(?P<address>https?://[^\s\])>\"']+)", re.I)  # ".../web/2021.../https://site/..."
 _TOKEN_GAP = re.compile(r"[\s-]{1,2}")
 MAX_CONTACT_CHARS = 160  # "Contact: Evan Greer, 978-852-6457, press@fightforthefuture.org"
 _MAIL_ADDRESS = re.compile(r"\b[\w.+-]+@(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # "drw" for Digital Rights Watch
 MIN_SITE_KEY = 4  # "ap.org" is too short to find its name in a page's words
 MAX_SITE_NAME_WORDS = 8
+PERSON_EVIDENCE = 0.5  # "RAFAEL MONTES", "Celia Zafra": what names.person_evidence gives a person's name
+_LOWER_WORD = re.compile(r"\s*([a-zß-ÿ][\w’'-]*)")  # a lower-case word right after a name: "IT specialists"
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’|der|die|das|el|los|las|il|lo|het)\s*(?<=\s|'|’)", re.I)
 
 
@@ -82,9 +85,30 @@ def byline_issuer(lines: list[str], blocks: list[Block]) -> str | None:
     for line in lines:
         match = pattern.search(line)
         name = match and _name(_LIST_CONJUNCTION.split(match["name"])[0])
-        if name and not has_role_word(name) and not _GROUP_ACRONYM.fullmatch(name) and organisation_author(name):
+        if name and not has_role_word(name) and not _GROUP_ACRONYM.fullmatch(name) and organisation_author(name) \
+                and not _modifies_the_next_word(line, match.end("name")):
             return _fullest_form(name, blocks)
     return None
+
+
+def _modifies_the_next_word(text: str, end: int) -> bool:
+    """ "Public letter from IT specialists": capitalised words that a lower-case noun follows describe that noun (who
+    the specialists are); a name ends where a small word, a verb's participle, a comma or the line does ("by X on
+    ...", "by X calling for ...", "by X, Y")."""
+    following = _LOWER_WORD.match(text, end)
+    word = fold(following[1]) if following else ""
+    return bool(word) and word not in _small_words() and not word.endswith(_participle_endings())
+
+
+@cache
+def _participle_endings() -> tuple[str, ...]:
+    return tuple(sorted({lexicon(language).participle_suffix for language in LANGUAGES}))
+
+
+@cache
+def _small_words() -> frozenset[str]:
+    """The function words after which a name has ended: "by X on", "von X zum", and the connectors of names."""
+    return function_words() | frozenset(publisher_words()["name_connectors"])
 
 
 def _fullest_form(name: str, blocks: list[Block]) -> str:
@@ -161,6 +185,8 @@ def _original(blocks: list[Block]) -> str | None:
     or an archive's "Source: https://ecology.iww.org/node/1769" among the lines above the statement's prose."""
     reposted, source = _original_patterns()
     for block in blocks:
+        if block.kind == "image":  # "La foto di X è tratta da http://...": where a picture comes from, not the page
+            continue
         match = reposted.search(block.text) if len(block.text) <= MAX_ISSUER_SENTENCE_CHARS else None
         if match:
             return _name(match["name"]) if match["name"] else site_name(match["url"])
@@ -174,7 +200,18 @@ def _original(blocks: list[Block]) -> str | None:
 
 def site_name(address: str | None) -> str | None:
     """A site's name as its address gives it: "https://www.comunicacionabierta.net/2016/08/..." ->
-    "comunicacionabierta.net"; None for a relative address ("/news/2024-08-27-...", "cost-of-living")."""
+    "comunicacionabierta.net"; None for a relative address ("/news/2024-08-27-...", "cost-of-living"). A web archive
+    publishes nothing of its own: its copy's address names the site it copied
+    ("https://web.archive.org/web/20210712025034/https://www.hkcnews.com/article/..." -> "hkcnews.com"), or none."""
+    host = _host(address)
+    if host is None or host not in publisher_words()["archive_hosts"]:
+        return host
+    copied = _ARCHIVED_ADDRESS.search(address or "", len(host))
+    host = _host(copied["address"]) if copied else None
+    return host if host not in publisher_words()["archive_hosts"] else None  # an archive's copy of an archive
+
+
+def _host(address: str | None) -> str | None:
     match = _HOST.match(address.strip()) if address else None
     return match["host"].casefold() if match else None
 
@@ -277,14 +314,38 @@ def _about_section(blocks: list[Block]) -> str | None:
     about = _about_pattern()
     names = [match.group("name") for block in blocks if block.kind in ("heading", "paragraph")
              and len(block.text) <= MAX_ABOUT_CHARS and (match := about.match(block.text))]
-    names = [name for name in names if fold(name) not in publisher_words()["pronouns"]]
+    # a name opens with a capital: "Über viele Arten gibt es keine Informationen" is a heading about something
+    names = [name for name in names if fold(name) not in publisher_words()["pronouns"] and name[:1].isupper()]
     return _name(names[0]) if len(names) == 1 else None
 
 
 def _name(text: str) -> str | None:
-    """An issuer's name without its article; none where it names a place ("The UK is in crisis")."""
+    """An issuer's name without its article; none where it names a place ("The UK is in crisis") or describes who
+    speaks ("Als Studierende der Heidelberger Hochschulen")."""
     name = _ARTICLE.sub("", text.strip(" .:;,–—-"))
-    return name if name and not is_place(name) else None
+    return name if name and not is_place(name) and not describes(name) else None
+
+
+def describes(phrase: str) -> bool:
+    """A phrase that describes who speaks rather than names them: in what capacity ("Als Studierende der ...",
+    "As parents"), an indefinite or counting word before a lower-case noun ("Un collectif de responsables
+    syndicaux", "A group of scientists"), or groups counted by their kind ("Six National Drug Policy Organizations",
+    "German NGOs", where no "of" makes them one body's name)."""
+    capacity, indefinite, plurals, connectors = _description_patterns()
+    return capacity.match(phrase) is not None or indefinite.match(phrase) is not None \
+        or (plurals.search(phrase) is not None and connectors.search(phrase) is None)
+
+
+@cache
+def _description_patterns() -> tuple[re.Pattern[str], ...]:
+    data = publisher_words()
+    # "Federation of Tenants Associations" is one body's name; "Coletivos e Associações" is still two kinds of group
+    connectors = "|".join(re.escape(word) for word in data["name_connectors"]
+                          if word.isalpha() and not _LIST_CONJUNCTION.fullmatch(f" {word} "))
+    return (re.compile(rf"(?i:{_any_language(data['capacity_words'])})\s"),
+            re.compile(rf"(?i:{_any_language(data['indefinite_words'])})\s+[a-zß-ÿ]"),
+            re.compile(rf"\b(?i:{_any_language(data['group_plurals'])})$"),
+            re.compile(rf"\s(?:{connectors})\s"))
 
 
 @cache
@@ -335,9 +396,9 @@ def _contact_pattern() -> re.Pattern[str]:
 def _original_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = publisher_words()
     url = r"(?P<url>https?://[^\s)\]>]+)"
-    # "Reposted from X: URL", "Reposted from X.", "Reposted from URL"
-    reposted = re.compile(rf"\b(?:{_any_language(data['reposted_from'])})\s+(?:(?P<name>[^\W\d_][^:;()\[\]<>]{{1,80}}?)"
-                          rf"\s*(?=:|[.;(]|$)|{url})", re.I)
+    # "Reposted from X: URL", "Reposted from X.", "Reposted from URL" (an address first: "http" is no name)
+    reposted = re.compile(rf"\b(?:{_any_language(data['reposted_from'])})\s+(?:{url}|(?P<name>[^\W\d_][^:;()\[\]<>]"
+                          rf"{{1,80}}?)\s*(?=:|[.;(]|$))", re.I)
     labels = "|".join(data["source_labels"])
     return reposted, re.compile(rf"\b(?:{labels})\s*:\s*{url}", re.I)
 
@@ -354,12 +415,29 @@ def _any_language(by_language: dict[str, list[str]]) -> str:
 def organisation_author(author: str | None) -> str | None:
     """A post's author where it names an organisation ("Health for Future Göttingen", "OKFDE"), never a
     person ("Anushka Jain") or a slug ("drw", "workers-party-of-new-zealand")."""
-    if not author or _SLUG.fullmatch(author):
+    if not author or _SLUG.fullmatch(author) or describes(author) or _names_a_site_role(author):
         return None
     organisation_words = set(publisher_words()["organisation_words"])
-    if _PERSON_NAME.fullmatch(author) and not organisation_words & set(author.casefold().split()):
+    if organisation_words & set(author.casefold().split()):
+        return author
+    words = author.split()
+    written = author.title() if author.isupper() and len(words) > 1 else author  # "MARIA DA SILVA"; not "OKFDE"
+    if _PERSON_NAME.fullmatch(written) or person_evidence(written) >= PERSON_EVIDENCE:
         return None
-    return author
+    return None if len(words) == 1 and fold(author) in given_names() else author  # "José"
+
+
+def _names_a_site_role(author: str) -> bool:
+    """ "Admin", "Redaktion", "Editorial Team", "La rédaction": who posts on a site, not who they are."""
+    words = [fold(word) for word in _TOKEN.findall(author)]
+    roles = _site_roles()
+    return bool(words) and any(word in roles for word in words) \
+        and all(word in roles or word in function_words() for word in words)
+
+
+@cache
+def _site_roles() -> frozenset[str]:
+    return frozenset(fold(word) for words in publisher_words()["site_roles"].values() for word in words)
 
 
 def slug_author(author: str | None, blocks: list[Block]) -> str | None:
