@@ -753,6 +753,18 @@ def test_a_number_or_letter_that_counts_a_paragraph_does_not_make_its_first_verb
     assert asked(sentence, language) == [sentence.split(" ", 1)[1]]
 
 
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("3.- La censura previa debe seguir siendo cosa del pasado.", "es", []),
+    ("4.- Internet debe funcionar sin interferencias políticas.", "es", []),
+    ("b) The press must stay free of any licence.", "en", []),
+    ("2. The Government must withdraw the bill.", "en", ["The Government must withdraw the bill."]),
+])
+def test_the_number_that_counts_a_paragraph_is_no_part_of_the_party_an_obligation_is_put_on(sentence, language,
+                                                                                            expected):
+    """ "La", "Internet" open the paragraph: after "3.-" they are not capitals inside a name."""
+    assert asked(sentence, language) == expected
+
+
 @pytest.mark.parametrize("heading, language", [
     ("**Our demands**", "en"),
     ("## Recommendations", "en"),

@@ -31,6 +31,7 @@ _CLAUSE_MARK = re.compile(r"[;:]")
 _ACRONYM = re.compile(r"[A-Z]{2,}\b")  # "FSF", "WTO": a name even where it opens a sentence
 # What counts a paragraph: "8.-", "b)", "(iv)", "•"
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)\]]\s*[-–—.:]?|[-–—•·*]")
+_LEADING_ENUMERATOR = re.compile(rf"(?:{_ENUMERATOR.pattern})\s+")
 _ELIDED_ARTICLE = re.compile(r"[^\W\d_]{1,4}['’](?=[^\W\d_])")  # "l'abandon", "dell’accesso"
 _TRAILING = re.compile(r"[\s,;:–—-]+$")
 # Words that make the next one a noun in every language read here: "our demands", "la demande", "die Forderung".
@@ -512,6 +513,9 @@ def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
     """Who the obligation is put on: the subject before the modal, or after it where the verb comes
     second ("Daher sollte auch der Rat der Stadt ...")."""
     subject = before.split(",")[-1].strip()
+    numbered = _LEADING_ENUMERATOR.match(subject)
+    if numbered:  # "2.- La suspensión de derechos ... debe": the number counts the paragraph, "La" opens it
+        subject = subject[numbered.end():]
     if len(subject.split()) <= 1 and not _names_party(subject, words) and before.strip():
         subject = " ".join(after.split()[:12])
     if not _names_party(subject, words) or words.ask_subject.search(subject):
@@ -534,7 +538,9 @@ def _subject_offset(before: str, words: Lexicon) -> int:
     head, comma, subject = before.rpartition(",")
     if comma and _names_party(subject, words):
         return len(head) + 1 + len(subject) - len(subject.lstrip())
-    return len(before) - len(before.lstrip())
+    opening = len(before) - len(before.lstrip())
+    numbered = _LEADING_ENUMERATOR.match(before, opening)  # "2. The Government must": past the paragraph's number
+    return numbered.end() if numbered else opening
 
 
 def _impersonal(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[Ask]:
