@@ -502,6 +502,36 @@ def test_a_polite_wish_of_someone_else_or_to_sign_asks_nothing():
 
 
 @pytest.mark.parametrize("sentence, language", [
+    ("We would like to know what the Ministry has done to meet its commitment.", "en"),
+    ("We expect that the Ministry will publish the data.", "en"),
+    ("We expect the Ministry to publish the data.", "en"),
+    ("Nous aimerions savoir ce que le ministère a fait pour tenir son engagement.", "fr"),
+    ("Nous attendons du ministère qu'il publie les données.", "fr"),
+    ("Quisiéramos saber qué ha hecho el Ministerio para cumplir su compromiso.", "es"),
+    ("Esperamos que el Ministerio publique los datos.", "es"),
+    ("Gostaríamos de saber o que o Ministério fez para cumprir o seu compromisso.", "pt"),
+    ("Esperamos que o Ministério publique os dados.", "pt"),
+    ("Wir möchten wissen, was das Ministerium getan hat, um seine Zusage einzuhalten.", "de"),
+    ("Wir erwarten, dass das Ministerium die Daten veröffentlicht.", "de"),
+    ("Vorremmo sapere che cosa ha fatto il Ministero per mantenere il suo impegno.", "it"),
+    ("Rimaniamo in attesa della pubblicazione dei dati da parte del Ministero.", "it"),
+    ("We willen graag weten wat het ministerie heeft gedaan om zijn toezegging na te komen.", "nl"),
+    ("We verwachten dat het ministerie de gegevens publiceert.", "nl"),
+])
+def test_asking_to_be_told_or_saying_what_the_signers_expect_of_a_party_asks(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("In the coming years we can expect a wider use of the system.", "en"),
+    ("The researchers expect that the Ministry will publish the data.", "en"),
+    ("Die Forschenden erwarten, dass das Ministerium die Daten veröffentlicht.", "de"),
+])
+def test_what_someone_else_expects_or_what_is_to_be_expected_asks_nothing(sentence, language):
+    assert asked(sentence, language) == []
+
+
+@pytest.mark.parametrize("sentence, language", [
     ("Senior management need to stop pressurising departments.", "en"),
     ("The university should refund the fees.", "en"),
     ("Die Hochschulleitung muss die Gebühren zurückerstatten.", "de"),
