@@ -260,6 +260,23 @@ Ensure that they are free from any form of torture.
           ("local government", "Ensure that they are free from any form of torture.")]
 
 
+def test_what_the_section_under_a_headed_item_asks_is_that_item_and_an_ask_after_the_sections_is_its_own():
+    assert [text for _, text in demands("""We call for the following:
+
+### 1. Expose the facts
+
+Secret surveillance bypasses democratic processes. We call on the Parliament to set up a committee of inquiry.
+
+### 2. Protect whistleblowers
+
+We call on all governments of Europe to grant asylum to whistleblowers.
+
+## What comes next
+
+We also urge the Commission to suspend the agreement.
+""")] == ["Expose the facts", "Protect whistleblowers", "We also urge the Commission to suspend the agreement."]
+
+
 def test_a_summary_list_repeated_in_full_later_counts_once():
     assert [text for _, text in demands("""Unsere Forderungen:
 

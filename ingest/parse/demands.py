@@ -100,7 +100,7 @@ def find_demands(blocks: list[Block], words: Lexicon, title: str | None = None) 
         claimed = {index for found in lists for index, _ in found.items}
         lists += _lists_that_ask(blocks, claimed, words)
     starts = {found.start: found for found in lists}
-    listed = {index for found in lists for index, _ in found.items}
+    listed = {index for found in lists for index, _ in found.items} | _under_headed_items(blocks, lists)
     read: list[_Read] = []
     for index, block in enumerate(blocks):
         found = starts.get(index)
@@ -116,6 +116,24 @@ def find_demands(blocks: list[Block], words: Lexicon, title: str | None = None) 
     for position, demand in enumerate(demands, start=1):
         demand.position = position
     return demands
+
+
+def _under_headed_items(blocks: list[Block], lists: list[DemandList]) -> set[int]:
+    """The blocks under a demand list's headed items ("### 2. Leg de feiten bloot", then paragraphs that spell
+    it out: "We roepen het Europees Parlement op om ..."): each section tells its item at length, and what it
+    asks is that item, not a demand of its own. A section ends at the next heading of its item's level or
+    higher."""
+    under: set[int] = set()
+    for found in lists:
+        for index, _ in found.items:
+            if blocks[index].kind != "heading":
+                continue
+            level = blocks[index].level
+            for following in range(index + 1, len(blocks)):
+                if blocks[following].kind == "heading" and blocks[following].level <= level:
+                    break
+                under.add(following)
+    return under
 
 
 @dataclass(frozen=True)
