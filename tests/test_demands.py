@@ -121,6 +121,30 @@ def test_several_asks_in_one_sentence_are_several_demands():
                  ) == ["demand that it be scrapped."]
 
 
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("We call on the company to withdraw the dismissals of the union's officers, to respect the labour code and to "
+     "stop intimidating its members.", "en",
+     ["We call on the company to withdraw the dismissals of the union's officers", "to respect the labour code",
+      "to stop intimidating its members."]),
+    ("Our demand is to stop the persecution of protesters, stop the fabricated cases and release all of them.", "en",
+     ["Our demand is to stop the persecution of protesters", "stop the fabricated cases", "release all of them."]),
+    ("Nous demandons au gouvernement de retirer le projet de loi, de publier son avis et de consulter les syndicats.",
+     "fr", ["Nous demandons au gouvernement de retirer le projet de loi", "de publier son avis",
+            "de consulter les syndicats."]),
+    ("We urge the Council to release the three workers, to the relief of their families.", "en",
+     ["We urge the Council to release the three workers, to the relief of their families."]),
+    ("We call on the Government to act on the report now, to avoid more deaths.", "en",
+     ["We call on the Government to act on the report now, to avoid more deaths."]),
+    ("We call on the Council to stop the raids (stop the arrests, stop the fines) and release the detainees.", "en",
+     ["We call on the Council to stop the raids (stop the arrests, stop the fines)", "release the detainees."]),
+])
+def test_a_series_of_asks_parted_by_commas_and_closed_by_a_conjunction_is_one_demand_each(sentence, language,
+                                                                                         expected):
+    """A comma parts a series only where its next part asks again ("to respect", "stop") and a conjunction closes
+    the series; a comma in brackets parts nothing."""
+    assert asked(sentence, language) == expected
+
+
 def test_a_nested_ask_names_the_target_not_a_second_demand():
     [ask] = sentence_asks("We call on governments to join together to call on China to free the prisoners.",
                           lexicon("en"))

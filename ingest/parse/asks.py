@@ -576,9 +576,10 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
     pass" after "call on X to", "and for RMS" after "call for", "y que" after "exigimos que")."""
     conjunctions = "|".join(re.escape(c) for c in sorted(words.conjunctions, key=len, reverse=True))
     cuts: list[int] = []
+    series: list[int] = []  # cuts at a comma alone, kept when a conjunction closes the series
     last = ask.act
     first_verb = _first_verb(sentence[ask.act:ask.end], words)
-    for match in re.finditer(rf"(?:,\s*|\s+)(?:{conjunctions})\s+", sentence[ask.act:ask.end]):
+    for match in re.finditer(rf"(?:,\s*|\s+)(?:{conjunctions})\s+|,\s+", sentence[ask.act:ask.end]):
         cut = ask.act + match.end()
         rest = sentence[cut:ask.end]
         if (_word_count(sentence[last:ask.act + match.start()]) >= MIN_ACT_WORDS
@@ -586,9 +587,22 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
                 and (_starts_an_act(rest, marker, words) or _a_verb_again(rest, first_verb, words)
                      and not words.subordinator.search(sentence, ask.act, ask.act + match.start())
                      or _an_action_noun_again(sentence[ask.act:ask.end], rest, words))):
-            cuts.append(cut)
+            if match.group().strip() == ",":
+                before = sentence[ask.act:ask.act + match.start()]
+                if before.count("(") > before.count(")") or not (
+                        _opens_with(rest, marker) or _a_verb_again(rest, first_verb, words)):
+                    continue  # "(acte 12 ..., actes 13, 14)": a comma in brackets parts no series
+                series.append(cut)
+            else:
+                cuts.extend(series + [cut])
+                series = []
             last = cut
     return cuts
+
+
+def _opens_with(text: str, marker: str) -> bool:
+    """ "to respect ..." after "to withdraw ...,": the ask's own last word again, first."""
+    return re.match(rf"{re.escape(marker)}\s", text, re.I) is not None
 
 
 def _content_tokens(text: str, words: Lexicon) -> list[str]:
