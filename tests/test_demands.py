@@ -301,6 +301,29 @@ We also urge the Commission to suspend the agreement.
 """)] == ["Expose the facts", "Protect whistleblowers", "We also urge the Commission to suspend the agreement."]
 
 
+def test_a_letter_given_again_in_another_language_asks_once_in_the_pages_own():
+    italian = ("Di conseguenza, ci appelliamo al Parlamento affinché respinga ogni proposta che comprometta i diritti "
+               "e le libertà dei cittadini europei.")
+    english = ("Consequently, we urge the Parliament to reject any proposal which would undermine the rights and "
+               "freedoms of European citizens.")
+    body = f"""### Una minaccia globale alla libertà
+
+L'accordo è negoziato in segreto da più di diciotto mesi, e il suo contenuto non è stato reso pubblico.
+
+{italian}
+
+### A global threat to freedoms
+
+The agreement has been negotiated in secret for more than eighteen months, and its content has not been made public.
+
+{english}
+"""
+    assert [text for _, text in demands(body, language="it")] == [italian.split(", ", 1)[1]]
+    # where the page asks nothing in its own language, what it asks in another is all it asks
+    assert [text for _, text in demands(f"{english}\n\nWe also urge the Council to publish the draft.\n", language="it")
+            ] == [english.split(", ", 1)[1], "We also urge the Council to publish the draft."]
+
+
 def test_a_summary_list_repeated_in_full_later_counts_once():
     assert [text for _, text in demands("""Unsere Forderungen:
 
@@ -799,6 +822,7 @@ def test_a_necessity_inside_the_signers_clause_asks_but_not_inside_someone_elses
     ('Hacemos un respetuoso llamado al gobierno para que libere a los presos.', "es"),
     ('Fazemos um apelo urgente ao governo para que liberte os presos.', "pt"),
     ('Facciamo un appello urgente al governo affinché liberi i prigionieri.', "it"),
+    ('Ci appelliamo al governo affinché liberi i prigionieri.', "it"),
     ('Wir richten einen dringenden Appell an die Regierung, die Gefangenen freizulassen.', "de"),
     ('Wij doen een dringende oproep aan de regering om de gevangenen vrij te laten.', "nl"),
 ])
