@@ -22,7 +22,8 @@ from .asks import Ask, addressed_only, asks_anything, imperative_asks, lead_in, 
 from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
-from .lexicon import Lexicon, function_words
+from .language import MIN_PROSE_CHARS, identify, is_prose
+from .lexicon import LANGUAGES, Lexicon, function_words
 from .sentences import sentences
 
 LEAD_UP_BLOCKS = 1  # the paragraph before a list's lead-in leads up to it ("For these reasons, we urge ...")
@@ -111,7 +112,8 @@ def find_demands(blocks: list[Block], words: Lexicon, title: str | None = None) 
                         for (_, text), leading in zip(found.items, found.leads(), strict=True))
         elif index not in listed:
             read.extend(_Read(demand, voice, index) for demand, voice in _block_demands(block, words))
-    kept = _without_repeated_asks([r for r in read if _kept(r, read, lists)], words)
+    kept = _without_translations(_without_repeated_asks([r for r in read if _kept(r, read, lists)], words),
+                                 blocks, words)
     demands = _without_restatements([r.demand for r in kept])
     for position, demand in enumerate(demands, start=1):
         demand.position = position
@@ -134,6 +136,23 @@ def _under_headed_items(blocks: list[Block], lists: list[DemandList]) -> set[int
                     break
                 under.add(following)
     return under
+
+
+def _without_translations(read: list[_Read], blocks: list[Block], words: Lexicon) -> list[_Read]:
+    """A page that gives its letter in two languages asks each thing twice: where some asks stand in prose of
+    the page's own language, those in prose of another language are the translation's ("ci appelliamo al
+    Parlamento affinché ...", then "we urge the Parliament to ...")."""
+    languages = {index: _prose_language(blocks[index]) for index in {r.block for r in read}}
+    if words.language not in languages.values():
+        return read
+    return [r for r in read if languages[r.block] in (None, words.language)]
+
+
+def _prose_language(block: Block) -> str | None:
+    """The language of a block of prose, where it is long enough to tell."""
+    if len(block.text) < MIN_PROSE_CHARS or not is_prose(block):
+        return None
+    return identify(block.text, LANGUAGES)
 
 
 @dataclass(frozen=True)
