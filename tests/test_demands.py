@@ -324,6 +324,19 @@ The agreement has been negotiated in secret for more than eighteen months, and i
             ] == [english.split(", ", 1)[1], "We also urge the Council to publish the draft."]
 
 
+def test_an_ask_after_a_list_of_the_party_the_list_asks_however_named_restates_it_but_one_of_another_party_asks():
+    assert [text for _, text in demands("""We call on the Board of the University to:
+
+- Suspend the partnership with the arms maker.
+- Publish every contract signed with it.
+
+We urge the University to act on these demands without delay.
+
+We also urge the Minister of Education to review the partnership.
+""")] == ["Suspend the partnership with the arms maker.", "Publish every contract signed with it.",
+          "We also urge the Minister of Education to review the partnership."]
+
+
 def test_a_summary_list_repeated_in_full_later_counts_once():
     assert [text for _, text in demands("""Unsere Forderungen:
 

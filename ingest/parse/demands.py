@@ -112,7 +112,7 @@ def find_demands(blocks: list[Block], words: Lexicon, title: str | None = None) 
                         for (_, text), leading in zip(found.items, found.leads(), strict=True))
         elif index not in listed:
             read.extend(_Read(demand, voice, index) for demand, voice in _block_demands(block, words))
-    kept = _without_translations(_without_repeated_asks([r for r in read if _kept(r, read, lists)], words),
+    kept = _without_translations(_without_repeated_asks([r for r in read if _kept(r, read, lists, words)], words),
                                  blocks, words)
     demands = _without_restatements([r.demand for r in kept])
     for position, demand in enumerate(demands, start=1):
@@ -163,7 +163,7 @@ class _Read:
     listed: bool = False
 
 
-def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool:
+def _kept(read: _Read, everything: list[_Read], lists: list[DemandList], words: Lexicon) -> bool:
     """A sentence ask beside a demand list restates it ("we call on you to ensure ..." before "we call on
     you to:"), unless it asks someone else and stands apart from the list's lead-in: after the list, or
     further back than the paragraph that leads up to it ("exigimos ao Governo que responda ao apelo ...",
@@ -180,10 +180,19 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool
         return False
     if not lists:
         return True
-    addressees = {leading.addressee.casefold() for found in lists for leading in [found.lead_in, *found.leads()]
-                  if leading.addressee}
-    return (read.demand.addressee is not None and read.demand.addressee.casefold() not in addressees
+    addressees = [leading.addressee for found in lists for leading in [found.lead_in, *found.leads()]
+                  if leading.addressee]
+    return (read.demand.addressee is not None
+            and not any(_same_party(read.demand.addressee, other, words) for other in addressees)
             and all(found.start < read.block or found.start - read.block > LEAD_UP_BLOCKS for found in lists))
+
+
+def _same_party(one: str, other: str, words: Lexicon) -> bool:
+    """ "das KIT" and "das KIT-Präsidium, den KIT-Senat und die KIT-Ethikkommission": one party where the
+    names share a word of their own, not only function words."""
+    small = function_words(words.language) | function_words("en")
+    names = [{word for word in _WORD.findall(fold(text)) if word not in small} for text in (one, other)]
+    return one.casefold() == other.casefold() or bool(names[0] & names[1])
 
 
 def _readable(blocks: list[Block]) -> list[Block]:
