@@ -600,6 +600,24 @@ def test_asking_to_be_told_or_saying_what_the_signers_expect_of_a_party_asks(sen
 
 
 @pytest.mark.parametrize("sentence, language", [
+    ("We hope that you will withdraw the decree.", "en"),
+    ("Nous espérons que vous retirerez le décret.", "fr"),
+    ("Esperamos que usted retire el decreto.", "es"),
+    ("Esperamos que o senhor retire o decreto.", "pt"),
+    ("Wir hoffen, dass Sie das Dekret zurücknehmen.", "de"),
+    ("Speriamo che Lei ritiri il decreto.", "it"),
+    ("We hopen dat u het besluit intrekt.", "nl"),
+])
+def test_a_hope_put_to_the_letters_addressee_asks(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_a_hope_about_someone_the_letter_does_not_address_asks_nothing():
+    assert asked("We hope that the Commission will consider our proposal.") == []
+    assert asked("We hope that this letter finds you well.") == []
+
+
+@pytest.mark.parametrize("sentence, language", [
     ("In the coming years we can expect a wider use of the system.", "en"),
     ("The researchers expect that the Ministry will publish the data.", "en"),
     ("Die Forschenden erwarten, dass das Ministerium die Daten veröffentlicht.", "de"),
