@@ -121,6 +121,30 @@ def test_several_asks_in_one_sentence_are_several_demands():
                  ) == ["demand that it be scrapped."]
 
 
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("We call on the company to withdraw the dismissals of the union's officers, to respect the labour code and to "
+     "stop intimidating its members.", "en",
+     ["We call on the company to withdraw the dismissals of the union's officers", "to respect the labour code",
+      "to stop intimidating its members."]),
+    ("Our demand is to stop the persecution of protesters, stop the fabricated cases and release all of them.", "en",
+     ["Our demand is to stop the persecution of protesters", "stop the fabricated cases", "release all of them."]),
+    ("Nous demandons au gouvernement de retirer le projet de loi, de publier son avis et de consulter les syndicats.",
+     "fr", ["Nous demandons au gouvernement de retirer le projet de loi", "de publier son avis",
+            "de consulter les syndicats."]),
+    ("We urge the Council to release the three workers, to the relief of their families.", "en",
+     ["We urge the Council to release the three workers, to the relief of their families."]),
+    ("We call on the Government to act on the report now, to avoid more deaths.", "en",
+     ["We call on the Government to act on the report now, to avoid more deaths."]),
+    ("We call on the Council to stop the raids (stop the arrests, stop the fines) and release the detainees.", "en",
+     ["We call on the Council to stop the raids (stop the arrests, stop the fines)", "release the detainees."]),
+])
+def test_a_series_of_asks_parted_by_commas_and_closed_by_a_conjunction_is_one_demand_each(sentence, language,
+                                                                                         expected):
+    """A comma parts a series only where its next part asks again ("to respect", "stop") and a conjunction closes
+    the series; a comma in brackets parts nothing."""
+    assert asked(sentence, language) == expected
+
+
 def test_a_nested_ask_names_the_target_not_a_second_demand():
     [ask] = sentence_asks("We call on governments to join together to call on China to free the prisoners.",
                           lexicon("en"))
@@ -258,6 +282,59 @@ Release the three workers immediately and unconditionally.
 Ensure that they are free from any form of torture.
 """)] == [("local government", "Release the three workers immediately and unconditionally."),
           ("local government", "Ensure that they are free from any form of torture.")]
+
+
+def test_what_the_section_under_a_headed_item_asks_is_that_item_and_an_ask_after_the_sections_is_its_own():
+    assert [text for _, text in demands("""We call for the following:
+
+### 1. Expose the facts
+
+Secret surveillance bypasses democratic processes. We call on the Parliament to set up a committee of inquiry.
+
+### 2. Protect whistleblowers
+
+We call on all governments of Europe to grant asylum to whistleblowers.
+
+## What comes next
+
+We also urge the Commission to suspend the agreement.
+""")] == ["Expose the facts", "Protect whistleblowers", "We also urge the Commission to suspend the agreement."]
+
+
+def test_a_letter_given_again_in_another_language_asks_once_in_the_pages_own():
+    italian = ("Di conseguenza, ci appelliamo al Parlamento affinché respinga ogni proposta che comprometta i diritti "
+               "e le libertà dei cittadini europei.")
+    english = ("Consequently, we urge the Parliament to reject any proposal which would undermine the rights and "
+               "freedoms of European citizens.")
+    body = f"""### Una minaccia globale alla libertà
+
+L'accordo è negoziato in segreto da più di diciotto mesi, e il suo contenuto non è stato reso pubblico.
+
+{italian}
+
+### A global threat to freedoms
+
+The agreement has been negotiated in secret for more than eighteen months, and its content has not been made public.
+
+{english}
+"""
+    assert [text for _, text in demands(body, language="it")] == [italian.split(", ", 1)[1]]
+    # where the page asks nothing in its own language, what it asks in another is all it asks
+    assert [text for _, text in demands(f"{english}\n\nWe also urge the Council to publish the draft.\n", language="it")
+            ] == [english.split(", ", 1)[1], "We also urge the Council to publish the draft."]
+
+
+def test_an_ask_after_a_list_of_the_party_the_list_asks_however_named_restates_it_but_one_of_another_party_asks():
+    assert [text for _, text in demands("""We call on the Board of the University to:
+
+- Suspend the partnership with the arms maker.
+- Publish every contract signed with it.
+
+We urge the University to act on these demands without delay.
+
+We also urge the Minister of Education to review the partnership.
+""")] == ["Suspend the partnership with the arms maker.", "Publish every contract signed with it.",
+          "We also urge the Minister of Education to review the partnership."]
 
 
 def test_a_summary_list_repeated_in_full_later_counts_once():
@@ -502,6 +579,54 @@ def test_a_polite_wish_of_someone_else_or_to_sign_asks_nothing():
 
 
 @pytest.mark.parametrize("sentence, language", [
+    ("We would like to know what the Ministry has done to meet its commitment.", "en"),
+    ("We expect that the Ministry will publish the data.", "en"),
+    ("We expect the Ministry to publish the data.", "en"),
+    ("Nous aimerions savoir ce que le ministère a fait pour tenir son engagement.", "fr"),
+    ("Nous attendons du ministère qu'il publie les données.", "fr"),
+    ("Quisiéramos saber qué ha hecho el Ministerio para cumplir su compromiso.", "es"),
+    ("Esperamos que el Ministerio publique los datos.", "es"),
+    ("Gostaríamos de saber o que o Ministério fez para cumprir o seu compromisso.", "pt"),
+    ("Esperamos que o Ministério publique os dados.", "pt"),
+    ("Wir möchten wissen, was das Ministerium getan hat, um seine Zusage einzuhalten.", "de"),
+    ("Wir erwarten, dass das Ministerium die Daten veröffentlicht.", "de"),
+    ("Vorremmo sapere che cosa ha fatto il Ministero per mantenere il suo impegno.", "it"),
+    ("Rimaniamo in attesa della pubblicazione dei dati da parte del Ministero.", "it"),
+    ("We willen graag weten wat het ministerie heeft gedaan om zijn toezegging na te komen.", "nl"),
+    ("We verwachten dat het ministerie de gegevens publiceert.", "nl"),
+])
+def test_asking_to_be_told_or_saying_what_the_signers_expect_of_a_party_asks(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("We hope that you will withdraw the decree.", "en"),
+    ("Nous espérons que vous retirerez le décret.", "fr"),
+    ("Esperamos que usted retire el decreto.", "es"),
+    ("Esperamos que o senhor retire o decreto.", "pt"),
+    ("Wir hoffen, dass Sie das Dekret zurücknehmen.", "de"),
+    ("Speriamo che Lei ritiri il decreto.", "it"),
+    ("We hopen dat u het besluit intrekt.", "nl"),
+])
+def test_a_hope_put_to_the_letters_addressee_asks(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_a_hope_about_someone_the_letter_does_not_address_asks_nothing():
+    assert asked("We hope that the Commission will consider our proposal.") == []
+    assert asked("We hope that this letter finds you well.") == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("In the coming years we can expect a wider use of the system.", "en"),
+    ("The researchers expect that the Ministry will publish the data.", "en"),
+    ("Die Forschenden erwarten, dass das Ministerium die Daten veröffentlicht.", "de"),
+])
+def test_what_someone_else_expects_or_what_is_to_be_expected_asks_nothing(sentence, language):
+    assert asked(sentence, language) == []
+
+
+@pytest.mark.parametrize("sentence, language", [
     ("Senior management need to stop pressurising departments.", "en"),
     ("The university should refund the fees.", "en"),
     ("Die Hochschulleitung muss die Gebühren zurückerstatten.", "de"),
@@ -728,6 +853,7 @@ def test_a_necessity_inside_the_signers_clause_asks_but_not_inside_someone_elses
     ('Hacemos un respetuoso llamado al gobierno para que libere a los presos.', "es"),
     ('Fazemos um apelo urgente ao governo para que liberte os presos.', "pt"),
     ('Facciamo un appello urgente al governo affinché liberi i prigionieri.', "it"),
+    ('Ci appelliamo al governo affinché liberi i prigionieri.', "it"),
     ('Wir richten einen dringenden Appell an die Regierung, die Gefangenen freizulassen.', "de"),
     ('Wij doen een dringende oproep aan de regering om de gevangenen vrij te laten.', "nl"),
 ])
@@ -751,6 +877,18 @@ def test_an_invitation_to_a_named_party_asks_in_german_and_dutch_as_in_the_other
 ])
 def test_a_number_or_letter_that_counts_a_paragraph_does_not_make_its_first_verb_a_name(sentence, language):
     assert asked(sentence, language) == [sentence.split(" ", 1)[1]]
+
+
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("3.- La censura previa debe seguir siendo cosa del pasado.", "es", []),
+    ("4.- Internet debe funcionar sin interferencias políticas.", "es", []),
+    ("b) The press must stay free of any licence.", "en", []),
+    ("2. The Government must withdraw the bill.", "en", ["The Government must withdraw the bill."]),
+])
+def test_the_number_that_counts_a_paragraph_is_no_part_of_the_party_an_obligation_is_put_on(sentence, language,
+                                                                                            expected):
+    """ "La", "Internet" open the paragraph: after "3.-" they are not capitals inside a name."""
+    assert asked(sentence, language) == expected
 
 
 @pytest.mark.parametrize("heading, language", [

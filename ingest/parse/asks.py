@@ -31,6 +31,7 @@ _CLAUSE_MARK = re.compile(r"[;:]")
 _ACRONYM = re.compile(r"[A-Z]{2,}\b")  # "FSF", "WTO": a name even where it opens a sentence
 # What counts a paragraph: "8.-", "b)", "(iv)", "•"
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)\]]\s*[-–—.:]?|[-–—•·*]")
+_LEADING_ENUMERATOR = re.compile(rf"(?:{_ENUMERATOR.pattern})\s+")
 _ELIDED_ARTICLE = re.compile(r"[^\W\d_]{1,4}['’](?=[^\W\d_])")  # "l'abandon", "dell’accesso"
 _TRAILING = re.compile(r"[\s,;:–—-]+$")
 # Words that make the next one a noun in every language read here: "our demands", "la demande", "die Forderung".
@@ -512,6 +513,9 @@ def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
     """Who the obligation is put on: the subject before the modal, or after it where the verb comes
     second ("Daher sollte auch der Rat der Stadt ...")."""
     subject = before.split(",")[-1].strip()
+    numbered = _LEADING_ENUMERATOR.match(subject)
+    if numbered:  # "2.- La suspensión de derechos ... debe": the number counts the paragraph, "La" opens it
+        subject = subject[numbered.end():]
     if len(subject.split()) <= 1 and not _names_party(subject, words) and before.strip():
         subject = " ".join(after.split()[:12])
     if not _names_party(subject, words) or words.ask_subject.search(subject):
@@ -534,7 +538,9 @@ def _subject_offset(before: str, words: Lexicon) -> int:
     head, comma, subject = before.rpartition(",")
     if comma and _names_party(subject, words):
         return len(head) + 1 + len(subject) - len(subject.lstrip())
-    return len(before) - len(before.lstrip())
+    opening = len(before) - len(before.lstrip())
+    numbered = _LEADING_ENUMERATOR.match(before, opening)  # "2. The Government must": past the paragraph's number
+    return numbered.end() if numbered else opening
 
 
 def _impersonal(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[Ask]:
@@ -570,9 +576,10 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
     pass" after "call on X to", "and for RMS" after "call for", "y que" after "exigimos que")."""
     conjunctions = "|".join(re.escape(c) for c in sorted(words.conjunctions, key=len, reverse=True))
     cuts: list[int] = []
+    series: list[int] = []  # cuts at a comma alone, kept when a conjunction closes the series
     last = ask.act
     first_verb = _first_verb(sentence[ask.act:ask.end], words)
-    for match in re.finditer(rf"(?:,\s*|\s+)(?:{conjunctions})\s+", sentence[ask.act:ask.end]):
+    for match in re.finditer(rf"(?:,\s*|\s+)(?:{conjunctions})\s+|,\s+", sentence[ask.act:ask.end]):
         cut = ask.act + match.end()
         rest = sentence[cut:ask.end]
         if (_word_count(sentence[last:ask.act + match.start()]) >= MIN_ACT_WORDS
@@ -580,9 +587,22 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
                 and (_starts_an_act(rest, marker, words) or _a_verb_again(rest, first_verb, words)
                      and not words.subordinator.search(sentence, ask.act, ask.act + match.start())
                      or _an_action_noun_again(sentence[ask.act:ask.end], rest, words))):
-            cuts.append(cut)
+            if match.group().strip() == ",":
+                before = sentence[ask.act:ask.act + match.start()]
+                if before.count("(") > before.count(")") or not (
+                        _opens_with(rest, marker) or _a_verb_again(rest, first_verb, words)):
+                    continue  # "(acte 12 ..., actes 13, 14)": a comma in brackets parts no series
+                series.append(cut)
+            else:
+                cuts.extend(series + [cut])
+                series = []
             last = cut
     return cuts
+
+
+def _opens_with(text: str, marker: str) -> bool:
+    """ "to respect ..." after "to withdraw ...,": the ask's own last word again, first."""
+    return re.match(rf"{re.escape(marker)}\s", text, re.I) is not None
 
 
 def _content_tokens(text: str, words: Lexicon) -> list[str]:

@@ -22,7 +22,8 @@ from .asks import Ask, addressed_only, asks_anything, imperative_asks, lead_in, 
 from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
-from .lexicon import Lexicon, function_words
+from .language import MIN_PROSE_CHARS, identify, is_prose
+from .lexicon import LANGUAGES, Lexicon, function_words
 from .sentences import sentences
 
 LEAD_UP_BLOCKS = 1  # the paragraph before a list's lead-in leads up to it ("For these reasons, we urge ...")
@@ -100,7 +101,7 @@ def find_demands(blocks: list[Block], words: Lexicon, title: str | None = None) 
         claimed = {index for found in lists for index, _ in found.items}
         lists += _lists_that_ask(blocks, claimed, words)
     starts = {found.start: found for found in lists}
-    listed = {index for found in lists for index, _ in found.items}
+    listed = {index for found in lists for index, _ in found.items} | _under_headed_items(blocks, lists)
     read: list[_Read] = []
     for index, block in enumerate(blocks):
         found = starts.get(index)
@@ -111,11 +112,47 @@ def find_demands(blocks: list[Block], words: Lexicon, title: str | None = None) 
                         for (_, text), leading in zip(found.items, found.leads(), strict=True))
         elif index not in listed:
             read.extend(_Read(demand, voice, index) for demand, voice in _block_demands(block, words))
-    kept = _without_repeated_asks([r for r in read if _kept(r, read, lists)], words)
+    kept = _without_translations(_without_repeated_asks([r for r in read if _kept(r, read, lists, words)], words),
+                                 blocks, words)
     demands = _without_restatements([r.demand for r in kept])
     for position, demand in enumerate(demands, start=1):
         demand.position = position
     return demands
+
+
+def _under_headed_items(blocks: list[Block], lists: list[DemandList]) -> set[int]:
+    """The blocks under a demand list's headed items ("### 2. Leg de feiten bloot", then paragraphs that spell
+    it out: "We roepen het Europees Parlement op om ..."): each section tells its item at length, and what it
+    asks is that item, not a demand of its own. A section ends at the next heading of its item's level or
+    higher."""
+    under: set[int] = set()
+    for found in lists:
+        for index, _ in found.items:
+            if blocks[index].kind != "heading":
+                continue
+            level = blocks[index].level
+            for following in range(index + 1, len(blocks)):
+                if blocks[following].kind == "heading" and blocks[following].level <= level:
+                    break
+                under.add(following)
+    return under
+
+
+def _without_translations(read: list[_Read], blocks: list[Block], words: Lexicon) -> list[_Read]:
+    """A page that gives its letter in two languages asks each thing twice: where some asks stand in prose of
+    the page's own language, those in prose of another language are the translation's ("ci appelliamo al
+    Parlamento affinché ...", then "we urge the Parliament to ...")."""
+    languages = {index: _prose_language(blocks[index]) for index in {r.block for r in read}}
+    if words.language not in languages.values():
+        return read
+    return [r for r in read if languages[r.block] in (None, words.language)]
+
+
+def _prose_language(block: Block) -> str | None:
+    """The language of a block of prose, where it is long enough to tell."""
+    if len(block.text) < MIN_PROSE_CHARS or not is_prose(block):
+        return None
+    return identify(block.text, LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -126,7 +163,7 @@ class _Read:
     listed: bool = False
 
 
-def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool:
+def _kept(read: _Read, everything: list[_Read], lists: list[DemandList], words: Lexicon) -> bool:
     """A sentence ask beside a demand list restates it ("we call on you to ensure ..." before "we call on
     you to:"), unless it asks someone else and stands apart from the list's lead-in: after the list, or
     further back than the paragraph that leads up to it ("exigimos ao Governo que responda ao apelo ...",
@@ -143,10 +180,19 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList]) -> bool
         return False
     if not lists:
         return True
-    addressees = {leading.addressee.casefold() for found in lists for leading in [found.lead_in, *found.leads()]
-                  if leading.addressee}
-    return (read.demand.addressee is not None and read.demand.addressee.casefold() not in addressees
+    addressees = [leading.addressee for found in lists for leading in [found.lead_in, *found.leads()]
+                  if leading.addressee]
+    return (read.demand.addressee is not None
+            and not any(_same_party(read.demand.addressee, other, words) for other in addressees)
             and all(found.start < read.block or found.start - read.block > LEAD_UP_BLOCKS for found in lists))
+
+
+def _same_party(one: str, other: str, words: Lexicon) -> bool:
+    """ "das KIT" and "das KIT-Präsidium, den KIT-Senat und die KIT-Ethikkommission": one party where the
+    names share a word of their own, not only function words."""
+    small = function_words(words.language) | function_words("en")
+    names = [{word for word in _WORD.findall(fold(text)) if word not in small} for text in (one, other)]
+    return one.casefold() == other.casefold() or bool(names[0] & names[1])
 
 
 def _readable(blocks: list[Block]) -> list[Block]:
