@@ -31,7 +31,7 @@ from .names import (
     starts_with_given_name,
 )
 from .prose_signers import any_conjunction, named_by_statement, without_article
-from .tables import Columns, cell, columns_by_content, filled, header_columns, is_header_row
+from .tables import Columns, columns_by_content, filled, header_columns, is_header_row, name_cell
 
 MAX_ENTRY_CHARS = 200  # a longer paragraph is prose, not one entry
 MAX_GROUP_CHARS = 60  # "Global", "Europe", "Deutschland": a label that groups the entries under it
@@ -319,7 +319,7 @@ def _strip_leading_lead_in(entries: list[Entry], words: Lexicon) -> list[Entry]:
 
 def _table_entries(blocks: list[Block], group: str | None) -> list[Entry]:
     rows = [block for block in blocks if block.kind == "row"]
-    width = max(len(row.cells) for row in rows)
+    width = _used_columns(rows)
     if rows[0].header or is_header_row(rows[0]):
         columns = header_columns(rows[0].cells) if is_header_row(rows[0]) else None
         if columns is None and filled(rows[0]) == 1:
@@ -341,10 +341,17 @@ def _table_entries(blocks: list[Block], group: str | None) -> list[Entry]:
             group = next(c for c in block.cells if c)
         else:
             for index in columns.names or (columns.name,):
-                name = cell(block, index)
+                name = name_cell(block, columns, index)
                 if name:
                     entries.append(Entry(name, group, block.people, block, columns))
     return entries
+
+
+def _used_columns(rows: list[Block]) -> int:
+    """How many columns hold text in some row: a column of logos, all images, is no column of the table's text, and
+    a row with one name beside its logo is no group row."""
+    width = max(len(row.cells) for row in rows)
+    return sum(1 for index in range(width) if any(index < len(row.cells) and row.cells[index] for row in rows))
 
 
 def kept(entries: list[Entry]) -> list[Entry]:
