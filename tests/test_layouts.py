@@ -450,3 +450,49 @@ def test_lines_that_only_look_like_a_grid_table_stay_text():
     assert grid_tables_as_html(broken, str.upper) == broken
     table = grid_tables_as_html("+-----+\n| a b |\n| c   |\n+-----+\n", lambda text: f"<b>{text}</b>")
     assert "<table><tr><td><b>a b c</b></td></tr></table>" in table
+
+
+@pytest.mark.parametrize("table", [
+    """  Who                      Where
+  ------------------------ ----------------
+  Alpha Digital Rights     Germany
+  Beta Freedom Network     The Netherlands
+  Gamma Collective         France
+  Delta Library Group      Ireland
+""",
+    """-------------------------------------------
+  Who                      Where
+  ------------------------ ----------------
+  Alpha Digital Rights     Germany
+
+  Beta Freedom             The Netherlands
+  Network
+
+  Gamma Collective         France
+
+  Delta Library Group      Ireland
+-------------------------------------------
+""",
+    """  ------------------------ ----------------
+  Alpha Digital Rights     Germany
+  Beta Freedom Network     The Netherlands
+  Gamma Collective         France
+  Delta Library Group      Ireland
+  ------------------------ ----------------
+"""], ids=["simple", "multiline", "headerless"])
+def test_pandoc_simple_and_multiline_tables_are_tables(table):
+    """Columns set by a line of dashes: the header is no signer, and a name is not run together with its country."""
+    statement = parsed(GRID_LETTER + table + "\nContact: press@example.org\n", "text/markdown")
+    assert entries(statement) == [
+        ("Alpha Digital Rights", "DE", "organisation"),
+        ("Beta Freedom Network", "NL", "organisation"),
+        ("Gamma Collective", "FR", "organisation"),
+        ("Delta Library Group", "IE", "organisation"),
+    ]
+
+
+def test_lines_of_dashes_around_prose_are_no_table():
+    from ingest.parse.pandoc_tables import dashed_tables_as_html
+
+    prose = "Intro\n\n---- ----\nWe call on the Council to act now, and the Commission too.\nThanks.\n---\n"
+    assert dashed_tables_as_html(prose, str.upper) == prose
