@@ -538,3 +538,19 @@ def test_names_with_numbers_or_an_exclamation_mark_stay_names(text):
 @pytest.mark.parametrize("body", [".", "", " ; ", ",,"])
 def test_a_page_of_nothing_but_punctuation_parses(body):
     assert names(parsed(body)) == []
+
+
+@pytest.mark.parametrize("label", ["Sources", "Quellen", "Fonti", "Photo credits", "Bild", "Foto", "Imagen",
+                                   "Crédits"])
+def test_a_line_of_sources_or_credits_under_its_label_names_no_signer(label):
+    """ "Quellen: A, B, C" closing a report, "Photo: X, pixabay": the page's sources and credits, not its signers."""
+    statement = parsed(LETTER + "<p>Signed by:</p><ul><li>Alpha Network</li><li>Beta Coalition for Justice</li>"
+                                "<li>Gamma Foundation</li></ul>"
+                                f"<p><strong>{label}:</strong> <a href='#'>Delta Research Institute</a>, "
+                                "<a href='#'>International Union for Nature</a>, <a href='#'>Free Photos</a></p>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
+
+
+def test_a_line_of_signers_under_a_label_that_signs_is_kept():
+    statement = parsed(LETTER + "<p>Signed by: Alpha Network, Beta Coalition for Justice and Gamma Foundation</p>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
