@@ -554,3 +554,28 @@ def test_a_line_of_sources_or_credits_under_its_label_names_no_signer(label):
 def test_a_line_of_signers_under_a_label_that_signs_is_kept():
     statement = parsed(LETTER + "<p>Signed by: Alpha Network, Beta Coalition for Justice and Gamma Foundation</p>")
     assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
+
+
+@pytest.mark.parametrize("closing, valediction", [
+    ("Jane Doe, John Roe and the rest of Alpha Network", "Best regards,"),
+    ("Marie Dupont, Paul Martin et toute l'équipe de Réseau Alpha", "Cordialement,"),
+    ("Ana García, Luis Pérez y el resto de Red Alfa", "Atentamente,"),
+    ("Ana Souza, Pedro Lima e o resto da Rede Alfa", "Atenciosamente,"),
+    ("Anna Schmidt, Paul Weber und das ganze Team von Netzwerk Alpha", "Mit freundlichen Grüßen,"),
+    ("Giulia Rossi, Marco Bianchi e il resto di Rete Alfa", "Cordiali saluti,"),
+    ("Anna de Vries, Jan Jansen en de rest van Netwerk Alfa", "Met vriendelijke groet,"),
+])
+def test_people_who_sign_with_the_rest_of_their_organisation(closing, valediction):
+    statement = parsed(f"{LETTER}<p>We urge you to act on this before the end of the year, as so many "
+                       f"universities have done before you.</p><p>{valediction}</p><p>{closing}</p>")
+    people, organisation = closing.split(",")[0], closing.rsplit(" ", 2)[-2:]
+    assert names(statement, "organisation") == [" ".join(organisation)]
+    assert names(statement, "individual")[0] == people
+    assert len(names(statement, "individual")) == 2
+
+
+def test_organisations_and_the_rest_of_a_coalition_are_not_people():
+    from ingest.parse.names import people_and_the_rest_of
+
+    assert people_and_the_rest_of("Alpha Network, Beta Foundation and the rest of Gamma Coalition") is None
+    assert people_and_the_rest_of("Jane Doe, John Roe and the rest of us") is None

@@ -24,6 +24,7 @@ from .names import (
     legal_forms,
     name_likeness,
     on_behalf_of,
+    people_and_the_rest_of,
     says_organisations,
     says_people,
     signing_for,
@@ -190,6 +191,10 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
         label, items = labelled
         led = words.signatory_leadin.search(label) is not None
         return [Entry(without_article(item), label, block.people, lenient=led) for item in items]
+    rest = people_and_the_rest_of(text)
+    if rest:
+        people, organisation = rest
+        return [*(Entry(person, group, True) for person in people), Entry(organisation, group)]
     items = inline_items(text, words) if split and (block.kind == "paragraph" or len(text) > MAX_ENTRY_CHARS) \
         else None
     if items:

@@ -193,6 +193,34 @@ def on_behalf_of(text: str) -> tuple[str, str] | None:
     return match.group("person").strip(), match.group("organisation").strip()
 
 
+@cache
+def _rest_of() -> re.Pattern[str]:
+    return re.compile(rf"^(?P<people>[^,]+(?:,\s+[^,]+)*?)\s+(?:{_joined('rest_of')})\s+(?P<organisation>[^\W\d_].*)$",
+                      re.I)
+
+
+def people_and_the_rest_of(text: str) -> tuple[list[str], str] | None:
+    """ "Jane Doe, John Roe and the rest of Alpha Network": the people who sign by name, and the organisation whose
+    other members sign with them; None unless each name before it is shaped as a person's (two to four words,
+    capitalised but for a particle such as "de" or "van", nothing that names an organisation)."""
+    match = _rest_of().match(text)
+    if match is None or not match.group("organisation")[:1].isupper():
+        return None
+    people = [name.strip() for name in re.split(r",\s+|\s+(?:and|&|und|et|y|e|en)\s+", match.group("people"))]
+    if not all(_shaped_as_a_persons_name(name) for name in people):
+        return None
+    return people, match.group("organisation").strip().rstrip(".")
+
+
+def _shaped_as_a_persons_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and words[-1][:1].isupper() and \
+        all(word[:1].isupper() or len(word) <= MAX_PARTICLE_CHARS for word in words) and person_evidence(text) > 0
+
+
+MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "da": a particle in a family name
+
+
 def forget() -> None:
     """Empty the memories of entries already judged (a benchmark's pass starts cold with this)."""
     for remembered in (name_likeness, person_evidence, has_organisation_word, fold, split_head,
