@@ -579,3 +579,16 @@ def test_organisations_and_the_rest_of_a_coalition_are_not_people():
 
     assert people_and_the_rest_of("Alpha Network, Beta Foundation and the rest of Gamma Coalition") is None
     assert people_and_the_rest_of("Jane Doe, John Roe and the rest of us") is None
+
+
+@pytest.mark.parametrize("address", [["Mainroad 14 A 18", "02760 Espoo", "Finland"],
+                                     ["Rue des Lilas 12", "75011 Paris", "France"]])
+def test_a_signers_postal_address_under_its_name_names_no_one(address):
+    """The postcode's line tells an address: the street and its number above it, the country under it, are its
+    parts; the other names of the list, numbers and all, stay."""
+    lines = "<br>".join(["Alpha Network", *address, "contact@example.org"])
+    statement = parsed(LETTER + f"<p>Signed by:</p><p>{lines}</p>")
+    assert names(statement) == ["Alpha Network"]
+    listed = parsed(LETTER + "<p>Signed by:</p><ul><li>Alpha Network</li><li>CGT Educ’action 92</li>"
+                             "<li>Local 21 of the Beta Union</li><li>Finland</li></ul>")
+    assert names(listed) == ["Alpha Network", "CGT Educ’action 92", "Local 21 of the Beta Union", "Finland"]

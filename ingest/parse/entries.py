@@ -21,6 +21,7 @@ from .inline import split_inline_list
 from .lexicon import LANGUAGES, Lexicon, function_words
 from .names import (
     has_organisation_word,
+    is_postal_address,
     legal_forms,
     name_likeness,
     on_behalf_of,
@@ -91,6 +92,23 @@ def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None 
         entries.extend(_block_entries(block, words, group, split=split))
     entries = [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
     return _without_translations(_without_list_full_stops(_without_websites(_with_bracketed_notes(entries))))
+
+
+def without_postal_addresses(entries: list[Entry]) -> list[Entry]:
+    """ "Alpha ry", "Mainroad 14 A 18", "02760 Espoo", "Finland": a signer's postal address under its name. The line
+    of the postcode and town tells the address; the street with its number above it and the country under it are
+    parts of it, not names (they count as a signature's lines when the block is scored, and are left out of its
+    signers)."""
+    parts: set[int] = set()
+    for index, entry in enumerate(entries):
+        if entry.row is None and is_postal_address(entry.text):
+            parts.add(index)
+            if index and any(c.isdigit() for c in entries[index - 1].text):
+                parts.add(index - 1)
+            following = entries[index + 1].text if index + 1 < len(entries) else ""
+            if following and (country_code(following) or is_place(following)):
+                parts.add(index + 1)
+    return [entry for index, entry in enumerate(entries) if index not in parts] if parts else entries
 
 
 def _with_bracketed_notes(entries: list[Entry]) -> list[Entry]:

@@ -291,6 +291,11 @@ def name_likeness(text: str) -> float:
     return max(0.0, min(1.0, score))
 
 
+def is_postal_address(text: str) -> bool:
+    """ "02760 Espoo", "Quai Wilson 47, 1201": a line of a postal address."""
+    return _postal_address(text)
+
+
 def _postal_address(text: str) -> bool:
     from ..places import is_place  # places reads the parser's country lists
 
