@@ -592,3 +592,15 @@ def test_a_signers_postal_address_under_its_name_names_no_one(address):
     listed = parsed(LETTER + "<p>Signed by:</p><ul><li>Alpha Network</li><li>CGT Educ’action 92</li>"
                              "<li>Local 21 of the Beta Union</li><li>Finland</li></ul>")
     assert names(listed) == ["Alpha Network", "CGT Educ’action 92", "Local 21 of the Beta Union", "Finland"]
+
+
+@pytest.mark.parametrize("label", ["Media, bloggers and entrepreneurs", "Periodistas, blogueros y empresarios",
+                                   "Médias, blogueurs et entrepreneurs", "Journalisten, bloggers en ondernemers"])
+def test_a_line_naming_kinds_of_signers_over_a_list_labels_it(label):
+    statement = parsed(LETTER + "<p>Signed by:</p><ul><li>Alpha Network</li><li>Beta Coalition for Justice</li>"
+                                "<li>Gamma Foundation</li></ul>"
+                                f"<p>{label}</p><ul><li>Delta Online</li><li>Epsilon Media Group</li>"
+                                "<li>Zeta Press Agency</li></ul>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation", "Delta Online",
+                                "Epsilon Media Group", "Zeta Press Agency"]
+    assert statement.signatories[-1].kind == "organisation"

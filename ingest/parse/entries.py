@@ -196,8 +196,20 @@ def is_group_label(block: Block, following: Block | None) -> bool:
         return True
     # "Global" or "Kenya" above a list: a short word or two, not a name with its affiliation
     short = len(block.text.split()) <= MAX_BARE_LABEL_WORDS and "," not in block.text
-    return short and block.kind in ("paragraph", "line") and following.kind in ("item", "row") \
-        and block.kind != following.kind
+    return (short or _names_kinds_of_signers(block.text)) and block.kind in ("paragraph", "line") \
+        and following.kind in ("item", "row") and block.kind != following.kind
+
+
+def _names_kinds_of_signers(text: str) -> bool:
+    """ "Media, bloggers and entrepreneurs", "Académicos y periodistas": kinds of signers, in lower case after the
+    first word, where a name, or a name and its affiliation, has capitals (German's capitalised nouns do not tell
+    the two apart)."""
+    words = text.split()
+    return 1 < len(words) <= MAX_KINDS_LABEL_WORDS and words[0][:1].isupper() and \
+        all(word[:1].islower() for word in words[1:])
+
+
+MAX_KINDS_LABEL_WORDS = 6
 
 
 def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool = True) -> list[Entry]:
