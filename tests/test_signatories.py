@@ -604,3 +604,10 @@ def test_a_line_naming_kinds_of_signers_over_a_list_labels_it(label):
     assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation", "Delta Online",
                                 "Epsilon Media Group", "Zeta Press Agency"]
     assert statement.signatories[-1].kind == "organisation"
+
+
+def test_a_numbered_name_keeps_its_numbers_and_a_list_that_goes_on_loses_its_ellipsis():
+    statement = parsed(LETTER + "<p><strong>Premiers collectifs signataires :</strong> Alpha Réseau, "
+                                "Union Lycéenne 17, 62, Beta Collectif 92, Gamma Comité 93, Delta Association…</p>")
+    assert names(statement) == ["Alpha Réseau", "Union Lycéenne 17, 62", "Beta Collectif 92", "Gamma Comité 93",
+                                "Delta Association"]
