@@ -347,10 +347,14 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
 
 
 def _ends_in_legal_form(words: list[str]) -> bool:
-    """ "knowledgeatwork UG", "wechange eG": a legal form written as one makes a name of what comes before it,
-    however that is written."""
+    """ "knowledgeatwork UG", "wechange eG", "urgewald e. V.": a legal form written as one (in one word or two) makes
+    a name of what comes before it, however that is written."""
     last = words[-1]
-    return len(words) >= 2 and last.rstrip(".").casefold() in legal_forms() and any(c.isupper() for c in last)
+    if not any(c.isupper() for c in last):
+        return False
+    forms = legal_forms()
+    return (len(words) >= 2 and last.rstrip(".").casefold() in forms) or \
+        (len(words) >= 3 and " ".join(words[-2:]).rstrip(".").casefold() in forms)
 
 
 def _ends_in_abbreviation(word: str) -> bool:
