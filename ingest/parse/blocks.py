@@ -251,7 +251,8 @@ class _Walker:
                 self.flush()
         elif any(texts):
             header = all(cell.name == "th" for cell in cells)
-            heads = tuple(_first_line(cell, text) for cell, text in zip(cells, texts, strict=True))
+            heads = tuple(_first_line(cell, text) for cell, text in zip(cells, texts, strict=True)) \
+                if _has_line_break(row) else texts
             self.add(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header,
                            heads=heads if heads != texts else ()))
 
@@ -282,10 +283,22 @@ class _Walker:
         self.people = outer
 
 
+def _has_line_break(tag: Tag) -> bool:
+    """Whether a <br> stands anywhere below tag (the tree's lists walked as a stack: bs4's find costs more)."""
+    below = list(tag.contents)
+    while below:
+        node = below.pop()
+        if isinstance(node, Tag):
+            if node.name == "br":
+                return True
+            below.extend(node.contents)
+    return False
+
+
 def _first_line(cell: Tag, text: str) -> str:
     """A cell's text up to its first line break that follows some text: "Alpha Network - Germany" over the
     sentence that describes it."""
-    if cell.find("br") is None:
+    if not _has_line_break(cell):
         return text
     parts: list[str] = []
     for node in cell.descendants:

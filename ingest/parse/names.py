@@ -195,21 +195,20 @@ def on_behalf_of(text: str) -> tuple[str, str] | None:
 
 @cache
 def _rest_of() -> re.Pattern[str]:
-    return re.compile(rf"^(?P<people>[^,]+(?:,\s+[^,]+)*?)\s+(?:{_joined('rest_of')})\s+(?P<organisation>[^\W\d_].*)$",
-                      re.I)
+    return re.compile(rf"\s(?:{_joined('rest_of')})\s+(?=[^\W\d_])", re.I)
 
 
 def people_and_the_rest_of(text: str) -> tuple[list[str], str] | None:
     """ "Jane Doe, John Roe and the rest of Alpha Network": the people who sign by name, and the organisation whose
     other members sign with them; None unless each name before it is shaped as a person's (two to four words,
     capitalised but for a particle such as "de" or "van", nothing that names an organisation)."""
-    match = _rest_of().match(text)
-    if match is None or not match.group("organisation")[:1].isupper():
+    match = _rest_of().search(text)
+    if match is None or not text[match.end():][:1].isupper():
         return None
-    people = [name.strip() for name in re.split(r",\s+|\s+(?:and|&|und|et|y|e|en)\s+", match.group("people"))]
+    people = [name.strip() for name in re.split(r",\s+|\s+(?:and|&|und|et|y|e|en)\s+", text[:match.start()])]
     if not all(_shaped_as_a_persons_name(name) for name in people):
         return None
-    return people, match.group("organisation").strip().rstrip(".")
+    return people, text[match.end():].strip().rstrip(".")
 
 
 def _shaped_as_a_persons_name(text: str) -> bool:
