@@ -344,3 +344,155 @@ def test_tables_of_a_letters_data_are_no_signatories_and_numbered_proposals_unde
     assert [demand.text[:30] for demand in statement.demands] == [
         "Dar chance REAL e proporcional", 'Já em 2016, imediatamente, cri', "Deixar, de forma clara, quem é",
         "Modificar critérios de avaliaç"]
+
+
+GRID_LETTER = """# Open letter
+
+We urge the Council to reject the surveillance bill and to publish its impact assessment.
+
+The first signatories of this letter are:
+
+"""
+
+
+def test_a_pandoc_grid_table_of_logos_and_names_over_descriptions():
+    """Pandoc's grid table: "+---+" borders, cells wrapped over lines (a link's address cut at the border), a
+    column of logos, and in the other a name and its country, a hard line break, then what the group does."""
+    statement = parsed(GRID_LETTER + r"""+--------------------------------+--------------------------------+
+| [![](https://example.org/a.png | [Alpha Digital                 |
+| )](https://example.org)        | Rights](https://example.org) - |
+|                                | Germany\                       |
+|                                | Alpha has defended privacy and |
+|                                | free speech online since 1999, |
+|                                | with lawyers, technologists    |
+|                                | and volunteers in every        |
+|                                | region.                        |
++--------------------------------+--------------------------------+
+| [![](https://example.net/b.png | [Beta Freedom                  |
+| )](https://example.net)        | Network](https://example.net/a |
+|                                | bout/index.html) - The         |
+|                                | Netherlands\                   |
+|                                | Beta is a network of           |
+|                                | volunteers working for open    |
+|                                | access to knowledge, to public |
+|                                | data and to public code.       |
++--------------------------------+--------------------------------+
+| [![](https://example.com/c.png | [Gamma                         |
+| )](https://example.com)        | Collective](https://example.co |
+|                                | m) - Europe\                   |
+|                                | Gamma gathers hackers, artists |
+|                                | and researchers who build free |
+|                                | tools for the neighbourhood    |
+|                                | groups around them.            |
++--------------------------------+--------------------------------+
+| [![](https://example.info/d.pn | [Delta Library                 |
+| g)](https://example.info)      | Association](https://example.i |
+|                                | nfo/en/) - Ireland\            |
+|                                | The association of the         |
+|                                | libraries of a country, for    |
+|                                | the right to read, to lend and |
+|                                | to keep what is published.     |
++--------------------------------+--------------------------------+
+
+Contact: press@example.org
+""", "text/markdown")
+    assert entries(statement) == [
+        ("Alpha Digital Rights - Germany", "DE", "organisation"),
+        ("Beta Freedom Network - The Netherlands", "NL", "organisation"),
+        ("Gamma Collective - Europe", None, "organisation"),
+        ("Delta Library Association - Ireland", "IE", "organisation"),
+    ]
+
+
+def test_a_pandoc_grid_tables_header_row_is_no_entry_and_its_columns_are_read_by_content():
+    statement = parsed(GRID_LETTER + """+----------------------+---------------+
+| Who                  | From          |
++======================+===============+
+| Alpha Digital Rights | Germany       |
++----------------------+---------------+
+| Beta Freedom Network | The           |
+|                      | Netherlands   |
++----------------------+---------------+
+| Gamma Collective     | France        |
++----------------------+---------------+
+""", "text/markdown")
+    assert entries(statement) == [
+        ("Alpha Digital Rights", "DE", "organisation"),
+        ("Beta Freedom Network", "NL", "organisation"),
+        ("Gamma Collective", "FR", "organisation"),
+    ]
+
+
+def test_an_html_table_whose_cells_give_a_name_then_a_description_after_a_line_break():
+    rows = "".join(f"<tr><td><img src='{n}.png' alt=''></td><td><a href='#'>{name}</a> - {country}<br>{about}</td></tr>"
+                   for n, (name, country, about) in enumerate([
+                       ("Alpha Digital Rights", "Germany", "Alpha has defended privacy and free speech online "
+                        "since 1999, with lawyers, technologists and volunteers in every region of the country."),
+                       ("Beta Freedom Network", "Belgium", "Beta is a network of volunteers working for open "
+                        "access to knowledge, to public data and to the code that runs public services."),
+                       ("Gamma Collective", "Spain", "Gamma gathers hackers, artists and researchers who build "
+                        "free tools for the communities and neighbourhood groups around them."),
+                       ("Delta Library Association", "Ireland", "The association of the libraries of a country, for "
+                        "the right to read, to lend and to keep what is published, online and on paper.")]))
+    statement = parsed(f"<p>We urge the Council to reject the bill.</p><p>Signed by:</p><table>{rows}</table>")
+    assert entries(statement) == [
+        ("Alpha Digital Rights - Germany", "DE", "organisation"),
+        ("Beta Freedom Network - Belgium", "BE", "organisation"),
+        ("Gamma Collective - Spain", "ES", "organisation"),
+        ("Delta Library Association - Ireland", "IE", "organisation"),
+    ]
+
+
+def test_lines_that_only_look_like_a_grid_table_stay_text():
+    from ingest.parse.pandoc_tables import grid_tables_as_html
+
+    broken = "+-----+-----+\n| a   | b\n+-----+-----+\n"
+    assert grid_tables_as_html(broken, str.upper) == broken
+    table = grid_tables_as_html("+-----+\n| a b |\n| c   |\n+-----+\n", lambda text: f"<b>{text}</b>")
+    assert "<table><tr><td><b>a b c</b></td></tr></table>" in table
+
+
+@pytest.mark.parametrize("table", [
+    """  Who                      Where
+  ------------------------ ----------------
+  Alpha Digital Rights     Germany
+  Beta Freedom Network     The Netherlands
+  Gamma Collective         France
+  Delta Library Group      Ireland
+""",
+    """-------------------------------------------
+  Who                      Where
+  ------------------------ ----------------
+  Alpha Digital Rights     Germany
+
+  Beta Freedom             The Netherlands
+  Network
+
+  Gamma Collective         France
+
+  Delta Library Group      Ireland
+-------------------------------------------
+""",
+    """  ------------------------ ----------------
+  Alpha Digital Rights     Germany
+  Beta Freedom Network     The Netherlands
+  Gamma Collective         France
+  Delta Library Group      Ireland
+  ------------------------ ----------------
+"""], ids=["simple", "multiline", "headerless"])
+def test_pandoc_simple_and_multiline_tables_are_tables(table):
+    """Columns set by a line of dashes: the header is no signer, and a name is not run together with its country."""
+    statement = parsed(GRID_LETTER + table + "\nContact: press@example.org\n", "text/markdown")
+    assert entries(statement) == [
+        ("Alpha Digital Rights", "DE", "organisation"),
+        ("Beta Freedom Network", "NL", "organisation"),
+        ("Gamma Collective", "FR", "organisation"),
+        ("Delta Library Group", "IE", "organisation"),
+    ]
+
+
+def test_lines_of_dashes_around_prose_are_no_table():
+    from ingest.parse.pandoc_tables import dashed_tables_as_html
+
+    prose = "Intro\n\n---- ----\nWe call on the Council to act now, and the Commission too.\nThanks.\n---\n"
+    assert dashed_tables_as_html(prose, str.upper) == prose

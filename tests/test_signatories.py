@@ -423,7 +423,8 @@ def test_a_short_list_under_a_heading_that_says_nothing_is_read_with_the_lists_a
     ("For any questions regarding this letter, please contact Benjamin Henrion", True),
     ("[1] The Commission webpage of the ICT Task Force", True), ("April 8, 2019", True),
     ("<bhenrion@ffii.org> +32-2-4148403", True), ("Klimaschützen ist kein Verbrechen!", True),
-    ("knowledgeatwork UG", False), ("info.nodes", False), ("we are an AG", True),
+    ("knowledgeatwork UG", False), ("info.nodes", False), ("we are an AG", True), ("urgewald e. V.", False),
+    ("we are an e. V.", True),
 ])
 def test_what_reads_as_a_name(text, low):
     assert (name_likeness(text) < 0.5) == low
@@ -538,3 +539,76 @@ def test_names_with_numbers_or_an_exclamation_mark_stay_names(text):
 @pytest.mark.parametrize("body", [".", "", " ; ", ",,"])
 def test_a_page_of_nothing_but_punctuation_parses(body):
     assert names(parsed(body)) == []
+
+
+@pytest.mark.parametrize("label", ["Sources", "Quellen", "Fonti", "Photo credits", "Bild", "Foto", "Imagen",
+                                   "Crédits"])
+def test_a_line_of_sources_or_credits_under_its_label_names_no_signer(label):
+    """ "Quellen: A, B, C" closing a report, "Photo: X, pixabay": the page's sources and credits, not its signers."""
+    statement = parsed(LETTER + "<p>Signed by:</p><ul><li>Alpha Network</li><li>Beta Coalition for Justice</li>"
+                                "<li>Gamma Foundation</li></ul>"
+                                f"<p><strong>{label}:</strong> <a href='#'>Delta Research Institute</a>, "
+                                "<a href='#'>International Union for Nature</a>, <a href='#'>Free Photos</a></p>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
+
+
+def test_a_line_of_signers_under_a_label_that_signs_is_kept():
+    statement = parsed(LETTER + "<p>Signed by: Alpha Network, Beta Coalition for Justice and Gamma Foundation</p>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
+
+
+@pytest.mark.parametrize("closing, valediction", [
+    ("Jane Doe, John Roe and the rest of Alpha Network", "Best regards,"),
+    ("Marie Dupont, Paul Martin et toute l'équipe de Réseau Alpha", "Cordialement,"),
+    ("Ana García, Luis Pérez y el resto de Red Alfa", "Atentamente,"),
+    ("Ana Souza, Pedro Lima e o resto da Rede Alfa", "Atenciosamente,"),
+    ("Anna Schmidt, Paul Weber und das ganze Team von Netzwerk Alpha", "Mit freundlichen Grüßen,"),
+    ("Giulia Rossi, Marco Bianchi e il resto di Rete Alfa", "Cordiali saluti,"),
+    ("Anna de Vries, Jan Jansen en de rest van Netwerk Alfa", "Met vriendelijke groet,"),
+])
+def test_people_who_sign_with_the_rest_of_their_organisation(closing, valediction):
+    statement = parsed(f"{LETTER}<p>We urge you to act on this before the end of the year, as so many "
+                       f"universities have done before you.</p><p>{valediction}</p><p>{closing}</p>")
+    people, organisation = closing.split(",")[0], closing.rsplit(" ", 2)[-2:]
+    assert names(statement, "organisation") == [" ".join(organisation)]
+    assert names(statement, "individual")[0] == people
+    assert len(names(statement, "individual")) == 2
+
+
+def test_organisations_and_the_rest_of_a_coalition_are_not_people():
+    from ingest.parse.names import people_and_the_rest_of
+
+    assert people_and_the_rest_of("Alpha Network, Beta Foundation and the rest of Gamma Coalition") is None
+    assert people_and_the_rest_of("Jane Doe, John Roe and the rest of us") is None
+
+
+@pytest.mark.parametrize("address", [["Mainroad 14 A 18", "02760 Espoo", "Finland"],
+                                     ["Rue des Lilas 12", "75011 Paris", "France"]])
+def test_a_signers_postal_address_under_its_name_names_no_one(address):
+    """The postcode's line tells an address: the street and its number above it, the country under it, are its
+    parts; the other names of the list, numbers and all, stay."""
+    lines = "<br>".join(["Alpha Network", *address, "contact@example.org"])
+    statement = parsed(LETTER + f"<p>Signed by:</p><p>{lines}</p>")
+    assert names(statement) == ["Alpha Network"]
+    listed = parsed(LETTER + "<p>Signed by:</p><ul><li>Alpha Network</li><li>CGT Educ’action 92</li>"
+                             "<li>Local 21 of the Beta Union</li><li>Finland</li></ul>")
+    assert names(listed) == ["Alpha Network", "CGT Educ’action 92", "Local 21 of the Beta Union", "Finland"]
+
+
+@pytest.mark.parametrize("label", ["Media, bloggers and entrepreneurs", "Periodistas, blogueros y empresarios",
+                                   "Médias, blogueurs et entrepreneurs", "Journalisten, bloggers en ondernemers"])
+def test_a_line_naming_kinds_of_signers_over_a_list_labels_it(label):
+    statement = parsed(LETTER + "<p>Signed by:</p><ul><li>Alpha Network</li><li>Beta Coalition for Justice</li>"
+                                "<li>Gamma Foundation</li></ul>"
+                                f"<p>{label}</p><ul><li>Delta Online</li><li>Epsilon Media Group</li>"
+                                "<li>Zeta Press Agency</li></ul>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation", "Delta Online",
+                                "Epsilon Media Group", "Zeta Press Agency"]
+    assert statement.signatories[-1].kind == "organisation"
+
+
+def test_a_numbered_name_keeps_its_numbers_and_a_list_that_goes_on_loses_its_ellipsis():
+    statement = parsed(LETTER + "<p><strong>Premiers collectifs signataires :</strong> Alpha Réseau, "
+                                "Union Lycéenne 17, 62, Beta Collectif 92, Gamma Comité 93, Delta Association…</p>")
+    assert names(statement) == ["Alpha Réseau", "Union Lycéenne 17, 62", "Beta Collectif 92", "Gamma Comité 93",
+                                "Delta Association"]

@@ -55,6 +55,7 @@ class Block:
     people: bool = False  # inside markup that labels its contents as individuals
     lines: tuple[str, ...] = ()  # a paragraph's lines, where it was written one sentence per line
     linked: bool = False  # an item that is wholly one link's text: a page or a document pointed at
+    heads: tuple[str, ...] = ()  # a table row's cells up to their first <br>: a name above its description
 
 
 @dataclass
@@ -250,7 +251,10 @@ class _Walker:
                 self.flush()
         elif any(texts):
             header = all(cell.name == "th" for cell in cells)
-            self.add(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header))
+            heads = tuple(_first_line(cell, text) for cell, text in zip(cells, texts, strict=True)) \
+                if _has_line_break(row) else texts
+            self.add(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header,
+                           heads=heads if heads != texts else ()))
 
     @staticmethod
     def item_text(item: Tag, depth: int) -> str:
@@ -277,6 +281,32 @@ class _Walker:
             for sublist in nested:
                 self.list_items(sublist, depth + 1, level + 1)
         self.people = outer
+
+
+def _has_line_break(tag: Tag) -> bool:
+    """Whether a <br> stands anywhere below tag (the tree's lists walked as a stack: bs4's find costs more)."""
+    below = list(tag.contents)
+    while below:
+        node = below.pop()
+        if isinstance(node, Tag):
+            if node.name == "br":
+                return True
+            below.extend(node.contents)
+    return False
+
+
+def _first_line(cell: Tag, text: str) -> str:
+    """A cell's text up to its first line break that follows some text: "Alpha Network - Germany" over the
+    sentence that describes it."""
+    if not _has_line_break(cell):
+        return text
+    parts: list[str] = []
+    for node in cell.descendants:
+        if isinstance(node, Tag) and node.name == "br" and clean(" ".join(parts)):
+            return clean(" ".join(parts))
+        if type(node) is NavigableString:
+            parts.append(str(node))
+    return text
 
 
 def _wholly_a_link(item: Tag, text: str) -> bool:

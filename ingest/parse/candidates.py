@@ -80,6 +80,8 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
         return "mark"  # a rule, "**", "* * *": decoration between lists
     if len(text) <= MAX_ENTRY_CHARS and (words.block_end.search(text) or ends_section(text)):
         return "end"
+    if _lists_sources(text, words):
+        return "end"
     asks = _asks(block, words)
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     if asks and _leads_into_demands(block, following):
@@ -104,6 +106,14 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     if labelled_items(text, words) or inline_items(text, words):
         return "entry"
     return "prose"
+
+
+def _lists_sources(text: str, words: Lexicon) -> bool:
+    """ "Quellen: A, B, C", "Photo: X, pixabay", "References: ...": a line under a label that ends a statement's
+    text lists its sources or credits, not its signers."""
+    labelled = LABELLED_LIST.match(text)
+    return labelled is not None and ends_section(labelled["label"] + ":") and \
+        words.signatory_leadin.search(labelled["label"]) is None
 
 
 def _among_name_headings(blocks: list[Block], index: int) -> bool:

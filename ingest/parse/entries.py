@@ -21,9 +21,11 @@ from .inline import split_inline_list
 from .lexicon import LANGUAGES, Lexicon, function_words
 from .names import (
     has_organisation_word,
+    is_postal_address,
     legal_forms,
     name_likeness,
     on_behalf_of,
+    people_and_the_rest_of,
     says_organisations,
     says_people,
     signing_for,
@@ -31,7 +33,7 @@ from .names import (
     starts_with_given_name,
 )
 from .prose_signers import any_conjunction, named_by_statement, without_article
-from .tables import Columns, cell, columns_by_content, filled, header_columns, is_header_row
+from .tables import Columns, columns_by_content, filled, header_columns, is_header_row, name_cell
 
 MAX_ENTRY_CHARS = 200  # a longer paragraph is prose, not one entry
 MAX_GROUP_CHARS = 60  # "Global", "Europe", "Deutschland": a label that groups the entries under it
@@ -90,6 +92,23 @@ def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None 
         entries.extend(_block_entries(block, words, group, split=split))
     entries = [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
     return _without_translations(_without_list_full_stops(_without_websites(_with_bracketed_notes(entries))))
+
+
+def without_postal_addresses(entries: list[Entry]) -> list[Entry]:
+    """ "Alpha ry", "Mainroad 14 A 18", "02760 Espoo", "Finland": a signer's postal address under its name. The line
+    of the postcode and town tells the address; the street with its number above it and the country under it are
+    parts of it, not names (they count as a signature's lines when the block is scored, and are left out of its
+    signers)."""
+    parts: set[int] = set()
+    for index, entry in enumerate(entries):
+        if entry.row is None and is_postal_address(entry.text):
+            parts.add(index)
+            if index and any(c.isdigit() for c in entries[index - 1].text):
+                parts.add(index - 1)
+            following = entries[index + 1].text if index + 1 < len(entries) else ""
+            if following and (country_code(following) or is_place(following)):
+                parts.add(index + 1)
+    return [entry for index, entry in enumerate(entries) if index not in parts] if parts else entries
 
 
 def _with_bracketed_notes(entries: list[Entry]) -> list[Entry]:
@@ -177,8 +196,20 @@ def is_group_label(block: Block, following: Block | None) -> bool:
         return True
     # "Global" or "Kenya" above a list: a short word or two, not a name with its affiliation
     short = len(block.text.split()) <= MAX_BARE_LABEL_WORDS and "," not in block.text
-    return short and block.kind in ("paragraph", "line") and following.kind in ("item", "row") \
-        and block.kind != following.kind
+    return (short or _names_kinds_of_signers(block.text)) and block.kind in ("paragraph", "line") \
+        and following.kind in ("item", "row") and block.kind != following.kind
+
+
+def _names_kinds_of_signers(text: str) -> bool:
+    """ "Media, bloggers and entrepreneurs", "Académicos y periodistas": kinds of signers, in lower case after the
+    first word, where a name, or a name and its affiliation, has capitals (German's capitalised nouns do not tell
+    the two apart)."""
+    words = text.split()
+    return 1 < len(words) <= MAX_KINDS_LABEL_WORDS and words[0][:1].isupper() and \
+        all(word[:1].islower() for word in words[1:])
+
+
+MAX_KINDS_LABEL_WORDS = 6
 
 
 def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool = True) -> list[Entry]:
@@ -190,6 +221,10 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
         label, items = labelled
         led = words.signatory_leadin.search(label) is not None
         return [Entry(without_article(item), label, block.people, lenient=led) for item in items]
+    rest = people_and_the_rest_of(text)
+    if rest:
+        people, organisation = rest
+        return [*(Entry(person, group, True) for person in people), Entry(organisation, group)]
     items = inline_items(text, words) if split and (block.kind == "paragraph" or len(text) > MAX_ENTRY_CHARS) \
         else None
     if items:
@@ -319,7 +354,7 @@ def _strip_leading_lead_in(entries: list[Entry], words: Lexicon) -> list[Entry]:
 
 def _table_entries(blocks: list[Block], group: str | None) -> list[Entry]:
     rows = [block for block in blocks if block.kind == "row"]
-    width = max(len(row.cells) for row in rows)
+    width = _used_columns(rows)
     if rows[0].header or is_header_row(rows[0]):
         columns = header_columns(rows[0].cells) if is_header_row(rows[0]) else None
         if columns is None and filled(rows[0]) == 1:
@@ -341,10 +376,17 @@ def _table_entries(blocks: list[Block], group: str | None) -> list[Entry]:
             group = next(c for c in block.cells if c)
         else:
             for index in columns.names or (columns.name,):
-                name = cell(block, index)
+                name = name_cell(block, columns, index)
                 if name:
                     entries.append(Entry(name, group, block.people, block, columns))
     return entries
+
+
+def _used_columns(rows: list[Block]) -> int:
+    """How many columns hold text in some row: a column of logos, all images, is no column of the table's text, and
+    a row with one name beside its logo is no group row."""
+    width = max(len(row.cells) for row in rows)
+    return sum(1 for index in range(width) if any(index < len(row.cells) and row.cells[index] for row in rows))
 
 
 def kept(entries: list[Entry]) -> list[Entry]:

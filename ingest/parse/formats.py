@@ -19,6 +19,7 @@ from .blocks import Block, Page, blocks_from_soup, blocks_from_text, clean, soup
 from .countries import fold
 from .dates import iso_date
 from .language import is_prose
+from .pandoc_tables import dashed_tables_as_html, grid_tables_as_html
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)", re.S)
@@ -86,7 +87,9 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 def page_from_markdown(text: str) -> Page:
     metadata, text = front_matter(text)
-    soup = soup_of(_MARKDOWN.render(_GENDER_STAR.sub(r"\\*", text)))
+    text = _GENDER_STAR.sub(r"\\*", text)
+    text = dashed_tables_as_html(grid_tables_as_html(text, _MARKDOWN.renderInline), _MARKDOWN.renderInline)
+    soup = soup_of(_MARKDOWN.render(text))
     blocks = blocks_from_soup(soup.body or soup)
     for block in blocks:
         if block.kind == "heading":

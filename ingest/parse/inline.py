@@ -13,19 +13,26 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _SEPARATOR = re.compile(r"\s*[,;]\s+(?![^()]*\))")  # not inside brackets: "X (Publizistin, Autorin)"
 # "Catherine Achin, sociologue ; Armelle Andro, démographe": semicolons part entries that have commas
 _SEMICOLON = re.compile(r"\s*;\s+(?![^()]*\))")
+_ELLIPSIS_END = re.compile(r"\s*(?:…|\.\.\.)$")
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_NUMBERED = re.compile(r"\s\d{1,4}$")
 
 
 def _without_full_stop(text: str) -> str:
-    """ "... und Hannover." loses its full stop; "... and Gamma e.V." keeps the one it is written with."""
+    """ "... und Hannover." loses its full stop; "... and Gamma e.V." keeps the one it is written with; "..., Gamma…"
+    loses the ellipsis that says the list goes on."""
+    text = _ELLIPSIS_END.sub("", text)
     last_word = text.split()[-1] if text.split() else ""
     return text if text.endswith(".") and is_abbreviation(last_word) else text.rstrip(".;")
 
 
 def _with_legal_forms(parts: list[str]) -> list[str]:
-    """ "Restore The Fourth, Inc." is one name: a legal form after a comma stays with it."""
+    """ "Restore The Fourth, Inc." is one name: a legal form after a comma stays with it; so do the numbers after a
+    numbered name ("Local 17, 62, 92": one union's branches)."""
     joined: list[str] = []
     for part in parts:
-        if joined and part.rstrip(".").casefold() in legal_forms():
+        numbered = joined and _BARE_NUMBER.match(part) and _NUMBERED.search(joined[-1])
+        if joined and (part.rstrip(".").casefold() in legal_forms() or numbered):
             joined[-1] = f"{joined[-1]}, {part}"
         else:
             joined.append(part)

@@ -193,6 +193,33 @@ def on_behalf_of(text: str) -> tuple[str, str] | None:
     return match.group("person").strip(), match.group("organisation").strip()
 
 
+@cache
+def _rest_of() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{_joined('rest_of')})\s+(?=[^\W\d_])", re.I)
+
+
+def people_and_the_rest_of(text: str) -> tuple[list[str], str] | None:
+    """ "Jane Doe, John Roe and the rest of Alpha Network": the people who sign by name, and the organisation whose
+    other members sign with them; None unless each name before it is shaped as a person's (two to four words,
+    capitalised but for a particle such as "de" or "van", nothing that names an organisation)."""
+    match = _rest_of().search(text)
+    if match is None or not text[match.end():][:1].isupper():
+        return None
+    people = [name.strip() for name in re.split(r",\s+|\s+(?:and|&|und|et|y|e|en)\s+", text[:match.start()])]
+    if not all(_shaped_as_a_persons_name(name) for name in people):
+        return None
+    return people, text[match.end():].strip().rstrip(".")
+
+
+def _shaped_as_a_persons_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and words[-1][:1].isupper() and \
+        all(word[:1].isupper() or len(word) <= MAX_PARTICLE_CHARS for word in words) and person_evidence(text) > 0
+
+
+MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "da": a particle in a family name
+
+
 def forget() -> None:
     """Empty the memories of entries already judged (a benchmark's pass starts cold with this)."""
     for remembered in (name_likeness, person_evidence, has_organisation_word, fold, split_head,
@@ -263,6 +290,11 @@ def name_likeness(text: str) -> float:
     return max(0.0, min(1.0, score))
 
 
+def is_postal_address(text: str) -> bool:
+    """ "02760 Espoo", "Quai Wilson 47, 1201": a line of a postal address."""
+    return _postal_address(text)
+
+
 def _postal_address(text: str) -> bool:
     from ..places import is_place  # places reads the parser's country lists
 
@@ -314,10 +346,14 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
 
 
 def _ends_in_legal_form(words: list[str]) -> bool:
-    """ "knowledgeatwork UG", "wechange eG": a legal form written as one makes a name of what comes before it,
-    however that is written."""
+    """ "knowledgeatwork UG", "wechange eG", "urgewald e. V.": a legal form written as one (in one word or two) makes
+    a name of what comes before it, however that is written."""
     last = words[-1]
-    return len(words) >= 2 and last.rstrip(".").casefold() in legal_forms() and any(c.isupper() for c in last)
+    if not any(c.isupper() for c in last):
+        return False
+    forms = legal_forms()
+    return (len(words) >= 2 and last.rstrip(".").casefold() in forms) or \
+        (len(words) >= 3 and " ".join(words[-2:]).rstrip(".").casefold() in forms)
 
 
 def _ends_in_abbreviation(word: str) -> bool:

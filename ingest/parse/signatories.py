@@ -17,7 +17,7 @@ from .blocks import Block, names_people
 from .candidates import ACCEPT, MAX_LEADIN_CHARS, Run, candidate_runs, roles_of, scored, with_neighbours
 from .countries import country_code
 from .dates import is_dateline
-from .entries import Entry, entries_of, kept, trailing_words
+from .entries import Entry, entries_of, kept, trailing_words, without_postal_addresses
 from .inline import split_inline_list
 from .lexicon import Lexicon
 from .names import (
@@ -96,7 +96,8 @@ def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> Signato
     if signer is not None:
         entries.insert(0, Entry(blocks[signer].text, run=SIGNED_ABOVE))
         start = signer
-    found = SignatoryBlock(start, None, kept(entries), end_index=runs[-1].end, score=max(run.score for run in runs))
+    found = SignatoryBlock(start, None, kept(without_postal_addresses(entries)), end_index=runs[-1].end,
+                           score=max(run.score for run in runs))
     counted = [blocks[i].text for i in ([lead_in] if lead_in is not None else [])]
     counted += [blocks[run.lead_in].text for run in runs[1:] if run.lead_in is not None]
     for text in counted:

@@ -32,6 +32,7 @@ class Columns:
     country: int | None = None
     kind: int | None = None
     names: tuple[int, ...] = ()
+    first_lines: tuple[int, ...] = ()  # name columns read up to each cell's first line break
 
 
 @cache
@@ -81,6 +82,10 @@ def columns_by_content(rows: list[Block]) -> Columns:
     width = max(len(row.cells) for row in rows)
     profiles = [_profile([row.cells[i] for row in rows if i < len(row.cells) and row.cells[i]], len(rows))
                 for i in range(width)]
+    first_lines = tuple(i for i in range(width) if profiles[i].length > MAX_NAME_CELL_CHARS and
+                        _headed(rows, i))
+    for i in first_lines:
+        profiles[i] = _profile([row.heads[i] for row in rows if i < len(row.heads) and row.heads[i]], len(rows))
     country = _best(profiles, "country", minimum=0.5)
     kind = _best(profiles, "kind", minimum=0.5)
     candidates = [i for i, p in enumerate(profiles) if p.fill >= 0.3 and p.number < 0.5 and p.country < 0.5
@@ -91,7 +96,14 @@ def columns_by_content(rows: list[Block]) -> Columns:
     name = _person_column(ranked, profiles) or ranked[0]
     grid = tuple(i for i in ranked if profiles[i].names >= 0.7 and profiles[i].person <= 0)
     names = tuple(sorted(grid)) if len(grid) > 1 and country is None and kind is None else ()
-    return Columns(name=name, country=country, kind=kind, names=names)
+    return Columns(name=name, country=country, kind=kind, names=names, first_lines=first_lines)
+
+
+def _headed(rows: list[Block], index: int) -> bool:
+    """Whether most of a column's cells open with a line of their own ("Alpha Network - Germany", a line break,
+    then what it does): the column names its entries on those lines."""
+    heads = sum(1 for row in rows if index < len(row.heads) and row.heads[index] != row.cells[index])
+    return heads * 2 > len(rows)
 
 
 def _person_column(ranked: list[int], profiles: list[_Profile]) -> int | None:
@@ -146,3 +158,10 @@ def kind_from_type(type_text: str) -> SignatoryKind | None:
 
 def cell(row: Block, index: int | None) -> str:
     return row.cells[index] if index is not None and index < len(row.cells) else ""
+
+
+def name_cell(row: Block, columns: Columns, index: int) -> str:
+    """The name a row's cell gives: the whole cell, or its first line where the column names on first lines."""
+    if index in columns.first_lines and index < len(row.heads):
+        return row.heads[index]
+    return cell(row, index)
