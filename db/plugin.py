@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils import tilde_decode, tilde_encode, to_css_class
 from datasette.utils.asgi import AsgiFileDownload, BadRequest, Forbidden, NotFound, Response
 from markupsafe import Markup, escape
@@ -302,25 +303,46 @@ group by organisations.id order by together desc, organisations.name limit :limi
 CO_SIGNING_WINDOW = 500  # statements: the newest, so that the page costs the same for a group in 50,000
 
 
+class _Parts:
+    """The parts of a row page, each read by one query. A part whose query the site's time limit stops is left
+    out and named in `stopped`, and the page is drawn without it: on a loaded server one slow part made the
+    whole page an error 500 (an organisation's page at 1,000,000 statements, under the bench's load test)."""
+
+    def __init__(self, db):
+        self.db = db
+        self.stopped: list[str] = []
+
+    async def rows(self, part: str, sql: str, params) -> list:
+        try:
+            return (await self.db.execute(sql, params)).rows
+        except QueryInterrupted:
+            self.stopped.append(part)
+            return []
+
+
 def _organisation_page(datasette, database: str, organisation_id: str):
     async def inner():
         db = datasette.get_database(database)
         organisation = (await db.execute("select * from organisations where id = ?", [organisation_id])).first()
-        names = await db.execute("select name_as_written, n_signatures from organisation_names "
+        parts = _Parts(db)
+        names = await parts.rows("the names it was written as",
+                                 "select name_as_written, n_signatures from organisation_names "
                                  "where organisation_id = ? order by n_signatures desc, name_as_written",
                                  [organisation_id])
-        signed = await db.execute(
+        signed = await parts.rows(
+            "the statements it signed",
             "select statements.id, statements.date, statements.title, statements.publisher, "
             "coalesce(statements.copy_of, statements.id) as family from statements "
             "where rowid in (select statement from signature_rows where organisation = "
             "(select rowid from organisations where id = ?) order by dated desc limit ?) "
             "order by statements.date desc, statements.id", [organisation_id, SIGNED_ON_PAGE])
-        signed_once = _once_a_family(signed.rows)
-        demands = await db.execute(OF_STATEMENTS.format(ids="select value from json_each(?)"),
+        signed_once = _once_a_family(signed)
+        demands = await parts.rows("their demands", OF_STATEMENTS.format(ids="select value from json_each(?)"),
                                    [json.dumps([row["id"] for row in signed_once])])
-        co_signers = await db.execute(CO_SIGNERS, {"organisation": organisation_id, "limit": 20,
-                                                    "window": CO_SIGNING_WINDOW})
-        people = await db.execute(
+        co_signers = await parts.rows("who it signs with most often", CO_SIGNERS,
+                                      {"organisation": organisation_id, "limit": 20, "window": CO_SIGNING_WINDOW})
+        people = await parts.rows(
+            "the people who signed on its behalf",
             "select signatures.name, signatures.name_as_written, signatures.role, signatures.date, "
             "signatures.statement_id, statements.title, statements.publisher from signatures "
             "join statements on statements.id = signatures.statement_id where signatures.affiliation_id = ? "
@@ -328,20 +350,21 @@ def _organisation_page(datasette, database: str, organisation_id: str):
             [organisation_id, PEOPLE_ON_PAGE + 1])
         return {
             "organisation": dict(organisation) if organisation else None,
-            "names": [dict(row) for row in names.rows],
+            "names": [dict(row) for row in names],
             "signed": [{**row, "url": datasette.urls.row(database, "statements", tilde_encode(row["id"]))}
                        for row in signed_once],
             "every_statement_url": datasette.urls.database(database) + "/statements_signed_by?"
             + urlencode({"organisation": organisation_id}),
-            "demands_by_statement": _grouped_demands(demands.rows),
+            "demands_by_statement": _grouped_demands(demands),
             "co_signing_window": CO_SIGNING_WINDOW,
             "co_signers": [{**row, "url": _organisation_url(datasette, database, row["id"])}
-                           for row in map(dict, co_signers.rows)],
+                           for row in map(dict, co_signers)],
             "people": [{**row, "url": datasette.urls.row(database, "statements", tilde_encode(row["statement_id"]))}
-                       for row in map(dict, people.rows[:PEOPLE_ON_PAGE])],
-            "more_people": len(people.rows) > PEOPLE_ON_PAGE,
+                       for row in map(dict, people[:PEOPLE_ON_PAGE])],
+            "more_people": len(people) > PEOPLE_ON_PAGE,
             "every_person_url": datasette.urls.database(database) + "/people_signing_for?"
             + urlencode({"organisation": organisation_id}),
+            "parts_stopped": parts.stopped,
         }
 
     return inner
@@ -372,8 +395,10 @@ def _has_file(datasette, database: str) -> bool:
 def _statement_page(datasette, database: str, statement_id: str):
     async def inner():
         db = datasette.get_database(database)
-        demands = await db.execute(OF_STATEMENTS.format(ids="?"), [statement_id])
-        signatures = await db.execute(
+        parts = _Parts(db)
+        demands = await parts.rows("its demands", OF_STATEMENTS.format(ids="?"), [statement_id])
+        signatures = await parts.rows(
+            "its signatories",
             "select signatures.position, signatures.kind, signatures.name_as_written, signatures.organisation_id, "
             "signatures.name as person, signatures.role, signatures.affiliation, signatures.affiliation_id, "
             "organisations.name, organisations.country from signatures "
@@ -382,18 +407,19 @@ def _statement_page(datasette, database: str, statement_id: str):
         statement = (await db.execute("select * from statements where id = ?", [statement_id])).first()
         family = await _family(datasette, database, db, dict(statement)) if statement else {}
         signed = [{**row, "url": _organisation_url(datasette, database, row["organisation_id"])}
-                  for row in map(dict, signatures.rows) if row["organisation_id"] is not None]
-        people = [_person(datasette, database, row) for row in map(dict, signatures.rows)
+                  for row in map(dict, signatures) if row["organisation_id"] is not None]
+        people = [_person(datasette, database, row) for row in map(dict, signatures)
                   if row["organisation_id"] is None]
         return {
             "statement": dict(statement) if statement else None,
             "paragraphs": _paragraphs(statement["text"]) if statement else [],
-            "demands": [dict(row) for row in demands.rows],
+            "demands": [dict(row) for row in demands],
             "signatures": signed,
             "signatures_by_country": _by_country(signed),
             "individuals": people,
             "people_shown_open": PEOPLE_SHOWN_OPEN,
             **family,
+            "parts_stopped": parts.stopped,
         }
 
     return inner

@@ -165,3 +165,27 @@ def test_filters_on_codes_in_words():
         "country is none of Mexico, France and United States", "action category is specific action (5)"]
     assert [filter_in_words("country", "contains", ["M"]), filter_in_words("publisher", "exact", ["MX"]),
             filter_in_words("country", "exact", [""])] == [None, None, None]
+
+
+async def test_a_part_of_a_row_page_stopped_at_the_time_limit_is_left_out_and_named(datasette, monkeypatch):
+    """A loaded server's time limit can stop one of a page's queries: the page is drawn without that part."""
+    from datasette.database import Database, QueryInterrupted
+
+    from db.demands import OF_STATEMENTS
+
+    execute = Database.execute
+
+    async def slow_co_signers_and_demands(self, sql, *args, **kwargs):
+        if "theirs.statement" in sql or sql.startswith(OF_STATEMENTS.split(" where ")[0]):
+            raise QueryInterrupted(None, sql, args)
+        return await execute(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", slow_co_signers_and_demands)
+    organisation = await datasette.client.get("/undersigned/organisations/casa-tibet-mx")
+    assert organisation.status_code == 200
+    assert "took longer than the site's time limit: their demands; who it signs with most often." in organisation.text
+    assert 'class="signed"' in organisation.text and "<li>" in organisation.text.split('class="signed"')[1]
+    statement_id = (await datasette.client.get("/undersigned/statements.json?_shape=array")).json()[0]["id"]
+    statement = await datasette.client.get(f"/undersigned/statements/{statement_id}")
+    assert statement.status_code == 200 and "time limit: its demands." in statement.text
+    assert "Casa Tibet" in statement.text
