@@ -496,3 +496,47 @@ def test_lines_of_dashes_around_prose_are_no_table():
 
     prose = "Intro\n\n---- ----\nWe call on the Council to act now, and the Commission too.\nThanks.\n---\n"
     assert dashed_tables_as_html(prose, str.upper) == prose
+
+
+LETTER_IN_FRONT_MATTER = """---
+title: Open letter on the river
+letter: >-
+  We are residents, fishers and scientists who live along the river. We call on the regional government
+  to stop the dredging of the estuary at once and to publish every study it has made of the river bed.
+
+
+  The dredging has already destroyed the spawning grounds of three species. We urge the port authority to
+  halt its expansion until an independent study of the estuary is published. We will not stay silent.
+signatories:
+  - name: Maria Lopes
+    description: Fisher, Porto
+  - name: Jan de Vries
+    description: Ecologist, Utrecht
+  - name: Amira Haddad
+    description: Teacher
+  - name: Lukas Becker
+    description: Student, Hamburg
+tags:
+  - river
+  - letters
+  - estuary
+---
+{{< signature-form >}}
+"""
+
+
+def test_a_letter_kept_in_the_front_matter_with_its_signatories_as_records():
+    statement = parsed(LETTER_IN_FRONT_MATTER, "text/markdown")
+    assert "spawning grounds" in statement.text and statement.language == "en"
+    assert [(signer.kind, signer.name, signer.role) for signer in statement.signatories] == [
+        ("individual", "Maria Lopes", "Fisher, Porto"), ("individual", "Jan de Vries", "Ecologist, Utrecht"),
+        ("individual", "Amira Haddad", "Teacher"), ("individual", "Lukas Becker", "Student, Hamburg")]
+    assert any("stop the dredging" in demand.text for demand in statement.demands)
+
+
+def test_a_front_matter_summary_beside_a_body_and_short_lists_stay_out_of_the_text():
+    body = LETTER_IN_FRONT_MATTER.replace("{{< signature-form >}}", "The page's own text. " * 20)
+    short = body.replace("  - name: Amira Haddad\n    description: Teacher\n", "").replace(
+        "  - name: Lukas Becker\n    description: Student, Hamburg\n", "")
+    statement = parsed(short, "text/markdown")
+    assert "spawning grounds" not in statement.text and entries(statement) == []

@@ -75,18 +75,25 @@ def read_page(text: str, content_type: str) -> Page:
 
 def front_matter(text: str) -> tuple[dict[str, Any], str]:
     """The metadata a YAML or TOML front matter (or bare "key: value" lines) carries, and the text after it."""
+    data, rest = _front_matter_data(text)
+    return _front_matter(data), rest
+
+
+def _front_matter_data(text: str) -> tuple[Any, str]:
     for pattern, load in ((_YAML_FRONT_MATTER, _load_yaml), (_TOML_FRONT_MATTER, _load_toml)):
         match = pattern.match(text)
         if match:
-            return _front_matter(load(match.group(1))), text[match.end():]
+            return load(match.group(1)), text[match.end():]
     bare = _BARE_FRONT_MATTER.match(text)
     if bare and _BARE_KEY.search(bare.group(1)):
-        return _front_matter(_load_yaml(bare.group(1))), text[bare.end():]
-    return {}, text
+        return _load_yaml(bare.group(1)), text[bare.end():]
+    return None, text
 
 
 def page_from_markdown(text: str) -> Page:
-    metadata, text = front_matter(text)
+    data, text = _front_matter_data(text)
+    metadata = _front_matter(data)
+    text = _with_front_matter_content(data, text)
     text = _GENDER_STAR.sub(r"\\*", text)
     text = dashed_tables_as_html(grid_tables_as_html(text, _MARKDOWN.renderInline), _MARKDOWN.renderInline)
     soup = soup_of(_MARKDOWN.render(text))
@@ -121,6 +128,46 @@ def _wholly_a_link(soup: BeautifulSoup) -> bool:
     h1 = soup.find("h1")
     links = h1.find_all("a") if h1 else []
     return len(links) == 1 and links[0].get_text(" ", strip=True) == h1.get_text(" ", strip=True).rstrip(" .")
+
+
+MIN_FRONT_MATTER_LETTER = 400  # characters: a value this long is prose, not a summary line
+MAX_BODY_BESIDE_LETTER = 200  # a body this short (a shortcode, an include) leaves the text to the front matter
+MIN_RECORDS = 3
+_NAME_KEYS = ("name", "nom", "nombre", "nome", "naam", "fullname", "title")
+
+
+def _with_front_matter_content(data: Any, body: str) -> str:
+    """A site that keeps its letter in the front matter (a static site's template draws it): the letter's text,
+    where the body is all but empty, and each list of records with names (the signatories, drawn by the
+    template as a list), as Markdown under a heading of the list's key."""
+    if not isinstance(data, dict):
+        return body
+    parts = [body]
+    letters = [value for value in data.values() if isinstance(value, str) and len(value) >= MIN_FRONT_MATTER_LETTER]
+    if letters and len(re.sub(r"\s", "", body)) < MAX_BODY_BESIDE_LETTER:
+        parts.insert(0, max(letters, key=len))
+    for key, value in data.items():
+        lines = _record_lines(value)
+        if lines:
+            parts.append(f"## {str(key).replace('_', ' ').capitalize()}\n\n" + "\n".join(f"- {line}" for line in lines))
+    return "\n\n".join(part for part in parts if part.strip())
+
+
+def _record_lines(value: Any) -> list[str]:
+    """Each record of a list of mappings that give a name: its name, then its other short values."""
+    if not isinstance(value, list) or len(value) < MIN_RECORDS or not all(isinstance(item, dict) for item in value):
+        return []
+    lines = []
+    for record in value:
+        fields = {_KEY_SPELLING.sub("", str(key)).casefold(): item for key, item in record.items()}
+        name = next((fields[key] for key in _NAME_KEYS if isinstance(fields.get(key), str)), None)
+        if name is None or not name.strip():
+            continue
+        others = [str(item).strip() for key, item in fields.items()
+                  if isinstance(item, (str, int)) and item is not name and str(item).strip() and key not in _NAME_KEYS
+                  and not str(item).startswith(("http://", "https://", "/"))]
+        lines.append(", ".join([name.strip(), *others]))
+    return lines if len(lines) >= MIN_RECORDS else []
 
 
 def _load_yaml(source: str) -> Any:
