@@ -1007,3 +1007,29 @@ def test_under_a_title_naming_demands_the_lists_under_section_headings_are_deman
     untitled = Document("fixture", body.encode("utf-8"), "text/markdown", "utf-8", datetime.now(timezone.utc),
                         metadata={"title": "Our visit to the factories"})
     assert parse(untitled).demands == []
+
+
+@pytest.mark.parametrize("before, lead_in, demand, after", [
+    ("Public services run on software that nobody outside the vendor may read or fix.",
+     "That is why we, the undersigned, call on our representatives to:",
+     "**Adopt a law that requires publicly funded software to be released under a free licence.**",
+     "The letter will be handed to the parliament in May."),
+    ("Les services publics reposent sur des logiciels que personne ne peut lire ni corriger hors du fournisseur.",
+     "C'est pourquoi nous, les soussignés, appelons nos représentants à :",
+     "**« Mettre en œuvre une législation qui rende public le logiciel financé par le contribuable. »**",
+     "La lettre sera remise au parlement au mois de mai."),
+    ("Öffentliche Dienste laufen auf Software, die außer dem Anbieter niemand lesen oder reparieren darf.",
+     "Deshalb fordern wir unsere Abgeordneten auf:",
+     "**Ein Gesetz zu beschließen, das öffentlich finanzierte Software unter eine freie Lizenz stellt.**",
+     "Der Brief geht im Mai an das Parlament, mit allen Unterschriften."),
+])
+def test_an_open_ask_completed_by_one_paragraph_is_one_demand(before, lead_in, demand, after):
+    found = demands(f"{before}\n\n{lead_in}\n\n{demand}\n\n{after}\n")
+    assert len(found) == 1 and found[0][1].strip("*«» “”").startswith(demand.strip("*«» “”")[:20])
+
+
+def test_one_paragraph_after_a_lead_in_that_asks_in_full_is_no_demand_of_it():
+    body = ("We call on the council to keep the library open, for three reasons:\n\n"
+            "Ensure that readers from every district have somewhere to study.\n")
+    assert [text for _, text in demands(body)] == [
+        "We call on the council to keep the library open, for three reasons:"]

@@ -360,7 +360,15 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
         return [(index + 1, line) for line in following.lines]
     asking = [i for i in _run(blocks, index + 1, "paragraph")]
     asking = asking[:next((n for n, i in enumerate(asking) if not reads_as_ask(blocks[i].text, words)), len(asking))]
+    if len(asking) == 1 and _leaves_its_ask_open(blocks[index], words):
+        return [(asking[0], blocks[asking[0]].text)]  # "nous appelons nos représentants à :", then the one demand
     return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
+
+
+def _leaves_its_ask_open(block: Block, words: Lexicon) -> bool:
+    """ "We call on our representatives to:": a lead-in whose ask the next paragraph completes."""
+    reading = _lead_in_reading(block, words)
+    return reading is not None and reading[2] == ""
 
 
 def _numbered_headings(blocks: list[Block], index: int) -> list[tuple[int, str]]:
