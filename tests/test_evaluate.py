@@ -101,6 +101,8 @@ LABELLED_SETS = {
     "heldout-4": (CORPUS / "heldout-4",),
     "dev-4": (CORPUS / "dev-4",),
     "heldout-5": (CORPUS / "heldout-5",),
+    "dev-5": (CORPUS / "dev-5",),
+    "heldout-6": (CORPUS / "heldout-6",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -137,6 +139,14 @@ BARS = {
     # the start and at the end of parser 6 (the same figures).
     "heldout-5": {"organisations": 0.40, "demands": 0.33, "titles": 0.95, "dates": 0.70, "languages": 0.95,
                   "statements": 0.70},
+    # The seventh round's tuned part: parser 7 scored organisations 0.000, demands 0.000, individuals 0.016
+    # (126 people in a front matter), statements 83% on it before anything was tuned on it; the bars hold its
+    # figures after. Its gold names one organisation (still missed), so organisations have no bar.
+    "dev-5": {"demands": 0.55, "titles": 0.95, "dates": 0.95, "languages": 0.95, "statements": 0.80},
+    # The seventh round's held-out part (2 documents from one repository), measured at the start and at the end
+    # of the round's parser work (the same figures).
+    "heldout-6": {"organisations": 0.95, "demands": 0.75, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+                  "statements": 0.95},
 }
 
 
