@@ -133,7 +133,7 @@ def _wholly_a_link(soup: BeautifulSoup) -> bool:
 MIN_FRONT_MATTER_LETTER = 400  # characters: a value this long is prose, not a summary line
 MAX_BODY_BESIDE_LETTER = 200  # a body this short (a shortcode, an include) leaves the text to the front matter
 MIN_RECORDS = 3
-_NAME_KEYS = ("name", "nom", "nombre", "nome", "naam", "fullname", "title")
+_NAME_KEYS = ("name", "nom", "nombre", "nome", "naam", "fullname")  # not "title": menus and resources have one
 
 
 def _with_front_matter_content(data: Any, body: str) -> str:
