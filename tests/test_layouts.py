@@ -452,6 +452,19 @@ def test_lines_that_only_look_like_a_grid_table_stay_text():
     assert "<table><tr><td><b>a b c</b></td></tr></table>" in table
 
 
+@pytest.mark.parametrize("page", ["+----+\n|  x |\n| y\n" * 300, "+----+\n" * 900, "+----+\n" + "| ab |\n" * 900])
+def test_each_line_of_a_page_of_broken_grid_tables_is_looked_at_a_bounded_number_of_times(page, monkeypatch):
+    """Hostile input: every border used to be read to the end of the run of pipes after it, again for each
+    border (a 720 KB page took 447 s)."""
+    import ingest.parse.pandoc_tables as pandoc_tables
+
+    looked_at = []
+    continues = pandoc_tables._continues
+    monkeypatch.setattr(pandoc_tables, "_continues", lambda *args: looked_at.append(1) or continues(*args))
+    pandoc_tables.grid_tables_as_html(page, str)
+    assert len(looked_at) <= 2 * page.count("\n")
+
+
 @pytest.mark.parametrize("table", [
     """  Who                      Where
   ------------------------ ----------------

@@ -50,7 +50,7 @@ def grid_tables_as_html(text: str, render_inline: Callable[[str], str]) -> str:
     while index < len(lines):
         end = _table_end(lines, index) if _BORDER.match(lines[index]) else index
         table = _read_table(lines[index:end]) if end > index + 2 else None
-        if table is None:
+        if not table:
             out.append(lines[index])
             index += 1
             continue
@@ -60,35 +60,40 @@ def grid_tables_as_html(text: str, render_inline: Callable[[str], str]) -> str:
 
 
 def _table_end(lines: list[str], start: int) -> int:
-    """The first line after the table that starts at start: the lines that open with "|" or "+" and
-    end with a border."""
+    """The first line after the table that starts at start: the rows and borders that keep to the columns its
+    first border sets, up to the last border. Each line is looked at once, so a page of broken tables costs
+    no more than its length."""
+    bounds = _bounds(lines[start])
     end = start + 1
-    while end < len(lines) and lines[end][:1] in ("|", "+"):
+    while end < len(lines) and _continues(lines[end], lines[end - 1], bounds):
         end += 1
     while end > start and not _BORDER.match(lines[end - 1]):
         end -= 1
     return end
 
 
-def _read_table(lines: list[str]) -> list[tuple[bool, list[str]]] | None:
-    """The table's rows, each (is a header row, its cells' texts), or None where its lines do not keep to
-    the columns its first border sets."""
-    bounds = [position for position, char in enumerate(lines[0]) if char == "+"]
+def _bounds(border: str) -> list[int]:
+    return [position for position, char in enumerate(border) if char == "+"]
+
+
+def _continues(line: str, previous: str, bounds: list[int]) -> bool:
+    if _BORDER.match(line):
+        return not _BORDER.match(previous)  # two borders in a row: a row with no lines
+    return all(position < len(line) and line[position] == "|" for position in (bounds[0], bounds[-1]))
+
+
+def _read_table(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """The rows of a table _table_end delimited, each (is a header row, its cells' texts)."""
+    bounds = _bounds(lines[0])
     rows: list[tuple[bool, list[str]]] = []
     pending: list[str] = []
     for line in lines[1:]:
-        if _BORDER.match(line):
-            if not pending:
-                return None
-            rows.append((False, _cells(pending, bounds)))
-            if "=" in line and len(rows) == 1:
-                rows[0] = (True, rows[0][1])  # "+===+" under the first row: a header
-            pending = []
-        elif all(position < len(line) and line[position] == "|" for position in (bounds[0], bounds[-1])):
+        if not _BORDER.match(line):
             pending.append(line)
-        else:
-            return None
-    return rows or None
+            continue
+        rows.append(("=" in line and not rows, _cells(pending, bounds)))  # "+===+" under the first row: a header
+        pending = []
+    return rows
 
 
 def _cells(lines: list[str], bounds: list[int]) -> list[str]:
