@@ -607,3 +607,15 @@ def test_a_front_matter_summary_beside_a_body_and_short_lists_stay_out_of_the_te
         "  - name: Lukas Becker\n    description: Student, Hamburg\n", "")
     statement = parsed(short, "text/markdown")
     assert "spawning grounds" not in statement.text and entries(statement) == []
+
+
+def test_names_in_preformatted_text_keep_their_lines():
+    statement = parsed("""<html><body><h1>Joint letter</h1><p>We call on the Parliament to reject the bill.</p>
+<h2>Signatories</h2>
+<pre>Open Rights Group
+Privacy International
+Article 19</pre>
+</body></html>""")
+    assert entries(statement) == [("Open Rights Group", None, "organisation"),
+                                  ("Privacy International", None, "organisation"),
+                                  ("Article 19", None, "organisation")]

@@ -215,6 +215,10 @@ class _Walker:
             self.image(tag)
         elif name in INLINE and not _has_block_descendant(tag):
             self.walk(tag, depth)
+        elif name == "pre":  # preformatted text keeps its lines: a list of names one per line stays a list
+            self.flush()
+            for block in blocks_from_text(tag.get_text()):
+                self.add(block)
         elif name in HEADINGS:
             self.flush()
             text = clean(tag.get_text(" "))
