@@ -619,3 +619,25 @@ Article 19</pre>
     assert entries(statement) == [("Open Rights Group", None, "organisation"),
                                   ("Privacy International", None, "organisation"),
                                   ("Article 19", None, "organisation")]
+
+
+def test_a_linked_or_bold_name_is_kept_without_the_words_that_describe_it():
+    statement = parsed("""---
+title: Joint letter
+---
+
+We call on the Parliament to reject the bill.
+
+## Signatories
+
+- **Open Rights Group** – a campaign for digital rights in the United Kingdom
+- [Aquilenet](https://aquilenet.fr), fournisseur d'accès à Internet associatif en Gironde
+- [Free Tibet](https://freetibet.org), UK
+- [Casa del Tibet](https://casadeltibet.es), Barcelona
+- Privacy International
+- [Jane Doe](https://example.org/jane), software developer at Example Labs
+""", "text/markdown")
+    assert [(s.name_as_written, s.kind) for s in statement.signatories] == [
+        ("Open Rights Group", "organisation"), ("Aquilenet", "organisation"), ("Free Tibet, UK", "organisation"),
+        ("Casa del Tibet, Barcelona", "organisation"), ("Privacy International", "organisation"),
+        ("Jane Doe, software developer at Example Labs", "individual")]

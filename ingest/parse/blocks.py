@@ -56,6 +56,7 @@ class Block:
     lines: tuple[str, ...] = ()  # a paragraph's lines, where it was written one sentence per line
     linked: bool = False  # an item that is wholly one link's text: a page or a document pointed at
     heads: tuple[str, ...] = ()  # a table row's cells up to their first <br>: a name above its description
+    lead: str = ""  # the link or bold text an item or paragraph opens with, where more text follows it
 
 
 @dataclass
@@ -232,11 +233,13 @@ class _Walker:
             self.table_row(tag, depth)
         else:  # p, div, blockquote, section, table and anything unknown: a block boundary
             self.flush()
-            outer = self.people
+            outer, before = self.people, len(self.blocks)
             self.people = outer or _labels_people(tag)
             self.walk(tag, depth)
             self.flush()
             self.people = outer
+            if name == "p" and len(self.blocks) == before + 1 and self.blocks[-1].kind == "paragraph":
+                self.blocks[-1].lead = _leading_name(tag, self.blocks[-1].text)
 
     def image(self, tag: Tag) -> None:
         """An image with a name for alt text, standing alone: a logo in a wall of signers' logos."""
@@ -281,7 +284,8 @@ class _Walker:
                 sublist.extract()
             text = self.item_text(item, depth)
             if text:
-                self.add(Block("item", text, level=level, linked=_wholly_a_link(item, text)))
+                self.add(Block("item", text, level=level, linked=_wholly_a_link(item, text),
+                               lead=_leading_name(item, text)))
             for sublist in nested:
                 self.list_items(sublist, depth + 1, level + 1)
         self.people = outer
@@ -311,6 +315,23 @@ def _first_line(cell: Tag, text: str) -> str:
         if type(node) is NavigableString:
             parts.append(str(node))
     return text
+
+
+_LEAD_TAGS = ("a", "strong", "b")
+
+
+def _leading_name(tag: Tag, text: str) -> str:
+    """ "<strong>Alpha Network</strong> – a coalition of ...", "[Alpha](https://alpha.org), association ...": the
+    link or bold text the block opens with, where more follows it; the rest may describe what it names."""
+    opening = next((child for child in tag.children
+                    if not (isinstance(child, NavigableString) and not str(child).strip())), None)
+    while isinstance(opening, Tag) and opening.name in _LEAD_TAGS:
+        inner = clean(opening.get_text())
+        if inner and inner != text and text.startswith(inner):
+            return inner
+        opening = next((child for child in opening.children
+                        if not (isinstance(child, NavigableString) and not str(child).strip())), None)
+    return ""
 
 
 def _wholly_a_link(item: Tag, text: str) -> bool:

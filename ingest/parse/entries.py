@@ -72,6 +72,7 @@ class Entry:
     columns: Columns | None = None  # and the columns chosen for that table
     run: int = 0  # which list of the block it stands in
     lenient: bool = False  # a logo's alt text, or a name after its own lead-in: lower case is no sign of prose
+    named: str = ""  # the name before the words that describe the signer, where the entry has such words
 
 
 def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None = None) -> list[Entry]:
@@ -238,7 +239,31 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
     if behalf:
         person, organisation = behalf
         return [Entry(text, group, True), Entry(organisation, group)]
-    return [Entry(text, group, block.people, lenient=block.kind == "image")]
+    return [Entry(text, group, block.people, lenient=block.kind == "image",
+                  named=_name_before_description(text, block.lead))]
+
+
+_DESCRIPTION_AFTER = re.compile(r"^(?:(?P<comma>,)|\s*[:–—]|\s+-)\s+(?P<rest>\S.*)$")
+MIN_DESCRIPTION_WORDS = 2
+MIN_COMMA_DESCRIPTION_WORDS = 3  # after a comma a name may go on ("Amigos del Tibet, Santiago de Chile")
+
+
+def _name_before_description(text: str, lead: str) -> str:
+    """ "Alpha Network – a coalition of tenants' unions", "[42l](https://42l.fr), association étudiante à l'école 42":
+    the linked or bold name an entry opens with, where what follows it describes the signer in words of its own
+    (an organisation is named without it; a person keeps it as their role). Empty where the entry is its name:
+    a country or a place after it is part of it ("Free Tibet, UK")."""
+    match = _DESCRIPTION_AFTER.match(text[len(lead):]) if lead and text.startswith(lead) else None
+    if match is None or starts_with_given_name(lead) or country_code(match.group("rest")) or \
+            is_place(match.group("rest")):
+        return ""
+    words = match.group("rest").split()
+    content = sum(1 for word in words if word[:1].islower() and word.casefold() not in _any_function_word())
+    if match.group("comma"):
+        described = len(words) >= MIN_COMMA_DESCRIPTION_WORDS and (words[0][:1].islower() or content >= 2)
+    else:
+        described = len(words) >= MIN_DESCRIPTION_WORDS and (words[0][:1].islower() or content >= 1)
+    return lead if described else ""
 
 
 def _couple(text: str, words: Lexicon) -> list[str] | None:
@@ -399,7 +424,7 @@ def kept(entries: list[Entry]) -> list[Entry]:
 def entry_likeness(entry: Entry) -> float:
     """How much an entry reads as a name; where lower case is no sign of prose (a logo's alt text), a name written
     all in lower case ("cittadini reattivi", "terzo paesaggio") reads as it would capitalised."""
-    text = entry.text
+    text = entry.named or entry.text
     if names_a_document(text):
         return DOCUMENT_LIKENESS
     return name_likeness(text.title() if entry.lenient and text.islower() else text)

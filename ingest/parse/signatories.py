@@ -280,6 +280,8 @@ def _signatory(entry: Entry, context: str) -> Signatory | None:
     name, country = split_country(written)
     signatory = Signatory(position=0, name=name, name_as_written=written, country=country,
                           kind=_kind(entry, context))
+    if entry.named and signatory.kind == "organisation":
+        signatory.name = signatory.name_as_written = entry.named
     row, columns = entry.row, entry.columns
     if row is not None and columns is not None:
         country_cell = cell(row, columns.country)
