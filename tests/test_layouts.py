@@ -641,3 +641,25 @@ We call on the Parliament to reject the bill.
         ("Open Rights Group", "organisation"), ("Aquilenet", "organisation"), ("Free Tibet, UK", "organisation"),
         ("Casa del Tibet, Barcelona", "organisation"), ("Privacy International", "organisation"),
         ("Jane Doe, software developer at Example Labs", "individual")]
+
+
+STATEMENT_TEXT = """<h1>Joint letter on the surveillance bill</h1>
+<p>We, the undersigned organisations, are deeply concerned about the bill now before Parliament. It would allow
+the bulk interception of communications without a judge's warrant and weaken the encryption people rely on.</p>
+<p>We call on the Parliament to reject the bill and to protect the encryption of private communications.</p>"""
+
+
+def test_a_label_saying_what_kind_of_signers_introduces_a_short_list_after_a_statement():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}
+<h2>Organisations</h2><ul><li>Open Rights Group</li><li>Privacy International</li></ul>
+<h2>Individuals</h2><ul><li>Jane Smith</li><li>John Doe</li></ul></body></html>""")
+    assert [(s.name_as_written, s.kind) for s in statement.signatories] == [
+        ("Open Rights Group", "organisation"), ("Privacy International", "organisation"),
+        ("Jane Smith", "individual"), ("John Doe", "individual")]
+
+
+def test_a_page_that_only_asks_readers_to_add_their_names_below_has_no_signers():
+    statement = parsed("""<html><body><p>To sign the manifesto, add your name or your organisation's name to the list
+below, in alphabetical order.</p>
+<h2>Organisations</h2><ul><li>@alpha-group</li><li>@beta-network</li></ul></body></html>""")
+    assert statement.signatories == []

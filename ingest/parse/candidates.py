@@ -31,7 +31,15 @@ from .entries import (
     names_on_one_line,
 )
 from .lexicon import Lexicon
-from .names import ends_section, has_organisation_word, labels_addressees, name_likeness, person_evidence
+from .names import (
+    ends_section,
+    has_organisation_word,
+    labels_addressees,
+    name_likeness,
+    person_evidence,
+    says_organisations,
+    says_people,
+)
 
 MAX_LEADIN_CHARS = 400
 MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
@@ -245,7 +253,7 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     score = 2 * mean - 1 + 0.15 * min(math.log2(len(entries)), 5)
     if len(entries) == 1:
         score -= 0.5
-    if run.lead_in is None and len(entries) <= 3:
+    if run.lead_in is None and len(entries) <= 3 and not _labelled_by_kind(run, blocks):
         score -= 0.6  # two or three names with nothing to say they sign: a menu, a list of parties
     score += _introduction(run, blocks, words)
     if run.asked:
@@ -253,6 +261,17 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     score += 0.3 * run.start / max(len(blocks), 1)
     run.score = score
     return run
+
+
+def _labelled_by_kind(run: Run, blocks: list[Block]) -> bool:
+    """ "Organisations" over a short list, "Individuals" over another, after a statement's text: a label that says
+    what kind of signers the entries are (a page that is only a list to sign, "add your name below", has none)."""
+    labelled = any(says_organisations(block.text) or says_people(block.text) for block in run.blocks[:run.labels]
+                   if len(block.text) <= MAX_LABEL_CHARS)
+    return labelled and sum(len(block.text) for block in blocks[:run.start]) >= MIN_STATEMENT_CHARS
+
+
+MIN_STATEMENT_CHARS = 400
 
 
 def _repeats(entries: list[Entry]) -> bool:
