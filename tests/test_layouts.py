@@ -663,3 +663,22 @@ def test_a_page_that_only_asks_readers_to_add_their_names_below_has_no_signers()
 below, in alphabetical order.</p>
 <h2>Organisations</h2><ul><li>@alpha-group</li><li>@beta-network</li></ul></body></html>""")
     assert statement.signatories == []
+
+
+def test_a_signature_of_name_role_and_organisation_on_lines_of_their_own_is_one_person():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}
+<p>Sincerely,</p>
+<p>Jane Smith<br>Executive Director<br>Open Rights Group</p>
+<p>John Doe<br>President<br>Free Press</p>
+<p>Maria Garcia<br>Coordinator<br>Derechos Digitales</p></body></html>""")
+    assert [(s.name, s.kind, s.affiliation) for s in statement.signatories] == [
+        ("Jane Smith", "individual", "Open Rights Group"), ("John Doe", "individual", "Free Press"),
+        ("Maria Garcia", "individual", "Derechos Digitales")]
+
+
+def test_lines_that_name_another_person_are_each_a_signer():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}
+<p>Signed,</p>
+<p>Jane Smith<br>John Doe, journalist<br>Open Rights Group</p></body></html>""")
+    assert [(s.name, s.kind) for s in statement.signatories] == [
+        ("Jane Smith", "individual"), ("John Doe", "individual"), ("Open Rights Group", "organisation")]

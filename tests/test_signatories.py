@@ -11,7 +11,7 @@ from ingest.parse import countries, parse
 from ingest.parse.countries import fold
 from ingest.parse.entries import Entry, names_on_one_line
 from ingest.parse.lexicon import lexicon
-from ingest.parse.names import _data, _word_starts, name_likeness, person_evidence
+from ingest.parse.names import _data, _word_starts, name_likeness, person_evidence, read_person
 from ingest.records import Document
 
 LETTER = "<p>We call on the Government to release all political prisoners held for their beliefs.</p>"
@@ -628,3 +628,13 @@ def test_a_numbered_name_keeps_its_numbers_and_a_list_that_goes_on_loses_its_ell
                                 "Union Lycéenne 17, 62, Beta Collectif 92, Gamma Comité 93, Delta Association…</p>")
     assert names(statement) == ["Alpha Réseau", "Union Lycéenne 17, 62", "Beta Collectif 92", "Gamma Comité 93",
                                 "Delta Association"]
+
+
+@pytest.mark.parametrize("written, affiliation", [
+    ("Jane Smith, Executive Director, Open Rights Group", "Open Rights Group"),
+    ("Pieter Hintjens, President of FFII", "FFII"),
+    ("Ann Lee, professor, Berlin", None),
+    ("Lúcia Rodrigues, jornalista", None),
+])
+def test_a_persons_affiliation_is_the_organisation_after_their_role(written, affiliation):
+    assert read_person(written).affiliation == affiliation

@@ -57,6 +57,7 @@ class Block:
     linked: bool = False  # an item that is wholly one link's text: a page or a document pointed at
     heads: tuple[str, ...] = ()  # a table row's cells up to their first <br>: a name above its description
     lead: str = ""  # the link or bold text an item or paragraph opens with, where more text follows it
+    opens: bool = False  # a line that opens its paragraph: the lines after it, to the next such, are one stanza
 
 
 @dataclass
@@ -112,7 +113,7 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
         return []
     if not any(_bullet(line, lines) for line in lines):
         if looks_like_line_list(lines):
-            return [Block("line", line) for line in lines]
+            return [Block("line", line, opens=index == 0) for index, line in enumerate(lines)]
         return [Block("paragraph", " ".join(lines), lines=tuple(lines) if len(lines) > 1 else ())]
     return _bullets_and_prose(lines)
 

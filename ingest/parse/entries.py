@@ -21,11 +21,13 @@ from .inline import split_inline_list
 from .lexicon import LANGUAGES, Lexicon, function_words
 from .names import (
     has_organisation_word,
+    has_role_word,
     is_postal_address,
     legal_forms,
     name_likeness,
     on_behalf_of,
     people_and_the_rest_of,
+    person_evidence,
     says_organisations,
     says_people,
     signing_for,
@@ -85,7 +87,7 @@ def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None 
         if any(c.isalnum() for c in label.text):
             group = label.text.rstrip(":： ").strip()
             entries.extend(_label_entries(group))
-    blocks = [block for block in _unwrapped(run[labels:]) if any(c.isalnum() for c in block.text)]
+    blocks = _signature_stanzas([block for block in _unwrapped(run[labels:]) if any(c.isalnum() for c in block.text)])
     typical = _typical_length(blocks)
     semicolons = _most_end_in_semicolons(blocks)
     for block in blocks:
@@ -188,6 +190,34 @@ def _unwrapped(blocks: list[Block]) -> list[Block]:
         else:
             joined.append(block)
     return joined
+
+
+MAX_STANZA_LINES = 4
+
+
+def _signature_stanzas(blocks: list[Block]) -> list[Block]:
+    """ "Jane Smith" over "Executive Director" over "Open Rights Group", one paragraph per signer: a person's
+    signature, their role and where they work on the lines under their name, is one entry."""
+    merged: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        end = index + 1
+        while end < len(blocks) and blocks[end].kind == "line" and not blocks[end].opens:
+            end += 1
+        stanza = blocks[index:end]
+        if blocks[index].opens and _is_signature(stanza):
+            merged.append(Block("line", ", ".join(block.text for block in stanza), people=True, opens=True))
+        else:
+            merged.extend(stanza)
+        index = end
+    return merged
+
+
+def _is_signature(stanza: list[Block]) -> bool:
+    first, rest = stanza[0].text, [block.text for block in stanza[1:]]
+    return 2 <= len(stanza) <= MAX_STANZA_LINES and (starts_with_given_name(first) or person_evidence(first) >= 0.5) \
+        and any(has_role_word(line) for line in rest) and \
+        not any(starts_with_given_name(line) or person_evidence(line) >= 0.5 for line in rest)
 
 
 def is_group_label(block: Block, following: Block | None) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..places import is_place
 from .countries import country_code, fold
 
 # Locales whose given names are written in the Latin alphabet, across the regions statements come from.
@@ -497,9 +498,18 @@ _AFFILIATION_LEAD = re.compile(r"^(?:.*?\b(?:of|at|for|from|with|de|du|des|der|v
 
 
 def _affiliation(tail: str) -> str | None:
-    """The organisation in a role: "President of FFII" gives "FFII", "chairman Unite Union*" gives "Unite Union";
-    a bare role ("jornalista") gives none."""
-    candidate = _AFFILIATION_LEAD.sub("", tail.split(",")[0]).strip(" *.;") if tail else ""
+    """The organisation in a role: "President of FFII" gives "FFII", "chairman Unite Union*" gives "Unite Union",
+    "Executive Director, Open Rights Group" gives "Open Rights Group"; a bare role ("jornalista") gives none."""
+    parts = [part.strip(" *.;") for part in tail.split(",")] if tail else []
+    found = _affiliation_in(parts[0]) if parts else None
+    if found is None and len(parts) > 1 and has_role_word(parts[0]) and parts[1][:1].isupper() and \
+            not has_role_word(parts[1].split()[0]) and country_code(parts[1]) is None and not is_place(parts[1]):
+        return parts[1]
+    return found
+
+
+def _affiliation_in(role: str) -> str | None:
+    candidate = _AFFILIATION_LEAD.sub("", role).strip(" *.;")
     if not candidate or candidate[:1].islower():
         return None
     if has_role_word(candidate.split()[0]) and not has_organisation_word(candidate):
