@@ -1114,3 +1114,23 @@ def test_lines_of_findings_after_a_dutch_colon_are_no_demands():
     body = "<p>Wij hebben de plannen van de minister bestudeerd.</p><p>Wij constateren het volgende:</p>" \
         f"<p>{'<br>'.join(findings)}</p>"
     assert demands(body, "text/html", language="nl") == []
+
+
+def test_items_marked_another_way_after_a_lettered_list_are_not_its_demands():
+    assert [text for _, text in demands("""We call on you forthwith to;
+
+a)Withdraw this bill with immediate effect
+
+b)Repeal the Prevention of Terrorism Act
+
+1.The bill was published on the Ministry's website in December.
+
+2.Its definition of terrorism is wider than the old one.
+""")] == ["Withdraw this bill with immediate effect", "Repeal the Prevention of Terrorism Act"]
+
+
+def test_a_web_address_asks_nothing():
+    assert demands("""[https://www.example.lk/opinion/Civil-society-trade-unions-activists-urge-Govt-to-withdraw-the-Bill/14-78](https://www.example.lk/a)
+
+The proposed bill is not an abolition of the old Act but an enhancement of it.
+""") == []

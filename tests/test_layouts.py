@@ -682,3 +682,41 @@ def test_lines_that_name_another_person_are_each_a_signer():
 <p>Jane Smith<br>John Doe, journalist<br>Open Rights Group</p></body></html>""")
     assert [(s.name, s.kind) for s in statement.signatories] == [
         ("Jane Smith", "individual"), ("John Doe", "individual"), ("Open Rights Group", "organisation")]
+
+
+def test_numbers_glued_to_names_and_letters_glued_to_asks_mark_two_lists():
+    names = "\n\n".join(f"{n}.{name}" for n, name in enumerate([
+        "Anuratha Rajaretnam", "Balasingham Skanthakumar – Journalist", "Channaka Jayasinghe",
+        "D.B.S. Jeyaraj - Journalist", "Kanagasabai Sarojinidevi: Vice Treasurer, ARED",
+        "Dr. Ranil Guneratne", "Chintaka Rajapakse – Freelance Journalist", "Vinayagamoorthy Rubesh",
+        "Law and Society Trust (LST)", "National Peace Council"], start=1))
+    statement = parsed(f"""# Unions and activists urge the Government to withdraw the bill
+
+[https://www.example.lk/opinion/activists-urge-Govt-to-withdraw-the-Bill/14-786389](https://www.example.lk/a)
+
+We the undersigned write to you with regard to the proposed Bill published on your Ministry's website.
+
+Therefore we as citizens call on you forthwith to;
+
+a)Uphold your election promise of abolishing the Act, and withdraw this bill with immediate effect
+
+b)Introduce a bill for the repeal of the Act
+
+{names}
+""", "text/markdown")
+    assert [d.text for d in statement.demands] == [
+        "Uphold your election promise of abolishing the Act, and withdraw this bill with immediate effect",
+        "Introduce a bill for the repeal of the Act"]
+    people = [s.name for s in statement.signatories if s.kind == "individual"]
+    assert people == ["Anuratha Rajaretnam", "Balasingham Skanthakumar", "Channaka Jayasinghe", "D.B.S. Jeyaraj",
+                      "Kanagasabai Sarojinidevi", "Dr. Ranil Guneratne", "Chintaka Rajapakse",
+                      "Vinayagamoorthy Rubesh"]
+    assert [s.name for s in statement.signatories if s.kind == "organisation"] == [
+        "Law and Society Trust (LST)", "National Peace Council"]
+
+
+def test_invisible_characters_are_no_part_of_a_name():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<h2>Signatories</h2>
+<ul><li>\u2060Open Rights Group</li><li>Privacy\u00adInternational</li><li>Article\u200b 19</li></ul></body></html>""")
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Open Rights Group", "PrivacyInternational", "Article 19"]

@@ -19,7 +19,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 # A rule is an <hr> or a section break; an image is a standalone image's alt text (a logo, a portrait).
 BlockKind = Literal["heading", "paragraph", "item", "line", "row", "rule", "image"]
 
-BULLET = re.compile(r"^\s*(?:[•◦▪●‣∙·*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+", re.I)
+# A list marker, spaced or glued to what it numbers ("01.Alagaiyah Alageswari", "16.D.B.S. Jeyaraj", "a)Uphold")
+BULLET = re.compile(r"^\s*(?:(?:[•◦▪●‣∙·*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+"
+                    r"|(?-i:\d{1,3}\.(?=[A-ZÀ-Þ][A-Za-zÀ-ÿ.]\D*$)|\(?[a-z]\)(?=[A-ZÀ-Þ][a-zà-ÿ])))", re.I)
 _LOGO_WORDS = re.compile(r"\b(?:logo(?:tipo|type)?|image|imagen|imagem|immagine|bild|afbeelding|photo|foto)\b", re.I)
 # WordPress shortcodes left in exported posts: [caption id="..."], [/caption], [embed]
 _SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_\w+|vc_\w+|et_pb_\w+)\b[^\]]{0,300}\]")
@@ -58,6 +60,7 @@ class Block:
     heads: tuple[str, ...] = ()  # a table row's cells up to their first <br>: a name above its description
     lead: str = ""  # the link or bold text an item or paragraph opens with, where more text follows it
     opens: bool = False  # a line that opens its paragraph: the lines after it, to the next such, are one stanza
+    marker: str = ""  # how a text item was marked: "letter" (a), b)), "number" (1., 2.) or "symbol" (-, •)
 
 
 @dataclass
@@ -68,8 +71,11 @@ class Page:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")  # zero-width space, word joiner, BOM, soft hyphen
+
+
 def clean(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def looks_like_line_list(lines: list[str]) -> bool:
@@ -126,6 +132,13 @@ def _bullet(line: str, lines: list[str]) -> re.Match[str] | None:
     return marker
 
 
+def _marker_style(marker: str) -> str:
+    bare = marker.strip(" \t().")
+    if bare.isdigit():
+        return "number"
+    return "letter" if bare.isalpha() else "symbol"
+
+
 def _bullets_and_prose(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     prose: list[str] = []
@@ -135,7 +148,7 @@ def _bullets_and_prose(lines: list[str]) -> list[Block]:
             if prose:
                 blocks.append(Block("paragraph", " ".join(prose)))
                 prose = []
-            blocks.append(Block("item", line[marker.end():].strip()))
+            blocks.append(Block("item", line[marker.end():].strip(), marker=_marker_style(marker.group())))
         elif blocks and blocks[-1].kind == "item":
             blocks[-1].text += " " + line  # a wrapped bullet continues on the next line
         else:

@@ -202,7 +202,8 @@ def candidate_runs(blocks: list[Block], roles: list[str], words: Lexicon) -> lis
 
 
 def _form(block: Block) -> str:
-    return block.kind if block.kind in ("item", "row", "image") else "text"  # headings that are names: text
+    """Items marked another way ("a)" after "3.") are another list; headings that are names are text."""
+    return block.kind + block.marker if block.kind in ("item", "row", "image") else "text"
 
 
 def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> Run:

@@ -197,15 +197,21 @@ def _same_party(one: str, other: str, words: Lexicon) -> bool:
     return one.casefold() == other.casefold() or bool(names[0] & names[1])
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
 def _readable(blocks: list[Block]) -> list[Block]:
     """The blocks demands are read from: compatibility characters written plainly (the "ﬁ" ligature of
-    a text copied from a PDF), and without the translation in another alphabet that some bilingual pages
-    give after each paragraph, so that asking paragraphs stay one run. Every language read here is
-    written in the Latin alphabet."""
+    a text copied from a PDF), web addresses left out, and without the translation in another alphabet
+    that some bilingual pages give after each paragraph, so that asking paragraphs stay one run. Every
+    language read here is written in the Latin alphabet."""
     readable = []
     for block in blocks:
         if len(_OTHER_LETTER.findall(block.text)) > len(_LATIN_LETTER.findall(block.text)):
             continue
+        if _WEB_ADDRESS.search(block.text):  # ".../activists-urge-Govt-to-withdraw-...": an address asks nothing
+            block = replace(block, text=_WEB_ADDRESS.sub("", block.text).strip(),
+                            lines=tuple(_WEB_ADDRESS.sub("", line).strip() for line in block.lines))
         if not unicodedata.is_normalized("NFKC", block.text):
             block = replace(block, text=unicodedata.normalize("NFKC", block.text),
                             lines=tuple(unicodedata.normalize("NFKC", line) for line in block.lines))
@@ -476,9 +482,10 @@ def _later_heading_between(blocks: list[Block], start: int, end: int) -> bool:
 
 
 def _run(blocks: list[Block], start: int, kind: str) -> list[int]:
+    """The blocks of a kind from start on; items marked another way ("a)" after "3.") start another list."""
     run = []
     for index in range(start, len(blocks)):
-        if blocks[index].kind != kind:
+        if blocks[index].kind != kind or blocks[index].marker != blocks[start].marker:
             break
         run.append(index)
     return run

@@ -312,6 +312,8 @@ def labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
     if not match:
         return None
     items = split_inline_list(match.group("items"), words, minimum=2, longest=MAX_NAME_WORDS)
+    if items and has_role_word(items[0]) and person_evidence(match.group("label")) > 0:
+        return None  # "Kanagasabai Sarojinidevi: Vice Treasurer, ARED": a person, their role and where
     # After "Signed:" or "Atentamente:" the names may be written as prose writes them ("grupo de trabajo ...").
     enough = 0.4 if words.signatory_leadin.search(match.group("label")) else 0.6
     if not items or sum(name_likeness(item) for item in items) / len(items) < enough or \

@@ -407,7 +407,7 @@ def _without_post_nominals(head: str) -> tuple[str, bool]:
 
 
 def _head_evidence(head: str, words: list[str]) -> float:
-    if has_organisation_word(head) or any(len(word) > 1 and _is_acronym(word)
+    if has_organisation_word(head) or any(len(word) > 1 and _is_acronym(word) and not _INITIALS.match(word)
                                           and not _capitalised_family_name(word, words) for word in words):
         return -0.8
     if any(word[:1].isdigit() for word in words) or _DOMAIN_NAME.match(head):
