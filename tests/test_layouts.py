@@ -720,3 +720,31 @@ def test_invisible_characters_are_no_part_of_a_name():
 <ul><li>\u2060Open Rights Group</li><li>Privacy\u00adInternational</li><li>Article\u200b 19</li></ul></body></html>""")
     assert [s.name_as_written for s in statement.signatories] == [
         "Open Rights Group", "PrivacyInternational", "Article 19"]
+
+
+def test_template_markup_left_in_a_page_is_no_part_of_its_text():
+    statement = parsed(f"""<html><body><h1>{{% trans "Stop the algorithm" %}}</h1>
+{STATEMENT_TEXT.replace("<h1>Joint letter on the surveillance bill</h1>", "")}
+<h2>{{% trans 'Signatories' %}}</h2>
+<ul><li>Open Rights Group</li><li>Privacy International</li>{{# a comment #}}</ul></body></html>""")
+    assert statement.title == "Stop the algorithm"
+    assert [s.name_as_written for s in statement.signatories] == ["Open Rights Group", "Privacy International"]
+
+
+LIQUID_LOOP = ("{% for s in site.data.signatories.individuals %}- **{{ s.name }}**"
+               "{% if s.affiliation %}, {{ s.affiliation }}{% endif %}"
+               "{% if s.link %} · [profile]({{ s.link }}){% endif %}\n{% endfor %}")
+
+
+def test_a_template_loop_over_data_kept_elsewhere_names_no_one():
+    statement = parsed(f"""---
+title: Open letter on the hash standard
+---
+
+We ask the Institute to begin a pre-competition phase toward a new standard.
+
+## Signatories
+
+{LIQUID_LOOP}
+""", "text/markdown")
+    assert statement.signatories == []

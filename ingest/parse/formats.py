@@ -58,7 +58,22 @@ _KEY_SPELLING = re.compile(r"[_\s-]")
 _PAGES_REPOSITORY = re.compile(r"github\.com/(?P<owner>[\w-]+)/(?P=owner)\.github\.io\b", re.I)
 
 
+# Template markup left in a page's source (Django, Jinja, Liquid, Hugo): a translated string is its text; a loop
+# (over data kept elsewhere: "{% for s in site.data.signatories %}- **{{ s.name }}**"), a tag, an expression or a
+# comment is none.
+_LOOP = re.compile(r"\{%-?\s*for\b.{0,5000}?\{%-?\s*endfor\s*-?%\}", re.S)
+_TRANSLATED = re.compile(r"""\{%-?\s*trans(?:late)?\s+(["'])(?P<text>.{0,2000}?)\1[^%]{0,200}-?%\}""", re.S)
+_TEMPLATE_MARKUP = re.compile(r"\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\}|\{#.{0,1000}?#\}", re.S)
+
+
+def without_template_markup(text: str) -> str:
+    if "{%" not in text and "{{" not in text and "{#" not in text:
+        return text
+    return _TEMPLATE_MARKUP.sub("", _TRANSLATED.sub(lambda match: match["text"], _LOOP.sub("", text)))
+
+
 def read_page(text: str, content_type: str) -> Page:
+    text = without_template_markup(text)
     if content_type == "text/html":
         metadata, body = front_matter(text)  # a Jekyll post written in HTML
         html = page_from_html(body)
