@@ -748,3 +748,36 @@ We ask the Institute to begin a pre-competition phase toward a new standard.
 {LIQUID_LOOP}
 """, "text/markdown")
     assert statement.signatories == []
+
+
+def test_a_sentence_that_says_who_signs_then_a_colon_lists_the_signers():
+    statement = parsed("""---
+title: Open government, a decoy?
+---
+
+Assessment of open government in France, co-signed by the following associations and collectives: April, BLOOM,
+DemocracyOS France, Framasoft, La Quadrature du Net, Regards Citoyens.
+
+The signatory associations call on the government to review its choices.
+""", "text/markdown")
+    assert [s.name_as_written for s in statement.signatories] == [
+        "April", "BLOOM", "DemocracyOS France", "Framasoft", "La Quadrature du Net", "Regards Citoyens"]
+
+
+def test_a_sentence_that_lists_its_signers_after_a_colon_on_one_line():
+    statement = parsed("""---
+title: Open government, a decoy?
+---
+
+Assessment of open government, co-signed by the following associations: April, BLOOM, Framasoft, Regards Citoyens.
+
+The signatory associations call on the government to review its choices.
+""", "text/markdown")
+    assert [s.name_as_written for s in statement.signatories] == ["April", "BLOOM", "Framasoft", "Regards Citoyens"]
+
+
+def test_a_sentence_that_names_others_after_a_colon_names_no_signers():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}
+<p>The report names the worst offenders, in the order of their emissions last year: Shell, BP, TotalEnergies,
+Exxon Mobil, Chevron.</p></body></html>""")
+    assert statement.signatories == []

@@ -95,6 +95,8 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     if asks and _leads_into_demands(block, following):
         return "ask"
     previous = blocks[index - 1] if index else None
+    if block.kind == "line" and _wraps_on(blocks, index) and _signed_list(text, words):
+        return "signed"  # "... co-signed by the following associations: April, BLOOM," and the names on the next line
     if is_lead_in(block, words, asks) or _is_valediction(block, previous, following):
         return "leadin"
     if block.kind == "heading":
@@ -193,12 +195,20 @@ def candidate_runs(blocks: list[Block], roles: list[str], words: Lexicon) -> lis
         while end < len(blocks) and roles[end] in ("entry", "signed") and form in (None, _form(blocks[end])):
             form = _form(blocks[end])
             end += 1
-            if roles[end - 1] == "signed" or (end < len(blocks) and roles[end] == "signed"):
-                break  # a line with its own lead-in is a list of its own
+            if (roles[end - 1] == "signed" and not _wraps_on(blocks, end - 1)) or \
+                    (end < len(blocks) and roles[end] == "signed"):
+                break  # a line with its own lead-in is a list of its own, but for the lines it wraps onto
         if form is not None:
             runs.append(_run(blocks, roles, index, end))
         index = max(end, index + 1)
     return runs
+
+
+def _wraps_on(blocks: list[Block], index: int) -> bool:
+    """ "co-signed by the following associations: April, BLOOM," over "DemocracyOS France, Framasoft": one list."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return blocks[index].kind == "line" and blocks[index].text.endswith(",") and following is not None \
+        and following.kind == "line" and not following.opens
 
 
 def _form(block: Block) -> str:

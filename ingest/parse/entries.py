@@ -46,6 +46,7 @@ DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions
 DROP_LENIENT = 0.2  # the same, where names may be written in lower case (a logo's alt text)
 DOCUMENT_LIKENESS = 0.1  # "Carta ao reitor ...": a letter named by its addressee is no signer
 _ADDRESSED_TO = re.compile(r"\s+(?:to|à|a|ao|aos|às|al|an|aan|alla|allo|ai|agli|alle)\b", re.I)
+MAX_LEADIN_SENTENCE_CHARS = 300
 LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
 _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
                             r"|\s+(?:https?://|www\.)[\w./-]+?\.?"
@@ -308,7 +309,7 @@ def _couple(text: str, words: Lexicon) -> list[str] | None:
 def labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
     """ "Prime adesioni: A, B and C", "Europe: A, B" or "Unterzeichnet von A, B, C" on one line:
     a label and its entries."""
-    match = LABELLED_LIST.match(text) or _led_list(text, words)
+    match = LABELLED_LIST.match(text) or _led_list(text, words) or _colon_led_list(text, words)
     if not match:
         return None
     items = split_inline_list(match.group("items"), words, minimum=2, longest=MAX_NAME_WORDS)
@@ -328,6 +329,16 @@ def _led_list(text: str, words: Lexicon) -> re.Match[str] | None:
         return None
     return re.match(rf"^(?P<label>.{{{lead_in.end()}}}(?:\s+(?:by|von|par|por|da|door|de))?)\s*[:,]?\s+"
                     rf"(?P<items>[A-ZÀ-Þ0-9].+)$", text)
+
+
+_COLON_LED = re.compile(r"^(?P<label>.{2,%d}?)\s*:\s+(?P<items>[A-ZÀ-Þ0-9].+)$" % MAX_LEADIN_SENTENCE_CHARS)
+
+
+def _colon_led_list(text: str, words: Lexicon) -> re.Match[str] | None:
+    """ "Bilan ..., co-signé par les associations et collectifs suivants : April, BLOOM, ...": a sentence that says
+    who signs, then a colon and their names."""
+    match = _COLON_LED.match(text)
+    return match if match and words.signatory_leadin.search(match.group("label")) else None
 
 
 def inline_items(text: str, words: Lexicon) -> list[str] | None:
