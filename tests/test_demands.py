@@ -1134,3 +1134,17 @@ def test_a_web_address_asks_nothing():
 
 The proposed bill is not an abolition of the old Act but an enhancement of it.
 """) == []
+
+
+def test_asks_coordinated_without_repeating_to_are_one_demand_each():
+    assert [text for _, text in demands(
+        "We call upon the Government to immediately cease the surveillance of journalists, stop weaponising the law "
+        "against reporters, respect constitutionally protected rights and end the campaign of disinformation.\n")] == [
+        "We call upon the Government to immediately cease the surveillance of journalists",
+        "stop weaponising the law against reporters", "respect constitutionally protected rights",
+        "end the campaign of disinformation."]
+
+
+def test_a_verb_that_is_as_often_an_adjective_goes_on_with_the_same_demand():
+    assert len(demands("We call on the Council to keep the web neutral for every user and open internet access "
+                       "to all.\n")) == 1

@@ -643,12 +643,20 @@ def _a_verb_again(rest: str, first_verb: str | None, words: Lexicon) -> bool:
     where the ask opens with a verb; "and giant corporations", "and open internet" go on with the same
     demand, and so does a verb inside a clause of the first ("so that we can fight ... and protect ...")."""
     tokens = _content_tokens(rest, words)
-    if first_verb is None or len(tokens) < 2 or not tokens[0][:1].islower() or not _small_word(tokens[1], words):
+    if first_verb is None or len(tokens) < 2 or not tokens[0][:1].islower():
+        return False
+    if not _small_word(tokens[1], words) and not _a_plain_verb(tokens[0], words):
         return False  # "and open internet": an adjective before its noun
     if not is_action_word(tokens[0], words.language) and not _a_verb_before_its_object(tokens, words):
         return False
     participle = words.participle_suffix
     return tokens[0].casefold().endswith(participle) == first_verb.casefold().endswith(participle)
+
+
+def _a_plain_verb(word: str, words: Lexicon) -> bool:
+    """ "stop weaponising the law", "pay increased attention": a verb of the lexicon as listed, and not one that
+    stands as often as an adjective before a noun ("open", "free")."""
+    return base_form(word, words.language) and word.casefold() not in words.adjective_verbs
 
 
 def _an_action_noun_again(act: str, rest: str, words: Lexicon) -> bool:
