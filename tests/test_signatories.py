@@ -120,6 +120,9 @@ def test_people_in_a_list_of_organisations_are_kept_people_however_long_their_ro
     ("<p>Die unterzeichnenden Organisationen (Brot für die Welt, BUND, DEEPWAVE, Deutsche Umwelthilfe, "
      "Greenpeace, NABU, fair oceans) wenden sich an die Bundesregierung.</p>",
      ["Brot für die Welt", "BUND", "DEEPWAVE", "Deutsche Umwelthilfe", "Greenpeace", "NABU", "fair oceans"]),
+    ("<p>Les associations La Quadrature du Net, Framasoft, April et Attac France demandent au gouvernement de "
+     "retirer le projet de loi.</p><p>Le projet menace les libertés de tous les citoyens.</p>",
+     ["La Quadrature du Net", "Framasoft", "April", "Attac France"]),
 ])
 def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected

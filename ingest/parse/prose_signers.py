@@ -163,7 +163,7 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             last, verb = _leading_name(without_article(right))
             if not last or not verb[:1].islower() or _opens_phrase(verb):
                 continue  # the names are the subject only where a verb follows them
-            run = _trailing_names([without_article(p) for p in [*parts[:end], left]])
+            run = _trailing_names([without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]])
             found = [*run, last]
             if len(found) >= 2 and _plausible(found):
                 return found
@@ -288,6 +288,13 @@ def _prepositions() -> frozenset[str]:
 def any_conjunction(words: Lexicon) -> re.Pattern[str]:
     """Every conjunction that may join a list's last item, not only the last one in the text."""
     return re.compile(words.last_conjunction.pattern.split("(?!")[0], re.I)
+
+
+def _after_group_noun(part: str, words: Lexicon) -> str:
+    """ "Les associations La Quadrature du Net": the name after the words that say what the signers are."""
+    noun = words.group_noun.search(part)
+    rest = part[noun.end():].strip() if noun else ""
+    return rest if rest[:1].isupper() else part
 
 
 def _trailing_names(parts: list[str]) -> list[str]:
