@@ -781,3 +781,23 @@ def test_a_sentence_that_names_others_after_a_colon_names_no_signers():
 <p>The report names the worst offenders, in the order of their emissions last year: Shell, BP, TotalEnergies,
 Exxon Mobil, Chevron.</p></body></html>""")
     assert statement.signatories == []
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ("<p>Initiated by: Access Now, Article 19</p><p>Supported by: Free Press, Privacy International</p>",
+     ["Access Now", "Article 19", "Free Press", "Privacy International"]),
+    ("<p>À l'initiative de : La Quadrature du Net, Framasoft</p><p>Soutenu par : April, Attac France</p>",
+     ["La Quadrature du Net", "Framasoft", "April", "Attac France"]),
+    ("<p>Die Einführung des Algorithmus ist ein gefährlicher Präzedenzfall. Wir fordern die Bundesregierung auf, "
+     "den Einsatz des Algorithmus sofort zu stoppen und die Daten der Betroffenen zu löschen. Computer dürfen "
+     "nicht über Menschen entscheiden, und niemand darf nach Merkmalen bewertet werden, auf die er keinen "
+     "Einfluss hat.</p>"
+     "<h2>Unterstützer*innen</h2><p>Die Kampagne wird von folgenden Organisationen getragen:</p>"
+     "<div><img src='a.png' alt='epicenter.works'></div><div><img src='b.png' alt='AK Oberösterreich'></div>"
+     "<div><img src='c.png' alt='Volkshilfe'></div>",
+     ["epicenter.works", "AK Oberösterreich", "Volkshilfe"]),
+])
+def test_short_lines_that_say_who_initiated_and_who_supports_list_the_signers(lines, expected):
+    text = "" if lines.startswith("<p>Die") else STATEMENT_TEXT
+    statement = parsed(f"<html><body>{text}{lines}</body></html>")
+    assert [s.name_as_written for s in statement.signatories] == expected

@@ -95,8 +95,8 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     if asks and _leads_into_demands(block, following):
         return "ask"
     previous = blocks[index - 1] if index else None
-    if block.kind == "line" and _wraps_on(blocks, index) and _signed_list(text, words):
-        return "signed"  # "... co-signed by the following associations: April, BLOOM," and the names on the next line
+    if block.kind in ("paragraph", "line") and _signed_list(text, words):
+        return "signed"  # "Supported by: A, B and C", or "... co-signed by the following: A, B," wrapped on
     if is_lead_in(block, words, asks) or _is_valediction(block, previous, following):
         return "leadin"
     if block.kind == "heading":
@@ -105,8 +105,6 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
         return "label" if len(text) <= MAX_GROUP_CHARS else "prose"
     if is_group_label(block, following):
         return "label"
-    if block.kind in ("paragraph", "line") and _signed_list(text, words):
-        return "signed"  # "Atentamente: X y Y", "Unterzeichnet von A, B, C": a lead-in and its names
     if block.kind in ("item", "line"):
         return "entry"
     if text.endswith((":", "：")) and not labelled_items(text, words):
