@@ -801,3 +801,16 @@ def test_short_lines_that_say_who_initiated_and_who_supports_list_the_signers(li
     text = "" if lines.startswith("<p>Die") else STATEMENT_TEXT
     statement = parsed(f"<html><body>{text}{lines}</body></html>")
     assert [s.name_as_written for s in statement.signatories] == expected
+
+
+def test_capitalised_asks_under_a_heading_that_names_demands_are_no_signers():
+    asks = ["Die sofortige Freilassung aller politischen Gefangenen", "Die Aufhebung des Sicherheitsgesetzes",
+            "Ein Ende der Überwachung von Journalist*innen", "Zugang für unabhängige Beobachter*innen"]
+    statement = parsed("<html><body><h1>Gemeinsame Erklärung</h1><p>Wir, die unterzeichnenden Organisationen, "
+                       "sind alarmiert über das harte Vorgehen gegen die Zivilgesellschaft seit Januar.</p>"
+                       "<h2>Unsere Forderungen</h2><ul>" + "".join(f"<li>{a}</li>" for a in asks) + "</ul>"
+                       "<h2>Unterzeichnende</h2><ul><li>Amnesty International</li><li>Digitale Gesellschaft</li>"
+                       "<li>Chaos Computer Club</li></ul></body></html>")
+    assert [d.text for d in statement.demands] == asks
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Amnesty International", "Digitale Gesellschaft", "Chaos Computer Club"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..places import is_place
 from .blocks import Block
 from .countries import fold
-from .demands import last_sentence, read_lead_in
+from .demands import last_sentence, names_demands, read_lead_in
 from .entries import (
     LABELLED_LIST,
     MAX_ENTRY_CHARS,
@@ -253,6 +253,9 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     if any(labels_addressees(block.text) for block in labels):
         run.score = -math.inf  # "Para:" over "O Primeiro-Ministro", "O Povo de Portugal": whom the letter is to
         return run
+    if any(_labels_demands(block.text, words) for block in labels):
+        run.score = -math.inf  # "Unsere Forderungen" over "Die sofortige Freilassung ...": capitals, but asks
+        return run
     if sum(1 for entry in entries if is_place(entry.text)) > MAX_PLACES * len(entries):
         run.score = -math.inf  # "Kenya, Uganda, Tanzania": where a group works, not who signs
         return run
@@ -270,6 +273,11 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     score += 0.3 * run.start / max(len(blocks), 1)
     run.score = score
     return run
+
+
+def _labels_demands(label: str, words: Lexicon) -> bool:
+    """ "Unsere Forderungen", "Our demands:": a heading over what is asked, not over who asks it."""
+    return names_demands(label, words) and words.signatory_leadin.search(label) is None
 
 
 def _labelled_by_kind(run: Run, blocks: list[Block]) -> bool:
