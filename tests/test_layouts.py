@@ -814,3 +814,11 @@ def test_capitalised_asks_under_a_heading_that_names_demands_are_no_signers():
     assert [d.text for d in statement.demands] == asks
     assert [s.name_as_written for s in statement.signatories] == [
         "Amnesty International", "Digitale Gesellschaft", "Chaos Computer Club"]
+
+
+def test_a_column_that_marks_each_row_alike_names_no_one():
+    rows = "".join(f"<tr><td>{name}</td><td>Yes</td></tr>" for name in (
+        "Derechos Digitales", "Fundación Karisma", "Hiperderecho", "TEDIC", "IPANDETEC"))
+    statement = parsed(f"<html><body>{STATEMENT_TEXT}<h2>Signatories</h2><table>{rows}</table></body></html>")
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Derechos Digitales", "Fundación Karisma", "Hiperderecho", "TEDIC", "IPANDETEC"]

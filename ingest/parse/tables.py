@@ -81,6 +81,12 @@ def header_columns(header: tuple[str, ...]) -> Columns:
     )
 
 
+# One column whose cells are this alike marks the rows ("Yes", "✓", "Yes") beside the names; several such columns
+# ("Sim", "Não" under three headings) are a table of data, which names no signers whatever column is read.
+MAX_MARK_SHARE = 0.3
+MIN_MARKED_ROWS = 4
+
+
 def columns_by_content(rows: list[Block]) -> Columns:
     """The columns of a table without a header, from what their cells hold."""
     if not rows:
@@ -94,8 +100,10 @@ def columns_by_content(rows: list[Block]) -> Columns:
         profiles[i] = _profile([row.heads[i] for row in rows if i < len(row.heads) and row.heads[i]], len(rows))
     country = _best(profiles, "country", minimum=0.5)
     kind = _best(profiles, "kind", minimum=0.5)
+    marks = [i for i, p in enumerate(profiles) if p.distinct <= MAX_MARK_SHARE and len(rows) >= MIN_MARKED_ROWS]
     candidates = [i for i, p in enumerate(profiles) if p.fill >= 0.3 and p.number < 0.5 and p.country < 0.5
-                  and p.place < 0.5 and p.kind < 0.5 and p.length <= MAX_NAME_CELL_CHARS]
+                  and p.place < 0.5 and p.kind < 0.5 and p.length <= MAX_NAME_CELL_CHARS
+                  and not (len(marks) == 1 and i in marks)]
     if not candidates:
         return Columns(name=0, country=country, kind=kind)
     ranked = sorted(candidates, key=lambda i: profiles[i].names * profiles[i].fill, reverse=True)
@@ -128,11 +136,12 @@ class _Profile:
     names: float
     person: float
     place: float  # "Berlin", "Bayern": where each signer is, not who
+    distinct: float  # the share of its cells that differ: "Yes", "✓", "Yes" mark, they name no one
 
 
 def _profile(cells: list[str], rows: int) -> _Profile:
     if not cells:
-        return _Profile(0, 0, 0, 0, 0, 0, 0, 0)
+        return _Profile(0, 0, 0, 0, 0, 0, 0, 0, 0)
     count = len(cells)
     return _Profile(
         fill=count / rows,
@@ -144,6 +153,7 @@ def _profile(cells: list[str], rows: int) -> _Profile:
         names=sum(name_likeness(c) for c in cells) / count,
         person=sum(person_evidence(c) for c in cells) / count,
         place=sum(1 for c in cells if is_place(c)) / count,
+        distinct=len(set(map(fold, cells))) / count,
     )
 
 
