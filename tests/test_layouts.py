@@ -822,3 +822,10 @@ def test_a_column_that_marks_each_row_alike_names_no_one():
     statement = parsed(f"<html><body>{STATEMENT_TEXT}<h2>Signatories</h2><table>{rows}</table></body></html>")
     assert [s.name_as_written for s in statement.signatories] == [
         "Derechos Digitales", "Fundación Karisma", "Hiperderecho", "TEDIC", "IPANDETEC"]
+
+
+@pytest.mark.parametrize("separator", [", ", " · ", " | ", " • "])
+def test_names_inline_between_dots_bullets_or_bars(separator):
+    names = ["Open Rights Group", "Privacy International", "Article 19", "Access Now", "Free Press"]
+    statement = parsed(f"<html><body>{STATEMENT_TEXT}<h2>Signatories</h2><p>{separator.join(names)}</p></body></html>")
+    assert [s.name_as_written for s in statement.signatories] == names

@@ -260,7 +260,8 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
     items = inline_items(text, words) if split and (block.kind == "paragraph" or len(text) > MAX_ENTRY_CHARS) \
         else None
     if items:
-        if words.group_noun.search(items[0]):  # "Die Fridays For Future Ortsgruppen Gießen, Göttingen, ..."
+        noun = words.group_noun.search(items[0])  # "Die Fridays For Future Ortsgruppen Gießen, Göttingen, ..."
+        if noun and items[0][noun.end():].strip():  # not "Open Rights Group": a name that ends in the noun
             items[0] = trailing_words(items[0], items[1:])
         return [Entry(item, group, block.people) for item in items]
     couple = _couple(text, words)

@@ -10,7 +10,8 @@ from .sentences import is_abbreviation
 
 MAX_ITEM_WORDS = 8
 _BRACKETED = re.compile(r"\([^()]*\)")
-_SEPARATOR = re.compile(r"\s*[,;]\s+(?![^()]*\))")  # not inside brackets: "X (Publizistin, Autorin)"
+# Commas, semicolons, spaced middle dots, bullets or bars ("A · B"), not inside brackets: "X (Publizistin, Autorin)"
+_SEPARATOR = re.compile(r"(?:\s*[,;]|\s+[·•|])\s+(?![^()]*\))")
 # "Catherine Achin, sociologue ; Armelle Andro, démographe": semicolons part entries that have commas
 _SEMICOLON = re.compile(r"\s*;\s+(?![^()]*\))")
 _ELLIPSIS_END = re.compile(r"\s*(?:…|\.\.\.)$")
