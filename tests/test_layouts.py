@@ -829,3 +829,19 @@ def test_names_inline_between_dots_bullets_or_bars(separator):
     names = ["Open Rights Group", "Privacy International", "Article 19", "Access Now", "Free Press"]
     statement = parsed(f"<html><body>{STATEMENT_TEXT}<h2>Signatories</h2><p>{separator.join(names)}</p></body></html>")
     assert [s.name_as_written for s in statement.signatories] == names
+
+
+def test_an_item_that_heads_a_nested_list_of_signers_is_their_group():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<h2>Signatories</h2><ul>
+<li>Chile<ul><li>Derechos Digitales</li><li>Fundación Datos Protegidos</li></ul></li>
+<li>Paraguay<ul><li>TEDIC</li><li>Fundación Vencer</li></ul></li></ul></body></html>""")
+    assert entries(statement) == [("Derechos Digitales", "CL", "organisation"),
+                                  ("Fundación Datos Protegidos", "CL", "organisation"),
+                                  ("TEDIC", "PY", "organisation"), ("Fundación Vencer", "PY", "organisation")]
+
+
+def test_a_count_of_signers_not_named_closes_a_list_but_names_no_one():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<h2>Signatories</h2><ul><li>Open Rights Group</li>
+<li>Privacy International</li><li>Article 19</li><li>and 200 more organisations</li></ul></body></html>""")
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Open Rights Group", "Privacy International", "Article 19"]

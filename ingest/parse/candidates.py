@@ -103,7 +103,7 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
         if _among_name_headings(blocks, index):
             return "entry"
         return "label" if len(text) <= MAX_GROUP_CHARS else "prose"
-    if is_group_label(block, following):
+    if is_group_label(block, following) or _heads_sub_items(block, following):
         return "label"
     if block.kind in ("item", "line"):
         return "entry"
@@ -114,6 +114,12 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     if labelled_items(text, words) or inline_items(text, words):
         return "entry"
     return "prose"
+
+
+def _heads_sub_items(block: Block, following: Block | None) -> bool:
+    """ "Chile" as a list item with the signers from Chile in a list under it: the group, not a signer."""
+    return block.kind == "item" and following is not None and following.kind == "item" \
+        and following.level > block.level and len(block.text) <= MAX_GROUP_CHARS
 
 
 def _lists_sources(text: str, words: Lexicon) -> bool:

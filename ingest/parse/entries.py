@@ -94,7 +94,8 @@ def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None 
     for block in blocks:
         split = len(blocks) <= 2 or len(block.text) > 3 * typical or (semicolons and "; " in block.text)
         entries.extend(_block_entries(block, words, group, split=split))
-    entries = [entry for entry in _strip_leading_lead_in(entries, words) if not _is_label_word(entry.text)]
+    entries = [entry for entry in _strip_leading_lead_in(entries, words)
+               if not _is_label_word(entry.text) and not _counts_others(entry.text, words)]
     return _without_translations(_without_list_full_stops(_without_websites(_with_bracketed_notes(entries))))
 
 
@@ -179,6 +180,14 @@ def _is_label_word(text: str) -> bool:
     """ "Organizations", "Individuals": the tabs or headings of a list, not its entries."""
     return len(text.split()) <= 3 and (says_people(text) or says_organisations(text)) and \
         not has_organisation_word(text.replace("organi", ""))
+
+
+def _counts_others(text: str, words: Lexicon) -> bool:
+    """ "and 200 more organisations", "+ 45 other groups": a count of signers not named, at a list's end."""
+    return len(text.split()) <= MAX_COUNT_WORDS and words.signatory_count.search(text) is not None
+
+
+MAX_COUNT_WORDS = 6
 
 
 def _unwrapped(blocks: list[Block]) -> list[Block]:
