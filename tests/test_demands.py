@@ -1148,3 +1148,13 @@ def test_asks_coordinated_without_repeating_to_are_one_demand_each():
 def test_a_verb_that_is_as_often_an_adjective_goes_on_with_the_same_demand():
     assert len(demands("We call on the Council to keep the web neutral for every user and open internet access "
                        "to all.\n")) == 1
+
+
+def test_an_ask_after_a_short_label_and_a_colon_is_a_demand():
+    assert [text for _, text in demands("""We make the following demands.
+
+**Prisoners:** the Government must release all political prisoners immediately.
+
+**Surveillance:** the Government must end the surveillance of journalists.
+""")] == ["the Government must release all political prisoners immediately.",
+          "the Government must end the surveillance of journalists."]

@@ -548,10 +548,18 @@ def _block_demands(block: Block, words: Lexicon) -> list[tuple[Demand, str]]:
     demands = []
     for sentence in _unquoted_sentences(block.text):
         found = _sentence_demands(sentence, words)
+        labelled = _SENTENCE_LABEL.match(sentence)
+        if not found and labelled and len(labelled.group(1).split()) <= MAX_SENTENCE_LABEL_WORDS:
+            sentence = sentence[labelled.end():]  # "Prisoners: the Government must release ...": the label aside
+            found = _sentence_demands(sentence, words)
         if not found and block.kind == "paragraph":
             found = [(_demand(sentence, ask, words), ask.voice) for ask in imperative_asks(sentence, words)]
         demands.extend(found)
     return demands
+
+
+_SENTENCE_LABEL = re.compile(r"^([^:.!?]{1,60}):\s+(?=\S)")
+MAX_SENTENCE_LABEL_WORDS = 4
 
 
 def _unquoted_sentences(text: str) -> list[str]:
