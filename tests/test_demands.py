@@ -1158,3 +1158,13 @@ def test_an_ask_after_a_short_label_and_a_colon_is_a_demand():
 **Surveillance:** the Government must end the surveillance of journalists.
 """)] == ["the Government must release all political prisoners immediately.",
           "the Government must end the surveillance of journalists."]
+
+
+def test_an_ask_that_points_at_the_list_after_it_introduces_it_without_a_colon():
+    assert [text for _, text in demands("""We urge the Government to take these steps
+
+1. Release all political prisoners immediately
+2. Repeal the national security law
+3. End the surveillance of journalists and activists
+""")] == ["Release all political prisoners immediately", "Repeal the national security law",
+          "End the surveillance of journalists and activists"]
