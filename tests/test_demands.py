@@ -1168,3 +1168,20 @@ def test_an_ask_that_points_at_the_list_after_it_introduces_it_without_a_colon()
 3. End the surveillance of journalists and activists
 """)] == ["Release all political prisoners immediately", "Repeal the national security law",
           "End the surveillance of journalists and activists"]
+
+
+@pytest.mark.parametrize("heading, items, addressee, language", [
+    ("## To the Government of China", ["Release all political prisoners", "Repeal the national security law"],
+     "the Government of China", None),
+    ("## An die Bundesregierung", ["Freilassung aller politischen Gefangenen fordern", "Das Gesetz aufheben"],
+     "die Bundesregierung", "de"),
+])
+def test_items_that_ask_under_a_heading_naming_whom_they_ask_are_demands(heading, items, addressee, language):
+    listed = "\n".join(f"- {item}" for item in items)
+    assert demands(f"We are alarmed by the crackdown.\n\n{heading}\n\n{listed}\n", language=language) == [
+        (addressee, item) for item in items]
+
+
+def test_items_under_a_heading_that_names_a_party_but_not_whom_they_ask_are_no_demands():
+    assert demands("We are alarmed by the plan.\n\n## The Government's plan\n\n- Cut funding for schools\n"
+                   "- Close rural hospitals\n") == []

@@ -243,6 +243,9 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
             if _bare(block.text).endswith(":") and (_most(texts, lambda text: _asks_itself(text, words))
                                                     or _imperatives(items, blocks, words)):
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
+            elif _addresses(block, words) and _most(texts, lambda text: reads_as_ask(text, words)):
+                addressee = words.addressed_to.sub("", _bare(block.text))
+                found.append(DemandList(index, block.text, tuple(items), LeadIn(addressee, None)))
             continue
         sentence, leading, rest = reading
         if words.list_pointer.search(rest) and _most(texts, lambda text: not _states(text, words)):
@@ -298,6 +301,13 @@ def _lists_that_ask(blocks: list[Block], claimed: set[int], words: Lexicon) -> l
 def _most(values: list[T], test: Callable[[T], bool]) -> bool:
     """Whether more than half of the values pass the test."""
     return sum(1 for value in values if test(value)) * 2 > len(values)
+
+
+def _addresses(block: Block, words: Lexicon) -> bool:
+    """ "To the Government of China", "An die Bundesregierung": a heading that names whom the items under it ask."""
+    text = _bare(block.text)
+    return block.kind == "heading" and words.addressed_to.match(text) is not None and \
+        words.party.search(text) is not None and len(text.split()) <= MAX_DEMAND_HEADING_WORDS
 
 
 def _imperatives(items: list[tuple[int, str]], blocks: list[Block], words: Lexicon) -> bool:

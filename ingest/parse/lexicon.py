@@ -56,6 +56,7 @@ class Lexicon:
     adverb_suffixes: tuple[str, ...]  # "immediately", "immédiatement", "immediatamente": skipped before a verb
     participle_suffix: str  # "calling", "exigiendo": a verb form that needs an auxiliary to have a subject
     adjective_verbs: frozenset[str]  # "open", "free": verbs that stand as often before a noun as adjectives
+    addressed_to: re.Pattern[str]  # "To the Government of China", "An die Bundesregierung": a heading naming whom
     determiners: re.Pattern[str]
     definite_determiners: frozenset[str]  # "the", "our": the words a named actor opens with
     ask_subject: re.Pattern[str]  # who asks when the statement itself asks: "we", "the undersigned", "nous"
@@ -171,6 +172,7 @@ def lexicon(language: str = "en") -> Lexicon:
         adverb_suffixes=tuple(dict.fromkeys(s for s in (data["adverb_suffix"], "ly") if s)),
         participle_suffix=data["participle_suffix"],
         adjective_verbs=frozenset(data["adjective_verbs"]),
+        addressed_to=re.compile(rf"^(?:{data['addressed_to']})\s+", re.I),
         determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, data['determiners']))})\s+", re.I),
         definite_determiners=frozenset(word.casefold() for word in data["definite_determiners"]),
         ask_subject=re.compile(data["ask_subject"], re.I),
