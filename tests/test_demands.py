@@ -1185,3 +1185,11 @@ def test_items_that_ask_under_a_heading_naming_whom_they_ask_are_demands(heading
 def test_items_under_a_heading_that_names_a_party_but_not_whom_they_ask_are_no_demands():
     assert demands("We are alarmed by the plan.\n\n## The Government's plan\n\n- Cut funding for schools\n"
                    "- Close rural hospitals\n") == []
+
+
+def test_a_table_under_a_lead_in_that_asks_holds_one_demand_per_row():
+    rows = "".join(f"<tr><td>{n}</td><td>{ask}</td></tr>" for n, ask in enumerate(
+        ["Release all political prisoners immediately", "Repeal the national security law"], start=1))
+    assert demands(f"<html><body><p>We call on the Government to:</p><table>{rows}</table></body></html>",
+                   "text/html") == [("Government", "Release all political prisoners immediately"),
+                                    ("Government", "Repeal the national security law")]

@@ -401,6 +401,9 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
         return []
     if following.kind == "line":
         return [(i, blocks[i].text) for i in _run(blocks, index + 1, "line")]
+    if following.kind == "row":  # "Our demands:" over a table: each row's longest cell is its ask
+        rows = [i for i in _run(blocks, index + 1, "row") if not blocks[i].header]
+        return [(i, max(blocks[i].cells, key=len)) for i in rows] if len(rows) >= 2 else []
     if following.kind == "heading":
         return _numbered_headings(blocks, index)
     if following.kind == "paragraph" and following.lines and all(
