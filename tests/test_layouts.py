@@ -845,3 +845,23 @@ def test_a_count_of_signers_not_named_closes_a_list_but_names_no_one():
 <li>Privacy International</li><li>Article 19</li><li>and 200 more organisations</li></ul></body></html>""")
     assert [s.name_as_written for s in statement.signatories] == [
         "Open Rights Group", "Privacy International", "Article 19"]
+
+
+def test_a_page_laid_out_in_several_articles_is_read_whole():
+    statement = parsed("""<html><body><main><section>
+<article><h2>What the law does</h2><p>The bill would create a new intelligence service with powers no court checks.</p>
+</article>
+<article><h2>Our demands</h2><p>The signatories call on the Government to:</p>
+<ol><li>withdraw the bill</li><li>evaluate the surveillance powers it already has</li></ol></article>
+<article><h2>Signatories</h2><ul><li>Open Rights Group</li><li>Privacy International</li><li>Article 19</li></ul>
+</article></section></main></body></html>""")
+    assert [d.text for d in statement.demands] == [
+        "withdraw the bill", "evaluate the surveillance powers it already has"]
+    assert len(statement.signatories) == 3
+
+
+def test_a_timeline_is_no_list_of_signers():
+    """dev-7's petition page: its timeline ("Juni 2014 Im Innenministerium werden Beratungen ...") is capitalised as
+    German is, and stood in for the signers its footer holds."""
+    statement = parse(read_file(Path(__file__).parent / "corpus/dev-7/akvorrat-staatsschutzgesetz-petition-2015.html"))
+    assert not [s.name for s in statement.signatories if s.name[:1].isdigit() or s.name.startswith("Juni")]

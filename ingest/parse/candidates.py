@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..places import is_place
 from .blocks import Block
 from .countries import fold
+from .dates import opens_with_date
 from .demands import last_sentence, names_demands, read_lead_in
 from .entries import (
     LABELLED_LIST,
@@ -261,6 +262,9 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
         return run
     if any(_labels_demands(block.text, words) for block in labels):
         run.score = -math.inf  # "Unsere Forderungen" over "Die sofortige Freilassung ...": capitals, but asks
+        return run
+    if sum(1 for entry in entries if opens_with_date(entry.text, words)) * 2 > len(entries):
+        run.score = -math.inf  # "Juni 2014 Im Innenministerium ...", "07. Januar 2015 ...": a timeline
         return run
     if sum(1 for entry in entries if is_place(entry.text)) > MAX_PLACES * len(entries):
         run.score = -math.inf  # "Kenya, Uganda, Tanzania": where a group works, not who signs

@@ -191,6 +191,17 @@ def leading_date(text: str, words: Lexicon) -> str | None:
     return _date_of(match, words)
 
 
+def opens_with_date(text: str, words: Lexicon) -> bool:
+    """ "07. Januar 2015 Terror in Paris ...", "Juni 2014 Im Innenministerium ...": an entry of a timeline."""
+    if words.dateline.match(text):
+        return True
+    tokens = text.split()[:2]
+    return len(tokens) == 2 and fold(tokens[0].rstrip(".,")) in words.months and _YEAR.fullmatch(tokens[1]) is not None
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d[.,:]?")
+
+
 def _trailing_date(text: str, words: Lexicon, short: bool) -> str | None:
     """A line that ends with its date: after a comma or a dash ("..., 16.08.2019", "Open Letter, January 2020"), or
     in a short line after a few words ("Letter written August 6th, 2021.")."""

@@ -285,8 +285,13 @@ class MarkupIndex:
                 self.content[kind] = tag
 
     def content_root(self) -> Tag | None:
-        """The statement's container: the post body a theme wraps it in, else the article or main."""
-        return next((self.content[kind] for kind in CONTENT_ROOTS if kind in self.content), None)
+        """The statement's container: the post body a theme wraps it in, else the article or main. Where the
+        article has sibling articles (a page laid out in several), their parent holds the statement."""
+        root = next((self.content[kind] for kind in CONTENT_ROOTS if kind in self.content), None)
+        if root is not None and root.name == "article" and root.parent is not None and \
+                sum(1 for child in root.parent.children if isinstance(child, Tag) and child.name == "article") > 1:
+            return root.parent
+        return root
 
     def h1_text(self, css_class: str | None = None) -> str | None:
         for tag in self.h1:
