@@ -1193,3 +1193,13 @@ def test_a_table_under_a_lead_in_that_asks_holds_one_demand_per_row():
     assert demands(f"<html><body><p>We call on the Government to:</p><table>{rows}</table></body></html>",
                    "text/html") == [("Government", "Release all political prisoners immediately"),
                                     ("Government", "Repeal the national security law")]
+
+
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("Exigimos la derogación inmediata de la ley y la suspensión de los desalojos.", "es",
+     ["la derogación inmediata de la ley", "la suspensión de los desalojos."]),
+    ("We demand the withdrawal of the bill and the abolition of the special courts.", "en",
+     ["the withdrawal of the bill", "the abolition of the special courts."]),
+])
+def test_two_actions_asked_as_nouns_in_one_sentence_are_two_demands(sentence, language, expected):
+    assert [sentence[a.act:a.end].strip() for a in sentence_asks(sentence, lexicon(language))] == expected
