@@ -865,3 +865,14 @@ def test_a_timeline_is_no_list_of_signers():
     German is, and stood in for the signers its footer holds."""
     statement = parse(read_file(Path(__file__).parent / "corpus/dev-7/akvorrat-staatsschutzgesetz-petition-2015.html"))
     assert not [s.name for s in statement.signatories if s.name[:1].isdigit() or s.name.startswith("Juni")]
+
+
+@pytest.mark.parametrize("item", ["<li>{}</li>", "<p>{}</p>"])
+def test_a_footnote_mark_is_no_part_of_a_name(item):
+    names = "".join(item.format(name) for name in ("Open Rights Group<sup>1</sup>", "Privacy International<sup>*</sup>",
+                                                   "Article 19"))
+    listing = f"<ul>{names}</ul>" if item.startswith("<li>") else names
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<h2>Signatories</h2>{listing}
+<p><sup>1</sup> Affiliations are given here for identification only.</p></body></html>""")
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Open Rights Group", "Privacy International", "Article 19"]

@@ -71,6 +71,7 @@ class Page:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
+_FOOTNOTE_MARK = re.compile(r"^\s*(?:\[?\d{1,3}\]?|[*†‡§]+)\s*$")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")  # zero-width space, word joiner, BOM, soft hyphen
 
 
@@ -228,6 +229,8 @@ class _Walker:
             self.add(Block("rule", ""))
         elif name == "img":
             self.image(tag)
+        elif name == "sup" and _FOOTNOTE_MARK.match(tag.get_text()):
+            return  # "Access Now<sup>1</sup>": a footnote's mark, no part of the text
         elif name in INLINE and not _has_block_descendant(tag):
             self.walk(tag, depth)
         elif name == "pre":  # preformatted text keeps its lines: a list of names one per line stays a list
@@ -280,7 +283,7 @@ class _Walker:
     @staticmethod
     def item_text(item: Tag, depth: int) -> str:
         if not _has_block_descendant(item, inline_only=True):  # the common case: text and links
-            return clean(item.get_text())
+            return clean(_without_footnote_marks(item).get_text())
         inner = _Walker()
         inner.walk(item, depth + 1)
         inner.flush()
@@ -303,6 +306,14 @@ class _Walker:
             for sublist in nested:
                 self.list_items(sublist, depth + 1, level + 1)
         self.people = outer
+
+
+def _without_footnote_marks(tag: Tag) -> Tag:
+    """The tag with its footnote marks taken out ("Access Now<sup>1</sup>")."""
+    for sup in tag.find_all("sup"):
+        if _FOOTNOTE_MARK.match(sup.get_text()):
+            sup.decompose()
+    return tag
 
 
 def _has_line_break(tag: Tag) -> bool:
