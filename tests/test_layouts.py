@@ -876,3 +876,11 @@ def test_a_footnote_mark_is_no_part_of_a_name(item):
 <p><sup>1</sup> Affiliations are given here for identification only.</p></body></html>""")
     assert [s.name_as_written for s in statement.signatories] == [
         "Open Rights Group", "Privacy International", "Article 19"]
+
+
+def test_a_flag_beside_a_name_gives_the_signers_country_and_an_emoji_is_no_part_of_a_name():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<h2>Signatories</h2><ul><li>🇩🇪 Digitale Gesellschaft</li>
+<li>🇫🇷 La Quadrature du Net</li><li>Climate Strike ✊</li></ul></body></html>""")
+    assert entries(statement) == [("Digitale Gesellschaft", "DE", "organisation"),
+                                  ("La Quadrature du Net", "FR", "organisation"),
+                                  ("Climate Strike", None, "organisation")]

@@ -76,6 +76,7 @@ class Entry:
     run: int = 0  # which list of the block it stands in
     lenient: bool = False  # a logo's alt text, or a name after its own lead-in: lower case is no sign of prose
     named: str = ""  # the name before the words that describe the signer, where the entry has such words
+    flag: str | None = None  # the country a flag beside the name gives ("🇩🇪 Digitale Gesellschaft")
 
 
 def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None = None) -> list[Entry]:
@@ -96,7 +97,8 @@ def entries_of(run: list[Block], labels: int, words: Lexicon, group: str | None 
         entries.extend(_block_entries(block, words, group, split=split))
     entries = [entry for entry in _strip_leading_lead_in(entries, words)
                if not _is_label_word(entry.text) and not _counts_others(entry.text, words)]
-    return _without_translations(_without_list_full_stops(_without_websites(_with_bracketed_notes(entries))))
+    return _without_translations(_without_list_full_stops(_without_websites(_with_bracketed_notes(
+        _without_symbols(entries)))))
 
 
 def without_postal_addresses(entries: list[Entry]) -> list[Entry]:
@@ -127,6 +129,26 @@ def _with_bracketed_notes(entries: list[Entry]) -> list[Entry]:
         else:
             kept_entries.append(entry)
     return kept_entries
+
+
+_REGIONAL_INDICATOR = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
+
+
+def _without_symbols(entries: list[Entry]) -> list[Entry]:
+    """ "🇩🇪 Digitale Gesellschaft", "✊ Climate Strike": an emoji beside a name is no part of it; a flag gives the
+    signer's country."""
+    for entry in entries:
+        if not _SYMBOL.search(entry.text):
+            continue
+        flag = _REGIONAL_INDICATOR.search(entry.text)
+        if flag:
+            entry.flag = "".join(chr(ord(letter) - 0x1F1E6 + ord("A")) for letter in flag.group())
+        entry.text = _SYMBOL.sub("", entry.text).strip()
+    return entries
+
+
+# Emoji, pictographs and their joiners and variation selectors, and the regional indicators flags are made of
+_SYMBOL = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 
 
 def _most_end_in_semicolons(blocks: list[Block]) -> bool:

@@ -182,8 +182,8 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
         signatory = group[0] if group else _signatory(entry, "people" if index in among_people else contexts[entry.run])
         if signatory is None:
             continue
-        if signatory.country is None and entry.group:
-            signatory.country = country_code(entry.group)
+        if signatory.country is None:
+            signatory.country = entry.flag or (country_code(entry.group) if entry.group else None)
         signatory.position = len(signatories) + 1
         signatories.append(signatory)
         signatories.extend(_member(name, signatory.name, len(signatories) + 1) for name in (group[1] if group else []))
