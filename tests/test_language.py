@@ -43,6 +43,15 @@ def test_a_signatory_list_in_another_language_does_not_outweigh_the_statement():
     assert parsed(page).language == "de"
 
 
+def test_names_in_a_list_full_of_small_words_are_no_prose():
+    names = "".join(f"<li>{name}</li>" for name in (
+        "Association pour la taxation des transactions financières", "Ligue des droits de l'Homme et du citoyen",
+        "Fédération des associations de solidarité avec les immigrés") * 8)
+    page = (f"<html><body><p>We call on the Commission to withdraw the proposal and to protect encryption.</p>"
+            f"<p>Signed:</p><ul>{names}</ul></body></html>")
+    assert parsed(page).language == "en"
+
+
 def test_a_bilingual_page_is_in_the_language_it_opens_with():
     english = " ".join([SENTENCES["en"]] * 10)  # as long as the sample the language is told from
     french = " ".join([SENTENCES["fr"]] * 12)

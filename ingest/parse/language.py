@@ -19,6 +19,7 @@ from .blocks import Block
 PROSE_BUDGET_CHARS = 600  # the first prose of a page: enough to tell, and a bilingual page's first language
 MIN_PROSE_CHARS = 60  # under this, what the markup declares wins over a guess from the text
 MIN_PROSE_WORDS = 6
+MIN_ITEM_PROSE_WORDS = 12  # a list item shorter than this, with no full stop, may be a name
 MIN_FUNCTION_WORD_SHARE = 0.2  # running prose is a third to a half function words; lists of names far less
 MIN_WORDS_PER_CLAUSE = 4  # "Oxfam, Brot für die Welt, Campact, ...": a comma every word or two is a list
 FOREIGN_CONFIDENCE = 0.9  # a language without word lists is named only when the model is this sure of it
@@ -52,6 +53,8 @@ def is_prose(block: Block) -> bool:
         return False
     if len(words) < MIN_WORDS_PER_CLAUSE * (block.text.count(",") + 1):
         return False
+    if block.kind == "item" and len(words) < MIN_ITEM_PROSE_WORDS and not block.text.rstrip().endswith((".", "!", "?")):
+        return False  # "Association pour la taxation des transactions financières": a name in a list, not prose
     known = function_words()
     return sum(word in known for word in words) >= MIN_FUNCTION_WORD_SHARE * len(words)
 
