@@ -1203,3 +1203,9 @@ def test_a_table_under_a_lead_in_that_asks_holds_one_demand_per_row():
 ])
 def test_two_actions_asked_as_nouns_in_one_sentence_are_two_demands(sentence, language, expected):
     assert [sentence[a.act:a.end].strip() for a in sentence_asks(sentence, lexicon(language))] == expected
+
+
+def test_a_spanish_ask_may_put_the_infinitive_right_after_whom_it_asks():
+    sentence = "Pedimos al Congreso rechazar el proyecto y garantizar la participación ciudadana."
+    assert [(a.addressee, sentence[a.act:a.end].strip()) for a in sentence_asks(sentence, lexicon("es"))] == [
+        ("Congreso", "rechazar el proyecto"), ("Congreso", "garantizar la participación ciudadana.")]
