@@ -1209,3 +1209,13 @@ def test_a_spanish_ask_may_put_the_infinitive_right_after_whom_it_asks():
     sentence = "Pedimos al Congreso rechazar el proyecto y garantizar la participación ciudadana."
     assert [(a.addressee, sentence[a.act:a.end].strip()) for a in sentence_asks(sentence, lexicon("es"))] == [
         ("Congreso", "rechazar el proyecto"), ("Congreso", "garantizar la participación ciudadana.")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We urge the international community to impress upon the Government the importance of implementing the "
+     "aforementioned requests, and pay increased attention to the situation in the North-East.", 2),
+    ("The organisations demand the release of the activists.", 1),
+    ("We, the undersigned, ask that the deployment is halted.", 1),
+])
+def test_an_ask_word_after_a_determiner_and_an_adjective_is_a_noun(sentence, expected):
+    assert len(sentence_asks(sentence, lexicon("en"))) == expected

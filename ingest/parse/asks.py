@@ -254,7 +254,16 @@ def _a_noun(sentence: str, match: re.Match[str]) -> bool:
     if not before:
         return False
     previous = before[-1].casefold()
-    return _DETERMINER_BEFORE_NOUN.fullmatch(previous) is not None or previous.endswith(("'s", "’s", "'", "’"))
+    if _DETERMINER_BEFORE_NOUN.fullmatch(previous) is not None or previous.endswith(("'s", "’s", "'", "’")):
+        return True
+    # "the aforementioned requests", "our many demands": a determiner and an adjective before the ask word (not "the
+    # organisations demand", "the undersigned ask": the subject)
+    return len(before) >= 2 and _DETERMINER_BEFORE_NOUN.fullmatch(before[-2].casefold()) is not None \
+        and (previous.endswith(_ADJECTIVE_ENDINGS) or previous in _ADJECTIVES) and previous != "undersigned"
+
+
+_ADJECTIVE_ENDINGS = ("ed", "al", "ous", "ive", "ent", "ant", "ic", "ful", "ble")
+_ADJECTIVES = frozenset({"many", "other", "several", "key", "main", "new", "same", "various", "few", "previous"})
 
 
 def _in_a_name(sentence: str, position: int) -> bool:
