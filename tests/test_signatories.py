@@ -641,16 +641,3 @@ def test_a_numbered_name_keeps_its_numbers_and_a_list_that_goes_on_loses_its_ell
 ])
 def test_a_persons_affiliation_is_the_organisation_after_their_role(written, affiliation):
     assert read_person(written).affiliation == affiliation
-
-
-def test_a_statement_its_opening_sentence_has_one_organisation_speak_is_signed_by_it():
-    statement = parsed("<h1>Statement on the coup in Bolivia</h1><p>The Network of Intellectuals, Artists and "
-                       "Social Movements in Defense of Humanity reiterates its rejection of the coup.</p><p>We call on "
-                       "the international community to condemn the coup and to demand the release of the detained.</p>")
-    assert names(statement) == ["The Network of Intellectuals, Artists and Social Movements in Defense of Humanity"]
-
-
-def test_a_page_whose_opening_sentence_has_one_organisation_speak_is_no_statement_for_that():
-    statement = parsed("<p>La Red de Solidaridad con Palestina en Costa Rica presenta su manifiesto fundacional.</p>"
-                       "<p>Somos personas de muchas procedencias que nos reunimos cada mes.</p>")
-    assert not statement.is_statement and statement.signatories == []

@@ -26,7 +26,6 @@ from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
 from .metadata import choose_publisher, is_release_marker
-from .prose_signers import sole_subject
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "9"
@@ -61,8 +60,6 @@ def parse(document: Document) -> Statement:
     if kind not in LISTED_KINDS and demands:  # a report of others' asks, or one organisation's own
         warnings.append(f"not a statement, so its {len(demands)} asks are not kept as demands")
         demands = []
-    if kind in LISTED_KINDS and not signatories:
-        signatories = _sole_signer(reading.body)
     page, body = reading.page, reading.body
     return Statement(
         kind=kind,
@@ -117,13 +114,6 @@ def read(document: Document) -> Reading:
                             page.blocks, words, block.lead_in_index if block else None,
                             page.metadata.get("subtitle"), page.metadata.get("section"))
     return Reading(page, language, warnings, block, body, demands, signatories, date, title, statement_start, evidence)
-
-
-def _sole_signer(body: list[Block]) -> list[Signatory]:
-    """A statement whose signers no list, heading or enumeration names: the organisation its opening sentence has
-    speak, if any. Read after the page is judged a statement, as a signer so named is no evidence that it is one."""
-    name = sole_subject(body)
-    return [Signatory(position=1, name=name, name_as_written=name, country=None, kind="organisation")] if name else []
 
 
 def warm_up() -> None:

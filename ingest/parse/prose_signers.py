@@ -14,7 +14,7 @@ from ..places import is_place
 from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
-from .lexicon import LANGUAGES, Lexicon, function_words
+from .lexicon import Lexicon
 from .names import ORGANISATION_SHAPE, has_organisation_word, name_likeness
 from .sentences import sentences
 
@@ -69,38 +69,6 @@ def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon)
             if names:
                 return names
     return []
-
-
-@cache
-def _any_function_word() -> frozenset[str]:
-    return frozenset().union(*(function_words(language) for language in LANGUAGES))
-
-
-@cache
-def _articles() -> frozenset[str]:
-    return frozenset(fold(article) for article in _data()["articles"])
-
-
-def sole_subject(blocks: list[Block]) -> str | None:
-    """ "The Network of Intellectuals, Artists and Social Movements in Defense of Humanity reiterates its ...": the
-    organisation the opening sentence has speak, for a statement that names its signers nowhere else: the
-    capitalised words (and the small words between them) before its first word in lower case, the verb."""
-    opening = _opening_paragraphs(blocks)[:1]
-    found = sentences(opening[0][:MAX_TEXT]) if opening else []
-    tokens = found[0].split() if found else []
-    taken: list[str] = []
-    for token in tokens:
-        bare = token.strip(",;")
-        if not bare or not (bare[:1].isupper() or fold(bare) in _any_function_word()):
-            break
-        taken.append(token)
-    while taken and (taken[-1].strip(",;")[:1].islower() or taken[-1].endswith((",", ";"))):
-        taken.pop()  # "... y las" before "siguientes": the small words after the name are the sentence's
-    name = without_article(" ".join(taken))
-    if len(taken) == len(tokens) or len(name.split()) < 2 or not has_organisation_word(name) or \
-            not _plausible([name]) or fold(taken[0]) in _any_function_word() - _articles():
-        return None
-    return name
 
 
 @cache
