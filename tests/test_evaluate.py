@@ -85,10 +85,11 @@ def test_a_directory_without_gold_files_is_an_error(runner, tmp_path):
 # dev, and at its end (README, `undersigned evaluate`), and nothing was tuned on them until parser 3: one rule
 # of parser 3 (two asks in the signers' own voice list a page) was taken out after heldout's figures showed it
 # cost two documents' statement-or-not there. Parser 4's demands figure on it (0.43, from 0.46) was seen when
-# this test failed at parser 4's end; nothing was changed on it. Parser 8 raised its demands to 0.58. It meets none of
-# the issue's bars but languages, and its bars hold today's figures, not the issue's.
-HELDOUT_BARS = {"organisations": 0.82, "demands": 0.55, "titles": 0.80, "dates": 0.78, "languages": 0.95,
-                "statements": 0.80, "publishers": 0.15}
+# this test failed at parser 4's end; nothing was changed on it. Parser 8 raised its demands to 0.58, parser 9 its
+# organisations to 0.86 and statements to 87%. It meets none of the issue's bars but languages, and its bars hold
+# today's figures, not the issue's.
+HELDOUT_BARS = {"organisations": 0.85, "demands": 0.55, "titles": 0.80, "dates": 0.78, "languages": 0.95,
+                "statements": 0.85, "publishers": 0.15}
 LABELLED_SETS = {
     "seed+real": (SEED.parent, REAL),
     "wider": (SHARED / "corpus" / "wider",),
@@ -105,6 +106,8 @@ LABELLED_SETS = {
     "heldout-6": (CORPUS / "heldout-6",),
     "dev-6": (CORPUS / "dev-6",),
     "heldout-7": (CORPUS / "heldout-7",),
+    "dev-7": (CORPUS / "dev-7",),
+    "heldout-8": (CORPUS / "heldout-8",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -120,9 +123,10 @@ BARS = {
               "statements": 0.93},
     # The second round's held-out part, measured at the end of parsers 3 and 4 (tests/corpus/README.md). Its bars
     # hold those figures, not the issue's (parser 6 raised its demands to 0.62 and dates to 69%, parser 8 its
-    # organisations to 0.91, demands to 0.64 and statements to 68%).
-    "heldout-2": {"organisations": 0.88, "demands": 0.62, "titles": 0.72, "dates": 0.65, "languages": 0.95,
-                  "statements": 0.65},
+    # organisations to 0.91, demands to 0.64 and statements to 68%, parser 9 its demands to 0.65 and statements to
+    # 74%).
+    "heldout-2": {"organisations": 0.90, "demands": 0.64, "titles": 0.72, "dates": 0.65, "languages": 0.95,
+                  "statements": 0.72},
     # The third round, all held out: collected while parser 4 was written, measured once at its end (parsers 3, 4
     # and 5 score the same on it; parser 6 raised demands to 0.46, titles to 88% and statements to 75%, parser 8
     # demands to 0.54 and statements to 79%).
@@ -157,9 +161,17 @@ BARS = {
     "dev-6": {"organisations": 0.72, "demands": 0.85, "titles": 0.90, "dates": 0.88, "languages": 0.95,
               "statements": 0.80},
     # The eighth round's held-out part (9 documents from 6 repositories), measured before parser 8's changes
-    # (organisations 0.000, demands 0.375, statements 44%) and at their end. Its signers are still all missed,
-    # so organisations have no bar.
-    "heldout-7": {"demands": 0.57, "titles": 0.85, "dates": 0.75, "languages": 0.95, "statements": 0.55},
+    # (organisations 0.000, demands 0.375, statements 44%) and at their end; parser 9 raised its demands to 0.73 and
+    # statements to 78%. Its signers are still all missed, so organisations have no bar.
+    "heldout-7": {"demands": 0.70, "titles": 0.85, "dates": 0.75, "languages": 0.95, "statements": 0.75},
+    # The ninth round's tuned part: parser 8 scored organisations 0.060, demands 0.417, individuals 0.000,
+    # statements 75% on it before anything was tuned on it; the bars hold parser 9's figures.
+    "dev-7": {"organisations": 0.87, "demands": 0.70, "titles": 0.95, "dates": 0.85, "languages": 0.90,
+              "statements": 0.90},
+    # The ninth round's held-out part (6 documents from 4 repositories), measured before parser 9's changes and at
+    # their end (organisations 0.867, demands 0.133 and 0.129, statements 83%). Its asks are nearly all missed.
+    "heldout-8": {"organisations": 0.85, "demands": 0.12, "titles": 0.80, "dates": 0.75, "languages": 0.95,
+                  "statements": 0.80},
 }
 
 
