@@ -348,15 +348,19 @@ _LEAD_TAGS = ("a", "strong", "b")
 def _leading_name(tag: Tag, text: str) -> str:
     """ "<strong>Alpha Network</strong> – a coalition of ...", "[Alpha](https://alpha.org), association ...": the
     link or bold text the block opens with, where more follows it; the rest may describe what it names."""
-    opening = next((child for child in tag.children
-                    if not (isinstance(child, NavigableString) and not str(child).strip())), None)
+    opening = _first_child(tag)
     while isinstance(opening, Tag) and opening.name in _LEAD_TAGS:
         inner = clean(opening.get_text())
         if inner and inner != text and text.startswith(inner):
             return inner
-        opening = next((child for child in opening.children
-                        if not (isinstance(child, NavigableString) and not str(child).strip())), None)
+        opening = _first_child(opening)
     return ""
+
+
+def _first_child(tag: Tag) -> Tag | NavigableString | None:
+    """The first child that is not white space."""
+    return next((child for child in tag.children
+                 if not (isinstance(child, NavigableString) and not str(child).strip())), None)
 
 
 def _wholly_a_link(item: Tag, text: str) -> bool:

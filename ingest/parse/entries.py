@@ -18,7 +18,7 @@ from .blocks import Block
 from .countries import country_code
 from .headings import cue_pattern
 from .inline import split_inline_list
-from .lexicon import LANGUAGES, Lexicon, function_words
+from .lexicon import LANGUAGES, Lexicon, addressed_to_in_any_language, function_words
 from .names import (
     has_organisation_word,
     has_role_word,
@@ -45,7 +45,6 @@ MAX_NAME_WORDS = 12  # "CIDAC – Centro de Intervenção para o Desenvolvimento
 DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions, contact ...")
 DROP_LENIENT = 0.2  # the same, where names may be written in lower case (a logo's alt text)
 DOCUMENT_LIKENESS = 0.1  # "Carta ao reitor ...": a letter named by its addressee is no signer
-_ADDRESSED_TO = re.compile(r"\s+(?:to|à|a|ao|aos|às|al|an|aan|alla|allo|ai|agli|alle)\b", re.I)
 MAX_LEADIN_SENTENCE_CHARS = 300
 LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
 _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
@@ -132,6 +131,8 @@ def _with_bracketed_notes(entries: list[Entry]) -> list[Entry]:
 
 
 _REGIONAL_INDICATOR = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
+# Emoji, pictographs and their joiners and variation selectors, and the regional indicators flags are made of
+_SYMBOL = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 
 
 def _without_symbols(entries: list[Entry]) -> list[Entry]:
@@ -145,10 +146,6 @@ def _without_symbols(entries: list[Entry]) -> list[Entry]:
             entry.flag = "".join(chr(ord(letter) - 0x1F1E6 + ord("A")) for letter in flag.group())
         entry.text = _SYMBOL.sub("", entry.text).strip()
     return entries
-
-
-# Emoji, pictographs and their joiners and variation selectors, and the regional indicators flags are made of
-_SYMBOL = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 
 
 def _most_end_in_semicolons(blocks: list[Block]) -> bool:
@@ -247,9 +244,12 @@ def _signature_stanzas(blocks: list[Block]) -> list[Block]:
 
 def _is_signature(stanza: list[Block]) -> bool:
     first, rest = stanza[0].text, [block.text for block in stanza[1:]]
-    return 2 <= len(stanza) <= MAX_STANZA_LINES and (starts_with_given_name(first) or person_evidence(first) >= 0.5) \
-        and any(has_role_word(line) for line in rest) and \
-        not any(starts_with_given_name(line) or person_evidence(line) >= 0.5 for line in rest)
+    return 2 <= len(stanza) <= MAX_STANZA_LINES and _names_a_person(first) and \
+        any(has_role_word(line) for line in rest) and not any(_names_a_person(line) for line in rest)
+
+
+def _names_a_person(line: str) -> bool:
+    return starts_with_given_name(line) or person_evidence(line) >= 0.5
 
 
 def is_group_label(block: Block, following: Block | None) -> bool:
@@ -509,7 +509,7 @@ def names_a_document(text: str) -> bool:
     """ "Carta ao reitor Vahan Agopyan e gabinete", "Letter to the Board", "Lettre à la ministre": a document named
     by whom it is addressed to, in a list of a campaign's letters; no signer is called so."""
     match = cue_pattern("statement_nouns").match(text)
-    return match is not None and _ADDRESSED_TO.match(text[match.end():]) is not None
+    return match is not None and addressed_to_in_any_language().match(text[match.end():].lstrip()) is not None
 
 
 def trailing_words(first: str, others: list[str]) -> str:

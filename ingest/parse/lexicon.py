@@ -274,6 +274,13 @@ def kind_labels_in_any_language() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def addressed_to_in_any_language() -> re.Pattern[str]:
+    """ "to", "à", "ao", "an", "aan": what opens the naming of whom a letter or a list of asks is addressed to."""
+    words = "|".join(_load(language)["addressed_to"] for language in LANGUAGES)
+    return re.compile(rf"(?:{words})\s", re.I)
+
+
+@cache
 def _stopwords() -> dict[str, frozenset[str]]:
     data = json.loads(resources.files("ingest").joinpath("lexicon/stopwords.json").read_text("utf-8"))
     return {code: frozenset(words) for code, words in data.items() if not code.startswith("_")}

@@ -293,8 +293,6 @@ def name_likeness(text: str) -> float:
 
 def is_postal_address(text: str) -> bool:
     """ "02760 Espoo", "Quai Wilson 47, 1201": a line of a postal address."""
-    from ..places import is_place  # places reads the parser's country lists
-
     town = _POSTCODE_TOWN.match(text)
     return bool(town and is_place(town.group("town"))) or _STREET_POSTCODE.search(text) is not None
 

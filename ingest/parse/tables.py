@@ -143,17 +143,17 @@ def _profile(cells: list[str], rows: int) -> _Profile:
     if not cells:
         return _Profile(0, 0, 0, 0, 0, 0, 0, 0, 0)
     count = len(cells)
+    different = len(set(map(fold, cells)))
     return _Profile(
         fill=count / rows,
         number=sum(1 for c in cells if _RUNNING_NUMBER.match(c)) / count,
         country=sum(1 for c in cells if country_code(c)) / count,
-        kind=sum(1 for c in cells if kind_from_type(c)) / count if len(set(map(fold, cells))) <= max(3, count // 3)
-        else 0.0,
+        kind=sum(1 for c in cells if kind_from_type(c)) / count if different <= max(3, count // 3) else 0.0,
         length=sum(len(c) for c in cells) / count,
         names=sum(name_likeness(c) for c in cells) / count,
         person=sum(person_evidence(c) for c in cells) / count,
         place=sum(1 for c in cells if is_place(c)) / count,
-        distinct=len(set(map(fold, cells))) / count,
+        distinct=different / count,
     )
 
 
