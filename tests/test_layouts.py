@@ -884,3 +884,21 @@ def test_a_flag_beside_a_name_gives_the_signers_country_and_an_emoji_is_no_part_
     assert entries(statement) == [("Digitale Gesellschaft", "DE", "organisation"),
                                   ("La Quadrature du Net", "FR", "organisation"),
                                   ("Climate Strike", None, "organisation")]
+
+
+def test_a_definition_list_of_names_over_their_countries_is_read_as_a_table():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<h2>Signatories</h2><dl>
+<dt>Derechos Digitales</dt><dd>Chile</dd><dt>TEDIC</dt><dd>Paraguay</dd>
+<dt>Open Rights Group</dt><dd>United Kingdom</dd>
+</dl></body></html>""")
+    assert entries(statement) == [("Derechos Digitales", "CL", "organisation"), ("TEDIC", "PY", "organisation"),
+                                  ("Open Rights Group", "GB", "organisation")]
+
+
+def test_a_term_over_several_descriptions_is_their_group():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<h2>Signatories</h2><dl>
+<dt>Chile</dt><dd>Derechos Digitales</dd><dd>Fundación Datos Protegidos</dd>
+<dt>Paraguay</dt><dd>TEDIC</dd><dd>Fundación Vencer</dd></dl></body></html>""")
+    assert entries(statement) == [("Derechos Digitales", "CL", "organisation"),
+                                  ("Fundación Datos Protegidos", "CL", "organisation"),
+                                  ("TEDIC", "PY", "organisation"), ("Fundación Vencer", "PY", "organisation")]

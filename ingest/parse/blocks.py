@@ -245,6 +245,9 @@ class _Walker:
         elif name in ("ul", "ol"):
             self.flush()
             self.list_items(tag, depth, level=1)
+        elif name == "dl" and _plain_definitions(tag):
+            self.flush()
+            self.definitions(tag)
         elif name == "tr" or name in _ROW_GROUPS and _children(tag, ("td", "th")):
             self.flush()  # "<thead><td>Name</td><td>Firma</td></thead>": cells with no <tr> around them are a row
             self.table_row(tag, depth)
@@ -279,6 +282,20 @@ class _Walker:
                 if _has_line_break(row) else texts
             self.add(Block("row", " | ".join(t for t in texts if t), cells=texts, header=header,
                            heads=heads if heads != texts else ()))
+
+    def definitions(self, listing: Tag) -> None:
+        """A <dl> of plain terms: one description per term is a table's row ("Access Now" | "Chile"); a term over
+        several descriptions heads them, as an item over its nested list ("Germany": its signers)."""
+        groups = _definition_groups(listing)
+        rows = all(len(descriptions) == 1 for _, descriptions in groups)
+        for term, descriptions in groups:
+            if rows:
+                self.add(Block("row", " | ".join(t for t in (term, *descriptions) if t), cells=(term, *descriptions)))
+                continue
+            if term:
+                self.add(Block("item", term, level=1))
+            for description in descriptions:
+                self.add(Block("item", description, level=2 if term else 1))
 
     @staticmethod
     def item_text(item: Tag, depth: int) -> str:
@@ -406,6 +423,26 @@ def _has_block_descendant(tag: Tag, inline_only: bool = False) -> bool:
 
 
 _ROW_GROUPS = ("thead", "tbody", "tfoot")
+
+
+def _plain_definitions(listing: Tag) -> bool:
+    """A <dl> whose terms and descriptions hold only inline text; one holding paragraphs is walked as blocks."""
+    terms = _children(listing, ("dt", "dd"))
+    return bool(terms) and not any(_has_block_descendant(term, inline_only=True) for term in terms)
+
+
+def _definition_groups(listing: Tag) -> list[tuple[str, list[str]]]:
+    """Each term with the descriptions after it; descriptions before any term stand under an empty one."""
+    groups: list[tuple[str, list[str]]] = []
+    for child in _children(listing, ("dt", "dd")):
+        text = clean(_without_footnote_marks(child).get_text(" "))
+        if child.name == "dt":
+            groups.append((text, []))
+        elif text:
+            if not groups:
+                groups.append(("", []))
+            groups[-1][1].append(text)
+    return groups
 
 
 def _children(tag: Tag, names: tuple[str, ...]) -> list[Tag]:
