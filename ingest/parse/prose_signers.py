@@ -180,10 +180,17 @@ def _apposition(sentence: str, words: Lexicon) -> list[str]:
     named = _apposed_names(match.group("rest").split())
     if not named:
         return []
-    if words.group_noun.search(named):
-        return []  # "Wir, die Unterzeichnenden, ...": a lead-in, not a name
+    if _says_what_the_signers_are(named, words):
+        return []
     names = [without_article(item) for item in split_inline_list(named, words, minimum=2) or [named]]
     return names if all(_is_apposed_name(name) for name in names) and _plausible(names) else []
+
+
+def _says_what_the_signers_are(text: str, words: Lexicon) -> bool:
+    """ "the undersigned organisations", "Civil Society Organisations of Kenya": a word for what the signers are, in
+    lower case or plural; a name may end in one ("Open Rights Group", "International Tibet Network")."""
+    return any(noun.group().islower() or noun.group().casefold().endswith("s")
+               for noun in words.group_noun.finditer(text))
 
 
 def _announced(text: str, words: Lexicon) -> list[str]:
