@@ -128,6 +128,22 @@ def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected
 
 
+@pytest.mark.parametrize("heading, expected", [
+    ("Joint statement by Access Now, Article 19 and the Electronic Frontier Foundation on the surveillance bill",
+     ["Access Now", "Article 19", "the Electronic Frontier Foundation"]),
+    ("Open letter from Amnesty International, Human Rights Watch and Article 19 to the Prime Minister",
+     ["Amnesty International", "Human Rights Watch", "Article 19"]),
+    ("Joint statement of the Tibet Justice Center and the Council on Foreign Relations",
+     ["the Tibet Justice Center", "the Council on Foreign Relations"]),
+    ("Joint Statement from the Leaders of the United States, Argentina, Austria, and the United Kingdom on Gaza",
+     ["the United States", "Argentina", "Austria", "the United Kingdom"]),
+    ("Joint statement on Paris, London and Berlin", []),
+    ("This letter is jointly organized by the Electronic Frontier Foundation and Fight for the Future", []),
+])
+def test_signers_a_heading_names_without_what_it_is_about_and_states_as_signers(heading, expected):
+    assert names(parsed(f"<h1>{heading}</h1><p>We call on the Government to withdraw the bill.</p>")) == expected
+
+
 @pytest.mark.parametrize("opening, expected", [
     ("Our network has followed the bill for two years. We know what it would do to small groups. In this open letter, "
      "written together with Alpha Network, Beta Union and Gamma Foundation, we set out what must change.",

@@ -139,9 +139,53 @@ def named_by_statement(text: str) -> str:
 
 
 def _named_by_heading(text: str, words: Lexicon) -> list[str]:
-    """ "Joint Statement of A and B", "Gemeinsame Pressemitteilung von A, B und dem C, 16.08.2019"."""
+    """ "Joint Statement of A and B", "Gemeinsame Pressemitteilung von A, B und dem C, 16.08.2019", "Joint statement
+    by A and B on the bill", "Joint Statement from the Leaders of A, B and C on Gaza" (states sign as countries)."""
     match = _statement_of().search(text)
-    return _names(_DATE_AFTER.sub("", match.group("names")), words) if match else []
+    if not match or _organisers().search(text, 0, match.start("names")):
+        return []
+    named = _DATE_AFTER.sub("", match.group("names"))
+    states = _government_signers().match(named)
+    if states:
+        named = named[states.end():]
+    return _names(_without_topic(named), words, places=bool(states)) or _names(named, words, places=bool(states))
+
+
+@cache
+def _organisers() -> re.Pattern[str]:
+    """ "This letter is jointly organized by A and B": the names are who organised a letter others sign."""
+    return re.compile(rf"\b(?:{_alternatives('organised_by')})\b", re.I)
+
+
+@cache
+def _government_signers() -> re.Pattern[str]:
+    articles, governments, by = (_alternatives(key) for key in ("articles", "government_signers", "by_words"))
+    return re.compile(rf"(?:(?:{articles})\s+)?(?:{governments})\s+(?:{by})\s+", re.I)
+
+
+@cache
+def _topic() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_alternatives('topic_words')})\s+(?P<next>\S)")
+
+
+def _without_topic(names: str) -> str:
+    """The names without the phrase after the last one that says what the statement is about or whom it is to: a
+    topic word, then lower case ("on the bill", "to the Prime Minister"), or any topic after a country ("the United
+    Kingdom on Gaza"); not "Council on Foreign Relations"."""
+    last = max(names.rfind(","), names.rfind(" and "), 0)
+    for topic in _topic().finditer(names, last):
+        name = names[last:topic.start()].strip(" ,").split(maxsplit=1)
+        if name and fold(name[0]) in _conjunctions():
+            name = name[1:]
+        if topic.group("next").islower() or name and is_place(_without_the(name[0])):
+            return names[:topic.start()]
+    return names
+
+
+def _without_the(name: str) -> str:
+    """ "the Electronic Frontier Foundation", "the United States": English keeps "the" in a name as written, but
+    the name starts after it."""
+    return re.sub(r"^the\s+", "", without_article(name), flags=re.I)
 
 
 def _bracketed(text: str, words: Lexicon) -> list[str]:
@@ -329,14 +373,15 @@ def without_article(text: str) -> str:
     return _article().sub("", text.strip(), count=1)
 
 
-def _names(text: str, words: Lexicon, tolerant: bool = False) -> list[str]:
+def _names(text: str, words: Lexicon, tolerant: bool = False, places: bool = False) -> list[str]:
+    """The names of an enumeration; with places, states that sign as countries ("the United States")."""
     items = split_inline_list(text.strip(), words, minimum=2)
     if not items:
         return []
     names = [without_article(item) for item in items]
-    odd = sum(1 for name in names if not _is_name(name))
+    odd = sum(1 for name in names if not (_is_name(_without_the(name)) or places and is_place(_without_the(name))))
     allowed = len(names) // 5 if tolerant and len(names) >= 6 else 0
-    return names if odd <= allowed and _plausible(names) else []
+    return names if odd <= allowed and (places or _plausible(names)) else []
 
 
 def _is_name(text: str) -> bool:
