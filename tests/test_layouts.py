@@ -902,3 +902,18 @@ def test_a_term_over_several_descriptions_is_their_group():
     assert entries(statement) == [("Derechos Digitales", "CL", "organisation"),
                                   ("Fundación Datos Protegidos", "CL", "organisation"),
                                   ("TEDIC", "PY", "organisation"), ("Fundación Vencer", "PY", "organisation")]
+
+
+def test_a_translations_list_of_signers_in_another_script_does_not_stand_for_the_statements_own():
+    english = ["Ansan Women Workers Association", "Anyang Women’s Hotline", "Korea Church Women United",
+               "Korean Womenlink", "Daegu Women’s Association"]
+    korean = ["감리교여성지도력개발원", "경기여성단체연합", "경기여성연대", "경남여성회", "경산여성회",
+              "고양여성민우회", "광주여성노동자회", "군포여성민우회"]
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<p><strong>Signatories</strong></p>
+{"".join(f"<p>{name}</p>" for name in english)}
+<h2>감시 법안에 관한 공동 서한</h2>
+<p>우리 서명 단체들은 현재 의회에 계류 중인 법안에 깊은 우려를 표한다.
+이 법안은 영장 없이 통신을 대량으로 감청할 수 있게 한다.</p>
+<p>우리는 의회가 법안을 거부하고 사적 통신의 암호화를 보호할 것을 촉구한다.</p>
+<p><strong>서명 단체</strong></p><p>{", ".join(korean)}</p></body></html>""")
+    assert [s.name_as_written for s in statement.signatories] == english

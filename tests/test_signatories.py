@@ -462,7 +462,7 @@ def test_a_short_list_under_a_heading_that_says_nothing_is_read_with_the_lists_a
     ("[1] The Commission webpage of the ICT Task Force", True), ("April 8, 2019", True),
     ("<bhenrion@ffii.org> +32-2-4148403", True), ("Klimaschützen ist kein Verbrechen!", True),
     ("knowledgeatwork UG", False), ("info.nodes", False), ("we are an AG", True), ("urgewald e. V.", False),
-    ("we are an e. V.", True),
+    ("we are an e. V.", True), ("우리는 의회가 법안을 거부할 것을 촉구한다.", True), ("한국여성단체연합", False),
 ])
 def test_what_reads_as_a_name(text, low):
     assert (name_likeness(text) < 0.5) == low

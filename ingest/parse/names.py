@@ -35,7 +35,8 @@ _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,3}$")
 # A Chinese personal name: two to four characters (compatibility forms included, as some pages write them).
 _HAN_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}$")
 _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\s*[)\]]\s|\^)")
-_CJK_PROSE = re.compile(r"[。，、；！？：]")
+# Chinese and Japanese punctuation, or a Korean sentence's end ("... 촉구한다."): prose
+_CJK_PROSE = re.compile(r"[。，、；！？：]|[\uac00-\ud7a3][.!?](?:\s|$)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # "02760 Espoo", "75011 Paris", "Quai Wilson 47, 1201": a line of a postal address
 _POSTCODE_TOWN = re.compile(r"^\d{4,5}\s+(?P<town>[A-ZÀ-Þ][\w'-]+(?:[\s-]+[A-ZÀ-Þ][\w'-]+)?)$")
