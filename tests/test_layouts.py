@@ -676,6 +676,14 @@ def test_a_signature_of_name_role_and_organisation_on_lines_of_their_own_is_one_
         ("Maria Garcia", "individual", "Derechos Digitales")]
 
 
+def test_a_role_set_off_by_a_dash_under_a_name_makes_it_a_persons_signature():
+    statement = parsed(f"""{STATEMENT_TEXT}\n\nSincerely,\n\nCayden Mak\n-- Executive Director of 18MillionRising.org
+\nDavid Inoue\n-- President of the Japanese American Citizens League\n""", "text/markdown")
+    assert [(s.name, s.kind, s.role) for s in statement.signatories] == [
+        ("Cayden Mak", "individual", "Executive Director of 18MillionRising.org"),
+        ("David Inoue", "individual", "President of the Japanese American Citizens League")]
+
+
 def test_lines_that_name_another_person_are_each_a_signer():
     statement = parsed(f"""<html><body>{STATEMENT_TEXT}
 <p>Signed,</p>

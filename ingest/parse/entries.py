@@ -235,7 +235,8 @@ def _signature_stanzas(blocks: list[Block]) -> list[Block]:
             end += 1
         stanza = blocks[index:end]
         if blocks[index].opens and _is_signature(stanza):
-            merged.append(Block("line", ", ".join(block.text for block in stanza), people=True, opens=True))
+            lines = [stanza[0].text, *(_ROLE_DASH.sub("", block.text) for block in stanza[1:])]
+            merged.append(Block("line", ", ".join(lines), people=True, opens=True))
         else:
             merged.extend(stanza)
         index = end
@@ -243,9 +244,21 @@ def _signature_stanzas(blocks: list[Block]) -> list[Block]:
 
 
 def _is_signature(stanza: list[Block]) -> bool:
+    """A name over the lines of its role and organisation. A role set off by a dash ("-- Executive Director of X")
+    says the line above is a person, whether or not our name lists know the name."""
     first, rest = stanza[0].text, [block.text for block in stanza[1:]]
-    return 2 <= len(stanza) <= MAX_STANZA_LINES and _names_a_person(first) and \
+    dashed = bool(rest) and _ROLE_DASH.match(rest[0]) is not None and has_role_word(rest[0])
+    return 2 <= len(stanza) <= MAX_STANZA_LINES and (_names_a_person(first) or dashed and _bare_name(first)) and \
         any(has_role_word(line) for line in rest) and not any(_names_a_person(line) for line in rest)
+
+
+_ROLE_DASH = re.compile(r"^\s*(?:-{1,2}|[–—])\s+")
+
+
+def _bare_name(text: str) -> bool:
+    """ "Cayden Mak": two to four capitalised words, no word for an organisation."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words) and not has_organisation_word(text)
 
 
 def _names_a_person(line: str) -> bool:
