@@ -654,6 +654,27 @@ def test_an_obligation_put_on_an_institutions_management_asks(sentence, language
     assert asked(sentence, language) == [sentence]
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("Myanmar's military should stop the killing of protesters.", "en"),
+    ("The junta must release Aung San Suu Kyi.", "en"),
+    ("L'armée doit cesser les exécutions.", "fr"),
+    ("Das Militär muss die Gewalt beenden.", "de"),
+    ("El ejército debe retirarse de la región.", "es"),
+])
+def test_an_obligation_put_on_an_army_or_a_junta_asks(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_what_should_never_have_been_done_asks_nothing():
+    assert asked("The Government should never have deployed the army.") == []
+
+
+def test_handing_over_power_is_a_second_ask_after_a_modal():
+    sentence = "The military should stop violence and killing and hand over power to a democratic government."
+    assert asked(sentence) == [
+        "The military should stop violence and killing", "hand over power to a democratic government."]
+
+
 def test_a_sentence_closing_on_a_quoted_question_still_asks():
     sentence = "It is time for the unions to look in the mirror and ask, “Which side are you on?”"
     assert asked(sentence) == [sentence]
