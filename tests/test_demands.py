@@ -665,6 +665,12 @@ def test_an_obligation_put_on_an_army_or_a_junta_asks(sentence, language):
     assert asked(sentence, language) == [sentence]
 
 
+def test_an_ask_of_many_addressees_is_read():
+    sentence = ("We call on the Government, the Parliament, the Courts, the Police and the Army of the Republic of "
+                "Ruritania to end the surveillance of journalists.")
+    assert asked(sentence) == [sentence]
+
+
 def test_what_should_never_have_been_done_asks_nothing():
     assert asked("The Government should never have deployed the army.") == []
 

@@ -28,7 +28,7 @@ def _languages() -> tuple[str, ...]:
 LANGUAGES = _languages()
 # Capped, so that one ask cannot reach across a sentence; a bracketed note counts as one character
 # ("both the governing bodies of the CCMA (Catalonia Radio and Catalonia television), and ...").
-UNNAMED_ADDRESSEE = r"(?:\([^();:]{0,80}\)|[^;:]){1,80}?"
+UNNAMED_ADDRESSEE = r"(?:\([^();:]{0,80}\)|[^;:]){1,160}?"
 
 
 class Ask(NamedTuple):
