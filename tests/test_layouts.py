@@ -684,6 +684,21 @@ def test_a_role_set_off_by_a_dash_under_a_name_makes_it_a_persons_signature():
         ("David Inoue", "individual", "President of the Japanese American Citizens League")]
 
 
+@pytest.mark.parametrize("letter, closing", [
+    ("Sehr geehrte Frau Ministerin,\n\nwir fordern Sie auf, die Verträge mit Microsoft offenzulegen und den Auftrag "
+     "neu auszuschreiben.", "Herzlichst, Ihr"),
+    ("Madame la Ministre,\n\nnous vous demandons de publier les contrats passés avec Microsoft et de relancer "
+     "l'appel d'offres.", "Salutations solidaires,"),
+    ("Señora Ministra:\n\nle pedimos que publique los contratos firmados con Microsoft y que convoque un nuevo "
+     "concurso.", "Un cordial saludo,"),
+    ("Senhora Ministra,\n\nsolicitamos que publique os contratos assinados com a Microsoft e abra um novo "
+     "concurso.", "Saudações cordiais,"),
+])
+def test_a_closing_formula_over_a_signers_name_and_address_signs_the_letter(letter, closing):
+    statement = parsed(f"{letter}\n\n{closing}  \nChaos Computer Club Stuttgart  \nvorstand@cccs.de\n", "text/markdown")
+    assert [s.name_as_written for s in statement.signatories] == ["Chaos Computer Club Stuttgart"]
+
+
 def test_lines_that_name_another_person_are_each_a_signer():
     statement = parsed(f"""<html><body>{STATEMENT_TEXT}
 <p>Signed,</p>

@@ -85,8 +85,12 @@ def looks_like_line_list(lines: list[str]) -> bool:
     are long entries where no line ends a sentence."""
     if len(lines) < 2 or not _mostly_short(lines):
         return False
-    lowercase_starts = sum(1 for line in lines[1:] if line[:1].islower())
+    lowercase_starts = sum(1 for line in lines[1:] if line[:1].islower() and not _ADDRESS_LINE.fullmatch(line.strip()))
     return lowercase_starts <= len(lines) // 5 and not _wrapped_prose(lines)
+
+
+# "vorstand@cccs.de", "www.example.org": a contact line under a signature starts in lower case, but no sentence does
+_ADDRESS_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 
 
 def _mostly_short(lines: list[str]) -> bool:
