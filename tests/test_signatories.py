@@ -305,7 +305,9 @@ ESPAÑOL = ("<p>Queremos expresar nuestra solidaridad con la gente que protesta 
     ("<p>Firman:</p><p>Colectivo de Ríos y el Mar y Liga Solar Ciudadana</p><p>Santiago, 4 de noviembre de 2019</p>",
      ["Colectivo de Ríos y el Mar", "Liga Solar Ciudadana"]),
     ("<p>Firman,</p><p>todos los que quieren un mundo mejor y más justo</p>", []),
-    ("<p>Saludos cordiales,</p><p>Asociación Foro Verde y Liga Solar Ciudadana</p>", []),
+    ("<p>Saludos cordiales,</p><p>Asociación Foro Verde y Liga Solar Ciudadana</p>",
+     ["Asociación Foro Verde", "Liga Solar Ciudadana"]),
+    ("<p>Con el agradecimiento de siempre a</p><p>Asociación Foro Verde y Liga Solar Ciudadana</p>", []),
     ("<p>Firman,</p><p>Asociación Foro Verde y todos los vecinos del barrio</p>", []),
 ])
 def test_a_statement_signed_by_one_line_under_a_word_that_signs(closing, organisations):
