@@ -128,6 +128,16 @@ def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected
 
 
+@pytest.mark.parametrize("body", [
+    "<p>Neben unserem Ziel, themenspezifische Bildungsangebote mit Hilfe der Organisation von Vorträgen, "
+    "Wissenssammlungen und Veranstaltungen bereitzustellen, hat sich die Gruppe auch zur Förderung freier Software "
+    "ausgesprochen.</p>",
+    "<p>Wir danken der Unterstützung von Oxfam, Amnesty International und Greenpeace bei der Kampagne.</p>",
+])
+def test_an_enumeration_that_began_as_a_prepositions_object_is_no_subject(body):
+    assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []
+
+
 @pytest.mark.parametrize("heading, expected", [
     ("Joint statement by Access Now, Article 19 and the Electronic Frontier Foundation on the surveillance bill",
      ["Access Now", "Article 19", "the Electronic Frontier Foundation"]),

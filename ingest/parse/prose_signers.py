@@ -207,11 +207,19 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             last, verb = _leading_name(without_article(right))
             if not last or not verb[:1].islower() or _opens_phrase(verb):
                 continue  # the names are the subject only where a verb follows them
-            run = _trailing_names([without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]])
+            items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
+            run = _trailing_names(items)
             found = [*run, last]
-            if len(found) >= 2 and _plausible(found):
+            if len(found) >= 2 and _plausible(found) and not _after_a_prepositions_object(items[:-len(run) or None]):
                 return found
     return []
+
+
+def _after_a_prepositions_object(before: list[str]) -> bool:
+    """ "der Organisation von Vorträgen, Wissenssammlungen und Veranstaltungen bereitzustellen": the enumeration
+    began as a preposition's object, in the text before its first name here; what follows it is no subject."""
+    tail = before[-1].split()[-2:] if before else []
+    return len(tail) == 2 and fold(tail[0]) in _prepositions() and tail[1][:1].isupper()
 
 
 def _apposition(sentence: str, words: Lexicon) -> list[str]:
