@@ -811,3 +811,14 @@ def test_a_signatures_date_in_the_lead_in_or_right_after_the_list(text):
 ])
 def test_a_datelines_year_in_two_digits(language, line, expected):
     assert parsed(f"<html><body><p>{line}</p>{PROSE}</body></html>", language=language).date == expected
+
+
+def test_a_toml_front_matter_made_invalid_by_a_line_break_in_a_quoted_value_still_gives_its_strings():
+    from ingest.parse.formats import front_matter
+    text = ('+++\ntitle = "Die Deutsche Bahn in Amazonien?"\ntype = "event"\n'
+            'description = "Sprache: Portugiesisch mit Verdolmetschung ins Deutsche\n'
+            'Gemeinsam veranstaltet von Rosa-Luxemburg-Stiftung und KoBra"\n+++\nDer Text.\n')
+    metadata, rest = front_matter(text)
+    assert metadata["title"] == "Die Deutsche Bahn in Amazonien?"
+    assert metadata["summary"].endswith("Gemeinsam veranstaltet von Rosa-Luxemburg-Stiftung und KoBra")
+    assert rest.strip() == "Der Text."

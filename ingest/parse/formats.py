@@ -194,10 +194,14 @@ def _load_yaml(source: str) -> Any:
 
 
 def _load_toml(source: str) -> Any:
+    """TOML, or where a line break inside a quoted value makes it invalid, its top-level string values."""
     try:
         return tomllib.loads(source)
     except tomllib.TOMLDecodeError:
-        return None
+        return {match["key"]: match["value"] for match in _TOML_STRING_LINE.finditer(source)} or None
+
+
+_TOML_STRING_LINE = re.compile(r'^(?P<key>[A-Za-z_][\w-]*)\s*=\s*"(?P<value>[^"]*)"\s*$', re.M)
 
 
 def _front_matter(data: Any) -> dict[str, Any]:
