@@ -1246,3 +1246,30 @@ def test_a_spanish_ask_may_put_the_infinitive_right_after_whom_it_asks():
 ])
 def test_an_ask_word_after_a_determiner_and_an_adjective_is_a_noun(sentence, expected):
     assert len(sentence_asks(sentence, lexicon("en"))) == expected
+
+
+@pytest.mark.parametrize("lead, items, language", [
+    ("Por todo ello, **PROPONEMOS**", ["que las administraciones públicas agoten las posibilidades de la ley actual",
+                                      "que, para ello, aumente la formación del personal técnico",
+                                      "que todos los grupos parlamentarios se sumen a la reforma de la ley"], "es"),
+    ("Nous proposons :", ["que la commune publie tous ses marchés publics", "qu'elle forme son personnel aux clauses "
+                          "sociales", "que le conseil municipal vote une charte éthique"], "fr"),
+    ("Wir schlagen vor,", ["dass die Stadt alle Aufträge veröffentlicht", "dass sie ihr Personal schult",
+                           "dass der Gemeinderat eine Charta beschließt"], "de"),
+])
+def test_a_line_that_only_proposes_over_clauses_that_say_what_is_to_be_done_leads_a_demand_list(
+        lead, items, language):
+    body = "\n".join(f"* {item}." for item in items)
+    assert [text for _, text in demands(f"{lead}\n\n{body}\n", language=language)] == [f"{item}." for item in items]
+
+
+def test_a_programme_under_a_line_that_proposes_is_no_demand_list():
+    body = "\n".join(f"* {item}" for item in ["que la commune publie ses marchés publics", "Un atelier le 3 mai à 18 h",
+                                             "Une conférence le 5 mai à 20 h"])
+    assert demands(f"Nous proposons :\n\n{body}\n", language="fr") == []
+
+
+def test_clauses_under_a_line_that_says_what_the_signers_think_are_no_demands():
+    body = "\n".join(f"* {item}." for item in ["que la contratación pública es un instrumento de transformación",
+                                               "que la ley actual ya permite cláusulas sociales"])
+    assert demands(f"Por todo ello, **PENSAMOS**\n\n{body}\n", language="es") == []

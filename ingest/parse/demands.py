@@ -246,6 +246,8 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
             elif _addresses(block, words) and _most(texts, lambda text: reads_as_ask(text, words)):
                 addressee = words.addressed_to.sub("", _bare(block.text))
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(addressee, None)))
+            elif _proposes(block, texts, words):
+                found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
             continue
         sentence, leading, rest = reading
         if words.list_pointer.search(rest) and _most(texts, lambda text: not _states(text, words)):
@@ -308,6 +310,13 @@ def _addresses(block: Block, words: Lexicon) -> bool:
     text = _bare(block.text)
     return block.kind == "heading" and words.addressed_to.match(text) is not None and \
         words.party.search(text) is not None and len(text.split()) <= MAX_DEMAND_HEADING_WORDS
+
+
+def _proposes(block: Block, texts: list[str], words: Lexicon) -> bool:
+    """ "Por todo ello, PROPONEMOS" over "que las administraciones agoten ...", "que todos los grupos se sumen
+    ...": a line that only proposes, over items that each say what is to be done in a clause of their own."""
+    return words.proposal_lead.match(_bare(block.text)) is not None and \
+        all(words.that_clause.match(_LEADING_SYMBOLS.sub("", text).lstrip(" ,")) for text in texts)
 
 
 def _imperatives(items: list[tuple[int, str]], blocks: list[Block], words: Lexicon) -> bool:

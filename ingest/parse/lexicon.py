@@ -82,6 +82,8 @@ class Lexicon:
     open_tail: re.Pattern[str]  # ", and to:", "e que:": an ask left open to the list after it
     demand_noun: re.Pattern[str]  # "demands", "Forderungen": a heading over a list of demands
     list_pointer: re.Pattern[str]  # "the following", "folgende": an ask whose content is the list after it
+    proposal_lead: re.Pattern[str]  # "Por todo ello, PROPONEMOS": a short line proposing what the list after it says
+    that_clause: re.Pattern[str]  # "que", "dass": what opens each proposal of such a list
     translation_heading: re.Pattern[str]
     anniversary: tuple[re.Pattern[str], ...]
     anniversary_events: dict[str, int]
@@ -198,6 +200,8 @@ def lexicon(language: str = "en") -> Lexicon:
         open_tail=_open_tail(data),
         demand_noun=re.compile(rf"\b(?:{data['demand_nouns']})\b", re.I),
         list_pointer=re.compile(rf"\b(?:{data['list_pointer']})\b", re.I),
+        proposal_lead=re.compile(rf"^(?:[^.:;]{{0,40}}[,\s])?(?:{data['proposal_verbs']})\s*[:,]?$", re.I),
+        that_clause=re.compile(rf"(?:{data['that_clause']})(?:[\s,]|(?<=['’]))", re.I),
         translation_heading=re.compile(_alternatives(data["translation_headings"]), re.I),
         anniversary=tuple(re.compile(pattern, re.I) for pattern in anniversary),
         anniversary_events=data["anniversary_events"],
