@@ -170,7 +170,7 @@ def test_organisations_a_statement_says_it_was_written_with_sign_it(opening, exp
     statement = parsed(f"<p>{opening}</p><p>{ask}</p>")
     assert names(statement) == expected
 
-@pytest.mark.parametrize("label", ["To:", "Para:", "An:", "Aan:"])
+@pytest.mark.parametrize("label", ["To:", "Para:", "An:", "Aan:", "A:"])
 def test_a_list_under_the_label_of_whom_a_letter_is_to_names_no_signer(label):
     addressees = ["The Prime Minister of Ruritania", "The Minister for Parliamentary Affairs",
                   "The Members of the National Assembly", "The People of Ruritania"]
@@ -672,3 +672,11 @@ def test_a_numbered_name_keeps_its_numbers_and_a_list_that_goes_on_loses_its_ell
 ])
 def test_a_persons_affiliation_is_the_organisation_after_their_role(written, affiliation):
     assert read_person(written).affiliation == affiliation
+
+
+def test_a_letter_heading_an_alphabetical_list_of_signers_is_no_addressee_label():
+    statement = parsed(LETTER + "<h2>Signatories</h2><h3>A</h3><ul><li>Access Now</li><li>Amnesty International</li>"
+                                "<li>Article 19</li></ul><h3>B</h3><ul><li>Bits of Freedom</li>"
+                                "<li>Big Brother Watch</li></ul>")
+    assert names(statement) == ["Access Now", "Amnesty International", "Article 19", "Bits of Freedom",
+                                "Big Brother Watch"]

@@ -151,8 +151,10 @@ def _copulas() -> frozenset[str]:
 
 
 def labels_addressees(text: str) -> bool:
-    """ "To:", "Para:", "An:": the label over whom a letter is addressed to."""
-    return fold(text).rstrip(":： ").strip() in _addressee_labels()
+    """ "To:", "Para:", "An:": the label over whom a letter is addressed to. A one-letter label ("A:", "À:") needs
+    its colon: "A" alone heads the names an alphabetical list files under that letter."""
+    label = fold(text).rstrip(":： ").strip()
+    return label in _addressee_labels() and (len(label) > 1 or text.rstrip().endswith((":", "：")))
 
 
 @cache
