@@ -940,3 +940,13 @@ def test_a_translations_list_of_signers_in_another_script_does_not_stand_for_the
 <p>우리는 의회가 법안을 거부하고 사적 통신의 암호화를 보호할 것을 촉구한다.</p>
 <p><strong>서명 단체</strong></p><p>{", ".join(korean)}</p></body></html>""")
     assert [s.name_as_written for s in statement.signatories] == english
+
+
+def test_a_country_standing_alone_over_lines_of_names_is_their_group():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<h2>Signatories</h2>
+<p><strong>Kenya</strong></p><p>Kenya Human Rights Commission<br>Article 19 Eastern Africa<br>Haki Africa</p>
+<p><strong>Chile</strong></p><p>Derechos Digitales<br>Fundación Datos Protegidos</p></body></html>""")
+    assert entries(statement) == [
+        ("Kenya Human Rights Commission", "KE", "organisation"), ("Article 19 Eastern Africa", "KE", "organisation"),
+        ("Haki Africa", "KE", "organisation"), ("Derechos Digitales", "CL", "organisation"),
+        ("Fundación Datos Protegidos", "CL", "organisation")]

@@ -273,7 +273,7 @@ def is_group_label(block: Block, following: Block | None) -> bool:
     # "Global" or "Kenya" above a list: a short word or two, not a name with its affiliation
     short = len(block.text.split()) <= MAX_BARE_LABEL_WORDS and "," not in block.text
     return (short or _names_kinds_of_signers(block.text)) and block.kind in ("paragraph", "line") \
-        and following.kind in ("item", "row") and block.kind != following.kind
+        and following.kind in ("item", "row", "line") and block.kind != following.kind
 
 
 def _names_kinds_of_signers(text: str) -> bool:
