@@ -1163,6 +1163,13 @@ The proposed bill is not an abolition of the old Act but an enhancement of it.
 """) == []
 
 
+def test_asks_listed_inline_after_a_colon_and_parted_by_semicolons_are_one_demand_each():
+    assert asked("We call on the Government to: release all political prisoners immediately; repeal the national "
+                 "security law; and end the surveillance of journalists.") == [
+        "We call on the Government to: release all political prisoners immediately",
+        "repeal the national security law", "end the surveillance of journalists."]
+
+
 def test_asks_coordinated_without_repeating_to_are_one_demand_each():
     assert [text for _, text in demands(
         "We call upon the Government to immediately cease the surveillance of journalists, stop weaponising the law "

@@ -596,7 +596,7 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
     series: list[int] = []  # cuts at a comma alone, kept when a conjunction closes the series
     last = ask.act
     first_verb = _first_verb(sentence[ask.act:ask.end], words)
-    for match in re.finditer(rf"(?:,\s*|\s+)(?:{conjunctions})\s+|,\s+", sentence[ask.act:ask.end]):
+    for match in re.finditer(rf"(?:[,;]\s*|\s+)(?:{conjunctions})\s+|[,;]\s+", sentence[ask.act:ask.end]):
         cut = ask.act + match.end()
         rest = sentence[cut:ask.end]
         if (_word_count(sentence[last:ask.act + match.start()]) >= MIN_ACT_WORDS
@@ -604,7 +604,7 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
                 and (_starts_an_act(rest, marker, words) or _a_verb_again(rest, first_verb, words)
                      and not words.subordinator.search(sentence, ask.act, ask.act + match.start())
                      or _an_action_noun_again(sentence[ask.act:ask.end], rest, words))):
-            if match.group().strip() == ",":
+            if match.group().strip() in (",", ";"):
                 before = sentence[ask.act:ask.act + match.start()]
                 if before.count("(") > before.count(")") or not (
                         _opens_with(rest, marker) or _a_verb_again(rest, first_verb, words)):
