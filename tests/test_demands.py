@@ -1280,3 +1280,29 @@ def test_clauses_under_a_line_that_says_what_the_signers_think_are_no_demands():
     body = "\n".join(f"* {item}." for item in ["que la contratación pública es un instrumento de transformación",
                                                "que la ley actual ya permite cláusulas sociales"])
     assert demands(f"Por todo ello, **PENSAMOS**\n\n{body}\n", language="es") == []
+
+
+REASON = "The government has detained hundreds of people since January, many of them without charge."
+
+
+@pytest.mark.parametrize("heading, demanded, language", [
+    ("Our demands", ["Release all political prisoners", "Repeal the national security law"], "en"),
+    ("Unsere Forderungen", ["Freiheit für alle politischen Gefangenen", "Aufhebung des Sicherheitsgesetzes"], "de"),
+])
+def test_under_a_heading_naming_demands_the_headings_of_its_sections_are_the_demands(heading, demanded, language):
+    sections = "".join(f"### {text}\n\n{REASON}\n\n" for text in demanded)
+    assert [text for _, text in demands(f"## {heading}\n\n{sections}## Background\n\n### Timeline\n\n{REASON}\n",
+                                        language=language)] == demanded
+
+
+def test_under_a_heading_naming_demands_the_bold_openings_of_its_paragraphs_are_the_demands():
+    paragraphs = "".join(f"**{text}.** {REASON}\n\n" for text in ["Release all political prisoners",
+                                                                   "Repeal the national security law"])
+    assert [text for _, text in demands(f"## Our demands\n\n{paragraphs}")] == [
+        "Release all political prisoners.", "Repeal the national security law."]
+
+
+def test_sections_under_a_heading_that_names_no_demands_are_none():
+    sections = "".join(f"### {text}\n\n{REASON}\n\n" for text in ["Release all political prisoners",
+                                                                  "Repeal the national security law"])
+    assert demands(f"## Our history\n\n{sections}") == []

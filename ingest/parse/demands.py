@@ -405,7 +405,11 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
         run = [i for i in items if blocks[i].level <= max(following.level, 1)]
         return [(i, blocks[i].text) for i in _with_grouped_items(blocks, items, words) + _continued(blocks, run, words)]
     if following.kind == "heading" and blocks[index].kind == "heading" and following.level > blocks[index].level:
-        return _numbered_headings(blocks, index)  # "## Our proposals", then "### 1. ...", "### 2. ..."
+        return _numbered_headings(blocks, index) or _headings_under_demands(blocks, index)
+    if following.kind == "paragraph" and _names_demands_alone(blocks[index], words):
+        leads = _bold_leads(blocks, index + 1)  # "Our demands", then "**Release ...** The government has ..."
+        if len(leads) >= 2:
+            return leads
     if not _bare(blocks[index].text).endswith((":", ";")):
         return []
     if following.kind == "line":
@@ -439,6 +443,35 @@ def _numbered_headings(blocks: list[Block], index: int) -> list[tuple[int, str]]
     return [(i, blocks[i].text) for i in range(index + 1, len(blocks))
             if blocks[i].kind == "heading" and blocks[i].level == following.level
             and _NUMBERED.match(blocks[i].text) and not _later_heading_between(blocks, index + 1, i)]
+
+
+def _headings_under_demands(blocks: list[Block], index: int) -> list[tuple[int, str]]:
+    """ "## Our demands", then "### Release all political prisoners", "### Repeal the law", each over its reasons:
+    the headings of the sections under a heading (demand_lists keeps them where it names demands)."""
+    level = blocks[index + 1].level
+    found = []
+    for i in range(index + 1, len(blocks)):
+        if blocks[i].kind == "heading" and blocks[i].level <= blocks[index].level:
+            break
+        if blocks[i].kind == "heading" and blocks[i].level == level:
+            found.append((i, blocks[i].text))
+    return found if len(found) >= 2 else []
+
+
+def _names_demands_alone(block: Block, words: Lexicon) -> bool:
+    """A heading, or a line of its own, that names demands and nothing else: "Our demands", "Unsere Forderungen"."""
+    text = _bare(block.text)
+    return (block.kind == "heading" or not text.endswith(_SENTENCE_END)) and names_demands(text.rstrip(":"), words)
+
+
+def _bold_leads(blocks: list[Block], start: int) -> list[tuple[int, str]]:
+    """The bold or linked openings of the paragraphs from start on, while each has one."""
+    leads = []
+    for i in range(start, len(blocks)):
+        if blocks[i].kind != "paragraph" or not blocks[i].lead:
+            break
+        leads.append((i, blocks[i].lead))
+    return leads
 
 
 def _leads_sub_items(blocks: list[Block], index: int) -> bool:
