@@ -1306,3 +1306,10 @@ def test_sections_under_a_heading_that_names_no_demands_are_none():
     sections = "".join(f"### {text}\n\n{REASON}\n\n" for text in ["Release all political prisoners",
                                                                   "Repeal the national security law"])
     assert demands(f"## Our history\n\n{sections}") == []
+
+
+def test_in_a_table_of_demands_and_reasons_the_column_that_asks_gives_the_demands():
+    rows = "".join(f"| {ask} | {REASON} |\n" for ask in ["Release all political prisoners",
+                                                         "Repeal the national security law"])
+    assert [text for _, text in demands(f"Our demands:\n\n| Demand | Why |\n|---|---|\n{rows}")] == [
+        "Release all political prisoners", "Repeal the national security law"]

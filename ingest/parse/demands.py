@@ -414,9 +414,12 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
         return []
     if following.kind == "line":
         return [(i, blocks[i].text) for i in _run(blocks, index + 1, "line")]
-    if following.kind == "row":  # "Our demands:" over a table: each row's longest cell is its ask
+    if following.kind == "row":  # "Our demands:" over a table: the column that asks, else each row's longest cell
         rows = [i for i in _run(blocks, index + 1, "row") if not blocks[i].header]
-        return [(i, max(blocks[i].cells, key=len)) for i in rows] if len(rows) >= 2 else []
+        if len(rows) < 2:
+            return []
+        column = _asking_column([blocks[i].cells for i in rows], words)
+        return [(i, blocks[i].cells[column] if column is not None else max(blocks[i].cells, key=len)) for i in rows]
     if following.kind == "heading":
         return _numbered_headings(blocks, index)
     if following.kind == "paragraph" and following.lines and all(
@@ -427,6 +430,15 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     if len(asking) == 1 and _leaves_its_ask_open(blocks[index], words):
         return [(asking[0], blocks[asking[0]].text)]  # "nous appelons nos représentants à :", then the one demand
     return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
+
+
+def _asking_column(rows: list[tuple[str, ...]], words: Lexicon) -> int | None:
+    """The one column most of whose cells ask ("Release all political prisoners" beside "Hundreds have been
+    detained since January."), or None."""
+    width = min(len(cells) for cells in rows)
+    asking = [column for column in range(width) if _most([cells[column] for cells in rows],
+                                                         lambda cell: reads_as_ask(cell, words))]
+    return asking[0] if len(asking) == 1 else None
 
 
 def _leaves_its_ask_open(block: Block, words: Lexicon) -> bool:
