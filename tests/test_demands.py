@@ -1313,3 +1313,15 @@ def test_in_a_table_of_demands_and_reasons_the_column_that_asks_gives_the_demand
                                                          "Repeal the national security law"])
     assert [text for _, text in demands(f"Our demands:\n\n| Demand | Why |\n|---|---|\n{rows}")] == [
         "Release all political prisoners", "Repeal the national security law"]
+
+
+@pytest.mark.parametrize("lead, asked_for, language", [
+    ("**EXIGIMOS**", ["La liberación inmediata de todos los presos políticos.",
+                      "La derogación de la ley de seguridad nacional.",
+                      "El fin de la vigilancia a periodistas."], "es"),
+    ("**Nous exigeons**", ["La libération immédiate de tous les prisonniers politiques.",
+                           "La fin de la surveillance des journalistes."], "fr"),
+])
+def test_an_ask_verb_on_a_line_of_its_own_leads_paragraphs_naming_what_is_to_be_done(lead, asked_for, language):
+    paragraphs = "\n\n".join(asked_for)
+    assert [text for _, text in demands(f"{lead}\n\n{paragraphs}\n\n{REASON}\n", language=language)] == asked_for

@@ -676,6 +676,12 @@ def _an_action_noun_again(act: str, rest: str, words: Lexicon) -> bool:
     return noun is not None and _action_noun_head(act, words) is not None and is_action_word(noun, words.language)
 
 
+def opens_with_action_noun(text: str, words: Lexicon) -> bool:
+    """ "La liberación inmediata de ...", "The repeal of ...": a noun phrase naming an action the lexicon knows."""
+    noun = _action_noun_head(text, words)
+    return noun is not None and is_action_word(noun, words.language)
+
+
 def _action_noun_head(text: str, words: Lexicon) -> str | None:
     """The noun of "the release of", "le retrait immédiat de", "l'abandon de": a determiner, a noun in lower
     case, at most one adjective, then "of"; None for anything else."""

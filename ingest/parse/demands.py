@@ -18,7 +18,16 @@ from typing import TypeVar
 
 from ..records import Demand
 from .actions import action_category, is_action_word, is_imperative_stem, leading_verb, word_level
-from .asks import Ask, addressed_only, asks_anything, imperative_asks, lead_in, opening_ask, sentence_asks
+from .asks import (
+    Ask,
+    addressed_only,
+    asks_anything,
+    imperative_asks,
+    lead_in,
+    opening_ask,
+    opens_with_action_noun,
+    sentence_asks,
+)
 from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
@@ -410,7 +419,7 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
         leads = _bold_leads(blocks, index + 1)  # "Our demands", then "**Release ...** The government has ..."
         if len(leads) >= 2:
             return leads
-    if not _bare(blocks[index].text).endswith((":", ";")):
+    if not _bare(blocks[index].text).endswith((":", ";")) and not _ask_verb_alone(blocks[index], words):
         return []
     if following.kind == "line":
         return [(i, blocks[i].text) for i in _run(blocks, index + 1, "line")]
@@ -425,9 +434,12 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     if following.kind == "paragraph" and following.lines and all(
             line.endswith((".", ";", "!")) for line in following.lines):
         return [(index + 1, line) for line in following.lines]
+    open_ask = _leaves_its_ask_open(blocks[index], words)
     asking = [i for i in _run(blocks, index + 1, "paragraph")]
-    asking = asking[:next((n for n, i in enumerate(asking) if not reads_as_ask(blocks[i].text, words)), len(asking))]
-    if len(asking) == 1 and _leaves_its_ask_open(blocks[index], words):
+    asking = asking[:next((n for n, i in enumerate(asking) if not (
+        reads_as_ask(blocks[i].text, words) or open_ask and opens_with_action_noun(blocks[i].text, words))),
+        len(asking))]
+    if len(asking) == 1 and open_ask:
         return [(asking[0], blocks[asking[0]].text)]  # "nous appelons nos représentants à :", then the one demand
     return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
 
@@ -439,6 +451,16 @@ def _asking_column(rows: list[tuple[str, ...]], words: Lexicon) -> int | None:
     asking = [column for column in range(width) if _most([cells[column] for cells in rows],
                                                          lambda cell: reads_as_ask(cell, words))]
     return asking[0] if len(asking) == 1 else None
+
+
+def _ask_verb_alone(block: Block, words: Lexicon) -> bool:
+    """ "EXIGIMOS", "Wir fordern", "We demand" on a line of their own: an ask left open as a colon leaves it."""
+    text = _bare(block.text)
+    return len(text.split()) <= MAX_ASK_ALONE_WORDS and not text.endswith(_SENTENCE_END) and \
+        _leaves_its_ask_open(block, words)
+
+
+MAX_ASK_ALONE_WORDS = 3
 
 
 def _leaves_its_ask_open(block: Block, words: Lexicon) -> bool:
