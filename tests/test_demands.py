@@ -1206,9 +1206,9 @@ def test_an_ask_that_points_at_the_list_after_it_introduces_it_without_a_colon()
 
 @pytest.mark.parametrize("heading, items, addressee, language", [
     ("## To the Government of China", ["Release all political prisoners", "Repeal the national security law"],
-     "the Government of China", None),
+     "Government of China", None),
     ("## An die Bundesregierung", ["Freilassung aller politischen Gefangenen fordern", "Das Gesetz aufheben"],
-     "die Bundesregierung", "de"),
+     "Bundesregierung", "de"),
 ])
 def test_items_that_ask_under_a_heading_naming_whom_they_ask_are_demands(heading, items, addressee, language):
     listed = "\n".join(f"- {item}" for item in items)
@@ -1325,3 +1325,13 @@ def test_in_a_table_of_demands_and_reasons_the_column_that_asks_gives_the_demand
 def test_an_ask_verb_on_a_line_of_its_own_leads_paragraphs_naming_what_is_to_be_done(lead, asked_for, language):
     paragraphs = "\n\n".join(asked_for)
     assert [text for _, text in demands(f"{lead}\n\n{paragraphs}\n\n{REASON}\n", language=language)] == asked_for
+
+
+def test_items_under_a_line_naming_whom_they_ask_are_its_demands():
+    body = ("## Recommendations\n\n**To the Government of Ruritania:**\n\n- Release all political prisoners;\n"
+            "- Repeal the national security law;\n\n**To the United Nations:**\n\n"
+            "- Open an independent investigation;\n- Send a fact-finding mission.\n")
+    assert demands(body) == [("Government of Ruritania", "Release all political prisoners;"),
+                             ("Government of Ruritania", "Repeal the national security law;"),
+                             ("United Nations", "Open an independent investigation;"),
+                             ("United Nations", "Send a fact-finding mission.")]

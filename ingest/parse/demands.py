@@ -253,7 +253,7 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
                                                     or _imperatives(items, blocks, words)):
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
             elif _addresses(block, words) and _most(texts, lambda text: reads_as_ask(text, words)):
-                addressee = words.addressed_to.sub("", _bare(block.text))
+                addressee = words.determiners.sub("", words.addressed_to.sub("", _bare(block.text)).rstrip(":： "))
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(addressee, None)))
             elif _proposes(block, texts, words):
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
@@ -315,9 +315,11 @@ def _most(values: list[T], test: Callable[[T], bool]) -> bool:
 
 
 def _addresses(block: Block, words: Lexicon) -> bool:
-    """ "To the Government of China", "An die Bundesregierung": a heading that names whom the items under it ask."""
+    """ "To the Government of China", "An die Bundesregierung": a heading, or a line of its own ending in a colon
+    ("**To the Government of Ruritania:**"), that names whom the items under it ask."""
     text = _bare(block.text)
-    return block.kind == "heading" and words.addressed_to.match(text) is not None and \
+    labelled = block.kind == "heading" or block.kind == "paragraph" and text.endswith(":")
+    return labelled and words.addressed_to.match(text) is not None and \
         words.party.search(text) is not None and len(text.split()) <= MAX_DEMAND_HEADING_WORDS
 
 
