@@ -950,3 +950,17 @@ def test_a_country_standing_alone_over_lines_of_names_is_their_group():
         ("Kenya Human Rights Commission", "KE", "organisation"), ("Article 19 Eastern Africa", "KE", "organisation"),
         ("Haki Africa", "KE", "organisation"), ("Derechos Digitales", "CL", "organisation"),
         ("Fundación Datos Protegidos", "CL", "organisation")]
+
+
+def test_a_page_of_articles_each_wrapped_in_a_list_item_is_read_whole_and_block_by_block():
+    news = ("<h2>{}</h2><p>Our newsroom reports on the week in the city: the council met, the market reopened and the "
+            "river rose after the rain, as it does each spring, and the bridge was closed for two days.</p>" * 3)
+    item = "<section><ul><li><article>{}</article></li></ul></section>"
+    statement_article = (STATEMENT_TEXT.replace("h1", "h2") + "<p>We also call on the Parliament to hear the groups "
+                         "that defend journalists before it votes, as the law on the press demands of it.</p>"
+                         "<p>Open Rights Group</p><p>Privacy International</p><p>Article 19</p>")
+    statement = parsed("<html><body><div>" + item.format(news.format("City news", "Weather", "Sport")) +
+                       item.format(statement_article) + "</div></body></html>")
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Open Rights Group", "Privacy International", "Article 19"]
+    assert statement.demands

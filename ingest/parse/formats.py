@@ -292,9 +292,11 @@ class MarkupIndex:
         """The statement's container: the post body a theme wraps it in, else the article or main. Where the
         article has sibling articles (a page laid out in several), their parent holds the statement."""
         root = next((self.content[kind] for kind in CONTENT_ROOTS if kind in self.content), None)
-        if root is not None and root.name == "article" and root.parent is not None and \
-                sum(1 for child in root.parent.children if isinstance(child, Tag) and child.name == "article") > 1:
-            return root.parent
+        if root is None or root.name != "article":
+            return root
+        item = _wrapped(root)  # "<section><article>...</article></section>", one section per article
+        if item.parent is not None and sum(1 for child in item.parent.children if _holds_an_article(child)) > 1:
+            return item.parent
         return root
 
     def h1_text(self, css_class: str | None = None) -> str | None:
@@ -304,6 +306,23 @@ class MarkupIndex:
                 if text:
                     return text
         return None
+
+
+def _wrapped(tag: Tag) -> Tag:
+    """The outermost element that holds tag alone: the section or div a theme wraps each article in."""
+    while tag.parent is not None and tag.parent.name not in ("body", "[document]") and \
+            sum(1 for child in tag.parent.children if isinstance(child, Tag)) == 1:
+        tag = tag.parent
+    return tag
+
+
+def _holds_an_article(node: object) -> bool:
+    return isinstance(node, Tag) and (node.name == "article" or _wrapped_article(node))
+
+
+def _wrapped_article(tag: Tag) -> bool:
+    children = [child for child in tag.children if isinstance(child, Tag)]
+    return len(children) == 1 and (children[0].name == "article" or _wrapped_article(children[0]))
 
 
 def _date_text(tag: Tag) -> str | None:
