@@ -964,3 +964,13 @@ def test_a_page_of_articles_each_wrapped_in_a_list_item_is_read_whole_and_block_
     assert [s.name_as_written for s in statement.signatories] == [
         "Open Rights Group", "Privacy International", "Article 19"]
     assert statement.demands
+
+
+def test_slogans_above_the_signers_are_no_signers():
+    statement = parsed(f"""<html><body>{STATEMENT_TEXT}<p><strong>Son 30.000!</strong></p>
+<p><strong>Fue genocidio!</strong></p><p>Madres de Plaza de Mayo Línea Fundadora</p>
+<p>Asamblea Permanente por los Derechos Humanos</p><p>Fundación Memoria Histórica y Social Argentina</p>
+<p>Comisión Memoria Verdad y Justicia Zona Norte</p></body></html>""")
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Madres de Plaza de Mayo Línea Fundadora", "Asamblea Permanente por los Derechos Humanos",
+        "Fundación Memoria Histórica y Social Argentina", "Comisión Memoria Verdad y Justicia Zona Norte"]

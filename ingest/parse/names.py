@@ -280,8 +280,9 @@ def name_likeness(text: str) -> float:
     digits = sum(1 for token in found if token.isdigit())
     if (_YEAR.search(text) and len(found) <= 6) or digits >= 3 or is_postal_address(text):
         return 0.2  # a date, an address, a telephone number
-    if text.rstrip().endswith("!") and sum(word[:1].islower() for word in words) >= 2:
-        return 0.2  # "Vielen Dank für die Unterstützung!": an exclamation, not a name
+    if text.rstrip().endswith("!") and (sum(word[:1].islower() for word in words) >= 2
+                                        or fold(found[0]) in _copulas()):
+        return 0.2  # "Vielen Dank für die Unterstützung!", "Fue genocidio!": an exclamation, not a name
     if _named_then_role(text):
         return name_likeness(split_head(text)[0])  # the role is running text, however long
     score = 1.0 - _length_penalty(len(words), len(text)) - _prose_penalty(text, words, found)
@@ -338,6 +339,8 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     lower = sum(1 for token in content if token[:1].islower())
     if len(content) >= 2:
         penalty += 0.6 * lower / len(content)
+    elif content and lower and lowered[0] in known:
+        penalty += 0.4  # "los desocupados", "the unemployed": an article and a common noun, whoever they are
     if text.rstrip()[-1:] in "!?" and (lower or len(content) < 2):
         penalty += 0.6  # "Thank you!", "Klimaschützen ist kein Verbrechen!"; not "XR Justice Now!"
     return penalty
