@@ -210,14 +210,16 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
             run = _trailing_names(items)
             found = [*run, last]
-            if len(found) >= 2 and _plausible(found) and not _after_a_prepositions_object(items[:-len(run) or None]):
+            if len(found) >= 2 and _plausible(found) and not (words.nouns_capitalised and _after_a_prepositions_object(items[:-len(run) or None])):
                 return found
     return []
 
 
 def _after_a_prepositions_object(before: list[str]) -> bool:
     """ "der Organisation von Vorträgen, Wissenssammlungen und Veranstaltungen bereitzustellen": the enumeration
-    began as a preposition's object, in the text before its first name here; what follows it is no subject."""
+    began as a preposition's object, in the text before its first name here; what follows it is no subject. Only
+    where nouns are capitalised: "... au siège de Microsoft, l'April, Framasoft et l'Aful s'étonnent" ends a clause
+    on a name."""
     tail = before[-1].split()[-2:] if before else []
     return len(tail) == 2 and fold(tail[0]) in _prepositions() and tail[1][:1].isupper()
 
