@@ -22,7 +22,7 @@ def _keys(language: str) -> set[str]:
 
 
 def test_the_languages_are_the_lexicon_files_present():
-    assert {"en", "fr", "de", "es", "pt", "it", "nl"} <= set(LANGUAGES)
+    assert {"en", "fr", "de", "es", "pt", "it", "nl", "ca"} <= set(LANGUAGES)
     assert "actions" not in LANGUAGES and "stopwords" not in LANGUAGES
 
 
@@ -63,3 +63,26 @@ def test_a_dutch_statement_is_read_with_dutch_words():
     assert [d.addressee for d in statement.demands] == ["Tweede Kamer"]
     assert [s.name for s in statement.signatories] == [
         "Stichting Vrij Protest", "Breda Solidair", "Mokum Tegen Fascisme"]
+
+
+def test_a_catalan_statement_is_read_with_catalan_words():
+    statement = _parse(
+        "Barcelona, 4 de juny de 2023\n\n"
+        "Les entitats sotasignants expressem la nostra preocupació per la situació de les persones migrades "
+        "als centres d'internament. Demanem al Govern que tanqui els centres de manera immediata.\n\n"
+        "Entitats signants:\n\nCol·lectiu Ronda\nFundació Ateneu Popular\nXarxa d'Economia Solidària\n")
+    assert statement.language == "ca" and statement.date == "2023-06-04"
+    assert [(d.addressee, d.text.split()[0]) for d in statement.demands] == [("Govern", "Demanem")]
+    assert [s.name for s in statement.signatories] == [
+        "Col·lectiu Ronda", "Fundació Ateneu Popular", "Xarxa d'Economia Solidària"]
+
+
+def test_a_catalan_date_may_elide_the_de_before_a_month():
+    match = lexicon("ca").dateline.search("Girona, 12 d’abril de 2021")
+    assert match is not None and match.group("day", "month", "year") == ("12", "abril", "2021")
+
+
+def test_a_catalan_version_of_a_letter_is_a_translation():
+    assert lexicon("ca").translation_heading.search("Versió en castellà")
+    assert lexicon("en").translation_heading.search("Catalan version")
+

@@ -255,7 +255,7 @@ def _months(names: list[str]) -> dict[str, int]:
 
 def _dateline(names: list[str]) -> re.Pattern[str]:
     """A written date: "4th February 2021", "the 22nd of June, 2020", "6 Dec. 2021", "April 6, 2021",
-    "12 de setembro de 2019", "4 de febrero del 2021", a weekday before it or not."""
+    "12 de setembro de 2019", "4 de febrero del 2021", "4 d'abril de 2023", a weekday before it or not."""
     known = _months(names)
     spellings = {spelling for name in names if name for spelling in (name, fold(name), name[:3], name[:4])
                  if fold(spelling) in known}
@@ -263,7 +263,7 @@ def _dateline(names: list[str]) -> re.Pattern[str]:
     day = r"\d{1,2}(?:st|nd|rd|th|º|°|er|\.)?"
     weekday = r"(?:[^\W\d]+,?\s+)?"
     return re.compile(
-        rf"{weekday}(?:(?P<day>{day})\s+(?:de\s+|of\s+)?(?P<month>{month})\b\.?,?\s+(?:del?\s+)?(?P<year>\d{{4}})"
+        rf"{weekday}(?:(?P<day>{day})\s+(?:de\s+|d['’]|of\s+)?(?P<month>{month})\b\.?,?\s+(?:del?\s+)?(?P<year>\d{{4}})"
         rf"|(?P<month2>{month})\b\.?\s+(?P<day2>{day}),?\s+(?P<year2>\d{{4}}))", re.I)
 
 
