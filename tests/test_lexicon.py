@@ -9,6 +9,7 @@ from importlib import resources
 import pytest
 
 from ingest.parse import parse
+from ingest.parse.actions import action_category, leading_verb
 from ingest.parse.lexicon import LANGUAGES, lexicon
 from ingest.records import Document
 
@@ -86,3 +87,8 @@ def test_a_catalan_version_of_a_letter_is_a_translation():
     assert lexicon("ca").translation_heading.search("Versió en castellà")
     assert lexicon("en").translation_heading.search("Catalan version")
 
+
+def test_a_middle_dot_is_inside_a_catalan_word():
+    # "l·l" is one letter of Catalan: the verb of "Anul·li la sanció" is "anul·li", not "Anul"
+    assert leading_verb("Anul·li la sanció imposada.", lexicon("ca")) == "anul·li"
+    assert action_category("Anul·lin les sancions.", "ca") == 5

@@ -11,7 +11,8 @@ from .countries import fold
 from .lexicon import Lexicon
 from .sentences import sentences
 
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# a middle dot between letters is inside a word: Catalan "anul·li", "sol·licitar"
+_WORD = re.compile(r"[^\W\d_](?:[\w’'-]|·(?=[^\W\d_]))*")
 _ENGLISH_ENDINGS = (("ing", ""), ("ing", "e"), ("ies", "y"), ("es", ""), ("ed", ""), ("ed", "e"), ("s", ""), ("d", ""))
 
 
