@@ -247,3 +247,19 @@ def test_a_page_laid_out_in_a_table_is_read_as_its_blocks_and_a_table_of_signers
                           datetime.now(timezone.utc))).date == "2006-05-26"
     signers = "<table><tr><td><p>Friends of the Earth</p><p>UK</p></td></tr><tr><td><p>Oxfam</p></td></tr></table>"
     assert [block.kind for block in blocks_from_soup(soup_of(signers))] == ["row", "row"]
+
+
+def test_a_heading_past_the_signers_heads_no_reprinted_statement():
+    # an English letter, its signatures, then a teaser of another post whose heading names a declaration
+    people = "".join(f"-   **{name}** Professor of journalism\n" for name in
+                     ["Anna Puig Serra", "Jordi Vila Costa", "Marta Soler Roca", "Pere Font Mas", "Laia Riera Pons"])
+    text = ("---\ntitle: 'Open Letter to the Broadcaster'\n---\n\nOpen letter to the Broadcaster\n\n"
+            "Given the gravity of the climate emergency, we are calling on the media to fulfil their responsibility "
+            "to the people by clearly recognising this emergency in their reporting.\n\n"
+            "With this letter we ask the Broadcaster to report the scientific consensus and to give the emergency "
+            "the space it needs.\n\n### Signatures to the letter\n\n" + people
+            + "\n### XR Barcelona Declaració de Rebel·lió\n\n"
+            "La humanitat es troba davant d'un esdeveniment sense precedents en la seva història, i cal actuar ara. "
+            "[Llegir més](/ca/blog/declaracio/)\n")
+    statement = parse(Document("letter.md", text.encode(), "text/markdown", "utf-8", datetime.now(timezone.utc)))
+    assert statement.title.casefold() == "open letter to the broadcaster"

@@ -97,8 +97,10 @@ def read(document: Document) -> Reading:
     demands = find_demands(body, words, known.get("title"))
     signatories = read_signatories(block, words) if block else []
     markup_title = page.metadata.get("title")
-    reprint = statement_heading(body, [markup_title or "", *(page.metadata.get(key, "") for key in
-                                                             ("post_title", "subtitle"))])
+    # a reprinted statement's heading stands before its signers: not a heading past them ("Declaració de
+    # Rebel·lió" over another post's teaser after a letter's list of signatures)
+    titles = [markup_title or "", *(page.metadata.get(key, "") for key in ("post_title", "subtitle"))]
+    reprint = statement_heading(body[:block.lead_in_index] if block else body, titles)
     statement_start = reprint + 1 if reprint is not None else 0
     date = _date(document.metadata.get("date"), page, body,
                  _index_of(body[reprint], page.blocks) + 1 if reprint is not None else 0, words, warnings,
