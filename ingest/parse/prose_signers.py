@@ -210,7 +210,8 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
             run = _trailing_names(items)
             found = [*run, last]
-            if len(found) >= 2 and _plausible(found) and not (words.nouns_capitalised and _after_a_prepositions_object(items[:-len(run) or None])):
+            began_before = words.nouns_capitalised and _after_a_prepositions_object(items[:-len(run) or None])
+            if len(found) >= 2 and _plausible(found) and not began_before:
                 return found
     return []
 
