@@ -416,6 +416,14 @@ def test_a_logo_named_in_lower_case_is_kept():
                                                 "Transparency International Italia", "terzo paesaggio"]
 
 
+@pytest.mark.parametrize("logo", ['<a href="https://{0}.org" title="{1}"><img src="{0}.png"></a>',
+                                  '<img src="{0}.png" title="{1}">'])
+def test_a_logo_without_alt_text_is_named_by_its_title_or_its_links(logo):
+    groups = ["Open Rights Group", "Privacy International", "Article 19"]
+    logos = "".join(logo.format(f"logo{number}", name) for number, name in enumerate(groups))
+    assert names(parsed(LETTER + f"<h2>Signatories</h2><div>{logos}</div>")) == groups
+
+
 def test_a_website_between_a_name_and_its_note_or_at_the_notes_end_is_left_out():
     statement = parsed(LETTER + "<p>Signed by:</p><ul><li>Bits of Freedom - bof.nl</li><li>Nederlands Juristen "
                                 "Comité (NJCM) - www.njcm.nl, de Nederlandse sectie van International Commission of "

@@ -266,8 +266,10 @@ class _Walker:
                 self.blocks[-1].lead = _leading_name(tag, self.blocks[-1].text)
 
     def image(self, tag: Tag) -> None:
-        """An image with a name for alt text, standing alone: a logo in a wall of signers' logos."""
-        alt = clean(str(tag.get("alt") or ""))
+        """An image with a name for alt text, standing alone: a logo in a wall of signers' logos. Without alt text,
+        the title of the image or of the link around it names it."""
+        link = tag.parent if tag.parent is not None and tag.parent.name == "a" else None
+        alt = clean(str(tag.get("alt") or tag.get("title") or (link.get("title") if link is not None else "") or ""))
         if alt and not "".join(self.inline).strip() and _LOGO_WORDS.sub("", alt).strip():
             self.flush()
             self.add(Block("image", _LOGO_WORDS.sub("", alt).strip(" -–:")))
