@@ -690,3 +690,8 @@ def test_a_letter_heading_an_alphabetical_list_of_signers_is_no_addressee_label(
                                 "<li>Big Brother Watch</li></ul>")
     assert names(statement) == ["Access Now", "Amnesty International", "Article 19", "Bits of Freedom",
                                 "Big Brother Watch"]
+
+
+def test_the_word_that_signs_before_an_inline_list_is_no_signer():
+    line = "Signed, Access Now, Liberty, Article 19, and Open Rights Group."
+    assert names(parsed(LETTER + f"<p>{line}</p>")) == ["Access Now", "Liberty", "Article 19", "Open Rights Group"]

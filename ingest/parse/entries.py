@@ -462,6 +462,8 @@ def _strip_leading_lead_in(entries: list[Entry], words: Lexicon) -> list[Entry]:
         stripped = _LEADING_BY.sub("", entries[0].text, count=1)
         if stripped != entries[0].text and stripped[:1].isupper():
             entries[0].text = stripped
+        elif len(entries) > 1 and words.signatory_leadin.fullmatch(entries[0].text.strip(" :,.")):
+            return entries[1:]  # "Signed, A, B and C": the word that signs, parted from the names by its comma
     return entries
 
 
