@@ -695,3 +695,10 @@ def test_a_letter_heading_an_alphabetical_list_of_signers_is_no_addressee_label(
 def test_the_word_that_signs_before_an_inline_list_is_no_signer():
     line = "Signed, Access Now, Liberty, Article 19, and Open Rights Group."
     assert names(parsed(LETTER + f"<p>{line}</p>")) == ["Access Now", "Liberty", "Article 19", "Open Rights Group"]
+
+
+def test_names_written_family_name_first_are_people():
+    people = ["Lopez, Maria", "García Ruiz, Tomás", "Schmidt, Anna", "Dubois, Pierre"]
+    statement = parsed(LETTER + "<h2>Signatories</h2><ul>" + "".join(f"<li>{name}</li>" for name in people) + "</ul>")
+    assert [(s.kind, s.name, s.role) for s in statement.signatories] == [("individual", name, None) for name in people]
+    assert person_evidence("Friends of the Earth, Scotland") < 0 and person_evidence("Amnesty, Maria") < 0.5

@@ -398,10 +398,19 @@ def person_evidence(text: str) -> float:
         return -1.0
     if _AMPERSAND.search(head) or (_EXCLAIMED.search(text) and not text.rstrip().endswith(")")):
         return -0.8  # "Turn Around, H&M!", "Marks & Spencer": a campaign's or a firm's name
+    if _inverted_name(words, tail):
+        return 0.8
     evidence = _head_evidence(head, words)
     if tail:
         evidence += _tail_evidence(tail)
     return max(-1.0, min(1.0, evidence))
+
+
+def _inverted_name(head: list[str], tail: str) -> bool:
+    """ "Lopez, Maria", "García Ruiz, Tomás": a family name, a comma, then the given names alone."""
+    given = tail.split()
+    return 1 <= len(head) <= 2 and 1 <= len(given) <= 2 and all(word[:1].isupper() for word in head + given) \
+        and all(is_given_name(word) for word in given) and not has_organisation_word(" ".join(head))
 
 
 def _without_post_nominals(head: str) -> tuple[str, bool]:
@@ -493,6 +502,8 @@ def read_person(text: str) -> Person:
     head, tail = split_head(text.rstrip("*").strip())
     if not tail:
         return Person(head, None, None)
+    if _inverted_name(head.split(), tail):
+        return Person(f"{head}, {tail}", None, None)  # "Lopez, Maria": the whole name, family name first
     return Person(head, tail, _affiliation(tail))
 
 
