@@ -108,6 +108,8 @@ LABELLED_SETS = {
     "heldout-7": (CORPUS / "heldout-7",),
     "dev-7": (CORPUS / "dev-7",),
     "heldout-8": (CORPUS / "heldout-8",),
+    "dev-8": (CORPUS / "dev-8",),
+    "heldout-9": (CORPUS / "heldout-9",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -118,9 +120,10 @@ BARS = {
             "statements": 0.98, "publishers": 0.42},
     "heldout": HELDOUT_BARS,
     # The second round's tuned part: parser 2 scored organisations 0.53, demands 0.37, statements 68% on it before
-    # any change made on it; the bars hold parser 8's figures.
+    # any change made on it; the bars hold parser 8's figures, statements parser 10's (98%; its demands 0.846 ->
+    # 0.836 once Catalan is read).
     "dev-2": {"organisations": 0.92, "demands": 0.83, "titles": 0.95, "dates": 0.90, "languages": 0.95,
-              "statements": 0.93},
+              "statements": 0.95},
     # The second round's held-out part, measured at the end of parsers 3 and 4 (tests/corpus/README.md). Its bars
     # hold those figures, not the issue's (parser 6 raised its demands to 0.62 and dates to 69%, parser 8 its
     # organisations to 0.91, demands to 0.64 and statements to 68%, parser 9 its demands to 0.65 and statements to
@@ -159,21 +162,29 @@ BARS = {
     "heldout-6": {"organisations": 0.95, "demands": 0.75, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                   "statements": 0.95},
     # The eighth round's tuned part: parser 7 scored organisations 0.61, demands 0.20, individuals 0.33, statements
-    # 67% on it before anything was tuned on it; the bars hold parser 8's figures.
-    "dev-6": {"organisations": 0.72, "demands": 0.85, "titles": 0.90, "dates": 0.88, "languages": 0.95,
-              "statements": 0.80},
+    # 67% on it before anything was tuned on it; the bars hold parser 10's figures (its states named in a title).
+    "dev-6": {"organisations": 0.95, "demands": 0.85, "titles": 0.90, "dates": 0.88, "languages": 0.95,
+              "statements": 0.90},
     # The eighth round's held-out part (9 documents from 6 repositories), measured before parser 8's changes
     # (organisations 0.000, demands 0.375, statements 44%) and at their end; parser 9 raised its demands to 0.73 and
     # statements to 78%. Its signers are still all missed, so organisations have no bar.
     "heldout-7": {"demands": 0.70, "titles": 0.85, "dates": 0.75, "languages": 0.95, "statements": 0.75},
     # The ninth round's tuned part: parser 8 scored organisations 0.060, demands 0.417, individuals 0.000,
-    # statements 75% on it before anything was tuned on it; the bars hold parser 9's figures.
-    "dev-7": {"organisations": 0.87, "demands": 0.70, "titles": 0.95, "dates": 0.85, "languages": 0.90,
-              "statements": 0.90},
+    # statements 75% on it before anything was tuned on it; the bars hold parser 10's figures.
+    "dev-7": {"organisations": 0.87, "demands": 0.75, "titles": 0.95, "dates": 0.85, "languages": 0.90,
+              "statements": 0.95},
     # The ninth round's held-out part (6 documents from 4 repositories), measured before parser 9's changes and at
     # their end (organisations 0.867, demands 0.133 and 0.129, statements 83%). Its asks are nearly all missed.
     "heldout-8": {"organisations": 0.85, "demands": 0.12, "titles": 0.80, "dates": 0.75, "languages": 0.95,
                   "statements": 0.80},
+    # The tenth round's tuned part: parser 9 scored organisations 0.548, demands 0.652, titles 78%, dates 60%,
+    # statements 78% on it before anything was tuned on it; the bars hold parser 10's figures.
+    "dev-8": {"organisations": 0.95, "demands": 0.68, "titles": 0.80, "dates": 0.55, "languages": 0.95,
+              "statements": 0.85},
+    # The tenth round's held-out part (6 documents from 3 sites), measured with parser 9 and at the end of parser
+    # 10 (the same figures: organisations 0.965, demands 0.526, statements 100%).
+    "heldout-9": {"organisations": 0.95, "demands": 0.50, "titles": 0.95, "dates": 0.80, "languages": 0.95,
+                  "statements": 0.95},
 }
 
 
