@@ -178,6 +178,8 @@ def test_a_nested_ask_names_the_target_not_a_second_demand():
      ["exhortar a los partidos a firmar el pacto."]),
     ("nl", "Daarom roepen we de partijen op hun standpunt te herzien.",
      ["Daarom roepen we de partijen op hun standpunt te herzien."]),
+    ("nl", "Wij roepen op om de investeringen in Big Tech te stoppen.",
+     ["Wij roepen op om de investeringen in Big Tech te stoppen."]),
     ("fr", "Nous demandons au gouvernement de retirer le projet et de garantir le droit de manifester.",
      ["Nous demandons au gouvernement de retirer le projet", "de garantir le droit de manifester."]),
 ])
