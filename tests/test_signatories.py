@@ -702,3 +702,20 @@ def test_names_written_family_name_first_are_people():
     statement = parsed(LETTER + "<h2>Signatories</h2><ul>" + "".join(f"<li>{name}</li>" for name in people) + "</ul>")
     assert [(s.kind, s.name, s.role) for s in statement.signatories] == [("individual", name, None) for name in people]
     assert person_evidence("Friends of the Earth, Scotland") < 0 and person_evidence("Amnesty, Maria") < 0.5
+
+
+@pytest.mark.parametrize("opening, language", [
+    ("Access Now, Article 19 and Privacy International, as organisations working on digital rights, call on the "
+     "Government to withdraw the bill.", "en"),
+    ("Access Now, Article 19 i Privacy International, com a organitzacions que treballen pels drets digitals, "
+     "demanem al Govern que retiri el projecte de llei.", "ca"),
+])
+def test_an_opening_enumeration_set_beside_what_the_names_are_names_the_signers(opening, language):
+    statement = parse(Document("fixture", f"<p>{opening}</p>".encode(), "text/html", "utf-8",
+                               datetime.now(timezone.utc), metadata={"language": language}))
+    assert names(statement) == ["Access Now", "Article 19", "Privacy International"]
+
+
+def test_places_set_beside_what_they_are_name_no_signer():
+    opening = "Paris, London and Berlin, as cities of the union, call on the Government to act."
+    assert names(parsed(f"<p>{opening}</p>")) == []

@@ -200,6 +200,9 @@ def _bracketed(text: str, words: Lexicon) -> list[str]:
 def _subject(sentence: str, words: Lexicon) -> list[str]:
     """The names that a sentence's enumeration opens or makes its subject, the verb after them."""
     parts = [part.strip() for part in re.split(r",\s+", _opener().sub("", sentence.strip()))]
+    described = _described_as_group(parts, words)
+    if described:
+        return described
     conjunction = any_conjunction(words)
     for end, part in enumerate(parts):
         for joint in conjunction.finditer(" " + part):
@@ -239,6 +242,18 @@ def _apposition(sentence: str, words: Lexicon) -> list[str]:
         return []
     names = [without_article(item) for item in split_inline_list(named, words, minimum=2) or [named]]
     return names if all(_is_apposed_name(name) for name in names) and _plausible(names) else []
+
+
+def _described_as_group(parts: list[str], words: Lexicon) -> list[str]:
+    """ "Poble Lliure, Som Alternativa i Pirates de Catalunya, com a organitzacions republicanes, ... hem decidit":
+    an enumeration that opens the sentence, set beside what the names are ("as organisations ...")."""
+    for end, part in enumerate(parts[1:], start=1):
+        if _AS.match(part) and words.group_noun.search(part):
+            return _names(", ".join(parts[:end]), words)
+    return []
+
+
+_AS = re.compile(r"(?:as|com\s+a|en\s+tant\s+qu['’]|en\s+tant\s+que|als|como|come|enquanto|qua)\s", re.I)
 
 
 def _says_what_the_signers_are(text: str, words: Lexicon) -> bool:
