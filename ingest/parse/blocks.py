@@ -319,14 +319,14 @@ class _Walker:
         outer = self.people
         self.people = outer or _labels_people(listing)
         for item in _children(listing, ("li",)):
+            if _holds_a_page(item):
+                self.walk(item, depth)  # a page laid out in a list: each item holds an article's own blocks
+                self.flush()
+                continue
             nested = _children(item, ("ul", "ol"))
             for sublist in nested:
                 sublist.extract()
             text = self.item_text(item, depth)
-            if _holds_a_page(item, text):
-                self.walk(item, depth)  # a page laid out in a list: each item holds an article's own blocks
-                self.flush()
-                continue
             if text:
                 self.add(Block("item", text, level=level, linked=_wholly_a_link(item, text),
                                lead=_leading_name(item, text)))
@@ -435,10 +435,13 @@ def _has_block_descendant(tag: Tag, inline_only: bool = False) -> bool:
 _ROW_GROUPS = ("thead", "tbody", "tfoot")
 
 
-def _holds_a_page(item: Tag, text: str) -> bool:
+def _holds_a_page(item: Tag) -> bool:
     """A list item that is a page's article, not an entry: it holds an <article>, or paragraphs longer than any
     entry (a card of a heading and its paragraph is still one entry)."""
-    return item.find("article") is not None or len(text) > MAX_CELL_CHARS and _has_block_descendant(item)
+    if not _has_block_descendant(item, inline_only=True):
+        return False  # the common case, text and links, decided without reading the item's text
+    return item.find("article") is not None or \
+        len(item.get_text()) > MAX_CELL_CHARS and _has_block_descendant(item)
 
 
 def _plain_definitions(listing: Tag) -> bool:
