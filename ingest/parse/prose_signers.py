@@ -248,12 +248,14 @@ def _described_as_group(parts: list[str], words: Lexicon) -> list[str]:
     """ "Poble Lliure, Som Alternativa i Pirates de Catalunya, com a organitzacions republicanes, ... hem decidit":
     an enumeration that opens the sentence, set beside what the names are ("as organisations ...")."""
     for end, part in enumerate(parts[1:], start=1):
-        if _AS.match(part) and words.group_noun.search(part):
+        if _as_words().match(part) and words.group_noun.search(part):
             return _names(", ".join(parts[:end]), words)
     return []
 
 
-_AS = re.compile(r"(?:as|com\s+a|en\s+tant\s+qu['’]|en\s+tant\s+que|als|como|come|enquanto|qua)\s", re.I)
+@cache
+def _as_words() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternatives('as_words')})(?:\s|(?<=['’]))", re.I)
 
 
 def _says_what_the_signers_are(text: str, words: Lexicon) -> bool:
