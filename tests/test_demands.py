@@ -1337,3 +1337,15 @@ def test_items_under_a_line_naming_whom_they_ask_are_its_demands():
                              ("Government of Ruritania", "Repeal the national security law;"),
                              ("United Nations", "Open an independent investigation;"),
                              ("United Nations", "Send a fact-finding mission.")]
+
+
+@pytest.mark.parametrize("heading", ["## Was es braucht:", "## Unsere Forderungen"])
+def test_german_noun_phrases_under_a_heading_that_asks_are_demands_though_capitalised(heading):
+    items = ["Gute Kinderbetreuung", "Förder- und Sprachunterricht", "Zugang zu Sportvereinen"]
+    listed = "\n".join(f"- {item}" for item in items)
+    assert [text for _, text in demands(f"{heading}\n\n{listed}\n", language="de")] == items
+
+
+def test_german_organisations_after_an_open_ask_are_still_no_demands():
+    listed = "\n".join(f"- {item}" for item in ["Digitalcourage e.V.", "Chaos Computer Club", "BUND", "Campact"])
+    assert demands(f"Wir fordern die Bundesregierung auf:\n\n{listed}\n", language="de") == []

@@ -33,6 +33,7 @@ from .countries import fold
 from .inline import split_inline_list
 from .language import MIN_PROSE_CHARS, identify, is_prose
 from .lexicon import LANGUAGES, Lexicon, function_words, in_first_person_plural
+from .names import has_organisation_word
 from .sentences import sentences
 
 LEAD_UP_BLOCKS = 1  # the paragraph before a list's lead-in leads up to it ("For these reasons, we urge ...")
@@ -606,7 +607,12 @@ def _looks_like_name(item: str, words: Lexicon) -> bool:
     if not tokens or len(tokens) > MAX_NAME_WORDS or text.endswith((".", ";", "!", ":")):
         return False
     small = function_words(words.language) | function_words("en")
+    if words.nouns_capitalised and not (has_organisation_word(text) or any(_ACRONYM.fullmatch(t) for t in tokens)):
+        return False  # "Gute Kinderbetreuung", "Förder- und Sprachunterricht": German capitalises what is needed too
     return all(token[:1].isupper() or not token[:1].isalpha() or token.casefold() in small for token in tokens)
+
+
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}\w*")
 
 
 def reads_as_ask(item: str, words: Lexicon) -> bool:
