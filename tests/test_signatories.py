@@ -149,6 +149,8 @@ def test_an_enumeration_that_began_as_a_prepositions_object_is_no_subject(body):
      ["the United States", "Argentina", "Austria", "the United Kingdom"]),
     ("Joint statement on Paris, London and Berlin", []),
     ("This letter is jointly organized by the Electronic Frontier Foundation and Fight for the Future", []),
+    ("Statement from Public Laboratory for Open Technology and Science", []),
+    ("Joint statement of Friends of the Earth and Greenpeace", ["Friends of the Earth", "Greenpeace"]),
 ])
 def test_signers_a_heading_names_without_what_it_is_about_and_states_as_signers(heading, expected):
     assert names(parsed(f"<h1>{heading}</h1><p>We call on the Government to withdraw the bill.</p>")) == expected

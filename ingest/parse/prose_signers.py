@@ -145,10 +145,24 @@ def _named_by_heading(text: str, words: Lexicon) -> list[str]:
     if not match or _organisers().search(text, 0, match.start("names")):
         return []
     named = _DATE_AFTER.sub("", match.group("names"))
+    if _one_name_with_a_conjunction(named):
+        return []  # "Statement from Public Laboratory for Open Technology and Science": one issuer
     states = _government_signers().match(named)
     if states:
         named = named[states.end():]
     return _names(_without_topic(named), words, places=bool(states)) or _names(named, words, places=bool(states))
+
+
+def _one_name_with_a_conjunction(named: str) -> bool:
+    """ "Public Laboratory for Open Technology and Science", "Center for Democracy and Technology": no comma, and the
+    one conjunction joins two capitalised words after a preposition inside the name."""
+    match = re.fullmatch(r"(?P<head>[^,;]+?)\s+\S+\s+(?P<tail>[A-ZÀ-Þ][\w'’-]*)\W*", named.strip())
+    if match is None or fold(named.split()[-2]) not in _conjunctions():
+        return False
+    before = match["head"].split()
+    at = max((index for index, word in enumerate(before) if fold(word) in _prepositions()), default=0)
+    after = before[at + 1:]
+    return 0 < at and 0 < len(after) <= MAX_APPOSED_WORDS and all(word[:1].isupper() for word in after)
 
 
 @cache
