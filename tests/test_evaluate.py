@@ -110,6 +110,8 @@ LABELLED_SETS = {
     "heldout-8": (CORPUS / "heldout-8",),
     "dev-8": (CORPUS / "dev-8",),
     "heldout-9": (CORPUS / "heldout-9",),
+    "dev-9": (CORPUS / "dev-9",),
+    "heldout-10": (CORPUS / "heldout-10",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -180,11 +182,17 @@ BARS = {
     # The tenth round's tuned part: parser 9 scored organisations 0.548, demands 0.652, titles 78%, dates 60%,
     # statements 78% on it before anything was tuned on it; the bars hold parser 10's figures.
     "dev-8": {"organisations": 0.95, "demands": 0.68, "titles": 0.80, "dates": 0.55, "languages": 0.95,
-              "statements": 0.85},
+              "statements": 0.90},
     # The tenth round's held-out part (6 documents from 3 sites), measured with parser 9 and at the end of parser
     # 10 (the same figures: organisations 0.965, demands 0.526, statements 100%).
     "heldout-9": {"organisations": 0.95, "demands": 0.50, "titles": 0.95, "dates": 0.80, "languages": 0.95,
                   "statements": 0.95},
+    # The eleventh round's tuned part (9 documents, 7 of them not statements): parser 10 scored organisations 0.923,
+    # demands 0.100, statements 78% on it before anything was tuned on it; the bars hold its figures after.
+    "dev-9": {"organisations": 0.95, "demands": 0.45, "titles": 0.95, "dates": 0.60, "languages": 0.95,
+              "statements": 0.75},
+    # The eleventh round's held-out part: one page that is not a statement, measured at the end of parser 10.
+    "heldout-10": {"languages": 0.95, "statements": 1.0},
 }
 
 
