@@ -31,7 +31,7 @@ from .entries import (
     labelled_items,
     names_on_one_line,
 )
-from .lexicon import Lexicon
+from .lexicon import Lexicon, in_another_script
 from .names import (
     ends_section,
     has_organisation_word,
@@ -288,14 +288,13 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
 
 
 OTHER_SCRIPT_PENALTY = 1.0
-_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
 def _in_another_script(entries: list[Entry]) -> bool:
-    """Names written without a Latin letter, where every language read here writes in Latin letters: the list of a
-    translation further down the page ("감리교여성지도력개발원, 경기여성단체연합"), which the statement's own list
-    comes before; alone, such a list is still read."""
-    return sum(1 for entry in entries if not _LATIN_LETTER.search(entry.text)) * 2 > len(entries)
+    """Names mostly written in another alphabet: the list of a translation further down the page
+    ("감리교여성지도력개발원, 경기여성단체연합"), which the statement's own list comes before; alone, such a list is
+    still read."""
+    return sum(1 for entry in entries if in_another_script(entry.text)) * 2 > len(entries)
 
 
 def _labels_demands(label: str, words: Lexicon) -> bool:

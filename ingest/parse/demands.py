@@ -32,8 +32,8 @@ from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
 from .language import MIN_PROSE_CHARS, identify, is_prose
-from .lexicon import LANGUAGES, Lexicon, function_words, in_first_person_plural
-from .names import has_organisation_word
+from .lexicon import LANGUAGES, Lexicon, function_words, in_another_script, in_first_person_plural
+from .names import has_organisation_word, is_acronym
 from .sentences import sentences
 
 LEAD_UP_BLOCKS = 1  # the paragraph before a list's lead-in leads up to it ("For these reasons, we urge ...")
@@ -57,8 +57,6 @@ _SENTENCE_END = (".", "!", "?", ";", ",")
 _PHRASE_END = re.compile(r"[:.;,!?]")
 T = TypeVar("T")
 _IMPERATIVE = ("imperative", "please")  # asks.imperative_asks
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
-_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
 @dataclass(frozen=True)
@@ -217,7 +215,7 @@ def _readable(blocks: list[Block]) -> list[Block]:
     language read here is written in the Latin alphabet."""
     readable = []
     for block in blocks:
-        if len(_OTHER_LETTER.findall(block.text)) > len(_LATIN_LETTER.findall(block.text)):
+        if in_another_script(block.text):
             continue
         if _WEB_ADDRESS.search(block.text):  # ".../activists-urge-Govt-to-withdraw-...": an address asks nothing
             block = replace(block, text=_WEB_ADDRESS.sub("", block.text).strip(),
@@ -361,10 +359,8 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
     """The sentence of a block that asks for what follows, whom it asks, and what it leaves to the list
     ("" after "We call on X to:" or "Wir fordern:"; a short line naming demands, "Our demands" set in
     bold as much as a heading). None when the block asks nothing of its own."""
-    text = _bare(block.text)
-    if len(text.split()) <= MAX_DEMAND_HEADING_WORDS and words.demand_noun.search(text):
-        if block.kind == "heading" or text.endswith(":") or not text.endswith(_SENTENCE_END):
-            return block.text, LeadIn(None, None), ""
+    if _names_demands_alone(block, words):
+        return block.text, LeadIn(None, None), ""
     split = sentences(block.text)
     if split and _hands_over_demands(split[-1], words) and lead_in(split[-1], words) is None:
         return split[-1], LeadIn(None, None), ""
@@ -498,7 +494,7 @@ def _headings_under_demands(blocks: list[Block], index: int) -> list[tuple[int, 
 def _names_demands_alone(block: Block, words: Lexicon) -> bool:
     """A heading, or a line of its own, that names demands and nothing else: "Our demands", "Unsere Forderungen"."""
     text = _bare(block.text)
-    return (block.kind == "heading" or not text.endswith(_SENTENCE_END)) and names_demands(text.rstrip(":"), words)
+    return (block.kind == "heading" or not text.endswith(_SENTENCE_END)) and names_demands(text, words)
 
 
 def _bold_leads(blocks: list[Block], start: int) -> list[tuple[int, str]]:
@@ -607,12 +603,10 @@ def _looks_like_name(item: str, words: Lexicon) -> bool:
     if not tokens or len(tokens) > MAX_NAME_WORDS or text.endswith((".", ";", "!", ":")):
         return False
     small = function_words(words.language) | function_words("en")
-    if words.nouns_capitalised and not (has_organisation_word(text) or any(_ACRONYM.fullmatch(t) for t in tokens)):
+    if words.nouns_capitalised and not (has_organisation_word(text) or any(is_acronym(token) for token in tokens)):
         return False  # "Gute Kinderbetreuung", "Förder- und Sprachunterricht": German capitalises what is needed too
     return all(token[:1].isupper() or not token[:1].isalpha() or token.casefold() in small for token in tokens)
 
-
-_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}\w*")
 
 
 def reads_as_ask(item: str, words: Lexicon) -> bool:

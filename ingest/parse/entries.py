@@ -30,6 +30,7 @@ from .names import (
     person_evidence,
     says_organisations,
     says_people,
+    shaped_as_a_persons_name,
     signing_for,
     split_head,
     starts_with_given_name,
@@ -248,17 +249,12 @@ def _is_signature(stanza: list[Block]) -> bool:
     says the line above is a person, whether or not our name lists know the name."""
     first, rest = stanza[0].text, [block.text for block in stanza[1:]]
     dashed = bool(rest) and _ROLE_DASH.match(rest[0]) is not None and has_role_word(rest[0])
-    return 2 <= len(stanza) <= MAX_STANZA_LINES and (_names_a_person(first) or dashed and _bare_name(first)) and \
-        any(has_role_word(line) for line in rest) and not any(_names_a_person(line) for line in rest)
+    person = _names_a_person(first) or dashed and shaped_as_a_persons_name(first)
+    return 2 <= len(stanza) <= MAX_STANZA_LINES and person and any(has_role_word(line) for line in rest) and \
+        not any(_names_a_person(line) for line in rest)
 
 
 _ROLE_DASH = re.compile(r"^\s*(?:-{1,2}|[–—])\s+")
-
-
-def _bare_name(text: str) -> bool:
-    """ "Cayden Mak": two to four capitalised words, no word for an organisation."""
-    words = text.split()
-    return 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words) and not has_organisation_word(text)
 
 
 def _names_a_person(line: str) -> bool:

@@ -277,6 +277,16 @@ def kind_labels_in_any_language() -> dict[str, re.Pattern[str]]:
     return {kind: re.compile(rf"\b(?:{_alternatives(labels)})", re.I) for kind, labels in patterns.items()}
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+
+
+def in_another_script(text: str) -> bool:
+    """More letters of another alphabet than Latin ones: every language read here writes in Latin letters, so this
+    is a translation's text ("감리교여성지도력개발원", a Chinese paragraph after each English one)."""
+    return len(_OTHER_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
+
+
 @cache
 def addressed_to_in_any_language() -> re.Pattern[str]:
     """ "to", "à", "ao", "an", "aan": what opens the naming of whom a letter or a list of asks is addressed to."""

@@ -210,12 +210,12 @@ def people_and_the_rest_of(text: str) -> tuple[list[str], str] | None:
     if match is None or not text[match.end():][:1].isupper():
         return None
     people = [name.strip() for name in re.split(r",\s+|\s+(?:and|&|und|et|y|e|en)\s+", text[:match.start()])]
-    if not all(_shaped_as_a_persons_name(name) for name in people):
+    if not all(shaped_as_a_persons_name(name) for name in people):
         return None
     return people, text[match.end():].strip().rstrip(".")
 
 
-def _shaped_as_a_persons_name(text: str) -> bool:
+def shaped_as_a_persons_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and words[0][:1].isupper() and words[-1][:1].isupper() and \
         all(word[:1].isupper() or len(word) <= MAX_PARTICLE_CHARS for word in words) and person_evidence(text) > 0
@@ -290,7 +290,7 @@ def name_likeness(text: str) -> float:
         score -= 0.3  # "Blog | CitizenNews Op-ed": a byline or a menu
     if ": " in text:
         score -= 0.3  # "Responsable de la publicación: Ricardo Bermeo": a field and its value
-    if has_organisation_word(text) or _is_acronym(words[0]):
+    if has_organisation_word(text) or is_acronym(words[0]):
         score += 0.1
     return max(0.0, min(1.0, score))
 
@@ -362,7 +362,7 @@ def _ends_in_abbreviation(word: str) -> bool:
     return bare in legal_forms() or len(bare) <= 3 or "." in bare
 
 
-def _is_acronym(word: str) -> bool:
+def is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -420,7 +420,7 @@ def _without_post_nominals(head: str) -> tuple[str, bool]:
 
 
 def _head_evidence(head: str, words: list[str]) -> float:
-    if has_organisation_word(head) or any(len(word) > 1 and _is_acronym(word) and not _INITIALS.match(word)
+    if has_organisation_word(head) or any(len(word) > 1 and is_acronym(word) and not _INITIALS.match(word)
                                           and not _capitalised_family_name(word, words) for word in words):
         return -0.8
     if any(word[:1].isdigit() for word in words) or _DOMAIN_NAME.match(head):
