@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from .errors import IngestError
 from .files import read_file
 from .parse import parse
 from .parse.countries import fold
-from .records import Statement
+from .records import Document, Statement
 
 DEMAND_OPENING_WORDS = 5
 LEAD_WORDS = 12  # how far into a demand its opening words may stand, past a lead phrase
@@ -188,6 +188,13 @@ def document_for(gold_path: Path) -> Path | None:
     return min(candidates) if candidates else None
 
 
+def as_stored(document: Document, gold: dict[str, Any]) -> Document:
+    """The document under the path it has in its repository ("_posts/2015-05-10-letter.md"), as a crawl of that
+    repository or its site would have it, rather than the corpus file's own name."""
+    stored = (gold.get("source") or {}).get("path")
+    return replace(document, path=stored) if isinstance(stored, str) and stored else document
+
+
 def evaluate_directory(directory: Path) -> list[DocumentResult]:
     results = []
     for gold_path in sorted(directory.glob("*.gold.json")):
@@ -197,7 +204,7 @@ def evaluate_directory(directory: Path) -> list[DocumentResult]:
             results.append(DocumentResult(gold["id"], crash="no document beside the gold file"))
             continue
         try:
-            statement = parse(read_file(source))
+            statement = parse(as_stored(read_file(source), gold))
         except IngestError as error:
             results.append(crashed(gold, str(error)))
             continue

@@ -65,6 +65,17 @@ def test_a_document_that_cannot_be_read_counts_as_a_crash(runner, tmp_path):
     assert "titles 0% of 1" in result.output and "statements 0% of 1" in result.output
 
 
+def test_a_document_is_read_under_the_path_its_repository_gives_it(tmp_path):
+    letter = "# Open letter\n\nWe call on the council to publish the plan.\n\nSigned:\n\n- Friends of the Park\n"
+    (tmp_path / "letter.md").write_text(letter)
+    gold = {"id": "letter", "title": "Open letter", "date": "2015-05-10", "language": "en",
+            "source": {"repo": "someone/site", "path": "_posts/2015-05-10-open-letter.md"},
+            "demands": {"items": []}, "signatories": {"organisations": ["Friends of the Park"]}}
+    (tmp_path / "letter.gold.json").write_text(json.dumps(gold))
+    [result] = evaluate_directory(tmp_path)
+    assert result.date_right is True
+
+
 def test_whole_corpus_runs_without_crashing(runner):
     result = runner.invoke(cli, ["evaluate", str(SEED.parent), str(REAL), "--format", "json"])
     report = json.loads(result.output)
