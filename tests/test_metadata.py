@@ -295,6 +295,17 @@ def test_a_date_that_ends_the_statement_before_its_signatories_or_ends_the_page(
     assert statement.date == "2019-09-12"
 
 
+@pytest.mark.parametrize("language, opening, closing, expected", [
+    ("de", "<span>Jänner 2013</span>", "", "2013-01"),
+    ("es", "", "<p><em>Barcelona, mayo de 2019.</em></p>", "2019-05"),
+    ("de", "<p>📅 6. März 2025</p>", "", None),  # a day alone on a line is more often an event's
+])
+def test_a_month_and_year_alone_or_after_a_place(language, opening, closing, expected):
+    prose = "<p>Wir fordern die Regierung auf, die Daten der Menschen zu schützen und das Gesetz zu ändern.</p>"
+    assert parsed(f"<html><body>{opening}<h3>Erklärung</h3>{prose * 4}{closing}</body></html>",
+                  language=language).date == expected
+
+
 def test_a_date_that_ends_the_header_line_naming_the_signers_wins_over_the_post_date():
     statement = parsed("---\ndate: 2019-08-18\n---\n**Gemeinsame Pressemitteilung von BUND, Campact, Deutsche "
                        "Umwelthilfe, Germanwatch, Greenpeace, Naturschutzbund Deutschland (Nabu), Naturfreunde "

@@ -91,13 +91,13 @@ def _date_words(language: str) -> DateWords:
     def alternatives(key: str) -> str:
         return "|".join(f"(?:{p})" for language in languages for p in data[key].get(language, []))
 
-    month = "|".join(sorted(map(re.escape, words.months), key=len, reverse=True))
     weekdays = {fold(name): index for language in languages
                 for index, name in enumerate(data["weekdays"].get(language, []))}
     return DateWords(
         label=re.compile(rf"\b(?:{alternatives('labels')})\s*[:.]?\s*", re.I),
         today=re.compile(rf"\b(?:{alternatives('today')})\b", re.I),
-        month_year=re.compile(rf"(?<![\d.])\b(?P<month>{month})\b\.?,?\s+(?P<year>\d{{4}})\.?$", re.I),
+        month_year=re.compile(rf"(?<![\d.])\b(?P<month>{words.month_pattern})\b\.?,?\s+(?:del?\s+)?(?P<year>\d{{4}})\.?$",
+                              re.I),
         weekdays=weekdays,
     )
 
@@ -204,11 +204,12 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d[.,:]?")
 
 def _trailing_date(text: str, words: Lexicon, short: bool) -> str | None:
     """A line that ends with its date: after a comma or a dash ("..., 16.08.2019", "Open Letter, January 2020"), or
-    in a short line after a few words ("Letter written August 6th, 2021.")."""
+    in a short line after a few words ("Letter written August 6th, 2021."); a month and year may stand alone
+    ("Jänner 2013", where a line with only a day on it is more often an event's: "📅 6. März 2025")."""
     text = text.strip().rstrip(".")
     for found, start in _dates_ending(text, words, short):
-        before = text[:start]
-        if _SEPARATOR.search(before) or (short and 0 < len(_WORD.findall(before)) <= MAX_LABEL_WORDS):
+        before, least_words = text[:start], 0 if len(found) == len("2013-01") else 1
+        if _SEPARATOR.search(before) or (short and least_words <= len(_WORD.findall(before)) <= MAX_LABEL_WORDS):
             return found
     return None
 

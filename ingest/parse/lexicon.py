@@ -88,6 +88,7 @@ class Lexicon:
     anniversary: tuple[re.Pattern[str], ...]
     anniversary_events: dict[str, int]
     months: dict[str, int]  # folded month name -> number, in the language and English
+    month_pattern: str  # an alternation of the month names as written and folded ("Jänner", "janner", "Jän")
     dateline: re.Pattern[str]
     updated_prefix: re.Pattern[str]  # "List updated on", "Zuletzt aktualisiert am"
     last_conjunction: re.Pattern[str]  # what joins the last item of an inline list: "and", "und", "sowie"
@@ -206,7 +207,8 @@ def lexicon(language: str = "en") -> Lexicon:
         anniversary=tuple(re.compile(pattern, re.I) for pattern in anniversary),
         anniversary_events=data["anniversary_events"],
         months=_months(data["months"] + data["month_spellings"]),
-        dateline=_dateline(data["months"] + data["month_spellings"]),
+        month_pattern=_month_pattern(data["months"] + data["month_spellings"]),
+        dateline=_dateline(_month_pattern(data["months"] + data["month_spellings"])),
         updated_prefix=re.compile(rf"^(?:{_alternatives(data['updated_prefixes'])})", re.I),
         last_conjunction=_last_conjunction(data["list_conjunctions"]),
         demand_list=re.compile(rf"\b(?:{data['demand_nouns']})\b[^:]{{0,80}}:\s*(?P<items>.+)$", re.I),
@@ -253,13 +255,16 @@ def _months(names: list[str]) -> dict[str, int]:
     return {**{short: numbers.pop() for short, numbers in abbreviations.items() if len(numbers) == 1}, **months}
 
 
-def _dateline(names: list[str]) -> re.Pattern[str]:
-    """A written date: "4th February 2021", "the 22nd of June, 2020", "6 Dec. 2021", "April 6, 2021",
-    "12 de setembro de 2019", "4 de febrero del 2021", "4 d'abril de 2023", a weekday before it or not."""
+def _month_pattern(names: list[str]) -> str:
     known = _months(names)
     spellings = {spelling for name in names if name for spelling in (name, fold(name), name[:3], name[:4])
                  if fold(spelling) in known}
-    month = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
+    return "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
+
+
+def _dateline(month: str) -> re.Pattern[str]:
+    """A written date: "4th February 2021", "the 22nd of June, 2020", "6 Dec. 2021", "April 6, 2021",
+    "12 de setembro de 2019", "4 de febrero del 2021", "4 d'abril de 2023", a weekday before it or not."""
     day = r"\d{1,2}(?:st|nd|rd|th|º|°|er|\.)?"
     weekday = r"(?:[^\W\d]+,?\s+)?"
     return re.compile(
