@@ -1349,3 +1349,25 @@ def test_german_noun_phrases_under_a_heading_that_asks_are_demands_though_capita
 def test_german_organisations_after_an_open_ask_are_still_no_demands():
     listed = "\n".join(f"- {item}" for item in ["Digitalcourage e.V.", "Chaos Computer Club", "BUND", "Campact"])
     assert demands(f"Wir fordern die Bundesregierung auf:\n\n{listed}\n", language="de") == []
+
+
+@pytest.mark.parametrize("language, lead, asks", [
+    ("de", "Wir fordern:", ["Schutzsuchende müssen Zuflucht bekommen.", "Sie dürfen nicht abgewiesen werden.",
+                            "Keine nationale Abschottung."]),
+    ("de", "Wir, die Hürther Brücke der Kulturen, schließen uns diesem Appell an:",
+     ["Schutzsuchende müssen Zuflucht bekommen.", "Keine Konzentration von Geflüchteten in Lagern."]),
+    ("en", "We join this appeal:", ["Journalists must be released.", "No more raids."]),
+])
+def test_a_lead_in_and_its_asks_set_as_one_paragraph_or_on_one_line(language, lead, asks):
+    prose = {"de": "Die Abschottung der europäischen Flüchtlingspolitik befördert die Gleichgültigkeit.",
+             "en": "The crackdown on the press has intensified since January of this year."}[language]
+    in_one_paragraph = f"{prose}\n\n{lead} {' '.join(asks)}\n"
+    on_one_line = f"{prose}\n\n{lead}\n{' '.join(asks)}\n"
+    assert [text for _, text in demands(in_one_paragraph, language=language)] == asks
+    assert [text for _, text in demands(on_one_line, language=language)] == asks
+
+
+def test_sentences_after_a_colon_that_introduces_no_asks_are_not_demands():
+    report = "The press has been under pressure since January.\n\nThe report found: Journalists were arrested in " \
+             "March. Their equipment was taken. Offices were raided.\n"
+    assert demands(report) == []

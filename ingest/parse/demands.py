@@ -105,7 +105,7 @@ def read_lead_in(sentence: str, words: Lexicon) -> LeadIn | None:
 def find_demands(blocks: list[Block], words: Lexicon, title: str | None = None) -> list[Demand]:
     """List demands and sentence demands, in reading order, each counted once. Under a title that names the
     page's demands ("Demands to H&M"), its lists of asks are demands whatever heads each of them."""
-    blocks = _before_translation(_readable(blocks), words)
+    blocks = _with_lead_ins_apart(_before_translation(_readable(blocks), words))
     lists = demand_lists(blocks, words)
     if title and names_demands(title, words):
         claimed = {index for found in lists for index, _ in found.items}
@@ -225,6 +225,26 @@ def _readable(blocks: list[Block]) -> list[Block]:
                             lines=tuple(unicodedata.normalize("NFKC", line) for line in block.lines))
         readable.append(block)
     return readable
+
+
+def _with_lead_ins_apart(blocks: list[Block]) -> list[Block]:
+    """ "Wir fordern: Schutzsuchende müssen Zuflucht bekommen. Sie dürfen nicht abgewiesen werden. Keine
+    Abschottung.": a paragraph whose opening sentence ends in a colon before several sentences is a lead-in over
+    its items, set as prose; read as a lead-in over a paragraph of one sentence per line."""
+    apart: list[Block] = []
+    for block in blocks:
+        colon = _LEAD_COLON.search(block.text) if block.kind == "paragraph" else None
+        after = sentences(block.text[colon.end():]) if colon else []
+        if colon is None or len(after) < MIN_ITEMS_AFTER_COLON or not all(s.endswith(_SENTENCE_END) for s in after):
+            apart.append(block)
+            continue
+        apart += [Block("paragraph", block.text[:colon.end()].strip()),
+                  Block("paragraph", " ".join(after), lines=tuple(after))]
+    return apart
+
+
+_LEAD_COLON = re.compile(r"^[^.!?:;]{1,200}:\s+(?=[A-ZÀ-Þ])")
+MIN_ITEMS_AFTER_COLON = 2
 
 
 def _before_translation(blocks: list[Block], words: Lexicon) -> list[Block]:
@@ -379,11 +399,12 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
 
 def _hands_over_demands(sentence: str, words: Lexicon) -> bool:
     """ "An die künftige Bundesregierung richten wir ferner diese konkreten Forderungen:", "Presentamos nuestras
-    propuestas:": the signers, in the first person, name what follows as their demands."""
+    propuestas:", "Wir schließen uns diesem Appell an:": the signers, in the first person, name what follows as their
+    demands, or as the appeal they join."""
     bare = _bare(sentence)
     closing = " ".join(bare.split()[-DEMAND_NOUN_REACH:])  # not "the letter we sent included five demands, and ...:"
-    return bare.endswith(":") and words.demand_noun.search(closing) is not None \
-        and in_first_person_plural(sentence, words)
+    named = words.demand_noun.search(closing) or words.appeal_noun.search(closing)
+    return bare.endswith(":") and named is not None and in_first_person_plural(sentence, words)
 
 
 def _bare(text: str) -> str:
@@ -421,7 +442,11 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     if not _bare(blocks[index].text).endswith((":", ";")) and not _ask_verb_alone(blocks[index], words):
         return []
     if following.kind == "line":
-        return [(i, blocks[i].text) for i in _run(blocks, index + 1, "line")]
+        run = _run(blocks, index + 1, "line")
+        split = sentences(following.text) if len(run) == 1 else []
+        if len(split) >= MIN_ITEMS_AFTER_COLON:  # "We demand:", then one line: "Free them. Return their ..."
+            return [(index + 1, sentence) for sentence in split]
+        return [(i, blocks[i].text) for i in run]
     if following.kind == "row":  # "Our demands:" over a table: the column that asks, else each row's longest cell
         rows = [i for i in _run(blocks, index + 1, "row") if not blocks[i].header]
         if len(rows) < 2:

@@ -81,6 +81,7 @@ class Lexicon:
     contrast_words: frozenset[str]  # "but", "mais", "aber": what joins two predicates of one subject
     open_tail: re.Pattern[str]  # ", and to:", "e que:": an ask left open to the list after it
     demand_noun: re.Pattern[str]  # "demands", "Forderungen": a heading over a list of demands
+    appeal_noun: re.Pattern[str]  # "appeal", "Appell": what the signers join before listing what it asks
     list_pointer: re.Pattern[str]  # "the following", "folgende": an ask whose content is the list after it
     proposal_lead: re.Pattern[str]  # "Por todo ello, PROPONEMOS": a short line proposing what the list after it says
     that_clause: re.Pattern[str]  # "que", "dass": what opens each proposal of such a list
@@ -200,6 +201,7 @@ def lexicon(language: str = "en") -> Lexicon:
         contrast_words=frozenset(word.casefold() for word in data["contrast_words"]),
         open_tail=_open_tail(data),
         demand_noun=re.compile(rf"\b(?:{data['demand_nouns']})\b", re.I),
+        appeal_noun=re.compile(rf"\b(?:{data['appeal_nouns']})\b", re.I),
         list_pointer=re.compile(rf"\b(?:{data['list_pointer']})\b", re.I),
         proposal_lead=re.compile(rf"^(?:[^.:;]{{0,40}}[,\s])?(?:{data['proposal_verbs']})\s*[:,]?$", re.I),
         that_clause=re.compile(rf"(?:{data['that_clause']})(?:[\s,]|(?<=['’]))", re.I),
