@@ -139,6 +139,15 @@ def test_a_front_matter_that_is_not_valid_yaml_still_gives_its_keys():
     assert (statement.title, statement.date) == ("Policy Lab", "2025-03-24")
 
 
+@pytest.mark.parametrize("line, title", [
+    ("#Declaración Pública", "Declaración Pública"),  # kramdown's heading, without a space after the hash
+    ("#FreeThemAll and more words in one paragraph\nthat goes on", "Declaración"),
+])
+def test_a_heading_written_without_a_space_after_its_hashes(line, title):
+    page = f"---\ntitle: Declaración\n---\n\n{line}\n\nPedimos al Gobierno que convoque una mesa de trabajo.\n"
+    assert parsed(page, "text/markdown").title == title
+
+
 def test_a_pandoc_heading_anchor_is_not_part_of_the_title():
     statement = parsed("# Open Letter on the Task Force {#open_letter_on_the_task_force}\n\nText.\n", "text/markdown")
     assert statement.title == "Open Letter on the Task Force"

@@ -27,6 +27,9 @@ _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)"
 _GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")
 # No indented code blocks: a page's indented HTML ("        <p>À Paris, le 9 août 2024</p>") is its text,
 # and statements hold no code.
+# "#Declaración Pública" on a line of its own: kramdown, Jekyll's Markdown, reads a heading without the space
+# CommonMark wants after the hashes.
+_UNSPACED_HEADING = re.compile(r"(?:\A|(?<=\n\n))(#{1,6})([^\W\d_][^\n#]{0,120})(?=\n\n|\n?\Z)")
 _MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table").disable("code")
 # A Markdown file may open with bare "title: ..." / "date: ..." lines and no fences: a run of such lines
 # up to the first blank line, among them one naming the title or date.
@@ -110,6 +113,7 @@ def page_from_markdown(text: str) -> Page:
     metadata = _front_matter(data)
     text = _with_front_matter_content(data, text)
     text = _GENDER_STAR.sub(r"\\*", text)
+    text = _UNSPACED_HEADING.sub(r"\1 \2", text)
     text = dashed_tables_as_html(grid_tables_as_html(text, _MARKDOWN.renderInline), _MARKDOWN.renderInline)
     soup = soup_of(_MARKDOWN.render(text))
     blocks = blocks_from_soup(soup.body or soup)
