@@ -110,6 +110,19 @@ def test_people_in_a_list_of_organisations_are_kept_people_however_long_their_ro
     assert names(statement, "organisation") == groups
 
 
+def test_union_leaders_under_an_organisations_label_are_people_initials_and_all():
+    groups = ["Alliance for Minorities", "Law and Society Trust (LST)", "Women’s Action Network (WAN)",
+              "Movement for Land and Agrarian Reform (MONLAR)"]
+    people = ["A.M.S.D. Perera - President, All Ceylon Telecommunication Employees Union",
+              "Amila Sandaruwan - Joint Teachers Service Union", "D.G.N.U.K. Jayarathna - Joint Railway Employees Union",
+              "Dammika Munasinghe - Joint Development Officers Centre", "Devinda Kodagoda - Private Workers Centre",
+              "Joseph Stalin - General Secretary, Ceylon Teachers’ Union (CTU)"]
+    lines = "".join(f"<p>{number}..{entry}</p>" for number, entry in enumerate(groups + people, start=105))
+    statement = parsed(f"{LETTER}<p>Signed by:</p><p>Organisations/Movements</p>{lines}")
+    assert names(statement, "organisation") == groups
+    assert names(statement, "individual") == people
+
+
 @pytest.mark.parametrize("body, expected", [
     ("<h1>Joint Statement of Grüne Jugend and Jusos</h1><p>We demand that the first reading be passed.</p>",
      ["Grüne Jugend", "Jusos"]),
@@ -523,6 +536,7 @@ def test_a_name_folds_to_lower_case_without_its_marks(text, folded, monkeypatch)
     ("Iuridicum Remedium, z.s.", False), ("Students for a Free Tibet", False),
     ("A. (Paris 1, PfY, CPN)", True), ("CGT (France)", False), ("UNL (Union nationale lycéenne)", False),
     ("Natalia Portillo (Aaru Data Preservation Suite, Hit Save!)", True),
+    ("D.G.N.U.K. Jayarathna - Joint Railway Employees Union", True),
 ])
 def test_who_is_a_person(text, person):
     assert (person_evidence(text) > 0.45) == person

@@ -19,9 +19,10 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 # A rule is an <hr> or a section break; an image is a standalone image's alt text (a logo, a portrait).
 BlockKind = Literal["heading", "paragraph", "item", "line", "row", "rule", "image"]
 
-# A list marker, spaced or glued to what it numbers ("01.Alagaiyah Alageswari", "16.D.B.S. Jeyaraj", "a)Uphold")
+# A list marker, spaced or glued to what it numbers ("01.Alagaiyah Alageswari", "16.D.B.S. Jeyaraj", "131..Marx
+# Prabagar", "a)Uphold")
 BULLET = re.compile(r"^\s*(?:(?:[•◦▪●‣∙·*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+"
-                    r"|(?-i:\d{1,3}\.(?=[A-ZÀ-Þ][A-Za-zÀ-ÿ.]\D*$)|\(?[a-z]\)(?=[A-ZÀ-Þ][a-zà-ÿ])))", re.I)
+                    r"|(?-i:\d{1,3}\.\.?(?=[A-ZÀ-Þ][A-Za-zÀ-ÿ.]\D*$)|\(?[a-z]\)(?=[A-ZÀ-Þ][a-zà-ÿ])))", re.I)
 _LOGO_WORDS = re.compile(r"\b(?:logo(?:tipo|type)?|image|imagen|imagem|immagine|bild|afbeelding|photo|foto)\b", re.I)
 # WordPress shortcodes left in exported posts: [caption id="..."], [/caption], [embed]
 _SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_\w+|vc_\w+|et_pb_\w+)\b[^\]]{0,300}\]")

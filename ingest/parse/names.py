@@ -31,7 +31,7 @@ _SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 _DOMAIN_NAME = re.compile(r"^[\w-]+\.(?:org|net|com|de|fr|eu|info|io|nl|it|es|ch|at|be|uk)\b",
                           re.I)
 _DOTTED_NAME = re.compile(r"^[^\W\d_]{2,}\.[^\W\d_]{2,}$")  # "info.nodes", "netzpolitik.org": a name, not prose
-_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,3}$")
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,5}$")
 # A Chinese personal name: two to four characters (compatibility forms included, as some pages write them).
 _HAN_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}$")
 _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\s*[)\]]\s|\^)")
@@ -432,7 +432,7 @@ def _head_evidence(head: str, words: list[str]) -> float:
     first, last = words[0].strip(",."), words[-1].strip(",.")
     if not is_given_name(first) and is_given_name(last):
         first, last = last, first  # "BEAUFILS Bruno": the family name first
-    given = is_given_name(first) or _INITIALS.match(first) is not None or _HAN_NAME.match(first) is not None
+    given = is_given_name(first) or _INITIALS.match(words[0].strip(",")) is not None or _HAN_NAME.match(first) is not None
     middle = words[1:-1]
     family = fold(last) in family_names() and all(_name_word(word) for word in middle)
     if not given and family and len(words) >= 3 and fold(middle[-1].strip(",.")) in family_names():

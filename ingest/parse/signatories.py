@@ -301,7 +301,7 @@ def _kind(entry: Entry, context: str) -> SignatoryKind:
     evidence = person_evidence(entry.text)
     if entry.people or (entry.group and (says_people(entry.group) or names_people(entry.group))):
         return "organisation" if evidence <= -0.8 and has_organisation_word(entry.text) else "individual"
-    if entry.group and says_organisations(entry.group):
+    if entry.group and says_organisations(entry.group) and context != "people":
         return "individual" if evidence >= 0.55 else "organisation"
     if context == "people":  # in a list of people, only an organisation's own words make an organisation
         return "organisation" if _organisation_among_people(entry.text) else "individual"
