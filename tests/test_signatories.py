@@ -114,7 +114,8 @@ def test_union_leaders_under_an_organisations_label_are_people_initials_and_all(
     groups = ["Alliance for Minorities", "Law and Society Trust (LST)", "Women’s Action Network (WAN)",
               "Movement for Land and Agrarian Reform (MONLAR)"]
     people = ["A.M.S.D. Perera - President, All Ceylon Telecommunication Employees Union",
-              "Amila Sandaruwan - Joint Teachers Service Union", "D.G.N.U.K. Jayarathna - Joint Railway Employees Union",
+              "Amila Sandaruwan - Joint Teachers Service Union",
+              "D.G.N.U.K. Jayarathna - Joint Railway Employees Union",
               "Dammika Munasinghe - Joint Development Officers Centre", "Devinda Kodagoda - Private Workers Centre",
               "Joseph Stalin - General Secretary, Ceylon Teachers’ Union (CTU)"]
     lines = "".join(f"<p>{number}..{entry}</p>" for number, entry in enumerate(groups + people, start=105))

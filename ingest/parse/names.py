@@ -432,7 +432,8 @@ def _head_evidence(head: str, words: list[str]) -> float:
     first, last = words[0].strip(",."), words[-1].strip(",.")
     if not is_given_name(first) and is_given_name(last):
         first, last = last, first  # "BEAUFILS Bruno": the family name first
-    given = is_given_name(first) or _INITIALS.match(words[0].strip(",")) is not None or _HAN_NAME.match(first) is not None
+    initials = _INITIALS.match(words[0].strip(",")) is not None  # "D.G.N.U.K. Jayarathna", the last dot kept
+    given = is_given_name(first) or initials or _HAN_NAME.match(first) is not None
     middle = words[1:-1]
     family = fold(last) in family_names() and all(_name_word(word) for word in middle)
     if not given and family and len(words) >= 3 and fold(middle[-1].strip(",.")) in family_names():
