@@ -110,6 +110,18 @@ def test_people_in_a_list_of_organisations_are_kept_people_however_long_their_ro
     assert names(statement, "organisation") == groups
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("These five key areas are: Our Ocean, Our Islands, Our Connection with Nature, Implementation and Call to "
+     "Action.", []),
+    ("The signatories are: Amnesty International, Human Rights Watch and Article 19.",
+     ["Amnesty International", "Human Rights Watch", "Article 19"]),
+    ("Signatories: Amnesty International, Greenpeace e.V. and Oxfam Ltd.",
+     ["Amnesty International", "Greenpeace e.V.", "Oxfam Ltd."]),
+])
+def test_a_sentence_that_enumerates_things_before_its_colon_names_no_signers_and_ends_no_name(line, expected):
+    assert names(parsed(f"{LETTER}<p>{line}</p>")) == expected
+
+
 def test_union_leaders_under_an_organisations_label_are_people_initials_and_all():
     groups = ["Alliance for Minorities", "Law and Society Trust (LST)", "Women’s Action Network (WAN)",
               "Movement for Land and Agrarian Reform (MONLAR)"]

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..places import is_place
 from .blocks import Block
-from .countries import country_code
+from .countries import country_code, fold
 from .headings import cue_pattern
 from .inline import split_inline_list
 from .lexicon import LANGUAGES, Lexicon, addressed_to_in_any_language, function_words
@@ -351,7 +351,7 @@ def labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
     """ "Prime adesioni: A, B and C", "Europe: A, B" or "Unterzeichnet von A, B, C" on one line:
     a label and its entries."""
     match = LABELLED_LIST.match(text) or _led_list(text, words) or _colon_led_list(text, words)
-    if not match:
+    if not match or _enumerates_things(match.group("label"), words):
         return None
     items = split_inline_list(match.group("items"), words, minimum=2, longest=MAX_NAME_WORDS)
     if items and has_role_word(items[0]) and person_evidence(match.group("label")) > 0:
@@ -361,7 +361,21 @@ def labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
     if not items or sum(name_likeness(item) for item in items) / len(items) < enough or \
             any(country_code(item) for item in items):
         return None
-    return match.group("label").strip(), items
+    return match.group("label").strip(), [*items[:-1], _without_full_stop(items[-1])]
+
+
+def _without_full_stop(name: str) -> str:
+    """ "... Human Rights Watch and Article 19.": the sentence's full stop, not the name's ("Oxfam Ltd.", "A.")."""
+    last = name.split()[-1] if name.split() else ""
+    kept = "." in last[:-1] or len(last) <= 2 or fold(last.rstrip(".")) in legal_forms()
+    return name if not name.endswith(".") or kept else name[:-1]
+
+
+def _enumerates_things(label: str, words: Lexicon) -> bool:
+    """ "These five key areas are: Our Ocean, Our Islands, ...": a sentence with its verb before the colon, that says
+    neither who signs nor what kind of group is listed, enumerates something else."""
+    verbs = any(words.auxiliary.fullmatch(word) for word in label.split())
+    return verbs and not (words.signatory_leadin.search(label) or words.group_noun.search(label))
 
 
 def _led_list(text: str, words: Lexicon) -> re.Match[str] | None:
