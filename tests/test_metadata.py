@@ -208,6 +208,14 @@ def test_a_heading_that_does_not_title_a_reprint(title, heading):
     assert parsed(text, "text/markdown").title == title
 
 
+def test_an_aside_in_brackets_that_names_a_statement_does_not_title_a_reprint():
+    text = ("---\ntitle: \"Public Education Demands sent to Government of BC\"\n---\nToday we sent the following "
+            "letter to the Premier, endorsed by 8 parent and advocacy groups.\n\n(download [news release](/r.pdf) & "
+            "[letter](/l.pdf); link to PAN's '[Declaration in Defense of Public Education](/declaration)')\n\n"
+            "Dear Premier and Ministers,\n\nWe demand that the government increase the funding of public schools.\n")
+    assert parsed(text, "text/markdown").title == "Public Education Demands sent to Government of BC"
+
+
 def test_a_title_like_first_line_where_the_markup_has_none():
     text = "Joint statement on the closure of the radio\n\nWe, the undersigned organisations, call on the " \
            "government to reopen the station.\n"

@@ -53,7 +53,10 @@ def is_heading_like(block: Block) -> bool:
     text = block.text
     return (block.kind in ("paragraph", "line") and len(text) <= MAX_HEADING_CHARS
             and len(text.split()) <= MAX_HEADING_WORDS and not text.endswith((".", ",", ";", ":"))
-            and not _INNER_SENTENCE.search(text))
+            and not _INNER_SENTENCE.search(text) and not _BRACKETED.fullmatch(text))
+
+
+_BRACKETED = re.compile(r"\(.*\)|\[.*\]", re.S)  # "(download news release & letter; ...)": an aside
 
 
 def names_a_statement(text: str) -> bool:
