@@ -1371,3 +1371,31 @@ def test_sentences_after_a_colon_that_introduces_no_asks_are_not_demands():
     report = "The press has been under pressure since January.\n\nThe report found: Journalists were arrested in " \
              "March. Their equipment was taken. Offices were raided.\n"
     assert demands(report) == []
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("en", "We therefore demand the release of all detained journalists, the repeal of the security law and an "
+           "independent investigation into the raids.",
+     ["We therefore demand the release of all detained journalists", "the repeal of the security law",
+      "an independent investigation into the raids"]),
+    ("es", "Exigimos la liberación de todos los periodistas detenidos, la derogación de la ley de seguridad y una "
+           "investigación independiente de las redadas.",
+     ["Exigimos la liberación de todos los periodistas detenidos", "la derogación de la ley de seguridad",
+      "una investigación independiente de las redadas"]),
+    ("fr", "Nous exigeons la libération de tous les journalistes détenus, l'abrogation de la loi de sécurité et une "
+           "enquête indépendante sur les perquisitions.",
+     ["Nous exigeons la libération de tous les journalistes détenus", "l'abrogation de la loi de sécurité",
+      "une enquête indépendante sur les perquisitions"]),
+    ("ca", "Exigim, per tant, l'aplicació de mesures disciplinàries, la impugnació de la resolució del Departament "
+           "i una revisió dels protocols d'assetjament.",
+     ["Exigim, per tant, l'aplicació de mesures disciplinàries", "la impugnació de la resolució del Departament",
+      "una revisió dels protocols d'assetjament"]),
+    ("en", "We demand the release of the journalists, the activists and the lawyers held since March.",
+     ["We demand the release of the journalists, the activists and the lawyers held since March."]),
+])
+def test_an_ask_whose_object_lists_actions_by_their_nouns_asks_for_each(language, sentence, expected):
+    prose = {"en": "The crackdown on the press has intensified since January of this year.",
+             "es": "La represión contra la prensa se ha intensificado desde enero de este año.",
+             "fr": "La répression contre la presse s'est intensifiée depuis janvier de cette année.",
+             "ca": "La repressió contra la premsa s'ha intensificat des del gener d'aquest any."}[language]
+    assert [text for _, text in demands(f"{prose}\n\n{sentence}\n", language=language)] == expected

@@ -682,6 +682,18 @@ def opens_with_action_noun(text: str, words: Lexicon) -> bool:
     return noun is not None and is_action_word(noun, words.language)
 
 
+def names_an_action(text: str, words: Lexicon) -> bool:
+    """ "The repeal of ...", or with an adjective before the noun: "an independent investigation into ..."."""
+    if opens_with_action_noun(text, words):
+        return True
+    article, *nouns = _WORD.findall(text[:MAX_NOUN_PHRASE_CHARS])[:3] or [""]
+    return article[:1].islower() and any(noun[:1].islower() and is_action_word(noun, words.language)
+                                         for noun in nouns)
+
+
+MAX_NOUN_PHRASE_CHARS = 80
+
+
 def _action_noun_head(text: str, words: Lexicon) -> str | None:
     """The noun of "the release of", "le retrait immédiat de", "l'abandon de": a determiner, a noun in lower
     case, at most one adjective, then "of"; None for anything else."""

@@ -24,6 +24,7 @@ from .asks import (
     asks_anything,
     imperative_asks,
     lead_in,
+    names_an_action,
     opening_ask,
     opens_with_action_noun,
     sentence_asks,
@@ -704,7 +705,25 @@ def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, str]]
         items = split_inline_list(listed.group("items"), words, minimum=2)
         if items:
             return [(_item_demand(LeadIn(None, None), item, words), "own") for item in items]
-    return [(_demand(sentence, ask, words), ask.voice) for ask in sentence_asks(sentence, words)]
+    return [(demand, ask.voice) for ask in sentence_asks(sentence, words) for demand in _asks_of(sentence, ask, words)]
+
+
+def _asks_of(sentence: str, ask: Ask, words: Lexicon) -> list[Demand]:
+    """ "We demand the release of all detained journalists, the repeal of the security law and an independent
+    investigation into the raids": an ask whose object is a list of actions, each named by its noun, asks for each."""
+    aside = _ASIDE.match(sentence, ask.act, ask.end)  # "Exigim, per tant, l'aplicació de ..."
+    act = sentence[aside.end() if aside else ask.act:ask.end]
+    items = split_inline_list(act, words, minimum=2, longest=MAX_NOMINAL_ASK_WORDS)
+    if not items or not opens_with_action_noun(items[0], words) or \
+            not all(names_an_action(item, words) for item in items[1:]):
+        return [_demand(sentence, ask, words)]
+    first_end = sentence.find(items[0], ask.act) + len(items[0])
+    return [_demand(sentence, replace(ask, end=first_end), words),
+            *(_item_demand(LeadIn(ask.addressee, ask.target), item, words) for item in items[1:])]
+
+
+MAX_NOMINAL_ASK_WORDS = 40
+_ASIDE = re.compile(r"\s*,[^,]{1,25},\s*")
 
 
 def _demand(sentence: str, ask: Ask, words: Lexicon) -> Demand:
