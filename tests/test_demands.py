@@ -1399,3 +1399,23 @@ def test_an_ask_whose_object_lists_actions_by_their_nouns_asks_for_each(language
              "fr": "La répression contre la presse s'est intensifiée depuis janvier de cette année.",
              "ca": "La repressió contra la premsa s'ha intensificat des del gener d'aquest any."}[language]
     assert [text for _, text in demands(f"{prose}\n\n{sentence}\n", language=language)] == expected
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("nl", "Wij pleiten ervoor de voorgenomen wetswijziging aan te grijpen om een uitzondering op te nemen."),
+    ("nl", "Met name adviseren we om een uitzondering op te nemen in de Wet Markt en Overheid."),
+    ("nl", "Wij bevelen aan om een uitzondering op te nemen."),
+    ("de", "Wir empfehlen, eine Ausnahme in das Gesetz aufzunehmen."),
+    ("de", "Wir plädieren dafür, eine Ausnahme in das Gesetz aufzunehmen."),
+    ("it", "Raccomandiamo di includere un'eccezione nella legge."),
+])
+def test_the_signers_recommending_or_pleading_for_a_step_ask_it(language, sentence):
+    assert asked(sentence, language) == [sentence]
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("nl", "De commissie adviseerde vorig jaar om de wet te wijzigen."),
+    ("de", "Die Kommission empfahl, das Gesetz zu ändern."),
+])
+def test_a_recommendation_someone_made_is_no_ask(language, sentence):
+    assert asked(sentence, language) == []
