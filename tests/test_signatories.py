@@ -122,6 +122,14 @@ def test_a_sentence_that_enumerates_things_before_its_colon_names_no_signers_and
     assert names(parsed(f"{LETTER}<p>{line}</p>")) == expected
 
 
+def test_an_embedded_post_quoted_after_the_signers_is_none_of_them_nor_the_statements_text():
+    tweet = ('<blockquote class="twitter-tweet"><p lang="ca">PROU IMPUNITAT DIRECCIONS. @educaciocat encobreix casos '
+             "d'assetjament laboral.</p>&mdash; Ustec-stes (@ustec) <a href=\"#\">December 3, 2019</a></blockquote>")
+    statement = parsed(f"{LETTER}<p>Signed by:</p><ul><li>Ustec-stes</li><li>CCOO</li><li>CGT</li></ul>{tweet}")
+    assert names(statement) == ["Ustec-stes", "CCOO", "CGT"]
+    assert "IMPUNITAT" not in statement.text and "December 3, 2019" not in statement.text
+
+
 def test_union_leaders_under_an_organisations_label_are_people_initials_and_all():
     groups = ["Alliance for Minorities", "Law and Society Trust (LST)", "Women’s Action Network (WAN)",
               "Movement for Land and Agrarian Reform (MONLAR)"]
