@@ -130,6 +130,18 @@ def test_an_embedded_post_quoted_after_the_signers_is_none_of_them_nor_the_state
     assert "IMPUNITAT" not in statement.text and "December 3, 2019" not in statement.text
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("#AixequemLaCatifa<br>Junta de Personal del Baix Llobregat. Ustec-stes, CCOO, CGT, Intersindical-CSC, Fesp-UGT, "
+     "ANPE",
+     ["Ustec-stes", "CCOO", "CGT", "Intersindical-CSC", "Fesp-UGT", "ANPE"]),
+    ("St. Mary's Church, Friends of the Earth, Oxfam, Greenpeace, Amnesty International",
+     ["St. Mary's Church", "Friends of the Earth", "Oxfam", "Greenpeace", "Amnesty International"]),
+])
+def test_a_sentence_before_a_line_of_names_is_none_of_them(line, expected):
+    opening = "<p>Els sindicats sotasignants exigim la retirada immediata de la resolució del Departament.</p>"
+    assert names(parsed(f"{opening}<p>{line}</p>")) == expected
+
+
 def test_union_leaders_under_an_organisations_label_are_people_initials_and_all():
     groups = ["Alliance for Minorities", "Law and Society Trust (LST)", "Women’s Action Network (WAN)",
               "Movement for Land and Agrarian Reform (MONLAR)"]

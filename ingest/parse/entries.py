@@ -409,7 +409,18 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
     doubtful = sum(1 for value in likeness if value < 0.6)
     if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
         return None  # "Activities are planned for Auckland University, ...": a sentence, not a list
-    return [without_article(item) for item in items]
+    return [without_article(item) for item in [_after_a_sentence(items[0]), *items[1:]]]
+
+
+def _after_a_sentence(first: str) -> str:
+    """ "Junta de Personal del Baix Llobregat. Ustec-stes, CCOO, CGT": a sentence that ends before the first name
+    (not the dot of "St. Mary's")."""
+    head, dot, name = first.rpartition(". ")
+    ends_a_sentence = len(head.split()) >= 2 and len(head.split()[-1]) > MAX_ABBREVIATION_CHARS
+    return name if dot and ends_a_sentence and name[:1].isupper() else first
+
+
+MAX_ABBREVIATION_CHARS = 4  # "Str.", "Av.", "St."
 
 
 def names_on_one_line(entry: Entry, words: Lexicon) -> list[Entry]:
