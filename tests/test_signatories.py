@@ -169,6 +169,11 @@ def test_union_leaders_under_an_organisations_label_are_people_initials_and_all(
     ("<p>Les associations La Quadrature du Net, Framasoft, April et Attac France demandent au gouvernement de "
      "retirer le projet de loi.</p><p>Le projet menace les libertés de tous les citoyens.</p>",
      ["La Quadrature du Net", "Framasoft", "April", "Attac France"]),
+    ("<h1>Comunicat conjunt dels grups municipals de Crida Premià de Dalt i ERC-AM en relació amb el contracte "
+     "amb Desokupa</h1><p>Exigim la rescissió immediata del contracte amb aquesta empresa.</p>",
+     ["Crida Premià de Dalt", "ERC-AM"]),
+    ("<p>Per tots aquests motius, els grups municipals de Crida Premià de Dalt i Esquerra Republicana exigim la "
+     "dimissió de l’alcalde.</p>", ["Crida Premià de Dalt", "Esquerra Republicana"]),
 ])
 def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected

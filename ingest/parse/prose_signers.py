@@ -150,6 +150,7 @@ def _named_by_heading(text: str, words: Lexicon) -> list[str]:
     states = _government_signers().match(named)
     if states:
         named = named[states.end():]
+    named = _after_group_noun(named, words)
     return _names(_without_topic(named), words, places=bool(states)) or _names(named, words, places=bool(states))
 
 
@@ -384,10 +385,14 @@ def any_conjunction(words: Lexicon) -> re.Pattern[str]:
 
 
 def _after_group_noun(part: str, words: Lexicon) -> str:
-    """ "Les associations La Quadrature du Net": the name after the words that say what the signers are."""
+    """ "Les associations La Quadrature du Net", "els grups municipals de Crida Premià de Dalt": the name after the
+    words that say what the signers are."""
     noun = words.group_noun.search(part)
-    rest = part[noun.end():].strip() if noun else ""
+    rest = _LOWER_CASE_WORDS.sub("", part[noun.end():].strip(), count=1) if noun else ""
     return rest if rest[:1].isupper() else part
+
+
+_LOWER_CASE_WORDS = re.compile(r"^(?:[a-zà-ÿ][\w'’·-]*\s+){1,3}(?=[A-ZÀ-Þ])")
 
 
 def _trailing_names(parts: list[str]) -> list[str]:
