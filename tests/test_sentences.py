@@ -27,3 +27,8 @@ def test_a_day_written_as_an_ordinal_does_not_end_a_sentence():
 def test_an_exclamation_or_question_mark_set_apart_with_a_space_ends_a_sentence():
     assert sentences("Partageons la richesse ! Nous exigeons la hausse des salaires. Qui paie\u202f? Les riches.") == [
         "Partageons la richesse !", "Nous exigeons la hausse des salaires.", "Qui paie\u202f?", "Les riches."]
+
+
+def test_a_footnote_mark_after_the_full_stop_ends_the_sentence_with_it():
+    assert sentences("It is about cultural empowerment.[xv] A commitment must include access.") == [
+        "It is about cultural empowerment.[xv]", "A commitment must include access."]

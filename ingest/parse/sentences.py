@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 # French sets "!" and "?" apart with a space ("Nous ne nous laisserons plus faire ! Nous nous révoltons")
-_CANDIDATE = re.compile(r"(?:\.|[ \u00a0\u202f]?[!?])[)\"'”’]*\s+(?=[\"'“‘(]?[A-ZÀ-ÖØ-Þ0-9])")
+# A footnote's mark may follow the full stop: "... cultural empowerment.[xv] A commitment ..."
+_CANDIDATE = re.compile(r"(?:\.|[ \u00a0\u202f]?[!?])[)\"'”’]*(?:\[\w{1,6}\])?\s+(?=[\"'“‘(]?[A-ZÀ-ÖØ-Þ0-9])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "prof", "st", "no", "nos", "shri", "smt", "sri", "mt", "ft", "jr", "sr", "rev", "hon",
