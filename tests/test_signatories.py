@@ -142,6 +142,21 @@ def test_a_sentence_before_a_line_of_names_is_none_of_them(line, expected):
     assert names(parsed(f"{opening}<p>{line}</p>")) == expected
 
 
+GERMAN_GROUPS = ["Frauen helfen Frauen e.V.", "Bündnis Grundeinkommen", "Mehr Demokratie", "Attac Deutschland",
+                 "Seebrücke Hamburg", "Omas gegen Rechts", "Pro Asyl", "Flüchtlingsrat Berlin", "Volkssolidarität",
+                 "Sozialverband VdK", "Diakonie Deutschland", "Paritätischer Gesamtverband"]
+
+
+@pytest.mark.parametrize("ask, expected", [
+    ("Wir fordern die Bundesregierung auf, das Gesetz zurückzuziehen.", GERMAN_GROUPS),
+    ("Wir fordern die Bundesregierung auf, folgende Schritte zu unternehmen.", []),  # points to what it asks
+])
+def test_a_list_of_names_after_an_ask_that_ended_its_sentence(ask, expected):
+    opening = "<p>Wir, die unterzeichnenden Organisationen, sind besorgt über das neue Versammlungsgesetz.</p>"
+    items = "".join(f"<li>{name}</li>" for name in GERMAN_GROUPS)
+    assert names(parsed(f"<html lang='de'><body>{opening}<p>{ask}</p><ul>{items}</ul></body></html>")) == expected
+
+
 def test_union_leaders_under_an_organisations_label_are_people_initials_and_all():
     groups = ["Alliance for Minorities", "Law and Society Trust (LST)", "Women’s Action Network (WAN)",
               "Movement for Land and Agrarian Reform (MONLAR)"]

@@ -93,7 +93,7 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
         return "end"
     asks = _asks(block, words)
     following = blocks[index + 1] if index + 1 < len(blocks) else None
-    if asks and _leads_into_demands(block, following):
+    if asks and _leads_into_demands(block, following, words):
         return "ask"
     previous = blocks[index - 1] if index else None
     if block.kind in ("paragraph", "line") and _signed_list(text, words):
@@ -166,9 +166,15 @@ def _asks(block: Block, words: Lexicon) -> bool:
         read_lead_in(last_sentence(block.text), words) is not None
 
 
-def _leads_into_demands(block: Block, following: Block | None) -> bool:
-    """ "We call on X to:" followed by a list, or ending in a colon."""
-    return block.text.rstrip().endswith((":", "：")) or (following is not None and following.kind == "item")
+def _leads_into_demands(block: Block, following: Block | None, words: Lexicon) -> bool:
+    """ "We call on X to:" followed by a list, or ending in a colon; not an ask that ends its sentence before a list
+    unless it points to it ("... to take the following steps.")."""
+    text = block.text.rstrip()
+    if text.endswith((":", "：")):
+        return True
+    if following is None or following.kind != "item":
+        return False
+    return not text.endswith((".", "!")) or words.list_pointer.search(text) is not None
 
 
 def is_lead_in(block: Block, words: Lexicon, asks: bool) -> bool:
