@@ -314,3 +314,17 @@ def test_names_that_a_sentence_says_have_joined_are_news_of_sign_ups(sentence_en
     statement = parsed(body, "text/markdown")
     assert len(statement.signatories) == (9 if listed else 0)
     assert statement.is_statement == listed
+
+
+@pytest.mark.parametrize("voice, expected", [
+    ("Jede dritte Bedarfsgemeinschaft sei eine Familie mit minderjährigen Kindern, betonen die Unterzeichnenden. "
+     "Sanktionen blieben daher nicht auf einzelne Personen begrenzt.", "other"),  # a report's third person
+    ("Jede dritte Bedarfsgemeinschaft ist eine Familie mit minderjährigen Kindern, betonen wir Unterzeichnenden. "
+     "Sanktionen bleiben daher nicht auf einzelne Personen begrenzt.", "open_letter"),
+])
+def test_a_page_telling_of_an_open_letter_in_the_third_person_reports_it(voice, expected):
+    body = ("<h1>Offener Brief zur Reform von SGB II</h1><p>Berlin, 19.02.2026 – Ein breites Bündnis aus 38 "
+            "Organisationen und Verbänden wendet sich in einem Offenen Brief an die Bundesregierung.</p>"
+            f"<p>{voice}</p><p>Die Bundesregierung muss auf Sanktionen verzichten, die Kinder mitbestrafen.</p>"
+            "<p>Die Bundesregierung muss die Karenzzeit für Wohnkosten beibehalten.</p>")
+    assert kind(body, language="de") == expected

@@ -22,7 +22,7 @@ from .blocks import Block
 from .demands import names_demands
 from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun
 from .language import is_prose
-from .lexicon import Lexicon, in_first_person_plural, kind_labels_in_any_language, lexicon
+from .lexicon import Lexicon, first_person_words, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
 
 OPENING_CHARS = 600  # the title and the opening: where a page says what it is
@@ -139,10 +139,18 @@ def _reported_statement() -> re.Pattern[str]:
 
 
 def _speaks_for_itself(evidence: PageEvidence) -> bool:
-    """Words of the page's own, outside quotations, in the first person plural: "we call on", "exigimos". ("I" is
-    one writer's voice, and the Italian article "i".)"""
-    return any(in_first_person_plural(_QUOTATION.sub(" ", block.text[:MAX_VOICE_BLOCK_CHARS]), evidence.words)
+    """Words of the page's own, outside quotations, in the first person plural: "we call on", "exigimos", "unsere
+    Forderungen". ("I" is one writer's voice, and the Italian article "i"; "betonen die Unterzeichnenden" is a
+    report's third person.)"""
+    return any(_in_own_words(_QUOTATION.sub(" ", block.text[:MAX_VOICE_BLOCK_CHARS]), evidence.words)
                for block in evidence.body)
+
+
+def _in_own_words(text: str, words: Lexicon) -> bool:
+    tokens = re.findall(r"\w+", text.casefold())
+    verb = words.first_person_verb
+    return any(token in first_person_words() for token in tokens) or (
+        verb is not None and any(verb.fullmatch(token) for token in tokens))
 
 
 def _tells_of_sign_ups(evidence: PageEvidence) -> bool:

@@ -155,6 +155,15 @@ def in_first_person_plural(text: str, words: Lexicon) -> bool:
 
 
 @cache
+def first_person_words() -> frozenset[str]:
+    """ "we", "wir", "nous", "our", "unsere", "nostra": the first person plural's pronouns and possessives, in every
+    language read here."""
+    names = json.loads(resources.files("ingest").joinpath("lexicon/names.json").read_text("utf-8"))
+    return frozenset(word.casefold() for key in ("first_person_subjects", "first_person_possessives")
+                     for word in names[key])
+
+
+@cache
 def lexicon(language: str = "en") -> Lexicon:
     data = _merged(language)
     anniversary = data["anniversary"] if isinstance(data["anniversary"], list) else [data["anniversary"]]
