@@ -208,6 +208,18 @@ def test_a_heading_that_does_not_title_a_reprint(title, heading):
     assert parsed(text, "text/markdown").title == title
 
 
+@pytest.mark.parametrize("line", [
+    "The Declaration states that the biodiversity crisis is an “existential threat to our Pacific Islands.”",
+    "**What is the Vemööre Declaration?**",
+])
+def test_a_quoted_sentence_or_a_question_that_names_a_statement_does_not_title_a_reprint(line):
+    text = ("---\ntitle: \"The Vemööre Declaration For The Pacific\"\n---\nBold, urgent action is called for in a "
+            f"Pacific declaration to tackle the biodiversity crisis.\n\n{line}\n\nThere are five key areas within "
+            "the declaration under which there are different action tracks, these are actions that governments "
+            "recognise.\n")
+    assert parsed(text, "text/markdown").title == "The Vemööre Declaration For The Pacific"
+
+
 def test_an_aside_in_brackets_that_names_a_statement_does_not_title_a_reprint():
     text = ("---\ntitle: \"Public Education Demands sent to Government of BC\"\n---\nToday we sent the following "
             "letter to the Premier, endorsed by 8 parent and advocacy groups.\n\n(download [news release](/r.pdf) & "

@@ -52,10 +52,12 @@ def is_heading_like(block: Block) -> bool:
         return True
     text = block.text
     return (block.kind in ("paragraph", "line") and len(text) <= MAX_HEADING_CHARS
-            and len(text.split()) <= MAX_HEADING_WORDS and not text.endswith((".", ",", ";", ":"))
+            and len(text.split()) <= MAX_HEADING_WORDS
+            and not text.rstrip(_CLOSING_QUOTES).endswith((".", ",", ";", ":"))
             and not _INNER_SENTENCE.search(text) and not _BRACKETED.fullmatch(text))
 
 
+_CLOSING_QUOTES = "\"'”’»"  # '... to ourselves as Pacific peoples.”' ends a sentence all the same
 _BRACKETED = re.compile(r"\(.*\)|\[.*\]", re.S)  # "(download news release & letter; ...)": an aside
 
 
@@ -75,7 +77,8 @@ def statement_heading(blocks: list[Block], page_titles: list[str]) -> int | None
         return None
     titles = {fold(title).strip(" .!:") for title in page_titles if title}
     for index, block in enumerate(blocks[:MAX_REPRINT_SEARCH_BLOCKS]):
-        if is_heading_like(block) and _names_a_statement_by_name(block.text) \
+        if is_heading_like(block) and not block.text.rstrip(_CLOSING_QUOTES).endswith("?") \
+                and _names_a_statement_by_name(block.text) \
                 and _prose_follows(blocks, index, ADDRESS_REACH) \
                 and any(is_prose(before) and names_a_statement(before.text) for before in blocks[:index]):
             # the first heading that names the statement: the page's own title (or its first line, where the
