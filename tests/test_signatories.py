@@ -157,6 +157,38 @@ def test_a_list_of_names_after_an_ask_that_ended_its_sentence(ask, expected):
     assert names(parsed(f"<html lang='de'><body>{opening}<p>{ask}</p><ul>{items}</ul></body></html>")) == expected
 
 
+def test_organisations_after_the_people_of_one_list_are_organisations():
+    people = [f"{given} {family} - {role} (Italia)" for given, family, role in (
+        ("Giorgia", "Villa", "montatrice"), ("Claudio", "Casazza", "regista"), ("Valentina", "Pellitteri", "filmmaker"),
+        ("Beppe", "Leonetti", "montatore"), ("Francesca", "Polici", "ufficio stampa"), ("Patrizia", "Roletti",
+        "produttrice"), ("Armando", "Andria", "produttore"), ("Alessandro", "Aniballi", "critico"),
+        ("Silvia", "Scaglione", "attrice"), ("Rossana", "Casalegno", "insegnante"), ("Marco", "Bellini", "regista"),
+        ("Giulia", "Ferri", "attrice"), ("Luca", "Moretti", "montatore"), ("Paola", "Conti", "produttrice"),
+        ("Davide", "Greco", "critico"), ("Elena", "Rinaldi", "sceneggiatrice"), ("Matteo", "Gallo", "fotografo"),
+        ("Sara", "Fontana", "attrice"), ("Andrea", "Costa", "musicista"), ("Chiara", "Marino", "docente"))]
+    unknown_names_with_roles = [  # given names our lists lack, and a role with no comma before it
+        "Martí Boada Juncà Professor i investigador, Dept. Geografia i ICTA-UAB",
+        "Meritxell Batalla Mercadé Ambientòlogia i Tècnica del CREAF",
+        "Meritxell Martínez Bellafont Directora de l'entitat La Xixa",
+        "Mercè Otero i Vidal Professora jubilada i activista feminista Ca la Dona",
+        "Miquel Carrillo Ponce President de la Federació d'Enginyeria Sense Fronteres"]
+    groups = ["#siamoaititolidicoda", "Agorà", "Amleta", "BDS Italia", "Artisti #NoBavaglio", "Diari di cineclub",
+              "Patria e Costituzione", "Postmodernissimo Perugia", "Ubulibri", "Voci per la Palestina"]
+    signers = people + unknown_names_with_roles
+    statement = parsed(f"{LETTER}<p>Signed by:</p><p>{'<br>'.join(signers + groups)}</p>")
+    assert names(statement, "organisation") == groups
+    assert len(names(statement, "individual")) == len(signers)
+
+
+def test_names_our_lists_lack_in_a_list_of_people_stay_people():
+    people = ["Giorgia Villa", "Claudio Casazza", "Valentina Pellitteri", "Beppe Leonetti", "Francesca Polici",
+              "Patrizia Roletti", "Armando Andria", "Alessandro Aniballi", "Silvia Scaglione", "Rossana Casalegno"]
+    unknown = ["Azza Hararah", "Bartlomiej Wronski", "Sherif Abdelwahab", "Abdigani Diriye", "Amine Jadid",
+               "Haider Najeeb"]  # each may be an organisation's name by its shape, none surely is
+    statement = parsed(f"{LETTER}<p>Signed by:</p><p>{'<br>'.join(people[:5] + unknown + people[5:])}</p>")
+    assert names(statement, "organisation") == []
+
+
 def test_union_leaders_under_an_organisations_label_are_people_initials_and_all():
     groups = ["Alliance for Minorities", "Law and Society Trust (LST)", "Women’s Action Network (WAN)",
               "Movement for Land and Agrarian Reform (MONLAR)"]

@@ -176,10 +176,13 @@ def stated_count(lead_in: str, words: Lexicon) -> tuple[int | None, int | None]:
 def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
     contexts = _contexts(block.entries)
     among_people = _people_stretches(block.entries)
+    among_organisations = _organisation_stretches(block.entries, contexts)
     signatories = []
     for index, entry in enumerate(block.entries):
         group = _group_with_members(entry.text, words)
-        signatory = group[0] if group else _signatory(entry, "people" if index in among_people else contexts[entry.run])
+        context = "people" if index in among_people else \
+            "organisations" if index in among_organisations else contexts[entry.run]
+        signatory = group[0] if group else _signatory(entry, context)
         if signatory is None:
             continue
         if signatory.country is None:
@@ -204,6 +207,36 @@ def _people_stretches(entries: list[Entry]) -> set[int]:
         if _may_be_a_person(entry):
             stretch.append(index)
     return people | _surely_people(stretch, entries)
+
+
+def _organisation_stretches(entries: list[Entry], contexts: dict[int, str]) -> set[int]:
+    """The entries of a stretch of organisations at the end of, or inside, a list of people ("Giorgia Villa -
+    montatrice (Italia)", then "#siamoaititolidicoda", "Agorà", "Amleta", "BDS Italia", ...): entries in a row that
+    none names a person by its shape or a given name, many of them surely not a person."""
+    found: set[int] = set()
+    stretch: list[int] = []
+    for index, entry in enumerate([*entries, None]):
+        if entry is not None and contexts.get(entry.run) == "people" and _may_be_an_organisation(entry) and \
+                (not stretch or entries[stretch[-1]].run == entry.run):
+            stretch.append(index)
+            continue
+        sure = sum(1 for i in stretch if person_evidence(entries[i].text) <= -MIN_PERSON_LIKE * 2)
+        if len(stretch) >= MIN_PEOPLE_STRETCH and sure * 2 >= len(stretch):
+            found.update(stretch)
+        stretch = [index] if entry is not None and contexts.get(entry.run) == "people" and \
+            _may_be_an_organisation(entry) else []
+    return found
+
+
+def _may_be_an_organisation(entry: Entry) -> bool:
+    return person_evidence(entry.text) <= MIN_PERSON_LIKE and not starts_with_given_name(entry.text) and \
+        not (_opens_with_two_names(entry.text) and has_role_word(entry.text))
+
+
+def _opens_with_two_names(text: str) -> bool:
+    """ "Miquel Carrillo Ponce President de la Federació ...": a name we do not know, then the person's role."""
+    words = text.split()[:2]
+    return len(words) == 2 and all(word[:1].isupper() and word.isalpha() for word in words)
 
 
 def _may_be_a_person(entry: Entry) -> bool:
