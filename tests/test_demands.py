@@ -1419,3 +1419,27 @@ def test_the_signers_recommending_or_pleading_for_a_step_ask_it(language, senten
 ])
 def test_a_recommendation_someone_made_is_no_ask(language, sentence):
     assert asked(sentence, language) == []
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "We consider it essential that the ministry publish the data."),
+    ("es", "Consideramos fundamental crear una mesa de diálogo."),
+    ("es", "Se necesita también generar las condiciones para que haya incentivos a la inversión privada."),
+    ("pt", "Consideramos fundamental criar uma mesa de diálogo."),
+    ("fr", "Nous estimons indispensable de créer une table de dialogue."),
+    ("it", "Riteniamo fondamentale creare un tavolo di dialogo."),
+    ("de", "Wir halten es für unerlässlich, einen runden Tisch einzurichten."),
+    ("nl", "Wij vinden het noodzakelijk dat de regering een dialoogtafel opricht."),
+    ("ca", "Considerem imprescindible crear una mesa de diàleg."),
+])
+def test_the_signers_holding_a_step_necessary_ask_for_it(language, sentence):
+    assert asked(sentence, language) == [sentence]
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "We consider it essential to note two points."),
+    ("es", "Consideramos necesario señalar dos aspectos de este asunto."),
+    ("it", "Riteniamo necessario evidenziare due aspetti chiave di questa vicenda."),
+])
+def test_holding_it_necessary_to_say_something_asks_nothing(language, sentence):
+    assert asked(sentence, language) == []
