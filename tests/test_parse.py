@@ -208,6 +208,18 @@ def test_a_demand_starts_at_the_clause_that_asks():
     assert starts("We, the undersigned groups, urge you to act.") == ["We, the undersigned groups, urge you to act."]
 
 
+def test_a_page_held_whole_in_a_nav_never_closed_is_read_all_the_same():
+    letter = ("<html><body><header><a href='/'>Home</a></header><nav><h2>Open Letter to Facebook</h2>"
+              "<div>Give Black researchers and communities access to our data. We urge Facebook to commit to the "
+              "following:</div><div>1. Commit anonymized Facebook data to a Public Data Trust.</div>"
+              "<div>2. Work with researchers to develop a data code of ethics.</div></body></html>")
+    statement = parse(Document("fixture", letter.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    assert statement.title == "Open Letter to Facebook"
+    assert [demand.text for demand in statement.demands] == [
+        "Commit anonymized Facebook data to a Public Data Trust.",
+        "Work with researchers to develop a data code of ethics."]
+
+
 def test_a_theme_built_of_divs_loses_its_menu_sidebar_share_related_and_comments():
     statement = parse(read_file(FIXTURES / "div-theme-letter.html"))
     assert (statement.title, statement.date, statement.kind) == (

@@ -30,7 +30,8 @@ _INITIAL = re.compile(r"^\s*[A-ZÀ-Þ]\.\s+[A-ZÀ-Þ]")  # "F. S. Hussain", "J. 
 _TEXT_RULE = re.compile(r"^\s*(?:[-*_=~]\s*){3,}$")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select",
-           "nav", "header", "footer", "aside", "head", "title", "meta", "link", "object", "embed"}
+           "head", "title", "meta", "link", "object", "embed"}
+FURNITURE = {"nav", "header", "footer", "aside"}
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
           "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label"}
 _INLINE_OR_BREAK = INLINE | {"br"}
@@ -179,8 +180,9 @@ def soup_of(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "lxml")
 
 
-def blocks_from_soup(root: Tag) -> list[Block]:
-    walker = _Walker()
+def blocks_from_soup(root: Tag, furniture: bool = False) -> list[Block]:
+    """The blocks of the markup under root; with furniture, those of its menus, headers, footers and sidebars too."""
+    walker = _Walker(furniture=furniture)
     walker.walk(root, 0)
     walker.flush()
     return walker.blocks
@@ -189,10 +191,11 @@ def blocks_from_soup(root: Tag) -> list[Block]:
 class _Walker:
     """Walks block-level markup, gathering inline text between block boundaries."""
 
-    def __init__(self, people: bool = False) -> None:
+    def __init__(self, people: bool = False, furniture: bool = False) -> None:
         self.blocks: list[Block] = []
         self.inline: list[str] = []
         self.people = people
+        self.furniture = furniture
 
     def add(self, block: Block) -> None:
         block.people = self.people
@@ -223,7 +226,7 @@ class _Walker:
 
     def visit(self, tag: Tag, depth: int) -> None:
         name = tag.name
-        if name in DROPPED or is_furniture(tag):
+        if name in DROPPED or not self.furniture and (name in FURNITURE or is_furniture(tag)):
             return
         if depth > MAX_DEPTH:
             self.inline.append(tag.get_text(" "))

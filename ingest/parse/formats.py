@@ -230,8 +230,20 @@ def _front_matter(data: Any) -> dict[str, Any]:
 def page_from_html(html: str) -> Page:
     soup = soup_of(html)
     index = MarkupIndex.of(soup)
-    blocks = blocks_from_soup(index.content_root() or soup.body or soup)
+    root = index.content_root() or soup.body or soup
+    blocks = blocks_from_soup(root)
+    if _chars(blocks) < MIN_CONTENT_CHARS:  # a <nav> never closed holds the whole page: read it, furniture and all
+        whole = blocks_from_soup(root, furniture=True)
+        blocks = whole if _chars(whole) >= WHOLE_PAGE_FACTOR * max(_chars(blocks), 1) else blocks
     return Page(blocks, html_metadata(soup, index, opening_heading(blocks)))
+
+
+MIN_CONTENT_CHARS = 200
+WHOLE_PAGE_FACTOR = 4
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks)
 
 
 def opening_heading(blocks: list[Block]) -> str | None:
