@@ -328,3 +328,17 @@ def test_a_page_telling_of_an_open_letter_in_the_third_person_reports_it(voice, 
             f"<p>{voice}</p><p>Die Bundesregierung muss auf Sanktionen verzichten, die Kinder mitbestrafen.</p>"
             "<p>Die Bundesregierung muss die Karenzzeit für Wohnkosten beibehalten.</p>")
     assert kind(body, language="de") == expected
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("This is a list of the current organisational signatories which have signed on to and contributed to The "
+     "People's Manifesto.", "other"),
+    ("We, the undersigned organisations, have signed on to The People's Manifesto.", "joint_statement"),
+    ("Singapore's workers, migrants and minorities have too long been left out of the decisions that shape their "
+     "lives, their wages and their homes. " * 4 + "Below is the list of signatories of this manifesto.",
+     "joint_statement"),  # the statement's own text, then its list
+])
+def test_a_page_that_only_lists_a_statements_signers_is_not_the_statement(opening, expected):
+    groups = "".join(f"<p>{name}</p>" for name in ("Beyond the Hijab Singapore", "For The Children SG", "Function 8",
+                                                    "IndigNation", "Living Soil Asia", "MARUAH", "New Naratif"))
+    assert kind(f"<h1>The People's Manifesto</h1><p>{opening}</p>{groups}") == expected

@@ -69,6 +69,8 @@ class PageEvidence:
 def page_kind(evidence: PageEvidence) -> PageKind:
     if not evidence.signatories and not evidence.demands and not _declared_by_its_undersigned(evidence):
         return "other"
+    if not evidence.demands and _only_lists_signers(evidence):
+        return "other"
     opening = evidence.opening()
     # a title that labels the page a statement, or asks that a line signs with names under it, outweigh what its
     # opening tells ("the raid took place at 6 am"): an event's page neither makes asks nor signs them
@@ -90,6 +92,17 @@ def page_kind(evidence: PageEvidence) -> PageKind:
     listed = signed_demands or _presents_itself_as_a_statement(evidence) or cue_pattern("joint").search(opening) \
         or _announced_together(evidence) or _asks_in_its_own_voice(evidence)
     return "joint_statement" if listed else "other"
+
+
+def _only_lists_signers(evidence: PageEvidence) -> bool:
+    """ "This is a list of the current organisational signatories which have signed on to The People's Manifesto":
+    a page that says it lists a statement's signers, with no more prose than that (the statement is elsewhere)."""
+    prose = sum(len(block.text) for block in evidence.blocks or evidence.body if is_prose(block))
+    return cue_pattern("signatory_list").search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None \
+        and prose < MIN_STATEMENT_PROSE_CHARS
+
+
+MIN_STATEMENT_PROSE_CHARS = 600
 
 
 def _label(opening: str) -> PageKind | None:
