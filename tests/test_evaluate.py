@@ -123,13 +123,17 @@ LABELLED_SETS = {
     "heldout-9": (CORPUS / "heldout-9",),
     "dev-9": (CORPUS / "dev-9",),
     "heldout-10": (CORPUS / "heldout-10",),
+    "dev-10": (CORPUS / "dev-10",),
+    "heldout-11": (CORPUS / "heldout-11",),
+    "dev-11": (CORPUS / "dev-11",),
+    "heldout-12": (CORPUS / "heldout-12",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                   "statements": 1.0, "publishers": 0.65},
     "wider": {"organisations": 0.98, "demands": 0.94, "titles": 0.95, "dates": 0.95, "languages": 0.95,
               "statements": 1.0, "publishers": 0.40},
-    "dev": {"organisations": 0.98, "demands": 0.88, "titles": 0.93, "dates": 0.87, "languages": 0.95,
+    "dev": {"organisations": 0.98, "demands": 0.88, "titles": 0.93, "dates": 0.89, "languages": 0.95,
             "statements": 0.98, "publishers": 0.42},
     "heldout": HELDOUT_BARS,
     # The second round's tuned part: parser 2 scored organisations 0.53, demands 0.37, statements 68% on it before
@@ -176,34 +180,50 @@ BARS = {
                   "statements": 0.95},
     # The eighth round's tuned part: parser 7 scored organisations 0.61, demands 0.20, individuals 0.33, statements
     # 67% on it before anything was tuned on it; the bars hold parser 10's figures (its states named in a title).
-    "dev-6": {"organisations": 0.95, "demands": 0.85, "titles": 0.90, "dates": 0.88, "languages": 0.95,
+    "dev-6": {"organisations": 0.98, "demands": 0.85, "titles": 0.90, "dates": 0.88, "languages": 0.95,
               "statements": 0.90},
     # The eighth round's held-out part (9 documents from 6 repositories), measured before parser 8's changes
     # (organisations 0.000, demands 0.375, statements 44%) and at their end; parser 9 raised its demands to 0.73 and
     # statements to 78%. Its signers are still all missed, so organisations have no bar.
     "heldout-7": {"demands": 0.70, "titles": 0.85, "dates": 0.75, "languages": 0.95, "statements": 0.75},
     # The ninth round's tuned part: parser 8 scored organisations 0.060, demands 0.417, individuals 0.000,
-    # statements 75% on it before anything was tuned on it; the bars hold parser 10's figures.
-    "dev-7": {"organisations": 0.87, "demands": 0.75, "titles": 0.95, "dates": 0.85, "languages": 0.90,
+    # statements 75% on it before anything was tuned on it; the bars hold parser 11's figures.
+    "dev-7": {"organisations": 0.90, "demands": 0.75, "titles": 0.95, "dates": 0.85, "languages": 0.90,
               "statements": 0.95},
     # The ninth round's held-out part (6 documents from 4 repositories), measured before parser 9's changes and at
     # their end (organisations 0.867, demands 0.133 and 0.129, statements 83%). Its asks are nearly all missed.
     "heldout-8": {"organisations": 0.85, "demands": 0.12, "titles": 0.80, "dates": 0.75, "languages": 0.95,
                   "statements": 0.80},
     # The tenth round's tuned part: parser 9 scored organisations 0.548, demands 0.652, titles 78%, dates 60%,
-    # statements 78% on it before anything was tuned on it; the bars hold parser 10's figures.
-    "dev-8": {"organisations": 0.95, "demands": 0.68, "titles": 0.80, "dates": 0.55, "languages": 0.95,
+    # statements 78% on it before anything was tuned on it; the bars hold parser 11's figures (its dates read under
+    # each document's repository path).
+    "dev-8": {"organisations": 0.95, "demands": 0.68, "titles": 0.85, "dates": 0.85, "languages": 0.95,
               "statements": 0.90},
     # The tenth round's held-out part (6 documents from 3 sites), measured with parser 9 and at the end of parser
     # 10 (the same figures: organisations 0.965, demands 0.526, statements 100%).
     "heldout-9": {"organisations": 0.95, "demands": 0.50, "titles": 0.95, "dates": 0.80, "languages": 0.95,
                   "statements": 0.95},
     # The eleventh round's tuned part (9 documents, 7 of them not statements): parser 10 scored organisations 0.923,
-    # demands 0.100, statements 78% on it before anything was tuned on it; the bars hold its figures after.
-    "dev-9": {"organisations": 0.95, "demands": 0.45, "titles": 0.95, "dates": 0.60, "languages": 0.95,
-              "statements": 0.75},
+    # demands 0.100, statements 78% on it before anything was tuned on it; the bars hold parser 11's figures.
+    "dev-9": {"organisations": 0.95, "demands": 0.83, "titles": 0.95, "dates": 0.70, "languages": 0.95,
+              "statements": 0.85},
     # The eleventh round's held-out part: one page that is not a statement, measured at the end of parser 10.
     "heldout-10": {"languages": 0.95, "statements": 1.0},
+    # The twelfth round's tuned part (10 documents): parser 10 and parser 11 at its start scored organisations
+    # 0.716, demands 0.678, titles 70%, statements 60% on it before anything was tuned on it; the bars hold parser
+    # 11's figures after.
+    "dev-10": {"organisations": 0.84, "demands": 0.70, "titles": 0.85, "dates": 0.95, "languages": 0.95,
+               "statements": 0.65},
+    # The twelfth round's held-out part: one press release of one organisation, listed as a statement by parsers 10
+    # and 11 alike (measured at the end of parser 11), so statements have no bar.
+    "heldout-11": {"titles": 0.95, "dates": 0.95, "languages": 0.95},
+    # The thirteenth round's tuned part (11 documents): parsers 10 and 11 scored organisations 0.676, demands 0.370,
+    # titles 64%, statements 64% on it before anything was tuned on it; the bars hold parser 11's figures after.
+    "dev-11": {"organisations": 0.88, "demands": 0.35, "titles": 0.70, "dates": 0.80, "languages": 0.95,
+               "statements": 0.60},
+    # The thirteenth round's held-out part (2 statements of one site), measured at the end of parser 11 (parser 10
+    # scores the same). Both titles and dates are missed.
+    "heldout-12": {"organisations": 0.95, "demands": 0.75, "languages": 0.95, "statements": 1.0},
 }
 
 
