@@ -208,6 +208,17 @@ def test_a_demand_starts_at_the_clause_that_asks():
     assert starts("We, the undersigned groups, urge you to act.") == ["We, the undersigned groups, urge you to act."]
 
 
+def test_a_header_inside_the_article_is_its_heading_not_the_sites():
+    page = ("<html><head><title>Geld für Bus und Bahn</title></head><body><header><nav><a href='/'>Start</a></nav>"
+            "</header><div id='main'><article><header class='major'><h2>Erklärung</h2></header><nav>Teilen</nav><p>Die "
+            "Situation im "
+            "öffentlichen Nahverkehr wird immer katastrophaler, und die Politik schaut zu.</p><p>Wir fordern eine "
+            "Verdopplung der Mittel für Bus und Bahn bis 2030.</p></article></div></body></html>")
+    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    assert statement.title == "Erklärung"
+    assert "Start" not in statement.text and "Teilen" not in statement.text
+
+
 def test_a_page_held_whole_in_a_nav_never_closed_is_read_all_the_same():
     letter = ("<html><body><header><a href='/'>Home</a></header><nav><h2>Open Letter to Facebook</h2>"
               "<div>Give Black researchers and communities access to our data. We urge Facebook to commit to the "

@@ -226,7 +226,8 @@ class _Walker:
 
     def visit(self, tag: Tag, depth: int) -> None:
         name = tag.name
-        if name in DROPPED or not self.furniture and (name in FURNITURE or is_furniture(tag)):
+        if name in DROPPED or not self.furniture and not _heads_an_article(tag) and \
+                (name in FURNITURE or is_furniture(tag)):
             return
         if depth > MAX_DEPTH:
             self.inline.append(tag.get_text(" "))
@@ -411,6 +412,12 @@ def is_furniture(tag: Tag) -> bool:
     tokens = _furniture_tokens()
     return any(label in tokens or any(part in tokens for part in _TOKEN_SPLIT.split(label))
                for label in labels if isinstance(label, str) and label)
+
+
+def _heads_an_article(tag: Tag) -> bool:
+    """ "<article><header><h2>Erklärung</h2></header>": a header inside an article or the main content is the
+    article's own heading, not the site's."""
+    return tag.name == "header" and tag.find_parent(("article", "main")) is not None
 
 
 def names_people(label: str) -> bool:
