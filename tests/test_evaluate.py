@@ -219,7 +219,7 @@ BARS = {
     "heldout-11": {"titles": 0.95, "dates": 0.95, "languages": 0.95},
     # The thirteenth round's tuned part (11 documents): parsers 10 and 11 scored organisations 0.676, demands 0.370,
     # titles 64%, statements 64% on it before anything was tuned on it; the bars hold parser 11's figures after.
-    "dev-11": {"organisations": 0.88, "demands": 0.35, "titles": 0.70, "dates": 0.80, "languages": 0.95,
+    "dev-11": {"organisations": 0.88, "demands": 0.35, "titles": 0.80, "dates": 0.80, "languages": 0.95,
                "statements": 0.60},
     # The thirteenth round's held-out part (2 statements of one site), measured at the end of parser 11 (parser 10
     # scores the same). Both titles and dates are missed.
