@@ -216,15 +216,14 @@ def _organisation_stretches(entries: list[Entry], contexts: dict[int, str]) -> s
     found: set[int] = set()
     stretch: list[int] = []
     for index, entry in enumerate([*entries, None]):
-        if entry is not None and contexts.get(entry.run) == "people" and _may_be_an_organisation(entry) and \
-                (not stretch or entries[stretch[-1]].run == entry.run):
+        doubtful = entry is not None and contexts.get(entry.run) == "people" and _may_be_an_organisation(entry)
+        if doubtful and (not stretch or entries[stretch[-1]].run == entry.run):
             stretch.append(index)
             continue
         sure = sum(1 for i in stretch if person_evidence(entries[i].text) <= -MIN_PERSON_LIKE * 2)
         if len(stretch) >= MIN_PEOPLE_STRETCH and sure * 2 >= len(stretch):
             found.update(stretch)
-        stretch = [index] if entry is not None and contexts.get(entry.run) == "people" and \
-            _may_be_an_organisation(entry) else []
+        stretch = [index] if doubtful else []
     return found
 
 
