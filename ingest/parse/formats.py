@@ -25,11 +25,11 @@ _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n
 _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)", re.S)
 # "Aktivist*innen ... Bürger*innenrates": a star between letters is German's gender star, not emphasis.
 _GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")
-# No indented code blocks: a page's indented HTML ("        <p>À Paris, le 9 août 2024</p>") is its text,
-# and statements hold no code.
 # "#Declaración Pública" on a line of its own: kramdown, Jekyll's Markdown, reads a heading without the space
 # CommonMark wants after the hashes.
 _UNSPACED_HEADING = re.compile(r"(?:\A|(?<=\n\n))(#{1,6})([^\W\d_][^\n#]{0,120})(?=\n\n|\n?\Z)")
+# No indented code blocks: a page's indented HTML ("        <p>À Paris, le 9 août 2024</p>") is its text,
+# and statements hold no code.
 _MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table").disable("code")
 # A Markdown file may open with bare "title: ..." / "date: ..." lines and no fences: a run of such lines
 # up to the first blank line, among them one naming the title or date.

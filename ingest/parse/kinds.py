@@ -22,8 +22,9 @@ from .blocks import Block
 from .demands import names_demands
 from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun
 from .language import is_prose
-from .lexicon import Lexicon, first_person_words, kind_labels_in_any_language, lexicon
+from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
+from .names import first_person_words
 
 OPENING_CHARS = 600  # the title and the opening: where a page says what it is
 MAX_TITLE_CHARS = 1000  # of a title read for what it says the page is (a hostile page may give 2 MB)

@@ -155,18 +155,10 @@ def in_first_person_plural(text: str, words: Lexicon) -> bool:
 
 
 @cache
-def first_person_words() -> frozenset[str]:
-    """ "we", "wir", "nous", "our", "unsere", "nostra": the first person plural's pronouns and possessives, in every
-    language read here."""
-    names = json.loads(resources.files("ingest").joinpath("lexicon/names.json").read_text("utf-8"))
-    return frozenset(word.casefold() for key in ("first_person_subjects", "first_person_possessives")
-                     for word in names[key])
-
-
-@cache
 def lexicon(language: str = "en") -> Lexicon:
     data = _merged(language)
     anniversary = data["anniversary"] if isinstance(data["anniversary"], list) else [data["anniversary"]]
+    month = _month_pattern(data["months"] + data["month_spellings"])
     return Lexicon(
         language=language,
         ask_with_addressee=_ask_patterns(data["ask_patterns"], data["wish_patterns"]),
@@ -218,8 +210,8 @@ def lexicon(language: str = "en") -> Lexicon:
         anniversary=tuple(re.compile(pattern, re.I) for pattern in anniversary),
         anniversary_events=data["anniversary_events"],
         months=_months(data["months"] + data["month_spellings"]),
-        month_pattern=_month_pattern(data["months"] + data["month_spellings"]),
-        dateline=_dateline(_month_pattern(data["months"] + data["month_spellings"])),
+        month_pattern=month,
+        dateline=_dateline(month),
         updated_prefix=re.compile(rf"^(?:{_alternatives(data['updated_prefixes'])})", re.I),
         last_conjunction=_last_conjunction(data["list_conjunctions"]),
         demand_list=re.compile(rf"\b(?:{data['demand_nouns']})\b[^:]{{0,80}}:\s*(?P<items>.+)$", re.I),

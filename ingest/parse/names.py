@@ -92,6 +92,14 @@ def honorifics() -> frozenset[str]:
 
 
 @cache
+def first_person_words() -> frozenset[str]:
+    """ "we", "wir", "nous", "our", "unsere", "nostra": the first person plural's pronouns and possessives, in every
+    language read here."""
+    return frozenset(word.casefold() for key in ("first_person_subjects", "first_person_possessives")
+                     for word in _data()[key])
+
+
+@cache
 def legal_forms() -> frozenset[str]:
     return frozenset(form.rstrip(".") for form in _data()["legal_forms"])
 
