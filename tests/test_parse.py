@@ -219,6 +219,15 @@ def test_a_header_inside_the_article_is_its_heading_not_the_sites():
     assert "Start" not in statement.text and "Teilen" not in statement.text
 
 
+def test_text_set_straight_in_an_article_keeps_the_paragraphs_its_blank_lines_make():
+    page = ("<html><body><main><article>\n    A indústria gráfica vem se manifestar diante da crise econômica.\n\n"
+            "    O setor recusa o aumento de impostos anunciado pelo governo.\n   \n"
+            "    Rio de Janeiro, 2 de outubro de 2015.\n</article></main></body></html>")
+    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    assert statement.text.count("\n\n") == 2
+    assert statement.date == "2015-10-02"
+
+
 def test_a_page_held_whole_in_a_nav_never_closed_is_read_all_the_same():
     letter = ("<html><body><header><a href='/'>Home</a></header><nav><h2>Open Letter to Facebook</h2>"
               "<div>Give Black researchers and communities access to our data. We urge Facebook to commit to the "

@@ -45,6 +45,7 @@ MAX_CELL_CHARS = 1000  # a table cell holding paragraphs beyond this is a layout
 MAX_DEPTH = 200  # deeper markup is read as plain text rather than walked
 LINE_BREAK = "\u2028"  # stands for <br> while inline text is gathered; source newlines are only white space
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)\s*\n\s*(?=\w)")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")  # a blank line in the markup's own text
 # A container whose class, id or data-category says it lists people, not organisations.
 _PEOPLE_CONTAINER = re.compile(r"\b(?:individuals?|persons?|people|personnes|einzelpersonen|personas|pessoas)\b", re.I)
 
@@ -213,7 +214,7 @@ class _Walker:
         for child in element.children:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not a comment, CDATA or doctype
-                    self.inline.append(str(child))
+                    self.text(str(child))
                     field = field if not str(child).strip() else None
             elif isinstance(child, Tag):
                 classes = " ".join(child.get("class") or []) if child.name in INLINE else ""
@@ -223,6 +224,15 @@ class _Walker:
                     self.inline.append(", ")  # <span class="name">…</span> <span class="org">…</span>: two fields
                 self.visit(child, depth + 1)
                 field = classes or None
+
+    def text(self, text: str) -> None:
+        """Text set straight in a container, paragraphs apart by blank lines as its writer typed them: a browser
+        runs them together, but each is a paragraph of its own ("<article>We ...\n\nWe demand ...</article>")."""
+        parts = _BLANK_LINE.split(text)
+        for number, part in enumerate(parts):
+            if number:
+                self.flush()
+            self.inline.append(part)
 
     def visit(self, tag: Tag, depth: int) -> None:
         name = tag.name
