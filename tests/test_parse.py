@@ -295,3 +295,13 @@ def test_a_heading_past_the_signers_heads_no_reprinted_statement():
             "[Llegir més](/ca/blog/declaracio/)\n")
     statement = parse(Document("letter.md", text.encode(), "text/markdown", "utf-8", datetime.now(timezone.utc)))
     assert statement.title.casefold() == "open letter to the broadcaster"
+
+
+def test_a_label_naming_a_version_gives_way_to_the_heading_below_the_addressees():
+    page = ("<html><head><title>Appeal (ENG)</title></head><body><main><h1>Appeal (ENG)</h1>"
+            "<p>TO THE VENICE BIENNALE<br>THE VENICE FILM FESTIVAL<br>ALL FILM AND CULTURE WORKERS</p>"
+            "<h1>AND YET GAZA KEEPS BURNING</h1><p>A year has passed since thousands of people answered the call to "
+            "place Palestine in the spotlight at the festival, and we call on the festival to act now.</p>"
+            "</main></body></html>")
+    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    assert statement.title == "AND YET GAZA KEEPS BURNING"

@@ -30,6 +30,7 @@ from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "11"
 TITLE_REACH = 3  # the blocks a page's title may stand among, under a line or two
+MAX_ADDRESS_LINES = 4  # "TO THE VENICE BIENNALE" and those addressed with it, between a label and the heading
 MAX_LEADING_DATELINES = 2  # "PRESS RELEASE", "Berlin, 3 March 2021" above a title
 
 
@@ -161,8 +162,8 @@ def _heading_below(title: str, body: list[Block]) -> str | None:
     key = fold(title).strip(" .!:")
     index = next((index + 1 for index, block in enumerate(body[:TITLE_REACH])
                   if fold(block.text).strip(" .!:") == key), 0)
-    below = body[index:index + 1]
-    return below[0].text if below and below[0].kind == "heading" else None
+    below = next((block for block in body[index:index + 1 + MAX_ADDRESS_LINES] if block.kind != "line"), None)
+    return below.text if below is not None and below.kind == "heading" else None
 
 
 def _past_datelines(blocks: list[Block], words: Lexicon) -> list[Block]:

@@ -25,6 +25,7 @@ ADDRESS_REACH = 25  # a letter's heading may stand above its addressees, a trans
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-ZÀ-Þ]")
 _LABEL_SEPARATOR = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_LANGUAGE_TAG = re.compile(r"[(\[]\s*[A-Za-z]{2,3}\s*[)\]]")  # "Appeal (ENG)", "Lettre ouverte [FR]": which version
 MAX_LABEL_WORDS = 4
 MIN_LATIN_TITLE_WORDS = 3
 SPELLING_SEARCH_BLOCKS = 3
@@ -107,6 +108,7 @@ def _names_a_statement_by_name(text: str) -> bool:
     if label is None:
         return False
     rest = cue_pattern("statement_qualifiers").sub(" ", text[:label.start()] + " " + text[label.end():])
+    rest = _LANGUAGE_TAG.sub(" ", rest)
     known = function_words()
     return any(word not in known for word in _WORDS.findall(rest.casefold()))
 
@@ -154,12 +156,14 @@ def _has_letters(text: str) -> bool:
 
 def page_title(title: str, subtitle: str | None, blocks: list[Block]) -> str:
     """The page's title as the statement is named: a bare label ("L'appel", "Open letter") continued by the
-    subtitle, in the script the statement is written in where a translation follows it, and spelled as the
-    text spells it where the title lost its punctuation to a slug. A title too long to be one is left as it is."""
+    subtitle (replaced by it where the label only names a version, "Appeal (ENG)"), in the script the statement is
+    written in where a translation follows it, and spelled as the text spells it where the title lost its
+    punctuation to a slug. A title too long to be one is left as it is."""
     if len(title) > MAX_TITLE_CHARS:
         return title
     if subtitle and _is_bare_label(title):
-        title = subtitle if _names_a_statement_by_name(subtitle) else f"{title.rstrip(' :–—-')}: {subtitle}"
+        own_name = _names_a_statement_by_name(subtitle) or _LANGUAGE_TAG.search(title)
+        title = subtitle if own_name else f"{title.rstrip(' :–—-')}: {subtitle}"
     return as_written(latin_part(title), blocks)
 
 
