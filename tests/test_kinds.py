@@ -161,6 +161,20 @@ def test_a_page_its_site_files_among_statements_is_listed_on_its_asks(section, l
     assert parsed(body, "text/markdown").is_statement == listed
 
 
+@pytest.mark.parametrize("section, title, expected", [
+    ("categories: [ events ]", "Announcing the first #FREEBASSELDAY on March 15", "other"),
+    ("category: Veranstaltungen", "Announcing the first #FREEBASSELDAY on March 15", "other"),
+    ("categories: [ events ]", "Open letter for Bassel", "open_letter"),  # a title naming a statement outweighs it
+    ("categories: [ news ]", "Announcing the first #FREEBASSELDAY on March 15", "open_letter"),
+])
+def test_a_page_its_site_files_among_events_is_not_listed_whatever_it_asks(section, title, expected):
+    body = (f"---\ntitle: {title}\n{section}\n---\n\n"
+            "He has been detained for a year. Below is our open letter, then a guide to help.\n\n"
+            "We demand that his captors release him. We call on every person to make an event in their city.\n\n"
+            "We urge the leaders of the open web to release software in his name.\n")
+    assert parsed(body, "text/markdown").kind == expected
+
+
 @pytest.mark.parametrize("front_matter, listed", [
     ("type: statements", True),
     ("description: Register of the letters, statements and petitions we sent this year", False),

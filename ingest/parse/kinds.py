@@ -20,7 +20,7 @@ from functools import cache
 from ..records import PageKind, Signatory
 from .blocks import Block
 from .demands import names_demands
-from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun
+from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun, page_kind_words
 from .language import is_prose
 from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
@@ -77,7 +77,7 @@ def page_kind(evidence: PageEvidence) -> PageKind:
     # opening tells ("the raid took place at 6 am"): an event's page neither makes asks nor signs them
     titled = _label(evidence.title or "") in ("open_letter", "joint_statement")
     signed = bool(evidence.signatories) and evidence.demands > 0 and _has_signing_line(evidence)
-    if evidence.statement_heading is None and (_names_another_kind(evidence.title)
+    if evidence.statement_heading is None and (_names_another_kind(evidence.title) or _filed_elsewhere(evidence)
                                                or (not titled and not signed
                                                    and _other_page_cues(opening) >= MIN_OTHER_PAGE_CUES)
                                                or _reports_a_statement(evidence) or _tells_of_sign_ups(evidence)):
@@ -120,6 +120,20 @@ def _names_another_kind(title: str | None) -> bool:
     """ "FSM Newsletter 10 March 2008", "October Newsletter": a title that says the page is something else."""
     title = (title or "")[:MAX_TITLE_CHARS]
     return bool(title) and cue_pattern(*OTHER_PAGE_CUES).search(title) is not None and not names_a_statement(title)
+
+
+def _filed_elsewhere(evidence: PageEvidence) -> bool:
+    """ "section: events", "category: Veranstaltung": the site files the page among its events, jobs or newsletters,
+    and its title names no statement."""
+    section = (evidence.filed_under or "")[:MAX_TITLE_CHARS].strip()
+    return bool(section) and _other_section().fullmatch(section) is not None \
+        and not names_a_statement((evidence.title or "")[:MAX_TITLE_CHARS])
+
+
+@cache
+def _other_section() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for by_language in page_kind_words()["other_sections"].values()
+                               for pattern in by_language), re.I)
 
 
 def _reports_a_statement(evidence: PageEvidence) -> bool:
