@@ -356,3 +356,17 @@ def test_a_page_that_only_lists_a_statements_signers_is_not_the_statement(openin
     groups = "".join(f"<p>{name}</p>" for name in ("Beyond the Hijab Singapore", "For The Children SG", "Function 8",
                                                     "IndigNation", "Living Soil Asia", "MARUAH", "New Naratif"))
     assert kind(f"<h1>The People's Manifesto</h1><p>{opening}</p>{groups}") == expected
+
+
+@pytest.mark.parametrize("language, held", [
+    ("es", "El evento se realizará a través de la plataforma Zoom."),
+    ("pt", "O evento acontecerá na plataforma Zoom."),
+    ("ca", "L'esdeveniment es farà a través de la plataforma Zoom."),
+])
+def test_a_meeting_called_with_its_hour_and_how_the_event_is_held_is_not_listed(language, held):
+    hour, ask = {"es": ("el jueves 14 de enero, a las 10 horas", "Exigimos al Gobierno que pague sus deudas."),
+                 "pt": ("na quinta-feira, 14 de janeiro, às 10h", "Exigimos que o Governo pague as suas dívidas."),
+                 "ca": ("dijous 14 de gener, a les 10 hores", "Exigim al Govern que pagui els seus deutes.")}[language]
+    body = (f"<h1>Convocatoria Nacional</h1><p>Convocamos a todos los prestadores a una transmisión {hour}.</p>"
+            f"<p>{held}</p><p>{ask}</p><p>La Federación está conformada por:</p><ul>{GROUPS}</ul>")
+    assert kind(body, language=language) == "other"
