@@ -974,3 +974,33 @@ def test_slogans_above_the_signers_are_no_signers():
     assert [s.name_as_written for s in statement.signatories] == [
         "Madres de Plaza de Mayo Línea Fundadora", "Asamblea Permanente por los Derechos Humanos",
         "Fundación Memoria Histórica y Social Argentina", "Comisión Memoria Verdad y Justicia Zona Norte"]
+
+
+def test_a_page_of_spans_parted_by_empty_lines_keeps_its_paragraphs_and_its_signers():
+    spans = ["As a result of the aggression the dam was destroyed and the town of Oleshki was flooded.",
+             "We call on the international community to provide humanitarian aid to its people at once.",
+             "Signed by:", "InTransit, Berlin Anti-War Initiative", "Media Partisans", "Vyvozhuk Evacuation Initiative",
+             "Free Russians e.V. Munich", "Anastasia Shevchenko, member of the Anti-war Committee"]
+    body = "<br><br>".join(f"<span>{text}</span>" for text in spans)
+    statement = parsed(f"<html><body><div><h1>Appeal of the Coalition</h1>{body}</div></body></html>")
+    assert [(s.name_as_written, s.kind) for s in statement.signatories] == [
+        ("InTransit, Berlin Anti-War Initiative", "organisation"), ("Media Partisans", "organisation"),
+        ("Vyvozhuk Evacuation Initiative", "organisation"), ("Free Russians e.V. Munich", "organisation"),
+        ("Anastasia Shevchenko, member of the Anti-war Committee", "individual")]
+    assert statement.text.count("\n\n") >= 1
+
+
+def test_a_note_of_a_few_paragraphs_between_a_wall_of_logos_and_a_list_of_people_does_not_part_them():
+    logos = "".join(f'<img alt="{name}" src="{number}.png">' for number, name in enumerate(
+        ("Associazione onData", "Transparency International Italia", "ActionAid Italia", "Scienza in rete",
+         "Altroconsumo", "Legambiente")))
+    people = "".join(f"<p>{name}</p>" for name in ("Erika Marconato, co-fondatrice di CivicHackingIT",
+                                                   "Moreno Colaiacovo, bioinformatico", "Matteo Fortini, attivista",
+                                                   "Alberto Cottica, economista"))
+    page = (f"<html><body><p>Chiediamo al Governo di pubblicare i dati aperti sul contagio ogni giorno.</p>"
+            f"<h2>Promotori</h2>{logos}<div>I loghi qui in alto sono le organizzazioni che hanno aderito.<br><br>"
+            "Se vuoi aderire, scrivici una mail.<br><br>Grazie!</div><h2>Firmatari</h2>"
+            f"{people}</body></html>")
+    statement = parsed(page)
+    kinds = [s.kind for s in statement.signatories]
+    assert (kinds.count("organisation"), kinds.count("individual")) == (6, 4)

@@ -45,6 +45,7 @@ MAX_CELL_CHARS = 1000  # a table cell holding paragraphs beyond this is a layout
 MAX_DEPTH = 200  # deeper markup is read as plain text rather than walked
 LINE_BREAK = "\u2028"  # stands for <br> while inline text is gathered; source newlines are only white space
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)\s*\n\s*(?=\w)")
+_EMPTY_LINE = re.compile(rf"{LINE_BREAK}\s*{LINE_BREAK}[\s{LINE_BREAK}]*")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")  # a blank line in the markup's own text
 # A container whose class, id or data-category says it lists people, not organisations.
 _PEOPLE_CONTAINER = re.compile(r"\b(?:individuals?|persons?|people|personnes|einzelpersonen|personas|pessoas)\b", re.I)
@@ -197,6 +198,7 @@ class _Walker:
         self.inline: list[str] = []
         self.people = people
         self.furniture = furniture
+        self.in_paragraph = False  # inside a <p>, whose writer has said where its paragraph ends
 
     def add(self, block: Block) -> None:
         block.people = self.people
@@ -205,8 +207,10 @@ class _Walker:
     def flush(self) -> None:
         if self.inline:
             text = _HYPHEN_WRAP.sub("", _SHORTCODE.sub("", "".join(self.inline)))  # "MROD-\nBF" was wrapped
-            for block in blocks_from_lines(text.split(LINE_BREAK)):
-                self.add(block)
+            # "<br><br>" in text set straight in a container: an empty line between its paragraphs
+            for part in [text] if self.in_paragraph else _EMPTY_LINE.split(text):
+                for block in blocks_from_lines(part.split(LINE_BREAK)):
+                    self.add(block)
             self.inline = []
 
     def walk(self, element: Tag, depth: int) -> None:
@@ -272,11 +276,12 @@ class _Walker:
             self.table_row(tag, depth)
         else:  # p, div, blockquote, section, table and anything unknown: a block boundary
             self.flush()
-            outer, before = self.people, len(self.blocks)
+            outer, before, in_paragraph = self.people, len(self.blocks), self.in_paragraph
             self.people = outer or _labels_people(tag)
+            self.in_paragraph = in_paragraph or name == "p"
             self.walk(tag, depth)
             self.flush()
-            self.people = outer
+            self.people, self.in_paragraph = outer, in_paragraph
             if name == "p" and len(self.blocks) == before + 1 and self.blocks[-1].kind == "paragraph":
                 self.blocks[-1].lead = _leading_name(tag, self.blocks[-1].text)
 

@@ -49,7 +49,8 @@ MAX_LOOKBACK = 3  # blocks between a lead-in and its list ("(in alphabetical ord
 MAX_GAP = 4  # blocks between two lists of one signatory block ("Individuals:")
 MAX_STRAY = 2  # entries in another form that may stand inside a long list
 MAX_NOTE_CHARS = 600
-MAX_NOTES = 2  # "The logos above are the organisations that joined": a note between two lists
+MAX_NOTES = 2  # "(affiliations for identification only)": notes between two lists
+MAX_NOTE_BLOCKS = 4  # the paragraphs of one note between two lists
 ACCEPT = 0.9  # the score a candidate needs to be the signatory block
 CONTINUE = 0.5  # the score a neighbouring candidate needs to continue it
 MAX_PLACES = 0.5  # the share of a candidate's entries that may be places
@@ -359,10 +360,18 @@ def _continues(near: Run, far: Run, roles: list[str], blocks: list[Block]) -> bo
     gap = range(near.end, far.start)
     if not gap:
         return roles[far.start] in ("label", "mark") or far.labelled
-    notes = [i for i in gap if roles[i] == "prose" and len(blocks[i].text) <= MAX_NOTE_CHARS]
+    notes = [i for i in gap if roles[i] not in ("leadin", "label", "mark")]
+    if not notes:
+        return len(gap) <= MAX_GAP
     both = near.score >= ACCEPT and far.score >= ACCEPT
-    allowed = [i for i in gap if roles[i] in ("leadin", "label", "mark")]
-    return len(gap) <= MAX_GAP and len(allowed) + (len(notes[:1]) if both else 0) == len(gap)
+    return both and _one_note(notes, blocks) and len(gap) - len(notes) + 1 <= MAX_GAP
+
+
+def _one_note(notes: list[int], blocks: list[Block]) -> bool:
+    """Blocks that stand together as one short note: "The logos above are the organisations that joined. To join,
+    write to us. Thank you!", set as a paragraph or as a few."""
+    return notes == list(range(notes[0], notes[-1] + 1)) and len(notes) <= MAX_NOTE_BLOCKS and \
+        sum(len(blocks[i].text) for i in notes) <= MAX_NOTE_CHARS
 
 
 def with_neighbours(best: Run, runs: list[Run], roles: list[str], blocks: list[Block]) -> list[Run]:
@@ -397,6 +406,10 @@ def _continuation(edge: Run, runs: list[Run], index: int, step: int, roles: list
     candidate = runs[index]
     if joins(candidate, edge):
         return [candidate], 1
+    beyond = index + step
+    if candidate.score == -math.inf and len(candidate.blocks) == 1 and 0 <= beyond < len(runs) \
+            and joins(runs[beyond], edge):
+        return [runs[beyond]], 2  # "Thank you!" closing a note between two lists is no list of its own
     beyond = index + step
     if 0 <= beyond < len(runs) and _stray(candidate, edge, runs[beyond], step):
         return [candidate, runs[beyond]], 2
