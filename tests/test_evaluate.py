@@ -129,6 +129,8 @@ LABELLED_SETS = {
     "heldout-12": (CORPUS / "heldout-12",),
     "dev-12": (CORPUS / "dev-12",),
     "heldout-13": (CORPUS / "heldout-13",),
+    "dev-13": (CORPUS / "dev-13",),
+    "heldout-14": (CORPUS / "heldout-14",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -232,6 +234,13 @@ BARS = {
                "statements": 0.50},
     # The fourteenth round's held-out part (6 documents, 3 statements), measured once, as parser 11 first met it.
     "heldout-13": {"organisations": 0.65, "demands": 0.19, "titles": 0.65, "dates": 0.95, "languages": 0.95,
+                   "statements": 0.80},
+    # The fifteenth round's tuned part (6 documents): parser 11 with this session's changes scored organisations
+    # 0.016, demands 0.410, titles 33%, dates 50%, statements 83% on it before anything was tuned on it.
+    "dev-13": {"organisations": 0.01, "demands": 0.40, "titles": 0.30, "dates": 0.45, "languages": 0.80,
+               "statements": 0.80},
+    # The fifteenth round's held-out part (5 documents, 4 statements), measured once, as the parser first met it.
+    "heldout-14": {"organisations": 0.95, "demands": 0.70, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                    "statements": 0.80},
 }
 
