@@ -1004,3 +1004,19 @@ def test_a_note_of_a_few_paragraphs_between_a_wall_of_logos_and_a_list_of_people
     statement = parsed(page)
     kinds = [s.kind for s in statement.signatories]
     assert (kinds.count("organisation"), kinds.count("individual")) == (6, 4)
+
+
+def test_a_grid_of_cards_gives_each_card_as_the_signer_its_heading_names():
+    def card(heading: str, line: str) -> str:
+        return (f'<div class="col-md-3"><div class="blocsign"><div class="logo"><img src="x.png" alt="{line}"></div>'
+                f'<h4>{heading}</h4><p class="member-title">{line} - <span class="country">France</span></p>'
+                '<span class="date">10/10/2017</span></div></div>')
+    cards = [("CLACSO", "Consejo Latinoamericano de Ciencias Sociales"), ("UL", "Université de Lorraine"),
+             ("CPU", "Conférence des présidents d'université"), ("", "Cuadernos de Neuropsicologia"),
+             ("Inria", "Institut national de recherche en informatique")]
+    page = ("<html><body><main><p>Nous appelons les institutions à soutenir la science ouverte dès maintenant.</p>"
+            "<h3>Institutions signataires :</h3><div class='row'><h3>Recherche et enseignement supérieur</h3>"
+            f"{''.join(card(heading, line) for heading, line in cards)}</div></main></body></html>")
+    statement = parsed(page)
+    assert [s.name_as_written for s in statement.signatories] == [
+        "CLACSO", "UL", "CPU", "Cuadernos de Neuropsicologia - France", "Inria"]

@@ -274,6 +274,9 @@ class _Walker:
         elif name == "tr" or name in _ROW_GROUPS and _children(tag, ("td", "th")):
             self.flush()  # "<thead><td>Name</td><td>Firma</td></thead>": cells with no <tr> around them are a row
             self.table_row(tag, depth)
+        elif (shape := _card_shape(tag)) is not None:
+            self.flush()
+            self.cards(tag, shape, depth)
         else:  # p, div, blockquote, section, table and anything unknown: a block boundary
             self.flush()
             outer, before, in_paragraph = self.people, len(self.blocks), self.in_paragraph
@@ -284,6 +287,18 @@ class _Walker:
             self.people, self.in_paragraph = outer, in_paragraph
             if name == "p" and len(self.blocks) == before + 1 and self.blocks[-1].kind == "paragraph":
                 self.blocks[-1].lead = _leading_name(tag, self.blocks[-1].text)
+
+    def cards(self, grid: Tag, shape: tuple[str, tuple[str, ...]], depth: int) -> None:
+        """A grid of cards, each a logo, its heading and a line or two: each card is one entry, named by its
+        heading (the lines under it describe it); what else stands in the grid is read as ever."""
+        for child in grid.children:
+            if isinstance(child, Tag) and _shape(child) == shape:
+                name = _card_name(child)
+                if name:
+                    self.add(Block("item", name, level=1))
+            elif isinstance(child, Tag):
+                self.visit(child, depth + 1)
+                self.flush()
 
     def image(self, tag: Tag) -> None:
         """An image with a name for alt text, standing alone: a logo in a wall of signers' logos. Without alt text,
@@ -488,6 +503,60 @@ def _definition_groups(listing: Tag) -> list[tuple[str, list[str]]]:
                 groups.append(("", []))
             groups[-1][1].append(text)
     return groups
+
+
+MIN_CARDS = 3
+MAX_OTHER_GRID_CHILDREN = 2  # a heading over the cards, a rule
+MAX_CARD_CHARS = 400  # a card names and describes; a teaser's excerpt or a paragraph of prose is longer
+MAX_CARD_NAME_CHARS = 150
+MIN_NAMED_CARDS = 0.8  # a card or two may leave its heading empty
+
+
+def _card_shape(grid: Tag) -> tuple[str, tuple[str, ...]] | None:
+    """The shape of the cards a container lays out: at least three boxes alike ("<div class='col'>" each holding a
+    logo, an <h4> with the name, a line with the full name and country, a date), with little else beside them."""
+    if grid.name in ("ul", "ol", "dl", "table", "p"):
+        return None
+    children = [child for child in grid.children if isinstance(child, Tag)]
+    if len(children) < MIN_CARDS:
+        return None
+    shapes = [_shape(child) for child in children]
+    common = max(set(shapes), key=shapes.count)
+    cards = [child for child, shape in zip(children, shapes, strict=True) if shape == common]
+    if len(cards) < MIN_CARDS or len(children) - len(cards) > MAX_OTHER_GRID_CHILDREN \
+            or not all(_is_card(card) for card in cards):
+        return None
+    named = sum(1 for card in cards if _is_named_card(card))
+    return common if named >= MIN_NAMED_CARDS * len(cards) else None
+
+
+def _shape(tag: Tag) -> tuple[str, tuple[str, ...]]:
+    classes = tag.get("class") or []
+    return tag.name, tuple(sorted(classes)) if isinstance(classes, list) else (str(classes),)
+
+
+def _is_card(card: Tag) -> bool:
+    """A box of a heading at most and a few short lines."""
+    if card.name in HEADINGS or card.name in INLINE or card.name in ("li", "p", "tr", "img"):
+        return False
+    return len(card.find_all(tuple(HEADINGS))) <= 1 and card.find(("p", "div", "span")) is not None \
+        and len(clean(card.get_text(" "))) <= MAX_CARD_CHARS
+
+
+def _is_named_card(card: Tag) -> bool:
+    heading = card.find(tuple(HEADINGS))
+    return heading is not None and 0 < len(clean(heading.get_text(" "))) <= MAX_CARD_NAME_CHARS
+
+
+def _card_name(card: Tag) -> str:
+    """The card's heading; where it is left empty, its first line."""
+    heading = card.find(tuple(HEADINGS))
+    name = clean(heading.get_text(" ")) if heading is not None else ""
+    if name:
+        return name
+    line = next((clean(tag.get_text(" ")) for tag in card.find_all(True)
+                 if any(type(child) is NavigableString and child.strip() for child in tag.children)), "")
+    return line if len(line) <= MAX_CARD_NAME_CHARS else ""
 
 
 def _children(tag: Tag, names: tuple[str, ...]) -> list[Tag]:
