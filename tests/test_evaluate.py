@@ -131,6 +131,8 @@ LABELLED_SETS = {
     "heldout-13": (CORPUS / "heldout-13",),
     "dev-13": (CORPUS / "dev-13",),
     "heldout-14": (CORPUS / "heldout-14",),
+    "dev-14": (CORPUS / "dev-14",),
+    "heldout-15": (CORPUS / "heldout-15",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -242,6 +244,13 @@ BARS = {
     # The fifteenth round's held-out part (5 documents, 4 statements), measured once, as the parser first met it.
     "heldout-14": {"organisations": 0.95, "demands": 0.70, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                    "statements": 0.80},
+    # The sixteenth round's tuned part (7 documents): the parser at its card-grid change scored organisations 0.091,
+    # demands 0.300, titles 86%, dates 86%, statements 71% on it before anything was tuned on it.
+    "dev-14": {"organisations": 0.09, "demands": 0.30, "titles": 0.85, "dates": 0.85, "languages": 0.95,
+               "statements": 0.70},
+    # The sixteenth round's held-out part: two pages that are not statements, both listed by the parser that first
+    # met them (statements 0 of 2), so only languages and titles have bars.
+    "heldout-15": {"titles": 0.50, "languages": 0.95},
 }
 
 
