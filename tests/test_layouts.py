@@ -1020,3 +1020,27 @@ def test_a_grid_of_cards_gives_each_card_as_the_signer_its_heading_names():
     statement = parsed(page)
     assert [s.name_as_written for s in statement.signatories] == [
         "CLACSO", "UL", "CPU", "Cuadernos de Neuropsicologia - France", "Inria"]
+
+
+def test_signers_in_a_section_of_main_after_the_letters_article_are_read():
+    sigs = "".join(f'<li class="sig"><a href="https://x.org/{n}"><span class="sig__mark"><img src="{n}.svg" '
+                   f'alt="Logo de {name}"></span><span class="sig__name">{name}</span></a></li>'
+                   for n, name in enumerate(("AFPY", "Agile Nantes", "BreizhCamp", "Paris Web", "PHP Foundation")))
+    page = ("<html><head><title>Lettre ouverte</title></head><body><main><section class='hero'><h1>Lettre ouverte "
+            "pour la survie des événements techniques</h1></section><section><article class='letter'><p>Les "
+            "événements techniques traversent une crise silencieuse, et nous appelons les entreprises à les "
+            "soutenir.</p></article></section><section id='signataires'><h2>5 organisations ont déjà signé</h2>"
+            f"<ul class='sigs'>{sigs}</ul></section></main></body></html>")
+    statement = parsed(page)
+    assert [s.name_as_written for s in statement.signatories] == [
+        "AFPY", "Agile Nantes", "BreizhCamp", "Paris Web", "PHP Foundation"]
+    assert statement.title == "Lettre ouverte pour la survie des événements techniques"
+
+
+def test_a_wall_of_logos_whose_alt_text_says_logo_of_gives_the_names_alone():
+    logos = "".join(f'<img src="{n}.png" alt="{alt}">' for n, alt in enumerate(
+        ("Logo de Agile Nantes", "Logo d’AlpesCraft", "Logo of Open Rights Group", "Logotipo del Colectivo Sur")))
+    statement = parsed(f"<html><body><p>We call on the Government to withdraw the bill at once.</p>"
+                       f"<h2>Signatories</h2>{logos}</body></html>")
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Agile Nantes", "AlpesCraft", "Open Rights Group", "Colectivo Sur"]

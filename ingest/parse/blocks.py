@@ -23,7 +23,9 @@ BlockKind = Literal["heading", "paragraph", "item", "line", "row", "rule", "imag
 # Prabagar", "a)Uphold")
 BULLET = re.compile(r"^\s*(?:(?:[•◦▪●‣∙·*–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+"
                     r"|(?-i:\d{1,3}\.\.?(?=[A-ZÀ-Þ][A-Za-zÀ-ÿ.]\D*$)|\(?[a-z]\)(?=[A-ZÀ-Þ][a-zà-ÿ])))", re.I)
-_LOGO_WORDS = re.compile(r"\b(?:logo(?:tipo|type)?|image|imagen|imagem|immagine|bild|afbeelding|photo|foto)\b", re.I)
+# "Logo", "Logo de", "Logo d’", "Bild von": the words an image's alt text puts before the name it shows
+_LOGO_WORDS = re.compile(r"\b(?:logo(?:tipo|type)?|image|imagen|imagem|immagine|bild|afbeelding|photo|foto)\b"
+                         r"(?:\s+(?:of|de[ls]?|du|von|van|der|di|da|do|dos|das)\b|\s+d['’])?", re.I)
 # WordPress shortcodes left in exported posts: [caption id="..."], [/caption], [embed]
 _SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_\w+|vc_\w+|et_pb_\w+)\b[^\]]{0,300}\]")
 _INITIAL = re.compile(r"^\s*[A-ZÀ-Þ]\.\s+[A-ZÀ-Þ]")  # "F. S. Hussain", "J. Gray"
@@ -345,7 +347,8 @@ class _Walker:
         inner = _Walker()
         inner.walk(item, depth + 1)
         inner.flush()
-        return clean(" ".join(block.text for block in inner.blocks))
+        texts = [block.text for block in inner.blocks if block.kind != "image"]  # a logo beside the name it shows
+        return clean(" ".join(texts or [block.text for block in inner.blocks])).strip(" ,")
 
     def list_items(self, listing: Tag, depth: int, level: int) -> None:
         if depth > MAX_DEPTH:

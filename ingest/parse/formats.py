@@ -310,6 +310,9 @@ class MarkupIndex:
         root = next((self.content[kind] for kind in CONTENT_ROOTS if kind in self.content), None)
         if root is None or root.name != "article":
             return root
+        main = self.content.get("main")
+        if main is not None and main in root.parents and _sole_article(main):
+            return main  # "<main><article>the letter</article><section>its signers</section></main>"
         item = _wrapped(root)  # "<section><article>...</article></section>", one section per article
         if item.parent is not None and sum(1 for child in item.parent.children if _holds_an_article(child)) > 1:
             return item.parent
@@ -322,6 +325,10 @@ class MarkupIndex:
                 if text:
                     return text
         return None
+
+
+def _sole_article(main: Tag) -> bool:
+    return len(main.find_all("article", limit=2)) == 1
 
 
 def _wrapped(tag: Tag) -> Tag:
