@@ -1443,3 +1443,15 @@ def test_the_signers_holding_a_step_necessary_ask_for_it(language, sentence):
 ])
 def test_holding_it_necessary_to_say_something_asks_nothing(language, sentence):
     assert asked(sentence, language) == []
+
+
+def test_paragraphs_each_under_a_number_set_apart_are_the_items_a_lead_in_introduces():
+    body = ("<html><body><main><h2>Ce que nous demandons</h2><p>Pour que les événements techniques continuent "
+            "d’exister, nous appelons les entreprises et les professionnel·le·s à :</p>"
+            "<p>01</p><p>Sponsoriser les événements techniques, même modestement.</p>"
+            "<p>02</p><p>Acheter des places pour leurs équipes, et les libérer pour y assister.</p>"
+            "<p>03</p><p>Adhérer aux associations qui portent ces événements.</p></main></body></html>")
+    assert [text for _, text in demands(body, "text/html", language="fr")] == [
+        "Sponsoriser les événements techniques, même modestement.",
+        "Acheter des places pour leurs équipes, et les libérer pour y assister.",
+        "Adhérer aux associations qui portent ces événements."]

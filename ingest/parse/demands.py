@@ -211,13 +211,21 @@ _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 def _readable(blocks: list[Block]) -> list[Block]:
     """The blocks demands are read from: compatibility characters written plainly (the "ﬁ" ligature of
-    a text copied from a PDF), web addresses left out, and without the translation in another alphabet
-    that some bilingual pages give after each paragraph, so that asking paragraphs stay one run. Every
+    a text copied from a PDF), web addresses left out, without the translation in another alphabet
+    that some bilingual pages give after each paragraph, so that asking paragraphs stay one run, and a
+    paragraph under a number set apart ("01", then "Sponsoriser ...") an item of a numbered list. Every
     language read here is written in the Latin alphabet."""
     readable = []
+    numbered = False
     for block in blocks:
         if in_another_script(block.text):
             continue
+        if _NUMBER_ALONE.fullmatch(block.text.strip()):  # "01" set apart above the paragraph it numbers
+            numbered = True
+            continue
+        if numbered and block.kind == "paragraph":
+            block = replace(block, kind="item", marker="number")
+        numbered = False
         if _WEB_ADDRESS.search(block.text):  # ".../activists-urge-Govt-to-withdraw-...": an address asks nothing
             block = replace(block, text=_WEB_ADDRESS.sub("", block.text).strip(),
                             lines=tuple(_WEB_ADDRESS.sub("", line).strip() for line in block.lines))
@@ -244,6 +252,7 @@ def _with_lead_ins_apart(blocks: list[Block]) -> list[Block]:
     return apart
 
 
+_NUMBER_ALONE = re.compile(r"\(?\d{1,2}[.)]?")
 _LEAD_COLON = re.compile(r"^[^.!?:;]{1,200}:\s+(?=[A-ZÀ-Þ])")
 MIN_ITEMS_AFTER_COLON = 2
 
