@@ -1044,3 +1044,27 @@ def test_a_wall_of_logos_whose_alt_text_says_logo_of_gives_the_names_alone():
                        f"<h2>Signatories</h2>{logos}</body></html>")
     assert [s.name_as_written for s in statement.signatories] == [
         "Agile Nantes", "AlpesCraft", "Open Rights Group", "Colectivo Sur"]
+
+
+def test_a_key_to_the_acronyms_after_the_signers_is_no_list_of_signers():
+    body = """We call on the UN to keep the internet's governance open and multistakeholder.
+
+Signed,
+
+* Brian Carpenter *former IAB chair; former IETF chair*
+* Stephen Farrell *Trinity College Dublin; former IESG*
+* Geoff Huston *former ISOC BoT chair*
+* Mallory Knodel *former IAB*
+
+***
+
+* *IAB*: [Internet Architecture Board](https://iab.org/)
+* *IESG*: [Internet Engineering Steering Group](https://iesg.org/)
+* *IETF*: [Internet Engineering Task Force](https://ietf.org/)
+* *ISOC BoT*: [Internet Society](https://www.internetsociety.org/) Board of Trustees
+* *W3C*: [World Wide Web Consortium](https://w3.org/)
+"""
+    statement = parsed(body, "text/markdown")
+    assert [(s.name_as_written.split()[:2], s.kind) for s in statement.signatories] == [
+        (["Brian", "Carpenter"], "individual"), (["Stephen", "Farrell"], "individual"),
+        (["Geoff", "Huston"], "individual"), (["Mallory", "Knodel"], "individual")]

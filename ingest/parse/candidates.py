@@ -53,6 +53,8 @@ MAX_NOTES = 2  # "(affiliations for identification only)": notes between two lis
 MAX_NOTE_BLOCKS = 4  # the paragraphs of one note between two lists
 ACCEPT = 0.9  # the score a candidate needs to be the signatory block
 CONTINUE = 0.5  # the score a neighbouring candidate needs to continue it
+MAX_ACRONYM_WORDS = 2  # "ISOC BoT"
+_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Þ][\w’'-]*")
 MAX_PLACES = 0.5  # the share of a candidate's entries that may be places
 MIN_ENTRIES_TO_REPEAT = 6
 MIN_DISTINCT_SHARE = 0.6  # of its entries, that a list of signers names differently
@@ -276,6 +278,9 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     if sum(1 for entry in entries if is_place(entry.text)) > MAX_PLACES * len(entries):
         run.score = -math.inf  # "Kenya, Uganda, Tanzania": where a group works, not who signs
         return run
+    if _most_spelled_out(entries):
+        run.score = -math.inf  # "IAB: Internet Architecture Board", ...: a key to the acronyms used above
+        return run
     if _repeats(entries) and not _under_a_name_header(entries):
         run.score = -math.inf  # "Sim", "Não", "Sim", "Não": a column of values, not of signers
         return run
@@ -318,6 +323,20 @@ def _labelled_by_kind(run: Run, blocks: list[Block]) -> bool:
 
 
 MIN_STATEMENT_CHARS = 400
+
+
+def _most_spelled_out(entries: list[Entry]) -> bool:
+    return sum(1 for entry in entries if _spells_out(entry.text)) * 2 > len(entries)
+
+
+def _spells_out(text: str) -> bool:
+    """ "IAB: Internet Architecture Board", "W3C: World Wide Web Consortium": an acronym, then the words whose initials
+    make it."""
+    acronym, colon, expansion = text.partition(":")
+    letters = [character for character in acronym if character.isupper()]
+    initials = [word[0] for word in _CAPITALISED_WORD.findall(expansion)]
+    return bool(colon) and len(acronym.split()) <= MAX_ACRONYM_WORDS and len(letters) >= 2 \
+        and initials[:2] == letters[:2]
 
 
 def _repeats(entries: list[Entry]) -> bool:
