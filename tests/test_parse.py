@@ -305,3 +305,10 @@ def test_a_label_naming_a_version_gives_way_to_the_heading_below_the_addressees(
             "</main></body></html>")
     statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
     assert statement.title == "AND YET GAZA KEEPS BURNING"
+
+
+def test_a_title_given_per_language_in_front_matter_is_read_in_the_first_language():
+    body = ("---\ntitle_es: \"La constitución es nuestra\"\ncontent_block_es: Hola\ntitle_en: \"The constitution is "
+            "ours\"\n---\n\nMás de cien organizaciones sociales participaron en el primer encuentro.\n")
+    statement = parse(Document("fixture", body.encode(), "text/markdown", "utf-8", datetime.now(timezone.utc)))
+    assert statement.title == "La constitución es nuestra"

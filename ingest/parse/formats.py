@@ -56,6 +56,7 @@ FRONT_MATTER_KEYS = {
     "original": ("originalurl", "sourceurl", "source", "externallink", "externelink", "externalurl", "via"),
 }
 _KEY_SPELLING = re.compile(r"[_\s-]")
+_LOCALISED_KEY = re.compile(r"(?P<key>title|subtitle|summary|description)(?:en|fr|de|es|pt|it|nl|ca)")
 # A link to the repository a GitHub Pages site is built from ("sign by opening an issue on our repository")
 # names the site: github.com/onestlatech/onestlatech.github.io -> onestlatech.github.io.
 _PAGES_REPOSITORY = re.compile(r"github\.com/(?P<owner>[\w-]+)/(?P=owner)\.github\.io\b", re.I)
@@ -213,6 +214,10 @@ def _front_matter(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         return {}
     keys = {_KEY_SPELLING.sub("", str(key)).casefold(): value for key, value in reversed(data.items())}
+    for key, value in data.items():  # "title_es", then "title_en": the field in the page's first language
+        localised = _LOCALISED_KEY.fullmatch(_KEY_SPELLING.sub("", str(key)).casefold())
+        if localised:
+            keys.setdefault(localised["key"], value)
     found: dict[str, Any] = {}
     for name, spellings in FRONT_MATTER_KEYS.items():
         for key in spellings:
