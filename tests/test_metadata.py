@@ -862,3 +862,12 @@ def test_a_toml_front_matter_made_invalid_by_a_line_break_in_a_quoted_value_stil
     assert metadata["title"] == "Die Deutsche Bahn in Amazonien?"
     assert metadata["summary"].endswith("Gemeinsam veranstaltet von Rosa-Luxemburg-Stiftung und KoBra")
     assert rest.strip() == "Der Text."
+
+
+def test_the_articles_date_in_a_json_ld_graph_that_names_the_site_first():
+    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Lettre ouverte", '
+             '"publisher": {"@id": "#afup"}}, {"@type": "Organization", "@id": "#afup", "name": "AFUP"}, '
+             '{"@type": "Article", "headline": "Lettre ouverte", "datePublished": "2026-09-02T08:00:00+02:00"}]}')
+    page = (f'<html><head><script type="application/ld+json">{graph}</script></head><body><main><p>Nous appelons '
+            "les entreprises à sponsoriser les événements techniques.</p></main></body></html>")
+    assert parsed(page).date == "2026-09-02"

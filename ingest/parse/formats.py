@@ -397,8 +397,9 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
                   index.meta.get("og:title"), head_title, index.h1_text()]
     title = _agreed_title([candidate for candidate in candidates if candidate and not _is_tagline(candidate)
                            and (site_part is None or _site_key(candidate) != _site_key(site_part))])
-    published = _first_date([json_ld.get("datePublished"), _meta_date(index.meta), index.item_published,
-                             index.time_datetime, index.time_text, _json_ld_created(index.json_ld)])
+    published = _first_date([_json_ld_value(index.json_ld, "datePublished"), _meta_date(index.meta),
+                             index.item_published, index.time_datetime, index.time_text,
+                             _json_ld_created(index.json_ld)])
     nodes = _json_ld_nodes(index.json_ld)
     publisher = _json_ld_name(json_ld.get("publisher"), nodes) or site or _json_ld_site(nodes)
     language = soup.html.get("lang") if soup.html else None
@@ -438,8 +439,12 @@ def _meta_date(meta: dict[str, str]) -> str | None:
 
 def _json_ld_created(scripts: list[str]) -> str | None:
     """A JSON-LD item's dateCreated, where no item gives its datePublished."""
-    return next((item["dateCreated"] for item in _json_ld_all(scripts) if isinstance(item.get("dateCreated"), str)),
-                None)
+    return _json_ld_value(scripts, "dateCreated")
+
+
+def _json_ld_value(scripts: list[str], key: str) -> str | None:
+    """The first JSON-LD item's that gives it: in a @graph, the WebSite node may come before the Article's date."""
+    return next((item[key] for item in _json_ld_all(scripts) if isinstance(item.get(key), str)), None)
 
 
 def _agreed_title(candidates: list[str | None]) -> str | None:
