@@ -871,3 +871,10 @@ def test_the_articles_date_in_a_json_ld_graph_that_names_the_site_first():
     page = (f'<html><head><script type="application/ld+json">{graph}</script></head><body><main><p>Nous appelons '
             "les entreprises à sponsoriser les événements techniques.</p></main></body></html>")
     assert parsed(page).date == "2026-09-02"
+
+
+def test_a_footer_line_that_places_and_dates_the_call_before_naming_it():
+    prose = "<p>Nous appelons les institutions à soutenir la bibliodiversité et la science ouverte, dès maintenant.</p>"
+    page = (f"<html><body><main>{prose}</main><footer><p>Appel de Jussieu</p><p>A Paris, le 10 octobre 2017, Appel "
+            "de Jussieu pour la science ouverte et la bibliodiversité</p><p>Mentions</p></footer></body></html>")
+    assert parsed(page).date == "2017-10-10"

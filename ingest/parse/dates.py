@@ -155,7 +155,8 @@ def _line_date(block: Block, words: Lexicon) -> str | None:
         if found:
             return found
     elif len(text) <= MAX_HEADER_CHARS and not is_prose(block):
-        found = _trailing_date(text, words, short=False)
+        found = _trailing_date(text, words, short=False) or (  # "A Paris, le 10 octobre 2017, Appel de ..."
+            leading_date(_DATELINE_PREFIX.sub("", text), words) if _DATELINE_PREFIX.match(text) else None)
         if found:
             return found
     return _release_date(text, words) or _bracketed_date(text, words) or _labelled_date(
