@@ -1068,3 +1068,19 @@ Signed,
     assert [(s.name_as_written.split()[:2], s.kind) for s in statement.signatories] == [
         (["Brian", "Carpenter"], "individual"), (["Stephen", "Farrell"], "individual"),
         (["Geoff", "Huston"], "individual"), (["Mallory", "Knodel"], "individual")]
+
+
+def test_a_campaign_page_whose_news_are_articles_is_read_whole_and_its_logo_strip_counted_once():
+    news = "".join(f"<article><h3>{title}</h3><p>Mai, 2026</p><a href='#'>Weiterlesen</a></article>"
+                   for title in ("Medienschau zur Vorstellung", "Wir veröffentlichen den Antrag", "Pressekonferenz"))
+    partners = ("LieLa e.V.", "KARL Genossenschaft", "Solidarische Hilfe", "BEV Bremen", "SGH Hulsberg")
+    strip = "".join(f"<div class='logo'><p>{name}</p></div>" for name in partners * 2)
+    page = ("<html><body><main><section><h1>Mieten-Notstand stoppen!</h1><p>Wir fordern den Senat auf, die Mieten "
+            "in Bremen sofort für fünf Jahre einzufrieren und den Leerstand zu beschlagnahmen.</p><p>Die Mieten in "
+            "Bremen steigen seit Jahren schneller als die Löhne, und wer eine Wohnung sucht, findet keine mehr. "
+            "Deshalb sammeln wir Unterschriften für einen Bürgerantrag an die Bürgerschaft.</p></section>"
+            f"<section><h2>Aktuelles</h2><div class='grid'>{news}</div></section>"
+            f"<section><h2>Unser Bündnis</h2><div class='strip'>{strip}</div></section></main></body></html>")
+    statement = parsed(page)
+    assert statement.title == "Mieten-Notstand stoppen!"
+    assert [s.name_as_written for s in statement.signatories] == list(partners)

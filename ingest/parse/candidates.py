@@ -57,6 +57,7 @@ MAX_ACRONYM_WORDS = 2  # "ISOC BoT"
 _CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Þ][\w’'-]*")
 MAX_PLACES = 0.5  # the share of a candidate's entries that may be places
 MIN_ENTRIES_TO_REPEAT = 6
+MIN_REPEATED_ROUND = 3  # names given again in the same order, three at least: the list shown twice
 MIN_DISTINCT_SHARE = 0.6  # of its entries, that a list of signers names differently
 MIN_MEAN_LIKENESS = 0.6
 MIN_MEAN_LIKENESS_AFTER_LEAD_IN = 0.45  # "Atentamente: grupo de trabajo del Segundo Foro y ..."
@@ -252,7 +253,7 @@ def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> Run:
 
 
 def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
-    entries = run.entries = entries_of(run.blocks, run.labels, words)
+    entries = run.entries = _once(entries_of(run.blocks, run.labels, words))
     named = kept(entries)
     if run.lead_in is not None and len(named) == 1 and named[0].row is None:  # "Firman," over "A y B"
         at = entries.index(named[0])
@@ -323,6 +324,16 @@ def _labelled_by_kind(run: Run, blocks: list[Block]) -> bool:
 
 
 MIN_STATEMENT_CHARS = 400
+
+
+def _once(entries: list[Entry]) -> list[Entry]:
+    """A list that ends by giving its names again in the same order, as a scrolling strip of logos repeats itself:
+    the names once."""
+    texts = [fold(entry.text) for entry in entries]
+    for period in range(len(texts) // 2, MIN_REPEATED_ROUND - 1, -1):
+        if texts[-period:] == texts[-2 * period:-period]:
+            return _once(entries[:-period])
+    return entries
 
 
 def _most_spelled_out(entries: list[Entry]) -> bool:

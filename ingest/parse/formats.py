@@ -320,7 +320,9 @@ class MarkupIndex:
             return main  # "<main><article>the letter</article><section>its signers</section></main>"
         item = _wrapped(root)  # "<section><article>...</article></section>", one section per article
         if item.parent is not None and sum(1 for child in item.parent.children if _holds_an_article(child)) > 1:
-            return item.parent
+            root = item.parent
+        if main is not None and main in root.parents and _teasers(root, main):
+            return main  # a campaign's page with its news as articles in a corner
         return root
 
     def h1_text(self, css_class: str | None = None) -> str | None:
@@ -330,6 +332,14 @@ class MarkupIndex:
                 if text:
                     return text
         return None
+
+
+def _teasers(root: Tag, main: Tag) -> bool:
+    """Articles that hold a small part of the main content's text: teasers of the site's news, not the statement."""
+    return len(root.get_text()) * TEASERS_SHARE < len(main.get_text())
+
+
+TEASERS_SHARE = 3
 
 
 def _sole_article(main: Tag) -> bool:
