@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.files import read_file
-from ingest.parse import parse
+from ingest.parse import parse, read
 from ingest.records import Document
 
 
@@ -1084,3 +1084,21 @@ def test_a_campaign_page_whose_news_are_articles_is_read_whole_and_its_logo_stri
     statement = parsed(page)
     assert statement.title == "Mieten-Notstand stoppen!"
     assert [s.name_as_written for s in statement.signatories] == list(partners)
+
+
+def test_a_table_of_contents_of_links_within_the_page_names_no_signers():
+    body = """The initiative invited several organisations of the labor sector to answer these pressing issues:
+
+- [Technological Inaccessibility and the Digital Divide](#topic1)
+- [Precarious Platform-based Work](#topic2)
+- [Hyper-surveillance](#topic3)
+- [Worker Organizing Online](#topic4)
+
+Workers call on the Government to provide free internet access to every community.
+"""
+    def read_signers(text: str) -> list[str]:
+        document = Document("fixture", text.encode("utf-8"), "text/markdown", "utf-8", datetime.now(timezone.utc))
+        return [signatory.name_as_written for signatory in read(document).signatories]
+    assert read_signers(body) == []
+    linked = body.replace("(#topic", "(https://example.org/topic")
+    assert len(read_signers(linked)) == 4  # links to pages elsewhere may be signers' sites

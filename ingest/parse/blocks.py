@@ -63,6 +63,7 @@ class Block:
     people: bool = False  # inside markup that labels its contents as individuals
     lines: tuple[str, ...] = ()  # a paragraph's lines, where it was written one sentence per line
     linked: bool = False  # an item that is wholly one link's text: a page or a document pointed at
+    anchored: bool = False  # that link points within the page ("#topic1"): an entry of a table of contents
     heads: tuple[str, ...] = ()  # a table row's cells up to their first <br>: a name above its description
     lead: str = ""  # the link or bold text an item or paragraph opens with, where more text follows it
     opens: bool = False  # a line that opens its paragraph: the lines after it, to the next such, are one stanza
@@ -366,7 +367,9 @@ class _Walker:
                 sublist.extract()
             text = self.item_text(item, depth)
             if text:
-                self.add(Block("item", text, level=level, linked=_wholly_a_link(item, text),
+                link = _the_link(item, text)
+                self.add(Block("item", text, level=level, linked=link is not None,
+                               anchored=link is not None and str(link.get("href") or "").startswith("#"),
                                lead=_leading_name(item, text)))
             for sublist in nested:
                 self.list_items(sublist, depth + 1, level + 1)
@@ -428,9 +431,10 @@ def _first_child(tag: Tag) -> Tag | NavigableString | None:
                  if not (isinstance(child, NavigableString) and not str(child).strip())), None)
 
 
-def _wholly_a_link(item: Tag, text: str) -> bool:
+def _the_link(item: Tag, text: str) -> Tag | None:
+    """The one link an item is wholly the text of."""
     links = list(islice((node for node in item.descendants if node.name == "a"), 2))  # find_all's filters cost more
-    return len(links) == 1 and clean(links[0].get_text()) == text
+    return links[0] if len(links) == 1 and clean(links[0].get_text()) == text else None
 
 
 @cache

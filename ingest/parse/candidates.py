@@ -279,6 +279,9 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     if sum(1 for entry in entries if is_place(entry.text)) > MAX_PLACES * len(entries):
         run.score = -math.inf  # "Kenya, Uganda, Tanzania": where a group works, not who signs
         return run
+    if sum(1 for block in run.blocks if block.anchored) * 2 > len(run.blocks):
+        run.score = -math.inf  # "- [Precarious platform-based work](#topic2)": the page's table of contents
+        return run
     if _most_spelled_out(entries):
         run.score = -math.inf  # "IAB: Internet Architecture Board", ...: a key to the acronyms used above
         return run
