@@ -1455,3 +1455,13 @@ def test_paragraphs_each_under_a_number_set_apart_are_the_items_a_lead_in_introd
         "Sponsoriser les événements techniques, même modestement.",
         "Acheter des places pour leurs équipes, et les libérer pour y assister.",
         "Adhérer aux associations qui portent ces événements."]
+
+
+@pytest.mark.parametrize("sentence, asks", [
+    ("Der ICOM muss jetzt rasch handeln.", True),  # an acronym names the party in any language
+    ("Burkhard Ihme muss seinen Posten räumen.", True),  # a given name we know, then a family name
+    ("Dieses Versprechen muss schnell eingelöst werden.", False),  # nobody is named
+])
+def test_an_obligation_on_a_party_named_by_an_acronym_or_a_persons_name_where_every_noun_is_capitalised(
+        sentence, asks):
+    assert bool(asked(sentence, "de")) == asks

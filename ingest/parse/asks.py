@@ -18,13 +18,16 @@ import re
 from dataclasses import dataclass, replace
 
 from .actions import base_form, is_action_word, is_imperative_stem
+from .countries import fold
 from .lexicon import Lexicon, function_words
+from .names import given_names, is_acronym
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
 MAX_SHARED_SUBJECT_WORDS = 3  # "Members and supporters", "FSF": the opening a coordinated modal shares
 MAX_APPOSITION_WORDS = 10  # "We, members of the UK's University and College Union (UCU), are calling on"
 MAX_SUBJECT_VERB_WORDS = 3  # "We would therefore like to urge": words other than fillers between subject and verb
 MAX_ADDRESSEE_ONLY_WORDS = 6  # "aux autorités de la République": a party named, nothing asked of it yet
+MAX_TITLE_WORDS = 1  # "Minister Jane Doe must resign": a word before a person's name
 MIN_ACT_WORDS = 3  # a coordinated part shorter than this ("protect and promote") is not asked on its own
 _OPENING_WORD = re.compile(r"\s*(\w+)")
 _CLAUSE_END = re.compile(r"[,;.:]")
@@ -544,7 +547,16 @@ def _names_party(text: str, words: Lexicon) -> bool:
     if words.party.search(text):
         return True
     tokens = text.split()
+    if any(is_acronym(token.strip(".,;:()")) for token in tokens) or _a_persons_name(tokens[:MAX_TITLE_WORDS + 2]):
+        return True  # "Der ICOM muss", "Burkhard Ihme muss": where every noun is capitalised, a name by its shape
     return not words.nouns_capitalised and any(token[:1].isupper() for token in tokens[1:])
+
+
+def _a_persons_name(tokens: list[str]) -> bool:
+    """A given name we know and a capitalised word after it, opening the subject: "Burkhard Ihme", "Minister
+    Jane Doe"."""
+    return any(fold(first) in given_names() and second[:1].isupper()
+               for first, second in zip(tokens, tokens[1:], strict=False))
 
 
 def _subject_offset(before: str, words: Lexicon) -> int:
