@@ -1102,3 +1102,15 @@ Workers call on the Government to provide free internet access to every communit
     assert read_signers(body) == []
     linked = body.replace("(#topic", "(https://example.org/topic")
     assert len(read_signers(linked)) == 4  # links to pages elsewhere may be signers' sites
+
+
+def test_signers_set_after_the_main_content_under_a_heading_that_names_them_are_read():
+    logos = "".join(f'<div><a href="https://{n}.fr"><img src="{n}.png" alt="{name}"></a></div>'
+                    for n, name in enumerate(("Lunii", "Lib et Lou", "Le Jouet Simple", "Loca Loca")))
+    related = ("<div><h2>À lire aussi</h2><ul><li>Noël Solidaire</li><li>Jouets Durables</li><li>Papa Noël</li>"
+               "</ul></div>")
+    page = ("<html><body><main><h1>Tous pour un Noël dans le bon sens</h1><p>Nous appelons les Français à acheter des "
+            "jouets fabriqués en France pour ce Noël, et le gouvernement à soutenir nos ateliers.</p></main>"
+            f"{related}<div class='bg'><h2>Signataires</h2><div class='grid'>{logos}</div></div></body></html>")
+    assert [s.name_as_written for s in parsed(page).signatories] == [
+        "Lunii", "Lib et Lou", "Le Jouet Simple", "Loca Loca"]

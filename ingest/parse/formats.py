@@ -15,9 +15,10 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from markdown_it import MarkdownIt
 
-from .blocks import Block, Page, blocks_from_soup, blocks_from_text, clean, soup_of
+from .blocks import Block, Page, blocks_from_soup, blocks_from_text, clean, is_furniture, soup_of
 from .countries import fold
 from .dates import iso_date
+from .headings import cue_pattern
 from .language import is_prose
 from .pandoc_tables import dashed_tables_as_html, grid_tables_as_html
 
@@ -237,12 +238,33 @@ def page_from_html(html: str) -> Page:
     index = MarkupIndex.of(soup)
     root = index.content_root() or soup.body or soup
     blocks = blocks_from_soup(root)
+    for section in _signers_after(root):
+        blocks += blocks_from_soup(section)
     if _chars(blocks) < MIN_CONTENT_CHARS:  # a <nav> never closed holds the whole page: read it, furniture and all
         whole = blocks_from_soup(root, furniture=True)
         blocks = whole if _chars(whole) >= WHOLE_PAGE_FACTOR * max(_chars(blocks), 1) else blocks
     return Page(blocks, html_metadata(soup, index, opening_heading(blocks)))
 
 
+def _signers_after(root: Tag) -> list[Tag]:
+    """The sections after the content's container that a heading says hold its signers ("<main>the letter</main>
+    <div><h2>Signataires</h2>...</div>"): the rest of what stands outside it is the site's."""
+    found: list[Tag] = []
+    node: Tag | None = root
+    while node is not None and node.name not in ("body", "html", "[document]"):
+        found += [sibling for sibling in node.next_siblings if isinstance(sibling, Tag) and _headed_by_signers(sibling)]
+        node = node.parent
+    return found
+
+
+def _headed_by_signers(tag: Tag) -> bool:
+    heading = tag if tag.name in ("h1", "h2", "h3", "h4") else tag.find(("h1", "h2", "h3", "h4"))
+    text = clean(heading.get_text(" ")) if heading is not None else ""
+    return 0 < len(text) <= MAX_SIGNERS_HEADING_CHARS and cue_pattern("signing").match(text) is not None \
+        and not is_furniture(tag)
+
+
+MAX_SIGNERS_HEADING_CHARS = 60
 MIN_CONTENT_CHARS = 200
 WHOLE_PAGE_FACTOR = 4
 
