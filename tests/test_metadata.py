@@ -878,3 +878,10 @@ def test_a_footer_line_that_places_and_dates_the_call_before_naming_it():
     page = (f"<html><body><main>{prose}</main><footer><p>Appel de Jussieu</p><p>A Paris, le 10 octobre 2017, Appel "
             "de Jussieu pour la science ouverte et la bibliodiversité</p><p>Mentions</p></footer></body></html>")
     assert parsed(page).date == "2017-10-10"
+
+
+def test_the_side_of_a_titles_dash_that_the_pages_heading_repeats_is_the_page_the_other_the_site():
+    page = ("<html><head><title>De Coalitie &mdash; Een Oproep</title></head><body><main><h1>Een Oproep</h1><p>De "
+            "problemen die voor ons liggen als student zijn duidelijk, en wij vragen de universiteit om te handelen."
+            "</p></main></body></html>")
+    assert parsed(page).title == "Een Oproep"

@@ -425,6 +425,9 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
     json_ld = _json_ld(index.json_ld)
     site = index.meta.get("og:site_name")
     head_title, site_part = _title_and_site(index.title, site)
+    heading = top_heading or index.h1_text()
+    if site is None and site_part and heading and _site_key(heading) == _site_key(site_part):
+        head_title, site_part = site_part, head_title  # "De Coalitie — Een Oproep" over the heading "Een Oproep"
     candidates = [index.h1_text("entry-title") or index.h1_text("post-title"), top_heading,
                   index.meta.get("og:title"), head_title, index.h1_text()]
     title = _agreed_title([candidate for candidate in candidates if candidate and not _is_tagline(candidate)
