@@ -1465,3 +1465,14 @@ def test_paragraphs_each_under_a_number_set_apart_are_the_items_a_lead_in_introd
 def test_an_obligation_on_a_party_named_by_an_acronym_or_a_persons_name_where_every_noun_is_capitalised(
         sentence, asks):
     assert bool(asked(sentence, "de")) == asks
+
+
+@pytest.mark.parametrize("lead, language, expected", [
+    ("Nous, acteurs de la publication scientifique en accès ouvert, affirmons que :", "fr", 3),
+    ("Le rapport de la Commission constate que :", "fr", 0),  # what a report finds, not what the signers hold
+])
+def test_obligations_the_signers_put_forward_as_their_own_after_a_colon_are_demands(lead, language, expected):
+    body = (f"## {lead}\n\n### 1\n\nL’accès ouvert doit s’accompagner d’un soutien à la bibliodiversité.\n\n### 2\n\n"
+            "Les systèmes d'évaluation de la recherche doivent être profondément réformés.\n\n### 3\n\n"
+            "Les investissements dans les outils open source doivent être multipliés et coordonnés.\n")
+    assert len(demands(body, language=language)) == expected

@@ -279,7 +279,8 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
         reading = _lead_in_reading(block, words)
         if reading is None:  # "The problems we have, and our best ideas for them, are:" over items that ask
             if _bare(block.text).endswith(":") and (_most(texts, lambda text: _asks_itself(text, words))
-                                                    or _imperatives(items, blocks, words)):
+                                                    or _imperatives(items, blocks, words)
+                                                    or _we_hold_these_must_be(block, texts, words)):
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
             elif _addresses(block, words) and _most(texts, lambda text: reads_as_ask(text, words)):
                 addressee = words.determiners.sub("", words.addressed_to.sub("", _bare(block.text)).rstrip(":： "))
@@ -365,6 +366,13 @@ def _imperatives(items: list[tuple[int, str]], blocks: list[Block], words: Lexic
     "The bill would:" is what the bill does)."""
     return words.imperative_is_stem and all(blocks[index].kind == "paragraph" and reads_as_ask(text, words)
                                             for index, text in items)
+
+
+def _we_hold_these_must_be(block: Block, texts: list[str], words: Lexicon) -> bool:
+    """ "Nous, acteurs de la publication scientifique, affirmons que :" over items that each say what must be ("L’accès
+    ouvert doit s’accompagner ..."): the signers, in the first person, put forward obligations as their own."""
+    return in_first_person_plural(block.text, words) and len(texts) >= MIN_SPELLED_OUT_ITEMS and \
+        _most(texts, lambda text: words.obligation.search(text) is not None)
 
 
 def _asks_itself(text: str, words: Lexicon) -> bool:
