@@ -1476,3 +1476,17 @@ def test_obligations_the_signers_put_forward_as_their_own_after_a_colon_are_dema
             "Les systèmes d'évaluation de la recherche doivent être profondément réformés.\n\n### 3\n\n"
             "Les investissements dans les outils open source doivent être multipliés et coordonnés.\n")
     assert len(demands(body, language=language)) == expected
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "We renew our call for the immediate release of all political prisoners."),
+    ("en", "The organizations repeated their call for the immediate release of Bassel Khartabil."),
+    ("fr", "Nous renouvelons notre appel à la libération immédiate de tous les prisonniers."),
+    ("de", "Wir erneuern unsere Forderung nach einem sofortigen Waffenstillstand."),
+    ("pt", "Reiteramos o nosso apelo por uma investigação independente."),
+    ("it", "Ribadiamo il nostro appello per la liberazione dei prigionieri."),
+    ("nl", "Wij herhalen onze oproep tot een onmiddellijk staakt-het-vuren."),
+    ("ca", "Reiterem la nostra crida a alliberar els presos polítics."),
+])
+def test_the_signers_renewing_their_call_for_something_ask_for_it(language, sentence):
+    assert asked(sentence, language)
