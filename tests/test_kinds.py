@@ -370,3 +370,14 @@ def test_a_meeting_called_with_its_hour_and_how_the_event_is_held_is_not_listed(
     body = (f"<h1>Convocatoria Nacional</h1><p>Convocamos a todos los prestadores a una transmisión {hour}.</p>"
             f"<p>{held}</p><p>{ask}</p><p>La Federación está conformada por:</p><ul>{GROUPS}</ul>")
     assert kind(body, language=language) == "other"
+
+
+def test_a_report_that_one_group_together_with_others_presented_a_commitment_is_not_listed():
+    report = ("<h1>Commitment for the right to housing in the new constitution</h1><p>As Chile drafts its new "
+              "constitution, GI-ESCR, together with a group of citizen organisations, presented members of the "
+              "convention their Commitment to dignified housing, calling on them to enshrine the right in it.</p>"
+              "<p>More than 81,000 families live in camps throughout Chile, most of them in precarious housing.</p>")
+    assert kind(report) == "other"
+    asks_twice = report.replace("</p><p>More", " We urge the convention to end forced evictions. We call on the "
+                                "government to fund public housing.</p><p>More")
+    assert kind(asks_twice) == "joint_statement"

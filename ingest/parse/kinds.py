@@ -90,9 +90,15 @@ def page_kind(evidence: PageEvidence) -> PageKind:
         joint = _joint(evidence, opening) or evidence.statement_heading is not None
         return "joint_statement" if joint else "press_release"
     signed_demands = bool(evidence.signatories) and evidence.demands > 0  # asks, and names that close them
-    listed = signed_demands or _presents_itself_as_a_statement(evidence) or cue_pattern("joint").search(opening) \
+    listed = signed_demands or _presents_itself_as_a_statement(evidence) or _joint_by_its_words(evidence, opening) \
         or _announced_together(evidence) or _asks_in_its_own_voice(evidence)
     return "joint_statement" if listed else "other"
+
+
+def _joint_by_its_words(evidence: PageEvidence, opening: str) -> bool:
+    """ "joint", "undersigned", "together with" in the opening, where signers or more than one ask bear it out: a
+    report that "X, together with other groups, presented their commitment, calling on them to ..." is no statement."""
+    return cue_pattern("joint").search(opening) is not None and (bool(evidence.signatories) or evidence.demands > 1)
 
 
 def _only_lists_signers(evidence: PageEvidence) -> bool:
