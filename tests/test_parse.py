@@ -312,3 +312,11 @@ def test_a_title_given_per_language_in_front_matter_is_read_in_the_first_languag
             "ours\"\n---\n\nMás de cien organizaciones sociales participaron en el primer encuentro.\n")
     statement = parse(Document("fixture", body.encode(), "text/markdown", "utf-8", datetime.now(timezone.utc)))
     assert statement.title == "La constitución es nuestra"
+
+
+def test_a_php_templates_shebang_line_is_no_text_of_the_statement():
+    page = ("#!/usr/bin/php\n<?php include 'head.php' ?>\n<div id='content'><h1>Letter to the Secretariat</h1>\n"
+            "Dear Deputy Secretary General,<br><br>We write to you as networks of civil society and request regular "
+            "briefings.</div>")
+    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    assert "#!" not in statement.text and "php" not in statement.text

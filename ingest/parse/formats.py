@@ -68,6 +68,7 @@ _PAGES_REPOSITORY = re.compile(r"github\.com/(?P<owner>[\w-]+)/(?P=owner)\.githu
 # comment is none.
 _LOOP = re.compile(r"\{%-?\s*for\b.{0,5000}?\{%-?\s*endfor\s*-?%\}", re.S)
 _TRANSLATED = re.compile(r"""\{%-?\s*trans(?:late)?\s+(["'])(?P<text>.{0,2000}?)\1[^%]{0,200}-?%\}""", re.S)
+_SHEBANG = re.compile(r"\A\s*#![^\n]{0,200}\n")  # "#!/usr/bin/php" atop a PHP template: how it runs, no text
 _TEMPLATE_MARKUP = re.compile(r"\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\}|\{#.{0,1000}?#\}", re.S)
 
 
@@ -78,7 +79,7 @@ def without_template_markup(text: str) -> str:
 
 
 def read_page(text: str, content_type: str) -> Page:
-    text = without_template_markup(text)
+    text = _SHEBANG.sub("", without_template_markup(text))
     if content_type == "text/html":
         metadata, body = front_matter(text)  # a Jekyll post written in HTML
         html = page_from_html(body)
