@@ -226,6 +226,9 @@ def test_text_set_straight_in_an_article_keeps_the_paragraphs_its_blank_lines_ma
     statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
     assert statement.text.count("\n\n") == 2
     assert statement.date == "2015-10-02"
+    in_a_paragraph = page.replace("<article>", "<article><p>").replace("</article>", "</p></article>")
+    assert "\n\n" not in parse(Document("fixture", in_a_paragraph.encode(), "text/html", "utf-8",
+                                        datetime.now(timezone.utc))).text
 
 
 def test_a_page_held_whole_in_a_nav_never_closed_is_read_all_the_same():

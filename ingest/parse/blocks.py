@@ -234,8 +234,9 @@ class _Walker:
 
     def text(self, text: str) -> None:
         """Text set straight in a container, paragraphs apart by blank lines as its writer typed them: a browser
-        runs them together, but each is a paragraph of its own ("<article>We ...\n\nWe demand ...</article>")."""
-        parts = _BLANK_LINE.split(text)
+        runs them together, but each is a paragraph of its own ("<article>We ...\n\nWe demand ...</article>");
+        inside a <p> its writer has said where the paragraph ends."""
+        parts = [text] if self.in_paragraph else _BLANK_LINE.split(text)
         for number, part in enumerate(parts):
             if number:
                 self.flush()

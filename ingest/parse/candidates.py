@@ -397,7 +397,8 @@ def _continues(near: Run, far: Run, roles: list[str], blocks: list[Block]) -> bo
     if not notes:
         return len(gap) <= MAX_GAP
     both = near.score >= ACCEPT and far.score >= ACCEPT
-    return both and _one_note(notes, blocks) and len(gap) - len(notes) + 1 <= MAX_GAP
+    return both and all(roles[i] in ("prose", "entry") for i in notes) and _one_note(notes, blocks) \
+        and len(gap) - len(notes) + 1 <= MAX_GAP
 
 
 def _one_note(notes: list[int], blocks: list[Block]) -> bool:
@@ -443,7 +444,6 @@ def _continuation(edge: Run, runs: list[Run], index: int, step: int, roles: list
     if candidate.score == -math.inf and len(candidate.blocks) == 1 and 0 <= beyond < len(runs) \
             and joins(runs[beyond], edge):
         return [runs[beyond]], 2  # "Thank you!" closing a note between two lists is no list of its own
-    beyond = index + step
     if 0 <= beyond < len(runs) and _stray(candidate, edge, runs[beyond], step):
         return [candidate, runs[beyond]], 2
     return _past_notes(edge, runs, index, step, roles, blocks)

@@ -20,7 +20,7 @@ from functools import cache
 from ..records import PageKind, Signatory
 from .blocks import Block
 from .demands import names_demands
-from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun, page_kind_words
+from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun
 from .language import is_prose
 from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
@@ -132,14 +132,8 @@ def _filed_elsewhere(evidence: PageEvidence) -> bool:
     """ "section: events", "category: Veranstaltung": the site files the page among its events, jobs or newsletters,
     and its title names no statement."""
     section = (evidence.filed_under or "")[:MAX_TITLE_CHARS].strip()
-    return bool(section) and _other_section().fullmatch(section) is not None \
+    return bool(section) and cue_pattern("other_sections").fullmatch(section) is not None \
         and not names_a_statement((evidence.title or "")[:MAX_TITLE_CHARS])
-
-
-@cache
-def _other_section() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern})" for by_language in page_kind_words()["other_sections"].values()
-                               for pattern in by_language), re.I)
 
 
 def _reports_a_statement(evidence: PageEvidence) -> bool:
