@@ -1392,6 +1392,14 @@ def test_sentences_after_a_colon_that_introduces_no_asks_are_not_demands():
       "una revisió dels protocols d'assetjament"]),
     ("en", "We demand the release of the journalists, the activists and the lawyers held since March.",
      ["We demand the release of the journalists, the activists and the lawyers held since March."]),
+    ("ca", "Exigim, per tant, l'aplicació de mesures disciplinàries, la impugnació de la resolució i una revisió "
+           "dels protocols, per tal de garantir la fi de la impunitat i els amiguismes.",
+     ["Exigim, per tant, l'aplicació de mesures disciplinàries", "la impugnació de la resolució",
+      "una revisió dels protocols, per tal de garantir la fi de la impunitat i els amiguismes"]),
+    ("en", "We demand, above all, the release of the journalists, the repeal of the law and a review of the courts, "
+           "in order to end the fear and the silence.",
+     ["We demand, above all, the release of the journalists", "the repeal of the law",
+      "a review of the courts, in order to end the fear and the silence"]),
 ])
 def test_an_ask_whose_object_lists_actions_by_their_nouns_asks_for_each(language, sentence, expected):
     prose = {"en": "The crackdown on the press has intensified since January of this year.",

@@ -730,10 +730,14 @@ def _asks_of(sentence: str, ask: Ask, words: Lexicon) -> list[Demand]:
     investigation into the raids": an ask whose object is a list of actions, each named by its noun, asks for each."""
     aside = _ASIDE.match(sentence, ask.act, ask.end)  # "Exigim, per tant, l'aplicació de ..."
     act = sentence[aside.end() if aside else ask.act:ask.end]
-    items = split_inline_list(act, words, minimum=2, longest=MAX_NOMINAL_ASK_WORDS)
+    purpose = words.purpose.search(act)  # "..., i una revisió dels protocols, per tal de garantir ... i ..."
+    items = split_inline_list(act[:purpose.start()] if purpose else act, words, minimum=2,
+                              longest=MAX_NOMINAL_ASK_WORDS)
     if not items or not opens_with_action_noun(items[0], words) or \
             not all(names_an_action(item, words) for item in items[1:]):
         return [_demand(sentence, ask, words)]
+    if purpose:
+        items[-1] += act[purpose.start():].rstrip(" .")
     first_end = sentence.find(items[0], ask.act) + len(items[0])
     return [_demand(sentence, replace(ask, end=first_end), words),
             *(_item_demand(LeadIn(ask.addressee, ask.target), item, words) for item in items[1:])]

@@ -63,6 +63,7 @@ class Lexicon:
     signers_named: re.Pattern[str]  # the signers or the text as a subject: "the organisations", "el manifiesto"
     first_person_verb: re.Pattern[str] | None  # a verb whose ending says "we": exigimos, demandons, chiediamo
     subordinator: re.Pattern[str]  # a word that opens a clause inside a sentence: "that", "dass", "que"
+    purpose: re.Pattern[str]  # ", in order to ...", ", per tal de ...": a clause saying what an ask is for
     obligation: re.Pattern[str]  # a modal that puts an obligation on its subject: "should", "müssen", "deben"
     obligation_passive: re.Pattern[str]  # what follows a modal when it states, not obliges: "be", "werden"
     party: re.Pattern[str]  # a noun or pronoun for someone a demand can be put to: "government", "you", "Sie"
@@ -184,6 +185,7 @@ def lexicon(language: str = "en") -> Lexicon:
         signers_named=re.compile(data["signers_named"], re.I),
         first_person_verb=_optional(data["first_person_verb"]),
         subordinator=re.compile(rf"\b(?:{data['subordinators']})\b", re.I),
+        purpose=re.compile(rf",\s*(?:{data['purpose']})\b", re.I),
         obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
         obligation_passive=re.compile(data["obligation_passive"], re.I),
         party=re.compile(rf"\b(?:{data['party_nouns']})\b", re.I),
