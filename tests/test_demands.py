@@ -700,6 +700,18 @@ def test_coordinated_action_nouns_are_two_asks_but_a_noun_phrase_naming_people_g
     assert len(asked("We call for the release of the journalists and the members of the union.")) == 1
 
 
+def test_a_press_release_in_the_signers_name_keeps_each_of_their_asks():
+    release = ("The authorities should immediately reveal where the developer is held, 31 organizations said today.\n\n"
+               "He was taken from his cell on 3 October and has not been seen since.\n\n"
+               "The organizations repeated their call for the immediate release of the developer.\n")
+    assert [text for _, text in demands(release)] == [
+        "The authorities should immediately reveal where the developer is held, 31 organizations said today.",
+        "The organizations repeated their call for the immediate release of the developer."]
+    someone_else = release.replace("31 organizations said today", "the minister said today")
+    assert "The organizations repeated their call for the immediate release of the developer." not in [
+        text for _, text in demands(someone_else)]
+
+
 def test_an_ask_of_someone_else_further_back_than_a_lists_lead_up_is_a_demand_of_its_own():
     reasons = "The ship still sails under the national flag.\n\nIt carries arms bound for the war.\n\n"
     lead_in = ("We call on the ministry to:\n\n- Ban the transit of ships carrying arms.\n"

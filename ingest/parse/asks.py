@@ -80,6 +80,8 @@ def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     asks += _obligations(sentence, anchors, words)
     asks += _impersonal(sentence, anchors, words)
     asks = [ask for ask in asks if not words.reader_call.search(sentence[ask.start:ask.act + 120])]
+    if words.said_by_signers_named.search(sentence):  # "X should ..., 31 organizations said today."
+        asks = [replace(ask, voice="named") if ask.voice == "text" else ask for ask in asks]
     parts = [part for ask in sorted(asks, key=lambda a: a.start) for part in _coordinated_parts(sentence, ask, words)]
     return [replace(part, end=_without_joint(sentence, part.start, part.end, words)) for part in parts
             if not _left_open(sentence[part.act:part.end], words)]

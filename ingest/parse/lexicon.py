@@ -64,6 +64,7 @@ class Lexicon:
     first_person_verb: re.Pattern[str] | None  # a verb whose ending says "we": exigimos, demandons, chiediamo
     subordinator: re.Pattern[str]  # a word that opens a clause inside a sentence: "that", "dass", "que"
     purpose: re.Pattern[str]  # ", in order to ...", ", per tal de ...": a clause saying what an ask is for
+    said_by_signers_named: re.Pattern[str]  # "..., 31 organizations said today.": the sentence is the signers' words
     obligation: re.Pattern[str]  # a modal that puts an obligation on its subject: "should", "müssen", "deben"
     obligation_passive: re.Pattern[str]  # what follows a modal when it states, not obliges: "be", "werden"
     party: re.Pattern[str]  # a noun or pronoun for someone a demand can be put to: "government", "you", "Sie"
@@ -186,6 +187,7 @@ def lexicon(language: str = "en") -> Lexicon:
         first_person_verb=_optional(data["first_person_verb"]),
         subordinator=re.compile(rf"\b(?:{data['subordinators']})\b", re.I),
         purpose=re.compile(rf",\s*(?:{data['purpose']})\b", re.I),
+        said_by_signers_named=_attribution(data["signers_named"], data["reporting_verbs"]),
         obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
         obligation_passive=re.compile(data["obligation_passive"], re.I),
         party=re.compile(rf"\b(?:{data['party_nouns']})\b", re.I),
@@ -220,6 +222,12 @@ def lexicon(language: str = "en") -> Lexicon:
         group_noun=re.compile(rf"\b(?:{data['signatory_nouns']})\b", re.I),
         publisher_opening=_publisher_opening(data["publisher_verbs"]),
     )
+
+
+def _attribution(signers: str, verbs: str) -> re.Pattern[str]:
+    """ ", 31 organizations said today." or ", said the groups.": who speaks, named last."""
+    return re.compile(rf",\s*(?:[^,;.]{{0,60}}?(?:{signers})\s+(?:{verbs})|(?:{verbs})\s+[^,;.]{{0,40}}?(?:{signers}))"
+                      rf"\b[^,;.]{{0,40}}[.!]?\s*$", re.I)
 
 
 def _open_tail(data: dict[str, Any]) -> re.Pattern[str]:
