@@ -1114,3 +1114,15 @@ def test_signers_set_after_the_main_content_under_a_heading_that_names_them_are_
             f"{related}<div class='bg'><h2>Signataires</h2><div class='grid'>{logos}</div></div></body></html>")
     assert [s.name_as_written for s in parsed(page).signatories] == [
         "Lunii", "Lib et Lou", "Le Jouet Simple", "Loca Loca"]
+
+
+def test_a_campaign_footer_that_opens_on_its_supporters_lists_them_but_a_funders_line_does_not():
+    logos = "".join(f'<div class="col-xs-3"><a href="https://x.org/{n}"><img src="{n}.gif" alt="{name}"></a></div>'
+                    for n, name in enumerate(("AKVorrat", "Amnesty International", "ATTAC", "Mehr Demokratie")))
+    page = ("<html><body><main><h1>Petition gegen das Staatsschutzgesetz</h1><p>Wir fordern den Nationalrat auf, "
+            "das Staatsschutzgesetz nicht zu beschließen und die Grundrechte aller Menschen zu schützen.</p></main>"
+            f"<footer><p>Diese Kampagne wird unterstützt von</p><div class='row'>{logos}</div></footer></body></html>")
+    assert [s.name_as_written for s in parsed(page).signatories] == [
+        "AKVorrat", "Amnesty International", "ATTAC", "Mehr Demokratie"]
+    funded = page.replace("Diese Kampagne wird unterstützt von", "Gefördert durch die Stadt Wien")
+    assert parsed(funded).signatories == []

@@ -253,7 +253,8 @@ def _signers_after(root: Tag) -> list[Tag]:
     found: list[Tag] = []
     node: Tag | None = root
     while node is not None and node.name not in ("body", "html", "[document]"):
-        found += [sibling for sibling in node.next_siblings if isinstance(sibling, Tag) and _headed_by_signers(sibling)]
+        found += [sibling for sibling in node.next_siblings
+                  if isinstance(sibling, Tag) and (_headed_by_signers(sibling) or _opens_on_supporters(sibling))]
         node = node.parent
     return found
 
@@ -265,6 +266,17 @@ def _headed_by_signers(tag: Tag) -> bool:
         and not is_furniture(tag)
 
 
+def _opens_on_supporters(tag: Tag) -> bool:
+    """A footer that opens on a line ending in who backs the campaign ("Diese Kampagne wird unterstützt von",
+    then their logos): the line leads in to names, where "Supported by the X Foundation" names one funder."""
+    if tag.name != "footer":
+        return False
+    opening = next((clean(text) for text in tag.stripped_strings if clean(text)), "")
+    ending = _SUPPORTERS_CUE_AT_END.search(opening[:MAX_SIGNERS_HEADING_CHARS])
+    return ending is not None and ending.end() == len(opening)
+
+
+_SUPPORTERS_CUE_AT_END = re.compile(cue_pattern("supporting").pattern + r"\s*:?$", re.I)
 MAX_SIGNERS_HEADING_CHARS = 60
 MIN_CONTENT_CHARS = 200
 WHOLE_PAGE_FACTOR = 4
