@@ -263,6 +263,9 @@ def test_signers_a_heading_names_without_what_it_is_about_and_states_as_signers(
      ["Alpha Netzwerk", "Beta Verein", "Gamma Stiftung"]),
     ("Our network has followed the bill for two years. We know what it would do to small groups. Last week we "
      "met together with Alpha Network, Beta Union and Gamma Foundation to discuss it.", []),
+    ("È di oggi la nostra lettera aperta intitolata Il governo sbaglia: serve un'autorità indipendente, e co-firmata "
+     "da Alpha Network, Beta Lab, Gamma Italia, Delta think tank, Epsilon Foundation, Zeta Tech.",
+     ["Alpha Network", "Beta Lab", "Gamma Italia", "Delta think tank", "Epsilon Foundation", "Zeta Tech"]),
 ])
 def test_organisations_a_statement_says_it_was_written_with_sign_it(opening, expected):
     ask = ("Wir fordern den Rat auf, das Gesetz vor der Abstimmung im nächsten Monat zurückzuziehen."

@@ -74,14 +74,20 @@ def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon)
 @cache
 def _written_with() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternatives('statement_words')})\b[^.:;]{{0,40}}?\s"
-                      rf"(?:{_alternatives('co_author_words')})\s+(?P<names>(?:[^.;:]|\.(?=\w))+)", re.I)
+                      rf"(?:{_alternatives('co_author_words')})\s+(?P<names>(?:[^.;:]|\.(?=\w))+)"
+                      rf"|\b(?:{_alternatives('co_signed_words')})\s+(?P<cosigners>(?:[^.;:]|\.(?=\w))+)", re.I)
 
 
 def _co_authors(sentence: str, words: Lexicon) -> list[str]:
-    """ "In the present position paper written in coalition with A, B, C, D, and E, we ...": the organisations a
-    statement says it was written with, wherever the opening paragraphs say so."""
+    """ "In the present position paper written in coalition with A, B, C, D, and E, we ...", "la nostra lettera
+    aperta intitolata ... e co-firmata da A, B, C": the organisations a statement says it was written or signed
+    with, wherever the opening paragraphs say so."""
     match = _written_with().search(sentence)
-    return _names(_before_a_clause(match.group("names")), words) if match else []
+    if match is None:
+        return []
+    if match.group("cosigners"):  # the word says they sign: a name written partly in lower case may be among them
+        return _names(_before_a_clause(match.group("cosigners")), words, tolerant=True)
+    return _names(_before_a_clause(match.group("names")), words)
 
 
 def _before_a_clause(names: str) -> str:
