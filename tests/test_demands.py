@@ -1510,3 +1510,18 @@ def test_obligations_the_signers_put_forward_as_their_own_after_a_colon_are_dema
 ])
 def test_the_signers_renewing_their_call_for_something_ask_for_it(language, sentence):
     assert asked(sentence, language)
+
+
+def test_paragraphs_numbered_one_by_one_after_the_signers_lead_in_are_its_demands():
+    body = ("<p>Os signatários deste manifesto, ao tempo em que se solidarizam com a população atingida, defendem:</p>"
+            "<p>1- A localização do novo assentamento trará impactos nos laços sociais. Portanto, não deve ser "
+            "definida de forma tecnicista.</p>"
+            "<p>2- Os projetos urbanísticos não devem ser fruto de uma concepção de gabinete.</p>"
+            "<p>3- O derramamento dos rejeitos comprometeu o abastecimento de água de muitas localidades.</p>"
+            "<p>1º de fevereiro de 2016</p>")
+    assert [text for _, text in demands(body, "text/html", language="pt")] == [
+        "A localização do novo assentamento trará impactos nos laços sociais. Portanto, não deve ser definida de "
+        "forma tecnicista.", "Os projetos urbanísticos não devem ser fruto de uma concepção de gabinete.",
+        "O derramamento dos rejeitos comprometeu o abastecimento de água de muitas localidades."]
+    skipped = body.replace("<p>2- ", "<p>4- ")
+    assert len(demands(skipped, "text/html", language="pt")) < 3

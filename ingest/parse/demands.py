@@ -48,7 +48,7 @@ MIN_SHARED_STEMS = 3
 RESTATED_SHARE = 0.6  # of the shorter ask's stems, for a sentence to ask again what another asks
 # A heading numbered like the paragraphs around it is one of them ("#### 4. We urge the Security Bureau to ...");
 # other headings (a title, a tagline over the letter) restate the asks.
-_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
+_NUMBERED = re.compile(r"^\(?\d{1,2}(?:[.)]|\s?[-–])\s")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"“„«'‘]+")
 # A quotation that runs over several sentences, in typographic marks (straight ones do not say which way they face)
 _QUOTATION = re.compile(r"«[^«»]{0,5000}»|“[^“”]{0,5000}”|„[^„“”]{0,5000}[“”]")
@@ -476,6 +476,9 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     if following.kind == "paragraph" and following.lines and all(
             line.endswith((".", ";", "!")) for line in following.lines):
         return [(index + 1, line) for line in following.lines]
+    numbered = _numbered_paragraphs(blocks, index + 1)
+    if len(numbered) >= MIN_ITEMS_AFTER_COLON:  # "defendem:", then "1- A localização ...", "2- Os projetos ..."
+        return [(i, blocks[i].text) for i in numbered]
     open_ask = _leaves_its_ask_open(blocks[index], words)
     asking = [i for i in _run(blocks, index + 1, "paragraph")]
     asking = asking[:next((n for n, i in enumerate(asking) if not (
@@ -509,6 +512,17 @@ def _leaves_its_ask_open(block: Block, words: Lexicon) -> bool:
     """ "We call on our representatives to:": a lead-in whose ask the next paragraph completes."""
     reading = _lead_in_reading(block, words)
     return reading is not None and reading[2] == ""
+
+
+def _numbered_paragraphs(blocks: list[Block], start: int) -> list[int]:
+    """Paragraphs numbered 1, 2, 3 ... one after another from `start`: a list written as paragraphs."""
+    found: list[int] = []
+    for i in _run(blocks, start, "paragraph"):
+        number = _NUMBERED.match(blocks[i].text)
+        if number is None or int(re.sub(r"\D", "", number.group())) != len(found) + 1:
+            break
+        found.append(i)
+    return found
 
 
 def _numbered_headings(blocks: list[Block], index: int) -> list[tuple[int, str]]:
