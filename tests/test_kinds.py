@@ -358,6 +358,20 @@ def test_a_page_that_only_lists_a_statements_signers_is_not_the_statement(openin
     assert kind(f"<h1>The People's Manifesto</h1><p>{opening}</p>{groups}") == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("Apoiadores", "other"),
+    ("Signatories", "other"),
+    ("Manifesto pela ciência", "joint_statement"),
+])
+def test_a_page_titled_as_its_supporters_with_a_note_above_them_is_not_the_statement(title, expected):
+    note = ("Agradecemos o apoio de todos nessa lista. Queremos deixar claro que a presença de um apoiador nessa lista "
+            "não significa que defendemos ideologias que estes possam apresentar.")
+    names = ("Associação Brasileira de Agroecologia", "Instituto Serrapilheira", "Sociedade Brasileira de Física",
+             "Rede Análise COVID-19", "Associação dos Geógrafos Brasileiros", "Instituto Questão de Ciência")
+    groups = "".join(f"<p>{name}</p>" for name in names)
+    assert kind(f"<h1>{title}</h1><p>{note}</p>{groups}", language="pt") == expected
+
+
 @pytest.mark.parametrize("language, held", [
     ("es", "El evento se realizará a través de la plataforma Zoom."),
     ("pt", "O evento acontecerá na plataforma Zoom."),

@@ -70,7 +70,7 @@ class PageEvidence:
 def page_kind(evidence: PageEvidence) -> PageKind:
     if not evidence.signatories and not evidence.demands and not _declared_by_its_undersigned(evidence):
         return "other"
-    if not evidence.demands and _only_lists_signers(evidence):
+    if (not evidence.demands or _titled_as_its_signers(evidence.title)) and _only_lists_signers(evidence):
         return "other"
     opening = evidence.opening()
     # a title that labels the page a statement, or asks that a line signs with names under it, outweigh what its
@@ -102,11 +102,22 @@ def _joint_by_its_words(evidence: PageEvidence, opening: str) -> bool:
 
 
 def _only_lists_signers(evidence: PageEvidence) -> bool:
-    """ "This is a list of the current organisational signatories which have signed on to The People's Manifesto":
-    a page that says it lists a statement's signers, with no more prose than that (the statement is elsewhere)."""
+    """ "This is a list of the current organisational signatories which have signed on to The People's Manifesto",
+    or a page titled "Apoiadores": a page that says it lists a statement's signers, with no more prose than that
+    (the statement is elsewhere)."""
     prose = sum(len(block.text) for block in evidence.blocks or evidence.body if is_prose(block))
-    return cue_pattern("signatory_list").search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None \
-        and prose < MIN_STATEMENT_PROSE_CHARS
+    says_so = _titled_as_its_signers(evidence.title) or \
+        cue_pattern("signatory_list").search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None
+    return says_so and prose < MIN_STATEMENT_PROSE_CHARS
+
+
+def _titled_as_its_signers(title: str | None) -> bool:
+    """ "Apoiadores", "Signatories", "Unterstützer:innen": a title that is the word for those who sign or support."""
+    return title is not None and len(title.split()) <= MAX_SIGNERS_TITLE_WORDS \
+        and re.match(rf"\W*(?:{cue_pattern('signing', 'supporters').pattern})", title, re.I) is not None
+
+
+MAX_SIGNERS_TITLE_WORDS = 4
 
 
 MIN_STATEMENT_PROSE_CHARS = 600
