@@ -372,6 +372,23 @@ def test_a_page_titled_as_its_supporters_with_a_note_above_them_is_not_the_state
     assert kind(f"<h1>{title}</h1><p>{note}</p>{groups}", language="pt") == expected
 
 
+def test_a_page_whose_title_tag_says_signatories_lists_them_however_many_there_are():
+    names = "".join(f"<p>{name}</p>" for name in (
+        "La Marche des Solidarités", "C.I.S.P.M.", "Collectif des jeunes du parc de Belleville",
+        "Intercollectif des sans-papiers Ile-de-France", "Accueil Migrants de la Vallée du Doux", "Attac France",
+        "Droit au Logement", "Union syndicale Solidaires", "Ligue des droits de l'Homme", "Cimade Ile-de-France",
+        "Réseau Education Sans Frontières", "Collectif des travailleurs sans-papiers de Vitry",
+        "Accueil Hébergement Accompagnement d'exilés au Sud de Rennes", "Fédération des Associations de Solidarité",
+        "Syndicat des avocats de France", "Emmaüs International", "Utopia 56", "Coordination Sans-Papiers 75",
+        *(f"Collectif des jeunes mineurs et majeurs isolés de la ville de {town}" for town in (
+            "Rouen", "Lille", "Nantes", "Rennes", "Lyon", "Marseille", "Grenoble", "Toulouse", "Bordeaux", "Metz"))))
+    page = ("<html><head><title>Signataires — Journée Sans Nous</title></head><body><header><h2>Journée Sans Nous"
+            "</h2></header><main><p>Une mobilisation historique. Nous appelons à la grève des sans-papiers le 18 "
+            f"décembre, dans toute la France.</p><h2>Organisations signataires</h2>{names}</main></body></html>")
+    assert kind(page, language="fr") == "other"
+    assert kind(page.replace("Signataires — ", "Appel — "), language="fr") == "joint_statement"
+
+
 @pytest.mark.parametrize("language, held", [
     ("es", "El evento se realizará a través de la plataforma Zoom."),
     ("pt", "O evento acontecerá na plataforma Zoom."),

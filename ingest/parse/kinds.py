@@ -59,6 +59,7 @@ class PageEvidence:
     signatories_at: int | None = None  # where the signatories stand among the page's blocks
     subtitle: str | None = None  # the markup's subtitle, which names the page as its title does
     filed_under: str | None = None  # the front matter's type or categories: where the site files the page
+    site_title: str | None = None  # the other side of the <title>'s dash ("Signataires — Journée Sans Nous")
 
     def opening(self, block_chars: int = OPENING_BLOCK_CHARS, chars: int | None = OPENING_CHARS) -> str:
         parts = [(self.title or "")[:MAX_TITLE_CHARS], (self.statement_heading or "")[:MAX_TITLE_CHARS],
@@ -70,7 +71,7 @@ class PageEvidence:
 def page_kind(evidence: PageEvidence) -> PageKind:
     if not evidence.signatories and not evidence.demands and not _declared_by_its_undersigned(evidence):
         return "other"
-    if (not evidence.demands or _titled_as_its_signers(evidence.title)) and _only_lists_signers(evidence):
+    if (not evidence.demands or _titled_as_its_signers(evidence)) and _only_lists_signers(evidence):
         return "other"
     opening = evidence.opening()
     # a title that labels the page a statement, or asks that a line signs with names under it, outweigh what its
@@ -105,16 +106,18 @@ def _only_lists_signers(evidence: PageEvidence) -> bool:
     """ "This is a list of the current organisational signatories which have signed on to The People's Manifesto",
     or a page titled "Apoiadores": a page that says it lists a statement's signers, with no more prose than that
     (the statement is elsewhere)."""
-    prose = sum(len(block.text) for block in evidence.blocks or evidence.body if is_prose(block))
-    says_so = _titled_as_its_signers(evidence.title) or \
+    prose = sum(len(block.text) for block in evidence.body if is_prose(block))
+    says_so = _titled_as_its_signers(evidence) or \
         cue_pattern("signatory_list").search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None
     return says_so and prose < MIN_STATEMENT_PROSE_CHARS
 
 
-def _titled_as_its_signers(title: str | None) -> bool:
-    """ "Apoiadores", "Signatories", "Unterstützer:innen": a title that is the word for those who sign or support."""
-    return title is not None and len(title.split()) <= MAX_SIGNERS_TITLE_WORDS \
-        and re.match(rf"\W*(?:{cue_pattern('signing', 'supporters').pattern})", title, re.I) is not None
+def _titled_as_its_signers(evidence: PageEvidence) -> bool:
+    """ "Apoiadores", "Signatories", "Unterstützer:innen": a title, or a side of the <title>, that is the word for
+    those who sign or support."""
+    return any(title is not None and len(title.split()) <= MAX_SIGNERS_TITLE_WORDS
+               and re.match(rf"\W*(?:{cue_pattern('signing', 'supporters').pattern})", title, re.I) is not None
+               for title in (evidence.title, evidence.site_title))
 
 
 MAX_SIGNERS_TITLE_WORDS = 4
