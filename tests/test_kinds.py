@@ -389,6 +389,15 @@ def test_a_page_whose_title_tag_says_signatories_lists_them_however_many_there_a
     assert kind(page.replace("Signataires — ", "Appel — "), language="fr") == "joint_statement"
 
 
+def test_a_post_body_that_opens_on_how_many_groups_sent_a_letter_reports_it():
+    body = ("<p>Il 25 marzo, 61 associazioni di giornalisti e di attivisti hanno inviato una lettera congiunta ai "
+            "membri del Parlamento europeo, esortandoli a votare contro la proposta di regolamento.</p>"
+            "<p>Come ultimo passo del processo legislativo, il Parlamento europeo deve decidere se approvare il testo, "
+            "se pensiamo al Digital Services Act.</p><p>Il governo deve ritirare il regolamento proposto.</p>")
+    assert kind(body, language="it") == "other"
+    assert kind(body.replace("61 associazioni", "le associazioni"), language="it") == "joint_statement"
+
+
 @pytest.mark.parametrize("language, held", [
     ("es", "El evento se realizará a través de la plataforma Zoom."),
     ("pt", "O evento acontecerá na plataforma Zoom."),

@@ -115,7 +115,8 @@ def read(document: Document) -> Reading:
                             body[reprint].text if reprint is not None else None,
                             [page.metadata[key] for key in ("summary", "section") if key in page.metadata],
                             page.blocks, words, block.lead_in_index if block else None,
-                            page.metadata.get("subtitle"), page.metadata.get("section"), page.metadata.get("site_title"))
+                            page.metadata.get("subtitle"), page.metadata.get("section"),
+                            page.metadata.get("site_title"))
     return Reading(page, language, warnings, block, body, demands, signatories, date, title, statement_start, evidence)
 
 

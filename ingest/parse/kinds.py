@@ -25,6 +25,7 @@ from .language import is_prose
 from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
 from .names import first_person_words
+from .sentences import sentences
 
 OPENING_CHARS = 600  # the title and the opening: where a page says what it is
 MAX_TITLE_CHARS = 1000  # of a title read for what it says the page is (a hostile page may give 2 MB)
@@ -155,10 +156,14 @@ def _reports_a_statement(evidence: PageEvidence) -> bool:
     joignent aux signataires du communiqué": a headline that counts a statement's signers, or an opening that tells
     of a party joining a statement, on a page with neither a line that signs nor a list of signers (the statement
     is elsewhere; a reprint would carry them)."""
-    title = evidence.title or ""
+    title = evidence.title or _first_sentence(evidence.body)  # a post's body alone opens on its headline's news
     return ((evidence.words.signatory_count.search(title) is not None or _tells_of_joining(evidence))
             and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES) \
         or _tells_of_a_statement_from_outside(evidence)
+
+
+def _first_sentence(blocks: list[Block]) -> str:
+    return next((sentence for block in blocks for sentence in sentences(block.text)[:1]), "")
 
 
 def _tells_of_a_statement_from_outside(evidence: PageEvidence) -> bool:
