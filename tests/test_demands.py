@@ -1525,3 +1525,21 @@ def test_paragraphs_numbered_one_by_one_after_the_signers_lead_in_are_its_demand
         "O derramamento dos rejeitos comprometeu o abastecimento de água de muitas localidades."]
     skipped = body.replace("<p>2- ", "<p>4- ")
     assert len(demands(skipped, "text/html", language="pt")) < 3
+
+
+@pytest.mark.parametrize("language, invitation", [
+    ("en", "We invite everyone to our panel on the festival, to be held on Tuesday September 8, at 5:30 PM at the "
+           "Casa degli Autori."),
+    ("fr", "Nous invitons tous ceux qui se reconnaissent dans cet appel à venir à une discussion le dimanche 1er "
+           "juillet à 11H à Taine."),
+    ("es", "Convocamos a toda la ciudadanía a concentrarse el lunes 4/9 frente a la Legislatura, a las 16.30hs, para "
+           "expresar nuestro repudio."),
+])
+def test_an_invitation_to_a_meeting_at_a_time_of_day_is_no_demand(language, invitation):
+    ask = {"en": "We call on the Festival to fly the Palestinian flag beside those of the other films.",
+           "fr": "Nous appelons le gouvernement à retirer la réforme des retraites.",
+           "es": "Exigimos a la Legislatura que rechace el proyecto de ley."}[language]
+    found = [text for _, text in demands(f"{ask}\n\n{invitation}\n", language=language)]
+    assert found == [ask]
+    assert len(demands(f"{ask}\n\n{invitation.replace('5:30 PM', 'noon').replace('11H', 'midi')}\n"
+                       .replace("a las 16.30hs, ", ""), language=language)) == 2

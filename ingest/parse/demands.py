@@ -182,6 +182,8 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList], words: 
     President to ..." reports the letter that follows in the signers' own voice."""
     if read.listed:
         return True
+    if _CLOCK_TIME.search(read.demand.text):
+        return False  # "We invite everyone to our panel ... on Tuesday September 8, at 5:30 PM": an event, not an ask
     if read.voice == "named" and any(other.voice in ("own", "text") for other in everything):
         return False
     asking = [other for other in everything if other.voice not in _IMPERATIVE]
@@ -196,6 +198,10 @@ def _kept(read: _Read, everything: list[_Read], lists: list[DemandList], words: 
     return (read.demand.addressee is not None
             and not any(_same_party(read.demand.addressee, other, words) for other in addressees)
             and all(found.start < read.block or found.start - read.block > LEAD_UP_BLOCKS for found in lists))
+
+
+_CLOCK_TIME = re.compile(r"(?<![\d.:])(?:\d{1,2}:\d{2}(?![\d:])|\d{1,2}h\d{2}(?!\w)"
+                         r"|\d{1,2}(?:\.\d{2})?\s?(?:h|hs|hrs|uhr|am|pm|a\.m\.|p\.m\.)(?!\w))", re.I)
 
 
 def _same_party(one: str, other: str, words: Lexicon) -> bool:
