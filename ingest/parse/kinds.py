@@ -156,14 +156,23 @@ def _reports_a_statement(evidence: PageEvidence) -> bool:
     joignent aux signataires du communiqué": a headline that counts a statement's signers, or an opening that tells
     of a party joining a statement, on a page with neither a line that signs nor a list of signers (the statement
     is elsewhere; a reprint would carry them)."""
-    title = evidence.title or _first_sentence(evidence.body)  # a post's body alone opens on its headline's news
-    return ((evidence.words.signatory_count.search(title) is not None or _tells_of_joining(evidence))
+    return ((_counts_signers(evidence) or _tells_of_joining(evidence))
             and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES) \
         or _tells_of_a_statement_from_outside(evidence)
 
 
-def _first_sentence(blocks: list[Block]) -> str:
-    return next((sentence for block in blocks for sentence in sentences(block.text)[:1]), "")
+def _counts_signers(evidence: PageEvidence) -> bool:
+    """A headline that counts signers ("Über 50 NGOs unterzeichnen ..."); where the page has no title, a post's body
+    alone, its opening sentence, where the count is of a common noun ("61 associazioni ...", not "Article 19 and
+    Open Rights Group")."""
+    if evidence.title:
+        return evidence.words.signatory_count.search(evidence.title) is not None
+    opening = next((sentence for block in evidence.body for sentence in sentences(block.text)[:1]), "")
+    count = evidence.words.signatory_count.search(opening)
+    return count is not None and _TITLE_CASE_WORD.search(count.group()) is None
+
+
+_TITLE_CASE_WORD = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]")
 
 
 def _tells_of_a_statement_from_outside(evidence: PageEvidence) -> bool:
