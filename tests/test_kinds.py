@@ -398,6 +398,22 @@ def test_a_post_body_that_opens_on_how_many_groups_sent_a_letter_reports_it():
     assert kind(body.replace("61 associazioni", "le associazioni"), language="it") == "joint_statement"
 
 
+def test_a_media_advisory_of_a_press_conference_with_its_hour_is_an_event():
+    parties = "".join(f"<p><strong>• {name},</strong> 416-462-9541, <a href='https://x.ca'>x.ca</a></p>" for name in (
+        "Animal Alliance Environment Voters Party of Canada", "Canadian Action Party", "Christian Heritage Party",
+        "Communist Party of Canada", "Libertarian Party of Canada", "Pirate Party of Canada"))
+    advisory = ("<h1>Parties to Hold Joint Press Conference in Ottawa in Opposition to C-23</h1>"
+                "<p>Date: <strong>Friday, April 11, 2014</strong></p><p>Time: <strong>10:30 am</strong></p>"
+                "<p>Place: <strong>Charles Lynch Room, Centre Block, Parliament Hill</strong></p>"
+                "<p>Registered political parties without representation in the House of Commons are holding a press "
+                "conference on Friday, April 11 to present their views on Bill C-23. The parties listed below will be "
+                "participating.</p><p>For further information contact:</p>" + parties)
+    assert kind(advisory) == "other"
+    letter = advisory.replace("Hold Joint Press Conference", "Sign a Joint Letter").replace(
+        "<p>Time: <strong>10:30 am</strong></p>", "").replace("holding a press conference", "writing")
+    assert kind(letter) != "other"
+
+
 @pytest.mark.parametrize("language, held", [
     ("es", "El evento se realizará a través de la plataforma Zoom."),
     ("pt", "O evento acontecerá na plataforma Zoom."),
