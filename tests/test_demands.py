@@ -1543,3 +1543,11 @@ def test_an_invitation_to_a_meeting_at_a_time_of_day_is_no_demand(language, invi
     assert found == [ask]
     assert len(demands(f"{ask}\n\n{invitation.replace('5:30 PM', 'noon').replace('11H', 'midi')}\n"
                        .replace("a las 16.30hs, ", ""), language=language)) == 2
+
+
+def test_recognising_the_need_for_a_party_to_act_concedes_and_asks_nothing():
+    assert asked("We recognize the need for the W3C to respond to the changing landscape of the Web and to reconcile "
+                 "the interests of multiple parties.") == []
+    assert asked("We acknowledge the need for the Council to balance the interests at stake.") == []
+    assert asked("We stress the need for the W3C to reject the proposal.") == [
+        "We stress the need for the W3C to reject the proposal."]
