@@ -1551,3 +1551,17 @@ def test_recognising_the_need_for_a_party_to_act_concedes_and_asks_nothing():
     assert asked("We acknowledge the need for the Council to balance the interests at stake.") == []
     assert asked("We stress the need for the W3C to reject the proposal.") == [
         "We stress the need for the W3C to reject the proposal."]
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("de", "Daher fordern wir eine Informationsfreiheitssatzung, die die Verwaltung zur Veröffentlichung verpflichtet, "
+           "und dass darüber hinaus geförderte Inhalte mit offenen Lizenzen bereitgestellt werden.",
+     ["Daher fordern wir eine Informationsfreiheitssatzung, die die Verwaltung zur Veröffentlichung verpflichtet",
+      "dass darüber hinaus geförderte Inhalte mit offenen Lizenzen bereitgestellt werden."]),
+    ("en", "We call for an independent inquiry into the raids and that those responsible be brought to justice.",
+     ["We call for an independent inquiry into the raids", "that those responsible be brought to justice."]),
+    ("en", "We call for an independent inquiry showing that those responsible acted alone.",
+     ["We call for an independent inquiry showing that those responsible acted alone."]),
+])
+def test_a_that_clause_after_a_thing_asked_is_a_second_ask(language, sentence, expected):
+    assert asked(sentence, language) == expected

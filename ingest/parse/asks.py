@@ -617,7 +617,8 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
                 and _word_count(rest) >= MIN_ACT_WORDS
                 and (_starts_an_act(rest, marker, words) or _a_verb_again(rest, first_verb, words)
                      and not words.subordinator.search(sentence, ask.act, ask.act + match.start())
-                     or _an_action_noun_again(sentence[ask.act:ask.end], rest, words))):
+                     or _an_action_noun_again(sentence[ask.act:ask.end], rest, words)
+                     or _a_that_clause_after_a_noun(sentence[ask.act:ask.end], rest, match.group(), words))):
             if match.group().strip() in (",", ";"):
                 before = sentence[ask.act:ask.act + match.start()]
                 if before.count("(") > before.count(")") or not (
@@ -629,6 +630,13 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
                 series = []
             last = cut
     return cuts
+
+
+def _a_that_clause_after_a_noun(act: str, rest: str, joint: str, words: Lexicon) -> bool:
+    """ "wir fordern eine Informationsfreiheitssatzung, die ..., und dass ... bereitgestellt werden": what is asked
+    is a thing, then ", and that" asks a second one in a clause of its own."""
+    return joint.strip(" ,;") != "" and _action_noun_head(act, words) is None and _first_verb(act, words) is None \
+        and words.that_clause.match(rest) is not None and not words.that_clause.match(act.lstrip())
 
 
 def _opens_with(text: str, marker: str) -> bool:
