@@ -1427,6 +1427,7 @@ def test_an_ask_whose_object_lists_actions_by_their_nouns_asks_for_each(language
     ("nl", "Wij bevelen aan om een uitzondering op te nemen."),
     ("de", "Wir empfehlen, eine Ausnahme in das Gesetz aufzunehmen."),
     ("de", "Wir plädieren dafür, eine Ausnahme in das Gesetz aufzunehmen."),
+    ("de", "Daher sprechen wir uns ausdrücklich gegen Gebühren für die Herausgabe von Daten aus."),
     ("it", "Raccomandiamo di includere un'eccezione nella legge."),
 ])
 def test_the_signers_recommending_or_pleading_for_a_step_ask_it(language, sentence):
@@ -1565,3 +1566,8 @@ def test_recognising_the_need_for_a_party_to_act_concedes_and_asks_nothing():
 ])
 def test_a_that_clause_after_a_thing_asked_is_a_second_ask(language, sentence, expected):
     assert asked(sentence, language) == expected
+
+
+def test_someone_else_speaking_out_against_a_law_asks_nothing_of_ours():
+    assert asked("Die Ministerin sprach sich im Ausschuss gegen das Gesetz aus.", "de") == []
+    assert asked("Viele Verbände sprechen sich für eine Reform des Gesetzes aus.", "de") == []
