@@ -138,6 +138,8 @@ LABELLED_SETS = {
     "dev-16": (CORPUS / "dev-16",),
     "dev-17": (CORPUS / "dev-17",),
     "heldout-17": (CORPUS / "heldout-17",),
+    "dev-18": (CORPUS / "dev-18",),
+    "heldout-18": (CORPUS / "heldout-18",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -277,8 +279,18 @@ BARS = {
     # it; nothing was tuned on it.
     "dev-17": {"organisations": 0.99, "demands": 0.57, "titles": 0.65, "dates": 0.50, "languages": 0.95,
                "statements": 0.95},
-    # The nineteenth round's held-out part (5 documents, 4 statements), measured once, as parser 13 first met it.
-    "heldout-17": {"organisations": 0.30, "demands": 0.26, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+    # The nineteenth round's held-out part (5 documents, 4 statements), measured as parser 13 first met it (demands
+    # 0.264) and at its end (0.302).
+    "heldout-17": {"organisations": 0.30, "demands": 0.30, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+                   "statements": 0.95},
+    # The twentieth round's tuned part (6 documents, 3 statements): the parser at 09fe823 scored organisations 0.600,
+    # demands 0.400, titles 67%, dates 100%, statements 67% on it before anything was tuned on it; the bars hold
+    # parser 13's figures.
+    "dev-18": {"organisations": 0.72, "demands": 0.66, "titles": 0.65, "dates": 0.95, "languages": 0.95,
+               "statements": 0.80},
+    # The twentieth round's held-out part (3 documents, 1 statement), measured as parser 13 first met it and at its
+    # end (the same figures).
+    "heldout-18": {"organisations": 0.87, "demands": 0.50, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                    "statements": 0.95},
 }
 
