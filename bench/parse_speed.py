@@ -22,7 +22,7 @@ from ingest.evaluate import document_for
 from ingest.files import read_file
 from ingest.parse import parse
 from ingest.parse.formats import _MARKDOWN
-from ingest.parse.names import forget
+from ingest.parse.memory import forget
 from ingest.records import Document
 from undersigned import PROJECT_ROOT
 

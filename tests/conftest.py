@@ -15,7 +15,7 @@ from db.archive import archive_path
 from db.load import save_many
 from db.schema import KnowledgeBase, open_database
 from ingest.parse import PARSER_VERSION
-from ingest.parse.names import forget
+from ingest.parse.memory import forget
 from undersigned import PROJECT_ROOT, SAMPLE_DIR
 
 SHARED = PROJECT_ROOT.parent / "shared"

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 
 from .actions import base_form, is_action_word, is_imperative_stem
 from .countries import fold
-from .lexicon import Lexicon, function_words
+from .lexicon import Lexicon, function_words, lexicon
+from .memory import kept
 from .names import given_names, is_acronym
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
@@ -69,7 +70,7 @@ class _Anchor:
 
 def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     """The statement's own asks in one sentence, in reading order."""
-    if _is_question(sentence) or not words.ask_trigger.search(sentence):
+    if _is_question(sentence) or not may_ask(sentence, words.language):
         return []
     written = sentence
     sentence = _blank(sentence, [m.span() for m in _QUOTED.finditer(sentence)])  # no one here asks in quotes
@@ -114,7 +115,7 @@ def lead_in(sentence: str, words: Lexicon) -> tuple[str | None, str | None, str]
     ("We call on governments to join together to call on China to:" gives governments, China and "";
     "the local government should ensure ... as follows:" gives local government). None when the
     sentence does not ask."""
-    if _is_question(sentence) or not words.ask_trigger.search(sentence):
+    if _is_question(sentence) or not may_ask(sentence, words.language):
         return None
     sentence = _blank(sentence, [m.span() for m in _QUOTED.finditer(sentence)])
     anchors = _anchors(sentence, words)
@@ -191,7 +192,14 @@ def opening_ask(text: str, words: Lexicon) -> Ask | None:
 
 def asks_anything(sentence: str, words: Lexicon) -> bool:
     """Whether any ask verb stands in the sentence, whoever asks."""
-    return words.ask_trigger.search(sentence) is not None and bool(_anchors(sentence, words))
+    return may_ask(sentence, words.language) and bool(_anchors(sentence, words))
+
+
+@kept(maxsize=8192)
+def may_ask(sentence: str, language: str) -> bool:
+    """Whether anything that may start an ask stands in the sentence. One search, kept: the same sentence is read
+    as a possible lead-in of signers, as a lead-in of demands and for its own demands, and the search is long."""
+    return lexicon(language).ask_trigger.search(sentence) is not None
 
 
 def _without_joint(sentence: str, start: int, end: int, words: Lexicon) -> int:

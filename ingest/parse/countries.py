@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 import pycountry
+
+from .memory import kept
 
 MAX_REMEMBERED_CHARACTERS = 65536
 
@@ -28,7 +30,7 @@ class _WithoutMarks(dict):
 _WITHOUT_MARKS = _WithoutMarks()
 
 
-@lru_cache(maxsize=65536)
+@kept(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics, with runs of white space made single."""
     if text.isascii():

@@ -12,11 +12,12 @@ import importlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from ..places import is_place
 from .countries import country_code, fold
+from .memory import kept
 
 # Locales whose given names are written in the Latin alphabet, across the regions statements come from.
 GIVEN_NAME_LOCALES = (
@@ -232,18 +233,11 @@ def shaped_as_a_persons_name(text: str) -> bool:
 MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "da": a particle in a family name
 
 
-def forget() -> None:
-    """Empty the memories of entries already judged (a benchmark's pass starts cold with this)."""
-    for remembered in (name_likeness, person_evidence, has_organisation_word, fold, split_head,
-                       starts_with_given_name):
-        remembered.cache_clear()
-
-
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-@lru_cache(maxsize=16384)
+@kept(maxsize=16384)
 def has_organisation_word(text: str) -> bool:
     return _word_starts("organisation_words").search(fold(text[:MAX_ENTRY_TEXT])) is not None
 
@@ -265,7 +259,7 @@ def says_organisations(label: str) -> bool:
             and _word_starts("people_labels").search(folded) is None)
 
 
-@lru_cache(maxsize=16384)
+@kept(maxsize=16384)
 def name_likeness(text: str) -> float:
     """0 (prose) to 1 (a name): how much an entry reads as the name of a signer, with or without
     the role, place or affiliation written after it."""
@@ -386,7 +380,7 @@ _AMPERSAND = re.compile(r"\w\s?&\s?\w")  # "Marks & Spencer", "H&M": no person's
 _EXCLAIMED = re.compile(r"!\W*$")  # "Turn Around, H&M!": nor ends with an exclamation mark (but in brackets)
 
 
-@lru_cache(maxsize=16384)
+@kept(maxsize=16384)
 def person_evidence(text: str) -> float:
     """Above 0 where the entry names a person, below 0 where it names an organisation, 0 where it
     does not say: "Dr Mira Shiva", "Pieter Hintjens, President of FFII" and "Jane Doe (Amnesty)"
@@ -469,7 +463,7 @@ def is_given_name(word: str) -> bool:
     return folded in given_names() or ("-" in folded and all(part in given_names() for part in folded.split("-")))
 
 
-@lru_cache(maxsize=16384)
+@kept(maxsize=16384)
 def starts_with_given_name(text: str) -> bool:
     """ "Adam Bradley (@adamdbradley), maintainer of Ionic", "BEAUFILS Bruno, ...": a person's name first."""
     words = split_head(text)[0].split()[:3]
@@ -497,7 +491,7 @@ def _tail_evidence(tail: str) -> float:
     return 0.2  # "Jane Doe, Amnesty International": an affiliation
 
 
-@lru_cache(maxsize=16384)
+@kept(maxsize=16384)
 def split_head(text: str) -> tuple[str, str]:
     """ "Jane Doe, Professor at X" gives ("Jane Doe", "Professor at X")."""
     parts = _HEAD_SPLIT.split(text.strip(), maxsplit=1)
