@@ -437,3 +437,13 @@ def test_a_report_that_one_group_together_with_others_presented_a_commitment_is_
     asks_twice = report.replace("</p><p>More", " We urge the convention to end forced evictions. We call on the "
                                 "government to fund public housing.</p><p>More")
     assert kind(asks_twice) == "joint_statement"
+
+
+def test_a_post_signed_by_its_own_author_alone_that_asks_nothing_is_not_listed():
+    body = ("---\ntitle: \"Clearing the air on the new party - our statement\"\nauthor: \"Riverside Tenants Union\"\n"
+            "---\n\nDear members,\n\nSome of you may have seen petitioners at the market this weekend, collecting "
+            "signatures for a new party that nobody here knows.\n\nWe are not affiliated with it, and we will write "
+            "again as soon as we know more about who is behind it.\n\nIn Solidarity,\n\nRiverside Tenants Union\n")
+    assert parsed(body, "text/markdown").kind == "other"
+    assert parsed(body.replace("author: \"Riverside Tenants Union\"", "author: \"Jane Doe\""),
+                  "text/markdown").kind == "joint_statement"  # signed by an organisation other than its author

@@ -28,7 +28,7 @@ from .lexicon import LANGUAGES, Lexicon, lexicon
 from .metadata import choose_publisher, is_release_marker
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
-PARSER_VERSION = "13"
+PARSER_VERSION = "14"
 TITLE_REACH = 3  # the blocks a page's title may stand among, under a line or two
 MAX_ADDRESS_LINES = 4  # "TO THE VENICE BIENNALE" and those addressed with it, between a label and the heading
 MAX_LEADING_DATELINES = 2  # "PRESS RELEASE", "Berlin, 3 March 2021" above a title
@@ -116,7 +116,7 @@ def read(document: Document) -> Reading:
                             [page.metadata[key] for key in ("summary", "section") if key in page.metadata],
                             page.blocks, words, block.lead_in_index if block else None,
                             page.metadata.get("subtitle"), page.metadata.get("section"),
-                            page.metadata.get("site_title"))
+                            page.metadata.get("site_title"), page.metadata.get("author"))
     return Reading(page, language, warnings, block, body, demands, signatories, date, title, statement_start, evidence)
 
 

@@ -19,6 +19,7 @@ from functools import cache
 
 from ..records import PageKind, Signatory
 from .blocks import Block
+from .countries import fold
 from .demands import names_demands
 from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun
 from .language import is_prose
@@ -61,6 +62,7 @@ class PageEvidence:
     subtitle: str | None = None  # the markup's subtitle, which names the page as its title does
     filed_under: str | None = None  # the front matter's type or categories: where the site files the page
     site_title: str | None = None  # the other side of the <title>'s dash ("Signataires — Journée Sans Nous")
+    author: str | None = None  # who the markup says wrote the page
 
     def opening(self, block_chars: int = OPENING_BLOCK_CHARS, chars: int | None = OPENING_CHARS) -> str:
         parts = [(self.title or "")[:MAX_TITLE_CHARS], (self.statement_heading or "")[:MAX_TITLE_CHARS],
@@ -73,6 +75,8 @@ def page_kind(evidence: PageEvidence) -> PageKind:
     if not evidence.signatories and not evidence.demands and not _declared_by_its_undersigned(evidence):
         return "other"
     if (not evidence.demands or _titled_as_its_signers(evidence)) and _only_lists_signers(evidence):
+        return "other"
+    if _signed_by_its_author_alone(evidence):
         return "other"
     opening = evidence.opening()
     # a title that labels the page a statement, or asks that a line signs with names under it, outweigh what its
@@ -95,6 +99,13 @@ def page_kind(evidence: PageEvidence) -> PageKind:
     listed = signed_demands or _presents_itself_as_a_statement(evidence) or _joint_by_its_words(evidence, opening) \
         or _announced_together(evidence) or _asks_in_its_own_voice(evidence)
     return "joint_statement" if listed else "other"
+
+
+def _signed_by_its_author_alone(evidence: PageEvidence) -> bool:
+    """ "In Solidarity, Omaha DSA Steering Committee" under a post by the Omaha DSA Steering Committee that asks no
+    one anything: one organisation speaking to its own members, not a statement that others sign."""
+    return not evidence.demands and len(evidence.signatories) == 1 and evidence.author is not None \
+        and fold(evidence.signatories[0].name) == fold(evidence.author)
 
 
 def _joint_by_its_words(evidence: PageEvidence, opening: str) -> bool:
