@@ -82,6 +82,12 @@ def test_a_jekyll_post_written_in_html_gives_its_front_matter_and_keeps_it_out_o
     assert statement.text.startswith("Dear officials,")
 
 
+def test_a_jekyll_post_written_in_html_is_titled_by_its_front_matter_over_a_section_heading():
+    statement = parsed("---\ntitle: Declaration of climate emergency\n---\n<h3>Context</h3><p>We, the students of "
+                       "the region, keep asking what studying is for.</p><h3>Our requests</h3><p>Text.</p>")
+    assert statement.title == "Declaration of climate emergency"
+
+
 @pytest.mark.parametrize("url, path, expected", [
     ("https://example.org/2019/10/07/open-letter/", None, "2019-10-07"),
     ("https://example.org/news/2024-08-27-portugal-nao-pode-ser-cumplice", None, "2024-08-27"),

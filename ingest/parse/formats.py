@@ -81,9 +81,9 @@ def without_template_markup(text: str) -> str:
 def read_page(text: str, content_type: str) -> Page:
     text = _SHEBANG.sub("", without_template_markup(text))
     if content_type == "text/html":
-        metadata, body = front_matter(text)  # a Jekyll post written in HTML
+        metadata, body = front_matter(text)  # a Jekyll post written in HTML: what its front matter says wins
         html = page_from_html(body)
-        page = Page(html.blocks, {**metadata, **html.metadata})
+        page = Page(html.blocks, {**html.metadata, **metadata})
     elif content_type == "text/markdown":
         page = page_from_markdown(text)
     else:
