@@ -105,6 +105,20 @@ def test_an_obligation_put_on_a_named_party_is_a_demand(sentence, expected):
     assert asked(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("Global Witness et PPLAAF affirment qu'Ekanga et Yuma doivent assumer la responsabilité des fonds disparus.",
+     "fr", ["Ekanga et Yuma doivent assumer la responsabilité des fonds disparus."]),
+    ("Nous estimons qu'Ekanga et Yuma doivent assumer la responsabilité des fonds disparus.",
+     "fr", ["Ekanga et Yuma doivent assumer la responsabilité des fonds disparus."]),
+    ("Access Now and Alpha Rights Watch said that the Government must withdraw the decree.",
+     "en", ["the Government must withdraw the decree."]),
+    ("The court ruled that the Government must withdraw the decree.", "en", []),
+    ("Jane Doe and Peter Jones said that the Government must withdraw the decree.", "en", []),
+])
+def test_an_obligation_that_organisations_named_together_or_the_signers_say_is_a_demand(sentence, language, expected):
+    assert asked(sentence, language) == expected
+
+
 def test_an_obligation_where_the_verb_comes_second():
     sentence = "Daher sollte auch der Rat der Stadt alle Möglichkeiten ausschöpfen, um das Projekt umzusetzen."
     assert asked(sentence, "de") == [sentence]

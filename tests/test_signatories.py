@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime, timezone
 
 import pytest
@@ -823,3 +824,27 @@ def test_an_opening_enumeration_set_beside_what_the_names_are_names_the_signers(
 def test_places_set_beside_what_they_are_name_no_signer():
     opening = "Paris, London and Berlin, as cities of the union, call on the Government to act."
     assert names(parsed(f"<p>{opening}</p>")) == []
+
+
+@pytest.mark.parametrize("opening, signers", [
+    ("<p>(Paris, le 16 novembre 2018) Le candidat a réuni une équipe dont les membres ont dirigé des agences "
+     "soupçonnées de détournements, ont déclaré aujourd’hui Global Witness et la Plateforme de Protection des "
+     "Lanceurs d’Alerte en Afrique (PPLAAF).</p>",
+     ["Global Witness", "Plateforme de Protection des Lanceurs d’Alerte en Afrique (PPLAAF)"]),
+    ("<p>The new decree lets the police hold people for a month without charge, Alpha Rights Watch and Beta "
+     "Network for Justice said today.</p>", ["Alpha Rights Watch", "Beta Network for Justice"]),
+    ("<p>The new decree lets the police hold people for a month without charge, said Jane Doe and Peter "
+     "Jones.</p>", []),  # people quoted: no signers
+    ("<p>The new decree lets the police hold people for a month without charge, Alpha Rights Watch said today.</p>",
+     []),  # one organisation's release
+])
+def test_the_organisations_a_release_says_are_speaking_at_the_end_of_its_opening_sentence_sign_it(opening, signers):
+    statement = parsed(opening + "<p>The decree was published on Monday, after a week of protests.</p>")
+    assert [s.name for s in statement.signatories] == signers
+
+
+def test_accents_written_as_combining_marks_read_as_the_letters_they_make():
+    composed = ("<p>Le texte a été publié lundi, ont déclaré aujourd’hui Alpha Réseau Solidaire et la Ligue "
+                "Bêta.</p>")
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert [s.name for s in parsed(decomposed).signatories] == ["Alpha Réseau Solidaire", "Ligue Bêta"]

@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 
 from .actions import base_form, is_action_word, is_imperative_stem
 from .countries import fold
+from .inline import split_inline_list
 from .lexicon import Lexicon, function_words, lexicon
 from .memory import kept
-from .names import given_names, is_acronym
+from .names import MIN_PERSON_EVIDENCE, given_names, is_acronym, person_evidence
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
 MAX_SHARED_SUBJECT_WORDS = 3  # "Members and supporters", "FSF": the opening a coordinated modal shares
@@ -333,9 +334,19 @@ def _said_by_signers(sentence: str, clause: int, words: Lexicon) -> bool:
     that the Government must ..."), not someone else's ("The court ruled that ...") nor a clause inside
     another ("Creemos que en momentos donde los gobiernos tienen que ...")."""
     marks = [m.start() for m in _CLAUSE_MARK.finditer(sentence, 0, clause) if m.end() == clause]
-    marks += [m.start() for m in words.subordinator.finditer(sentence, 0, clause) if m.end() == clause]
+    # searched one character past the clause's start: "qu'" ends on a word boundary only where a letter follows
+    marks += [m.start() for m in words.subordinator.finditer(sentence, 0, clause + 1) if m.end() == clause]
     mark = min(marks, default=clause)
-    return _first_person(sentence[_clause_start(sentence, mark, words):mark], words)
+    saying = sentence[_clause_start(sentence, mark, words):mark]
+    return _first_person(saying, words) or _organisations_say(saying, words)
+
+
+def _organisations_say(text: str, words: Lexicon) -> bool:
+    """ "Global Witness et PPLAAF affirment", "Access Now and EFF said": two or more organisations, named as the
+    subject of a verb of saying, speak together: a joint release puts its signers' words so."""
+    match = words.named_speakers.fullmatch(text.strip())
+    names = split_inline_list(match["names"], words, minimum=2) if match else None
+    return bool(names) and all(name[:1].isupper() and person_evidence(name) < MIN_PERSON_EVIDENCE for name in names)
 
 
 def _first_person(text: str, words: Lexicon) -> bool:

@@ -6,6 +6,7 @@ import html
 import json
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -79,6 +80,9 @@ def without_template_markup(text: str) -> str:
 
 
 def read_page(text: str, content_type: str) -> Page:
+    # accents written as a letter and a combining mark ("de\u0301clare\u0301", as some editors save) read as the one
+    # character every pattern and word list here is written with
+    text = unicodedata.normalize("NFC", text)
     text = _SHEBANG.sub("", without_template_markup(text))
     if content_type == "text/html":
         metadata, body = front_matter(text)  # a Jekyll post written in HTML: what its front matter says wins

@@ -65,6 +65,8 @@ class Lexicon:
     subordinator: re.Pattern[str]  # a word that opens a clause inside a sentence: "that", "dass", "que"
     purpose: re.Pattern[str]  # ", in order to ...", ", per tal de ...": a clause saying what an ask is for
     said_by_signers_named: re.Pattern[str]  # "..., 31 organizations said today.": the sentence is the signers' words
+    said_by_names: re.Pattern[str]  # "..., ont déclaré aujourd'hui A et B.", "..., A and B said today.": who speaks
+    named_speakers: re.Pattern[str]  # "A et B affirment": names, then a verb of saying
     obligation: re.Pattern[str]  # a modal that puts an obligation on its subject: "should", "müssen", "deben"
     obligation_passive: re.Pattern[str]  # what follows a modal when it states, not obliges: "be", "werden"
     party: re.Pattern[str]  # a noun or pronoun for someone a demand can be put to: "government", "you", "Sie"
@@ -188,6 +190,8 @@ def lexicon(language: str = "en") -> Lexicon:
         subordinator=re.compile(rf"\b(?:{data['subordinators']})\b", re.I),
         purpose=re.compile(rf",\s*(?:{data['purpose']})\b", re.I),
         said_by_signers_named=_attribution(data["signers_named"], data["reporting_verbs"]),
+        said_by_names=_attributed_to_names(data["reporting_verbs"]),
+        named_speakers=re.compile(rf"(?P<names>[A-ZÀ-Þ].*?)\s+(?i:{data['reporting_verbs']})"),
         obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
         obligation_passive=re.compile(data["obligation_passive"], re.I),
         party=re.compile(rf"\b(?:{data['party_nouns']})\b", re.I),
@@ -228,6 +232,15 @@ def _attribution(signers: str, verbs: str) -> re.Pattern[str]:
     """ ", 31 organizations said today." or ", said the groups.": who speaks, named last."""
     return re.compile(rf",\s*(?:[^,;.]{{0,60}}?(?:{signers})\s+(?:{verbs})|(?:{verbs})\s+[^,;.]{{0,40}}?(?:{signers}))"
                       rf"\b[^,;.]{{0,40}}[.!]?\s*$", re.I)
+
+
+def _attributed_to_names(verbs: str) -> re.Pattern[str]:
+    """ ", ont déclaré aujourd'hui A et B." (names after the verb) or ", A and B said today." (before it): the
+    clause that ends a sentence by naming who says it. Case matters here: the names open with a capital, the
+    words between verb and names ("today", "aujourd'hui") do not."""
+    lower = r"[a-zà-ÿß'’]+"
+    return re.compile(rf",\s+(?:(?i:{verbs})(?:\s+{lower}){{0,2}}\s+(?P<after>[A-ZÀ-Þ][^;:!?]*?)"
+                      rf"|(?P<before>[A-ZÀ-Þ][^;:!?]*?)\s+(?i:{verbs})(?:\s+{lower}){{0,2}})\s*[.!]?\s*$")
 
 
 def _open_tail(data: dict[str, Any]) -> re.Pattern[str]:

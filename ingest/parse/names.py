@@ -230,6 +230,7 @@ def shaped_as_a_persons_name(text: str) -> bool:
         all(word[:1].isupper() or len(word) <= MAX_PARTICLE_CHARS for word in words) and person_evidence(text) > 0
 
 
+MIN_PERSON_EVIDENCE = 0.5  # "Jane Doe", "Peter Jones" are people; "Global Witness", "Access Now" may be either
 MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "da": a particle in a family name
 
 

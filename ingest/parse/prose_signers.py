@@ -26,6 +26,7 @@ MAX_APPOSED_WORDS = 12
 MIN_APPOSED_LIKENESS = 0.5
 _ENDS_IN_VERB = re.compile(r"^(?P<names>.+?)\s+[^\W\d_A-ZÀ-Þ][^\W\d_]*\s*[:：]$")  # "... y C informan:"
 _TRAILING_LOWER_CASE = re.compile(r"(?:\s+[^\W\d_A-ZÀ-Þ][\w'’]*)+\s*$")  # "... und C geschrieben"
+_ELIDED_CAPITAL = re.compile(r"[^\W\d_]{1,2}['’][A-ZÀ-Þ]")  # "d’Alerte", "l'Europe": elided, then capitalised
 _DATE_AFTER = re.compile(r",?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d\d-\d\d).*$")
 
 
@@ -59,7 +60,7 @@ def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon)
     """The signers the title or subtitle, a heading or the opening names, or none; a signer a title names
     short ("Hermes Center") is taken in the fuller form the opening gives it."""
     for text in _places_to_look(titles, blocks):
-        for finder in (_named_by_heading, _bracketed, _subject, _apposition, _announced, _members):
+        for finder in (_named_by_heading, _bracketed, _subject, _apposition, _announced, _members, _said_by):
             names = finder(text[:MAX_TEXT], words)
             if names:
                 return [_in_full(name, names, blocks) for name in names] if text in titles else names
@@ -311,6 +312,28 @@ def _members(sentence: str, words: Lexicon) -> list[str]:
     return names if names and all(_is_apposed_name(name) for name in names) and _plausible(names) else []
 
 
+def _said_by(sentence: str, words: Lexicon) -> list[str]:
+    """ "..., ont déclaré aujourd'hui Global Witness et la Plateforme ... (PPLAAF).", "..., A and B said today.": the
+    organisations the opening says are speaking, named in the clause that ends its sentence."""
+    match = words.said_by_names.search(sentence)
+    if match is None:
+        return []
+    named = match["after"] or match["before"]
+    items = split_inline_list(named, words, minimum=2, longest=MAX_APPOSED_WORDS) or []
+    names = _trailing_apposed([without_article(item) for item in items])
+    return names if len(names) >= 2 and _plausible(names) else []
+
+
+def _trailing_apposed(items: list[str]) -> list[str]:
+    """The names that end an enumeration, back to the first item that is not one."""
+    run: list[str] = []
+    for item in reversed(items):
+        if not _is_apposed_name(item):
+            break
+        run.insert(0, item)
+    return run
+
+
 def _up_to_clause(text: str) -> str:
     """The enumeration at the start of text, up to a full stop or a comma that a lower-case word other than an
     article follows (", que trabajamos ...", not ", la Fundación ...")."""
@@ -340,7 +363,7 @@ def _is_apposed_name(text: str) -> bool:
     return 0 < len(words) <= MAX_APPOSED_WORDS and (words[0][:1].isupper() or words[0][:1].isdigit()) \
         and name_likeness(text) >= MIN_APPOSED_LIKENESS \
         and all(word[:1].isupper() or not word[:1].isalpha() or len(word) <= 4 or has_organisation_word(word)
-                for word in words[1:])
+                or _ELIDED_CAPITAL.match(word) for word in words[1:])
 
 
 @cache
