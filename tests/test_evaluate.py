@@ -140,6 +140,8 @@ LABELLED_SETS = {
     "heldout-17": (CORPUS / "heldout-17",),
     "dev-18": (CORPUS / "dev-18",),
     "heldout-18": (CORPUS / "heldout-18",),
+    "dev-19": (CORPUS / "dev-19",),
+    "heldout-19": (CORPUS / "heldout-19",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -292,6 +294,14 @@ BARS = {
     # end (the same figures).
     "heldout-18": {"organisations": 0.87, "demands": 0.50, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                    "statements": 0.95},
+    # The twenty-first round's tuned part (5 documents, 2 statements): the parser at 2f49d06 scored organisations
+    # 0.965, demands 0.200, titles 80%, statements 40% on it before anything was tuned on it; the bars hold parser
+    # 14's figures.
+    "dev-19": {"organisations": 0.97, "demands": 0.36, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+               "statements": 0.80},
+    # The twenty-first round's held-out part: two pages that are not statements, both listed as statements by parser
+    # 14 as when it first met them; what the parser does hold on them is held.
+    "heldout-19": {"titles": 0.95, "dates": 0.95, "languages": 0.95},
 }
 
 
