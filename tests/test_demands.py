@@ -778,6 +778,7 @@ def test_asks_inside_a_quotation_of_several_sentences_are_the_speakers_but_a_par
     ("Exortamos o governo a retirar o projeto.", "pt"),
     ("Il est urgent que le gouvernement retire ce projet.", "fr"),
     ("Es urgente que el Gobierno retire el proyecto.", "es"),
+    ("Es importante crear una mesa de diálogo entre Gobiernos, empresarios y sindicatos.", "es"),
     ("It is imperative that the Council rejects the proposal.", "en"),
 ])
 def test_common_ways_of_asking_in_each_language(sentence, language):
@@ -788,6 +789,7 @@ def test_urgency_the_signers_put_on_themselves_and_a_demand_verb_left_open_to_a_
     assert asked("It is imperative that we collectively denounce any violence.") == []
     assert asked("Die Bürger fordern mehr Schutz.", "de") == []  # someone else's demand
     assert asked("Wir fordern unter anderem:", "de") == []
+    assert asked("Es importante señalar que el Gobierno retiró el proyecto.", "es") == []  # a remark, not an ask
 
 
 @pytest.mark.parametrize("lead_in, language, addressee", [
