@@ -159,6 +159,16 @@ def test_a_pandoc_heading_anchor_is_not_part_of_the_title():
     assert statement.title == "Open Letter on the Task Force"
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("ACTA: Una minaccia globale alla Libertà (Open Letter)", "ACTA: Una minaccia globale alla Libertà"),
+    ("Stoppt die Vorratsdatenspeicherung [Offener Brief]", "Stoppt die Vorratsdatenspeicherung"),
+    ("Open data for the Ministry (ODM)", "Open data for the Ministry (ODM)"),  # an acronym, not a label
+])
+def test_a_label_in_brackets_after_the_title_is_not_part_of_it(title, expected):
+    assert parsed(f"---\ntitle: {title}\n---\n\nWe call on the Ministry to publish the data.\n",
+                  "text/markdown").title == expected
+
+
 def test_the_heading_a_page_opens_with_wins_over_a_head_title_nothing_confirms():
     statement = parsed("""<html><head><title>Protect Net Neutrality</title>
 <meta property="og:title" content="Protect net neutrality to ensure a free and open internet!"></head>

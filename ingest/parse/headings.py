@@ -164,7 +164,17 @@ def page_title(title: str, subtitle: str | None, blocks: list[Block]) -> str:
     if subtitle and _is_bare_label(title):
         own_name = _names_a_statement_by_name(subtitle) or _LANGUAGE_TAG.search(title)
         title = subtitle if own_name else f"{title.rstrip(' :–—-')}: {subtitle}"
-    return as_written(latin_part(title), blocks)
+    return as_written(latin_part(_without_label_after(title)), blocks)
+
+
+def _without_label_after(title: str) -> str:
+    """ "ACTA: Una minaccia globale alla Libertà (Open Letter)": the site's tag for what kind of text it is, in
+    brackets after the statement's own title, is not part of that title."""
+    tagged = _BRACKETED_AT_END.match(title)
+    return tagged["title"] if tagged and _is_bare_label(tagged["label"]) else title
+
+
+_BRACKETED_AT_END = re.compile(r"(?P<title>.{8,}?)\s*[(\[](?P<label>[^()\[\]]{3,40})[)\]]\s*$")
 
 
 def _is_bare_label(title: str) -> bool:
