@@ -179,7 +179,7 @@ BARS = {
     # demands 0.50, statements 75% on it before anything was tuned on it; the bars hold parser 8's figures but for
     # demands (0.800 -> 0.774 in parser 10: an ask of a long-named addressee is now read, which its gold counts as
     # a restatement of a listed one).
-    "dev-4": {"organisations": 0.98, "demands": 0.77, "titles": 0.85, "dates": 0.95, "languages": 0.95,
+    "dev-4": {"organisations": 0.98, "demands": 0.77, "titles": 0.95, "dates": 0.95, "languages": 0.95,
               "statements": 0.98},
     # The sixth round's held-out part (4 documents, two of them lists of 131 and 76 organisations), measured at
     # the start and at the end of parser 6 (the same figures).
@@ -236,7 +236,7 @@ BARS = {
     # The thirteenth round's tuned part (11 documents): parsers 10 and 11 scored organisations 0.676, demands 0.370,
     # titles 64%, statements 64% on it before anything was tuned on it; the bars hold parser 12's figures, demands
     # parser 13's.
-    "dev-11": {"organisations": 0.93, "demands": 0.41, "titles": 0.90, "dates": 0.95, "languages": 0.95,
+    "dev-11": {"organisations": 0.93, "demands": 0.46, "titles": 0.90, "dates": 0.95, "languages": 0.95,
                "statements": 0.70},
     # The thirteenth round's held-out part (2 statements of one site), measured at the end of parser 11 (parser 10
     # scores the same) and of parser 12 (one title found). Both dates are missed.
