@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -233,7 +234,7 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             if not last or not verb[:1].islower() or _opens_phrase(verb):
                 continue  # the names are the subject only where a verb follows them
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
-            run = _trailing_names(items)
+            run = _trailing_names(items, _is_name)
             found = [*run, last]
             began_before = words.nouns_capitalised and _after_a_prepositions_object(items[:-len(run) or None])
             if len(found) >= 2 and _plausible(found) and not began_before:
@@ -320,18 +321,8 @@ def _said_by(sentence: str, words: Lexicon) -> list[str]:
         return []
     named = match["after"] or match["before"]
     items = split_inline_list(named, words, minimum=2, longest=MAX_APPOSED_WORDS) or []
-    names = _trailing_apposed([without_article(item) for item in items])
+    names = _trailing_names([without_article(item) for item in items], _is_apposed_name)
     return names if len(names) >= 2 and _plausible(names) else []
-
-
-def _trailing_apposed(items: list[str]) -> list[str]:
-    """The names that end an enumeration, back to the first item that is not one."""
-    run: list[str] = []
-    for item in reversed(items):
-        if not _is_apposed_name(item):
-            break
-        run.insert(0, item)
-    return run
 
 
 def _up_to_clause(text: str) -> str:
@@ -424,11 +415,11 @@ def _after_group_noun(part: str, words: Lexicon) -> str:
 _LOWER_CASE_WORDS = re.compile(r"^(?:[a-zà-ÿ][\w'’·-]*\s+){1,3}(?=[A-ZÀ-Þ])")
 
 
-def _trailing_names(parts: list[str]) -> list[str]:
+def _trailing_names(parts: list[str], is_name: Callable[[str], bool]) -> list[str]:
     """The names at the end of an enumeration, back to the clause that introduces it."""
     run: list[str] = []
     for part in reversed(parts):
-        if not _is_name(part):
+        if not is_name(part):
             break
         run.insert(0, part)
     return run
