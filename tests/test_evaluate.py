@@ -294,7 +294,7 @@ BARS = {
     # end (the same figures).
     "heldout-18": {"organisations": 0.87, "demands": 0.50, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                    "statements": 0.95},
-    # The twenty-first round's tuned part (5 documents, 2 statements): the parser at 2f49d06 scored organisations
+    # The twenty-first round's tuned part (5 documents, 2 statements): the parser at 2e0bd39 scored organisations
     # 0.965, demands 0.200, titles 80%, statements 40% on it before anything was tuned on it; the bars hold parser
     # 14's figures.
     "dev-19": {"organisations": 0.97, "demands": 0.36, "titles": 0.95, "dates": 0.95, "languages": 0.95,
