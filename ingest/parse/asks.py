@@ -184,7 +184,7 @@ def _base_verb(word: str, words: Lexicon) -> bool:
 def opening_ask(text: str, words: Lexicon) -> Ask | None:
     """The ask a text opens with in the imperative, with its addressee: "Call on the FCDO to ...",
     "Urge the Chinese authorities to ...", "Call for continued attention ..."."""
-    anchors = _anchors(text, words) if words.ask_trigger.match(text) else []
+    anchors = _anchors(text, words) if words.ask_trigger.found_at_start(text) else []
     if not anchors or anchors[0].start != 0:
         return None
     first = anchors[0]
@@ -200,7 +200,7 @@ def asks_anything(sentence: str, words: Lexicon) -> bool:
 def may_ask(sentence: str, language: str) -> bool:
     """Whether anything that may start an ask stands in the sentence. One search, kept: the same sentence is read
     as a possible lead-in of signers, as a lead-in of demands and for its own demands, and the search is long."""
-    return lexicon(language).ask_trigger.search(sentence) is not None
+    return lexicon(language).ask_trigger.found(sentence)
 
 
 def _without_joint(sentence: str, start: int, end: int, words: Lexicon) -> int:

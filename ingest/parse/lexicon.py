@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from .caseless import Caseless
 from .countries import fold
 
 _LANGUAGE_FILE = re.compile(r"[a-z]{2,3}\.json")
@@ -46,7 +47,7 @@ class Lexicon:
     language: str
     ask_with_addressee: re.Pattern[str]  # every ask pattern in one, the addressee of the n-th as group addressee<n>
     # (wish<n> for the n-th wish pattern: "would like X to", "want X to")
-    ask_trigger: re.Pattern[str]  # anything that may start an ask: one search tells a sentence that asks nothing
+    ask_trigger: Caseless  # anything that may start an ask: one search tells a sentence that asks nothing
     ask_without_addressee: re.Pattern[str]
     signatory_leadin: re.Pattern[str]
     signatory_count: re.Pattern[str]
@@ -166,10 +167,10 @@ def lexicon(language: str = "en") -> Lexicon:
     return Lexicon(
         language=language,
         ask_with_addressee=_ask_patterns(data["ask_patterns"], data["wish_patterns"]),
-        ask_trigger=re.compile(r"\b(?:" + _alternatives(
+        ask_trigger=Caseless(r"\b(?:" + _alternatives(
             [template.replace("{addressee}", UNNAMED_ADDRESSEE)
              for template in data["ask_patterns"] + data["wish_patterns"]]
-            + data["ask_without_addressee"] + data["impersonal_asks"] + [data["obligation"]]) + ")", re.I),
+            + data["ask_without_addressee"] + data["impersonal_asks"] + [data["obligation"]]) + ")"),
         ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})\b", re.I),
         signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})", re.I),
         signatory_count=re.compile(

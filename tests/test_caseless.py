@@ -1,0 +1,40 @@
+"""Case-insensitive patterns searched in lower case: the same answers as re.I, on the corpus's own sentences."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest.parse.caseless import Caseless, in_lower_case
+from ingest.parse.lexicon import LANGUAGES, lexicon
+from tests.conftest import REAL, SEED
+
+SENTENCES = [sentence for path in [SEED, *sorted(REAL.glob("*.md"))]
+             for sentence in re.split(r"(?<=[.!?:])\s+", path.read_text("utf-8")) if sentence.strip()]
+
+
+def test_a_pattern_in_lower_case_keeps_its_escapes_and_group_names():
+    assert in_lower_case(r"(?P<Who>Call)\s+\S\W(?P=Who)\B") == r"(?P<Who>call)\s+\S\W(?P=Who)\B"
+
+
+@pytest.mark.parametrize("pattern", [r"[A-Z]\w+", r"(?-i:Call)", r"\x41sk"])
+def test_a_pattern_lower_case_would_change_is_refused(pattern):
+    with pytest.raises(ValueError, match="cannot be read in lower case"):
+        in_lower_case(pattern)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_ask_trigger_finds_what_re_ignorecase_finds(language):
+    trigger = lexicon(language).ask_trigger
+    ignoring_case = re.compile(trigger.pattern, re.I)
+    for sentence in SENTENCES:
+        for variant in (sentence, sentence.upper(), sentence.swapcase()):
+            assert trigger.found(variant) == (ignoring_case.search(variant) is not None), variant[:80]
+            assert trigger.found_at_start(variant) == (ignoring_case.match(variant) is not None), variant[:80]
+
+
+def test_the_trigger_finds_an_ask_in_capitals_and_nothing_in_a_sentence_without_one():
+    trigger = Caseless(r"\b(?:call(?:s|ing)?\s+(?:up)?on)\b")
+    assert trigger.found("WE CALL ON the Government") and trigger.found_at_start("Calling upon all")
+    assert not trigger.found("A recall of the Council") and not trigger.found_at_start("We call on")
