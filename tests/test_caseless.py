@@ -38,3 +38,31 @@ def test_the_trigger_finds_an_ask_in_capitals_and_nothing_in_a_sentence_without_
     trigger = Caseless(r"\b(?:call(?:s|ing)?\s+(?:up)?on)\b")
     assert trigger.found("WE CALL ON the Government") and trigger.found_at_start("Calling upon all")
     assert not trigger.found("A recall of the Council") and not trigger.found_at_start("We call on")
+
+
+def _same(ours: re.Match[str] | None, theirs: re.Match[str] | None) -> bool:
+    return (ours is None and theirs is None) or (
+        ours is not None and theirs is not None and ours.span() == theirs.span() and ours.groups() == theirs.groups())
+
+
+@pytest.mark.parametrize("field", ["ask_with_addressee", "ask_without_addressee", "signatory_leadin",
+                                   "signatory_count", "reader_call", "demand_list"])
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_a_caseless_pattern_gives_re_ignorecase_matches(language, field):
+    pattern = getattr(lexicon(language), field)
+    ignoring_case = re.compile(pattern.pattern, re.I)
+    for sentence in SENTENCES:
+        for variant in (sentence, sentence.upper(), sentence.swapcase()):
+            assert _same(pattern.search(variant), ignoring_case.search(variant)), variant[:80]
+            assert _same(pattern.match(variant), ignoring_case.match(variant)), variant[:80]
+            assert _same(pattern.fullmatch(variant), ignoring_case.fullmatch(variant)), variant[:80]
+            ours, theirs = list(pattern.finditer(variant)), list(ignoring_case.finditer(variant))
+            assert len(ours) == len(theirs) and all(map(_same, ours, theirs)), variant[:80]
+
+
+def test_a_text_lower_case_lengthens_is_read_with_re_ignorecase():
+    pattern = Caseless(r"(?P<word>\w+)\s+(?P<verb>calls)")
+    text = "Pride in İzmir CALLS on the governor"  # "İ".lower() is two characters: positions would shift
+    assert pattern.search(text).group("word", "verb") == ("İzmir", "CALLS")
+    assert [match.span() for match in pattern.finditer(text)] == [(9, 20)]
+    assert pattern.match(text, 9) is not None and pattern.found(text) and not pattern.found_at_start(text)

@@ -10,6 +10,9 @@ with "i"), which no word of ours is written with.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
 
 # An escape ("\\S", "\\W", "\\B") or a group's name ("(?P<Name>", "(?P=Name)"), kept as written; or other text.
 _KEPT_OR_TEXT = re.compile(r"(?P<kept>\\.|\(\?P[<=]\w+[>)])|[^\\(]+|\(", re.S)
@@ -27,16 +30,56 @@ def in_lower_case(pattern: str) -> str:
 
 
 class Caseless:
-    """A case-insensitive pattern that tells whether it occurs: found(text), found_at_start(text)."""
+    """A case-insensitive pattern (re.I) whose search, match, fullmatch and finditer give re.I's matches of the text as
+    written, found first in lower case: where the lower-case pattern matches the lower-cased text, re.I's pattern
+    matches the text at the same place with the same groups, and only that one place is tried with re.I. A text
+    that lower() lengthens ("İ") has no such places and is read with re.I alone."""
 
-    __slots__ = ("pattern", "_lower")
+    __slots__ = ("pattern", "_exact", "_lower")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
+        self._exact = re.compile(pattern, re.I)
         self._lower = re.compile(in_lower_case(pattern))
 
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return self._exact.search(text, pos, endpos)
+        found = self._lower.search(lowered, pos, endpos)
+        return found and (self._exact.match(text, found.start(), endpos) or self._exact.search(text, pos, endpos))
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._exact.match(text, pos, endpos) if self._may_match(text, pos, endpos) else None
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._exact.fullmatch(text, pos, endpos) if self._may_match(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return self._exact.finditer(text, pos, endpos)
+        found = [self._exact.match(text, match.start(), endpos) for match in self._lower.finditer(lowered, pos, endpos)]
+        return iter(found) if None not in found else self._exact.finditer(text, pos, endpos)
+
+    def findall(self, text: str) -> list[Any]:
+        return self._exact.findall(text)
+
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self._exact.sub(replacement, text, count)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str]:
+        return self._exact.split(text, maxsplit)
+
     def found(self, text: str) -> bool:
-        return self._lower.search(text.lower()) is not None
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return self._exact.search(text) is not None
+        return self._lower.search(lowered) is not None
 
     def found_at_start(self, text: str) -> bool:
-        return self._lower.match(text.lower()) is not None
+        return self._may_match(text, 0, sys.maxsize) and self._exact.match(text) is not None
+
+    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
+        lowered = text.lower()
+        return len(lowered) != len(text) or self._lower.match(lowered, pos, endpos) is not None

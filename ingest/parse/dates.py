@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 
 from .blocks import Block
+from .caseless import Caseless
 from .countries import fold
 from .headings import cue_pattern, names_a_statement
 from .language import is_prose
@@ -66,7 +67,7 @@ TODAY_REACH_CHARS = 40  # "Today, Monday, the 22nd of June, 2020": the date righ
 class DateWords:
     """What dates are read with in one language (and English)."""
 
-    label: re.Pattern[str]  # "Date: ..." up to the date
+    label: Caseless  # "Date: ..." up to the date
     today: re.Pattern[str]
     month_year: re.Pattern[str]  # "January 2020", at the end of a line
     weekdays: dict[str, int]  # folded name -> 0 for Monday .. 6
@@ -94,7 +95,7 @@ def _date_words(language: str) -> DateWords:
     weekdays = {fold(name): index for language in languages
                 for index, name in enumerate(data["weekdays"].get(language, []))}
     return DateWords(
-        label=re.compile(rf"\b(?:{alternatives('labels')})\s*[:.]?\s*", re.I),
+        label=Caseless(rf"\b(?:{alternatives('labels')})\s*[:.]?\s*"),
         today=re.compile(rf"\b(?:{alternatives('today')})\b", re.I),
         month_year=re.compile(rf"(?<![\d.])\b(?P<month>{words.month_pattern})\b\.?,?\s+(?:del?\s+)?(?P<year>\d{{4}})\.?$",
                               re.I),

@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 
 from .blocks import Block
+from .caseless import Caseless
 from .countries import fold
 from .language import function_words, is_prose
 
@@ -40,10 +41,10 @@ def page_kind_words() -> dict[str, dict[str, list[str]]]:
 
 
 @cache
-def cue_pattern(*keys: str) -> re.Pattern[str]:
+def cue_pattern(*keys: str) -> Caseless:
     """One pattern for keys of page_kinds.json, in every language."""
     patterns = [pattern for key in keys for by_language in page_kind_words()[key].values() for pattern in by_language]
-    return re.compile(r"\b(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")", re.I)
+    return Caseless(r"\b(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")")
 
 
 def is_heading_like(block: Block) -> bool:

@@ -19,6 +19,7 @@ from functools import cache
 
 from ..records import PageKind, Signatory
 from .blocks import Block
+from .caseless import Caseless
 from .countries import fold
 from .demands import names_demands
 from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun
@@ -196,13 +197,13 @@ def _tells_of_a_statement_from_outside(evidence: PageEvidence) -> bool:
 
 
 @cache
-def _reported_statement() -> re.Pattern[str]:
+def _reported_statement() -> Caseless:
     """ "in an open letter", "in einer gemeinsamen Erklärung", "dans leur lettre": the words before a label or a
     statement noun, an adjective at most between them."""
     labels = kind_labels_in_any_language()
     label = "|".join(f"(?:{labels[kind].pattern})" for kind in ("open_letter", "joint_statement"))
     label += "|" + cue_pattern("statement_nouns").pattern
-    return re.compile(rf"{cue_pattern('reported').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})", re.I)
+    return Caseless(rf"{cue_pattern('reported').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})")
 
 
 def _speaks_for_itself(evidence: PageEvidence) -> bool:

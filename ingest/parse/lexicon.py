@@ -45,12 +45,12 @@ class Ask(NamedTuple):
 @dataclass(frozen=True)
 class Lexicon:
     language: str
-    ask_with_addressee: re.Pattern[str]  # every ask pattern in one, the addressee of the n-th as group addressee<n>
+    ask_with_addressee: Caseless  # every ask pattern in one, the addressee of the n-th as group addressee<n>
     # (wish<n> for the n-th wish pattern: "would like X to", "want X to")
     ask_trigger: Caseless  # anything that may start an ask: one search tells a sentence that asks nothing
-    ask_without_addressee: re.Pattern[str]
-    signatory_leadin: re.Pattern[str]
-    signatory_count: re.Pattern[str]
+    ask_without_addressee: Caseless
+    signatory_leadin: Caseless
+    signatory_count: Caseless
     block_end: re.Pattern[str]
     honorifics: frozenset[str]
     leading_words_to_skip: frozenset[str]
@@ -75,7 +75,7 @@ class Lexicon:
     nouns_capitalised: bool  # German: a capital letter does not mark a name
     imperative_is_stem: bool  # Dutch: "Gebruik uw invloed", the infinitive's stem, not the infinitive
     impersonal_ask: re.Pattern[str]  # "it is time for X to", "es ist Zeit": an ask in no one's name but the text's
-    reader_call: re.Pattern[str]  # "sign this letter": a call on readers, not a demand
+    reader_call: Caseless  # "sign this letter": a call on readers, not a demand
     imperative_opener: re.Pattern[str]  # "Please", "Veuillez": a request in the imperative follows
     negative_imperative: re.Pattern[str] | None  # "Do not": an imperative that forbids
     infinitive_negation: re.Pattern[str]  # "not", "ne pas", "non": between a complement marker and its verb
@@ -98,7 +98,7 @@ class Lexicon:
     dateline: re.Pattern[str]
     updated_prefix: re.Pattern[str]  # "List updated on", "Zuletzt aktualisiert am"
     last_conjunction: re.Pattern[str]  # what joins the last item of an inline list: "and", "und", "sowie"
-    demand_list: re.Pattern[str]  # "the demands of X: a, b and c"
+    demand_list: Caseless  # "the demands of X: a, b and c"
     group_noun: re.Pattern[str]  # "organisations", "Ortsgruppen": what a list of signers is a list of
     publisher_opening: re.Pattern[str]  # "International Tibet Network Members are today joining"
 
@@ -135,12 +135,12 @@ def _merged(language: str) -> dict[str, Any]:
     }
 
 
-def _ask_patterns(templates: list[str], wishes: list[str]) -> re.Pattern[str]:
+def _ask_patterns(templates: list[str], wishes: list[str]) -> Caseless:
     named = [template.replace("{addressee}", f"(?P<addressee{index}>{UNNAMED_ADDRESSEE})")
              for index, template in enumerate(templates)]
     named += [template.replace("{addressee}", f"(?P<wish{index}>{UNNAMED_ADDRESSEE})")
               for index, template in enumerate(wishes)]
-    return re.compile(rf"\b(?:{_alternatives(named)})", re.I)
+    return Caseless(rf"\b(?:{_alternatives(named)})")
 
 
 def _optional(pattern: str) -> re.Pattern[str] | None:
@@ -171,11 +171,11 @@ def lexicon(language: str = "en") -> Lexicon:
             [template.replace("{addressee}", UNNAMED_ADDRESSEE)
              for template in data["ask_patterns"] + data["wish_patterns"]]
             + data["ask_without_addressee"] + data["impersonal_asks"] + [data["obligation"]]) + ")"),
-        ask_without_addressee=re.compile(rf"\b(?:{_alternatives(data['ask_without_addressee'])})\b", re.I),
-        signatory_leadin=re.compile(rf"\b(?:{_alternatives(data['signatory_leadins'])})", re.I),
-        signatory_count=re.compile(
+        ask_without_addressee=Caseless(rf"\b(?:{_alternatives(data['ask_without_addressee'])})\b"),
+        signatory_leadin=Caseless(rf"\b(?:{_alternatives(data['signatory_leadins'])})"),
+        signatory_count=Caseless(
             rf"(?P<bound>\b(?:{_alternatives(data['lower_bound_words'])}))?\s*\b(?P<n>\d{{1,3}}(?:[,.]\d{{3}})*|\d+)\s+"
-            rf"(?:[\w’'*-]+\s+){{0,5}}?(?:{data['signatory_nouns']})\b", re.I),
+            rf"(?:[\w’'*-]+\s+){{0,5}}?(?:{data['signatory_nouns']})\b"),
         block_end=re.compile(_alternatives(data["block_end_patterns"]), re.I),
         honorifics=frozenset(data["honorifics"]),
         leading_words_to_skip=frozenset(data["leading_words_to_skip"]),
@@ -200,7 +200,7 @@ def lexicon(language: str = "en") -> Lexicon:
         nouns_capitalised=data["nouns_capitalised"],
         imperative_is_stem=data["imperative_is_stem"],
         impersonal_ask=re.compile(rf"\b(?:{_alternatives(data['impersonal_asks'])})\b", re.I),
-        reader_call=re.compile(rf"\b(?:{data['reader_calls']})", re.I),
+        reader_call=Caseless(rf"\b(?:{data['reader_calls']})"),
         imperative_opener=re.compile(rf"(?:{data['imperative_openers']})\s+", re.I),
         auxiliary=re.compile(rf"(?:{data['auxiliaries']})", re.I),
         negative_imperative=_optional(rf"(?:{data['negative_imperative']})\s+" if data["negative_imperative"] else ""),
@@ -223,7 +223,7 @@ def lexicon(language: str = "en") -> Lexicon:
         dateline=_dateline(month),
         updated_prefix=re.compile(rf"^(?:{_alternatives(data['updated_prefixes'])})", re.I),
         last_conjunction=_last_conjunction(data["list_conjunctions"]),
-        demand_list=re.compile(rf"\b(?:{data['demand_nouns']})\b[^:]{{0,80}}:\s*(?P<items>.+)$", re.I),
+        demand_list=Caseless(rf"\b(?:{data['demand_nouns']})\b[^:]{{0,80}}:\s*(?P<items>.+)$"),
         group_noun=re.compile(rf"\b(?:{data['signatory_nouns']})\b", re.I),
         publisher_opening=_publisher_opening(data["publisher_verbs"]),
     )
@@ -300,13 +300,13 @@ def _dateline(month: str) -> re.Pattern[str]:
 
 
 @cache
-def kind_labels_in_any_language() -> dict[str, re.Pattern[str]]:
+def kind_labels_in_any_language() -> dict[str, Caseless]:
     """Labels such as "lettre ouverte" are distinctive enough to trust whatever language a page was taken for."""
     patterns: dict[str, list[str]] = {}
     for language in LANGUAGES:
         for kind, labels in _load(language)["kind_labels"].items():
             patterns.setdefault(kind, []).extend(labels)
-    return {kind: re.compile(rf"\b(?:{_alternatives(labels)})", re.I) for kind, labels in patterns.items()}
+    return {kind: Caseless(rf"\b(?:{_alternatives(labels)})") for kind, labels in patterns.items()}
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")

@@ -8,6 +8,7 @@ from functools import cache
 
 from ..places import is_place
 from .blocks import Block
+from .caseless import Caseless
 from .countries import fold
 from .headings import cue_pattern
 from .language import is_prose
@@ -349,7 +350,7 @@ def _description_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def _issuer_patterns() -> tuple[re.Pattern[str], ...]:
+def _issuer_patterns() -> tuple[re.Pattern[str] | Caseless, ...]:
     data = publisher_words()
     release = _any_language(data["press_release"])
     published_by = _any_language(data["published_by"])
@@ -359,9 +360,9 @@ def _issuer_patterns() -> tuple[re.Pattern[str], ...]:
     after_release = r"\s*(?::|[–—-]|\b(?:of|from|by|de|du|des|von|der|di|da|van)\b)\s*"
     return (re.compile(rf"^(?:{release}){after_release}{name}\s*$", re.I),
             re.compile(rf"^{name}\s+(?:{release})$", re.I),
-            re.compile(rf"\b(?:{published_by})\s+{name}\s*(?:[.;,(]|$)", re.I),
+            Caseless(rf"\b(?:{published_by})\s+{name}\s*(?:[.;,(]|$)"),
             # "This letter is jointly organized by X and Y.": organised, said of the statement itself
-            re.compile(rf"{statement}[^.!?]{{0,40}}?\b(?:{organised_by})\s+{name}\s*(?:[.;,(]|$)", re.I))
+            Caseless(rf"{statement}[^.!?]{{0,40}}?\b(?:{organised_by})\s+{name}\s*(?:[.;,(]|$)"))
 
 
 @cache
@@ -387,18 +388,18 @@ def _self_naming_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _contact_pattern() -> re.Pattern[str]:
+def _contact_pattern() -> Caseless:
     labels = "|".join(publisher_words()["contact_labels"])
-    return re.compile(rf"\b(?:{labels})\b", re.I)
+    return Caseless(rf"\b(?:{labels})\b")
 
 
 @cache
-def _original_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _original_patterns() -> tuple[Caseless, re.Pattern[str]]:
     data = publisher_words()
     url = r"(?P<url>https?://[^\s)\]>]+)"
     # "Reposted from X: URL", "Reposted from X.", "Reposted from URL" (an address first: "http" is no name)
-    reposted = re.compile(rf"\b(?:{_any_language(data['reposted_from'])})\s+(?:{url}|(?P<name>[^\W\d_][^:;()\[\]<>]"
-                          rf"{{1,80}}?)\s*(?=:|[.;(]|$))", re.I)
+    reposted = Caseless(rf"\b(?:{_any_language(data['reposted_from'])})\s+(?:{url}|(?P<name>[^\W\d_][^:;()\[\]<>]"
+                        rf"{{1,80}}?)\s*(?=:|[.;(]|$))")
     labels = "|".join(data["source_labels"])
     return reposted, re.compile(rf"\b(?:{labels})\s*:\s*{url}", re.I)
 

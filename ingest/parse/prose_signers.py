@@ -13,6 +13,7 @@ from importlib import resources
 
 from ..places import is_place
 from .blocks import Block
+from .caseless import Caseless
 from .countries import fold
 from .inline import split_inline_list
 from .lexicon import Lexicon
@@ -41,9 +42,9 @@ def _alternatives(key: str) -> str:
 
 
 @cache
-def _statement_of() -> re.Pattern[str]:
-    return re.compile(rf"(?:\w+\s+){{0,2}}?\b(?:{_alternatives('statement_words')})\b[^.:;,]{{0,40}}?\s"
-                      rf"(?:{_alternatives('by_words')})\s+(?P<names>(?:[^.;:]|\.(?=\w))+)", re.I)
+def _statement_of() -> Caseless:
+    return Caseless(rf"(?:\w+\s+){{0,2}}?\b(?:{_alternatives('statement_words')})\b[^.:;,]{{0,40}}?\s"
+                    rf"(?:{_alternatives('by_words')})\s+(?P<names>(?:[^.;:]|\.(?=\w))+)")
 
 
 @cache
