@@ -47,7 +47,7 @@ DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions
 DROP_LENIENT = 0.2  # the same, where names may be written in lower case (a logo's alt text)
 DOCUMENT_LIKENESS = 0.1  # "Carta ao reitor ...": a letter named by its addressee is no signer
 MAX_LEADIN_SENTENCE_CHARS = 300
-LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}):\s+(?P<items>.+)$")
+LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}+):\s+(?P<items>.+)$")  # possessive: no colon to give back
 _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?"
                             r"|\s+(?:https?://|www\.)[\w./-]+?\.?"
                             r"|,\s*(?:site|website|web|site web|sitio|sito|webseite))$", re.I)

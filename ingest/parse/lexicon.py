@@ -316,6 +316,8 @@ _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 def in_another_script(text: str) -> bool:
     """More letters of another alphabet than Latin ones: every language read here writes in Latin letters, so this
     is a translation's text ("감리교여성지도력개발원", a Chinese paragraph after each English one)."""
+    if text.isascii():
+        return False  # the most common case by far, and it has no letter of another alphabet
     return len(_OTHER_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
 
 

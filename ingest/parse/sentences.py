@@ -7,7 +7,6 @@ import re
 # French sets "!" and "?" apart with a space ("Nous ne nous laisserons plus faire ! Nous nous révoltons")
 # A footnote's mark may follow the full stop: "... cultural empowerment.[xv] A commitment ..."
 _CANDIDATE = re.compile(r"(?:\.|[ \u00a0\u202f]?[!?])[)\"'”’]*(?:\[\w{1,6}\])?\s+(?=[\"'“‘(]?[A-ZÀ-ÖØ-Þ0-9])")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "prof", "st", "no", "nos", "shri", "smt", "sri", "mt", "ft", "jr", "sr", "rev", "hon",
     "e.g", "i.e", "vs", "etc", "inc", "ltd", "co", "corp", "art", "para", "sec", "p", "pp", "vol", "fig", "u.s",
@@ -19,8 +18,7 @@ def sentences(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
-        word = _WORD_BEFORE.search(text[start:match.start() + 1])
-        if word and is_abbreviation(word.group(1)):
+        if _ends_in_abbreviation(text[start:match.start() + 1]):
             continue
         parts.append(text[start:match.end()].strip())
         start = match.end()
@@ -28,6 +26,11 @@ def sentences(text: str) -> list[str]:
     if tail:
         parts.append(tail)
     return parts
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    """Whether the word the text ends with (none where it ends in a space) is an abbreviation."""
+    return bool(text) and not text[-1].isspace() and is_abbreviation(text.rsplit(None, 1)[-1])
 
 
 def is_abbreviation(word: str) -> bool:
