@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from .blocks import Block
+from .memory import kept
 
 PROSE_BUDGET_CHARS = 600  # the first prose of a page: enough to tell, and a bilingual page's first language
 MIN_PROSE_CHARS = 60  # under this, what the markup declares wins over a guess from the text
@@ -46,14 +47,17 @@ def load_model() -> None:
 
 def is_prose(block: Block) -> bool:
     """A sentence or more of running text: not a heading, a table row, or a short name-like line."""
-    if block.kind not in ("paragraph", "item"):
-        return False
-    words = _WORD.findall(block.text.casefold())
+    return block.kind in ("paragraph", "item") and _reads_as_prose(block.kind, block.text)
+
+
+@kept(maxsize=16384)
+def _reads_as_prose(kind: str, text: str) -> bool:
+    words = _WORD.findall(text.casefold())
     if len(words) < MIN_PROSE_WORDS:
         return False
-    if len(words) < MIN_WORDS_PER_CLAUSE * (block.text.count(",") + 1):
+    if len(words) < MIN_WORDS_PER_CLAUSE * (text.count(",") + 1):
         return False
-    if block.kind == "item" and len(words) < MIN_ITEM_PROSE_WORDS and not block.text.rstrip().endswith((".", "!", "?")):
+    if kind == "item" and len(words) < MIN_ITEM_PROSE_WORDS and not text.rstrip().endswith((".", "!", "?")):
         return False  # "Association pour la taxation des transactions financières": a name in a list, not prose
     known = function_words()
     return sum(word in known for word in words) >= MIN_FUNCTION_WORD_SHARE * len(words)

@@ -145,7 +145,7 @@ def self_named(blocks: list[Block]) -> str | None:
     Network", "wir von Digitalcourage"."""
     pattern = _self_naming_pattern()
     for block in blocks:
-        match = pattern.search(block.text)
+        match = pattern.search(block.text) if _self_naming_words().found(block.text) else None
         match = match if match and is_prose(block) else None
         name = match and _name(match["name"])
         if name and not has_role_word(name) and organisation_author(name):
@@ -379,6 +379,13 @@ def _byline_pattern() -> re.Pattern[str]:
     name = rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:{_connectors()})\s+){{0,2}}{_CAPITALISED}){{0,7}})"
     signed = r"signed|issued|sign[ée]e?|unterzeichnet|firmad[oa]|assinad[oa]|firmat[oa]"
     return re.compile(rf"(?i:{statement})(?:\s+(?i:{signed}))?\s+(?i:{by})\s+{name}")
+
+
+@cache
+def _self_naming_words() -> Caseless:
+    """What the self-naming pattern opens with: the cheap search that passes over most blocks (the pattern's names
+    are capitalised, so it cannot itself be searched in lower case)."""
+    return Caseless(rf"\b(?:{_any_language(publisher_words()['we_at'])})\s")
 
 
 @cache

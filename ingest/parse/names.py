@@ -243,10 +243,12 @@ def has_organisation_word(text: str) -> bool:
     return _word_starts("organisation_words").search(fold(text[:MAX_ENTRY_TEXT])) is not None
 
 
+@kept(maxsize=16384)
 def has_role_word(text: str) -> bool:
     return _word_starts("role_words").search(fold(text)) is not None
 
 
+@kept(maxsize=4096)
 def says_people(label: str) -> bool:
     """ "Individuals", "Einzelpersonen", "Academics": a label over a list of people."""
     folded = fold(label)
@@ -254,6 +256,7 @@ def says_people(label: str) -> bool:
             and _word_starts("organisation_labels").search(folded) is None)
 
 
+@kept(maxsize=4096)
 def says_organisations(label: str) -> bool:
     folded = fold(label)
     return (_word_starts("organisation_labels").search(folded) is not None
