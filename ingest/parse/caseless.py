@@ -30,10 +30,11 @@ def in_lower_case(pattern: str) -> str:
 
 
 class Caseless:
-    """A case-insensitive pattern (re.I) whose search, match, fullmatch and finditer give re.I's matches of the text as
-    written, found first in lower case: where the lower-case pattern matches the lower-cased text, re.I's pattern
-    matches the text at the same place with the same groups, and only that one place is tried with re.I. A text
-    that lower() lengthens ("İ") has no such places and is read with re.I alone."""
+    """A case-insensitive pattern (re.I) whose search and finditer give re.I's matches of the text as written, found
+    first in lower case: where the lower-case pattern matches the lower-cased text, re.I's pattern matches the text
+    at the same place with the same groups, and only that one place is tried with re.I. A text that lower()
+    lengthens ("İ") has no such places and is read with re.I alone. match and fullmatch, with one place to try,
+    are re.I's."""
 
     __slots__ = ("pattern", "_exact", "_lower")
 
@@ -50,10 +51,10 @@ class Caseless:
         return found and (self._exact.match(text, found.start(), endpos) or self._exact.search(text, pos, endpos))
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._exact.match(text, pos, endpos) if self._may_match(text, pos, endpos) else None
+        return self._exact.match(text, pos, endpos)  # one place to try: lower-casing the text would cost more
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._exact.fullmatch(text, pos, endpos) if self._may_match(text, pos, endpos) else None
+        return self._exact.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         lowered = text.lower()
@@ -78,8 +79,4 @@ class Caseless:
         return self._lower.search(lowered) is not None
 
     def found_at_start(self, text: str) -> bool:
-        return self._may_match(text, 0, sys.maxsize) and self._exact.match(text) is not None
-
-    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
-        lowered = text.lower()
-        return len(lowered) != len(text) or self._lower.match(lowered, pos, endpos) is not None
+        return self._exact.match(text) is not None
