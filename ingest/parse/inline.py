@@ -12,8 +12,10 @@ MAX_ITEM_WORDS = 8
 _BRACKETED = re.compile(r"\([^()]*\)")
 # Commas, semicolons, spaced middle dots, bullets or bars ("A · B"), not inside brackets: "X (Publizistin, Autorin)"
 _SEPARATOR = re.compile(r"(?:\s*[,;]|\s+[·•|])\s+(?![^()]*\))")
+_SEPARATOR_UNBRACKETED = re.compile(r"(?:\s*[,;]|\s+[·•|])\s+")  # the same where no ")" stands in the text
 # "Catherine Achin, sociologue ; Armelle Andro, démographe": semicolons part entries that have commas
 _SEMICOLON = re.compile(r"\s*;\s+(?![^()]*\))")
+_SEMICOLON_UNBRACKETED = re.compile(r"\s*;\s+")
 _ELLIPSIS_END = re.compile(r"\s*(?:…|\.\.\.)$")
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _NUMBERED = re.compile(r"\s\d{1,4}$")
@@ -45,7 +47,7 @@ def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int 
     or None when the text is not such a list."""
     text = _without_full_stop(text.strip())
     described = _entries_with_commas(text)
-    parts = _with_legal_forms([part.strip() for part in (_SEMICOLON if described else _SEPARATOR).split(text)
+    parts = _with_legal_forms([part.strip() for part in _separator(text, described).split(text)
                                if part.strip()])
     if not parts:
         return None
@@ -59,10 +61,19 @@ def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int 
     return parts
 
 
+def _separator(text: str, semicolons_only: bool) -> re.Pattern[str]:
+    """What parts the items: the test that a separator stands outside brackets looks ahead to the text's end at each
+    one, so it is left out where no closing bracket stands (a long paragraph of commas cost the square of its
+    length)."""
+    if ")" in text:
+        return _SEMICOLON if semicolons_only else _SEPARATOR
+    return _SEMICOLON_UNBRACKETED if semicolons_only else _SEPARATOR_UNBRACKETED
+
+
 def _entries_with_commas(text: str) -> bool:
     """ "Catherine Achin, sociologue ; Armelle Andro, démographe": semicolons between entries that have
     commas of their own (two are enough: a semicolon says there are several)."""
-    parts = [part for part in _SEMICOLON.split(text) if part.strip()]
+    parts = [part for part in _separator(text, True).split(text) if part.strip()]
     return len(parts) >= 2 and sum(", " in part for part in parts) * 2 > len(parts) \
         and all(part.strip()[:1].isupper() for part in parts)
 
