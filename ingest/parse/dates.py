@@ -219,13 +219,16 @@ def _trailing_date(text: str, words: Lexicon, short: bool) -> str | None:
 def _dates_ending(text: str, words: Lexicon, month_year: bool) -> list[tuple[str, int]]:
     """The date a text ends with, with where it starts: written, numeric, or (where allowed) a month and year."""
     found = []
-    written = next((m for m in words.dateline.finditer(text) if m.end() == len(text)), None)
+    # Every written date ends with its year, every numeric one with a digit: most lines end otherwise, and are
+    # not searched for every date they hold.
+    written = next((m for m in words.dateline.finditer(text) if m.end() == len(text)), None) \
+        if text[-4:].isdigit() else None
     if written:
         value = _date_of(written, words)
         start = written.start("day") if written.group("day") else written.start("month2")
         if value:
             found.append((value, start))
-    numeric = next((m for m in _NUMERIC.finditer(text) if m.end() == len(text)), None)
+    numeric = next((m for m in _NUMERIC.finditer(text) if m.end() == len(text)), None) if text[-1:].isdigit() else None
     if numeric:
         value = numeric_date(numeric.group(), words, text[:numeric.start()])
         if value:
