@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from .actions import base_form, is_action_word, is_imperative_stem
 from .countries import fold
 from .inline import split_inline_list
-from .lexicon import Lexicon, function_words, lexicon
+from .lexicon import Lexicon, function_words, function_words_and_english, lexicon
 from .memory import kept
 from .names import MIN_PERSON_EVIDENCE, given_names, is_acronym, person_evidence
 
@@ -257,7 +257,7 @@ def _names_actor(addressee: str, words: Lexicon, wish: bool) -> bool:
         return False  # "apelamos a que o governo ...": what is asked begins, no one is named
     if not wish or word in words.definite_determiners or _names_party(addressee, words):
         return True
-    small = function_words(words.language) | function_words("en")
+    small = function_words_and_english(words.language)
     return word not in small and not words.determiners.match(word + " ")
 
 
@@ -380,7 +380,7 @@ def _subject(before: str, pattern: re.Pattern[str], words: Lexicon, participle: 
 
 def _content_words(text: str, words: Lexicon) -> int:
     """Words that are not function words, adverbs or the fillers a demand's verb may come after."""
-    small = function_words(words.language) | function_words("en")
+    small = function_words_and_english(words.language)
     return sum(1 for word in _WORD.findall(text) if word.casefold() not in small
                and word.casefold() not in words.leading_words_to_skip
                and not (word.casefold().endswith(words.adverb_suffixes) and len(word) > 4))

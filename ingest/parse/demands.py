@@ -33,7 +33,7 @@ from .blocks import Block
 from .countries import fold
 from .inline import split_inline_list
 from .language import MIN_PROSE_CHARS, identify, is_prose
-from .lexicon import LANGUAGES, Lexicon, function_words, in_another_script, in_first_person_plural
+from .lexicon import LANGUAGES, Lexicon, function_words_and_english, in_another_script, in_first_person_plural
 from .names import has_organisation_word, is_acronym
 from .sentences import sentences
 
@@ -207,7 +207,7 @@ _CLOCK_TIME = re.compile(r"(?<![\d.:])(?:\d{1,2}:\d{2}(?![\d:])|\d{1,2}h\d{2}(?!
 def _same_party(one: str, other: str, words: Lexicon) -> bool:
     """ "das KIT" and "das KIT-Präsidium, den KIT-Senat und die KIT-Ethikkommission": one party where the
     names share a word of their own, not only function words."""
-    small = function_words(words.language) | function_words("en")
+    small = function_words_and_english(words.language)
     names = [{word for word in _WORD.findall(fold(text)) if word not in small} for text in (one, other)]
     return one.casefold() == other.casefold() or bool(names[0] & names[1])
 
@@ -665,7 +665,7 @@ def _looks_like_name(item: str, words: Lexicon) -> bool:
     tokens = text.split()
     if not tokens or len(tokens) > MAX_NAME_WORDS or text.endswith((".", ";", "!", ":")):
         return False
-    small = function_words(words.language) | function_words("en")
+    small = function_words_and_english(words.language)
     if words.nouns_capitalised and not (has_organisation_word(text) or any(is_acronym(token) for token in tokens)):
         return False  # "Gute Kinderbetreuung", "Förder- und Sprachunterricht": German capitalises what is needed too
     return all(token[:1].isupper() or not token[:1].isalpha() or token.casefold() in small for token in tokens)
@@ -814,7 +814,7 @@ def _before(read: list[_Read], one: int, other: int) -> bool:
 def _content(text: str, words: Lexicon) -> _Content:
     """The stems of a demand's words that carry its content: not function words, fillers or the ask verbs
     themselves ("call", "urge")."""
-    small = function_words(words.language) | function_words("en")
+    small = function_words_and_english(words.language)
     stems, actions, common = set(), set(), set()
     for word in re.findall(r"[^\W\d_]{4,}", text):
         folded = word.casefold()

@@ -316,8 +316,8 @@ _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 def in_another_script(text: str) -> bool:
     """More letters of another alphabet than Latin ones: every language read here writes in Latin letters, so this
     is a translation's text ("감리교여성지도력개발원", a Chinese paragraph after each English one)."""
-    if text.isascii():
-        return False  # the most common case by far, and it has no letter of another alphabet
+    if text.isascii() or not _OTHER_LETTER.search(text):
+        return False  # by far the most common case: no letter of another alphabet to count
     return len(_OTHER_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
 
 
@@ -337,4 +337,11 @@ def _stopwords() -> dict[str, frozenset[str]]:
 def function_words(language: str) -> frozenset[str]:
     """The language's most frequent function words ("the", "of", "der"), from stopwords.json."""
     return _stopwords().get(language, frozenset())
+
+
+@cache
+def function_words_and_english(language: str) -> frozenset[str]:
+    """The language's function words with English's, as a statement in another language may use both: one set
+    made once, not joined again for every demand read."""
+    return function_words(language) | function_words("en")
 
