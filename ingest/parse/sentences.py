@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .memory import kept
+
 # French sets "!" and "?" apart with a space ("Nous ne nous laisserons plus faire ! Nous nous révoltons")
 # A footnote's mark may follow the full stop: "... cultural empowerment.[xv] A commitment ..."
 _CANDIDATE = re.compile(r"(?:\.|[ \u00a0\u202f]?[!?])[)\"'”’]*(?:\[\w{1,6}\])?\s+(?=[\"'“‘(]?[A-ZÀ-ÖØ-Þ0-9])")
@@ -15,6 +17,12 @@ ABBREVIATIONS = {
 
 
 def sentences(text: str) -> list[str]:
+    return list(_sentences(text))
+
+
+@kept(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
+    """Kept: the same block is split by the readings of its asks, its lead-ins, its kind and its signers."""
     parts: list[str] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
@@ -25,7 +33,7 @@ def sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         parts.append(tail)
-    return parts
+    return tuple(parts)
 
 
 def _ends_in_abbreviation(text: str) -> bool:
