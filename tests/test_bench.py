@@ -17,7 +17,8 @@ def test_parse_speed_reports_every_set_with_its_baseline(tmp_path, capsys):
     rows = json.loads(out.read_text())
     assert [row["set"] for row in rows] == ["corpus, HTML pages", "corpus, Markdown posts", "corpus, all documents",
                                            "synthetic 300 KB page"]
-    assert all(row["parse_per_second"] > 0 and row["bare_per_second"] > 0 and row["ratio"] > 0 for row in rows)
+    assert all(row["parse_per_second"] > 0 and row["bare_per_second"] > 0 for row in rows)
+    assert all(1 < row["ratio"] < 50 for row in rows)  # a parse holds a bare one: each side timed, in its own process
     assert rows[2]["documents"] == 11 and rows[3]["kilobytes"] >= 300
     assert "target <= 3x" in capsys.readouterr().out
 
