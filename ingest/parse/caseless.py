@@ -36,12 +36,16 @@ class Caseless:
     lengthens ("İ") has no such places and is read with re.I alone. match and fullmatch, with one place to try,
     are re.I's."""
 
-    __slots__ = ("pattern", "_exact", "_lower")
+    __slots__ = ("pattern", "_exact", "_lower", "match", "fullmatch")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._exact = re.compile(pattern, re.I)
         self._lower = re.compile(in_lower_case(pattern))
+        # match and fullmatch try one place, where lower-casing the whole text would cost more than re.I's comparison:
+        # they are re.I's own methods, with no call of ours around them.
+        self.match = self._exact.match
+        self.fullmatch = self._exact.fullmatch
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         lowered = text.lower()
@@ -49,12 +53,6 @@ class Caseless:
             return self._exact.search(text, pos, endpos)
         found = self._lower.search(lowered, pos, endpos)
         return found and (self._exact.match(text, found.start(), endpos) or self._exact.search(text, pos, endpos))
-
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._exact.match(text, pos, endpos)  # one place to try: lower-casing the text would cost more
-
-    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._exact.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         lowered = text.lower()
