@@ -1,8 +1,8 @@
 """Case-insensitive patterns searched the fast way.
 
 Python's re.I compares every character through its case tables, which makes a long alternation tried at every word
-(every ask pattern of a language, every organisation word) two to three times slower than the same pattern in lower
-case searched in lower-cased text. The two agree wherever lower() gives each character its one lower-case form; they
+(every ask pattern of a language) two to three times slower than the same pattern in lower case searched in
+lower-cased text. The two agree wherever lower() gives each character its one lower-case form; they
 differ only on the few characters re.I also equates with another letter (the long s "ſ" with "s", the dotless "ı"
 with "i"), which no word of ours is written with.
 """
