@@ -29,6 +29,7 @@ from undersigned import PROJECT_ROOT
 
 DEFAULT_DIRS = [PROJECT_ROOT.parent / "shared" / "corpus" / "seed", PROJECT_ROOT.parent / "shared" / "corpus" / "real"]
 PAGE_BYTES = 300 * 1024
+_COLLECT = -1  # sent to the bare side's process: collect its garbage before a pass
 
 
 def corpus(directories: list[Path]) -> list[Document]:
@@ -74,9 +75,6 @@ def timed_pass(documents: list[Document], bare: Connection) -> tuple[float, floa
         bare.send(index)
         bare_time += bare.recv()
     return parse_time, bare_time
-
-
-_COLLECT = -1
 
 
 def _bare_parses(connection: Connection, documents: list[Document]) -> None:
