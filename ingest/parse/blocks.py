@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -385,30 +386,23 @@ def _without_footnote_marks(tag: Tag) -> Tag:
     return tag
 
 
-def _tags_below(tag: Tag, name: str) -> list[Tag]:
-    """The tags of that name below tag, in the page's order: find_all's answer, without the cost of its matcher on
-    each of the many small list items."""
-    found = []
+def _tags_under(tag: Tag) -> Iterator[Tag]:
+    """The tags below tag, in the page's order: the tree's lists walked as a stack, where bs4's descendants and
+    find_all cost more per node on the many small list items and cells asked about."""
     below = list(reversed(tag.contents))
     while below:
         node = below.pop()
         if isinstance(node, Tag):
-            if node.name == name:
-                found.append(node)
+            yield node
             below.extend(reversed(node.contents))
-    return found
+
+
+def _tags_below(tag: Tag, name: str) -> list[Tag]:
+    return [node for node in _tags_under(tag) if node.name == name]
 
 
 def _has_line_break(tag: Tag) -> bool:
-    """Whether a <br> stands anywhere below tag (the tree's lists walked as a stack: bs4's find costs more)."""
-    below = list(tag.contents)
-    while below:
-        node = below.pop()
-        if isinstance(node, Tag):
-            if node.name == "br":
-                return True
-            below.extend(node.contents)
-    return False
+    return any(node.name == "br" for node in _tags_under(tag))
 
 
 def _first_line(cell: Tag, text: str) -> str:
@@ -486,7 +480,7 @@ def _has_block_descendant(tag: Tag, inline_only: bool = False) -> bool:
     """Whether markup below tag breaks blocks (with inline_only, a <br> counts too)."""
     allowed = INLINE if inline_only else _INLINE_OR_BREAK
     below = list(tag.contents)
-    while below:  # the tree's lists walked as a stack: bs4's descendants generator costs more per node
+    while below:  # _tags_under's walk, inline: asked of every inline tag, item and cell, where a generator costs more
         node = below.pop()
         if isinstance(node, Tag):
             if node.name not in allowed:
