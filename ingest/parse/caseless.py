@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any
 
 # An escape ("\\S", "\\W", "\\B") or a group's name ("(?P<Name>", "(?P=Name)"), kept as written; or other text.
 _KEPT_OR_TEXT = re.compile(r"(?P<kept>\\.|\(\?P[<=]\w+[>)])|[^\\(]+|\(", re.S)
@@ -59,6 +60,9 @@ class Caseless:
             return self._exact.finditer(text, pos, endpos)
         found = [self._exact.match(text, match.start(), endpos) for match in self._lower.finditer(lowered, pos, endpos)]
         return iter(found) if None not in found else self._exact.finditer(text, pos, endpos)
+
+    def findall(self, text: str) -> list[Any]:
+        return self._exact.findall(text)  # the statement model's features count the ask trigger's matches
 
     def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         return self._exact.sub(replacement, text, count)
