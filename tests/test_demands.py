@@ -238,6 +238,36 @@ def test_the_same_verbs_said_by_others_are_not_asks(language, sentence):
     assert asked(sentence, language) == []
 
 
+# "We would like to ask X to", "Nous souhaitons demander à X de": a wish of the signers that opens their ask (the ask
+# verb then stands in the infinitive), and an addressee named by a pronoun before the verb ("Le pedimos que").
+@pytest.mark.parametrize("language, sentence, addressee", [
+    ("en", "We would like to ask the mayor to reconsider the decision.", "mayor"),
+    ("en", "We want to call on the government to withdraw the bill.", "government"),
+    ("fr", "Nous souhaitons demander au maire de revenir sur sa décision.", "maire"),
+    ("fr", "Nous voulons appeler le gouvernement à retirer le projet.", "gouvernement"),
+    ("de", "Wir möchten die Bundesregierung auffordern, den Gesetzentwurf zurückzuziehen.", "Bundesregierung"),
+    ("de", "Zuletzt möchten wir die Kommission dazu aufrufen, auf den Vorschlag zu verzichten.", "Kommission"),
+    ("es", "Queremos pedir al alcalde que reconsidere su decisión.", "alcalde"),
+    ("pt", "Gostaríamos de pedir ao prefeito que reconsidere a decisão.", "prefeito"),
+    ("it", "Vorremmo chiedere al sindaco di riconsiderare la decisione.", "sindaco"),
+    ("es", "Le pedimos que retire el proyecto.", None),
+    ("es", "Les instamos a respetar la sentencia.", None),
+    ("pt", "Pedimos-lhe que retire o projeto.", None),
+    ("fr", "Nous vous exhortons à agir sans délai.", None),
+])
+def test_a_wish_that_opens_an_ask_and_a_pronoun_addressee_ask(language, sentence, addressee):
+    assert [(a.addressee, sentence[a.start:a.end]) for a in sentence_asks(sentence, lexicon(language))] == \
+        [(addressee, sentence)]
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "We would like to thank the mayor for his support."),
+    ("de", "Wir möchten darauf hinweisen, dass die Regierung um Rat bitten muss."),
+])
+def test_a_wish_to_do_something_else_asks_nothing(language, sentence):
+    assert asked(sentence, language) == []
+
+
 @pytest.mark.parametrize("language, sentence", [
     ("fr", "Dans l'attente de votre réponse, nous vous prions d'agréer, Monsieur le Ministre, l'expression de "
            "notre haute considération."),
