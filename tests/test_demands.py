@@ -239,7 +239,8 @@ def test_the_same_verbs_said_by_others_are_not_asks(language, sentence):
 
 
 # "We would like to ask X to", "Nous souhaitons demander à X de": a wish of the signers that opens their ask (the ask
-# verb then stands in the infinitive), and an addressee named by a pronoun before the verb ("Le pedimos que").
+# verb then stands in the infinitive); an addressee named by a pronoun before the verb ("Le pedimos que"); and what is
+# asked for named after "um" ("Wir bitten Sie um ...").
 @pytest.mark.parametrize("language, sentence, addressee", [
     ("en", "We would like to ask the mayor to reconsider the decision.", "mayor"),
     ("en", "We want to call on the government to withdraw the bill.", "government"),
@@ -254,6 +255,10 @@ def test_the_same_verbs_said_by_others_are_not_asks(language, sentence):
     ("es", "Les instamos a respetar la sentencia.", None),
     ("pt", "Pedimos-lhe que retire o projeto.", None),
     ("fr", "Nous vous exhortons à agir sans délai.", None),
+    ("de", "Wir bitten Sie um die Rücknahme des Gesetzentwurfs.", "Sie"),
+    ("de", "Wir ersuchen die Landesregierung daher um eine Stellungnahme.", "Landesregierung"),
+    ("de", "Wir bitten die Regierung um die Freilassung von Anna, Ben und Carl.", "Regierung"),
+    ("de", "Wir bitten um die Freilassung der Inhaftierten.", None),
 ])
 def test_a_wish_that_opens_an_ask_and_a_pronoun_addressee_ask(language, sentence, addressee):
     assert [(a.addressee, sentence[a.start:a.end]) for a in sentence_asks(sentence, lexicon(language))] == \
@@ -263,6 +268,7 @@ def test_a_wish_that_opens_an_ask_and_a_pronoun_addressee_ask(language, sentence
 @pytest.mark.parametrize("language, sentence", [
     ("en", "We would like to thank the mayor for his support."),
     ("de", "Wir möchten darauf hinweisen, dass die Regierung um Rat bitten muss."),
+    ("de", "Die Polizei bittet um Hinweise."),
 ])
 def test_a_wish_to_do_something_else_asks_nothing(language, sentence):
     assert asked(sentence, language) == []
