@@ -802,6 +802,11 @@ def test_the_word_that_signs_before_an_inline_list_is_no_signer():
     assert names(parsed(LETTER + f"<p>{line}</p>")) == ["Access Now", "Liberty", "Article 19", "Open Rights Group"]
 
 
+def test_a_sentence_saying_how_many_sign_before_a_colon_names_them_after_it():
+    line = "This statement is signed by 4 organisations: Access Now, Liberty, Article 19 and Open Rights Group."
+    assert names(parsed(LETTER + f"<p>{line}</p>")) == ["Access Now", "Liberty", "Article 19", "Open Rights Group"]
+
+
 def test_names_written_family_name_first_are_people():
     people = ["Lopez, Maria", "García Ruiz, Tomás", "Schmidt, Anna", "Dubois, Pierre"]
     statement = parsed(LETTER + "<h2>Signatories</h2><ul>" + "".join(f"<li>{name}</li>" for name in people) + "</ul>")

@@ -144,7 +144,9 @@ def named_by_statement(text: str) -> str:
     """ "Gemeinsame Pressemitteilung von A, B und dem C, 16.08.2019" gives "A, B und dem C": the names a
     line that calls itself a statement gives, without the date after them; other text as it is."""
     match = _statement_of().match(text[:MAX_TEXT])
-    return _DATE_AFTER.sub("", match.group("names")).strip() if match else text
+    if match is None or text[match.end():match.end() + 1] == ":":  # "signed by 8 organisations: A, B": after the colon
+        return text
+    return _DATE_AFTER.sub("", match.group("names")).strip()
 
 
 def _named_by_heading(text: str, words: Lexicon) -> list[str]:
