@@ -57,6 +57,19 @@ def test_labels_inside_a_list_and_a_label_with_its_names_on_one_line():
                                 "Rete Lilliput (Vicenza)"]
 
 
+
+@pytest.mark.parametrize("label", ["<h3>{}</h3>", "<p><strong>{}</strong></p>"])
+def test_groups_under_labels_of_one_kind_are_one_list_however_few_names_each_holds(label):
+    groups = {"United Kingdom": ["Liberty", "Open Rights Group", "Privacy International"],
+              "Germany": ["Digitalcourage"], "Brazil": ["Coding Rights", "Intervozes"], "Kenya": ["KICTANet"],
+              "India": ["Internet Freedom Foundation"]}
+    listed = "".join(label.format(country) + "<ul>" + "".join(f"<li>{name}</li>" for name in group) + "</ul>"
+                     for country, group in groups.items())
+    statement = parsed(LETTER + "<h2>Signatories</h2>" + listed)
+    assert [(s.name, s.country) for s in statement.signatories] == [
+        ("Liberty", "GB"), ("Open Rights Group", "GB"), ("Privacy International", "GB"), ("Digitalcourage", "DE"),
+        ("Coding Rights", "BR"), ("Intervozes", "BR"), ("KICTANet", "KE"), ("Internet Freedom Foundation", "IN")]
+
 def test_a_table_without_a_header_skips_running_numbers_and_reads_countries():
     rows = "".join(f"<tr><td>{n}</td><td>{name}</td><td>{country}</td></tr>" for n, name, country in [
         (1, "Alpha Network", "France"), (2, "Beta Coalition", "Germany"), (3, "Gamma Foundation", "Spain"),

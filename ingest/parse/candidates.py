@@ -434,7 +434,8 @@ def _continuation(edge: Run, runs: list[Run], index: int, step: int, roles: list
     stray run and the one after it; or, past a one-block note, the list after it."""
     def joins(run: Run, other: Run) -> bool:
         near, far = (run, other) if step < 0 else (other, run)
-        return _continues(near, far, roles, blocks) and run.score >= CONTINUE and not run.asked and \
+        scored_enough = run.score >= CONTINUE or (run.score > -math.inf and _sibling_groups(run, other))
+        return _continues(near, far, roles, blocks) and scored_enough and not run.asked and \
             (step > 0 or _opens_a_list(run) or _form(run.blocks[-1]) == _form(other.blocks[-1]))
 
     candidate = runs[index]
@@ -447,6 +448,16 @@ def _continuation(edge: Run, runs: list[Run], index: int, step: int, roles: list
     if 0 <= beyond < len(runs) and _stray(candidate, edge, runs[beyond], step):
         return [candidate, runs[beyond]], 2
     return _past_notes(edge, runs, index, step, roles, blocks)
+
+
+def _sibling_groups(run: Run, other: Run) -> bool:
+    """ "### Germany" over one name, after "### UK" over three: lists under labels of one kind, in one form, are
+    groups of one signatory block, however few names each holds."""
+    if not run.labels or not other.labels:
+        return False
+    label, other_label = run.blocks[0], other.blocks[0]
+    return label.kind == other_label.kind and label.level == other_label.level and \
+        _form(run.blocks[-1]) == _form(other.blocks[-1])
 
 
 def _opens_a_list(run: Run) -> bool:
