@@ -473,6 +473,14 @@ def test_a_group_with_a_country_or_a_description_in_brackets_stays_one_organisat
                                                     "Free Tibet (London office)", "Students for a Free Tibet (SFT)"]
 
 
+
+def test_a_description_in_lower_case_after_a_dash_is_no_part_of_the_organisations_name():
+    entries = ["Alpha Network – a coalition of tenants' unions", "Beta Rights — advocacy group for migrants",
+               "Friends of the Earth – Europe", "Casa del Tibet - Spain", "Gamma Foundation"]
+    statement = parsed(LETTER + "<p>Signatories:</p><ul>" + "".join(f"<li>{n}</li>" for n in entries) + "</ul>")
+    assert names(statement, "organisation") == ["Alpha Network", "Beta Rights", "Friends of the Earth – Europe",
+                                                "Casa del Tibet - Spain", "Gamma Foundation"]
+
 def test_a_list_running_on_from_organisations_to_people_reads_its_doubtful_names_as_people():
     organisations = ["Access Now", "Amnesty International", "Article 19", "Index on Censorship", "OpenMedia",
                      "Human Rights Watch", "Derechos Digitales", "IPYS Venezuela", "Espacio Público", "Provea"]
@@ -541,12 +549,11 @@ def test_a_logo_without_alt_text_is_named_by_its_title_or_its_links(logo):
     assert names(parsed(LETTER + f"<h2>Signatories</h2><div>{logos}</div>")) == groups
 
 
-def test_a_website_between_a_name_and_its_note_or_at_the_notes_end_is_left_out():
+def test_a_website_between_a_name_and_its_note_or_at_the_notes_end_is_left_out_and_so_is_the_note():
     statement = parsed(LETTER + "<p>Signed by:</p><ul><li>Bits of Freedom - bof.nl</li><li>Nederlands Juristen "
                                 "Comité (NJCM) - www.njcm.nl, de Nederlandse sectie van International Commission of "
                                 "Jurists www.icj.org.</li><li>Greenpeace Nederland - greenpeace.nl</li></ul>")
-    assert names(statement) == ["Bits of Freedom", "Nederlands Juristen Comité (NJCM), de Nederlandse sectie van "
-                                "International Commission of Jurists", "Greenpeace Nederland"]
+    assert names(statement) == ["Bits of Freedom", "Nederlands Juristen Comité (NJCM)", "Greenpeace Nederland"]
 
 
 def test_fields_in_spans_are_a_name_and_an_affiliation_and_a_stray_item_does_not_end_the_list():

@@ -312,7 +312,7 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
         person, organisation = behalf
         return [Entry(text, group, True), Entry(organisation, group)]
     return [Entry(text, group, block.people, lenient=block.kind == "image",
-                  named=_name_before_description(text, block.lead))]
+                  named=_name_before_description(text, block.lead) or _name_before_dashed_description(text))]
 
 
 _DESCRIPTION_AFTER = re.compile(r"^(?:(?P<comma>,)|\s*[:–—]|\s+-)\s+(?P<rest>\S.*)$")
@@ -336,6 +336,18 @@ def _name_before_description(text: str, lead: str) -> str:
     else:
         described = len(words) >= MIN_DESCRIPTION_WORDS and (words[0][:1].islower() or content >= 1)
     return lead if described else ""
+
+
+def _name_before_dashed_description(text: str) -> str:
+    """ "Alpha Network – a coalition of tenants' unions": a name, a dash, and words in lower case that describe the
+    signer (a name goes on in capitals after a dash: "Friends of the Earth – Europe", "Casa del Tibet - Spain")."""
+    match = _DASHED_DESCRIPTION.match(text)
+    if match is None or len(match.group("rest").split()) < MIN_DESCRIPTION_WORDS:
+        return ""
+    return match.group("name")
+
+
+_DASHED_DESCRIPTION = re.compile(r"^(?P<name>[A-ZÀ-Þ0-9][^–—]*?\S)\s+[–—-]\s+(?P<rest>[a-zß-ÿ]\S*(?:\s+\S+)+)$")
 
 
 def _couple(text: str, words: Lexicon) -> list[str] | None:
