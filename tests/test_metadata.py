@@ -340,6 +340,13 @@ def test_a_date_that_ends_the_statement_before_its_signatories_or_ends_the_page(
     assert statement.date == "2019-09-12"
 
 
+
+def test_a_markdown_date_line_that_opens_with_its_day_is_a_date_not_a_list():
+    prose = "Wir fordern die Regierung auf, die Daten der Menschen zu schützen und das Gesetz zu ändern.\n\n"
+    statement = parsed(f"# Erklärung\n\n{prose * 4}12. März 2024\n\nUnterzeichnende:\n\n- BUND\n- NABU\n",
+                       "text/markdown", language="de")
+    assert statement.date == "2024-03-12"
+
 @pytest.mark.parametrize("language, opening, closing, expected", [
     ("de", "<span>Jänner 2013</span>", "", "2013-01"),
     ("es", "", "<p><em>Barcelona, mayo de 2019.</em></p>", "2019-05"),

@@ -270,6 +270,9 @@ class _Walker:
             text = clean(tag.get_text(" "))
             if text:
                 self.add(Block("heading", text, level=int(name[1])))
+        elif name == "ol" and (numbered := _numbered_line(tag)):
+            self.flush()
+            self.add(Block("paragraph", numbered))
         elif name in ("ul", "ol"):
             self.flush()
             self.list_items(tag, depth, level=1)
@@ -491,6 +494,16 @@ def _has_block_descendant(tag: Tag, inline_only: bool = False) -> bool:
 
 _ROW_GROUPS = ("thead", "tbody", "tfoot")
 
+
+def _numbered_line(listing: Tag) -> str:
+    """ "12. März 2024" alone on a line of Markdown is a list of one item numbered 12, "März 2024": a one-item list
+    that starts at a number other than 1 is that line, its number included. Empty for any other list."""
+    start = str(listing.get("start") or "").strip()
+    items = _children(listing, ("li",))
+    if not start.isdigit() or start == "1" or len(items) != 1 or _children(items[0], ("ul", "ol")):
+        return ""
+    text = clean(items[0].get_text(" "))
+    return f"{start}. {text}" if text else ""
 
 def _holds_a_page(item: Tag) -> bool:
     """A list item that is a page's article, not an entry: it holds an <article>, or paragraphs longer than any
