@@ -68,6 +68,12 @@ def test_a_markdown_h1_names_the_statement_over_the_front_matter_title():
     assert statement.title == "Keep funding free software"
 
 
+@pytest.mark.parametrize("heading", ["Politic3", "post_12", "Page-2"])
+def test_a_templates_placeholder_h1_does_not_name_the_statement_over_the_front_matter_title(heading):
+    statement = parsed(f"---\ntitle: Open Letter to the Commission\n---\n\n# {heading}\n\nText.\n", "text/markdown")
+    assert statement.title == "Open Letter to the Commission"
+
+
 def test_the_publisher_from_the_statements_own_opening_words():
     statement = parsed("International Tibet Network Members are today joining the commemoration.\n\nMore text.\n",
                        "text/plain")

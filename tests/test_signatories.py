@@ -235,6 +235,9 @@ def test_union_leaders_under_an_organisations_label_are_people_initials_and_all(
      ["Crida Premià de Dalt", "ERC-AM"]),
     ("<p>Per tots aquests motius, els grups municipals de Crida Premià de Dalt i Esquerra Republicana exigim la "
      "dimissió de l’alcalde.</p>", ["Crida Premià de Dalt", "Esquerra Republicana"]),
+    ("<h1>Gemeinsame Presseerklärung der CDU Walzbachtal und der Bürgerinitiative Pro Jöhlingen e. V.</h1>"
+     "<p>Wir fordern eine Erhöhung der Taktfrequenz der Linie S4.</p>",
+     ["CDU Walzbachtal", "Bürgerinitiative Pro Jöhlingen e. V."]),
 ])
 def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected

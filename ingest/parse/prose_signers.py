@@ -43,8 +43,9 @@ def _alternatives(key: str) -> str:
 
 @cache
 def _statement_of() -> Caseless:
+    # the names run to the first full stop but those of "e.V." and "e. V."
     return Caseless(rf"(?:\w+\s+){{0,2}}?\b(?:{_alternatives('statement_words')})\b[^.:;,]{{0,40}}?\s"
-                    rf"(?:{_alternatives('by_words')})\s+(?P<names>(?:[^.;:]|\.(?=\w))+)")
+                    rf"(?:{_alternatives('by_words')})\s+(?P<names>(?:[^.;:]|\.(?=\w|\s\w\.)|(?<=\s\w)\.)+)")
 
 
 @cache
