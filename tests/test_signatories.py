@@ -253,6 +253,16 @@ def test_an_enumeration_that_began_as_a_prepositions_object_is_no_subject(body):
     assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []
 
 
+@pytest.mark.parametrize("body", [
+    "<p>Ressa and Rappler Holdings were formally indicted on November 29 on charges of tax evasion.</p>",
+    "<p>Ressa and Rappler have been on the front lines of investigative reporting in the Philippines.</p>",
+    "<p>Anna Schmidt und der Verein Freiraum wurden am Montag in Berlin festgenommen.</p>",
+    "<p>Le collectif Alpha et l'association Beta ont été condamnés hier par le tribunal.</p>",
+])
+def test_names_a_sentence_tells_of_are_no_signers(body):
+    assert names(parsed(body + "<p>We call on the government to drop the charges.</p>")) == []
+
+
 @pytest.mark.parametrize("heading, expected", [
     ("Joint statement by Access Now, Article 19 and the Electronic Frontier Foundation on the surveillance bill",
      ["Access Now", "Article 19", "the Electronic Frontier Foundation"]),
