@@ -265,6 +265,25 @@ def test_a_wish_that_opens_an_ask_and_a_pronoun_addressee_ask(language, sentence
         [(addressee, sentence)]
 
 
+# "It is the duty of the Government to ...": an obligation put on a named party by a noun of duty; after "qu'" the
+# clause that obliges, not what the signers "estiment", is the demand.
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("en", "It is the duty of the government to protect journalists.",
+     "It is the duty of the government to protect journalists."),
+    ("fr", "Les associations patronales estiment qu'il est du devoir du Gouvernement de remédier à cet impair.",
+     "il est du devoir du Gouvernement de remédier à cet impair."),
+    ("de", "Es ist die Pflicht der Bundesregierung, die Menschen zu schützen.",
+     "Es ist die Pflicht der Bundesregierung, die Menschen zu schützen."),
+    ("es", "Es deber del Estado proteger a los periodistas.", "Es deber del Estado proteger a los periodistas."),
+    ("pt", "É dever do governo proteger os jornalistas.", "É dever do governo proteger os jornalistas."),
+    ("it", "È dovere del governo proteggere i giornalisti.", "È dovere del governo proteggere i giornalisti."),
+    ("nl", "Het is de plicht van de regering om journalisten te beschermen.",
+     "Het is de plicht van de regering om journalisten te beschermen."),
+])
+def test_a_duty_put_on_a_named_party_asks(language, sentence, expected):
+    assert asked(sentence, language) == [expected]
+
+
 @pytest.mark.parametrize("language, sentence", [
     ("en", "We would like to thank the mayor for his support."),
     ("de", "Wir möchten darauf hinweisen, dass die Regierung um Rat bitten muss."),

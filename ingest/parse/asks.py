@@ -291,7 +291,8 @@ def _in_a_name(sentence: str, position: int) -> bool:
 def _clause_start(sentence: str, position: int, words: Lexicon) -> int:
     """Where the clause holding the position begins: after the last ";", ":" or subordinating word."""
     starts = [m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, position)]
-    starts += [m.end() for m in words.subordinator.finditer(sentence, 0, position)]
+    # one character past the position: "qu'" ends on a word boundary only where a letter follows it
+    starts += [m.end() for m in words.subordinator.finditer(sentence, 0, position + 1) if m.end() <= position]
     return max(starts, default=0)
 
 
