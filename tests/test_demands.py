@@ -265,6 +265,17 @@ def test_a_wish_that_opens_an_ask_and_a_pronoun_addressee_ask(language, sentence
         [(addressee, sentence)]
 
 
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "China must end the persecution of Uyghurs."),
+    ("de", "China muss die Verfolgung der Uiguren beenden."),
+    ("es", "China debe poner fin a la persecución de los uigures."),
+])
+def test_an_obligation_put_on_a_state_named_alone_asks_but_not_one_put_on_an_abstract_noun(language, sentence):
+    assert [(a.addressee, sentence[a.start:a.end]) for a in sentence_asks(sentence, lexicon(language))] == \
+        [("China", sentence)]
+    assert asked("Freedom must prevail over fear.") == []
+
+
 # "It is the duty of the Government to ...": an obligation put on a named party by a noun of duty; after "qu'" the
 # clause that obliges, not what the signers "estiment", is the demand.
 @pytest.mark.parametrize("language, sentence, expected", [

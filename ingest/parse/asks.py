@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .actions import base_form, is_action_word, is_imperative_stem
-from .countries import fold
+from .countries import fold, is_country_name
 from .inline import split_inline_list
 from .lexicon import Lexicon, function_words, function_words_and_english, lexicon
 from .memory import kept
@@ -571,6 +571,8 @@ def _names_party(text: str, words: Lexicon) -> bool:
     tokens = text.split()
     if any(is_acronym(token.strip(".,;:()")) for token in tokens) or _a_persons_name(tokens[:MAX_TITLE_WORDS + 2]):
         return True  # "Der ICOM muss", "Burkhard Ihme muss": where every noun is capitalised, a name by its shape
+    if len(tokens) == 1 and is_country_name(tokens[0].strip(".,;:()")):
+        return True  # "China must", "China muss": a state, named alone
     return not words.nouns_capitalised and any(token[:1].isupper() for token in tokens[1:])
 
 

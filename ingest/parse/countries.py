@@ -58,6 +58,11 @@ def _names() -> dict[str, str]:
     return names
 
 
+def is_country_name(name: str) -> bool:
+    """A country's name, causes included: "China must ..." names a state, whatever groups work for in it."""
+    return fold(name).strip(" .") in _names()
+
+
 def country_code(name: str) -> str | None:
     """The alpha-2 code of a country name, or None; causes such as Tibet are never a location."""
     folded = fold(name).strip(" .")
