@@ -58,12 +58,14 @@ def test_labels_inside_a_list_and_a_label_with_its_names_on_one_line():
 
 
 
-@pytest.mark.parametrize("label", ["<h3>{}</h3>", "<p><strong>{}</strong></p>"])
+@pytest.mark.parametrize("label", ["<h3>{}</h3>", "<p><strong>{}</strong></p>", "<p>{}</p>"])
 def test_groups_under_labels_of_one_kind_are_one_list_however_few_names_each_holds(label):
     groups = {"United Kingdom": ["Liberty", "Open Rights Group", "Privacy International"],
               "Germany": ["Digitalcourage"], "Brazil": ["Coding Rights", "Intervozes"], "Kenya": ["KICTANet"],
               "India": ["Internet Freedom Foundation"]}
-    listed = "".join(label.format(country) + "<ul>" + "".join(f"<li>{name}</li>" for name in group) + "</ul>"
+    entries = "<ul>{}</ul>" if label.startswith("<h") else "{}"  # names as paragraphs, like bold or plain labels
+    item = "<li>{}</li>" if label.startswith("<h") else "<p>{}</p>"
+    listed = "".join(label.format(country) + entries.format("".join(item.format(name) for name in group))
                      for country, group in groups.items())
     statement = parsed(LETTER + "<h2>Signatories</h2>" + listed)
     assert [(s.name, s.country) for s in statement.signatories] == [

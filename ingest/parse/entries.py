@@ -268,6 +268,9 @@ def is_group_label(block: Block, following: Block | None) -> bool:
         return True
     # "Global" or "Kenya" above a list: a short word or two, not a name with its affiliation
     short = len(block.text.split()) <= MAX_BARE_LABEL_WORDS and "," not in block.text
+    if block.kind in ("paragraph", "line") and block.kind == following.kind and short and is_place(block.text) \
+            and not is_place(following.text):
+        return True  # "Germany" over "Digitalcourage", each a paragraph: a place alone names the group, not a signer
     return (short or _names_kinds_of_signers(block.text)) and block.kind in ("paragraph", "line") \
         and following.kind in ("item", "row", "line") and block.kind != following.kind
 
