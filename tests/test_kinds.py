@@ -62,6 +62,14 @@ def test_a_list_of_members_is_not_listed_but_a_list_under_a_line_that_signs_is()
     assert kind(f"{prose}<p>Signed by:</p><ul>{GROUPS}</ul>") == "joint_statement"
 
 
+
+@pytest.mark.parametrize("title", ["Our members", "Mitglieder", "Membres du réseau", "Nuestros socios"])
+def test_a_page_titled_by_the_word_for_members_lists_a_membership_whatever_its_mission_asks(title):
+    mission = "<p>The alliance brings together groups from across Europe. We call for a fair and open internet.</p>"
+    assert kind(f"<h1>{title}</h1>{mission}<ul>{GROUPS}</ul>") == "other"
+    signed = f"{mission}<p>Signed by:</p><ul>{GROUPS}</ul>"
+    assert kind(f"<h1>Members of the coalition call for an open internet</h1>{signed}") == "joint_statement"
+
 def test_asks_closed_by_a_run_of_names_are_a_statement_with_no_label():
     assert kind(f"{ASK}<ul>{GROUPS}</ul>") == "joint_statement"
 

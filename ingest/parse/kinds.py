@@ -77,6 +77,8 @@ def page_kind(evidence: PageEvidence) -> PageKind:
         return "other"
     if (not evidence.demands or _titled_as_its_signers(evidence)) and _only_lists_signers(evidence):
         return "other"
+    if _titled_as_members(evidence):
+        return "other"
     if _signed_by_its_author_alone(evidence):
         return "other"
     opening = evidence.opening()
@@ -134,6 +136,14 @@ def _titled_as_its_signers(evidence: PageEvidence) -> bool:
 
 
 MAX_SIGNERS_TITLE_WORDS = 4
+
+
+def _titled_as_members(evidence: PageEvidence) -> bool:
+    """ "Our members", "Mitglieder", "Membres du réseau": a page titled by the word for a group's members lists its
+    membership, whatever it says its members stand for."""
+    return any(title is not None and len(title.split()) <= MAX_SIGNERS_TITLE_WORDS
+               and re.match(rf"\W*(?:{cue_pattern('members').pattern})\b", title, re.I) is not None
+               for title in (evidence.title, evidence.site_title))
 
 
 MIN_STATEMENT_PROSE_CHARS = 600
