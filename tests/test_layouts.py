@@ -601,6 +601,20 @@ def test_a_letter_kept_in_the_front_matter_with_its_signatories_as_records():
     assert any("stop the dredging" in demand.text for demand in statement.demands)
 
 
+
+def test_front_matter_records_that_say_each_signers_type_are_a_table_read_by_its_columns():
+    records = "".join(f"  - type: {kind}\n    name: {name}\n    shortDescription: {about}\n"
+                      for kind, name, about in [("organization", "Barrakudes de Begur", "Festes i Joventut"),
+                                                ("organization", "Comissió Carnaval Begur", "Carnaval"),
+                                                ("person", "Maria Puig", "Veïna"),
+                                                ("organization", "Grup de Teatre Es Mutis", "Teatre")])
+    page = LETTER_IN_FRONT_MATTER.replace("signatories:\n", "signatories:\n" + records).replace(
+        "  - name: Maria Lopes\n    description: Fisher, Porto\n", "")
+    statement = parsed(page, "text/markdown")
+    assert [(signer.kind, signer.name) for signer in statement.signatories][:4] == [
+        ("organisation", "Barrakudes de Begur"), ("organisation", "Comissió Carnaval Begur"),
+        ("individual", "Maria Puig"), ("organisation", "Grup de Teatre Es Mutis")]
+
 def test_a_front_matter_summary_beside_a_body_and_short_lists_stay_out_of_the_text():
     body = LETTER_IN_FRONT_MATTER.replace("{{< signature-form >}}", "The page's own text. " * 20)
     short = body.replace("  - name: Amira Haddad\n    description: Teacher\n", "").replace(

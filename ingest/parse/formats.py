@@ -22,6 +22,7 @@ from .dates import iso_date
 from .headings import cue_pattern
 from .language import is_prose
 from .pandoc_tables import dashed_tables_as_html, grid_tables_as_html
+from .tables import header_kind
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)", re.S)
@@ -175,27 +176,39 @@ def _with_front_matter_content(data: Any, body: str) -> str:
     if letters and len(re.sub(r"\s", "", body)) < MAX_BODY_BESIDE_LETTER:
         parts.insert(0, max(letters, key=len))
     for key, value in data.items():
-        lines = _record_lines(value)
-        if lines:
-            parts.append(f"## {str(key).replace('_', ' ').capitalize()}\n\n" + "\n".join(f"- {line}" for line in lines))
+        table = _record_table(value)
+        if table:
+            parts.append(f"## {str(key).replace('_', ' ').capitalize()}\n\n{table}")
     return "\n\n".join(part for part in parts if part.strip())
 
 
-def _record_lines(value: Any) -> list[str]:
-    """Each record of a list of mappings that give a name: its name, then its other short values."""
+def _record_table(value: Any) -> str:
+    """A list of mappings that give a name: one line each, its name then its other short values; as a table headed
+    by their keys, the name first, where a key says what kind each signer is ("type: organization"), so that the
+    kind is read from its column and not run into the name."""
     if not isinstance(value, list) or len(value) < MIN_RECORDS or not all(isinstance(item, dict) for item in value):
-        return []
-    lines = []
+        return ""
+    rows: list[dict[str, str]] = []
     for record in value:
         fields = {_KEY_SPELLING.sub("", str(key)).casefold(): item for key, item in record.items()}
-        name = next((fields[key] for key in _NAME_KEYS if isinstance(fields.get(key), str)), None)
-        if name is None or not name.strip():
+        name_key = next((key for key in _NAME_KEYS if isinstance(fields.get(key), str)), None)
+        if name_key is None or not fields[name_key].strip():
             continue
-        others = [str(item).strip() for key, item in fields.items()
-                  if isinstance(item, (str, int)) and str(item).strip() and key not in _NAME_KEYS
-                  and not str(item).startswith(("http://", "https://", "/"))]
-        lines.append(", ".join([name.strip(), *others]))
-    return lines if len(lines) >= MIN_RECORDS else []
+        rows.append({"name": fields[name_key].strip(), **{
+            key: str(item).strip() for key, item in fields.items()
+            if isinstance(item, (str, int)) and str(item).strip() and key not in _NAME_KEYS
+            and not str(item).startswith(("http://", "https://", "/"))}})
+    if len(rows) < MIN_RECORDS:
+        return ""
+    keys = list(dict.fromkeys(key for row in rows for key in row))
+    if not any(header_kind(key) == "type" for key in keys):
+        return "\n".join("- " + ", ".join(row.values()) for row in rows)
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    lines += ["| " + " | ".join(_CELL_BAR.sub("/", row.get(key, "")) for key in keys) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+_CELL_BAR = re.compile(r"\|")  # a bar inside a value would open a cell of its own
 
 
 # LibYAML's loader where PyYAML was built with it: the same documents, read several times faster.

@@ -58,11 +58,11 @@ def is_header_row(row: Block) -> bool:
     if filled(row) < 2:
         return False
     named = [cell for cell in row.cells if _column_words("name").search(fold(cell)) and len(cell) <= MAX_HEADER_CELL]
-    kinds = sum(1 for cell in row.cells if _header_kind(cell))
+    kinds = sum(1 for cell in row.cells if header_kind(cell))
     return bool(named) and kinds >= min(2, len(row.cells))
 
 
-def _header_kind(cell: str) -> str | None:
+def header_kind(cell: str) -> str | None:
     folded = fold(cell)
     if len(folded) > 60:
         return None
@@ -71,7 +71,7 @@ def _header_kind(cell: str) -> str | None:
 
 
 def header_columns(header: tuple[str, ...]) -> Columns:
-    kinds = [_header_kind(cell) for cell in header]
+    kinds = [header_kind(cell) for cell in header]
     return Columns(
         name=kinds.index("name") if "name" in kinds else 0,
         country=kinds.index("country") if "country" in kinds else None,
