@@ -62,6 +62,16 @@ def test_an_og_title_tagline_loses_to_a_title_the_page_confirms():
     assert statement.title == "Stop Watching Us"
 
 
+
+@pytest.mark.parametrize("level", ["h1", "h2", "h4"])
+def test_a_heading_the_theme_classes_as_the_entrys_title_names_the_page_at_any_level(level):
+    # a theme may set it among the post's meta ("<div class='post-categories'>"), which is no part of its text
+    statement = parsed(f"<html><body><div class='entry-content'><div class='post-categories'><{level} "
+                       f"class='entry-title'>EPA-UNEPSA full members</{level}></div><p><b>LIST OF PRESIDENTS OF "
+                       "NATIONAL SOCIETIES<br>AFFILIATED TO THE ASSOCIATION</b></p><p>Please keep our webmaster "
+                       "updated.</p></div></body></html>")
+    assert statement.title == "EPA-UNEPSA full members"
+
 def test_a_markdown_h1_names_the_statement_over_the_front_matter_title():
     statement = parsed("---\ntitle: Open Letter to the Commission\n---\n\n# Keep funding free software\n\nText.\n",
                        "text/markdown")

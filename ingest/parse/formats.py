@@ -320,6 +320,10 @@ def opening_heading(blocks: list[Block]) -> str | None:
     return None
 
 
+_TITLE_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TITLE_CLASSES = ("entry-title", "post-title")
+
+
 @dataclass
 class MarkupIndex:
     """What the metadata and the content root are read from, gathered in one walk of the tree."""
@@ -331,6 +335,7 @@ class MarkupIndex:
     item_published: str | None = None  # microdata's datePublished
     title: str | None = None
     h1: list[Tag] = field(default_factory=list)
+    classed_headings: list[Tag] = field(default_factory=list)  # headings of any level a theme marks as the title
     content: dict[str, Tag] = field(default_factory=dict)  # the first of each CONTENT_ROOTS kind
     footer: Tag | None = None  # the page's footer, left out of the blocks as furniture
 
@@ -361,6 +366,8 @@ class MarkupIndex:
         elif name == "h1":
             self.h1.append(tag)
         classes = tag.get("class") or []
+        if name in _TITLE_HEADINGS and any(title_class in classes for title_class in _TITLE_CLASSES):
+            self.classed_headings.append(tag)  # "<h4 class="entry-title">": the theme's title, whatever its level
         if self.footer is None and (name == "footer" or tag.get("id") == "footer" or "footer" in classes):
             self.footer = tag
         for kind in CONTENT_ROOTS:
@@ -384,7 +391,7 @@ class MarkupIndex:
         return root
 
     def h1_text(self, css_class: str | None = None) -> str | None:
-        for tag in self.h1:
+        for tag in self.h1 if css_class is None else self.classed_headings:
             if css_class is None or css_class in (tag.get("class") or []):
                 text = clean(tag.get_text(" "))
                 if text:
