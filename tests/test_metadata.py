@@ -243,8 +243,9 @@ def test_a_heading_that_does_not_title_a_reprint(title, heading):
 @pytest.mark.parametrize("line", [
     "The Declaration states that the biodiversity crisis is an “existential threat to our Pacific Islands.”",
     "**What is the Vemööre Declaration?**",
+    "[The Vemööre Declaration of the Pacific Forum, part 1 of 3](/docs/declaration-1.docx)",
 ])
-def test_a_quoted_sentence_or_a_question_that_names_a_statement_does_not_title_a_reprint(line):
+def test_a_quoted_sentence_a_question_or_a_link_that_names_a_statement_does_not_title_a_reprint(line):
     text = ("---\ntitle: \"The Vemööre Declaration For The Pacific\"\n---\nBold, urgent action is called for in a "
             f"Pacific declaration to tackle the biodiversity crisis.\n\n{line}\n\nThere are five key areas within "
             "the declaration under which there are different action tracks, these are actions that governments "

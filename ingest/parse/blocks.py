@@ -63,7 +63,7 @@ class Block:
     header: bool = False  # a table row of <th> cells
     people: bool = False  # inside markup that labels its contents as individuals
     lines: tuple[str, ...] = ()  # a paragraph's lines, where it was written one sentence per line
-    linked: bool = False  # an item that is wholly one link's text: a page or a document pointed at
+    linked: bool = False  # an item or paragraph that is wholly one link's text: a page or a document pointed at
     anchored: bool = False  # that link points within the page ("#topic1"): an entry of a table of contents
     heads: tuple[str, ...] = ()  # a table row's cells up to their first <br>: a name above its description
     lead: str = ""  # the link or bold text an item or paragraph opens with, where more text follows it
@@ -295,6 +295,7 @@ class _Walker:
             self.people, self.in_paragraph = outer, in_paragraph
             if name == "p" and len(self.blocks) == before + 1 and self.blocks[-1].kind == "paragraph":
                 self.blocks[-1].lead = _leading_name(tag, self.blocks[-1].text)
+                self.blocks[-1].linked = _the_link(tag, self.blocks[-1].text) is not None
 
     def cards(self, grid: Tag, shape: tuple[str, tuple[str, ...]], depth: int) -> None:
         """A grid of cards, each a logo, its heading and a line or two: each card is one entry, named by its

@@ -79,7 +79,7 @@ def statement_heading(blocks: list[Block], page_titles: list[str]) -> int | None
         return None
     titles = {fold(title).strip(" .!:") for title in page_titles if title}
     for index, block in enumerate(blocks[:MAX_REPRINT_SEARCH_BLOCKS]):
-        if is_heading_like(block) and not block.text.rstrip(_CLOSING_QUOTES).endswith("?") \
+        if is_heading_like(block) and not block.linked and not block.text.rstrip(_CLOSING_QUOTES).endswith("?") \
                 and _names_a_statement_by_name(block.text) \
                 and _prose_follows(blocks, index, ADDRESS_REACH) \
                 and any(is_prose(before) and names_a_statement(before.text) for before in blocks[:index]):
