@@ -251,6 +251,7 @@ def test_the_same_verbs_said_by_others_are_not_asks(language, sentence):
     ("es", "Queremos pedir al alcalde que reconsidere su decisión.", "alcalde"),
     ("pt", "Gostaríamos de pedir ao prefeito que reconsidere a decisão.", "prefeito"),
     ("it", "Vorremmo chiedere al sindaco di riconsiderare la decisione.", "sindaco"),
+    ("ca", "Voldríem demanar a l’Ajuntament que debati la viabilitat d'un local.", "Ajuntament"),
     ("es", "Le pedimos que retire el proyecto.", None),
     ("es", "Les instamos a respetar la sentencia.", None),
     ("pt", "Pedimos-lhe que retire o projeto.", None),
@@ -294,6 +295,13 @@ def test_an_obligation_put_on_a_state_named_alone_asks_but_not_one_put_on_an_abs
 def test_a_duty_put_on_a_named_party_asks(language, sentence, expected):
     assert asked(sentence, language) == [expected]
 
+
+
+def test_an_ask_in_the_infinitive_after_what_the_signers_want_to_do_is_theirs():
+    sentence = ("Des de l’Associacionisme Begurenc volem promoure una iniciativa popular per tal d’instar a "
+                "l’Ajuntament de Begur a debatre la viabilitat d’un local polivalent.")
+    assert asked(sentence, "ca") == ["instar a l’Ajuntament de Begur a debatre la viabilitat d’un local polivalent."]
+    assert asked("El ministre va instar els ajuntaments a actuar.", "ca") == []
 
 @pytest.mark.parametrize("language, sentence", [
     ("en", "We would like to thank the mayor for his support."),
