@@ -432,6 +432,9 @@ SIGNER = "Students for Palestine Heidelberg"
     ("<p>Students for Palestine Heidelberg</p><p>Heidelberg, den 28.06.2024</p>", [SIGNER]),
     ("<p>Heidelberg, 28. Juni 2024</p><p>Students for Palestine Heidelberg</p>", [SIGNER]),
     ("<p>Students for Palestine Heidelberg</p><p>Kommt alle zur Kundgebung</p>", []),
+    ("<p>Students for Palestine Heidelberg im Juni 2024</p>", [SIGNER]),
+    ("<p>Kommt alle zur Kundgebung!</p><p>Students for Palestine Heidelberg, 28. Juni 2024</p>", [SIGNER]),
+    ("<p>Heidelberg, im Juni 2024</p>", []),
 ])
 def test_a_letter_signed_at_its_end_with_a_name_and_a_date(closing, organisations):
     assert names(parsed(CLOSING_PARAGRAPH + closing), "organisation") == organisations

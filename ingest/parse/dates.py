@@ -216,6 +216,24 @@ def _trailing_date(text: str, words: Lexicon, short: bool) -> str | None:
     return None
 
 
+def before_closing_date(text: str, words: Lexicon) -> str | None:
+    """What a short line says before the date it closes on, where the two are set apart ("Fanszenen Deutschlands im
+    März 2020", "Barcelona Rebellion, 21 March 2019"): a signer signing and dating at once. None for any other line."""
+    text = text.strip().rstrip(".")
+    if len(text) > MAX_DATELINE_CHARS:
+        return None
+    ending = _dates_ending(text, words, month_year=True)
+    if not ending:
+        return None
+    before = text[:ending[0][1]]
+    joint = _DATE_JOINT.search(before)
+    return before[:joint.start()].strip().rstrip(",;–—- ") if joint else None  # "Málaga, a 17 ...": "Málaga"
+
+
+# what sets a closing date apart from the words before it: a comma, a dash, or "im", "le", "en", "a" ...
+_DATE_JOINT = re.compile(r"(?:\s*,|\s+[–—-]|\s+(?:im|in|am|den|le|en|em|el|a|il|op|on))\s*$", re.I)
+
+
 def _dates_ending(text: str, words: Lexicon, month_year: bool) -> list[tuple[str, int]]:
     """The date a text ends with, with where it starts: written, numeric, or (where allowed) a month and year."""
     found = []

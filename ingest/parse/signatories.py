@@ -16,7 +16,7 @@ from ..records import Signatory, SignatoryKind
 from .blocks import Block, names_people
 from .candidates import ACCEPT, MAX_LEADIN_CHARS, Run, candidate_runs, roles_of, scored, with_neighbours
 from .countries import country_code
-from .dates import is_dateline
+from .dates import before_closing_date, is_dateline
 from .entries import Entry, entries_of, kept, trailing_words, without_postal_addresses
 from .inline import split_inline_list
 from .lexicon import Lexicon
@@ -119,18 +119,28 @@ def _signed_above(start: int, blocks: list[Block], words: Lexicon) -> int | None
 def _signed_at_end(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
     """A letter signed under its last paragraph by one name and a dateline, either way round and with
     nothing after them ("Students for Palestine Heidelberg", "Heidelberg, den 28.06.2024")."""
-    if len(blocks) < 3:
+    if len(blocks) < 2:
         return None
-    last = len(blocks) - 1
-    if is_dateline(blocks[last], words):
+    last, signer = len(blocks) - 1, None
+    if len(blocks) >= 3 and is_dateline(blocks[last], words):
         signer = last - 1
-    elif is_dateline(blocks[last - 1], words):
+    elif len(blocks) >= 3 and is_dateline(blocks[last - 1], words):
         signer = last
-    else:
-        return None
-    if not _is_signer_line(blocks[signer], words) or not _is_letter_paragraph(blocks[last - 2]):
-        return None
+    if signer is None or not _is_signer_line(blocks[signer], words) or not _is_letter_paragraph(blocks[last - 2]):
+        return _signed_and_dated_at_end(blocks, words)
     return SignatoryBlock(signer, None, [Entry(blocks[signer].text)], end_index=len(blocks))
+
+
+def _signed_and_dated_at_end(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
+    """ "Fanszenen Deutschlands im März 2020" closing a letter: one line that signs and dates it (not a place and a
+    date: "Heidelberg, im Juni 2024", a place of one word or a known one), under the letter's last paragraph or a
+    short line after it."""
+    last = blocks[-1]
+    name = before_closing_date(last.text, words) if last.kind in ("paragraph", "line") else None
+    if not name or len(name.split()) < 2 or is_place(name) or not _is_signer_line(Block("line", name), words) or \
+            not any(_is_letter_paragraph(block) for block in blocks[-3:-1]):
+        return None
+    return SignatoryBlock(len(blocks) - 1, None, [Entry(name)], end_index=len(blocks))
 
 
 def _is_signer_line(block: Block, words: Lexicon) -> bool:
