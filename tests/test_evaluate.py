@@ -316,7 +316,7 @@ BARS = {
     "heldout-20": {"demands": 0.13, "titles": 0.33, "dates": 0.95, "languages": 0.95, "statements": 0.65},
     # The twenty-third round's tuned part (11 documents, 2 statements; pages that look like statements): at 1e038a5
     # organisations 0.585, demands 0.571, titles 73%, dates 88%, statements 82%; the bars hold parser 15's figures.
-    "dev-21": {"organisations": 0.58, "demands": 0.75, "titles": 0.90, "dates": 0.85, "languages": 0.95,
+    "dev-21": {"organisations": 0.63, "demands": 0.75, "titles": 0.90, "dates": 0.85, "languages": 0.95,
                "statements": 0.80},
     # The twenty-third round's held-out part: one page that is not a statement, left unlisted, and undated wrongly,
     # as at 1e038a5.
