@@ -506,6 +506,7 @@ def _numbered_line(listing: Tag) -> str:
     text = clean(items[0].get_text(" "))
     return f"{start}. {text}" if text else ""
 
+
 def _holds_a_page(item: Tag) -> bool:
     """A list item that is a page's article, not an entry: it holds an <article>, or paragraphs longer than any
     entry (a card of a heading and its paragraph is still one entry)."""
