@@ -118,7 +118,8 @@ def _signed_above(start: int, blocks: list[Block], words: Lexicon) -> int | None
 
 def _signed_at_end(blocks: list[Block], words: Lexicon) -> SignatoryBlock | None:
     """A letter signed under its last paragraph by one name and a dateline, either way round and with
-    nothing after them ("Students for Palestine Heidelberg", "Heidelberg, den 28.06.2024")."""
+    nothing after them ("Students for Palestine Heidelberg", "Heidelberg, den 28.06.2024"), or by one line that
+    holds both."""
     if len(blocks) < 2:
         return None
     last, signer = len(blocks) - 1, None
