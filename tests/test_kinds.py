@@ -69,6 +69,7 @@ def test_a_page_titled_by_the_word_for_members_lists_a_membership_whatever_its_m
     assert kind(f"<h1>{title}</h1>{mission}<ul>{GROUPS}</ul>") == "other"
     signed = f"{mission}<p>Signed by:</p><ul>{GROUPS}</ul>"
     assert kind(f"<h1>Members of the coalition call for an open internet</h1>{signed}") == "joint_statement"
+    assert kind(f"<h1>Sociedad civil exige internet</h1>{signed}") == "joint_statement"  # "soci", a whole word
 
 def test_asks_closed_by_a_run_of_names_are_a_statement_with_no_label():
     assert kind(f"{ASK}<ul>{GROUPS}</ul>") == "joint_statement"

@@ -130,20 +130,23 @@ def _only_lists_signers(evidence: PageEvidence) -> bool:
 def _titled_as_its_signers(evidence: PageEvidence) -> bool:
     """ "Apoiadores", "Signatories", "Unterstützer:innen": a title, or a side of the <title>, that is the word for
     those who sign or support."""
-    return any(title is not None and len(title.split()) <= MAX_SIGNERS_TITLE_WORDS
-               and re.match(rf"\W*(?:{cue_pattern('signing', 'supporters').pattern})", title, re.I) is not None
-               for title in (evidence.title, evidence.site_title))
-
-
-MAX_SIGNERS_TITLE_WORDS = 4
+    return _titled_by(evidence, "signing", "supporters")
 
 
 def _titled_as_members(evidence: PageEvidence) -> bool:
     """ "Our members", "Mitglieder", "Membres du réseau": a page titled by the word for a group's members lists its
     membership, whatever it says its members stand for."""
+    return _titled_by(evidence, "members")
+
+
+def _titled_by(evidence: PageEvidence, *cues: str) -> bool:
+    """A title, or a side of the <title>, of a few words that opens with one of these cues' words."""
     return any(title is not None and len(title.split()) <= MAX_SIGNERS_TITLE_WORDS
-               and re.match(rf"\W*(?:{cue_pattern('members').pattern})\b", title, re.I) is not None
+               and re.match(rf"\W*(?:{cue_pattern(*cues).pattern})", title, re.I) is not None
                for title in (evidence.title, evidence.site_title))
+
+
+MAX_SIGNERS_TITLE_WORDS = 4
 
 
 MIN_STATEMENT_PROSE_CHARS = 600
