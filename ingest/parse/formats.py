@@ -176,13 +176,13 @@ def _with_front_matter_content(data: Any, body: str) -> str:
     if letters and len(re.sub(r"\s", "", body)) < MAX_BODY_BESIDE_LETTER:
         parts.insert(0, max(letters, key=len))
     for key, value in data.items():
-        table = _record_table(value)
-        if table:
-            parts.append(f"## {str(key).replace('_', ' ').capitalize()}\n\n{table}")
+        records = _records_as_markdown(value)
+        if records:
+            parts.append(f"## {str(key).replace('_', ' ').capitalize()}\n\n{records}")
     return "\n\n".join(part for part in parts if part.strip())
 
 
-def _record_table(value: Any) -> str:
+def _records_as_markdown(value: Any) -> str:
     """A list of mappings that give a name: one line each, its name then its other short values; as a table headed
     by their keys, the name first, where a key says what kind each signer is ("type: organization"), so that the
     kind is read from its column and not run into the name."""
