@@ -146,6 +146,8 @@ LABELLED_SETS = {
     "heldout-20": (CORPUS / "heldout-20",),
     "dev-21": (CORPUS / "dev-21",),
     "heldout-21": (CORPUS / "heldout-21",),
+    "dev-22": (CORPUS / "dev-22",),
+    "heldout-22": (CORPUS / "heldout-22",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -321,6 +323,14 @@ BARS = {
     # The twenty-third round's held-out part: one page that is not a statement, left unlisted, and undated wrongly,
     # as at 1e038a5.
     "heldout-21": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "languages": 0.95, "statements": 0.95},
+    # The twenty-fourth round's tuned part (4 documents, 2 statements): at 842129e (parser 15) organisations 0.483,
+    # demands 0.762, titles 75%, dates 75%, statements 75% before anything was tuned on it.
+    "dev-22": {"organisations": 0.48, "demands": 0.76, "titles": 0.75, "dates": 0.75, "languages": 0.95,
+               "statements": 0.75},
+    # The twenty-fourth round's held-out part (4 documents, 1 statement): at 842129e organisations 1.000, demands
+    # 0.333, titles 100%, dates 100%, statements 75%.
+    "heldout-22": {"organisations": 0.99, "demands": 0.33, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+                   "statements": 0.75},
 }
 
 
