@@ -925,3 +925,12 @@ def test_the_side_of_a_titles_dash_that_the_pages_heading_repeats_is_the_page_th
             "problemen die voor ons liggen als student zijn duidelijk, en wij vragen de universiteit om te handelen."
             "</p></main></body></html>")
     assert parsed(page).title == "Een Oproep"
+
+
+@pytest.mark.parametrize("stub", ["---\n_template: coalition_meeting\n---\n\n\n", "+++\nweight = 3\n+++\n"])
+def test_a_front_matter_block_a_cms_left_before_the_real_one_does_not_hide_it(stub):
+    text = (stub + '+++\ntitle = "Unions raise concerns about proctoring software"\ndate = 2020-07-02T04:00:00Z\n+++\n'
+            "Dear Minister,\n\nWe ask that the ministry protect students' privacy.\n")
+    statement = parsed(text, "text/markdown", language="en")
+    assert (statement.title, statement.date) == ("Unions raise concerns about proctoring software", "2020-07-02")
+    assert "+++" not in statement.text

@@ -106,13 +106,23 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 
 def _front_matter_data(text: str) -> tuple[Any, str]:
+    data, rest = _fenced_front_matter(text)
+    if data is None:
+        bare = _BARE_FRONT_MATTER.match(text)
+        if bare and _BARE_KEY.search(bare.group(1)):
+            return _load_yaml(bare.group(1)), text[bare.end():]
+        return None, text
+    following, after = _fenced_front_matter(rest.lstrip())
+    if isinstance(data, dict) and isinstance(following, dict):
+        return {**data, **following}, after  # "---\n_template: x\n---" over the "+++" block a CMS left it beside
+    return data, rest
+
+
+def _fenced_front_matter(text: str) -> tuple[Any, str]:
     for pattern, load in ((_YAML_FRONT_MATTER, _load_yaml), (_TOML_FRONT_MATTER, _load_toml)):
         match = pattern.match(text)
         if match:
             return load(match.group(1)), text[match.end():]
-    bare = _BARE_FRONT_MATTER.match(text)
-    if bare and _BARE_KEY.search(bare.group(1)):
-        return _load_yaml(bare.group(1)), text[bare.end():]
     return None, text
 
 
