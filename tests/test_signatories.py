@@ -345,6 +345,13 @@ def test_signers_a_heading_names_as_who_speaks_before_its_verb_and_colon(heading
     assert (statement.kind == "joint_statement") == bool(expected)
 
 
+def test_names_before_a_headlines_colon_are_not_the_subject_of_the_verb_after_it():
+    statement = parsed("<h1>Entre Bizanos et Mazères-Lezons: exigeons une passerelle pour tous</h1>"
+                       "<p>Notre association organise un rassemblement le dimanche 4 mars à 11 heures au pied de la "
+                       "passerelle, pour obtenir une modification de l'accès.</p>")
+    assert names(statement) == []
+
+
 @pytest.mark.parametrize("opening, expected", [
     ("We, Red Hat EU unions lend our support to our colleagues. We call on Red Hat to reinstate them.",
      ["Red Hat EU unions"]),

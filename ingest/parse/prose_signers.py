@@ -235,8 +235,8 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
         for joint in conjunction.finditer(" " + part):
             left, right = (" " + part)[:joint.start()].strip(), (" " + part)[joint.end():].strip()
             last, verb = _leading_name(without_article(right))
-            if not last or not verb[:1].islower() or _opens_phrase(verb):
-                continue  # the names are the subject only where a verb follows them
+            if not last or not verb[:1].islower() or _opens_phrase(verb) or last.endswith((":", "：")):
+                continue  # the names are the subject only where a verb follows them, not across a headline's colon
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
             run = _trailing_names(items, _is_name)
             found = [*run, last]
