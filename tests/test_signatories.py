@@ -898,3 +898,10 @@ def test_accents_written_as_combining_marks_read_as_the_letters_they_make():
                 "Bêta.</p>")
     decomposed = unicodedata.normalize("NFD", composed)
     assert [s.name for s in parsed(decomposed).signatories] == ["Alpha Réseau Solidaire", "Ligue Bêta"]
+
+
+def test_a_unions_local_named_by_its_number_is_a_signer_not_a_date():
+    statement = parsed("<p>We call on the Ministry to fund a safer return to campus.</p><p>In solidarity,</p><ul>"
+                       "<li>Canadian Union of Public Employees (CUPE)</li><li>Unifor</li><li>CUPE Local 3902</li>"
+                       "<li>USW 1998</li></ul>")
+    assert names(statement) == ["Canadian Union of Public Employees (CUPE)", "Unifor", "CUPE Local 3902", "USW 1998"]

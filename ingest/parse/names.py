@@ -39,6 +39,8 @@ _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\s*[)\]]\s|\^)")
 # Chinese and Japanese punctuation, or a Korean sentence's end ("... 촉구한다."): prose
 _CJK_PROSE = re.compile(r"[。，、；！？：]|[\uac00-\ud7a3][.!?](?:\s|$)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# "USW 1998", "CUPE Local 3902", "SEIU Local 1199NE": a union's local, named by its number
+_UNION_LOCAL = re.compile(r"^(?:[A-Z]{2,}(?:-[A-Z]+)?\s+(?:Local\s+)?|.*\bLocal\s+)\d{1,5}[A-Z]{0,3}$")
 # "02760 Espoo", "75011 Paris", "Quai Wilson 47, 1201": a line of a postal address
 _POSTCODE_TOWN = re.compile(r"^\d{4,5}\s+(?P<town>[A-ZÀ-Þ][\w'-]+(?:[\s-]+[A-ZÀ-Þ][\w'-]+)?)$")
 _STREET_POSTCODE = re.compile(r"\s\d{1,4}[A-Za-z]?,\s+\d{4,5}$")
@@ -284,7 +286,8 @@ def name_likeness(text: str) -> float:
     if len(found) >= 3 and not _copulas().isdisjoint(found[1:]):
         return 0.25  # "Klimaschützen ist kein Verbrechen!": a sentence, however short
     digits = sum(1 for token in found if token.isdigit())
-    if (_YEAR.search(text) and len(found) <= 6) or digits >= 3 or is_postal_address(text):
+    if ((_YEAR.search(text) and len(found) <= 6) or digits >= 3 or is_postal_address(text)) \
+            and not _UNION_LOCAL.match(text):
         return 0.2  # a date, an address, a telephone number
     if text.rstrip().endswith("!") and (sum(word[:1].islower() for word in words) >= 2
                                         or fold(found[0]) in _copulas()):
