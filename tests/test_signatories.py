@@ -506,6 +506,14 @@ def test_a_description_in_lower_case_after_a_dash_is_no_part_of_the_organisation
     assert names(statement, "organisation") == ["Alpha Network", "Beta Rights", "Friends of the Earth – Europe",
                                                 "Casa del Tibet - Spain", "Gamma Foundation"]
 
+
+def test_an_enumeration_after_a_name_closed_by_its_acronym_and_a_dash_is_no_part_of_it():
+    entries = ["Ontario Public Sector Employees Union (OPSEU) - College Faculty, Support Staff, and University Sector",
+               "Alpha Coalition (AC) - Toronto, Canada", "Gamma Foundation"]
+    statement = parsed(LETTER + "<p>Signatories:</p><ul>" + "".join(f"<li>{n}</li>" for n in entries) + "</ul>")
+    assert names(statement, "organisation") == ["Ontario Public Sector Employees Union (OPSEU)",
+                                                "Alpha Coalition (AC) - Toronto, Canada", "Gamma Foundation"]
+
 def test_a_list_running_on_from_organisations_to_people_reads_its_doubtful_names_as_people():
     organisations = ["Access Now", "Amnesty International", "Article 19", "Index on Censorship", "OpenMedia",
                      "Human Rights Watch", "Derechos Digitales", "IPYS Venezuela", "Espacio Público", "Provea"]

@@ -343,14 +343,21 @@ def _name_before_description(text: str, lead: str) -> str:
 
 def _name_before_dashed_description(text: str) -> str:
     """ "Alpha Network – a coalition of tenants' unions": a name, a dash, and words in lower case that describe the
-    signer (a name goes on in capitals after a dash: "Friends of the Earth – Europe", "Casa del Tibet - Spain")."""
+    signer (a name goes on in capitals after a dash: "Friends of the Earth – Europe", "Casa del Tibet - Spain").
+    A name closed by its acronym is whole before a dash and an enumeration: "Ontario Public Sector Employees Union
+    (OPSEU) - College Faculty, Support Staff, and University Sector" (not where it enumerates places)."""
     match = _DASHED_DESCRIPTION.match(text)
-    if match is None or len(match.group("rest").split()) < MIN_DESCRIPTION_WORDS:
-        return ""
-    return match.group("name")
+    if match is not None and len(match.group("rest").split()) >= MIN_DESCRIPTION_WORDS:
+        return match.group("name")
+    match = _ACRONYM_BEFORE_DASHED_LIST.match(text)
+    if match is not None and not any(is_place(part) or country_code(part)
+                                     for part in re.split(r",\s*", match.group("rest"))):
+        return match.group("name")
+    return ""
 
 
 _DASHED_DESCRIPTION = re.compile(r"^(?P<name>[A-ZÀ-Þ0-9][^–—]*?\S)\s+[–—-]\s+(?P<rest>[a-zß-ÿ]\S*(?:\s+\S+)+)$")
+_ACRONYM_BEFORE_DASHED_LIST = re.compile(r"^(?P<name>[A-ZÀ-Þ0-9][^–—()]*\([A-Z][\w.&-]*\))\s+[–—-]\s+(?P<rest>\S[^,]*,.*)$")
 
 
 def _couple(text: str, words: Lexicon) -> list[str] | None:
