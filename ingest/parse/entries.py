@@ -357,7 +357,8 @@ def _name_before_dashed_description(text: str) -> str:
 
 
 _DASHED_DESCRIPTION = re.compile(r"^(?P<name>[A-ZÀ-Þ0-9][^–—]*?\S)\s+[–—-]\s+(?P<rest>[a-zß-ÿ]\S*(?:\s+\S+)+)$")
-_ACRONYM_BEFORE_DASHED_LIST = re.compile(r"^(?P<name>[A-ZÀ-Þ0-9][^–—()]*\([A-Z][\w.&-]*\))\s+[–—-]\s+(?P<rest>\S[^,]*,.*)$")
+_ACRONYM_BEFORE_DASHED_LIST = re.compile(
+    r"^(?P<name>[A-ZÀ-Þ0-9][^–—()]*\([A-Z][\w.&-]*\))\s+[–—-]\s+(?P<rest>\S[^,]*,.*)$")
 
 
 def _couple(text: str, words: Lexicon) -> list[str] | None:
