@@ -1661,3 +1661,20 @@ def test_a_that_clause_after_a_thing_asked_is_a_second_ask(language, sentence, e
 def test_someone_else_speaking_out_against_a_law_asks_nothing_of_ours():
     assert asked("Die Ministerin sprach sich im Ausschuss gegen das Gesetz aus.", "de") == []
     assert asked("Viele Verbände sprechen sich für eine Reform des Gesetzes aus.", "de") == []
+
+
+POINTED_ITEMS = ("- Workers and students should have the right to refuse in-person classes\n"
+                 "- Institutions are to ensure sick days without academic penalty\n"
+                 "- The provincial government must increase public funding for teaching assistants\n")
+
+
+def test_a_sentence_that_points_to_the_following_demands_introduces_them_without_a_colon():
+    body = ("Students and workers demand action from the Ministry. The following demands should be met before "
+            "resuming in-person learning on campuses across the province\n\n" + POINTED_ITEMS)
+    assert [text for _, text in demands(body)] == [line[2:] for line in POINTED_ITEMS.splitlines()]
+
+
+def test_items_a_sentence_points_to_as_demands_that_say_what_was_are_no_demands():
+    body = ("The ministry answered none of them. The following demands were raised at the meeting last year\n\n"
+            "- The ministry was asked about sick days\n- The union was told that funding had been cut\n")
+    assert demands(body) == []

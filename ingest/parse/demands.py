@@ -291,7 +291,7 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
             elif _addresses(block, words) and _most(texts, lambda text: reads_as_ask(text, words)):
                 addressee = words.determiners.sub("", words.addressed_to.sub("", _bare(block.text)).rstrip(":： "))
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(addressee, None)))
-            elif _proposes(block, texts, words):
+            elif _proposes(block, texts, words) or _points_to_demands(block, texts, words):
                 found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
             continue
         sentence, leading, rest = reading
@@ -300,6 +300,8 @@ def demand_lists(blocks: list[Block], words: Lexicon) -> list[DemandList]:
         if _introduces(block, rest) and _items_are_demands(texts, rest, words) or \
                 _spelled_out(block, items, blocks, words):
             found.append(DemandList(index, sentence, tuple(items), leading))
+        elif _points_to_demands(block, texts, words):
+            found.append(DemandList(index, block.text, tuple(items), LeadIn(None, None)))
     claimed = {index for each in found for index, _ in each.items}
     return found + _lists_of_asks(blocks, claimed, words)
 
@@ -429,6 +431,19 @@ def _hands_over_demands(sentence: str, words: Lexicon) -> bool:
     closing = " ".join(bare.split()[-DEMAND_NOUN_REACH:])  # not "the letter we sent included five demands, and ...:"
     named = words.demand_noun.search(closing) or words.appeal_noun.search(closing)
     return bare.endswith(":") and named is not None and in_first_person_plural(sentence, words)
+
+
+def _points_to_demands(block: Block, texts: list[str], words: Lexicon) -> bool:
+    """ "The following demands should be met before resuming in-person learning", "Our demands are as follows": the
+    block's last sentence points to what follows as the demands, in whatever voice and with or without a colon,
+    over items that name what is to be done or say what must be, rather than what is."""
+    sentence = _bare(last_sentence(block.text))
+    pointed = any(words.list_pointer.search(sentence[max(0, noun.start() - POINTER_REACH):noun.end() + POINTER_REACH])
+                  for noun in words.demand_noun.finditer(sentence))
+    return pointed and _most(texts, lambda text: not _states(text, words) or words.obligation.search(text) is not None)
+
+
+POINTER_REACH = 20  # characters either side of "demands": "the following", "as follows"
 
 
 def _bare(text: str) -> str:
