@@ -148,6 +148,7 @@ LABELLED_SETS = {
     "heldout-21": (CORPUS / "heldout-21",),
     "dev-22": (CORPUS / "dev-22",),
     "heldout-22": (CORPUS / "heldout-22",),
+    "dev-23": (CORPUS / "dev-23",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -331,6 +332,10 @@ BARS = {
     # 0.333, titles 100%, dates 100%, statements 75%.
     "heldout-22": {"organisations": 0.99, "demands": 0.33, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                    "statements": 0.75},
+    # The twenty-fifth round (2 documents, neither a statement; none held out): at c2a598d (parser 16 in progress) both
+    # were left unlisted, titled and dated right.
+    "dev-23": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+               "statements": 0.95},
 }
 
 
