@@ -913,17 +913,3 @@ def test_a_unions_local_named_by_its_number_is_a_signer_not_a_date():
                        "<li>Canadian Union of Public Employees (CUPE)</li><li>Unifor</li><li>CUPE Local 3902</li>"
                        "<li>USW 1998</li></ul>")
     assert names(statement) == ["Canadian Union of Public Employees (CUPE)", "Unifor", "CUPE Local 3902", "USW 1998"]
-
-
-def test_a_name_we_lack_with_an_organisation_in_brackets_is_a_person_in_a_mixed_list():
-    entries = ["Access Now", "Jane Doe", "Liberty", "Wanjiru Kamau (Kenya Human Rights Commission)", "Free Tibet (FT)",
-               "Prof. John Smith", "Bits of Freedom", "Enghebatu Togochog (SMHRIC)"]
-    statement = parsed(LETTER + "<p>Signatories:</p><ul>" + "".join(f"<li>{n}</li>" for n in entries) + "</ul>")
-    assert names(statement, "individual") == ["Jane Doe", "Wanjiru Kamau (Kenya Human Rights Commission)",
-                                              "Prof. John Smith", "Enghebatu Togochog (SMHRIC)"]
-
-
-def test_an_acronym_in_brackets_that_is_the_names_own_initials_says_nothing_of_a_person():
-    from ingest.parse.names import person_evidence
-    assert person_evidence("Access Now (AN)") == person_evidence("Access Now (Xylo)")
-    assert person_evidence("Enghebatu Togochog (SMHRIC)") > person_evidence("Enghebatu Togochog (Xylo)")

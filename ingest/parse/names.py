@@ -412,22 +412,7 @@ def person_evidence(text: str) -> float:
     evidence = _head_evidence(head, words)
     if tail:
         evidence += _tail_evidence(tail)
-        if evidence > 0 and text.rstrip().endswith(")") and _an_organisation_beside(tail, words):
-            evidence += AFFILIATION_EVIDENCE  # "Wanjiru Kamau (Kenya Human Rights Commission)": who signs from where
     return max(-1.0, min(1.0, evidence))
-
-
-AFFILIATION_EVIDENCE = 0.2
-
-
-def _an_organisation_beside(tail: str, head: list[str]) -> bool:
-    """An organisation named in brackets after a name that is not one: by a word of its own ("Commission",
-    "Association"), or by an acronym that is not the name's initials ("Enghebatu Togochog (SMHRIC)"; "Free Tibet
-    (FT)" is its own). (After a comma or a colon, a description of an organisation may hold such words too.)"""
-    if has_organisation_word(tail):
-        return True
-    initials = "".join(word[:1] for word in head if word[:1].isupper())
-    return is_acronym(tail) and " " not in tail.strip() and tail.strip(" .") != initials
 
 
 def _inverted_name(head: list[str], tail: str) -> bool:
