@@ -1678,3 +1678,19 @@ def test_items_a_sentence_points_to_as_demands_that_say_what_was_are_no_demands(
     body = ("The ministry answered none of them. The following demands were raised at the meeting last year\n\n"
             "- The ministry was asked about sick days\n- The union was told that funding had been cut\n")
     assert demands(body) == []
+
+
+def test_infinitives_coordinated_inside_a_clause_the_ask_opens_are_each_a_demand():
+    body = ("Il trattato minaccia i diritti dei cittadini europei.\n\nCi appelliamo al Parlamento affinché richieda ai "
+            "negoziatori europei di stabilire la trasparenza nel processo, di pubblicare la proposta di accordo e di "
+            "non accettare qualsiasi proposta che comprometta i diritti dei cittadini.\n")
+    assert [text for _, text in demands(body, language="it")] == [
+        "Ci appelliamo al Parlamento affinché richieda ai negoziatori europei di stabilire la trasparenza nel processo",
+        "di pubblicare la proposta di accordo",
+        "di non accettare qualsiasi proposta che comprometta i diritti dei cittadini."]
+
+
+def test_a_clause_the_ask_opens_stays_whole_where_its_parts_do_not_repeat_the_marker():
+    body = ("Nous insistons pour que cette réunion ait lieu avant la fin du mois, afin de pouvoir réévaluer la "
+            "répartition des postes et répondre aux besoins actuels et futurs de notre système de santé.\n")
+    assert len(demands(body, language="fr")) == 1

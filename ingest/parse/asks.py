@@ -618,10 +618,28 @@ def _coordinated_parts(sentence: str, ask: Ask, words: Lexicon) -> list[Ask]:
     if not marker:
         return [ask]
     starts = [ask.act] + _coordinations(sentence, ask, marker[-1], words)
+    if len(starts) == 1 and words.subordinator.fullmatch(marker[-1]):  # "affinché richieda ... di A, di B e di C"
+        inner = _inner_marker(sentence[ask.act:ask.end], words)
+        if inner is not None and inner.casefold() != marker[-1].casefold():  # each part opens with the marker again
+            starts = [ask.act] + [cut for cut in _coordinations(sentence, ask, inner, words)
+                                  if _opens_with(sentence[cut:ask.end], inner)]
     return [Ask(start=ask.start if index == 0 else begin, act=begin,
                 end=starts[index + 1] if index + 1 < len(starts) else ask.end,
                 addressee=ask.addressee, target=ask.target, voice=ask.voice)
             for index, begin in enumerate(starts)]
+
+
+def _inner_marker(act: str, words: Lexicon) -> str | None:
+    """ "affinché richieda ai negoziatori di stabilire ..., di pubblicare ... e di non accettare ...": the infinitive
+    marker inside a clause the ask opens, where the things asked are coordinated."""
+    if words.complement_marker is None:
+        return None
+    tokens = _WORD.findall(act[:MAX_INNER_MARKER_REACH])
+    return next((word for word, following in itertools.pairwise(tokens)
+                 if words.complement_marker.fullmatch(word) and _verb_shaped(following, words)), None)
+
+
+MAX_INNER_MARKER_REACH = 200  # characters into the act: the clause's own verb and its first infinitive
 
 
 def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list[int]:
