@@ -185,8 +185,8 @@ BARS = {
     # The sixth round's tuned part: parser 5 scored organisations 0.000 (two statements' 28 signers, none found),
     # demands 0.50, statements 75% on it before anything was tuned on it; the bars hold parser 8's figures but for
     # demands (0.800 -> 0.774 in parser 10: an ask of a long-named addressee is now read, which its gold counts as
-    # a restatement of a listed one).
-    "dev-4": {"organisations": 0.98, "demands": 0.77, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+    # a restatement of a listed one); demands 0.849 since parser 16 (infinitives coordinated inside a clause).
+    "dev-4": {"organisations": 0.98, "demands": 0.84, "titles": 0.95, "dates": 0.95, "languages": 0.95,
               "statements": 0.98},
     # The sixth round's held-out part (4 documents, two of them lists of 131 and 76 organisations), measured at
     # the start and at the end of parser 6 (the same figures).
@@ -325,9 +325,10 @@ BARS = {
     # as at 1e038a5.
     "heldout-21": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "languages": 0.95, "statements": 0.95},
     # The twenty-fourth round's tuned part (4 documents, 2 statements): at 842129e (parser 15) organisations 0.483,
-    # demands 0.762, titles 75%, dates 75%, statements 75% before anything was tuned on it.
-    "dev-22": {"organisations": 0.48, "demands": 0.76, "titles": 0.75, "dates": 0.75, "languages": 0.95,
-               "statements": 0.75},
+    # demands 0.762, titles 75%, dates 75%, statements 75% before anything was tuned on it; the bars hold parser 16's
+    # figures.
+    "dev-22": {"organisations": 0.64, "demands": 0.95, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+               "statements": 0.95},
     # The twenty-fourth round's held-out part (4 documents, 1 statement): at 842129e organisations 1.000, demands
     # 0.333, titles 100%, dates 100%, statements 75%.
     "heldout-22": {"organisations": 0.99, "demands": 0.33, "titles": 0.95, "dates": 0.95, "languages": 0.95,
