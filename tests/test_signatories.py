@@ -837,6 +837,9 @@ def test_a_numbered_name_keeps_its_numbers_and_a_list_that_goes_on_loses_its_ell
     ("Pieter Hintjens, President of FFII", "FFII"),
     ("Ann Lee, professor, Berlin", None),
     ("Lúcia Rodrigues, jornalista", None),
+    ("Tenzin Dorjee, Executive Director, Students for a Free Tibet", "Students for a Free Tibet"),  # named for members
+    ("Marta Ruiz, Directora, Periodistas por la Paz", "Periodistas por la Paz"),
+    ("Ann Lee, Director, Head of Communications", None),  # a second role, not a group
 ])
 def test_a_persons_affiliation_is_the_organisation_after_their_role(written, affiliation):
     assert read_person(written).affiliation == affiliation

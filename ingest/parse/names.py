@@ -528,9 +528,22 @@ def _affiliation(tail: str) -> str | None:
     parts = [part.strip(" *.;") for part in tail.split(",")] if tail else []
     found = _affiliation_in(parts[0]) if parts else None
     if found is None and len(parts) > 1 and has_role_word(parts[0]) and parts[1][:1].isupper() and \
-            not has_role_word(parts[1].split()[0]) and country_code(parts[1]) is None and not is_place(parts[1]):
+            (not has_role_word(parts[1].split()[0]) or _named_for_its_members(parts[1])) and \
+            country_code(parts[1]) is None and not is_place(parts[1]):
         return parts[1]
     return found
+
+
+def _named_for_its_members(name: str) -> bool:
+    """ "Students for a Free Tibet", "Lawyers for Human Rights", "Scientists for Future": a group named by the plural
+    of its members' trade, and what they stand for (not a second role: "Senior Fellow", "Head of Communications")."""
+    words = name.split()
+    first = words[0].casefold() if words else ""
+    return len(words) >= MIN_MEMBERS_NAME_WORDS and first.endswith("s") and has_role_word(first[:-1]) \
+        and words[-1][:1].isupper()
+
+
+MIN_MEMBERS_NAME_WORDS = 3
 
 
 def _affiliation_in(role: str) -> str | None:
