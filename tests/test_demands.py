@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from ingest.parse import parse
+from ingest.parse.actions import is_action_word
 from ingest.parse.asks import sentence_asks
 from ingest.parse.lexicon import lexicon
 from ingest.records import Document
@@ -1694,3 +1695,30 @@ def test_a_clause_the_ask_opens_stays_whole_where_its_parts_do_not_repeat_the_ma
     body = ("Nous insistons pour que cette réunion ait lieu avant la fin du mois, afin de pouvoir réévaluer la "
             "répartition des postes et répondre aux besoins actuels et futurs de notre système de santé.\n")
     assert len(demands(body, language="fr")) == 1
+
+
+@pytest.mark.parametrize("language, lead, items", [
+    ("en", "We demand:", ["The immediate release of all political prisoners.",
+                          "An end to the surveillance of journalists.",
+                          "An independent investigation into the raids."]),
+    ("de", "Wir fordern:", ["Die sofortige Freilassung aller politischen Gefangenen.",
+                            "Ein Ende der Überwachung von Journalisten.",
+                            "Eine unabhängige Untersuchung der Razzien."]),
+    ("fr", "Nous exigeons :", ["La libération immédiate de tous les prisonniers politiques.",
+                               "La fin de la surveillance des journalistes.",
+                               "Une enquête indépendante sur les perquisitions."]),
+    ("es", "Exigimos:", ["La liberación inmediata de todos los presos políticos.",
+                         "El fin de la vigilancia a periodistas.",
+                         "Una investigación independiente sobre los allanamientos."]),
+])
+def test_paragraphs_that_name_actions_after_an_open_lead_in_are_its_demands(language, lead, items):
+    body = "Text of the statement on the raids.\n\n" + lead + "\n\n" + "\n\n".join(items) + "\n"
+    assert [text for _, text in demands(body, language=language)] == items
+
+
+@pytest.mark.parametrize("noun, language, action", [
+    ("Untersuchung", "de", True), ("Veröffentlichung", "de", True), ("Regierung", "de", False),
+    ("Zeitung", "de", False), ("vrijlating", "nl", True), ("regering", "nl", False),
+])
+def test_the_noun_made_from_a_listed_verb_names_an_action(noun, language, action):
+    assert is_action_word(noun, language) == action

@@ -34,7 +34,21 @@ def _known(word: str, language: str) -> str | None:
             if word.endswith(ending) and word[: -len(ending)] + replacement in entries:
                 return word[: -len(ending)] + replacement
         return None
-    return next((entry for entry in _stems(language).get(word[:STEM_KEY], ()) if word.startswith(entry)), None)
+    stem = next((entry for entry in _stems(language).get(word[:STEM_KEY], ()) if word.startswith(entry)), None)
+    return stem or _nominalised(word, entries, language)
+
+
+def _nominalised(word: str, entries: dict[str, tuple[int, str]], language: str) -> str | None:
+    """The listed verb a noun is made from: "untersuchung" from "untersuchen"."""
+    for ending, verb_ending in _nominalisations().get(language, ()):
+        if word.endswith(ending) and word[: -len(ending)] + verb_ending in entries:
+            return word[: -len(ending)] + verb_ending
+    return None
+
+
+@cache
+def _nominalisations() -> dict[str, list[list[str]]]:
+    return json.loads(resources.files("ingest").joinpath("lexicon/actions.json").read_text("utf-8"))["_nominalisations"]
 
 
 STEM_KEY = 5  # a stem is this long at least, so the words it begins share their first STEM_KEY letters with it

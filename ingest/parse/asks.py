@@ -22,7 +22,7 @@ from .countries import fold, is_country_name
 from .inline import split_inline_list
 from .lexicon import Lexicon, function_words, function_words_and_english, lexicon
 from .memory import kept
-from .names import MIN_PERSON_EVIDENCE, given_names, is_acronym, person_evidence
+from .names import MIN_PERSON_EVIDENCE, given_names, indefinite_articles, is_acronym, person_evidence
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
 MAX_SHARED_SUBJECT_WORDS = 3  # "Members and supporters", "FSF": the opening a coordinated modal shares
@@ -754,6 +754,25 @@ def names_an_action(text: str, words: Lexicon) -> bool:
 
 
 MAX_NOUN_PHRASE_CHARS = 80
+
+
+def heads_an_action(text: str, words: Lexicon) -> bool:
+    """ "The immediate release of ...", "An end to ...", "Die sofortige Freilassung ...", "Une enquête indépendante
+    sur ...": an article, and among the next few words a noun naming an action, whatever its case and whatever
+    follows it (a paragraph a lead-in such as "We demand:" opens, where an action named is what is demanded)."""
+    text = text.lstrip(" ,*")
+    tokens = _WORD.findall(text[:MAX_NOUN_PHRASE_CHARS])
+    determiner = words.determiners.match(text) or _ELIDED_ARTICLE.match(text)
+    if determiner is not None:
+        head = _WORD.findall(text[determiner.end():determiner.end() + MAX_NOUN_PHRASE_CHARS])
+    elif tokens and tokens[0].casefold() in indefinite_articles():
+        head = tokens[1:]
+    else:
+        return False
+    return any(is_action_word(word, words.language) for word in head[:ACTION_HEAD_WORDS])
+
+
+ACTION_HEAD_WORDS = 3  # the noun, after up to two adjectives: "an immediate and unconditional release"
 
 
 def _action_noun_head(text: str, words: Lexicon) -> str | None:

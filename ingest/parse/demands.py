@@ -22,6 +22,7 @@ from .asks import (
     Ask,
     addressed_only,
     asks_anything,
+    heads_an_action,
     imperative_asks,
     lead_in,
     names_an_action,
@@ -503,7 +504,7 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     open_ask = _leaves_its_ask_open(blocks[index], words)
     asking = [i for i in _run(blocks, index + 1, "paragraph")]
     asking = asking[:next((n for n, i in enumerate(asking) if not (
-        reads_as_ask(blocks[i].text, words) or open_ask and opens_with_action_noun(blocks[i].text, words))),
+        reads_as_ask(blocks[i].text, words) or open_ask and heads_an_action(blocks[i].text, words))),
         len(asking))]
     if len(asking) == 1 and open_ask:
         return [(asking[0], blocks[asking[0]].text)]  # "nous appelons nos représentants à :", then the one demand

@@ -63,6 +63,11 @@ def _data() -> dict:
 
 
 @cache
+def indefinite_articles() -> frozenset[str]:
+    return frozenset(_data()["indefinite_articles"])
+
+
+@cache
 def _word_starts(key: str) -> re.Pattern[str]:
     """Words begun by one of the list's longer entries; a short entry ("red", "labor") must be the whole
     word, or its plural ("groups"), so that "Laborde" or "Redford" do not name an organisation."""
