@@ -1722,3 +1722,17 @@ def test_paragraphs_that_name_actions_after_an_open_lead_in_are_its_demands(lang
 ])
 def test_the_noun_made_from_a_listed_verb_names_an_action(noun, language, action):
     assert is_action_word(noun, language) == action
+
+
+@pytest.mark.parametrize("language, sentence, parts", [
+    ("en", "We demand the immediate release of all detained journalists, an end to the surveillance of lawyers and an "
+     "independent investigation into the raids.",
+     ["We demand the immediate release of all detained journalists", "an end to the surveillance of lawyers",
+      "an independent investigation into the raids"]),
+    ("de", "Wir fordern die sofortige Freilassung aller inhaftierten Journalisten, ein Ende der Überwachung von "
+     "Anwälten und eine unabhängige Untersuchung der Razzien.",
+     ["Wir fordern die sofortige Freilassung aller inhaftierten Journalisten", "ein Ende der Überwachung von Anwälten",
+      "eine unabhängige Untersuchung der Razzien"]),
+])
+def test_actions_named_with_an_adjective_in_one_ask_are_each_a_demand(language, sentence, parts):
+    assert [text for _, text in demands(f"The situation is serious.\n\n{sentence}\n", language=language)] == parts

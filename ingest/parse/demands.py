@@ -763,14 +763,15 @@ def _sentence_demands(sentence: str, words: Lexicon) -> list[tuple[Demand, str]]
 
 def _asks_of(sentence: str, ask: Ask, words: Lexicon) -> list[Demand]:
     """ "We demand the release of all detained journalists, the repeal of the security law and an independent
-    investigation into the raids": an ask whose object is a list of actions, each named by its noun, asks for each."""
+    investigation into the raids", "the immediate release of ..., an end to ...": an ask whose object is a list of
+    actions, each named by its noun, asks for each."""
     aside = _ASIDE.match(sentence, ask.act, ask.end)  # "Exigim, per tant, l'aplicació de ..."
     act = sentence[aside.end() if aside else ask.act:ask.end]
     purpose = words.purpose.search(act)  # "..., i una revisió dels protocols, per tal de garantir ... i ..."
     items = split_inline_list(act[:purpose.start()] if purpose else act, words, minimum=2,
                               longest=MAX_NOMINAL_ASK_WORDS)
-    if not items or not opens_with_action_noun(items[0], words) or \
-            not all(names_an_action(item, words) for item in items[1:]):
+    if not items or not (opens_with_action_noun(items[0], words) or heads_an_action(items[0], words)) or \
+            not all(names_an_action(item, words) or heads_an_action(item, words) for item in items[1:]):
         return [_demand(sentence, ask, words)]
     if purpose:
         items[-1] += act[purpose.start():].rstrip(" .")
