@@ -761,14 +761,13 @@ def heads_an_action(text: str, words: Lexicon) -> bool:
     sur ...": an article, and among the next few words a noun naming an action, whatever its case and whatever
     follows it (a paragraph a lead-in such as "We demand:" opens, where an action named is what is demanded)."""
     text = text.lstrip(" ,*")
-    tokens = _WORD.findall(text[:MAX_NOUN_PHRASE_CHARS])
     determiner = words.determiners.match(text) or _ELIDED_ARTICLE.match(text)
     if determiner is not None:
         head = _WORD.findall(text[determiner.end():determiner.end() + MAX_NOUN_PHRASE_CHARS])
-    elif tokens and tokens[0].casefold() in indefinite_articles():
-        head = tokens[1:]
     else:
-        return False
+        article, *head = _WORD.findall(text[:MAX_NOUN_PHRASE_CHARS]) or [""]
+        if article.casefold() not in indefinite_articles():
+            return False
     return any(is_action_word(word, words.language) for word in head[:ACTION_HEAD_WORDS])
 
 
