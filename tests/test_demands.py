@@ -739,6 +739,7 @@ def test_what_someone_else_expects_or_what_is_to_be_expected_asks_nothing(senten
     ("Senior management need to stop pressurising departments.", "en"),
     ("The university should refund the fees.", "en"),
     ("Die Hochschulleitung muss die Gebühren zurückerstatten.", "de"),
+    ("Der Senat muss den Mietendeckel verlängern.", "de"),  # a city-state's government: Berlin, Bremen, Hamburg
     ("La direction doit rembourser les frais.", "fr"),
 ])
 def test_an_obligation_put_on_an_institutions_management_asks(sentence, language):
