@@ -504,11 +504,17 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
     open_ask = _leaves_its_ask_open(blocks[index], words)
     asking = [i for i in _run(blocks, index + 1, "paragraph")]
     asking = asking[:next((n for n, i in enumerate(asking) if not (
-        reads_as_ask(blocks[i].text, words) or open_ask and heads_an_action(blocks[i].text, words))),
+        reads_as_ask(blocks[i].text, words) or open_ask and _names_what_is_asked(blocks[i].text, words))),
         len(asking))]
     if len(asking) == 1 and open_ask:
         return [(asking[0], blocks[asking[0]].text)]  # "nous appelons nos représentants à :", then the one demand
     return [(i, blocks[i].text) for i in asking] if len(asking) >= 2 else []
+
+
+def _names_what_is_asked(text: str, words: Lexicon) -> bool:
+    """ "The immediate release of ...", "An end to ..." under "We demand:"; not "The signatories call on the
+    Government to:", which leads into a list of its own."""
+    return heads_an_action(text, words) and not _bare(text).endswith((":", "："))
 
 
 def _asking_column(rows: list[tuple[str, ...]], words: Lexicon) -> int | None:
