@@ -916,3 +916,12 @@ def test_a_unions_local_named_by_its_number_is_a_signer_not_a_date():
                        "<li>Canadian Union of Public Employees (CUPE)</li><li>Unifor</li><li>CUPE Local 3902</li>"
                        "<li>USW 1998</li></ul>")
     assert names(statement) == ["Canadian Union of Public Employees (CUPE)", "Unifor", "CUPE Local 3902", "USW 1998"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("The Ontario Universities and Colleges Coalition", ["The Ontario Universities and Colleges Coalition"]),
+    ("Liberty and Open Knowledge Foundation", ["Liberty", "Open Knowledge Foundation"]),
+])
+def test_a_body_named_with_and_signs_as_one_and_two_named_together_as_two(line, expected):
+    statement = parsed(LETTER + f"<p>Sincerely,</p><p>{line}</p>")
+    assert names(statement, "organisation") == expected

@@ -424,7 +424,7 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
     items = split_inline_list(text, words, longest=MAX_NAME_WORDS)
     if not items or any(": " in item for item in items):
         return None  # "Date: Wed, 01/29/2020, Source: ..., coal": a line of fields, not of names
-    if _abbreviated_whole(text, items[-1]):
+    if _abbreviated_whole(text, items[-1]) or len(items) == 2 and _one_named_body(*items, words):
         return None  # "Bangladesh Occupational Safety, Health and Environmental Foundation (OSHE)": one name
     if sum(1 for item in items if is_place(item)) >= MAX_PLACES * len(items):
         return None  # "Steve Willett, UPTE-CWA Local 9119, Oakland, California, US ...": addresses run together
@@ -453,7 +453,8 @@ def names_on_one_line(entry: Entry, words: Lexicon) -> list[Entry]:
     after the first is a place."""
     parts = [part.strip() for part in _LIST_COMMA.split(entry.text.strip().rstrip(".;")) if part.strip()]
     for joint in any_conjunction(words).finditer(parts[-1] if parts else ""):
-        if parts[-1][joint.end():][:1].isupper() and joint.group().strip() != "&":  # "Marks & Spencer": one name
+        if parts[-1][joint.end():][:1].isupper() and joint.group().strip() != "&" \
+                and not _one_named_body(parts[-1][:joint.start()], parts[-1][joint.end():], words):  # "Marks & Spencer"
             parts[-1:] = [parts[-1][:joint.start()].strip(), parts[-1][joint.end():].strip()]
             break
     if len(parts) < 2 or not all(_reads_as_signer(part) for part in parts) or \
@@ -461,6 +462,15 @@ def names_on_one_line(entry: Entry, words: Lexicon) -> list[Entry]:
         return [entry]
     return [Entry(without_article(part), entry.group, entry.people, run=entry.run, lenient=entry.lenient)
             for part in parts]
+
+
+def _one_named_body(before: str, after: str, words: Lexicon) -> bool:
+    """ "The Ontario Universities and Colleges Coalition": an article, words that name no organisation, the
+    conjunction, and words that end in one: the conjunction joins what the one body brings together ("Liberty and
+    Privacy International", with no article, are two)."""
+    joined = after.split()
+    return words.determiners.match(before.strip()) is not None and not has_organisation_word(before) \
+        and len(joined) > 1 and has_organisation_word(joined[-1])
 
 
 def _reads_as_signer(text: str) -> bool:
