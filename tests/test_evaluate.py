@@ -327,7 +327,7 @@ BARS = {
     # The twenty-fourth round's tuned part (4 documents, 2 statements): at 842129e (parser 15) organisations 0.483,
     # demands 0.762, titles 75%, dates 75%, statements 75% before anything was tuned on it; the bars hold parser 16's
     # figures.
-    "dev-22": {"organisations": 0.64, "demands": 0.95, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+    "dev-22": {"organisations": 0.66, "demands": 0.95, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                "statements": 0.95},
     # The twenty-fourth round's held-out part (4 documents, 1 statement): at 842129e organisations 1.000, demands
     # 0.333, titles 100%, dates 100%, statements 75%.
