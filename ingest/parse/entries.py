@@ -467,7 +467,7 @@ def names_on_one_line(entry: Entry, words: Lexicon) -> list[Entry]:
 def _one_named_body(before: str, after: str, words: Lexicon) -> bool:
     """ "The Ontario Universities and Colleges Coalition": an article, words that name no organisation, the
     conjunction, and words that end in one: the conjunction joins what the one body brings together ("Liberty and
-    Privacy International", with no article, are two)."""
+    Open Knowledge Foundation", with no article, are two)."""
     joined = after.split()
     return words.determiners.match(before.strip()) is not None and not has_organisation_word(before) \
         and len(joined) > 1 and has_organisation_word(joined[-1])
