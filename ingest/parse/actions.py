@@ -17,10 +17,14 @@ _ENGLISH_ENDINGS = (("ing", ""), ("ing", "e"), ("ies", "y"), ("es", ""), ("ed", 
 
 
 @cache
+def _data() -> dict:
+    return json.loads(resources.files("ingest").joinpath("lexicon/actions.json").read_text("utf-8"))
+
+
+@cache
 def _categories(language: str) -> dict[str, tuple[int, str]]:
     """Folded entry -> (level, the entry as the lexicon spells it)."""
-    data = json.loads(resources.files("ingest").joinpath("lexicon/actions.json").read_text("utf-8"))
-    table = data.get(language, {})
+    table = _data().get(language, {})
     return {fold(word): (int(level), word) for level, words in table.items() for word in words}
 
 
@@ -40,15 +44,10 @@ def _known(word: str, language: str) -> str | None:
 
 def _nominalised(word: str, entries: dict[str, tuple[int, str]], language: str) -> str | None:
     """The listed verb a noun is made from: "untersuchung" from "untersuchen"."""
-    for ending, verb_ending in _nominalisations().get(language, ()):
+    for ending, verb_ending in _data()["_nominalisations"].get(language, ()):
         if word.endswith(ending) and word[: -len(ending)] + verb_ending in entries:
             return word[: -len(ending)] + verb_ending
     return None
-
-
-@cache
-def _nominalisations() -> dict[str, list[list[str]]]:
-    return json.loads(resources.files("ingest").joinpath("lexicon/actions.json").read_text("utf-8"))["_nominalisations"]
 
 
 STEM_KEY = 5  # a stem is this long at least, so the words it begins share their first STEM_KEY letters with it

@@ -27,7 +27,6 @@ from .asks import (
     lead_in,
     names_an_action,
     opening_ask,
-    opens_with_action_noun,
     sentence_asks,
 )
 from .blocks import Block
@@ -776,7 +775,7 @@ def _asks_of(sentence: str, ask: Ask, words: Lexicon) -> list[Demand]:
     purpose = words.purpose.search(act)  # "..., i una revisió dels protocols, per tal de garantir ... i ..."
     items = split_inline_list(act[:purpose.start()] if purpose else act, words, minimum=2,
                               longest=MAX_NOMINAL_ASK_WORDS)
-    if not items or not (opens_with_action_noun(items[0], words) or heads_an_action(items[0], words)) or \
+    if not items or not heads_an_action(items[0], words) or \
             not all(names_an_action(item, words) or heads_an_action(item, words) for item in items[1:]):
         return [_demand(sentence, ask, words)]
     if purpose:
