@@ -149,6 +149,8 @@ LABELLED_SETS = {
     "dev-22": (CORPUS / "dev-22",),
     "heldout-22": (CORPUS / "heldout-22",),
     "dev-23": (CORPUS / "dev-23",),
+    "dev-24": (CORPUS / "dev-24",),
+    "heldout-23": (CORPUS / "heldout-23",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -337,6 +339,15 @@ BARS = {
     # were left unlisted, titled and dated right.
     "dev-23": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                "statements": 0.95},
+    # The twenty-sixth round's tuned part (6 documents with asks and no list of signers, 2 statements): at 9148e41
+    # (parser 16) organisations 0.000 (none of the three named in prose found), demands 0.359, titles 50%, dates 33%,
+    # statements 50%; no bar on organisations until one is found.
+    "dev-24": {"demands": 0.35, "titles": 0.50, "dates": 0.33, "languages": 0.95,
+               "statements": 0.50},
+    # The twenty-sixth round's held-out part (2 pages of one organisation): at 9148e41 both left unlisted with no
+    # names and no demands, one titled right, the one date right.
+    "heldout-23": {"organisations": 0.99, "demands": 0.99, "titles": 0.50, "dates": 0.95, "languages": 0.95,
+                   "statements": 0.95},
 }
 
 
