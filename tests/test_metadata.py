@@ -449,6 +449,20 @@ def test_a_slugged_title_as_the_text_writes_it():
     assert kept.title == "Lettre ouverte : la plainte doit être retirée !"
 
 
+@pytest.mark.parametrize("title, text, expected", [
+    ("Positionspapier zur Tabakentwoehnung", "Die Task Force Tabakentwöhnung fordert ein Ende des Rauchens.",
+     "Positionspapier zur Tabakentwöhnung"),
+    ("Declaration des associations", "Cette déclaration des associations demande le retrait du texte.",
+     "Déclaration des associations"),
+    ("Tage der Solidaritaet", "Die Tage der Solidarität, oder der Solidaritaet, wie das Plakat schreibt.",
+     "Tage der Solidaritaet"),  # the text writes it as the title does too: left as it is
+])
+def test_a_title_written_in_ascii_takes_the_texts_spelling_of_its_words(title, text, expected):
+    page = (f"<html><head><title>{title}</title></head><body><p>{text}</p><p>We call on the council to act.</p>"
+            "</body></html>")
+    assert parsed(page).title == expected
+
+
 @pytest.mark.parametrize("text, publisher", [
     ("<p>To endorse this letter, fill out the form. This letter is jointly organized by the Electronic Frontier "
      "Foundation and Fight For the Future.</p><p>We call on Congress to oppose the bill.</p>",

@@ -165,7 +165,7 @@ def page_title(title: str, subtitle: str | None, blocks: list[Block]) -> str:
     if subtitle and _is_bare_label(title):
         own_name = _names_a_statement_by_name(subtitle) or _LANGUAGE_TAG.search(title)
         title = subtitle if own_name else f"{title.rstrip(' :–—-')}: {subtitle}"
-    return as_written(latin_part(_without_label_after(title)), blocks)
+    return respelled(as_written(latin_part(_without_label_after(title)), blocks), blocks)
 
 
 def _without_label_after(title: str) -> str:
@@ -207,6 +207,47 @@ def _is_latin(character: str) -> bool:
 
 def _is_latin_run(run: list[str]) -> bool:
     return next((_is_latin(character) for character in run if character.isalpha()), True)
+
+
+def respelled(title: str, blocks: list[Block]) -> str:
+    """ "Positionspapier der DGP zur Tabakentwoehnung" (a title written in ASCII) as the text spells its words:
+    "... zur Tabakentwöhnung". A word of the title is respelled only where it is not in the text as it stands and the
+    text writes it one way only."""
+    if not title.isascii() or len(title) > MAX_TITLE_CHARS:
+        return title
+    spellings: dict[str, set[str]] = {}
+    seen: set[str] = set()
+    for block in blocks[:RESPELLING_SEARCH_BLOCKS]:
+        for word in _TOKEN.findall(block.text[:RESPELLING_BLOCK_CHARS].casefold()):
+            seen.add(word)
+            if not word.isascii():
+                for form in _ascii_forms(word):
+                    spellings.setdefault(form, set()).add(word)
+    return _TOKEN.sub(lambda m: _one_spelling(m.group(), spellings, seen), title)
+
+
+def _one_spelling(word: str, spellings: dict[str, set[str]], seen: set[str]) -> str:
+    folded = word.casefold()
+    found = spellings.get(folded, set())
+    if len(found) != 1 or folded in seen or len(word) < MIN_RESPELLED_CHARS:
+        return word  # "e" is not "è", nor "a" "à", wherever the text lacks the one and has the other
+    spelling = next(iter(found))
+    if word.isupper() and len(word) > 1:
+        return spelling.upper()
+    return spelling[:1].upper() + spelling[1:] if word[:1].isupper() else spelling
+
+
+def _ascii_forms(word: str) -> set[str]:
+    """How a word is written where its letters are confined to ASCII: without its accents ("Declaration"), or with
+    the digraphs that stand for umlauts ("Tabakentwoehnung"; casefolding has already made "ß" "ss")."""
+    digraphs = "".join(_DIGRAPHS.get(character, character) for character in word)
+    return {fold(word), fold(digraphs)}
+
+
+_DIGRAPHS = {"ä": "ae", "ö": "oe", "ü": "ue"}  # of casefolded words
+MIN_RESPELLED_CHARS = 4
+RESPELLING_SEARCH_BLOCKS = 40
+RESPELLING_BLOCK_CHARS = 2000
 
 
 def as_written(title: str, blocks: list[Block]) -> str:
