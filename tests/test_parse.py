@@ -219,6 +219,18 @@ def test_a_header_inside_the_article_is_its_heading_not_the_sites():
     assert "Start" not in statement.text and "Teilen" not in statement.text
 
 
+def test_a_div_classed_as_the_articles_header_in_the_main_content_keeps_its_title_and_date():
+    page = ("<html><head><title>Lunge e.V.</title></head><body><div class='site-header'><a href='/'>Start</a></div>"
+            "<main><div class='artikel-header'><span class='artikel-datum'>11.08.2023</span>"
+            "<h1>Rauchfrei 2030</h1></div><div class='artikel-body'><p>Die Belastung durch das Rauchen ist "
+            "schwerwiegend.</p><p>Wir fordern ein Verbot der Werbung für Tabak bis 2025.</p></div>"
+            "<div class='share-header'><p>Teilen</p></div></main></body></html>")
+    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    assert statement.date == "2023-08-11"
+    assert "Rauchfrei 2030" in statement.text
+    assert "Start" not in statement.text and "Teilen" not in statement.text  # a header that holds no title
+
+
 def test_text_set_straight_in_an_article_keeps_the_paragraphs_its_blank_lines_make():
     page = ("<html><body><main><article>\n    A indústria gráfica vem se manifestar diante da crise econômica.\n\n"
             "    O setor recusa o aumento de impostos anunciado pelo governo.\n   \n"

@@ -245,8 +245,8 @@ class _Walker:
 
     def visit(self, tag: Tag, depth: int) -> None:
         name = tag.name
-        if name in DROPPED or not self.furniture and not _heads_an_article(tag) and \
-                (name in FURNITURE or is_furniture(tag)):
+        if name in DROPPED or not self.furniture and (name in FURNITURE or is_furniture(tag)) \
+                and not _heads_an_article(tag):
             return
         if depth > MAX_DEPTH:
             self.inline.append(tag.get_text(" "))
@@ -465,9 +465,20 @@ def is_furniture(tag: Tag) -> bool:
 
 
 def _heads_an_article(tag: Tag) -> bool:
-    """ "<article><header><h2>Erklärung</h2></header>": a header inside an article or the main content is the
-    article's own heading, not the site's."""
-    return tag.name == "header" and tag.find_parent(("article", "main")) is not None
+    """ "<article><header><h2>Erklärung</h2></header>", "<main><div class="artikel-header"><h1>...": a header inside an
+    article or the main content is the article's own heading, not the site's; one known by its class holds the
+    article's title."""
+    if tag.name != "header" and not (_labelled_header(tag) and tag.find(_TITLE_HEADINGS) is not None):
+        return False
+    return tag.find_parent(("article", "main")) is not None
+
+
+def _labelled_header(tag: Tag) -> bool:
+    labels = [*(tag.get("class") or []), tag.get("id") or ""]
+    return any(part == "header" for label in labels if isinstance(label, str) for part in _TOKEN_SPLIT.split(label))
+
+
+_TITLE_HEADINGS = ("h1", "h2")
 
 
 def names_people(label: str) -> bool:
