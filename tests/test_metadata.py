@@ -871,6 +871,10 @@ def test_a_line_that_only_says_a_release_follows_is_not_its_title(marker):
      "projet de loi, qui porterait atteinte aux droits de tous.", "2021-03-03"),
     ("es", "Ciudad de México, 3 de marzo de 2021.- Cincuenta organizaciones exigieron hoy al gobierno retirar el "
      "proyecto de ley, que dañaría los derechos de todas las personas.", "2021-03-03"),
+    ("es", "Baños de Agua Santa · 3 de marzo de 2021. Un llamado a discutir con datos la distribución de los "
+     "beneficios del turismo en la ciudad.", "2021-03-03"),
+    ("de", "Berlin | 03.03.2021 – Fünfzig Organisationen fordern die Bundesregierung auf, das Gesetz zurückzuziehen, "
+     "das die Rechte aller verletzen würde.", "2021-03-03"),
     ("en", "On 3 March 2021, the Council adopted the bill, which will harm the rights of everyone in the Union and "
      "which we ask it to withdraw.", None),  # a day the prose tells of
     ("en", "In Brussels, on 3 March 2021, the Council adopted the bill, which will harm the rights of everyone in the "

@@ -40,9 +40,11 @@ _DATELINE_PREFIX = re.compile(r"^(?:for\s+immediate\s+release\s*[–—:-]?\s*|[
 _DATELINE_ARTICLE = re.compile(r"^(?:le|den|am|el|il|op|on|the)\s+(?=\d)", re.I)
 # A release's first paragraph opens with its place and date: "BRUSSELS, 3 March 2021 – Fifty organisations ...",
 # "Paris, le 3 mars 2021 – ...", "London (3 March 2021) – ...", "WASHINGTON, D.C. — March 3, 2021 — ...",
-# "Ciudad de México, 3 de marzo de 2021.- ..."; the place is capitalised, and a dash, a bracket or a full stop
-# sets the date apart from the prose ("On 3 March 2021, the Council ..." tells of a day, it is no dateline)
-_RELEASE_PLACE = re.compile(r"(?:[A-ZÀ-Þ][^\d,()–—:.!?]{0,39}(?:\.[^\d,()–—:.!?\s]+)*\.?(?:,|\s[–—-]|\s?\()\s*){1,2}")
+# "Ciudad de México, 3 de marzo de 2021.- ...", "Baños de Agua Santa · 15 de agosto de 2026. ..."; the place is
+# capitalised, and a dash, a bracket or a full stop sets the date apart from the prose ("On 3 March 2021, the Council
+# ..." tells of a day, it is no dateline)
+_RELEASE_PLACE = re.compile(r"(?:[A-ZÀ-Þ][^\d,()–—:.!?·•|]{0,39}(?:\.[^\d,()–—:.!?\s]+)*\.?"
+                            r"(?:,|\s[–—·•|-]|\s?\()\s*){1,2}")
 _RELEASE_SEPARATOR = re.compile(r"\s*(?:\)\s*)?(?:[–—]|\.-|-\s|\.\s)")
 # what may follow a line's opening date: punctuation, or a time ("10:00", "at 10:00 am", "à 14h30", "a las 10.00")
 _SET_APART = re.compile(r"^\s*(?:$|[.,;:|–—(-]|(?:[^\W\d_]{1,5}\s+){0,2}\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b))")
