@@ -215,22 +215,20 @@ def respelled(title: str, blocks: list[Block]) -> str:
     text writes it one way only."""
     if not title.isascii() or len(title) > MAX_TITLE_CHARS:
         return title
+    text = "\n".join(block.text[:RESPELLING_BLOCK_CHARS] for block in blocks[:RESPELLING_SEARCH_BLOCKS])
     spellings: dict[str, set[str]] = {}
-    seen: set[str] = set()
-    for block in blocks[:RESPELLING_SEARCH_BLOCKS]:
-        for word in _TOKEN.findall(block.text[:RESPELLING_BLOCK_CHARS].casefold()):
-            seen.add(word)
-            if not word.isascii():
-                for form in _ascii_forms(word):
-                    spellings.setdefault(form, set()).add(word)
-    return _TOKEN.sub(lambda m: _one_spelling(m.group(), spellings, seen), title)
+    for word in _NON_ASCII_WORD.findall(text):  # the only words the title may have lost letters of
+        for form in _ascii_forms(word.casefold()):
+            spellings.setdefault(form, set()).add(word.casefold())
+    return _TOKEN.sub(lambda m: _one_spelling(m.group(), spellings, text), title) if spellings else title
 
 
-def _one_spelling(word: str, spellings: dict[str, set[str]], seen: set[str]) -> str:
-    folded = word.casefold()
-    found = spellings.get(folded, set())
-    if len(found) != 1 or folded in seen or len(word) < MIN_RESPELLED_CHARS:
+def _one_spelling(word: str, spellings: dict[str, set[str]], text: str) -> str:
+    found = spellings.get(word.casefold(), set())
+    if len(found) != 1 or len(word) < MIN_RESPELLED_CHARS:
         return word  # "e" is not "è", nor "a" "à", wherever the text lacks the one and has the other
+    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I):
+        return word  # the text writes it as the title does too
     spelling = next(iter(found))
     if word.isupper() and len(word) > 1:
         return spelling.upper()
@@ -245,6 +243,7 @@ def _ascii_forms(word: str) -> set[str]:
 
 
 _DIGRAPHS = {"ä": "ae", "ö": "oe", "ü": "ue"}  # of casefolded words
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
 MIN_RESPELLED_CHARS = 4
 RESPELLING_SEARCH_BLOCKS = 40
 RESPELLING_BLOCK_CHARS = 2000
