@@ -240,9 +240,19 @@ def test_union_leaders_under_an_organisations_label_are_people_initials_and_all(
     ("<h1>Gemeinsame Presseerklärung der CDU Walzbachtal und der Bürgerinitiative Pro Jöhlingen e. V.</h1>"
      "<p>Wir fordern eine Erhöhung der Taktfrequenz der Linie S4.</p>",
      ["CDU Walzbachtal", "Bürgerinitiative Pro Jöhlingen e. V."]),
+    ("<p>Der Lungenverband e.V. und die Deutsche Lungenstiftung e.V. fordern die Bundesregierung auf, den Plan "
+     "umzusetzen.</p><p>Wir fordern einen nationalen Präventionsplan.</p>",
+     ["Der Lungenverband e.V.", "Deutsche Lungenstiftung e.V."]),  # the legal form, in lower case, ends the name
 ])
 def test_signers_named_only_in_a_heading_or_the_opening(body, expected):
     assert names(parsed(body)) == expected
+
+
+def test_an_and_before_a_legal_form_is_inside_a_name_not_between_two():
+    statement = parsed("<p>Die Gesellschaft für Pneumologie und Beatmungsmedizin e.V. und die Deutsche Lungenstiftung "
+                       "e.V. fordern die Bundesregierung auf, den Plan umzusetzen.</p><p>Wir fordern einen nationalen "
+                       "Präventionsplan.</p>")
+    assert not {"Beatmungsmedizin", "Beatmungsmedizin e.V.", "Die Gesellschaft für Pneumologie"} & set(names(statement))
 
 
 @pytest.mark.parametrize("body", [

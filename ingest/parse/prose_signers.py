@@ -17,7 +17,7 @@ from .caseless import Caseless
 from .countries import fold
 from .inline import split_inline_list
 from .lexicon import Lexicon
-from .names import ORGANISATION_SHAPE, has_organisation_word, name_likeness
+from .names import ORGANISATION_SHAPE, has_organisation_word, legal_forms, name_likeness
 from .sentences import sentences
 
 OPENING_PARAGRAPHS = 4  # where a statement names who issues it
@@ -235,8 +235,10 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
         for joint in conjunction.finditer(" " + part):
             left, right = (" " + part)[:joint.start()].strip(), (" " + part)[joint.end():].strip()
             last, verb = _leading_name(without_article(right))
-            if not last or not verb[:1].islower() or _opens_phrase(verb) or last.endswith((":", "：")):
+            if not last or not verb[:1].islower() or _opens_phrase(verb) or last.endswith((":", "：")) \
+                    or conjunction.match(" " + verb):
                 continue  # the names are the subject only where a verb follows them, not across a headline's colon
+                # nor where the enumeration goes on ("A und B e.V. und C ...")
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
             run = _trailing_names(items, _is_name)
             found = [*run, last]
@@ -440,7 +442,8 @@ def _leading_name(text: str) -> tuple[str, str]:
     """ "Aful s'étonnent d'une ..." gives ("Aful", "s'étonnent d'une ..."): the capitalised words first."""
     taken: list[str] = []
     rest = text.split()
-    while rest and (rest[0][:1].isupper() or rest[0][:1].isdigit() or (taken and rest[0] in ("&", "-", "–"))):
+    while rest and (rest[0][:1].isupper() or rest[0][:1].isdigit() or (taken and rest[0] in ("&", "-", "–"))
+                    or (taken and rest[0].rstrip(".,").casefold() in legal_forms())):  # "Beatmungsmedizin e.V."
         taken.append(rest.pop(0))
     return " ".join(taken), " ".join(rest)
 
