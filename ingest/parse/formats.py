@@ -268,7 +268,7 @@ def _front_matter(data: Any) -> dict[str, Any]:
 
 
 def page_from_html(html: str) -> Page:
-    soup = soup_of(html)
+    soup = soup_of(without_server_code(html))
     index = MarkupIndex.of(soup)
     root = index.content_root() or soup.body or soup
     blocks = blocks_from_soup(root)
@@ -278,6 +278,21 @@ def page_from_html(html: str) -> Page:
         whole = blocks_from_soup(root, furniture=True)
         blocks = whole if _chars(whole) >= WHOLE_PAGE_FACTOR * max(_chars(blocks), 1) else blocks
     return Page(blocks, html_metadata(soup, index, opening_heading(blocks)))
+
+
+def without_server_code(html: str) -> str:
+    """The page without the server's code a template file holds ("<%@ Page Language="C#" ... %>", "<%= title %>"):
+    a page kept as its ASP or JSP source, not as served, would read that code as its first paragraph. Found by
+    plain search, not a pattern, so that a thousand "<%" never closed cost one pass."""
+    if "<%" not in html:
+        return html
+    parts: list[str] = []
+    start = 0
+    while (opening := html.find("<%", start)) >= 0 and (closing := html.find("%>", opening + 2)) >= 0:
+        parts.append(html[start:opening])
+        start = closing + 2
+    parts.append(html[start:])
+    return "".join(parts)
 
 
 def _signers_after(root: Tag) -> list[Tag]:
