@@ -321,9 +321,9 @@ class _Walker:
     def table_row(self, row: Tag, depth: int) -> None:
         cells = _children(row, ("td", "th"))
         texts = tuple(clean(cell.get_text(" ")) for cell in cells)
-        if any(len(text) > MAX_CELL_CHARS and _has_block_descendant(cell) for text, cell in zip(texts, cells,
-                                                                                                strict=True)):
-            for cell in cells:  # a page laid out in a table: its cells hold the page's own blocks
+        if any(len(text) > MAX_CELL_CHARS and _has_block_descendant(cell, inline_only=True)
+               for text, cell in zip(texts, cells, strict=True)):
+            for cell in cells:  # a page laid out in a table: its cells hold the page's own blocks, or lines
                 self.walk(cell, depth)
                 self.flush()
         elif any(texts):
