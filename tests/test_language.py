@@ -78,6 +78,22 @@ def test_a_language_without_word_lists_is_named_and_said():
     assert "no word lists for language 'pl'; English ones were used" in statement.warnings
 
 
+SWEDISH = ("Vi samlas på torget i morgon för att tillsammans visa att vi står upp för människorna i staden. Det är "
+           "inte bara regeringens ansvar att agera, utan vårt gemensamma ansvar som medborgare och grannar.")
+
+
+def test_running_text_in_a_language_without_word_lists_outweighs_a_stray_line_in_one_with_them():
+    # is_prose counts the function words of the languages read here: of this page it finds only the English line
+    page = (f"<html><body><h1>Manifestation för staden</h1><p>{SWEDISH}</p><p>{SWEDISH}</p><p>{SWEDISH}</p>"
+            "<p>See more information and the route of the march here: https://example.org/route</p></body></html>")
+    assert parsed(page).language == "sv"
+
+
+def test_a_first_line_over_running_text_in_a_language_without_word_lists_is_its_title():
+    page = f"<html><body><p><b>Manifestation för staden</b></p><p>{SWEDISH}</p><p>{SWEDISH}</p></body></html>"
+    assert parsed(page).title == "Manifestation för staden"
+
+
 @pytest.mark.parametrize("block, prose", [
     (Block("paragraph", SENTENCES["en"]), True),
     (Block("item", SENTENCES["nl"]), True),

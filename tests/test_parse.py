@@ -296,6 +296,38 @@ def test_a_page_laid_out_in_a_table_is_read_as_its_blocks_and_a_table_of_signers
     assert [block.kind for block in blocks_from_soup(soup_of(signers))] == ["row", "row"]
 
 
+def test_a_page_laid_out_in_one_table_cell_of_lines_is_read_as_its_lines():
+    from ingest.parse.blocks import blocks_from_soup, soup_of
+
+    prose = "<br>".join("The students held a protest on campus, and the university answered it with citations that "
+                        f"barred them for two weeks; line {n} of the report tells what followed." for n in range(8))
+    signers = "<br>".join(f"Campus Group {n} for Justice" for n in range(6))
+    layout = (f"<table><tr><td><span>We call on the university to lift the citations.</span><br><br>{prose}"
+              f"<br><br><span>Signed by:</span><br>{signers}</td></tr></table>")
+    blocks = blocks_from_soup(soup_of(layout))
+    assert [block.kind for block in blocks[-6:]] == ["line"] * 6
+    statement = parse(Document("fixture", f"<html><body>{layout}</body></html>".encode(), "text/html", "utf-8",
+                               datetime.now(timezone.utc)))
+    assert [signatory.name for signatory in statement.signatories] == [f"Campus Group {n} for Justice"
+                                                                       for n in range(6)]
+    short = "<table><tr><td>Friends of the Earth<br>UK</td></tr></table>"  # a row of data with a line break
+    assert [block.kind for block in blocks_from_soup(soup_of(short))] == ["row"]
+
+
+def test_a_template_files_server_code_is_no_text_of_the_page():
+    from ingest.parse.formats import without_server_code
+
+    page = ('<%@ Page Language="C#" MasterPageFile="~/Master.master" Title="Basın Açıklaması" %>'
+            '<asp:Content ID="Content1" runat="server"><p><b>Joint statement on the closure of the shelter</b></p>'
+            "<p>We call on the city council to keep the shelter open and to fund it for the next five years.</p>"
+            "<p>Posted on <%= Date %> by the coalition.</p></asp:Content>")
+    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    assert statement.title == "Joint statement on the closure of the shelter"
+    assert "<%" not in statement.text and "Page Language" not in statement.text
+    assert without_server_code("a <% b") == "a <% b"  # never closed: left as it is
+    assert without_server_code("<%" * 1000 + "x") == "<%" * 1000 + "x"
+
+
 def test_a_heading_past_the_signers_heads_no_reprinted_statement():
     # an English letter, its signatures, then a teaser of another post whose heading names a declaration
     people = "".join(f"-   **{name}** Professor of journalism\n" for name in

@@ -12,7 +12,7 @@ from importlib import resources
 from .blocks import Block
 from .caseless import Caseless
 from .countries import fold
-from .language import function_words, is_prose
+from .language import function_words, is_prose, runs_on
 
 MAX_HEADING_CHARS = 200
 MAX_HEADING_WORDS = 30
@@ -117,7 +117,7 @@ def _names_a_statement_by_name(text: str) -> bool:
 def _prose_follows(blocks: list[Block], index: int, reach: int = FIRST_LINE_REACH) -> bool:
     """Prose comes after the block, within reach and before another heading."""
     for block in blocks[index + 1:index + 1 + reach]:
-        if is_prose(block):
+        if is_prose(block) or runs_on(block):
             return True
         if block.kind == "heading":
             return False

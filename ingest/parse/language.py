@@ -76,6 +76,25 @@ def prose_sample(blocks: list[Block], budget: int = PROSE_BUDGET_CHARS) -> str:
     return " ".join(parts)[:budget]
 
 
+def _with_running_text(sample: str, blocks: list[Block]) -> str:
+    """The prose sample, or where the page has more running text than it holds, that text: paragraphs of sentences
+    in a language with no word lists here ("Vi kräver handling från Sveriges regering ...") have none of the
+    function words is_prose counts, and the sample is then a stray line."""
+    paragraphs = [block.text for block in blocks if runs_on(block)]
+    running = " ".join(paragraphs)[:PROSE_BUDGET_CHARS]
+    return running if len(running) > 2 * len(sample) else sample
+
+
+def runs_on(block: Block) -> bool:
+    """A paragraph of words enough, and not a comma every word or two: running text in any language, not a list of
+    names (is_prose asks for the function words of the languages read here)."""
+    if block.kind != "paragraph":
+        return False
+    text = block.text
+    count = len(_WORD.findall(text[:PROSE_BUDGET_CHARS]))
+    return count >= MIN_ITEM_PROSE_WORDS and count >= MIN_WORDS_PER_CLAUSE * (text[:PROSE_BUDGET_CHARS].count(",") + 1)
+
+
 def identify(text: str, supported: tuple[str, ...]) -> str | None:
     """The language of text: the likeliest of the supported languages, unless the model is sure
     of another one (a page in Polish is said to be Polish, not the nearest language with word lists)."""
@@ -93,6 +112,8 @@ def choose_language(declared: str | None, blocks: list[Block], supported: tuple[
     prose; the language of whatever text there is where the markup declares none; None for a text
     too short to tell."""
     sample = prose_sample(blocks)
+    if len(sample) < PROSE_BUDGET_CHARS:
+        sample = _with_running_text(sample, blocks)
     if len(sample) < MIN_PROSE_CHARS:
         if declared:
             return declared
