@@ -151,6 +151,8 @@ LABELLED_SETS = {
     "dev-23": (CORPUS / "dev-23",),
     "dev-24": (CORPUS / "dev-24",),
     "heldout-23": (CORPUS / "heldout-23",),
+    "dev-25": (CORPUS / "dev-25",),
+    "heldout-24": (CORPUS / "heldout-24",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -349,6 +351,14 @@ BARS = {
     # names and no demands, one titled right, the one date right.
     "heldout-23": {"organisations": 0.99, "demands": 0.99, "titles": 0.50, "dates": 0.95, "languages": 0.95,
                    "statements": 0.95},
+    # The twenty-seventh round's tuned part (3 statements in Turkish and Swedish, languages without word lists): at
+    # 07d3787 (parser 17) organisations and demands 0.000, titles 33%, dates 33%, languages 67%, statements 0%; the
+    # bars hold parser 17's figures since (titles 67%, languages 100%), and none on what is still 0.
+    "dev-25": {"titles": 0.66, "dates": 0.33, "languages": 0.95},
+    # The twenty-seventh round's held-out part (2 pages that are not statements): at 07d3787 one left unlisted, both
+    # titled right, the one date right.
+    "heldout-24": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
+                   "statements": 0.50},
 }
 
 
