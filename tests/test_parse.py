@@ -10,9 +10,14 @@ from ingest.files import read_file
 from ingest.parse import parse
 from ingest.parse.blocks import blocks_from_text
 from ingest.parse.signatories import split_country
-from ingest.records import Document
+from ingest.records import Document, Statement
 
 from .conftest import FIXTURES, SAMPLE, SEED, SEED_GOLD
+
+
+def parsed(text: str, content_type: str = "text/html") -> Statement:
+    """A fixture of our own, parsed as a page of that type."""
+    return parse(Document("fixture", text.encode("utf-8"), content_type, "utf-8", datetime.now(timezone.utc)))
 
 
 @pytest.fixture(scope="module")
@@ -214,7 +219,7 @@ def test_a_header_inside_the_article_is_its_heading_not_the_sites():
             "Situation im "
             "öffentlichen Nahverkehr wird immer katastrophaler, und die Politik schaut zu.</p><p>Wir fordern eine "
             "Verdopplung der Mittel für Bus und Bahn bis 2030.</p></article></div></body></html>")
-    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    statement = parsed(page)
     assert statement.title == "Erklärung"
     assert "Start" not in statement.text and "Teilen" not in statement.text
 
@@ -225,7 +230,7 @@ def test_a_div_classed_as_the_articles_header_in_the_main_content_keeps_its_titl
             "<h1>Rauchfrei 2030</h1></div><div class='artikel-body'><p>Die Belastung durch das Rauchen ist "
             "schwerwiegend.</p><p>Wir fordern ein Verbot der Werbung für Tabak bis 2025.</p></div>"
             "<div class='share-header'><p>Teilen</p></div></main></body></html>")
-    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    statement = parsed(page)
     assert statement.date == "2023-08-11"
     assert "Rauchfrei 2030" in statement.text
     assert "Start" not in statement.text and "Teilen" not in statement.text  # a header that holds no title
@@ -235,12 +240,11 @@ def test_text_set_straight_in_an_article_keeps_the_paragraphs_its_blank_lines_ma
     page = ("<html><body><main><article>\n    A indústria gráfica vem se manifestar diante da crise econômica.\n\n"
             "    O setor recusa o aumento de impostos anunciado pelo governo.\n   \n"
             "    Rio de Janeiro, 2 de outubro de 2015.\n</article></main></body></html>")
-    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    statement = parsed(page)
     assert statement.text.count("\n\n") == 2
     assert statement.date == "2015-10-02"
     in_a_paragraph = page.replace("<article>", "<article><p>").replace("</article>", "</p></article>")
-    assert "\n\n" not in parse(Document("fixture", in_a_paragraph.encode(), "text/html", "utf-8",
-                                        datetime.now(timezone.utc))).text
+    assert "\n\n" not in parsed(in_a_paragraph).text
 
 
 def test_a_page_held_whole_in_a_nav_never_closed_is_read_all_the_same():
@@ -248,7 +252,7 @@ def test_a_page_held_whole_in_a_nav_never_closed_is_read_all_the_same():
               "<div>Give Black researchers and communities access to our data. We urge Facebook to commit to the "
               "following:</div><div>1. Commit anonymized Facebook data to a Public Data Trust.</div>"
               "<div>2. Work with researchers to develop a data code of ethics.</div></body></html>")
-    statement = parse(Document("fixture", letter.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    statement = parsed(letter)
     assert statement.title == "Open Letter to Facebook"
     assert [demand.text for demand in statement.demands] == [
         "Commit anonymized Facebook data to a Public Data Trust.",
@@ -272,7 +276,7 @@ def test_a_page_that_is_not_a_statement_keeps_no_demands():
     report = ("# Over 50 NGOs write to the EU\n\nThe groups have written to the Commission. They say the EU must "
               "enforce the rules of the Common Fisheries Policy in full.\n\nWe call on the Commission to end "
               "overfishing by 2025.\n")
-    statement = parse(Document("fixture", report.encode("utf-8"), "text/markdown", "utf-8", datetime.now(timezone.utc)))
+    statement = parsed(report, "text/markdown")
     assert not statement.is_statement
     assert statement.demands == []
     assert any("not kept as demands" in warning for warning in statement.warnings)
@@ -290,8 +294,7 @@ def test_a_page_laid_out_in_a_table_is_read_as_its_blocks_and_a_table_of_signers
     blocks = blocks_from_soup(soup_of(layout))
     assert [block.text for block in blocks[:3]] == ["Menu", "An attack on the right to protest",
                                                     "May 26, 2006 | Page 2"]
-    assert parse(Document("fixture", f"<html><body>{layout}</body></html>".encode(), "text/html", "utf-8",
-                          datetime.now(timezone.utc))).date == "2006-05-26"
+    assert parsed(f"<html><body>{layout}</body></html>").date == "2006-05-26"
     signers = "<table><tr><td><p>Friends of the Earth</p><p>UK</p></td></tr><tr><td><p>Oxfam</p></td></tr></table>"
     assert [block.kind for block in blocks_from_soup(soup_of(signers))] == ["row", "row"]
 
@@ -306,8 +309,7 @@ def test_a_page_laid_out_in_one_table_cell_of_lines_is_read_as_its_lines():
               f"<br><br><span>Signed by:</span><br>{signers}</td></tr></table>")
     blocks = blocks_from_soup(soup_of(layout))
     assert [block.kind for block in blocks[-6:]] == ["line"] * 6
-    statement = parse(Document("fixture", f"<html><body>{layout}</body></html>".encode(), "text/html", "utf-8",
-                               datetime.now(timezone.utc)))
+    statement = parsed(f"<html><body>{layout}</body></html>")
     assert [signatory.name for signatory in statement.signatories] == [f"Campus Group {n} for Justice"
                                                                        for n in range(6)]
     short = "<table><tr><td>Friends of the Earth<br>UK</td></tr></table>"  # a row of data with a line break
@@ -321,7 +323,7 @@ def test_a_template_files_server_code_is_no_text_of_the_page():
             '<asp:Content ID="Content1" runat="server"><p><b>Joint statement on the closure of the shelter</b></p>'
             "<p>We call on the city council to keep the shelter open and to fund it for the next five years.</p>"
             "<p>Posted on <%= Date %> by the coalition.</p></asp:Content>")
-    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    statement = parsed(page)
     assert statement.title == "Joint statement on the closure of the shelter"
     assert "<%" not in statement.text and "Page Language" not in statement.text
     assert without_server_code("a <% b") == "a <% b"  # never closed: left as it is
@@ -350,14 +352,14 @@ def test_a_label_naming_a_version_gives_way_to_the_heading_below_the_addressees(
             "<h1>AND YET GAZA KEEPS BURNING</h1><p>A year has passed since thousands of people answered the call to "
             "place Palestine in the spotlight at the festival, and we call on the festival to act now.</p>"
             "</main></body></html>")
-    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    statement = parsed(page)
     assert statement.title == "AND YET GAZA KEEPS BURNING"
 
 
 def test_a_title_given_per_language_in_front_matter_is_read_in_the_first_language():
     body = ("---\ntitle_es: \"La constitución es nuestra\"\ncontent_block_es: Hola\ntitle_en: \"The constitution is "
             "ours\"\n---\n\nMás de cien organizaciones sociales participaron en el primer encuentro.\n")
-    statement = parse(Document("fixture", body.encode(), "text/markdown", "utf-8", datetime.now(timezone.utc)))
+    statement = parsed(body, "text/markdown")
     assert statement.title == "La constitución es nuestra"
 
 
@@ -365,5 +367,5 @@ def test_a_php_templates_shebang_line_is_no_text_of_the_statement():
     page = ("#!/usr/bin/php\n<?php include 'head.php' ?>\n<div id='content'><h1>Letter to the Secretariat</h1>\n"
             "Dear Deputy Secretary General,<br><br>We write to you as networks of civil society and request regular "
             "briefings.</div>")
-    statement = parse(Document("fixture", page.encode(), "text/html", "utf-8", datetime.now(timezone.utc)))
+    statement = parsed(page)
     assert "#!" not in statement.text and "php" not in statement.text
