@@ -126,6 +126,37 @@ def test_a_headline_that_counts_a_statements_signers_is_a_report_unless_the_page
     assert kind(report + f"<ul>{GROUPS}</ul>") == "open_letter"  # the list alone
 
 
+SWEDISH_TEXT = "".join(f"<p>{paragraph}</p>" for paragraph in (
+    "Vi samlas på torget i morgon för att tillsammans visa att vi står upp för människorna i staden. Det är inte "
+    "bara regeringens ansvar att agera, utan vårt gemensamma ansvar som medborgare och grannar.",
+    "Under det senaste året har hyrorna stigit kraftigt, och många familjer har tvingats lämna sina hem utan att "
+    "någon har tagit ansvar för vad som hänt i kvarteren.",
+    "Därför står vi i dag tillsammans, föreningar från hela landet, och säger att det måste bli ett slut på detta, "
+    "att bostaden är en rättighet och inte en vara som säljs till den som betalar mest. Vi kommer att fortsätta att "
+    "samlas, vecka efter vecka, tills de som bestämmer lyssnar.",
+))
+TOWNS = ("Malmö", "Lund", "Umeå", "Luleå", "Gävle", "Växjö", "Borås", "Falun", "Kalmar", "Visby", "Kiruna", "Ystad")
+ORGANISATIONS = "".join(f"<p>Hyresgästföreningen {town}</p>" for town in TOWNS)
+
+
+def test_many_organisations_under_running_text_in_a_language_without_word_lists_are_a_statements_signers():
+    statement = parsed(f"<html><body>{SWEDISH_TEXT}{ORGANISATIONS}</body></html>")
+    assert statement.language == "sv"
+    assert statement.kind == "joint_statement"
+    assert len(statement.organisations) == 12
+    assert kind(SWEDISH_TEXT + "".join(f"<p>Hyresgästföreningen {town}</p>" for town in TOWNS[:4])) == "other"
+    english = ("<p>The residents gathered in the square to talk about the rents, which have risen sharply in the last "
+               "year, and about the families who had to leave their homes.</p><p>Many of them had lived in the "
+               "district for decades, and the meeting went on until late in the evening, when the last of the "
+               "speakers told of the street where she grew up and of the shops that have closed there.</p><p>The "
+               "meeting was the third of its kind this year, and the organisers expect more people at the next one, "
+               "which is planned for the spring in the hall of the old school on the hill, where the first of them "
+               "was held two years ago.</p><p>Those who could not come to the meeting were sent its minutes by post "
+               "a week later.</p>")
+    # in a language read here, words decide: a list under a report that neither asks nor signs is no statement
+    assert kind(english + "".join(f"<p>Tenants Union of {town}</p>" for town in TOWNS)) == "other"
+
+
 def test_one_organisations_press_statement_is_a_press_release_even_where_it_calls_itself_a_coalition():
     body = ("<p>PRESS STATEMENT</p><h2>The Centre launches its digital freedom campaign</h2><p>The Centre for "
             "Liberty is a non-governmental organization and a coalition of rightsholders committed to social "

@@ -116,7 +116,7 @@ def read(document: Document) -> Reading:
                             [page.metadata[key] for key in ("summary", "section") if key in page.metadata],
                             page.blocks, words, block.lead_in_index if block else None,
                             page.metadata.get("subtitle"), page.metadata.get("section"),
-                            page.metadata.get("site_title"), page.metadata.get("author"))
+                            page.metadata.get("site_title"), page.metadata.get("author"), language in LANGUAGES)
     return Reading(page, language, warnings, block, body, demands, signatories, date, title, statement_start, evidence)
 
 

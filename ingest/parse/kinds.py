@@ -23,7 +23,7 @@ from .caseless import Caseless
 from .countries import fold
 from .demands import names_demands
 from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun
-from .language import is_prose
+from .language import is_prose, runs_on
 from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
 from .names import first_person_words
@@ -64,6 +64,7 @@ class PageEvidence:
     filed_under: str | None = None  # the front matter's type or categories: where the site files the page
     site_title: str | None = None  # the other side of the <title>'s dash ("Signataires — Journée Sans Nous")
     author: str | None = None  # who the markup says wrote the page
+    words_read: bool = True  # the page's language has word lists here: its words can tell what the page is
 
     def opening(self, block_chars: int = OPENING_BLOCK_CHARS, chars: int | None = OPENING_CHARS) -> str:
         parts = [(self.title or "")[:MAX_TITLE_CHARS], (self.statement_heading or "")[:MAX_TITLE_CHARS],
@@ -100,8 +101,25 @@ def page_kind(evidence: PageEvidence) -> PageKind:
         return "joint_statement" if joint else "press_release"
     signed_demands = bool(evidence.signatories) and evidence.demands > 0  # asks, and names that close them
     listed = signed_demands or _presents_itself_as_a_statement(evidence) or _joint_by_its_words(evidence, opening) \
-        or _announced_together(evidence) or _asks_in_its_own_voice(evidence)
+        or _announced_together(evidence) or _asks_in_its_own_voice(evidence) or _signed_under_its_text(evidence)
     return "joint_statement" if listed else "other"
+
+
+def _signed_under_its_text(evidence: PageEvidence) -> bool:
+    """Many organisations listed under a page of running text, in a language without word lists here: a
+    statement and its signers, as far as its shape tells (where its words can be read, they decide)."""
+    if evidence.words_read:
+        return False
+    organisations = sum(1 for signatory in evidence.signatories if signatory.kind == "organisation")
+    at = evidence.signatories_at
+    if organisations < MIN_LISTED_SIGNERS or at is None:
+        return False
+    blocks = evidence.blocks or evidence.body
+    running = sum(len(block.text) for block in blocks[:at] if is_prose(block) or runs_on(block))
+    return running >= MIN_STATEMENT_PROSE_CHARS
+
+
+MIN_LISTED_SIGNERS = 10
 
 
 def _signed_by_its_author_alone(evidence: PageEvidence) -> bool:

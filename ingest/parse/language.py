@@ -77,18 +77,18 @@ def prose_sample(blocks: list[Block], budget: int = PROSE_BUDGET_CHARS) -> str:
 
 
 def _with_running_text(sample: str, blocks: list[Block]) -> str:
-    """The prose sample, or where the page has more running text than it holds, that text: paragraphs of sentences
-    in a language with no word lists here ("Vi kräver handling från Sveriges regering ...") have none of the
-    function words is_prose counts, and the sample is then a stray line."""
+    """The prose sample, or where the page has more running text than it holds, that text: paragraphs and items of
+    sentences in a language with no word lists here ("Vi kräver handling från Sveriges regering ...") have none of
+    the function words is_prose counts, and the sample is then a stray line."""
     paragraphs = [block.text for block in blocks if runs_on(block)]
     running = " ".join(paragraphs)[:PROSE_BUDGET_CHARS]
     return running if len(running) > 2 * len(sample) else sample
 
 
 def runs_on(block: Block) -> bool:
-    """A paragraph of words enough, and not a comma every word or two: running text in any language, not a list of
-    names (is_prose asks for the function words of the languages read here)."""
-    if block.kind != "paragraph":
+    """A paragraph or list item of words enough, and not a comma every word or two: running text in any language,
+    not a list of names (is_prose asks for the function words of the languages read here)."""
+    if block.kind not in ("paragraph", "item"):
         return False
     text = block.text
     count = len(_WORD.findall(text[:PROSE_BUDGET_CHARS]))
