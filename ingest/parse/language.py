@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -63,14 +64,15 @@ def _reads_as_prose(kind: str, text: str) -> bool:
     return sum(word in known for word in words) >= MIN_FUNCTION_WORD_SHARE * len(words)
 
 
-def prose_sample(blocks: list[Block], budget: int = PROSE_BUDGET_CHARS) -> str:
-    """The page's first prose blocks, up to budget characters."""
+def prose_sample(blocks: list[Block], budget: int = PROSE_BUDGET_CHARS,
+                 is_text: Callable[[Block], bool] = is_prose) -> str:
+    """The page's first prose blocks (or the first blocks is_text takes), up to budget characters."""
     parts: list[str] = []
     size = 0
     for block in blocks:
         if size >= budget:
             break
-        if is_prose(block):
+        if is_text(block):
             parts.append(block.text)
             size += len(block.text) + 1
     return " ".join(parts)[:budget]
@@ -80,8 +82,7 @@ def _with_running_text(sample: str, blocks: list[Block]) -> str:
     """The prose sample, or where the page has more running text than it holds, that text: paragraphs and items of
     sentences in a language with no word lists here ("Vi kräver handling från Sveriges regering ...") have none of
     the function words is_prose counts, and the sample is then a stray line."""
-    paragraphs = [block.text for block in blocks if runs_on(block)]
-    running = " ".join(paragraphs)[:PROSE_BUDGET_CHARS]
+    running = prose_sample(blocks, is_text=runs_on)
     return running if len(running) > 2 * len(sample) else sample
 
 
