@@ -255,6 +255,12 @@ def test_an_and_before_a_legal_form_is_inside_a_name_not_between_two():
     assert not {"Beatmungsmedizin", "Beatmungsmedizin e.V.", "Die Gesellschaft für Pneumologie"} & set(names(statement))
 
 
+def test_a_word_spelled_like_a_legal_form_is_no_part_of_a_name_in_running_text():
+    statement = parsed("<p>Oxfam and Amnesty as partners call on the Government to withdraw the bill.</p>"
+                       "<p>We demand that the bill be withdrawn.</p>")
+    assert "Amnesty as" not in names(statement)
+
+
 @pytest.mark.parametrize("body", [
     "<p>Neben unserem Ziel, themenspezifische Bildungsangebote mit Hilfe der Organisation von Vorträgen, "
     "Wissenssammlungen und Veranstaltungen bereitzustellen, hat sich die Gruppe auch zur Förderung freier Software "
