@@ -458,10 +458,13 @@ def _furniture_tokens() -> frozenset[str]:
 
 def is_furniture(tag: Tag) -> bool:
     """A theme's menu, sidebar, share buttons, related posts or comments, known by its class or id."""
-    labels = [*(tag.get("class") or []), tag.get("id") or ""]
     tokens = _furniture_tokens()
-    return any(label in tokens or any(part in tokens for part in _TOKEN_SPLIT.split(label))
-               for label in labels if isinstance(label, str) and label)
+    return any(label in tokens or any(part in tokens for part in _TOKEN_SPLIT.split(label)) for label in _labels(tag))
+
+
+def _labels(tag: Tag) -> list[str]:
+    """The tag's classes and its id."""
+    return [label for label in [*(tag.get("class") or []), tag.get("id") or ""] if isinstance(label, str) and label]
 
 
 def _heads_an_article(tag: Tag) -> bool:
@@ -474,8 +477,7 @@ def _heads_an_article(tag: Tag) -> bool:
 
 
 def _labelled_header(tag: Tag) -> bool:
-    labels = [*(tag.get("class") or []), tag.get("id") or ""]
-    return any(part == "header" for label in labels if isinstance(label, str) for part in _TOKEN_SPLIT.split(label))
+    return any(part == "header" for label in _labels(tag) for part in _TOKEN_SPLIT.split(label))
 
 
 _TITLE_HEADINGS = ("h1", "h2")

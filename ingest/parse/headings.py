@@ -165,7 +165,7 @@ def page_title(title: str, subtitle: str | None, blocks: list[Block]) -> str:
     if subtitle and _is_bare_label(title):
         own_name = _names_a_statement_by_name(subtitle) or _LANGUAGE_TAG.search(title)
         title = subtitle if own_name else f"{title.rstrip(' :–—-')}: {subtitle}"
-    return respelled(as_written(latin_part(_without_label_after(title)), blocks), blocks)
+    return _respelled(as_written(latin_part(_without_label_after(title)), blocks), blocks)
 
 
 def _without_label_after(title: str) -> str:
@@ -209,7 +209,7 @@ def _is_latin_run(run: list[str]) -> bool:
     return next((_is_latin(character) for character in run if character.isalpha()), True)
 
 
-def respelled(title: str, blocks: list[Block]) -> str:
+def _respelled(title: str, blocks: list[Block]) -> str:
     """ "Positionspapier der DGP zur Tabakentwoehnung" (a title written in ASCII) as the text spells its words:
     "... zur Tabakentwöhnung". A word of the title is respelled only where it is not in the text as it stands and the
     text writes it one way only."""

@@ -56,7 +56,7 @@ def _reads_as_prose(kind: str, text: str) -> bool:
     words = _WORD.findall(text.casefold())
     if len(words) < MIN_PROSE_WORDS:
         return False
-    if len(words) < MIN_WORDS_PER_CLAUSE * (text.count(",") + 1):
+    if _a_comma_every_word_or_two(len(words), text):
         return False
     if kind == "item" and len(words) < MIN_ITEM_PROSE_WORDS and not text.rstrip().endswith((".", "!", "?")):
         return False  # "Association pour la taxation des transactions financières": a name in a list, not prose
@@ -91,9 +91,14 @@ def runs_on(block: Block) -> bool:
     not a list of names (is_prose asks for the function words of the languages read here)."""
     if block.kind not in ("paragraph", "item"):
         return False
-    text = block.text
-    count = len(_WORD.findall(text[:PROSE_BUDGET_CHARS]))
-    return count >= MIN_ITEM_PROSE_WORDS and count >= MIN_WORDS_PER_CLAUSE * (text[:PROSE_BUDGET_CHARS].count(",") + 1)
+    text = block.text[:PROSE_BUDGET_CHARS]
+    count = len(_WORD.findall(text))
+    return count >= MIN_ITEM_PROSE_WORDS and not _a_comma_every_word_or_two(count, text)
+
+
+def _a_comma_every_word_or_two(count: int, text: str) -> bool:
+    """ "Oxfam, Brot für die Welt, Campact, ...": fewer words than clauses need, a list of names."""
+    return count < MIN_WORDS_PER_CLAUSE * (text.count(",") + 1)
 
 
 def identify(text: str, supported: tuple[str, ...]) -> str | None:
