@@ -71,6 +71,27 @@ def test_a_page_titled_by_the_word_for_members_lists_a_membership_whatever_its_m
     assert kind(f"<h1>Members of the coalition call for an open internet</h1>{signed}") == "joint_statement"
     assert kind(f"<h1>Sociedad civil exige internet</h1>{signed}") == "joint_statement"  # "soci", a whole word
 
+@pytest.mark.parametrize("title, addressed, language", [
+    ("Our Demands", "Our Demands to the Government", "en"),
+    ("Nos revendications", "Nos revendications au gouvernement", "fr"),
+    ("Unsere Forderungen", "Unsere Forderungen an die Bundesregierung", "de"),
+])
+def test_a_page_titled_as_a_groups_own_demands_is_not_listed_unless_someone_signs_them(title, addressed, language):
+    asks = {"en": "<p>We demand that the Government declare a climate emergency and act on it this year.</p>"
+                  "<p>We demand that the national curriculum teach the ecological crisis in every school.</p>"
+                  "<p>We demand that the Government end every subsidy for fossil fuels by next spring.</p>",
+            "fr": "<p>Nous exigeons que le gouvernement relève le plafond des pensions cette année.</p>"
+                  "<p>Nous demandons une commission nationale indépendante sur les caisses sociales.</p>"
+                  "<p>Nous exigeons une transparence totale des caisses sociales dès maintenant.</p>",
+            "de": "<p>Wir fordern, dass die Regierung den Klimanotstand noch in diesem Jahr ausruft.</p>"
+                  "<p>Wir fordern, dass jede Schule die ökologische Krise im Unterricht behandelt.</p>"
+                  "<p>Wir fordern, dass alle Subventionen für fossile Brennstoffe enden.</p>"}[language]
+    assert kind(f"<h1>{title}</h1>{asks}", language=language) == "other"
+    assert kind(f"<h1>{addressed}</h1>{asks}", language=language) == "joint_statement"
+    signed = {"en": "Signed by:", "fr": "Signataires :", "de": "Unterzeichnet von:"}[language]
+    assert kind(f"<h1>{title}</h1>{asks}<p>{signed}</p><ul>{GROUPS}</ul>", language=language) == "joint_statement"
+
+
 def test_asks_closed_by_a_run_of_names_are_a_statement_with_no_label():
     assert kind(f"{ASK}<ul>{GROUPS}</ul>") == "joint_statement"
 
@@ -227,7 +248,8 @@ def test_a_summary_that_speaks_of_statements_does_not_file_the_page_among_them(f
     assert parsed(body, "text/markdown").is_statement == listed
 
 
-@pytest.mark.parametrize("title, listed", [("Demands to H&M", True), ("Our demands", True),
+@pytest.mark.parametrize("title, listed", [("Demands to H&M", True), ("Our demands to H&M", True),
+                                           ("Our demands", False),  # a group's own page: see below
                                            ("Why wages matter", False)])
 def test_a_page_titled_as_its_demands_with_asks_in_it_is_listed(title, listed):
     body = (f"<h1>{title}</h1><p>Below are the measures we want to see.</p><h2>Living wage</h2>"

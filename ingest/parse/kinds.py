@@ -6,9 +6,9 @@ itself as "this letter", a statement it reprints under its own heading), and it 
 offer, a newsletter, a report about a statement published elsewhere, or a press release of one
 organisation (press_release). A page that asks three things or more in its own voice ("exigimos", "we urge") is a
 statement without a list of signers. Everything else is archived but not listed (other): a member list, an
-endorsement tally, a blog post with an ask in it. A label on its own lists nothing. A page with neither
-signatories nor demands is listed only where its title names it a statement and its signers speak in it ("We,
-the undersigned ...").
+endorsement tally, a blog post with an ask in it, a group's page of its own demands ("Our demands") that no one
+signs. A label on its own lists nothing. A page with neither signatories nor demands is listed only where its title
+names it a statement and its signers speak in it ("We, the undersigned ...").
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def page_kind(evidence: PageEvidence) -> PageKind:
         return "other"
     if (not evidence.demands or _titled_as_its_signers(evidence)) and _only_lists_signers(evidence):
         return "other"
-    if _titled_as_members(evidence):
+    if _titled_as_members(evidence) or _titled_as_its_own_demands(evidence):
         return "other"
     if _signed_by_its_author_alone(evidence):
         return "other"
@@ -155,6 +155,18 @@ def _titled_as_members(evidence: PageEvidence) -> bool:
     """ "Our members", "Mitglieder", "Membres du réseau": a page titled by the word for a group's members lists its
     membership, whatever it says its members stand for."""
     return _titled_by(evidence, "members")
+
+
+def _titled_as_its_own_demands(evidence: PageEvidence) -> bool:
+    """ "Our Demands", "Nos revendications", "Unsere Forderungen" over asks that no one signs: a group's page of what
+    it wants (a site's section, kept up to date), not a statement that others sign."""
+    title = (evidence.title or "").split()
+    return not evidence.signatories and len(title) == OWN_DEMANDS_TITLE_WORDS \
+        and title[0].casefold() in first_person_words() \
+        and evidence.words.demand_noun.fullmatch(title[1].strip(".:!")) is not None
+
+
+OWN_DEMANDS_TITLE_WORDS = 2
 
 
 def _titled_by(evidence: PageEvidence, *cues: str) -> bool:
