@@ -153,6 +153,8 @@ LABELLED_SETS = {
     "heldout-23": (CORPUS / "heldout-23",),
     "dev-25": (CORPUS / "dev-25",),
     "heldout-24": (CORPUS / "heldout-24",),
+    "dev-26": (CORPUS / "dev-26",),
+    "heldout-25": (CORPUS / "heldout-25",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -278,9 +280,10 @@ BARS = {
     "heldout-15": {"titles": 0.50, "languages": 0.95},
     # The seventeenth round's tuned part (8 documents, 3 statements): the parser at 5ca41e9 scored organisations 0
     # (the 9 of the Bremen alliance missed), demands 0.244, titles 62%, dates 75%, statements 50% on it before
-    # anything was tuned on it; the bars hold parser 12's figures.
-    "dev-15": {"organisations": 0.88, "demands": 0.26, "titles": 0.70, "dates": 0.70, "languages": 0.95,
-               "statements": 0.70},
+    # anything was tuned on it; the bars hold parser 12's figures, and parser 18's statements (88%: "Nos
+    # revendications" that no one signs left unlisted).
+    "dev-15": {"organisations": 0.88, "demands": 0.28, "titles": 0.70, "dates": 0.70, "languages": 0.95,
+               "statements": 0.85},
     # The seventeenth round's held-out part: one union section's position paper, listed by the parser that first met
     # it (statements 0 of 1), so only its title, date and language have bars.
     "heldout-16": {"titles": 0.95, "dates": 0.95, "languages": 0.95},
@@ -345,8 +348,9 @@ BARS = {
     # (parser 16) organisations 0.000 (none of the three named in prose found), demands 0.359, titles 50%, dates 33%,
     # statements 50%; no bar on organisations until one is found. Parser 17: titles 67% (a title written in ASCII
     # spelled as the text spells it), dates 100% (an article's header known by its class kept; "Place · date.").
-    "dev-24": {"demands": 0.35, "titles": 0.66, "dates": 0.95, "languages": 0.95,
-               "statements": 0.50},
+    # Parser 18: demands 0.400, statements 67% ("Our Demands" that no one signs left unlisted).
+    "dev-24": {"demands": 0.40, "titles": 0.66, "dates": 0.95, "languages": 0.95,
+               "statements": 0.66},
     # The twenty-sixth round's held-out part (2 pages of one organisation): at 9148e41 both left unlisted with no
     # names and no demands, one titled right, the one date right.
     "heldout-23": {"organisations": 0.99, "demands": 0.99, "titles": 0.50, "dates": 0.95, "languages": 0.95,
@@ -360,6 +364,13 @@ BARS = {
     # titled right, the one date right.
     "heldout-24": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
                    "statements": 0.50},
+    # The twenty-eighth round's tuned part (6 documents, 4 statements): at 4bab393 (parser 18) organisations 0.467,
+    # demands 0.483, titles 50%, dates 40%, statements 67%.
+    "dev-26": {"organisations": 0.46, "demands": 0.48, "titles": 0.50, "dates": 0.40, "languages": 0.95,
+               "statements": 0.66},
+    # The twenty-eighth round's held-out part (2 documents, 1 statement): at 4bab393 organisations 0.000, demands
+    # 0.455, titles 100%, the one date wrong, statements 50%.
+    "heldout-25": {"demands": 0.45, "titles": 0.95, "languages": 0.95, "statements": 0.50},
 }
 
 
