@@ -330,6 +330,27 @@ def test_a_template_files_server_code_is_no_text_of_the_page():
     assert without_server_code("<%" * 1000 + "x") == "<%" * 1000 + "x"
 
 
+def test_a_page_kept_as_its_react_components_source_is_read_as_the_markup_it_returns():
+    from ingest.parse.formats import markup_of_a_component
+
+    signers = "<br />".join(f"Clean Air Group {n}" for n in range(6))
+    source = ("import React from 'react'\nimport Layout from '../containers/layout'\n\n"
+              "export const query = graphql`\n  query PageQuery { site { title } }\n`\n\n"
+              "const Page = props => {\n  const { data, errors } = props\n  if (errors) {\n    return (\n"
+              "      <Layout><GraphQLErrorList errors={errors} /></Layout>\n    )\n  }\n  return (\n    <Layout>\n"
+              "      {/* <Hero /> */}\n      <h1>Turn Out for Texas</h1>\n"
+              "      <p>We, the undersigned organizations, believe our democracy works best when everyone takes part, "
+              "and we call on the legislature to reject both bills.</p>\n"
+              f"      <p>{signers}</p>\n    </Layout>\n  )\n}}\n\nexport default Page\n")
+    statement = parsed(source)
+    assert statement.title == "Turn Out for Texas"
+    assert [signatory.name for signatory in statement.signatories] == [f"Clean Air Group {n}" for n in range(6)]
+    assert "import" not in statement.text and "Hero" not in statement.text
+    page = "<p>We import goods; return (them) to <b>us</b>.</p>"
+    assert markup_of_a_component(page) == page  # no module's opening: a page as it is
+    assert markup_of_a_component("import x\nreturn (<p>a {/* b</p>") == "<p>a {/* b</p>"  # a comment never closed
+
+
 def test_a_heading_past_the_signers_heads_no_reprinted_statement():
     # an English letter, its signatures, then a teaser of another post whose heading names a declaration
     people = "".join(f"-   **{name}** Professor of journalism\n" for name in

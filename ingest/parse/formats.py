@@ -268,7 +268,7 @@ def _front_matter(data: Any) -> dict[str, Any]:
 
 
 def page_from_html(html: str) -> Page:
-    soup = soup_of(without_server_code(html))
+    soup = soup_of(without_server_code(markup_of_a_component(html)))
     index = MarkupIndex.of(soup)
     root = index.content_root() or soup.body or soup
     blocks = blocks_from_soup(root)
@@ -284,15 +284,38 @@ def without_server_code(html: str) -> str:
     """The page without the server's code a template file holds ("<%@ Page Language="C#" ... %>", "<%= title %>"):
     a page kept as its ASP or JSP source, not as served, would read that code as its first paragraph. Found by
     plain search, not a pattern, so that a thousand "<%" never closed cost one pass."""
-    if "<%" not in html:
-        return html
+    return _without_spans(html, "<%", "%>")
+
+
+def _without_spans(text: str, opening: str, closing: str) -> str:
+    """The text without what stands from each `opening` to the `closing` after it; an opening never closed, and
+    what follows it, stay."""
+    if opening not in text:
+        return text
     parts: list[str] = []
     start = 0
-    while (opening := html.find("<%", start)) >= 0 and (closing := html.find("%>", opening + 2)) >= 0:
-        parts.append(html[start:opening])
-        start = closing + 2
-    parts.append(html[start:])
+    while (begin := text.find(opening, start)) >= 0 and (end := text.find(closing, begin + len(opening))) >= 0:
+        parts.append(text[start:begin])
+        start = end + len(closing)
+    parts.append(text[start:])
     return "".join(parts)
+
+
+# a module's opening ("import React from 'react'", "export const query = ...", "'use client'"), past its comments
+_MODULE_OPENING = re.compile(r"\A\s*(?:(?://[^\n]*|/\*.*?\*/)\s*)*(?:import\s|export\s|['\"]use \w+['\"])", re.S)
+_RETURNED_MARKUP = re.compile(r"\breturn\s*\(\s*(?=<)")
+
+
+def markup_of_a_component(source: str) -> str:
+    """A page kept as the source of its React component ("import React from 'react' ... return (<Layout> ...
+    </Layout>)"): the markup it returns (the longest, where it returns early on an error), without the module's
+    code and the markup's comments; code read as the page's text would be its opening."""
+    if not _MODULE_OPENING.match(source):
+        return source
+    starts = [match.end() for match in _RETURNED_MARKUP.finditer(source)]
+    segments = [source[start:end] for start, end in zip(starts, [*starts[1:], len(source)], strict=True)]
+    markup = [segment[:segment.rfind(">") + 1] for segment in segments]
+    return _without_spans(max(markup, key=len), "{/*", "*/}") if markup else source
 
 
 def _signers_after(root: Tag) -> list[Tag]:
