@@ -227,6 +227,20 @@ def test_a_reprinted_statement_is_titled_by_its_own_heading():
         "Open Letter and Sign-on Statement: No to restrictions on political speech!"
 
 
+def test_a_heading_that_names_the_statement_under_its_text_heads_no_reprint():
+    argument = ("Geographic data collected by governments is a public good, and every citizen should be able to use "
+                "it, share it and build on it without asking for leave or paying twice for what taxes paid for. ")
+    page = ("<html><head><title>Open access to geodata</title></head><body><h1>Open access to geodata</h1>"
+            "<p>We believe geodata should be open. Sign at the bottom of the page to support this manifesto.</p>"
+            f"<h2>How it would work</h2><p>{argument * 4}</p><h3>Governments should open all their geodata.</h3>"
+            f"<p>{argument * 3}</p><h3>people have signed the manifesto</h3>"
+            "<p>See the list of those who have signed, and add your comments on the campaign wiki.</p></body></html>")
+    assert parsed(page).title == "Open access to geodata"
+    reprint = page.replace("<h3>people have signed the manifesto</h3>", "").replace(
+        "<h2>How it would work</h2>", "<h2>The Geodata Manifesto of the Open Data Groups</h2>")
+    assert parsed(reprint).title == "The Geodata Manifesto of the Open Data Groups"  # its text under it
+
+
 @pytest.mark.parametrize("title, heading", [
     ("Joint Statement: Say no to facial recognition", "Joint Statement by ten organisations and 158 individuals"),
     ("Platforms need control", "Der offene Brief"),  # a label with no name of its own

@@ -82,12 +82,20 @@ def statement_heading(blocks: list[Block], page_titles: list[str]) -> int | None
         if is_heading_like(block) and not block.linked and not block.text.rstrip(_CLOSING_QUOTES).endswith("?") \
                 and _names_a_statement_by_name(block.text) \
                 and _prose_follows(blocks, index, ADDRESS_REACH) \
-                and any(is_prose(before) and names_a_statement(before.text) for before in blocks[:index]):
+                and any(is_prose(before) and names_a_statement(before.text) for before in blocks[:index]) \
+                and _prose_chars(blocks[index + 1:]) >= MIN_REPRINT_SHARE * _prose_chars(blocks[:index]):
             # the first heading that names the statement: the page's own title (or its first line, where the
             # heading is broken over lines) means the page is the statement
             heading = fold(block.text).strip(" .!:")
             return None if any(title.startswith(heading) for title in titles) else index
     return None
+
+
+MIN_REPRINT_SHARE = 0.5  # of the prose before it: a reprint's text stands under its heading, not a counter's line
+
+
+def _prose_chars(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks if is_prose(block))
 
 
 def _labels_itself(title: str) -> bool:
