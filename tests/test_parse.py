@@ -316,6 +316,18 @@ def test_a_page_laid_out_in_one_table_cell_of_lines_is_read_as_its_lines():
     assert [block.kind for block in blocks_from_soup(soup_of(short))] == ["row"]
 
 
+def test_spans_of_two_classes_are_two_fields_of_a_line_unless_a_line_break_parts_them():
+    from ingest.parse.blocks import blocks_from_soup, soup_of
+
+    prose = "The new social security bill takes from women the rights they had won over decades of work. " * 3
+    page = (f'<div><span class="bigtitle"><br />Women\'s declaration on the social security bill<br />25 March 2008'
+            f'<br /><br /></span><span class="bodytext">{prose}<br /><br />{prose}</span></div>')
+    assert [block.text for block in blocks_from_soup(soup_of(page))[:2]] == [
+        "Women's declaration on the social security bill", "25 March 2008"]
+    card = '<div><span class="sig_name">Jez Humble</span> <span class="sig_org">Google</span></div>'
+    assert [block.text for block in blocks_from_soup(soup_of(card))] == ["Jez Humble, Google"]
+
+
 def test_a_template_files_server_code_is_no_text_of_the_page():
     from ingest.parse.formats import without_server_code
 

@@ -226,12 +226,21 @@ class _Walker:
                     field = field if not str(child).strip() else None
             elif isinstance(child, Tag):
                 classes = " ".join(child.get("class") or []) if child.name in INLINE else ""
-                if classes and field and classes != field:
+                if classes and field and classes != field and not self._after_a_line_break():
                     while self.inline and not self.inline[-1].strip():
                         self.inline.pop()
                     self.inline.append(", ")  # <span class="name">…</span> <span class="org">…</span>: two fields
                 self.visit(child, depth + 1)
                 field = classes or None
+
+    def _after_a_line_break(self) -> bool:
+        """The text gathered so far ends in a <br> (white space after it aside): what follows starts a line."""
+        for part in reversed(self.inline):
+            if part.strip():
+                return part.rstrip(" \t\r\n\f\v").endswith(LINE_BREAK)
+            if LINE_BREAK in part:
+                return True
+        return False
 
     def text(self, text: str) -> None:
         """Text set straight in a container, paragraphs apart by blank lines as its writer typed them: a browser
