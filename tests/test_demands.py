@@ -522,6 +522,18 @@ def test_a_wish_asks_only_where_it_names_who_is_to_act(sentence, expected):
     assert asked(sentence) == expected
 
 
+def test_a_hope_that_a_party_will_leads_into_the_list_after_it_but_asks_nothing_in_a_sentence():
+    items = ("- Let us download our private repositories and make them public.\n"
+             "- Change their restriction policies so as not to limit users by nationality.\n"
+             "- Announce their decision publicly and apologise for it.\n")
+    found = demands(f"Eventually, we are hoping that GitHub's team will:\n\n{items}")
+    assert [text for _, text in found] == ["Let us download our private repositories and make them public.",
+                                           "Change their restriction policies so as not to limit users by "
+                                           "nationality.", "Announce their decision publicly and apologise for it."]
+    assert {addressee for addressee, _ in found} == {"GitHub's team"}
+    assert asked("We hope that the Commission will seriously consider our proposal.") == []  # a courtesy
+
+
 def test_a_short_apposition_keeps_the_subject_in_the_demand_and_a_bracketed_note_stays_in_the_addressee():
     assert asked("We, members of the University and College Union (UCU), are calling on the authorities to release "
                  "them.") == ["We, members of the University and College Union (UCU), are calling on the authorities "
