@@ -695,6 +695,8 @@ def test_a_name_folds_to_lower_case_without_its_marks(text, folded, monkeypatch)
     ("A. (Paris 1, PfY, CPN)", True), ("CGT (France)", False), ("UNL (Union nationale lycéenne)", False),
     ("Natalia Portillo (Aaru Data Preservation Suite, Hit Save!)", True),
     ("D.G.N.U.K. Jayarathna - Joint Railway Employees Union", True),
+    ("Ahmad Salimi from Iran (ahmadsalimi)", True), ("Aiden Wallis from the United Kingdom", True),
+    ("Students from Iran", False), ("Free Software Foundation from Boston", False),
 ])
 def test_who_is_a_person(text, person):
     assert (person_evidence(text) > 0.45) == person
@@ -859,6 +861,19 @@ def test_a_numbered_name_keeps_its_numbers_and_a_list_that_goes_on_loses_its_ell
 ])
 def test_a_persons_affiliation_is_the_organisation_after_their_role(written, affiliation):
     assert read_person(written).affiliation == affiliation
+
+
+@pytest.mark.parametrize("written, name, role", [
+    ("Ahmad Salimi from Iran (ahmadsalimi)", "Ahmad Salimi", None),  # the account spells the name
+    ("Chad Walker (@chad3814)", "Chad Walker", None),
+    ("Anthony Maki (4cm4k1)", "Anthony Maki", None),
+    ("Aiden Wallis from the United Kingdom", "Aiden Wallis", None),
+    ("Vikash Dhorasoo (ex-footballeur)", "Vikash Dhorasoo", "ex-footballeur"),  # a role in brackets stays one
+    ("Anna Puig (journaliste)", "Anna Puig", "journaliste"),
+])
+def test_a_persons_home_and_account_are_neither_name_nor_role(written, name, role):
+    person = read_person(written)
+    assert (person.name, person.role) == (name, role)
 
 
 def test_a_letter_heading_an_alphabetical_list_of_signers_is_no_addressee_label():

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 
 from ..places import is_place
-from .countries import country_code, fold
+from .countries import country_code, fold, is_country_name
 from .memory import kept
 
 # Locales whose given names are written in the Latin alphabet, across the regions statements come from.
@@ -398,7 +398,7 @@ def person_evidence(text: str) -> float:
     does not say: "Dr Mira Shiva", "Pieter Hintjens, President of FFII" and "Jane Doe (Amnesty)"
     are people; "Friends of Tibet, in Bulgaria", "Iuridicum Remedium, z.s." and "ACT UP" are not."""
     head, tail = split_head(text[:MAX_ENTRY_TEXT])
-    head, post_nominals = _without_post_nominals(head)
+    head, post_nominals = _without_post_nominals(without_home(head))
     words = head.split()
     if not words:
         return 0.0
@@ -418,6 +418,31 @@ def person_evidence(text: str) -> float:
     if tail:
         evidence += _tail_evidence(tail)
     return max(-1.0, min(1.0, evidence))
+
+
+_ACCOUNT = re.compile(r"@?[a-z0-9][a-z0-9_.-]*")  # a user name in lower case, as a code host's accounts are
+MIN_NAME_IN_ACCOUNT = 3
+
+
+def _user_name(tail: str, name: str) -> bool:
+    """ "(@gear4s)", "(d-m-u)", "(abougouffa)" after "Abdelhak Bougouffa": an account's name, written in lower case,
+    that marks itself as one or spells a part of the person's name; "(journaliste)" is a role."""
+    if not _ACCOUNT.fullmatch(tail):
+        return False
+    if tail.startswith("@") or any(c.isdigit() or c == "_" for c in tail):
+        return True
+    folded = fold(tail)
+    return any(len(part) >= MIN_NAME_IN_ACCOUNT and part in folded for part in fold(name).split())
+_FROM_PLACE = re.compile(r"\s+from\s+(?:the\s+)?(?P<place>[^\W\d_][\w .'’-]*?)\s*$")
+
+
+def without_home(head: str) -> str:
+    """ "Ahmad Salimi from Iran", "Aiden Wallis from the United Kingdom": the signer without the country or place
+    they sign from, which says nothing of whether they are a person."""
+    match = _FROM_PLACE.search(head)
+    if match is None or not (is_country_name(match["place"]) or is_place(match["place"])):
+        return head
+    return head[:match.start()]
 
 
 def _inverted_name(head: list[str], tail: str) -> bool:
@@ -514,9 +539,11 @@ def split_head(text: str) -> tuple[str, str]:
 
 def read_person(text: str) -> Person:
     """The name, and the role and affiliation as written after it."""
-    head, tail = split_head(text.rstrip("*").strip())
-    if not tail:
-        return Person(head, None, None)
+    written = text.rstrip("*").strip()
+    head, tail = split_head(written)
+    head = without_home(head)
+    if not tail or (f"({tail})" in written and _user_name(tail, head)):
+        return Person(head, None, None)  # "Ahmad Salimi from Iran (ahmadsalimi)": a user name is no role
     if _inverted_name(head.split(), tail):
         return Person(f"{head}, {tail}", None, None)  # "Lopez, Maria": the whole name, family name first
     return Person(head, tail, _affiliation(tail))
