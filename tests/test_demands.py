@@ -534,6 +534,24 @@ def test_a_hope_that_a_party_will_leads_into_the_list_after_it_but_asks_nothing_
     assert asked("We hope that the Commission will seriously consider our proposal.") == []  # a courtesy
 
 
+@pytest.mark.parametrize("language, lead_in, items", [
+    ("de", "Schlussendlich hoffen wir, dass GitHub's Team:", ["uns unsere privaten Repositories herunterladen lässt.",
+                                                             "seine Richtlinien zur Einschränkung ändert."]),
+    ("fr", "Nous espérons que le gouvernement :", ["retire le décret sans délai.",
+                                                   "ouvre une concertation avec les associations."]),
+    ("es", "Esperamos que el Gobierno:", ["retire el decreto sin demora.", "abra un diálogo con las asociaciones."]),
+    ("pt", "Esperamos que o Governo:", ["retire o decreto sem demora.", "abra um diálogo com as associações."]),
+    ("it", "Speriamo che il Governo:", ["ritiri il decreto senza indugio.", "apra un dialogo con le associazioni."]),
+    ("nl", "Wij hopen dat de regering:", ["het besluit onmiddellijk intrekt.",
+                                          "een dialoog met de verenigingen opent."]),
+    ("ca", "Esperem que el Govern:", ["retiri el decret sense demora.", "obri un diàleg amb les associacions."]),
+])
+def test_in_every_language_a_hope_that_a_party_will_leads_into_the_list_after_it(language, lead_in, items):
+    # Spanish, Portuguese and Catalan read it already: "que" with the party named is a lead-in that addresses it
+    body = f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items)
+    assert [text for _, text in demands(body, language=language)] == items
+
+
 def test_a_short_apposition_keeps_the_subject_in_the_demand_and_a_bracketed_note_stays_in_the_addressee():
     assert asked("We, members of the University and College Union (UCU), are calling on the authorities to release "
                  "them.") == ["We, members of the University and College Union (UCU), are calling on the authorities "
