@@ -31,6 +31,7 @@ _EMAIL_OR_URL = re.compile(r"[\w.+-]@[\w-]+\.\w|https?://|www\.", re.I)  # "(@ha
 _SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 _DOMAIN_NAME = re.compile(r"^[\w-]+\.(?:org|net|com|de|fr|eu|info|io|nl|it|es|ch|at|be|uk)\b",
                           re.I)
+_FILE_NAME = re.compile(r"\w\.(?:md|markdown|pdf|html?|txt|docx?|odt|rtf|xlsx?|csv|json|php|aspx?)$", re.I)
 _DOTTED_NAME = re.compile(r"^[^\W\d_]{2,}\.[^\W\d_]{2,}$")  # "info.nodes", "netzpolitik.org": a name, not prose
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,5}$")
 # A Chinese personal name: two to four characters (compatibility forms included, as some pages write them).
@@ -286,8 +287,8 @@ def name_likeness(text: str) -> float:
         return 0.15
     if _FOOTNOTE.match(text) or _CJK_PROSE.search(text) or fold(found[0]) in _FIRST_PERSON:
         return 0.2
-    if fold(text).strip(" .:»›>") in _menu_words():
-        return 0.0  # "Home", "About us", "Impressum": a site's menu, not a signer
+    if fold(text).strip(" .:»›>") in _menu_words() or _FILE_NAME.search(text):
+        return 0.0  # "Home", "About us", "Impressum", "README.md": a site's menu or a file, not a signer
     if len(found) >= 3 and not _copulas().isdisjoint(found[1:]):
         return 0.25  # "Klimaschützen ist kein Verbrechen!": a sentence, however short
     digits = sum(1 for token in found if token.isdigit())
