@@ -957,3 +957,18 @@ def test_a_unions_local_named_by_its_number_is_a_signer_not_a_date():
 def test_a_body_named_with_and_signs_as_one_and_two_named_together_as_two(line, expected):
     statement = parsed(LETTER + f"<p>Sincerely,</p><p>{line}</p>")
     assert names(statement, "organisation") == expected
+
+
+@pytest.mark.parametrize("letter, closing, signer", [
+    ("# Open letter to the council\n\nWe call on the council to adopt a climate plan for the village this year and "
+     "to publish it.\n\n", "Sincerely,", "the Climate Working Group of Greenville e.V."),
+    ("# Offener Brief an den Gemeinderat\n\nWir fordern den Gemeinderat auf, noch in diesem Jahr einen Klimaplan für "
+     "das Dorf zu beschließen und ihn zu veröffentlichen.\n\n", "Mit freundlichen Grüßen",
+     "die AG Klima und Mobilität der Bürgerrunde Heuweiler e.V."),
+])
+def test_a_closing_formula_on_the_line_above_the_signer_is_no_part_of_its_name(letter, closing, signer):
+    people = "Jane Doe  \nJohn Smith  \nAnna Miller\n"
+    statement = parsed(f"{letter}{closing}\n{signer}\n\n{people}", "text/markdown")
+    assert [(s.kind, s.name_as_written) for s in statement.signatories] == [
+        ("organisation", signer), ("individual", "Jane Doe"), ("individual", "John Smith"),
+        ("individual", "Anna Miller")]

@@ -16,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from markdown_it import MarkdownIt
 
-from .blocks import Block, Page, blocks_from_soup, blocks_from_text, clean, is_furniture, soup_of
+from .blocks import Block, Page, blocks_from_lines, blocks_from_soup, blocks_from_text, clean, is_furniture, soup_of
 from .countries import fold
 from .dates import iso_date
 from .headings import cue_pattern
@@ -93,10 +93,35 @@ def read_page(text: str, content_type: str) -> Page:
         page = page_from_markdown(text)
     else:
         page = Page(blocks_from_text(text))
+    page.blocks = _valedictions_apart(page.blocks)
     pages_repository = _PAGES_REPOSITORY.search(text)
     if pages_repository and "address" not in page.metadata:
         page.metadata["address"] = f"https://{pages_repository['owner'].casefold()}.github.io/"
     return page
+
+
+MAX_VALEDICTION_WORDS = 4
+
+
+def _valedictions_apart(blocks: list[Block]) -> list[Block]:
+    """ "Mit freundlichen Grüßen" with the signer on the next line of one paragraph ("die AG Klima und Mobilität
+    ..."): the closing formula, then the lines it closes with, each a block of its own, as they would be where the
+    writer had left an empty line between them."""
+    parted: list[Block] = []
+    for block in blocks:
+        closing = block.lines[0] if block.kind == "paragraph" and len(block.lines) > 1 else ""
+        if closing and _is_valediction(closing):
+            parted.append(Block("paragraph", closing))
+            parted.extend(blocks_from_lines(list(block.lines[1:])))
+        else:
+            parted.append(block)
+    return parted
+
+
+def _is_valediction(line: str) -> bool:
+    """ "Sincerely,", "Mit freundlichen Grüßen", "Atentamente,": a closing formula alone on its line."""
+    return len(line.split()) <= MAX_VALEDICTION_WORDS and ":" not in line and \
+        cue_pattern("signing").match(line) is not None
 
 
 def front_matter(text: str) -> tuple[dict[str, Any], str]:

@@ -361,6 +361,10 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     return penalty
 
 
+def ends_in_legal_form(text: str) -> bool:
+    return _ends_in_legal_form(text.split())
+
+
 def _ends_in_legal_form(words: list[str]) -> bool:
     """ "knowledgeatwork UG", "wechange eG", "urgewald e. V.": a legal form written as one (in one word or two) makes
     a name of what comes before it, however that is written."""

@@ -22,6 +22,7 @@ from .inline import split_inline_list
 from .lexicon import Lexicon
 from .names import (
     ORGANISATION_SHAPE,
+    ends_in_legal_form,
     has_organisation_word,
     has_role_word,
     is_given_name,
@@ -362,8 +363,8 @@ def _organisation_among_people(text: str) -> bool:
         return False
     if len(words) > 1 and is_given_name(words[1]) and words[0].isupper():
         return False  # "BEAUFILS Bruno"
-    if has_organisation_word(" ".join(words[:3])):
-        return True
+    if has_organisation_word(" ".join(words[:3])) or ends_in_legal_form(head):
+        return True  # "AG Klima und Mobilität der Bürgerrunde Heuweiler e.V.": a legal form is an organisation's
     shaped = len(words) == 1 and ORGANISATION_SHAPE.search(head) is not None and not _shouted_name(head)
     return shaped and (not tail or _abbreviates(head, tail) or country_code(tail) is not None or is_place(tail))
 
