@@ -328,6 +328,21 @@ def test_spans_of_two_classes_are_two_fields_of_a_line_unless_a_line_break_parts
     assert [block.text for block in blocks_from_soup(soup_of(card))] == ["Jez Humble, Google"]
 
 
+def test_a_table_body_of_rows_with_a_stray_cell_among_them_is_read_row_by_row():
+    from ingest.parse.blocks import blocks_from_soup, soup_of
+
+    rows = "".join(f"<tr><td>Cloud Company {n}</td><td>Company</td><td>Engineering time</td></tr>" for n in range(5))
+    table = (f"<table><thead><th>Name</th><th>Type</th><th>How you'd like to help</th></thead><tbody>{rows}"
+             "<td>Jane Doe</td><td>Individual</td><td>Development</td>"  # a row whose <tr> was left out
+             f"{rows}</tbody></table>")
+    blocks = [block for block in blocks_from_soup(soup_of(table)) if block.kind == "row"]
+    assert [block.cells for block in blocks if not block.header][:2] == [
+        ("Cloud Company 0", "Company", "Engineering time"), ("Cloud Company 1", "Company", "Engineering time")]
+    assert len([block for block in blocks if block.cells and block.cells[0].startswith("Cloud")]) == 10
+    header_only = "<table><thead><td>Name</td><td>Firma</td></thead></table>"  # cells with no <tr> at all: a row
+    assert [block.cells for block in blocks_from_soup(soup_of(header_only))] == [("Name", "Firma")]
+
+
 def test_a_template_files_server_code_is_no_text_of_the_page():
     from ingest.parse.formats import without_server_code
 

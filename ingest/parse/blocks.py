@@ -288,8 +288,9 @@ class _Walker:
         elif name == "dl" and _plain_definitions(tag):
             self.flush()
             self.definitions(tag)
-        elif name == "tr" or name in _ROW_GROUPS and _children(tag, ("td", "th")):
+        elif name == "tr" or name in _ROW_GROUPS and _children(tag, ("td", "th")) and not _children(tag, ("tr",)):
             self.flush()  # "<thead><td>Name</td><td>Firma</td></thead>": cells with no <tr> around them are a row
+            # (a <tbody> of rows with a stray cell or two among them is rows: its stray cells are no row of all)
             self.table_row(tag, depth)
         elif (shape := _card_shape(tag)) is not None:
             self.flush()
