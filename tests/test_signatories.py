@@ -523,6 +523,24 @@ def test_a_description_in_lower_case_after_a_dash_is_no_part_of_the_organisation
                                                 "Casa del Tibet - Spain", "Gamma Foundation"]
 
 
+def test_goals_in_bold_each_explained_after_a_dash_are_no_names():
+    goals = [("Truly open source", "under a well-known and widely-accepted license that companies can trust"),
+             ("Community-driven", "so that the community governs the project for the community"),
+             ("Impartial", "so that valuable features are accepted on their value to the community"),
+             ("Layered and modular", "with a programmer-friendly structure to encourage building on top of it"),
+             ("Backwards-compatible", "so that the existing code can drive value for years to come")]
+    page = ("<h1>OpenTF created a fork of Terraform!</h1><p>To keep Terraform open source, we published the OpenTF "
+            "manifesto, and the community responded.</p><p>The manifesto outlined the intent of the initiative in two "
+            "steps.</p><p>As outlined in our manifesto, we are keeping OpenTF:</p><ul>"
+            + "".join(f"<li><strong>{goal}</strong> - {why}</li>" for goal, why in goals) + "</ul>")
+    assert names(parsed(page)) == []
+    described = [("Alpha Network", "a coalition of tenants' unions in the north of the country"),
+                 ("Beta Rights", "advocacy group for migrants and their families"), ("Gamma Foundation", "")]
+    signed = LETTER + "<p>Signatories:</p><ul>" + "".join(
+        f"<li><strong>{name}</strong>{' - ' + what if what else ''}</li>" for name, what in described) + "</ul>"
+    assert names(parsed(signed), "organisation") == ["Alpha Network", "Beta Rights", "Gamma Foundation"]
+
+
 def test_an_enumeration_after_a_name_closed_by_its_acronym_and_a_dash_is_no_part_of_it():
     entries = ["Ontario Public Sector Employees Union (OPSEU) - College Faculty, Support Staff, and University Sector",
                "Alpha Coalition (AC) - Toronto, Canada", "Gamma Foundation"]

@@ -35,7 +35,7 @@ from .names import (
     split_head,
     starts_with_given_name,
 )
-from .prose_signers import any_conjunction, named_by_statement, without_article
+from .prose_signers import any_conjunction, named_by_statement, prepositions, without_article
 from .tables import Columns, columns_by_content, filled, header_columns, is_header_row, name_cell
 
 MAX_ENTRY_CHARS = 200  # a longer paragraph is prose, not one entry
@@ -315,7 +315,8 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
         person, organisation = behalf
         return [Entry(text, group, True), Entry(organisation, group)]
     return [Entry(text, group, block.people, lenient=block.kind == "image",
-                  named=_name_before_description(text, block.lead) or _name_before_dashed_description(text))]
+                  named=_name_before_description(text, block.lead, words)
+                  or _name_before_dashed_description(text, words))]
 
 
 _DESCRIPTION_AFTER = re.compile(r"^(?:(?P<comma>,)|\s*[:–—]|\s+-)\s+(?P<rest>\S.*)$")
@@ -323,37 +324,47 @@ MIN_DESCRIPTION_WORDS = 2
 MIN_COMMA_DESCRIPTION_WORDS = 3  # after a comma a name may go on ("Amigos del Tibet, Santiago de Chile")
 
 
-def _name_before_description(text: str, lead: str) -> str:
+def _name_before_description(text: str, lead: str, words: Lexicon) -> str:
     """ "Alpha Network – a coalition of tenants' unions", "[42l](https://42l.fr), association étudiante à l'école 42":
     the linked or bold name an entry opens with, where what follows it describes the signer in words of its own
     (an organisation is named without it; a person keeps it as their role). Empty where the entry is its name:
     a country or a place after it is part of it ("Free Tibet, UK")."""
     match = _DESCRIPTION_AFTER.match(text[len(lead):]) if lead and text.startswith(lead) else None
     if match is None or starts_with_given_name(lead) or country_code(match.group("rest")) or \
-            is_place(match.group("rest")):
+            is_place(match.group("rest")) or _explains(match.group("rest"), words):
         return ""
-    words = match.group("rest").split()
-    content = sum(1 for word in words if word[:1].islower() and word.casefold() not in _any_function_word())
+    tokens = match.group("rest").split()
+    content = sum(1 for word in tokens if word[:1].islower() and word.casefold() not in _any_function_word())
     if match.group("comma"):
-        described = len(words) >= MIN_COMMA_DESCRIPTION_WORDS and (words[0][:1].islower() or content >= 2)
+        described = len(tokens) >= MIN_COMMA_DESCRIPTION_WORDS and (tokens[0][:1].islower() or content >= 2)
     else:
-        described = len(words) >= MIN_DESCRIPTION_WORDS and (words[0][:1].islower() or content >= 1)
+        described = len(tokens) >= MIN_DESCRIPTION_WORDS and (tokens[0][:1].islower() or content >= 1)
     return lead if described else ""
 
 
-def _name_before_dashed_description(text: str) -> str:
+def _name_before_dashed_description(text: str, words: Lexicon) -> str:
     """ "Alpha Network – a coalition of tenants' unions": a name, a dash, and words in lower case that describe the
     signer (a name goes on in capitals after a dash: "Friends of the Earth – Europe", "Casa del Tibet - Spain").
     A name closed by its acronym is whole before a dash and an enumeration: "Ontario Public Sector Employees Union
     (OPSEU) - College Faculty, Support Staff, and University Sector" (not where it enumerates places)."""
     match = _DASHED_DESCRIPTION.match(text)
     if match is not None and len(match.group("rest").split()) >= MIN_DESCRIPTION_WORDS:
-        return match.group("name")
+        return "" if _explains(match.group("rest"), words) else match.group("name")
     match = _ACRONYM_BEFORE_DASHED_LIST.match(text)
     if match is not None and not any(is_place(part) or country_code(part)
                                      for part in re.split(r",\s*", match.group("rest"))):
         return match.group("name")
     return ""
+
+
+def _explains(rest: str, words: Lexicon) -> bool:
+    """ "so that the community governs the project ...", "under a well-known license ...": words after a name that
+    open on a preposition or a subordinate clause say how or why, as a list of goals does; a signer is described by
+    what it is ("a coalition of ...", "association étudiante")."""
+    opening = rest.split()[:2]
+    if not opening or words.determiners.match(opening[0] + " "):
+        return False  # "a coalition": the English article, whatever "a" is in Italian
+    return fold(opening[0]) in prepositions() or any(words.subordinator.fullmatch(word) for word in opening)
 
 
 _DASHED_DESCRIPTION = re.compile(r"^(?P<name>[A-ZÀ-Þ0-9][^–—]*?\S)\s+[–—-]\s+(?P<rest>[a-zß-ÿ]\S*(?:\s+\S+)+)$")

@@ -126,7 +126,7 @@ def _in_full(name: str, names: list[str], blocks: list[Block]) -> str:
         match = longer.search(text[:MAX_TEXT])
         rest = match.group("rest").split() if match else []
         if rest and rest[-1][:1].isupper() and rest[0] not in _conjunctions() and \
-                (rest[0][:1].isupper() or fold(rest[0]) in _prepositions()) and \
+                (rest[0][:1].isupper() or fold(rest[0]) in prepositions()) and \
                 not any(other in match.group("rest") for other in names if other != name):
             return f"{name} {' '.join(rest)}"
     return name
@@ -173,7 +173,7 @@ def _one_name_with_a_conjunction(named: str) -> bool:
     if match is None or fold(named.split()[-2]) not in _conjunctions():
         return False
     before = match["head"].split()
-    at = max((index for index, word in enumerate(before) if fold(word) in _prepositions()), default=0)
+    at = max((index for index, word in enumerate(before) if fold(word) in prepositions()), default=0)
     after = before[at + 1:]
     return 0 < at and 0 < len(after) <= MAX_APPOSED_WORDS and all(word[:1].isupper() for word in after)
 
@@ -254,7 +254,7 @@ def _after_a_prepositions_object(before: list[str]) -> bool:
     where nouns are capitalised: "... au siège de Microsoft, l'April, Framasoft et l'Aful s'étonnent" ends a clause
     on a name."""
     tail = before[-1].split()[-2:] if before else []
-    return len(tail) == 2 and fold(tail[0]) in _prepositions() and tail[1][:1].isupper()
+    return len(tail) == 2 and fold(tail[0]) in prepositions() and tail[1][:1].isupper()
 
 
 def _apposition(sentence: str, words: Lexicon) -> list[str]:
@@ -385,7 +385,7 @@ def _apposed_names(words: list[str]) -> str | None:
 
 def _small_word(word: str) -> bool:
     folded = fold(word)
-    return folded in _conjunctions() or folded in _data()["articles"] or folded in _prepositions()
+    return folded in _conjunctions() or folded in _data()["articles"] or folded in prepositions()
 
 
 def _opens_phrase(text: str) -> bool:
@@ -393,7 +393,7 @@ def _opens_phrase(text: str) -> bool:
     phrase of a title or of the sentence's subject, not the verb that would make them its subject. "were indicted",
     "wurden festgenommen", "have been on the front lines": a verb that tells of them makes them no speakers."""
     first = text.split(maxsplit=2)
-    return bool(first) and (fold(first[0]) in _prepositions() or fold(first[0]) in _told_of()
+    return bool(first) and (fold(first[0]) in prepositions() or fold(first[0]) in _told_of()
                             or fold(" ".join(first[:2])) in _told_of())
 
 
@@ -408,7 +408,7 @@ def _possessives() -> frozenset[str]:
 
 
 @cache
-def _prepositions() -> frozenset[str]:
+def prepositions() -> frozenset[str]:
     return frozenset(fold(word) for word in _data()["prepositions"])
 
 
