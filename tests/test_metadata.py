@@ -227,6 +227,21 @@ def test_a_reprinted_statement_is_titled_by_its_own_heading():
         "Open Letter and Sign-on Statement: No to restrictions on political speech!"
 
 
+@pytest.mark.parametrize("title, heading, expected", [
+    ("OpenTF Foundation", "The OpenTF Manifesto", "The OpenTF Manifesto"),  # the site's name gives way
+    ("Eixample Respira", "Manifesto", "Manifesto"),
+    ("Open letter to HashiCorp", "The OpenTF Manifesto", "Open letter to HashiCorp"),  # a title that names one stays
+    ("Why the licence change hurts everyone", "The OpenTF Manifesto", "Why the licence change hurts everyone"),
+    ("OpenTF Foundation", "Our goal", "OpenTF Foundation"),  # a heading that names no statement
+])
+def test_a_title_that_is_a_name_gives_way_to_the_heading_that_names_the_statement(title, heading, expected):
+    page = (f"<html><head><title>{title}</title></head><body><p>[September 5, 2023] The fork is now available! Read "
+            f"more &gt;&gt;</p><img alt='OpenTF Foundation' src='logo.png'><h1>{heading}</h1><p>We ask HashiCorp to "
+            "switch Terraform back to a truly open source license and to "
+            "commit to keeping it that way.</p></body></html>")
+    assert parsed(page).title == expected
+
+
 def test_a_heading_that_names_the_statement_under_its_text_heads_no_reprint():
     argument = ("Geographic data collected by governments is a public good, and every citizen should be able to use "
                 "it, share it and build on it without asking for leave or paying twice for what taxes paid for. ")

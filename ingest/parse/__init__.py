@@ -21,11 +21,19 @@ from .dates import (
 )
 from .demands import find_demands
 from .formats import read_page
-from .headings import first_line_title, is_heading_like, labelled_heading, page_title, statement_heading
+from .headings import (
+    first_line_title,
+    is_heading_like,
+    labelled_heading,
+    names_a_statement,
+    page_title,
+    statement_heading,
+)
 from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
 from .metadata import choose_publisher, is_release_marker
+from .names import name_likeness
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "18"
@@ -148,12 +156,29 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
     if reprint is not None:
         return body[reprint].text
     if markup:
+        heading = _statement_heading_under_a_name(markup, body)
+        if heading is not None:
+            return page_title(heading, None, body)
         return page_title(markup, subtitle or _heading_below(markup, body), body)
     opening = _past_datelines(body, words)
     first = first_line_title(opening)
     if first and read_date(first, words) is None:
         return page_title(first, _next_line(opening, first), opening)
     return labelled_heading(body)
+
+
+def _statement_heading_under_a_name(title: str, body: list[Block]) -> str | None:
+    """ "OpenTF Foundation" in <title> over a page whose first heading is "The OpenTF Manifesto": a title that is a
+    name (the site's, its publisher's) and names no statement gives way to the heading that names the statement."""
+    if names_a_statement(title) or len(title.split()) > MAX_SITE_NAME_WORDS or \
+            name_likeness(title) < SITE_NAME_LIKENESS:
+        return None
+    first = next((block for block in body[:TITLE_REACH] if block.kind == "heading"), None)
+    return first.text if first is not None and names_a_statement(first.text) else None
+
+
+MAX_SITE_NAME_WORDS = 4
+SITE_NAME_LIKENESS = 0.8
 
 
 def _heading_below(title: str, body: list[Block]) -> str | None:
