@@ -328,6 +328,19 @@ def test_an_ask_in_the_texts_own_voice_is_a_demand_but_a_call_to_sign_is_not():
     assert asked("We invite all organisations to sign this letter.") == []
 
 
+@pytest.mark.parametrize("language, call", [
+    ("en", "If you are willing to join our cause, please sign the manifesto as follows:"),
+    ("en", "We invite every company to sign the pledge."),
+    ("fr", "Nous invitons toutes les associations à signer ce manifeste."),
+    ("de", "Wir bitten alle Vereine, das Manifest zu unterzeichnen."),
+    ("nl", "Wij vragen alle organisaties het manifest te ondertekenen."),
+])
+def test_a_call_to_sign_a_manifesto_or_a_pledge_is_no_demand(language, call):
+    body = f"We ask the Government to act now.\n\n{call}\n" if language == "en" else f"{call}\n"
+    assert [text for _, text in demands(body, language=language)] == (
+        ["We ask the Government to act now."] if language == "en" else [])
+
+
 def test_a_call_to_join_the_signers_in_doing_something_asks_it():
     assert asked("We ask you to join us in rejecting these new, troubling flaws.") == [
         "We ask you to join us in rejecting these new, troubling flaws."]
