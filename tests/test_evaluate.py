@@ -159,6 +159,8 @@ LABELLED_SETS = {
     "heldout-26": (CORPUS / "heldout-26",),
     "dev-28": (CORPUS / "dev-28",),
     "heldout-27": (CORPUS / "heldout-27",),
+    "dev-29": (CORPUS / "dev-29",),
+    "heldout-28": (CORPUS / "heldout-28",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -393,6 +395,13 @@ BARS = {
     # The thirtieth round's held-out part (4 documents, 3 statements): at bbfe43d organisations 0.000 (none labelled,
     # some found), demands 0.267, titles 50%, dates 50%, statements 75%.
     "heldout-27": {"demands": 0.26, "titles": 0.50, "dates": 0.50, "languages": 0.95, "statements": 0.75},
+    # The thirty-first round's tuned part (8 documents, 2 statements, six pages that are not): at 0bbeea8 (parser 18)
+    # organisations 0.148, demands 0.222, titles 50%, dates 62%, statements 75%.
+    "dev-29": {"organisations": 0.14, "demands": 0.22, "titles": 0.50, "dates": 0.62, "languages": 0.95,
+               "statements": 0.75},
+    # The thirty-first round's held-out part (1 open letter to a minister signed through a form): at 0bbeea8 listed,
+    # its two asks and its title and date missed.
+    "heldout-28": {"languages": 0.95, "statements": 0.95},
 }
 
 
