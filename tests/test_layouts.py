@@ -108,6 +108,23 @@ def test_a_row_in_thead_is_no_entry_whatever_its_cells_say():
         "Chaos Computer Club", "Digitalcourage e.V.", "Foodwatch e.V.", "Attac Deutschland", "Campact e.V."]
 
 
+def test_a_list_past_a_heading_that_ends_the_signers_section_is_no_signers():
+    references = "\n".join(f"{n}. Amnesty International report {n} - On Trial: https://example.org/{n}.pdf"
+                            for n in range(1, 8))
+    statement = parsed(f"""# Demands
+
+We demand that the University of Cambridge and all its colleges announce plans to divest from fossil fuels now.
+
+**Signed: Extinction Rebellion Cambridge and Extinction Rebellion Youth Cambridge**
+
+## References
+
+{references}
+""", "text/markdown")
+    assert [s.name_as_written for s in statement.signatories] == [
+        "Extinction Rebellion Cambridge", "Extinction Rebellion Youth Cambridge"]
+
+
 def test_a_list_above_the_blocks_own_lead_in_past_notes_is_another_list():
     statement = parsed("""# Wir sind Hürther
 

@@ -490,8 +490,8 @@ def _past_notes(edge: Run, runs: list[Run], index: int, step: int, roles: list[s
     between = range(near.end, far.start + far.labels)
     notes = [i for i in between if roles[i] not in ("label", "leadin", "mark")]
     if len(between) > MAX_GAP + 2 or len(notes) > MAX_NOTES or \
-            any(len(blocks[i].text) > MAX_NOTE_CHARS for i in notes):
-        return [], 0
+            any(len(blocks[i].text) > MAX_NOTE_CHARS or roles[i] == "end" for i in notes):
+        return [], 0  # nor past a line that ends the signers' section ("References", "Quellen")
     return [runs[beyond]], abs(beyond - index) + 1
 
 
