@@ -125,6 +125,17 @@ We demand that the University of Cambridge and all its colleges announce plans t
         "Extinction Rebellion Cambridge", "Extinction Rebellion Youth Cambridge"]
 
 
+@pytest.mark.parametrize("end", ["Notes for editors", "Notes to Editors:", "References", "Hinweise für Redaktionen"])
+def test_a_list_under_a_line_that_ends_the_statement_is_no_signers(end):
+    sources = "".join(f"<li><a href='https://example.org/{n}.pdf'>{title}</a></li>" for n, title in enumerate(
+        ["Biofuelwatch’s briefing on Drax", "Dogwood Alliance - Community Voices Fact Sheet",
+         "The Injustice of Bioenergy Production", "Biomass and air pollution", "Drax subsidies"]))
+    statement = parsed("<h1>End the Train of Destruction</h1><p>The Axe Drax group are taking action on the 14th "
+                       "of August against Drax Power Station.</p><p>We demand that our government invests money in "
+                       f"genuine renewables.</p><h3>{end}</h3><ul>{sources}</ul>")
+    assert statement.signatories == []
+
+
 def test_a_list_above_the_blocks_own_lead_in_past_notes_is_another_list():
     statement = parsed("""# Wir sind Hürther
 

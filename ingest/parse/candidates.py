@@ -77,6 +77,7 @@ class Run:
     entries: list[Entry] = field(default_factory=list)
     labels: int = 0  # how many of its first blocks are labels ("Europe:", a heading) rather than entries
     labelled: bool = False  # it opens with a label and its names on one line ("Prime adesioni: A, B")
+    under_an_end: bool = False  # it stands right under a line that ends a statement ("Notes for editors", "Sources")
 
 
 def roles_of(blocks: list[Block], words: Lexicon) -> list[str]:
@@ -241,6 +242,9 @@ def _run(blocks: list[Block], roles: list[str], start: int, end: int) -> Run:
     run.labelled = run.labels < len(run.blocks) and LABELLED_LIST.match(run.blocks[run.labels].text) is not None
     for back in range(start - 1, max(start - 1 - MAX_LOOKBACK, -1), -1):
         role = roles[back]
+        if role == "end":
+            run.under_an_end = True
+            break
         if role == "leadin":
             run.lead_in = back
             break
@@ -258,8 +262,8 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     if run.lead_in is not None and len(named) == 1 and named[0].row is None:  # "Firman," over "A y B"
         at = entries.index(named[0])
         entries[at:at + 1] = names_on_one_line(named[0], words)
-    if not entries:
-        run.score = -math.inf
+    if not entries or run.under_an_end:
+        run.score = -math.inf  # "Notes for editors", "References" over a list: its sources, not its signers
         return run
     likeness = [entry_likeness(entry) for entry in entries]
     mean = sum(likeness) / len(likeness)
