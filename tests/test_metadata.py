@@ -242,6 +242,14 @@ def test_a_title_that_is_a_name_gives_way_to_the_heading_that_names_the_statemen
     assert parsed(page).title == expected
 
 
+@pytest.mark.parametrize("marker", ["COMUNICATO STAMPA", "Press release", "Pressemitteilung"])
+def test_a_title_that_only_says_press_release_gives_way_to_the_heading_under_it(marker):
+    text = (f"# {marker}\n\n**For distribution: 14 September 2026**\n\n---\n\n## The committee for the airport is "
+            "founded\n\nThe committee asks the ministry to include the airport in the national plan.\n")
+    assert parsed(text, "text/markdown").title == "The committee for the airport is founded"
+    assert parsed(text.replace(marker, "Airport news"), "text/markdown").title == "Airport news"
+
+
 def test_a_heading_that_names_the_statement_under_its_text_heads_no_reprint():
     argument = ("Geographic data collected by governments is a public good, and every citizen should be able to use "
                 "it, share it and build on it without asking for leave or paying twice for what taxes paid for. ")

@@ -156,7 +156,7 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
     if reprint is not None:
         return body[reprint].text
     if markup:
-        heading = _statement_heading_under_a_name(markup, body)
+        heading = _statement_heading_under_a_name(markup, body) or _heading_under_a_release_marker(markup, body)
         if heading is not None:
             return page_title(heading, None, body)
         return page_title(markup, subtitle or _heading_below(markup, body), body)
@@ -177,6 +177,19 @@ def _statement_heading_under_a_name(title: str, body: list[Block]) -> str | None
     return first.text if first is not None and names_a_statement(first.text) else None
 
 
+def _heading_under_a_release_marker(title: str, body: list[Block]) -> str | None:
+    """ "# COMUNICATO STAMPA", a line for its distribution, then "## Nasce il Comitato ...": a title that only says the
+    page is a press release gives way to the heading a few lines under it."""
+    if not is_release_marker(title):
+        return None
+    key = fold(title).strip(" .!:*")
+    at = next((index for index, block in enumerate(body[:TITLE_REACH]) if fold(block.text).strip(" .!:*") == key), None)
+    if at is None:
+        return None
+    return next((block.text for block in body[at + 1:at + 1 + MARKER_REACH] if block.kind == "heading"), None)
+
+
+MARKER_REACH = 5  # blocks under a release marker: its date, its embargo, a rule, then the release's own heading
 MAX_SITE_NAME_WORDS = 4
 SITE_NAME_LIKENESS = 0.8
 
