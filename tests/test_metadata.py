@@ -250,6 +250,16 @@ def test_a_title_that_only_says_press_release_gives_way_to_the_heading_under_it(
     assert parsed(text.replace(marker, "Airport news"), "text/markdown").title == "Airport news"
 
 
+def test_a_numbered_first_section_is_no_title_over_the_front_matters():
+    text = ("---\ntitle: Open Knowledge Belgium defines 5 priorities for the federal digital agenda\n---\n\n"
+            "# 1. The federal open data strategy\n\nThe cabinet introduced a federal open data strategy in 2015, and "
+            "we ask the government to renew it.\n\n# 2. A federal prototype fund\n\nWe ask for a fund.\n")
+    assert parsed(text, "text/markdown").title == \
+        "Open Knowledge Belgium defines 5 priorities for the federal digital agenda"
+    own = text.replace("# 1. The federal open data strategy", "# Five priorities for the digital agenda")
+    assert parsed(own, "text/markdown").title == "Five priorities for the digital agenda"  # an author's own H1
+
+
 def test_a_heading_that_names_the_statement_under_its_text_heads_no_reprint():
     argument = ("Geographic data collected by governments is a public good, and every citizen should be able to use "
                 "it, share it and build on it without asking for leave or paying twice for what taxes paid for. ")

@@ -164,13 +164,16 @@ def page_from_markdown(text: str) -> Page:
         if block.kind == "heading":
             block.text = _HEADING_ANCHOR.sub("", block.text)
     heading = _opening_h1(blocks)
-    if heading is not None and not ("title" in metadata and (_wholly_a_link(soup) or _PLACEHOLDER.match(heading.text))):
+    if heading is not None and not ("title" in metadata and (_wholly_a_link(soup) or _PLACEHOLDER.match(heading.text)
+                                                            or _NUMBERED_SECTION.match(heading.text))):
         if "title" in metadata:
             metadata["post_title"] = metadata["title"]
         metadata["title"] = heading.text  # an author's own H1 names the statement, whatever the post is called
     return Page(blocks, metadata)
 
 
+# "1. The federal open data strategy": the first of a post's numbered sections, not its title
+_NUMBERED_SECTION = re.compile(r"(?:\d{1,2}|[IVX]{1,4})[.)]\s+\S")
 # "Politic3", "post_12": a template's name for a page, a word run into a number, where the front matter names it
 _PLACEHOLDER = re.compile(r"[^\W\d_]+[_-]?\d+$")
 MAX_BLOCKS_BEFORE_H1 = 2  # "**[Versión en Castellano](#...)**", a badge: a line or two may stand above the title
