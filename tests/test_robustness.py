@@ -73,6 +73,8 @@ def test_any_bytes_in_any_file_give_a_record_or_a_clean_error(tmp_path, body, su
     ("five-megabytes", (b"<p>We call on governments to act.</p><p>" + b"word " * 200 + b"</p>") * 5_000),
     ("no-body", b"<html><head><title>Only a title</title></head></html>"),
     ("only-markup", b"<<<>>></></>"),
+    ("comment-markers", b"// " * 50_000 + b"x"),  # a module's opening looked for past comments, each way once
+    ("unclosed-module-comments", b"import x\nreturn (<p>" + b"{/* " * 20_000 + b"</p>"),
 ])
 @pytest.mark.parametrize("content_type", CONTENT_TYPES)
 def test_extreme_documents_parse(name, body, content_type):

@@ -330,7 +330,9 @@ def _without_spans(text: str, opening: str, closing: str) -> str:
 
 
 # a module's opening ("import React from 'react'", "export const query = ...", "'use client'"), past its comments
-_MODULE_OPENING = re.compile(r"\A\s*(?:(?://[^\n]*|/\*.*?\*/)\s*)*(?:import\s|export\s|['\"]use \w+['\"])", re.S)
+# (possessive: a line of a thousand "// " must not be split every way before the match fails)
+_MODULE_OPENING = re.compile(r"\A\s*+(?:(?://[^\n]*+|/\*.*?\*/)\s*+)*+(?:import\s|export\s|['\"]use \w+['\"])",
+                             re.S)
 _RETURNED_MARKUP = re.compile(r"\breturn\s*\(\s*(?=<)")
 
 

@@ -438,16 +438,16 @@ def _user_name(tail: str, name: str) -> bool:
         return True
     folded = fold(tail)
     return any(len(part) >= MIN_NAME_IN_ACCOUNT and part in folded for part in fold(name).split())
-_FROM_PLACE = re.compile(r"\s+from\s+(?:the\s+)?(?P<place>[^\W\d_][\w .'’-]*?)\s*$")
+_FROM_PLACE = re.compile(r"(?<=\s)from\s+(?:the\s+)?(?P<place>[^\W\d_][\w .'’-]*)$")
 
 
 def without_home(head: str) -> str:
     """ "Ahmad Salimi from Iran", "Aiden Wallis from the United Kingdom": the signer without the country or place
     they sign from, which says nothing of whether they are a person."""
-    match = _FROM_PLACE.search(head)
+    match = _FROM_PLACE.search(head.rstrip())
     if match is None or not (is_country_name(match["place"]) or is_place(match["place"])):
         return head
-    return head[:match.start()]
+    return head[:match.start()].rstrip()
 
 
 def _inverted_name(head: list[str], tail: str) -> bool:
