@@ -78,12 +78,13 @@ def statement_heading(blocks: list[Block], page_titles: list[str]) -> int | None
     if any(_labels_itself(title) for title in page_titles if title):
         return None
     titles = {fold(title).strip(" .!:") for title in page_titles if title}
+    prose: list[int] = []  # each block's characters of prose, read once where a heading comes to need them
     for index, block in enumerate(blocks[:MAX_REPRINT_SEARCH_BLOCKS]):
         if is_heading_like(block) and not block.linked and not block.text.rstrip(_CLOSING_QUOTES).endswith("?") \
                 and _names_a_statement_by_name(block.text) \
                 and _prose_follows(blocks, index, ADDRESS_REACH) \
                 and any(is_prose(before) and names_a_statement(before.text) for before in blocks[:index]) \
-                and _prose_chars(blocks[index + 1:]) >= MIN_REPRINT_SHARE * _prose_chars(blocks[:index]):
+                and _text_stands_under(index, blocks, prose):
             # the first heading that names the statement: the page's own title (or its first line, where the
             # heading is broken over lines) means the page is the statement
             heading = fold(block.text).strip(" .!:")
@@ -94,8 +95,11 @@ def statement_heading(blocks: list[Block], page_titles: list[str]) -> int | None
 MIN_REPRINT_SHARE = 0.5  # of the prose before it: a reprint's text stands under its heading, not a counter's line
 
 
-def _prose_chars(blocks: list[Block]) -> int:
-    return sum(len(block.text) for block in blocks if is_prose(block))
+def _text_stands_under(index: int, blocks: list[Block], prose: list[int]) -> bool:
+    """At least MIN_REPRINT_SHARE as much prose under the heading as before it."""
+    if not prose:
+        prose.extend(len(block.text) if is_prose(block) else 0 for block in blocks)
+    return sum(prose[index + 1:]) >= MIN_REPRINT_SHARE * sum(prose[:index])
 
 
 def _labels_itself(title: str) -> bool:
