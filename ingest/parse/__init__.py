@@ -180,13 +180,10 @@ def _statement_heading_under_a_name(title: str, body: list[Block]) -> str | None
 def _heading_under_a_release_marker(title: str, body: list[Block]) -> str | None:
     """ "# COMUNICATO STAMPA", a line for its distribution, then "## Nasce il Comitato ...": a title that only says the
     page is a press release gives way to the heading a few lines under it."""
-    if not is_release_marker(title):
+    under = _under_the_title(title, body) if is_release_marker(title) else None
+    if under is None:
         return None
-    key = fold(title).strip(" .!:*")
-    at = next((index for index, block in enumerate(body[:TITLE_REACH]) if fold(block.text).strip(" .!:*") == key), None)
-    if at is None:
-        return None
-    return next((block.text for block in body[at + 1:at + 1 + MARKER_REACH] if block.kind == "heading"), None)
+    return next((block.text for block in body[under:under + MARKER_REACH] if block.kind == "heading"), None)
 
 
 MARKER_REACH = 5  # blocks under a release marker: its date, its embargo, a rule, then the release's own heading
@@ -194,13 +191,18 @@ MAX_SITE_NAME_WORDS = 4
 SITE_NAME_LIKENESS = 0.8
 
 
+def _under_the_title(title: str, body: list[Block]) -> int | None:
+    """Where the blocks under the page's title begin, where the title stands among the first blocks too."""
+    key = fold(title).strip(" .!:")
+    return next((index + 1 for index, block in enumerate(body[:TITLE_REACH]) if fold(block.text).strip(" .!:") == key),
+                None)
+
+
 def _heading_below(title: str, body: list[Block]) -> str | None:
     """The heading right under the page's title ("Open letter" over "Stop the surveillance bill"), or that the
     statement opens with where its title stands apart from it (in front matter): a subtitle, where the markup gives
     none."""
-    key = fold(title).strip(" .!:")
-    index = next((index + 1 for index, block in enumerate(body[:TITLE_REACH])
-                  if fold(block.text).strip(" .!:") == key), 0)
+    index = _under_the_title(title, body) or 0
     below = next((block for block in body[index:index + 1 + MAX_ADDRESS_LINES] if block.kind != "line"), None)
     return below.text if below is not None and below.kind == "heading" else None
 

@@ -113,6 +113,12 @@ def legal_forms() -> frozenset[str]:
     return frozenset(form.rstrip(".") for form in _data()["legal_forms"])
 
 
+def is_legal_form(word: str) -> bool:
+    """ "e.V.", "gGmbH", "eG": a legal form, where a dot or a capital says it is one (it ends the name before it,
+    "Beatmungsmedizin e.V."); not the English word "as" (Norwegian "AS") nor "co"."""
+    return ("." in word or not word.islower()) and word.rstrip(".,").casefold() in legal_forms()
+
+
 MAX_ENTRY_TEXT = 1000  # characters of an entry worth reading: names and roles are far shorter
 GIVEN = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 

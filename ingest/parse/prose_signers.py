@@ -17,7 +17,7 @@ from .caseless import Caseless
 from .countries import fold
 from .inline import split_inline_list
 from .lexicon import Lexicon
-from .names import ORGANISATION_SHAPE, has_organisation_word, legal_forms, name_likeness
+from .names import ORGANISATION_SHAPE, has_organisation_word, is_legal_form, name_likeness
 from .sentences import sentences
 
 OPENING_PARAGRAPHS = 4  # where a statement names who issues it
@@ -443,15 +443,9 @@ def _leading_name(text: str) -> tuple[str, str]:
     taken: list[str] = []
     rest = text.split()
     while rest and (rest[0][:1].isupper() or rest[0][:1].isdigit() or (taken and rest[0] in ("&", "-", "–"))
-                    or (taken and _legal_form(rest[0]))):
+                    or (taken and is_legal_form(rest[0]))):
         taken.append(rest.pop(0))
     return " ".join(taken), " ".join(rest)
-
-
-def _legal_form(word: str) -> bool:
-    """ "e.V.", "gGmbH", "eG": a legal form written in lower case ends the name before it ("Beatmungsmedizin e.V."),
-    where a dot or a capital says it is one; not the English word "as" (Norwegian "AS") nor "co"."""
-    return ("." in word or not word.islower()) and word.rstrip(".,").casefold() in legal_forms()
 
 
 def without_article(text: str) -> str:
