@@ -990,3 +990,12 @@ def test_a_closing_formula_on_the_line_above_the_signer_is_no_part_of_its_name(l
     assert [(s.kind, s.name_as_written) for s in statement.signatories] == [
         ("organisation", signer), ("individual", "Jane Doe"), ("individual", "John Smith"),
         ("individual", "Anna Miller")]
+
+
+def test_dutch_academics_one_per_line_under_their_lower_case_titles_are_each_a_person():
+    people = ["dr. C. J. van Lissa", "O.R. van den Akker, MSc", "prof. dr. P. Groeneboom", "B. Gützkow, MSc",
+              "dr. ir. Sanli Faez", "S. Klinkenberg", "mr. L.J.H. Kortz, MA", "C.C. Tanis", "A. M. Reitsema, MSc",
+              "M. van Vugt MSc", "Prof. dr. A.P. Zwart"]  # "B." before "A.": initials, no list lettered from A
+    statement = parsed(LETTER + "\n\nGetekend,\n\n" + "  \n".join(people) + "\n", "text/markdown")
+    assert names(statement, "individual") == people
+    assert names(statement, "organisation") == []

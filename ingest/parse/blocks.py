@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from .names import honorifics
+
 # A rule is an <hr> or a section break; an image is a standalone image's alt text (a logo, a portrait).
 BlockKind = Literal["heading", "paragraph", "item", "line", "row", "rule", "image"]
 
@@ -29,7 +31,7 @@ _LOGO_WORDS = re.compile(r"\b(?:logo(?:tipo|type)?|image|imagen|imagem|immagine|
                          r"(?:\s+(?:of|de[ls]?|du|von|van|der|di|da|do|dos|das)\b|\s+d['’])?", re.I)
 # WordPress shortcodes left in exported posts: [caption id="..."], [/caption], [embed]
 _SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_\w+|vc_\w+|et_pb_\w+)\b[^\]]{0,300}\]")
-_INITIAL = re.compile(r"^\s*[A-ZÀ-Þ]\.\s+[A-ZÀ-Þ]")  # "F. S. Hussain", "J. Gray"
+_LETTER_DOT = re.compile(r"^\s*[^\W\d_]\.\s")
 _TEXT_RULE = re.compile(r"^\s*(?:[-*_=~]\s*){3,}$")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select",
@@ -93,8 +95,16 @@ def looks_like_line_list(lines: list[str]) -> bool:
     are long entries where no line ends a sentence."""
     if len(lines) < 2 or not _mostly_short(lines):
         return False
-    lowercase_starts = sum(1 for line in lines[1:] if line[:1].islower() and not _ADDRESS_LINE.fullmatch(line.strip()))
+    lowercase_starts = sum(1 for line in lines[1:] if line[:1].islower() and not _ADDRESS_LINE.fullmatch(line.strip())
+                           and not _titled(line))
     return lowercase_starts <= len(lines) // 5 and not _wrapped_prose(lines)
+
+
+def _titled(line: str) -> bool:
+    """ "dr. C. J. van Lissa", "prof. dr. P. Groeneboom", "mr. L.J.H. Kortz": a name under its title, which Dutch
+    and others write in lower case."""
+    first = line.split(maxsplit=1)[0]
+    return first.endswith(".") and first.casefold() in honorifics()
 
 
 # "vorstand@cccs.de", "www.example.org": a contact line under a signature starts in lower case, but no sentence does
@@ -138,11 +148,19 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
 
 
 def _bullet(line: str, lines: list[str]) -> re.Match[str] | None:
-    """A list marker; "F. S. Hussain" opens with an initial, not with the sixth item of a list lettered from A."""
+    """A list marker; "F. S. Hussain" and "M. van Vugt" open with an initial, not with an item of a list lettered
+    from A."""
     marker = BULLET.match(line)
-    if marker and _INITIAL.match(line) and not any(line.startswith(("A. ", "a. ")) for line in lines):
+    if marker and _LETTER_DOT.match(line) and not _lettered_from_a(lines):
         return None
     return marker
+
+
+def _lettered_from_a(lines: list[str]) -> bool:
+    """ "A. Stop the war", "B. Free ...": the first line that opens with a letter and a dot opens with "A."; among
+    people's names "B. Gützkow" comes long before "A. M. Reitsema"."""
+    first = next((line for line in lines if _LETTER_DOT.match(line)), None)
+    return first is not None and first.lstrip().startswith(("A. ", "a. "))
 
 
 def _marker_style(marker: str) -> str:

@@ -101,6 +101,12 @@ def honorifics() -> frozenset[str]:
 
 
 @cache
+def _abbreviated_titles() -> frozenset[str]:
+    """ "dr", "prof", "mr", "ir", "dhr": the honorifics written with a dot, without it."""
+    return frozenset(title.rstrip(".") for title in honorifics() if title.endswith("."))
+
+
+@cache
 def first_person_words() -> frozenset[str]:
     """ "we", "wir", "nous", "our", "unsere", "nostra": the first person plural's pronouns and possessives, in every
     language read here."""
@@ -344,7 +350,8 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     penalty = 0.0
     first = words[0]
     if first[:1].islower() and not _DOMAIN_NAME.match(first) and not _DOTTED_NAME.match(first) and \
-            fold(first) not in _particles() and not _ends_in_legal_form(words):
+            fold(first) not in _particles() and not _ends_in_legal_form(words) and \
+            not (first.endswith(".") and fold(first).rstrip(".") in _abbreviated_titles()):
         penalty += 0.35
     if _SENTENCE_INSIDE.search(text):
         penalty += 0.3
