@@ -37,6 +37,16 @@ def test_an_announced_meeting_with_its_time_of_day_is_an_event():
     assert kind(body, language="it") == "other"
 
 
+def test_a_day_of_action_called_for_an_hour_on_the_clock_is_an_event_whatever_demands_it_passes_on():
+    demands = "".join(f"<li>{ask}</li>" for ask in ("Cut off the regime's financial lifelines in full",
+                                                    "Ensure free internet and communications for the people",
+                                                    "Immediate release of all political prisoners"))
+    body = ("<h1>Solidarity with the people of Iran</h1><p>Global Day of Action, 14 February, at 13:00 on the "
+            f"Theresienwiese, Munich.</p><p>Our three demands are clear:</p><ol>{demands}</ol>")
+    assert kind(body) == "other"
+    assert kind(body.replace(", at 13:00", "")) == "joint_statement"  # a day of action alone may be a statement's
+
+
 def test_a_statement_titled_so_that_tells_of_an_event_is_still_a_statement():
     body = ("<h1>Joint statement on the raid on the union's office</h1><p>The raid took place on Monday at 6 am, "
             "and the speakers of the union were taken away.</p><p>We call on the police to release them.</p>"
