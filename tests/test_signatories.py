@@ -999,3 +999,16 @@ def test_dutch_academics_one_per_line_under_their_lower_case_titles_are_each_a_p
     statement = parsed(LETTER + "\n\nGetekend,\n\n" + "  \n".join(people) + "\n", "text/markdown")
     assert names(statement, "individual") == people
     assert names(statement, "organisation") == []
+
+
+def test_organisations_closing_a_list_of_people_need_fewer_of_their_own_words():
+    people = [f"{title} {given} {family} {letters}" for title, given, family, letters in (
+        ("Dr", "Alice", "Morgan", "MP"), ("Sir", "John", "Hayes", "MP"), ("Dr", "Carolyn", "Thomas", "MS"),
+        ("Ms", "Michelle", "Thomson", "MSP"), ("Mr", "Lee", "Waters", "MS"), ("Ms", "Elena", "Whitham", "MSP"))]
+    groups = ["PauseAI Global", "Open Rights Group", "Connected by Data", "Open Data Manchester",
+              "Safe AI for Children Alliance"]  # two say they are organisations; none is a person's name
+    def signed(names: list[str]):  # one name a paragraph
+        return parsed(LETTER + "\n\nYours sincerely,\n\n" + "\n\n".join(names) + "\n", "text/markdown")
+    assert names(signed(people + groups), "organisation") == groups
+    inside = names(signed(people[:3] + groups + people[3:]), "organisation")  # among people, half must be sure
+    assert "Open Rights Group" in inside and "Connected by Data" not in inside

@@ -192,8 +192,9 @@ def read_signatories(block: SignatoryBlock, words: Lexicon) -> list[Signatory]:
     signatories = []
     for index, entry in enumerate(block.entries):
         group = _group_with_members(entry.text, words)
-        context = "people" if index in among_people else \
-            "organisations" if index in among_organisations else contexts[entry.run]
+        # a name at the seam of people and the organisations after them ("PauseAI Global") goes with the organisations
+        context = "organisations" if index in among_organisations else \
+            "people" if index in among_people else contexts[entry.run]
         signatory = group[0] if group else _signatory(entry, context)
         if signatory is None:
             continue
@@ -233,7 +234,8 @@ def _organisation_stretches(entries: list[Entry], contexts: dict[int, str]) -> s
             stretch.append(index)
             continue
         sure = sum(1 for i in stretch if person_evidence(entries[i].text) <= -MIN_PERSON_LIKE * 2)
-        if len(stretch) >= MIN_PEOPLE_STRETCH and sure * 2 >= len(stretch):
+        closing = entry is None  # organisations after the people, where lists put them: fewer need to be sure
+        if len(stretch) >= MIN_PEOPLE_STRETCH and sure * (3 if closing else 2) >= len(stretch):
             found.update(stretch)
         stretch = [index] if doubtful else []
     return found
