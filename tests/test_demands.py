@@ -1780,3 +1780,29 @@ def test_the_noun_made_from_a_listed_verb_names_an_action(noun, language, action
 ])
 def test_actions_named_with_an_adjective_in_one_ask_are_each_a_demand(language, sentence, parts):
     assert [text for _, text in demands(f"The situation is serious.\n\n{sentence}\n", language=language)] == parts
+
+
+def test_a_numbered_list_broken_by_bulleted_sub_lists_written_without_indenting_is_one_list_of_its_numbers():
+    body = ("By the end of July, we demand that the University and all its colleges announce plans to:\n\n"
+            "1. **Divest from and make no future investment in the following:**\n"
+            "* All fossil fuel industries\n* The arms trade\n* All other ecocidal companies and industries\n\n"
+            "2. **Use this opportunity to reinvest ethically in companies and industries that:**\n"
+            "* Have a positive impact on biodiversity\n* Uphold animal rights\n\n"
+            "The commitments must be fulfilled by the end of the year.\n")
+    assert [text for _, text in demands(body)] == [
+        "Divest from and make no future investment in the following:",
+        "Use this opportunity to reinvest ethically in companies and industries that:"]
+
+
+def test_a_numbered_sub_list_inside_a_bulleted_demand_keeps_the_demands_after_it():
+    sub = "<ol><li>Hacer públicos los instrumentos de consulta.</li><li>Simplificar el procedimiento.</li></ol>"
+    asks = ["Que se ordene la transferencia de la documentación histórica al Archivo General.",
+            "Que mientras tanto se garantice el acceso a este patrimonio documental."]
+    body = (f"<p>Con el fin de facilitar la investigación, las personas abajo firmantes solicitamos:</p>"
+            f"<ul><li>{asks[0]}{sub}</li><li>{asks[1]}{sub}</li></ul>")
+    assert [text for _, text in demands(body, "text/html", "es")] == asks
+
+
+def test_an_ask_whose_infinitive_the_list_after_it_completes_asks_nothing_by_itself():
+    assert asked("By the end of July, we demand that the University and all its colleges announce plans to:") == []
+    assert asked("Exigimos ao Governo que retire a bandeira do navio e que:", "pt") != []  # an ask, then a clause

@@ -90,12 +90,17 @@ def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
 
 
 def _left_open(act: str, words: Lexicon) -> bool:
-    """ "We call on X to:", "the State must take on:", "Nous demandons au gouvernement :": an ask left open
-    asks nothing by itself; what it asks is the list after it, read as one where it is one."""
+    """ "We call on X to:", "the State must take on:", "Nous demandons au gouvernement :", "that X announce plans
+    to:": an ask left open asks nothing by itself; what it asks is the list after it, read as one where it is one."""
     count = _word_count(act)
     if count == 0:
         return True
-    return act.rstrip().endswith(":") and (count == 1 or addressed_only(act, words) is not None)
+    if not act.rstrip().endswith(":"):
+        return False
+    last = _WORD.findall(act)[-1]  # "announce plans to:": what is to be done is the list's to say ("e que:" opens a
+    return count == 1 or addressed_only(act, words) is not None or (  # clause after an ask of its own)
+        words.complement_marker is not None and words.complement_marker.fullmatch(last) is not None
+        and words.that_clause.match(last + " ") is None)
 
 
 def addressed_only(text: str, words: Lexicon) -> str | None:

@@ -404,7 +404,7 @@ class _Walker:
                 link = _the_link(item, text)
                 self.add(Block("item", text, level=level, linked=link is not None,
                                anchored=link is not None and str(link.get("href") or "").startswith("#"),
-                               lead=_leading_name(item, text)))
+                               lead=_leading_name(item, text), marker="number" if listing.name == "ol" else "symbol"))
             for sublist in nested:
                 self.list_items(sublist, depth + 1, level + 1)
         self.people = outer
@@ -542,10 +542,21 @@ def _numbered_line(listing: Tag) -> str:
     that starts at a number other than 1 is that line, its number included. Empty for any other list."""
     start = str(listing.get("start") or "").strip()
     items = _children(listing, ("li",))
-    if not start.isdigit() or start == "1" or len(items) != 1 or _children(items[0], ("ul", "ol")):
+    if not start.isdigit() or start == "1" or len(items) != 1 or _children(items[0], ("ul", "ol")) \
+            or _last_number_before(listing) == int(start) - 1:
         return ""
     text = clean(items[0].get_text(" "))
     return f"{start}. {text}" if text else ""
+
+
+def _last_number_before(listing: Tag) -> int | None:
+    """The number of the last item of the numbered list before this one beside it: "1. Divest from:", a bulleted
+    list, then "2. Reinvest in:" goes on with the list that a sub-list written without indenting broke."""
+    earlier = listing.find_previous_sibling("ol")
+    if earlier is None:
+        return None
+    start = str(earlier.get("start") or "1").strip()
+    return int(start) + len(_children(earlier, ("li",))) - 1 if start.isdigit() else None
 
 
 def _holds_a_page(item: Tag) -> bool:

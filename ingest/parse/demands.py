@@ -239,7 +239,24 @@ def _readable(blocks: list[Block]) -> list[Block]:
             block = replace(block, text=unicodedata.normalize("NFKC", block.text),
                             lines=tuple(unicodedata.normalize("NFKC", line) for line in block.lines))
         readable.append(block)
-    return readable
+    return _sub_lists_set_apart(readable)
+
+
+def _sub_lists_set_apart(blocks: list[Block]) -> list[Block]:
+    """Items marked another way right after an item that ends with a colon, at its level: "1. Divest from the
+    following:", then "* All fossil fuel industries", "* The arms trade", then "2. Reinvest ...". Written without
+    indenting, they are still that item's sub-list, a level deeper."""
+    set_apart = []
+    opener: Block | None = None  # the item whose colon opened the sub-list we are in
+    for block in blocks:
+        if block.kind != "item":
+            opener = None
+        elif opener is not None and block.level == opener.level and block.marker != opener.marker:
+            block = replace(block, level=block.level + 1)
+        else:
+            opener = block if _bare(block.text).endswith(":") and block.marker else None
+        set_apart.append(block)
+    return set_apart
 
 
 def _with_lead_ins_apart(blocks: list[Block]) -> list[Block]:
@@ -654,10 +671,12 @@ def _later_heading_between(blocks: list[Block], start: int, end: int) -> bool:
 
 
 def _run(blocks: list[Block], start: int, kind: str) -> list[int]:
-    """The blocks of a kind from start on; items marked another way ("a)" after "3.") start another list."""
+    """The blocks of a kind from start on; items marked another way ("a)" after "3.") start another list, unless
+    they stand deeper, as a bulleted list inside a numbered item does."""
     run = []
     for index in range(start, len(blocks)):
-        if blocks[index].kind != kind or blocks[index].marker != blocks[start].marker:
+        block = blocks[index]
+        if block.kind != kind or block.marker != blocks[start].marker and block.level <= blocks[start].level:
             break
         run.append(index)
     return run
