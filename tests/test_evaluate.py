@@ -163,6 +163,7 @@ LABELLED_SETS = {
     "heldout-28": (CORPUS / "heldout-28",),
     "dev-30": (CORPUS / "dev-30",),
     "heldout-29": (CORPUS / "heldout-29",),
+    "dev-31": (CORPUS / "dev-31",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -411,6 +412,10 @@ BARS = {
                "statements": 0.80},
     # The thirty-second round's held-out part (1 page that is not a statement): at 403762b listed, with asks read.
     "heldout-29": {"titles": 0.95, "dates": 0.95, "languages": 0.95},
+    # The thirty-third round (9 documents, 6 statements; no repository was drawn for a held-out part): at 62a8bb9
+    # (parser 19) organisations 0.375, demands 0.375, titles 100%, dates 75%, statements 67%, individuals 0.857.
+    "dev-31": {"organisations": 0.37, "demands": 0.37, "titles": 0.95, "dates": 0.75, "languages": 0.95,
+               "statements": 0.66},
 }
 
 
