@@ -1806,3 +1806,12 @@ def test_a_numbered_sub_list_inside_a_bulleted_demand_keeps_the_demands_after_it
 def test_an_ask_whose_infinitive_the_list_after_it_completes_asks_nothing_by_itself():
     assert asked("By the end of July, we demand that the University and all its colleges announce plans to:") == []
     assert asked("Exigimos ao Governo que retire a bandeira do navio e que:", "pt") != []  # an ask, then a clause
+
+
+def test_an_ask_that_says_only_when_leaves_what_it_asks_to_the_list_after_it():
+    assert asked("Nous exigeons dans les plus brefs délais :", "fr") == []
+    items = ["Un accord sur le télétravail centré sur le choix des salarié-es.", "Des revalorisations de salaires "
+             "immédiates.", "La fin du plan de licenciement déguisé."]
+    body = "Nous exigeons dans les plus brefs délais :\n" + "".join(f"- {item}\n" for item in items)
+    assert [text for _, text in demands(body, language="fr")] == items
+    assert asked("Nous demandons l'abandon de toutes éventuelles procédures disciplinaires internes :", "fr") != []

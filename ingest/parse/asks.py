@@ -23,6 +23,7 @@ from .inline import split_inline_list
 from .lexicon import Lexicon, function_words, function_words_and_english, lexicon
 from .memory import kept
 from .names import MIN_PERSON_EVIDENCE, given_names, indefinite_articles, is_acronym, person_evidence
+from .prose_signers import prepositions
 
 MAX_SUBJECT_GAP_WORDS = 4  # "we strongly and urgently urge": a subject this close starts the demand
 MAX_SHARED_SUBJECT_WORDS = 3  # "Members and supporters", "FSF": the opening a coordinated modal shares
@@ -97,10 +98,20 @@ def _left_open(act: str, words: Lexicon) -> bool:
         return True
     if not act.rstrip().endswith(":"):
         return False
-    last = _WORD.findall(act)[-1]  # "announce plans to:": what is to be done is the list's to say ("e que:" opens a
+    tokens = _WORD.findall(act)
+    last = tokens[-1]  # "announce plans to:": what is to be done is the list's to say ("e que:" opens a
     return count == 1 or addressed_only(act, words) is not None or (  # clause after an ask of its own)
         words.complement_marker is not None and words.complement_marker.fullmatch(last) is not None
-        and words.that_clause.match(last + " ") is None)
+        and words.that_clause.match(last + " ") is None) \
+        or says_only_when_or_how(act, words)
+
+
+def says_only_when_or_how(text: str, words: Lexicon) -> bool:
+    """ "dans les plus brefs délais :", "without delay:": a phrase that says when or how, after the verb that asks,
+    and nothing of what is asked."""
+    tokens = _WORD.findall(text)
+    return bool(tokens) and fold(tokens[0]) in prepositions() and \
+        not any(is_action_word(token, words.language) for token in tokens)
 
 
 def addressed_only(text: str, words: Lexicon) -> str | None:

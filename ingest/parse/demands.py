@@ -27,6 +27,7 @@ from .asks import (
     lead_in,
     names_an_action,
     opening_ask,
+    says_only_when_or_how,
     sentence_asks,
 )
 from .blocks import Block
@@ -436,6 +437,8 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
                 rest = ""
             elif position == 0 and addressed_only(rest, words) is not None:
                 rest, addressee = "", addressee or addressed_only(rest, words)  # "Nous demandons au gouvernement :"
+            elif position == 0 and says_only_when_or_how(rest, words):
+                rest = ""  # "Nous exigeons dans les plus brefs délais :"
             return sentence, LeadIn(addressee, found[1]), rest
     return None
 
