@@ -47,6 +47,14 @@ def test_a_day_of_action_called_for_an_hour_on_the_clock_is_an_event_whatever_de
     assert kind(body.replace(", at 13:00", "")) == "joint_statement"  # a day of action alone may be a statement's
 
 
+@pytest.mark.parametrize("title", ["COMMUNIQUE COMMUN", "DECLARACION CONJUNTA"])
+def test_a_title_in_capitals_that_drops_its_accents_still_labels_the_page(title):
+    body = (f"<h1>{title}</h1><p>Les sections syndicales appellent la direction à retirer le dispositif.</p>"
+            "<p>Nous demandons à la direction de retirer le dispositif mis en place.</p>")
+    assert kind(body) == "joint_statement"
+    assert kind(body.replace(title, "Retour au bureau")) == "other"
+
+
 def test_a_statement_titled_so_that_tells_of_an_event_is_still_a_statement():
     body = ("<h1>Joint statement on the raid on the union's office</h1><p>The raid took place on Monday at 6 am, "
             "and the speakers of the union were taken away.</p><p>We call on the police to release them.</p>"

@@ -306,7 +306,16 @@ def kind_labels_in_any_language() -> dict[str, Caseless]:
     for language in LANGUAGES:
         for kind, labels in _load(language)["kind_labels"].items():
             patterns.setdefault(kind, []).extend(labels)
-    return {kind: Caseless(rf"\b(?:{_alternatives(labels)})") for kind, labels in patterns.items()}
+    return {kind: Caseless(_accents_optional(rf"\b(?:{_alternatives(labels)})")) for kind, labels in patterns.items()}
+
+
+# Titles set in capitals often drop the accents: "COMMUNIQUE COMMUN", "DECLARACION CONJUNTA".
+_UNACCENTED = {"é": "e", "è": "e", "ê": "e", "á": "a", "à": "a", "â": "a", "ã": "a", "ó": "o", "ò": "o", "ô": "o",
+               "õ": "o", "í": "i", "ì": "i", "î": "i", "ú": "u", "ù": "u", "û": "u", "ç": "c"}
+
+
+def _accents_optional(pattern: str) -> str:
+    return "".join(f"[{c}{_UNACCENTED[c]}]" if c in _UNACCENTED else c for c in pattern)
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
