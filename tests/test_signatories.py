@@ -1012,3 +1012,14 @@ def test_organisations_closing_a_list_of_people_need_fewer_of_their_own_words():
     assert names(signed(people + groups), "organisation") == groups
     inside = names(signed(people[:3] + groups + people[3:]), "organisation")  # among people, half must be sure
     assert "Open Rights Group" in inside and "Connected by Data" not in inside
+
+
+def test_a_subtitle_of_names_under_a_title_that_only_labels_the_statement_is_its_signers():
+    page = ("---\ntitle: COMMUNIQUE COMMUN\nsubtitle: Solidaires Informatique, STJV\n---\n\n"
+            "Les sections syndicales appellent les employé.es à privilégier le contact avec les représentants du "
+            "personnel pour se faire accompagner dans leurs démarches.\n")
+    statement = parsed(page, "text/markdown")
+    assert names(statement, "organisation") == ["Solidaires Informatique", "STJV"]
+    assert statement.title == "COMMUNIQUE COMMUN"  # the line of who signs does not continue the title
+    retitled = parsed(page.replace("COMMUNIQUE COMMUN", "Retour au bureau"), "text/markdown")
+    assert names(retitled, "organisation") == []

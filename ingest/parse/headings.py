@@ -13,6 +13,8 @@ from .blocks import Block
 from .caseless import Caseless
 from .countries import fold
 from .language import function_words, is_prose, runs_on
+from .lexicon import accents_optional
+from .names import names_listed
 
 MAX_HEADING_CHARS = 200
 MAX_HEADING_WORDS = 30
@@ -44,7 +46,7 @@ def page_kind_words() -> dict[str, dict[str, list[str]]]:
 def cue_pattern(*keys: str) -> Caseless:
     """One pattern for keys of page_kinds.json, in every language."""
     patterns = [pattern for key in keys for by_language in page_kind_words()[key].values() for pattern in by_language]
-    return Caseless(r"\b(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")")
+    return Caseless(accents_optional(r"\b(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")"))
 
 
 def is_heading_like(block: Block) -> bool:
@@ -174,7 +176,7 @@ def page_title(title: str, subtitle: str | None, blocks: list[Block]) -> str:
     punctuation to a slug. A title too long to be one is left as it is."""
     if len(title) > MAX_TITLE_CHARS:
         return title
-    if subtitle and _is_bare_label(title):
+    if subtitle and is_bare_label(title) and not names_listed(subtitle):  # not the line of who signs
         own_name = _names_a_statement_by_name(subtitle) or _LANGUAGE_TAG.search(title)
         title = subtitle if own_name else f"{title.rstrip(' :–—-')}: {subtitle}"
     return _respelled(as_written(latin_part(_without_label_after(title)), blocks), blocks)
@@ -184,13 +186,13 @@ def _without_label_after(title: str) -> str:
     """ "ACTA: Una minaccia globale alla Libertà (Open Letter)": the site's tag for what kind of text it is, in
     brackets after the statement's own title, is not part of that title."""
     tagged = _BRACKETED_AT_END.match(title)
-    return tagged["title"] if tagged and _is_bare_label(tagged["label"]) else title
+    return tagged["title"] if tagged and is_bare_label(tagged["label"]) else title
 
 
 _BRACKETED_AT_END = re.compile(r"(?P<title>.{8,}?)\s*[(\[](?P<label>[^()\[\]]{3,40})[)\]]\s*$")
 
 
-def _is_bare_label(title: str) -> bool:
+def is_bare_label(title: str) -> bool:
     """ "L'appel", "Offener Brief", "Open letter:": a label and nothing of its own."""
     return names_a_statement(title) and not _names_a_statement_by_name(title)
 

@@ -306,7 +306,7 @@ def kind_labels_in_any_language() -> dict[str, Caseless]:
     for language in LANGUAGES:
         for kind, labels in _load(language)["kind_labels"].items():
             patterns.setdefault(kind, []).extend(labels)
-    return {kind: Caseless(_accents_optional(rf"\b(?:{_alternatives(labels)})")) for kind, labels in patterns.items()}
+    return {kind: Caseless(accents_optional(rf"\b(?:{_alternatives(labels)})")) for kind, labels in patterns.items()}
 
 
 # Titles set in capitals often drop the accents: "COMMUNIQUE COMMUN", "DECLARACION CONJUNTA".
@@ -314,8 +314,22 @@ _UNACCENTED = {"é": "e", "è": "e", "ê": "e", "á": "a", "à": "a", "â": "a",
                "õ": "o", "í": "i", "ì": "i", "î": "i", "ú": "u", "ù": "u", "û": "u", "ç": "c"}
 
 
-def _accents_optional(pattern: str) -> str:
-    return "".join(f"[{c}{_UNACCENTED[c]}]" if c in _UNACCENTED else c for c in pattern)
+def accents_optional(pattern: str) -> str:
+    """The pattern with each accented vowel (outside a character class) matching its bare letter too."""
+    written, in_class, escaped = [], False, False
+    for c in pattern:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif c in _UNACCENTED and not in_class:
+            c = f"[{c}{_UNACCENTED[c]}]"
+        written.append(c)
+    return "".join(written)
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")

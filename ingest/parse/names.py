@@ -322,6 +322,21 @@ def name_likeness(text: str) -> float:
     return max(0.0, min(1.0, score))
 
 
+def names_listed(text: str) -> list[str]:
+    """ "Solidaires Informatique, STJV", "Alpha Network and Beta Rights Watch": a line that is nothing but two or more
+    names; empty for anything else."""
+    parts = [part.strip() for part in _LISTED.split(text.strip().rstrip("."))]
+    if len(parts) < 2 or any(len(part.split()) > MAX_LISTED_NAME_WORDS or name_likeness(part) < MIN_LISTED_LIKENESS
+                             for part in parts):
+        return []
+    return parts
+
+
+_LISTED = re.compile(r",\s*|\s+(?:&|and|et|und|y|e|en|i)\s+")
+MAX_LISTED_NAME_WORDS = 6
+MIN_LISTED_LIKENESS = 0.8
+
+
 def is_postal_address(text: str) -> bool:
     """ "02760 Espoo", "Quai Wilson 47, 1201": a line of a postal address."""
     town = _POSTCODE_TOWN.match(text)

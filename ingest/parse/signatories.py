@@ -18,6 +18,7 @@ from .candidates import ACCEPT, MAX_LEADIN_CHARS, Run, candidate_runs, roles_of,
 from .countries import country_code
 from .dates import before_closing_date, is_dateline
 from .entries import Entry, entries_of, kept, trailing_words, without_postal_addresses
+from .headings import is_bare_label
 from .inline import split_inline_list
 from .lexicon import Lexicon
 from .names import (
@@ -27,6 +28,7 @@ from .names import (
     has_role_word,
     is_given_name,
     name_likeness,
+    names_listed,
     person_evidence,
     read_person,
     says_organisations,
@@ -78,7 +80,8 @@ def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None 
     closing = _closing_inline_list(blocks, words) or _signed_at_end(blocks, words)
     if closing:
         return closing
-    named = prose_signers([title, subtitle], blocks, words)
+    listed = names_listed(subtitle) if title and subtitle and is_bare_label(title) else []
+    named = listed or prose_signers([title, subtitle], blocks, words)  # "Communiqué commun" over "A, B"
     return SignatoryBlock(len(blocks), None, [Entry(name) for name in named], end_index=len(blocks)) if named \
         else None
 
