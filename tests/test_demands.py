@@ -1815,3 +1815,9 @@ def test_an_ask_that_says_only_when_leaves_what_it_asks_to_the_list_after_it():
     body = "Nous exigeons dans les plus brefs délais :\n" + "".join(f"- {item}\n" for item in items)
     assert [text for _, text in demands(body, language="fr")] == items
     assert asked("Nous demandons l'abandon de toutes éventuelles procédures disciplinaires internes :", "fr") != []
+
+
+@pytest.mark.parametrize("sentence", ["L’Etat doit définir un cadre réglementaire spécifique pour les plantes.",
+                                      "Por eso la policia debe garantizar el acceso a los archivos."])
+def test_an_obligation_put_on_a_party_written_without_its_accents_is_an_ask(sentence):
+    assert asked(sentence, "fr" if "Etat" in sentence else "es") == [sentence]

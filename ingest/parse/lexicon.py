@@ -195,7 +195,7 @@ def lexicon(language: str = "en") -> Lexicon:
         named_speakers=re.compile(rf"(?P<names>[A-ZÀ-Þ].*?)\s+(?i:{data['reporting_verbs']})"),
         obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
         obligation_passive=re.compile(data["obligation_passive"], re.I),
-        party=re.compile(rf"\b(?:{data['party_nouns']})\b", re.I),
+        party=re.compile(accents_optional(rf"\b(?:{data['party_nouns']})\b"), re.I),  # "L'Etat", "ESTADO"
         party_of=re.compile(rf"\s(?:{data['party_of']})(?:\s|(?<=['’]))", re.I),
         nouns_capitalised=data["nouns_capitalised"],
         imperative_is_stem=data["imperative_is_stem"],
