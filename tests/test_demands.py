@@ -1821,3 +1821,8 @@ def test_an_ask_that_says_only_when_leaves_what_it_asks_to_the_list_after_it():
                                       "Por eso la policia debe garantizar el acceso a los archivos."])
 def test_an_obligation_put_on_a_party_written_without_its_accents_is_an_ask(sentence):
     assert asked(sentence, "fr" if "Etat" in sentence else "es") == [sentence]
+
+
+def test_conminar_urges_as_exhortar_does():
+    sentence = "Finalmente, conminamos a todos los sectores de la sociedad a conducirse con ética y responsabilidad."
+    assert asked(sentence, "es") == [sentence[len("Finalmente, "):]]
