@@ -1023,3 +1023,13 @@ def test_a_subtitle_of_names_under_a_title_that_only_labels_the_statement_is_its
     assert statement.title == "COMMUNIQUE COMMUN"  # the line of who signs does not continue the title
     retitled = parsed(page.replace("COMMUNIQUE COMMUN", "Retour au bureau"), "text/markdown")
     assert names(retitled, "organisation") == []
+
+
+def test_a_signature_under_a_name_our_lists_lack_is_one_person_when_a_bare_role_follows_it():
+    stanza = "**Anthea Lafreniere**<br>\nPresident-Elect<br>\nVice-President Communications<br>\n" \
+             "Canadian Federation of Medical Students"
+    other = "**Ali N. Damji, BHSc.**<br>\nChair, Ontario Medical Students Association"
+    statement = parsed(f"{LETTER}\n\nAll the best,\n\n{other}\n\n{stanza}\n", "text/markdown")
+    assert names(statement, "individual")[-1] == ("Anthea Lafreniere, President-Elect, Vice-President Communications, "
+                                                 "Canadian Federation of Medical Students")
+    assert names(statement, "organisation") == []

@@ -249,11 +249,19 @@ def _is_signature(stanza: list[Block]) -> bool:
     says the line above is a person, whether or not our name lists know the name."""
     first, rest = stanza[0].text, [block.text for block in stanza[1:]]
     dashed = bool(rest) and _ROLE_DASH.match(rest[0]) is not None and has_role_word(rest[0])
-    person = _names_a_person(first) or dashed and shaped_as_a_persons_name(first)
+    person = _names_a_person(first) or (dashed or bool(rest) and _only_a_role(rest[0])) and \
+        shaped_as_a_persons_name(first)
     return 2 <= len(stanza) <= MAX_STANZA_LINES and person and any(has_role_word(line) for line in rest) and \
         not any(_names_a_person(line) for line in rest)
 
 
+def _only_a_role(line: str) -> bool:
+    """ "President-Elect", "Executive Director": a line that holds a role and nothing else, as a signature's second
+    line does under a name our lists may not know ("Anthea Lafreniere")."""
+    return len(line.split()) <= MAX_ROLE_ONLY_WORDS and has_role_word(line) and not has_organisation_word(line)
+
+
+MAX_ROLE_ONLY_WORDS = 3
 _ROLE_DASH = re.compile(r"^\s*(?:-{1,2}|[–—])\s+")
 
 
