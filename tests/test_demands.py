@@ -1826,3 +1826,15 @@ def test_an_obligation_put_on_a_party_written_without_its_accents_is_an_ask(sent
 def test_conminar_urges_as_exhortar_does():
     sentence = "Finalmente, conminamos a todos los sectores de la sociedad a conducirse con ética y responsabilidad."
     assert asked(sentence, "es") == [sentence[len("Finalmente, "):]]
+
+
+@pytest.mark.parametrize(("call", "language"), [
+    ("Nos organisations syndicales appellent les salarié-es à la grève les 15, 16 et 17 octobre.", "fr"),
+    ("We call on all workers to strike on 1 May.", "en"),
+    ("Wir rufen alle Kolleginnen und Kollegen dazu auf, zu streiken.", "de")])
+def test_a_call_to_strike_mobilises_the_signers_own_and_asks_no_one_for_anything(call, language):
+    assert asked(call, language) == []
+
+
+def test_an_ask_about_the_right_to_strike_is_still_an_ask():
+    assert asked("Nous appelons le gouvernement à respecter le droit de grève.", "fr") != []
