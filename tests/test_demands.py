@@ -1838,3 +1838,13 @@ def test_a_call_to_strike_mobilises_the_signers_own_and_asks_no_one_for_anything
 
 def test_an_ask_about_the_right_to_strike_is_still_an_ask():
     assert asked("Nous appelons le gouvernement à respecter le droit de grève.", "fr") != []
+
+
+def test_headings_a_bare_number_counts_from_one_are_the_demands_after_a_lead_in():
+    asks = ["Release all political prisoners", "Repeal the national security law", "Restore press freedom"]
+    body = "<p>We call on the Government to:</p>" + "".join(
+        f"<h4><b>{n}</b> <span>{ask}</span></h4><p>The reasons are many and known to all.</p>"
+        for n, ask in enumerate(asks, start=1))
+    assert [text for _, text in demands(body, "text/html")] == asks
+    uncounted = body.replace("<b>3</b>", "<b>5</b>").replace("<b>2</b>", "<b>4</b>")  # 1, 4, 5: no count
+    assert [text for _, text in demands(uncounted, "text/html")] != asks

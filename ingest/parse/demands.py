@@ -576,10 +576,30 @@ def _numbered_headings(blocks: list[Block], index: int) -> list[tuple[int, str]]
     """Headings numbered one by one after a lead-in ("1. Fim aos despejos", "2. ..."), at the first one's level."""
     following = blocks[index + 1]
     if not _NUMBERED.match(following.text):
-        return []
+        return _counted_headings(blocks, index)
     return [(i, blocks[i].text) for i in range(index + 1, len(blocks))
             if blocks[i].kind == "heading" and blocks[i].level == following.level
             and _NUMBERED.match(blocks[i].text) and not _later_heading_between(blocks, index + 1, i)]
+
+
+def _counted_headings(blocks: list[Block], index: int) -> list[tuple[int, str]]:
+    """Headings that a bare number counts one by one from 1 ("1 Ensure Users Have Access ...", "2 Protect Our
+    Data"), with no dot to say it is a list's: the count itself says so. The number is left out."""
+    level = blocks[index + 1].level
+    found = []
+    for i in range(index + 1, len(blocks)):
+        block = blocks[i]
+        if block.kind != "heading" or block.level > level:
+            continue
+        counted = _BARE_COUNT.match(block.text)
+        if block.level < level or counted is None or int(counted.group(1)) != len(found) + 1:
+            break
+        found.append((i, block.text[counted.end():]))
+    return found if len(found) >= MIN_COUNTED_HEADINGS else []
+
+
+_BARE_COUNT = re.compile(r"^(\d{1,2})\s+(?=[^\W\d_])")
+MIN_COUNTED_HEADINGS = 3
 
 
 def _headings_under_demands(blocks: list[Block], index: int) -> list[tuple[int, str]]:
