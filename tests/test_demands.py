@@ -1848,3 +1848,18 @@ def test_headings_a_bare_number_counts_from_one_are_the_demands_after_a_lead_in(
     assert [text for _, text in demands(body, "text/html")] == asks
     uncounted = body.replace("<b>3</b>", "<b>5</b>").replace("<b>2</b>", "<b>4</b>")  # 1, 4, 5: no count
     assert [text for _, text in demands(uncounted, "text/html")] != asks
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("We entreat the Government to release the prisoners.", "en"),
+    ("Nous adjurons le gouvernement de libérer les prisonniers.", "fr"),
+    ("Emplazamos al Gobierno a liberar a los presos.", "es"),
+    ("Requerimos al Gobierno que libere a los presos.", "es"),
+    ("Suplicamos al Gobierno que libere a los presos.", "es"),
+    ("Requeremos ao Governo que liberte os presos.", "pt"),
+    ("Richiediamo al Governo di liberare i prigionieri.", "it"),
+    ("Intimiamo al Governo di liberare i prigionieri.", "it"),
+    ("Wij manen de regering de gevangenen vrij te laten.", "nl"),
+    ("Conminem el Govern a alliberar els presos.", "ca")])
+def test_verbs_that_urge_or_summon_a_party_ask_in_every_language(sentence, language):
+    assert asked(sentence, language) == [sentence]
