@@ -410,6 +410,10 @@ def test_a_markdown_date_line_that_opens_with_its_day_is_a_date_not_a_list():
     statement = parsed(f"# Erklärung\n\n{prose * 4}12. März 2024\n\nUnterzeichnende:\n\n- BUND\n- NABU\n",
                        "text/markdown", language="de")
     assert statement.date == "2024-03-12"
+    html = parsed(f"<html><body><h1>Erklärung</h1>{('<p>' + prose.strip() + '</p>') * 4}<p>12. März 2024</p>"
+                  "<p>Unterzeichnende:</p><ul><li>BUND</li><li>NABU</li></ul></body></html>", language="de")
+    assert html.date == "2024-03-12"  # in a page's own markup, a line of text, not an item numbered 12
+
 
 @pytest.mark.parametrize("language, opening, closing, expected", [
     ("de", "<span>Jänner 2013</span>", "", "2013-01"),

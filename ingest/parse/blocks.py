@@ -32,6 +32,7 @@ _LOGO_WORDS = re.compile(r"\b(?:logo(?:tipo|type)?|image|imagen|imagem|immagine|
 # WordPress shortcodes left in exported posts: [caption id="..."], [/caption], [embed]
 _SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_\w+|vc_\w+|et_pb_\w+)\b[^\]]{0,300}\]")
 _LETTER_DOT = re.compile(r"^\s*[^\W\d_]\.\s")
+_DAY_MONTH_YEAR = re.compile(r"^\s*\d{1,2}\.\s+[^\W\d_]+\.?\s+\d{4}\s*$")  # "3. März 2021": a date, not item 3
 _TEXT_RULE = re.compile(r"^\s*(?:[-*_=~]\s*){3,}$")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select",
@@ -149,9 +150,9 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
 
 def _bullet(line: str, lines: list[str]) -> re.Match[str] | None:
     """A list marker; "F. S. Hussain" and "M. van Vugt" open with an initial, not with an item of a list lettered
-    from A."""
+    from A, and "3. März 2021" is a date."""
     marker = BULLET.match(line)
-    if marker and _LETTER_DOT.match(line) and not _lettered_from_a(lines):
+    if marker and (_LETTER_DOT.match(line) and not _lettered_from_a(lines) or _DAY_MONTH_YEAR.match(line)):
         return None
     return marker
 
