@@ -1033,3 +1033,13 @@ def test_a_signature_under_a_name_our_lists_lack_is_one_person_when_a_bare_role_
     assert names(statement, "individual")[-1] == ("Anthea Lafreniere, President-Elect, Vice-President Communications, "
                                                  "Canadian Federation of Medical Students")
     assert names(statement, "organisation") == []
+
+
+def test_a_line_that_says_affiliations_are_for_identification_only_names_no_signer():
+    people = ["Halton Arp, Max-Planck-Institute Für Astrophysik (Germany)",
+              "Hermann Bondi, Churchill College, University of Cambridge (UK)",
+              "Thomas Gold, Cornell University (emeritus) (USA)",
+              "Steve Ongerth, Bay Area IWW (unions listed for identification purposes only)"]
+    statement = parsed(f"{LETTER}<p>Signed by,</p><p>Institutions for identification only, Country</p>"
+                       f"<p>{'<br>'.join(people)}</p>")
+    assert names(statement) == people

@@ -175,6 +175,11 @@ def _menu_words() -> frozenset[str]:
 
 
 @cache
+def _identification_note() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in _data()["identification_notes"]), re.I)
+
+
+@cache
 def _copulas() -> frozenset[str]:
     return frozenset(_data()["copulas"])
 
@@ -301,6 +306,8 @@ def name_likeness(text: str) -> float:
         return 0.2
     if fold(text).strip(" .:»›>") in _menu_words() or _FILE_NAME.search(text):
         return 0.0  # "Home", "About us", "Impressum", "README.md": a site's menu or a file, not a signer
+    if _identification_note().search(split_head(text)[0]):
+        return 0.0  # "Institutions for identification only, Country": what the list's columns are
     if len(found) >= 3 and not _copulas().isdisjoint(found[1:]):
         return 0.25  # "Klimaschützen ist kein Verbrechen!": a sentence, however short
     digits = sum(1 for token in found if token.isdigit())
