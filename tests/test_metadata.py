@@ -1003,3 +1003,11 @@ def test_a_front_matter_block_a_cms_left_before_the_real_one_does_not_hide_it(st
     statement = parsed(text, "text/markdown", language="en")
     assert (statement.title, statement.date) == ("Unions raise concerns about proctoring software", "2020-07-02")
     assert "+++" not in statement.text
+
+
+def test_a_front_matter_title_under_a_key_of_another_name_titles_the_page():
+    prose = "Exigim al Govern que aturi les identificacions per perfil ètnic i que en rendeixi comptes.\n"
+    page = "---\norder: 2\ntitol_seccio: Identificacions per perfil ètnic\n---\n" + prose
+    assert parsed(page, "text/markdown", language="ca").title == "Identificacions per perfil ètnic"
+    pictured = parsed("---\ntitle_image: img/perfil.png\n---\n" + prose, "text/markdown", language="ca")
+    assert pictured.title != "img/perfil.png"

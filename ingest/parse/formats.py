@@ -45,7 +45,7 @@ _HEADING_ANCHOR = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
 # "-" (publishDate, published_date, post_date, createdAt): Hugo, Jekyll, Eleventy, Hexo, Pelican, Zola, Astro,
 # Nuxt Content, Netlify CMS, Ghost and WordPress exports.
 FRONT_MATTER_KEYS = {
-    "title": ("title", "posttitle", "headline", "titel", "titre", "titulo", "título", "titolo"),
+    "title": ("title", "posttitle", "headline", "titel", "titre", "titulo", "título", "titolo", "titol", "títol"),
     "subtitle": ("subtitle", "untertitel", "soustitre", "subtitulo", "sottotitolo"),
     "date": ("date", "publishdate", "publisheddate", "published", "publishedat", "datepublished", "pubdate",
              "postdate", "postedon", "posted", "createdat", "created", "creationdate", "datum", "fecha", "data"),
@@ -59,6 +59,8 @@ FRONT_MATTER_KEYS = {
     "original": ("originalurl", "sourceurl", "source", "externallink", "externelink", "externalurl", "via"),
 }
 _KEY_SPELLING = re.compile(r"[_\s-]")
+_TITLE_BY_ANOTHER_NAME = re.compile(r"(?:t[ií]t(?:le|ol|olo|ulo)[_\s-]\w+|\w+[_\s-](?:title|titol|titolo|titulo))")
+_NOT_A_TITLE = re.compile(r"[/\\]|^#|\.\w{2,4}$")  # "title_image: img/a.png", "title_colour: #333"
 _LOCALISED_KEY = re.compile(r"(?P<key>title|subtitle|summary|description)(?:en|fr|de|es|pt|it|nl|ca)")
 # A link to the repository a GitHub Pages site is built from ("sign by opening an issue on our repository")
 # names the site: github.com/onestlatech/onestlatech.github.io -> onestlatech.github.io.
@@ -281,6 +283,8 @@ def _front_matter(data: Any) -> dict[str, Any]:
         localised = _LOCALISED_KEY.fullmatch(_KEY_SPELLING.sub("", str(key)).casefold())
         if localised:
             keys.setdefault(localised["key"], value)
+    if not any(spelling in keys for spelling in FRONT_MATTER_KEYS["title"]):
+        keys["title"] = _title_by_another_name(data)
     found: dict[str, Any] = {}
     for name, spellings in FRONT_MATTER_KEYS.items():
         for key in spellings:
@@ -293,6 +297,13 @@ def _front_matter(data: Any) -> dict[str, Any]:
                 found[name] = clean(html.unescape(value))  # "Ato contra a Lei Azeredo (&#8220;AI-5 digital&#8221;)"
                 break
     return found
+
+
+def _title_by_another_name(data: dict[Any, Any]) -> str | None:
+    """ "titol_seccio", "page_title": a title under a key of another name, where none is "title"; not an image's or
+    a colour's ("title_image: img/a.png")."""
+    return next((value for key, value in data.items() if _TITLE_BY_ANOTHER_NAME.fullmatch(str(key).casefold())
+                 and isinstance(value, str) and not _NOT_A_TITLE.search(value)), None)
 
 
 def page_from_html(html: str) -> Page:
