@@ -1043,3 +1043,23 @@ def test_a_line_that_says_affiliations_are_for_identification_only_names_no_sign
     statement = parsed(f"{LETTER}<p>Signed by,</p><p>Institutions for identification only, Country</p>"
                        f"<p>{'<br>'.join(people)}</p>")
     assert names(statement) == people
+
+
+def test_a_board_signing_for_its_organisation_and_a_person_namens_one_give_the_organisation():
+    cosigners = ["het bestuur van [Creative Commons Nederland](https://creativecommons.nl/)",
+                 "het bestuur van [NLUUG](https://nluug.nl/)", "het bestuur van [Setup](https://setup.nl/)",
+                 "Geert Lovink namens [Institute of Network Cultures](https://networkcultures.org/)",
+                 "Marleen Stikker namens [Waag Futurelab](https://waag.org/)"]
+    letter = "Wij roepen de regering op alle politieke gevangenen vrij te laten die om hun mening vastzitten.\n\n"
+    statement = parsed(letter + "Mede-ondertekend door:\n\n" + "".join(f"- {c}\n\n" for c in cosigners),
+                       "text/markdown")
+    assert names(statement, "organisation") == ["Creative Commons Nederland", "NLUUG", "Setup",
+                                                "Institute of Network Cultures", "Waag Futurelab"]
+    assert names(statement, "individual") == ["Geert Lovink", "Marleen Stikker"]
+
+
+def test_thanks_for_the_support_is_no_one_signing_for_anyone():
+    from ingest.parse.names import on_behalf_of
+    assert on_behalf_of("Vielen Dank für die Unterstützung!") is None
+    assert on_behalf_of("Chee Yoke Ling, on behalf of the Third World Network (TWN)") == (
+        "Chee Yoke Ling", "Third World Network (TWN)")

@@ -20,6 +20,7 @@ from .headings import cue_pattern
 from .inline import split_inline_list
 from .lexicon import LANGUAGES, Lexicon, addressed_to_in_any_language, function_words
 from .names import (
+    governed_organisation,
     has_organisation_word,
     has_role_word,
     is_postal_address,
@@ -318,10 +319,14 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
     couple = _couple(text, words)
     if couple:
         return [Entry(person, group, True) for person in couple]
+    governed = governed_organisation(text)
+    if governed:
+        return [Entry(governed, group)]
     behalf = on_behalf_of(text)
     if behalf:
         person, organisation = behalf
-        return [Entry(text, group, True), Entry(organisation, group)]
+        signed = text if text.startswith(person + ",") else person  # "Geert Lovink namens X": the name, then X
+        return [Entry(signed, group, True), Entry(organisation, group)]
     return [Entry(text, group, block.people, lenient=block.kind == "image",
                   named=_name_before_description(text, block.lead, words)
                   or _name_before_dashed_description(text, words))]

@@ -213,8 +213,8 @@ def _signing_for() -> re.Pattern[str]:
 
 @cache
 def _on_behalf_of() -> re.Pattern[str]:
-    return re.compile(rf"^(?P<person>[^,]+),\s+(?:{_joined('on_behalf_of')})\s+(?:the\s+)?(?P<organisation>.+)$",
-                      re.I)
+    return re.compile(rf"^(?P<person>[^,]+?)(?P<comma>,)?\s+(?:{_joined('on_behalf_of')})\s+(?:the\s+)?"
+                      rf"(?P<organisation>.+)$", re.I)
 
 
 def signing_for(label: str) -> str | None:
@@ -223,12 +223,37 @@ def signing_for(label: str) -> str | None:
     return match.group("name").strip() if match and has_organisation_word(match.group("name")) else None
 
 
+@cache
+def _governed() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_joined('governing_bodies')})\s+(?P<organisation>[^\W\d_].*)$", re.I)
+
+
+def governed_organisation(text: str) -> str | None:
+    """ "het bestuur van Creative Commons Nederland", "the board of X": the organisation whose board or committee
+    signs for it."""
+    match = _governed().match(text.strip())
+    return match.group("organisation").strip() if match and match.group("organisation")[:1].isupper() else None
+
+
 def on_behalf_of(text: str) -> tuple[str, str] | None:
-    """ "Chee Yoke Ling, on behalf of the Third World Network (TWN)": the person, and the organisation."""
+    """ "Chee Yoke Ling, on behalf of the Third World Network (TWN)", "Geert Lovink namens Institute of Network
+    Cultures": the person, and the organisation."""
     match = _on_behalf_of().match(text)
     if match is None or not match.group("organisation")[:1].isupper() or person_evidence(match.group("person")) < 0.1:
         return None
+    if not match.group("comma") and not _signs_for_without_a_comma(text, match):
+        return None
     return match.group("person").strip(), match.group("organisation").strip()
+
+
+def _signs_for_without_a_comma(text: str, match: re.Match[str]) -> bool:
+    """ "Geert Lovink namens Institute of Network Cultures": a person's name, then a word that can only mean signing
+    for ("namens", "on behalf of"); not "Vielen Dank für die Unterstützung"."""
+    joiner = text[match.end("person"):].split()[0]
+    return shaped_as_a_persons_name(match.group("person")) and fold(joiner) not in _AMBIGUOUS_BEHALF
+
+
+_AMBIGUOUS_BEHALF = frozenset({"fur", "für", "pour", "representing"})
 
 
 @cache
