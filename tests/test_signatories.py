@@ -1063,3 +1063,16 @@ def test_thanks_for_the_support_is_no_one_signing_for_anyone():
     assert on_behalf_of("Vielen Dank für die Unterstützung!") is None
     assert on_behalf_of("Chee Yoke Ling, on behalf of the Third World Network (TWN)") == (
         "Chee Yoke Ling", "Third World Network (TWN)")
+
+
+@pytest.mark.parametrize(("line", "signer"), [("Signed by Alpha Network", "Alpha Network"),
+                                              ("Getekend het bestuur van Alpha Netwerk", "Alpha Netwerk")])
+def test_a_line_that_signs_with_its_signer_on_it_above_the_co_signers_is_the_first_signer(line, signer):
+    letter = "We call on the Government to release all political prisoners held for their beliefs.\n\n"
+    cosigners = ["Beta Rights Watch", "Gamma Foundation", "Delta Coalition for Justice"]
+    statement = parsed(f"{letter}{line}\n\nCo-signed by:\n\n" + "".join(f"- {c}\n" for c in cosigners),
+                       "text/markdown")
+    assert names(statement) == [signer, *cosigners]
+    rambling = parsed(f"{letter}Signed by the network's lawyers who worked for years on this matter and on many "
+                      f"others\n\nCo-signed by:\n\n" + "".join(f"- {c}\n" for c in cosigners), "text/markdown")
+    assert names(rambling) == cosigners

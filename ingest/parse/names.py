@@ -224,6 +224,27 @@ def signing_for(label: str) -> str | None:
 
 
 @cache
+def _signed_by() -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:{_joined('signed_by')})\s*[:,]?\s+(?P<names>[^\W\d_].*)$", re.I)
+
+
+def signed_on_its_line(text: str) -> list[str]:
+    """ "Getekend het bestuur van Internet Society Nederland", "Signed: Alpha Network and Beta Watch": the signers a
+    line that signs names on itself (the board's organisation for its board); empty for anything else."""
+    match = _signed_by().match(text) if len(text) <= MAX_SIGNED_LINE_CHARS else None
+    if match is None:
+        return []
+    named = match.group("names").strip().rstrip(".")
+    governed = governed_organisation(named)
+    if governed:
+        return [governed]
+    return names_listed(named) or [named]  # whether it is a name, the list's own test of its entries tells
+
+
+MAX_SIGNED_LINE_CHARS = 200
+
+
+@cache
 def _governed() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_joined('governing_bodies')})\s+(?P<organisation>[^\W\d_].*)$", re.I)
 

@@ -33,6 +33,7 @@ from .names import (
     read_person,
     says_organisations,
     says_people,
+    signed_on_its_line,
     split_head,
     starts_with_given_name,
 )
@@ -100,6 +101,9 @@ def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> Signato
     if signer is not None:
         entries.insert(0, Entry(blocks[signer].text, run=SIGNED_ABOVE))
         start = signer
+    elif lead_in is not None and lead_in > 0 and (named := signed_on_its_line(blocks[lead_in - 1].text)):
+        entries[:0] = [Entry(name, run=SIGNED_ABOVE) for name in named]  # "Getekend X", then "Mede-ondertekend door:"
+        start = lead_in - 1
     found = SignatoryBlock(start, None, kept(without_postal_addresses(entries)), end_index=runs[-1].end,
                            score=max(run.score for run in runs))
     counted = [blocks[i].text for i in ([lead_in] if lead_in is not None else [])]
