@@ -1863,3 +1863,17 @@ def test_headings_a_bare_number_counts_from_one_are_the_demands_after_a_lead_in(
     ("Conminem el Govern a alliberar els presos.", "ca")])
 def test_verbs_that_urge_or_summon_a_party_ask_in_every_language(sentence, language):
     assert asked(sentence, language) == [sentence]
+
+
+def test_items_grouped_under_headings_that_say_whom_they_concern_are_the_demands_of_the_heading_above():
+    opening = "Wij vinden dat de overheid veel meer moet doen om open source te steunen.\n\n## Aanbevelingen\n\n"
+    groups = ("### Voor de Publieke Sector\n\n1. **Veranker Public Code:** Maak dit dwingend in wetgeving.\n"
+              "2. **Sovereign Tech Fund:** Richt een Europees fonds op.\n\n### Voor Wetgeving\n\n"
+              "1. **Bescherm de Commons:** Creëer juridische safe harbors in wetgeving.\n")
+    assert [text for _, text in demands(opening + groups, language="nl")] == [
+        "Veranker Public Code: Maak dit dwingend in wetgeving.", "Sovereign Tech Fund: Richt een Europees fonds op.",
+        "Bescherm de Commons: Creëer juridische safe harbors in wetgeving."]
+    asking = ("We have watched the crackdown grow worse.\n\n## Our demands\n\n### Release all political prisoners\n\n"
+              "- they were tried unfairly\n- they are ill\n\n### Repeal the national security law\n\n- it is vague\n")
+    assert [text for _, text in demands(asking)] == ["Release all political prisoners",
+                                                     "Repeal the national security law"]  # the headings ask

@@ -493,7 +493,8 @@ def _items_after(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[
         run = [i for i in items if blocks[i].level <= max(following.level, 1)]
         return [(i, blocks[i].text) for i in _with_grouped_items(blocks, items, words) + _continued(blocks, run, words)]
     if following.kind == "heading" and blocks[index].kind == "heading" and following.level > blocks[index].level:
-        return _numbered_headings(blocks, index) or _headings_under_demands(blocks, index)
+        grouped = _items_under_labels(blocks, index, words) if _names_demands_alone(blocks[index], words) else []
+        return grouped or _numbered_headings(blocks, index) or _headings_under_demands(blocks, index)
     if following.kind == "paragraph" and _names_demands_alone(blocks[index], words):
         leads = _bold_leads(blocks, index + 1)  # "Our demands", then "**Release ...** The government has ..."
         if len(leads) >= 2:
@@ -600,6 +601,24 @@ def _counted_headings(blocks: list[Block], index: int) -> list[tuple[int, str]]:
 
 _BARE_COUNT = re.compile(r"^(\d{1,2})\s+(?=[^\W\d_])")
 MIN_COUNTED_HEADINGS = 3
+
+
+def _items_under_labels(blocks: list[Block], index: int, words: Lexicon) -> list[tuple[int, str]]:
+    """ "## Aanbevelingen", then "### Voor de Publieke Sector" over "1. Veranker ...", "2. Richt ... op", and "### Voor
+    Wetgeving" over more: under a heading that names demands, headings that only say whom a group of them concerns
+    (none asks), and the items of the groups."""
+    level = blocks[index].level
+    items: list[tuple[int, str]] = []
+    for i in range(index + 1, len(blocks)):
+        block = blocks[i]
+        if block.kind == "heading" and (block.level <= level or reads_as_ask(block.text, words)):
+            break
+        if block.kind == "item" and block.level <= 1:
+            items.append((i, block.text))
+    return items if len(items) >= MIN_GROUPED_ITEMS else []
+
+
+MIN_GROUPED_ITEMS = 2
 
 
 def _headings_under_demands(blocks: list[Block], index: int) -> list[tuple[int, str]]:
