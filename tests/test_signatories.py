@@ -1076,10 +1076,3 @@ def test_a_line_that_signs_with_its_signer_on_it_above_the_co_signers_is_the_fir
     rambling = parsed(f"{letter}Signed by the network's lawyers who worked for years on this matter and on many "
                       f"others\n\nCo-signed by:\n\n" + "".join(f"- {c}\n" for c in cosigners), "text/markdown")
     assert names(rambling) == cosigners
-
-
-def test_a_pages_fields_and_their_values_are_no_signers():
-    fields = {"📰 Published in:": "Thinking Aloud", "📅 Date:": "17 July 2012", "👤 Author:": "Sunil Abraham",
-              "📄 Type:": "Open Letter / Commentary"}
-    details = "".join(f"<dt>{field}</dt><dd>{value}</dd>" for field, value in fields.items())
-    assert names(parsed(f"<h2>Article Details</h2><dl>{details}</dl>{LETTER}")) == []

@@ -286,9 +286,6 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     if sum(1 for block in run.blocks if block.anchored) * 2 > len(run.blocks):
         run.score = -math.inf  # "- [Precarious platform-based work](#topic2)": the page's table of contents
         return run
-    if sum(1 for entry in entries if entry.text.rstrip().endswith((":", "："))) * 3 >= len(entries):
-        run.score = -math.inf  # "📅 Date:", "17 July 2012", "👤 Author:", "Sunil Abraham": a page's fields and values
-        return run
     if _most_spelled_out(entries):
         run.score = -math.inf  # "IAB: Internet Architecture Board", ...: a key to the acronyms used above
         return run
