@@ -421,9 +421,10 @@ BARS = {
     "dev-31": {"organisations": 0.57, "demands": 0.78, "titles": 0.95, "dates": 0.75, "languages": 0.95,
                "statements": 0.95},
     # The thirty-fourth round's tuned part (5 documents, 3 statements): at ea29e33 (parser 19) organisations 0.327,
-    # demands 0.316, titles 80%, dates 80%, statements 60%.
-    "dev-32": {"organisations": 0.32, "demands": 0.31, "titles": 0.80, "dates": 0.80, "languages": 0.95,
-               "statements": 0.60},
+    # demands 0.316, titles 80%, dates 80%, statements 60%. Parser 19 since: organisations 0.704, demands 0.512,
+    # statements 80%.
+    "dev-32": {"organisations": 0.70, "demands": 0.51, "titles": 0.80, "dates": 0.80, "languages": 0.95,
+               "statements": 0.80},
     # The thirty-fourth round's held-out part (1 page that is not a statement): at ea29e33 listed, its title missed.
     "heldout-30": {"dates": 0.95, "languages": 0.95},
 }
