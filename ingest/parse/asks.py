@@ -98,12 +98,16 @@ def _left_open(act: str, words: Lexicon) -> bool:
         return True
     if not act.rstrip().endswith(":"):
         return False
-    tokens = _WORD.findall(act)
-    last = tokens[-1]  # "announce plans to:": what is to be done is the list's to say ("e que:" opens a
-    return count == 1 or addressed_only(act, words) is not None or (  # clause after an ask of its own)
-        words.complement_marker is not None and words.complement_marker.fullmatch(last) is not None
-        and words.that_clause.match(last + " ") is None) \
+    return count == 1 or addressed_only(act, words) is not None or _completed_by_its_list(act, words) \
         or says_only_when_or_how(act, words)
+
+
+def _completed_by_its_list(act: str, words: Lexicon) -> bool:
+    """ "announce plans to:": the infinitive's marker last, what is to be done the list's to say; not "that" opening
+    a clause after an ask of its own ("retire a bandeira do navio e que:")."""
+    last = _WORD.findall(act)[-1]
+    return words.complement_marker is not None and words.complement_marker.fullmatch(last) is not None \
+        and words.that_clause.match(last + " ") is None
 
 
 def says_only_when_or_how(text: str, words: Lexicon) -> bool:

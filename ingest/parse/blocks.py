@@ -152,7 +152,7 @@ def _bullet(line: str, lines: list[str]) -> re.Match[str] | None:
     """A list marker; "F. S. Hussain" and "M. van Vugt" open with an initial, not with an item of a list lettered
     from A, and "3. März 2021" is a date."""
     marker = BULLET.match(line)
-    if marker and (_LETTER_DOT.match(line) and not _lettered_from_a(lines) or _DAY_MONTH_YEAR.match(line)):
+    if marker and ((_LETTER_DOT.match(line) and not _lettered_from_a(lines)) or _DAY_MONTH_YEAR.match(line)):
         return None
     return marker
 
