@@ -166,6 +166,8 @@ LABELLED_SETS = {
     "dev-31": (CORPUS / "dev-31",),
     "dev-32": (CORPUS / "dev-32",),
     "heldout-30": (CORPUS / "heldout-30",),
+    "dev-33": (CORPUS / "dev-33",),
+    "heldout-31": (CORPUS / "heldout-31",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -427,6 +429,14 @@ BARS = {
                "statements": 0.80},
     # The thirty-fourth round's held-out part (1 page that is not a statement): at ea29e33 listed, its title missed.
     "heldout-30": {"dates": 0.95, "languages": 0.95},
+    # The thirty-fifth round's tuned part (5 documents, 2 statements signed by people or by no one named): at 10e9f99
+    # (parser 19) organisations 1.000 (none labelled, none found), demands 0.167, titles 80%, dates 100%,
+    # statements 80%.
+    "dev-33": {"organisations": 0.99, "demands": 0.16, "titles": 0.80, "dates": 0.95, "languages": 0.95,
+               "statements": 0.80},
+    # The thirty-fifth round's held-out part (2 statements whose signers are named in prose): at 10e9f99 both listed,
+    # no organisation found, demands 0.316, titles and dates right.
+    "heldout-31": {"demands": 0.31, "titles": 0.95, "dates": 0.95, "languages": 0.95, "statements": 0.95},
 }
 
 
