@@ -1877,3 +1877,12 @@ def test_items_grouped_under_headings_that_say_whom_they_concern_are_the_demands
               "- they were tried unfairly\n- they are ill\n\n### Repeal the national security law\n\n- it is vague\n")
     assert [text for _, text in demands(asking)] == ["Release all political prisoners",
                                                      "Repeal the national security law"]  # the headings ask
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("To meet this challenge, policymakers must adopt a new way of thinking about data.", "en"),
+    ("Les décideurs doivent adopter une nouvelle façon de penser les données.", "fr"),
+    ("Beleidsmakers moeten anders over data nadenken.", "nl"),
+    ("Los responsables políticos deben adoptar una nueva forma de pensar los datos.", "es")])
+def test_an_obligation_put_on_policymakers_is_an_ask(sentence, language):
+    assert asked(sentence, language) != []
