@@ -12,7 +12,7 @@ from ingest.parse import countries, parse
 from ingest.parse.countries import fold
 from ingest.parse.entries import Entry, names_on_one_line
 from ingest.parse.lexicon import lexicon
-from ingest.parse.names import _data, _word_starts, name_likeness, person_evidence, read_person
+from ingest.parse.names import _data, _word_starts, name_likeness, on_behalf_of, person_evidence, read_person
 from ingest.records import Document
 
 LETTER = "<p>We call on the Government to release all political prisoners held for their beliefs.</p>"
@@ -1059,7 +1059,6 @@ def test_a_board_signing_for_its_organisation_and_a_person_namens_one_give_the_o
 
 
 def test_thanks_for_the_support_is_no_one_signing_for_anyone():
-    from ingest.parse.names import on_behalf_of
     assert on_behalf_of("Vielen Dank für die Unterstützung!") is None
     assert on_behalf_of("Chee Yoke Ling, on behalf of the Third World Network (TWN)") == (
         "Chee Yoke Ling", "Third World Network (TWN)")

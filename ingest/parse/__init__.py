@@ -158,12 +158,12 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
     if markup:
         heading = _statement_heading_under_a_name(markup, body) or _heading_under_a_release_marker(markup, body)
         if heading is not None:
-            return page_title(heading, None, body)
-        return page_title(markup, subtitle or _heading_below(markup, body), body)
+            return page_title(heading, None, body, words)
+        return page_title(markup, subtitle or _heading_below(markup, body), body, words)
     opening = _past_datelines(body, words)
     first = first_line_title(opening)
     if first and read_date(first, words) is None:
-        return page_title(first, _next_line(opening, first), opening)
+        return page_title(first, _next_line(opening, first), opening, words)
     return labelled_heading(body)
 
 

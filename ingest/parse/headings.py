@@ -12,9 +12,9 @@ from importlib import resources
 from .blocks import Block
 from .caseless import Caseless
 from .countries import fold
+from .inline import names_listed
 from .language import function_words, is_prose, runs_on
-from .lexicon import accents_optional
-from .names import names_listed
+from .lexicon import Lexicon, accents_optional
 
 MAX_HEADING_CHARS = 200
 MAX_HEADING_WORDS = 30
@@ -169,14 +169,14 @@ def _has_letters(text: str) -> bool:
     return any(character.isalpha() for character in text)
 
 
-def page_title(title: str, subtitle: str | None, blocks: list[Block]) -> str:
+def page_title(title: str, subtitle: str | None, blocks: list[Block], words: Lexicon) -> str:
     """The page's title as the statement is named: a bare label ("L'appel", "Open letter") continued by the
     subtitle (replaced by it where the label only names a version, "Appeal (ENG)"), in the script the statement is
     written in where a translation follows it, and spelled as the text spells it where the title lost its
     punctuation to a slug. A title too long to be one is left as it is."""
     if len(title) > MAX_TITLE_CHARS:
         return title
-    if subtitle and is_bare_label(title) and not names_listed(subtitle):  # not the line of who signs
+    if subtitle and is_bare_label(title) and not names_listed(subtitle, words):  # not the line of who signs
         own_name = _names_a_statement_by_name(subtitle) or _LANGUAGE_TAG.search(title)
         title = subtitle if own_name else f"{title.rstrip(' :–—-')}: {subtitle}"
     return _respelled(as_written(latin_part(_without_label_after(title)), blocks), blocks)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
-from .names import legal_forms
+from .names import legal_forms, name_likeness
 from .sentences import is_abbreviation
 
 MAX_ITEM_WORDS = 8
@@ -81,3 +81,14 @@ def _entries_with_commas(text: str) -> bool:
 def _words_outside_brackets(part: str) -> int:
     """ "Dennis Visioli (assessore alla pace della provincia di Trieste)" is a two-word name and a note."""
     return len(_BRACKETED.sub(" ", part).split())
+
+
+def names_listed(text: str, words: Lexicon) -> list[str]:
+    """ "Solidaires Informatique, STJV", "Alpha Network and Beta Rights Watch": a line that is nothing but two or more
+    names; empty for anything else."""
+    items = split_inline_list(text, words, minimum=2, longest=MAX_LISTED_NAME_WORDS) or []
+    return items if all(name_likeness(item) >= MIN_LISTED_LIKENESS for item in items) else []
+
+
+MAX_LISTED_NAME_WORDS = 6
+MIN_LISTED_LIKENESS = 0.8

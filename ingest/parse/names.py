@@ -176,7 +176,7 @@ def _menu_words() -> frozenset[str]:
 
 @cache
 def _identification_note() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in _data()["identification_notes"]), re.I)
+    return re.compile(_joined("identification_notes"), re.I)
 
 
 @cache
@@ -228,17 +228,11 @@ def _signed_by() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:{_joined('signed_by')})\s*[:,]?\s+(?P<names>[^\W\d_].*)$", re.I)
 
 
-def signed_on_its_line(text: str) -> list[str]:
-    """ "Getekend het bestuur van Internet Society Nederland", "Signed: Alpha Network and Beta Watch": the signers a
-    line that signs names on itself (the board's organisation for its board); empty for anything else."""
+def named_on_a_signing_line(text: str) -> str | None:
+    """ "Getekend het bestuur van Internet Society Nederland", "Signed: Alpha Network and Beta Watch": what a line
+    that signs names on itself; None for anything else."""
     match = _signed_by().match(text) if len(text) <= MAX_SIGNED_LINE_CHARS else None
-    if match is None:
-        return []
-    named = match.group("names").strip().rstrip(".")
-    governed = governed_organisation(named)
-    if governed:
-        return [governed]
-    return names_listed(named) or [named]  # whether it is a name, the list's own test of its entries tells
+    return match.group("names").strip().rstrip(".") if match else None
 
 
 MAX_SIGNED_LINE_CHARS = 200
@@ -274,7 +268,7 @@ def _signs_for_without_a_comma(text: str, match: re.Match[str]) -> bool:
     return shaped_as_a_persons_name(match.group("person")) and fold(joiner) not in _AMBIGUOUS_BEHALF
 
 
-_AMBIGUOUS_BEHALF = frozenset({"fur", "für", "pour", "representing"})
+_AMBIGUOUS_BEHALF = frozenset({"fur", "pour", "representing"})  # folded: "für" is "fur"
 
 
 @cache
@@ -373,21 +367,6 @@ def name_likeness(text: str) -> float:
     if has_organisation_word(text) or is_acronym(words[0]):
         score += 0.1
     return max(0.0, min(1.0, score))
-
-
-def names_listed(text: str) -> list[str]:
-    """ "Solidaires Informatique, STJV", "Alpha Network and Beta Rights Watch": a line that is nothing but two or more
-    names; empty for anything else."""
-    parts = [part.strip() for part in _LISTED.split(text.strip().rstrip("."))]
-    if len(parts) < 2 or any(len(part.split()) > MAX_LISTED_NAME_WORDS or name_likeness(part) < MIN_LISTED_LIKENESS
-                             for part in parts):
-        return []
-    return parts
-
-
-_LISTED = re.compile(r",\s*|\s+(?:&|and|et|und|y|e|en|i)\s+")
-MAX_LISTED_NAME_WORDS = 6
-MIN_LISTED_LIKENESS = 0.8
 
 
 def is_postal_address(text: str) -> bool:

@@ -19,21 +19,21 @@ from .countries import country_code
 from .dates import before_closing_date, is_dateline
 from .entries import Entry, entries_of, kept, trailing_words, without_postal_addresses
 from .headings import is_bare_label
-from .inline import split_inline_list
+from .inline import names_listed, split_inline_list
 from .lexicon import Lexicon
 from .names import (
     ORGANISATION_SHAPE,
     ends_in_legal_form,
+    governed_organisation,
     has_organisation_word,
     has_role_word,
     is_given_name,
     name_likeness,
-    names_listed,
+    named_on_a_signing_line,
     person_evidence,
     read_person,
     says_organisations,
     says_people,
-    signed_on_its_line,
     split_head,
     starts_with_given_name,
 )
@@ -81,7 +81,7 @@ def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None 
     closing = _closing_inline_list(blocks, words) or _signed_at_end(blocks, words)
     if closing:
         return closing
-    listed = names_listed(subtitle) if title and subtitle and is_bare_label(title) else []
+    listed = names_listed(subtitle, words) if title and subtitle and is_bare_label(title) else []
     named = listed or prose_signers([title, subtitle], blocks, words)  # "Communiqué commun" over "A, B"
     return SignatoryBlock(len(blocks), None, [Entry(name) for name in named], end_index=len(blocks)) if named \
         else None
@@ -101,7 +101,7 @@ def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> Signato
     if signer is not None:
         entries.insert(0, Entry(blocks[signer].text, run=SIGNED_ABOVE))
         start = signer
-    elif lead_in is not None and lead_in > 0 and (named := signed_on_its_line(blocks[lead_in - 1].text)):
+    elif lead_in is not None and lead_in > 0 and (named := _signed_on_its_line(blocks[lead_in - 1].text, words)):
         entries[:0] = [Entry(name, run=SIGNED_ABOVE) for name in named]  # "Getekend X", then "Mede-ondertekend door:"
         start = lead_in - 1
     found = SignatoryBlock(start, None, kept(without_postal_addresses(entries)), end_index=runs[-1].end,
@@ -113,6 +113,16 @@ def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> Signato
         if found.stated_count or found.stated_minimum:
             break
     return found
+
+
+def _signed_on_its_line(text: str, words: Lexicon) -> list[str]:
+    """The signers a line that signs names on itself ("Signed by A and B"), a board's organisation for its board
+    ("Getekend het bestuur van X"); whether each is a name, the list's own test of its entries tells."""
+    named = named_on_a_signing_line(text)
+    if named is None:
+        return []
+    governed = governed_organisation(named)
+    return [governed] if governed else names_listed(named, words) or [named]
 
 
 def _signed_above(start: int, blocks: list[Block], words: Lexicon) -> int | None:
