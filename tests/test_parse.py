@@ -236,6 +236,22 @@ def test_a_div_classed_as_the_articles_header_in_the_main_content_keeps_its_titl
     assert "Start" not in statement.text and "Teilen" not in statement.text  # a header that holds no title
 
 
+def test_a_header_that_holds_the_pages_introduction_in_paragraphs_is_read():
+    page = ("<html><head><title>Marea Verde: la escuela por el clima</title></head><body><div class='header'>"
+            "<img src='logo.png' alt='Marea Verde'><div class='intro'><p>Organizaciones de docentes y familias de "
+            "todos los niveles educativos nos hemos constituido como plataforma estatal por el clima.</p><p>Exigimos "
+            "al Gobierno un plan de adaptación climática para todos los centros educativos del país antes de 2027.</p>"
+            "</div></div><div class='actions'><h2>Acciones</h2><ul>"
+            + "".join(f"<li>Plantación colectiva de olivos en el patio del centro número {n}</li>" for n in range(6))
+            + "</ul></div>"
+            "</body></html>")
+    statement = parsed(page)
+    assert "Exigimos al Gobierno" in statement.text
+    assert statement.title == "Marea Verde: la escuela por el clima"
+    tagline_over_the_letter = page.replace("<p>Exigimos", "</div></div><div><p>Exigimos")
+    assert "Organizaciones de docentes" not in parsed(tagline_over_the_letter).text  # one paragraph: a tagline
+
+
 def test_text_set_straight_in_an_article_keeps_the_paragraphs_its_blank_lines_make():
     page = ("<html><body><main><article>\n    A indústria gráfica vem se manifestar diante da crise econômica.\n\n"
             "    O setor recusa o aumento de impostos anunciado pelo governo.\n   \n"

@@ -281,7 +281,7 @@ class _Walker:
     def visit(self, tag: Tag, depth: int) -> None:
         name = tag.name
         if name in DROPPED or not self.furniture and (name in FURNITURE or is_furniture(tag)) \
-                and not _heads_an_article(tag):
+                and not _heads_an_article(tag) and not _holds_an_introduction(tag):
             return
         if depth > MAX_DEPTH:
             self.inline.append(tag.get_text(" "))
@@ -509,6 +509,22 @@ def _heads_an_article(tag: Tag) -> bool:
     if tag.name != "header" and not (_labelled_header(tag) and tag.find(_TITLE_HEADINGS) is not None):
         return False
     return tag.find_parent(("article", "main")) is not None
+
+
+def _holds_an_introduction(tag: Tag) -> bool:
+    """ "<div class="header"><img alt="Marea Palestina"><div class="intro-text"><p>Organizaciones de docentes ...": a
+    header that holds paragraphs of sentences holds the page's own introduction; a site's header holds a logo, a menu
+    and a tagline."""
+    if tag.name != "header" and not _labelled_header(tag):
+        return False
+    paragraphs = (clean(paragraph.get_text(" ")) for paragraph in tag.find_all("p", limit=MAX_HEADER_PARAGRAPHS))
+    return sum(len(text) >= MIN_INTRODUCTION_CHARS and text.endswith((".", "!", "?")) for text in paragraphs) \
+        >= MIN_INTRODUCTION_PARAGRAPHS
+
+
+MAX_HEADER_PARAGRAPHS = 20  # read of a header: an introduction's paragraphs come first
+MIN_INTRODUCTION_CHARS = 100
+MIN_INTRODUCTION_PARAGRAPHS = 2
 
 
 def _labelled_header(tag: Tag) -> bool:
