@@ -92,6 +92,17 @@ def test_a_markdown_h1_names_the_statement_over_the_front_matter_title():
     assert statement.title == "Keep funding free software"
 
 
+def test_a_markdown_h1_under_a_caption_names_the_post_whose_title_runs_its_standfirst_on_after_it():
+    page = ("---\ntitle: Sauvons les abeilles ! TRIBUNE. Cent apiculteurs en appellent au ministre.\n---\n\n"
+            "Cent apiculteurs en appellent au ministre pour l'interdiction des néonicotinoïdes. © Photo\n\n"
+            "# Sauvons les abeilles !\n\nTRIBUNE. Cent apiculteurs en appellent au ministre.\n\nNous demandons "
+            "l'interdiction des néonicotinoïdes.\n")
+    assert parsed(page, "text/markdown").title == "Sauvons les abeilles !"
+    for other in ("# Les abeilles d'abord", "# Sauvons"):  # not the title's start; not it with the standfirst
+        title = parsed(page.replace("# Sauvons les abeilles !", other), "text/markdown").title
+        assert title.startswith("Sauvons les abeilles ! TRIBUNE")
+
+
 @pytest.mark.parametrize("heading", ["Politic3", "post_12", "Page-2"])
 def test_a_templates_placeholder_h1_does_not_name_the_statement_over_the_front_matter_title(heading):
     statement = parsed(f"---\ntitle: Open Letter to the Commission\n---\n\n# {heading}\n\nText.\n", "text/markdown")

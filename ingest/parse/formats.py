@@ -166,7 +166,7 @@ def page_from_markdown(text: str) -> Page:
     for block in blocks:
         if block.kind == "heading":
             block.text = _HEADING_ANCHOR.sub("", block.text)
-    heading = _opening_h1(blocks)
+    heading = _opening_h1(blocks) or _heading_the_title_runs_on_from(metadata.get("title"), blocks)
     if heading is not None and not ("title" in metadata and (_wholly_a_link(soup) or _PLACEHOLDER.match(heading.text)
                                                             or _NUMBERED_SECTION.match(heading.text))):
         if "title" in metadata:
@@ -189,6 +189,20 @@ def _opening_h1(blocks: list[Block]) -> Block | None:
             return block
         if is_prose(block) or block.kind == "heading":
             return None
+    return None
+
+
+def _heading_the_title_runs_on_from(title: Any, blocks: list[Block]) -> Block | None:
+    """ "La survie de l'Arménie est en jeu, monsieur le président ! TRIBUNE. Élisabeth Badinter, ... en appellent à
+    ...": a front matter's title that is the post's H1 with its standfirst run on after it. The H1 names the post,
+    wherever a caption or two stands above it."""
+    if not isinstance(title, str):
+        return None
+    key = fold(title)
+    for index, block in enumerate(blocks[:MAX_OPENING_BLOCKS]):
+        if block.kind == "heading" and block.level == 1:
+            standfirst = blocks[index + 1].text if index + 1 < len(blocks) else ""
+            return block if fold(f"{block.text} {standfirst}").startswith(key) else None
     return None
 
 
