@@ -237,6 +237,7 @@ def test_what_the_signers_propose_is_a_demand(language, sentence):
     ("en", "We seek the repeal of the law."),
     ("fr", "Nous encourageons les États membres à ratifier la convention."),
     ("fr", "Nous plaidons pour une régulation ambitieuse des plateformes."),
+    ("fr", "C'est pourquoi nous plaidons ici avec force pour une régulation des plateformes."),
     ("fr", "Il faut mettre fin à l'impunité."),
     ("fr", "Nous insistons pour que cette réunion ait lieu avant la fin du mois."),
     ("fr", "Nous lançons un appel à toutes les organisations afin de construire la grève."),
