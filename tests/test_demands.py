@@ -255,6 +255,23 @@ def test_common_ask_verbs_of_each_language(language, sentence):
     assert asked(sentence, language) != []
 
 
+@pytest.mark.parametrize("language, body, expected", [
+    ("en", "We ask you:\n\n- Take part in the vote.\n- Vote No!\n",
+     [("you", "Take part in the vote."), ("you", "Vote No!")]),
+    ("en", "We urge the Council: reject the bill.\n", [("Council", "We urge the Council: reject the bill.")]),
+    ("de", "Wir bitten Sie:\n\n- Nehmen Sie an der Abstimmung teil.\n- Stimmen Sie mit Nein!\n",
+     [("Sie", "Nehmen Sie an der Abstimmung teil."), ("Sie", "Stimmen Sie mit Nein!")]),
+])
+def test_an_ask_of_its_addressee_left_open_by_a_colon_leads_in_what_follows(language, body, expected):
+    assert demands(f"The vote is near.\n\n{body}", language=language) == expected
+
+
+def test_what_is_asked_after_a_colon_is_not_its_addressee():
+    assert demands("We ask only one thing: do not deport them.\n") == [
+        (None, "We ask only one thing: do not deport them.")]
+    assert demands("We ask that the Council send a clear message: remove the listings.\n")[0][0] != "that the Council"
+
+
 @pytest.mark.parametrize("language, sentence", [
     ("en", "Experts expect prices to rise next year."),
     ("en", "There is an urge to act among young people."),
