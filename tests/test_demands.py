@@ -266,6 +266,21 @@ def test_an_ask_of_its_addressee_left_open_by_a_colon_leads_in_what_follows(lang
     assert demands(f"The vote is near.\n\n{body}", language=language) == expected
 
 
+# Written from each language: an ask verb, its addressee, a colon, then the list of what is asked.
+@pytest.mark.parametrize("language, lead, items", [
+    ("fr", "Nous appelons le Gouvernement :", ["Retirer le projet de loi.", "Financer les écoles."]),
+    ("fr", "Nous exhortons la Commission :", ["Retirer le projet de loi.", "Financer les écoles."]),
+    ("es", "Instamos al Gobierno:", ["Retirar el proyecto de ley.", "Financiar las escuelas."]),
+    ("es", "Les pedimos:", ["Retirar el proyecto de ley.", "Financiar las escuelas."]),
+    ("pt", "Apelamos ao Governo:", ["Retirar o projeto de lei.", "Financiar as escolas."]),
+    ("it", "Esortiamo la Commissione:", ["Ritirare il disegno di legge.", "Finanziare le scuole."]),
+    ("de", "Wir appellieren an die Bundesregierung:", ["Den Gesetzentwurf zurückziehen.", "Die Schulen finanzieren."]),
+])
+def test_an_ask_verb_and_its_addressee_before_a_colon_lead_in_a_list(language, lead, items):
+    listed = "".join(f"- {item}\n" for item in items)
+    assert [text for _, text in demands(f"Der Text.\n\n{lead}\n\n{listed}", language=language)] == items
+
+
 def test_what_is_asked_after_a_colon_is_not_its_addressee():
     assert demands("We ask only one thing: do not deport them.\n") == [
         (None, "We ask only one thing: do not deport them.")]
