@@ -176,6 +176,8 @@ LABELLED_SETS = {
     "heldout-34": (CORPUS / "heldout-34",),
     "dev-37": (CORPUS / "dev-37",),
     "heldout-35": (CORPUS / "heldout-35",),
+    "dev-38": (CORPUS / "dev-38",),
+    "heldout-36": (CORPUS / "heldout-36",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -476,6 +478,13 @@ BARS = {
     # The thirty-ninth round's held-out part (2 documents, 1 statement): at e51de96 organisations 0.000, demands
     # 0.000, titles 100%, dates 0%, statements 100%.
     "heldout-35": {"titles": 0.95, "languages": 0.95, "statements": 0.95},
+    # The fortieth round's tuned part (2 pages that are not statements): at dfe6420 (parser 21) both read as no
+    # statement, titles 0%, dates 50%.
+    "dev-38": {"dates": 0.50, "languages": 0.95, "statements": 0.95},
+    # The fortieth round's held-out part (1 statement of seven companies named under their logos): at dfe6420
+    # organisations 1.000 (the seven labelled, found), demands 1.000 (none labelled, none found), title right, date
+    # wrong.
+    "heldout-36": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "languages": 0.95, "statements": 0.95},
 }
 
 
