@@ -77,6 +77,19 @@ def test_an_og_title_tagline_loses_to_a_title_the_page_confirms():
 
 
 
+def test_titles_that_differ_by_a_space_agree_and_the_one_written_whole_names_the_page():
+    statement = parsed("""<html><head><title>MonitoraPA</title><meta property="og:title" content="Monitora PA">
+</head><body><header><h1>MonitoraPA Allerta Privacy</h1></header><p>Il progetto osserva i siti pubblici.</p>
+</body></html>""")
+    assert statement.title == "MonitoraPA"
+
+
+def test_a_markdown_h1_that_labels_a_section_leaves_the_front_matter_title():
+    statement = parsed("---\ntitle: ¿Qué está pasando en Guatemala?\n---\n# **Contexto del paro:**\n\nEl viernes el "
+                       "Ministerio Público allanó la sede del Tribunal.\n", "text/markdown")
+    assert statement.title == "¿Qué está pasando en Guatemala?"
+
+
 @pytest.mark.parametrize("level", ["h1", "h2", "h4"])
 def test_a_heading_the_theme_classes_as_the_entrys_title_names_the_page_at_any_level(level):
     # a theme may set it among the post's meta ("<div class='post-categories'>"), which is no part of its text

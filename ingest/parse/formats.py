@@ -168,14 +168,16 @@ def page_from_markdown(text: str) -> Page:
             block.text = _HEADING_ANCHOR.sub("", block.text)
     heading = _opening_h1(blocks) or _heading_the_title_runs_on_from(metadata.get("title"), blocks)
     if heading is not None and not ("title" in metadata and (_wholly_a_link(soup) or _PLACEHOLDER.match(heading.text)
-                                                            or _NUMBERED_SECTION.match(heading.text))):
+                                                            or _NUMBERED_SECTION.match(heading.text)
+                                                            or heading.text.endswith(":"))):
         if "title" in metadata:
             metadata["post_title"] = metadata["title"]
         metadata["title"] = heading.text  # an author's own H1 names the statement, whatever the post is called
     return Page(blocks, metadata)
 
 
-# "1. The federal open data strategy": the first of a post's numbered sections, not its title
+# "1. The federal open data strategy": the first of a post's numbered sections, not its title (nor is "Context:",
+# a section's label)
 _NUMBERED_SECTION = re.compile(r"(?:\d{1,2}|[IVX]{1,4})[.)]\s+\S")
 # "Politic3", "post_12": a template's name for a page, a word run into a number, where the front matter names it
 _PLACEHOLDER = re.compile(r"[^\W\d_]+[_-]?\d+$")
@@ -650,9 +652,9 @@ def _json_ld_value(scripts: list[str], key: str) -> str | None:
 def _agreed_title(candidates: list[str | None]) -> str | None:
     """The best-placed title that another source confirms (an og:title can be a tagline), else the first."""
     present = [clean(c) for c in candidates if c and clean(c)]
-    keys = [fold(c).strip(" .!:") for c in present]
+    keys = [fold(c).strip(" .!:").replace(" ", "") for c in present]  # "Monitora PA" is "MonitoraPA"
     for key in keys:
-        if keys.count(key) > 1:  # of the spellings that agree, the one without a closing full stop
+        if keys.count(key) > 1:  # of the spellings that agree, the one without a closing full stop or a space
             return min((title for title, other in zip(present, keys, strict=True) if other == key), key=len)
     return present[0] if present else None
 
