@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -21,6 +22,16 @@ def test_parse_speed_reports_every_set_with_its_baseline(tmp_path, capsys):
     assert all(1 < row["ratio"] < 50 for row in rows)  # a parse holds a bare one: each side timed, in its own process
     assert rows[2]["documents"] == 11 and rows[3]["kilobytes"] >= 300
     assert "target <= 3x" in capsys.readouterr().out
+
+
+def test_warm_heap_reports_both_ways_of_the_collector_and_their_ratio(capsys):
+    from bench.warm_heap import main as warm_heap
+
+    warm_heap(["--rounds", "1", "--passes", "1"])
+    out = capsys.readouterr().out
+    assert "11 parses each way" in out
+    assert "tables tracked by the collector" in out and "tables frozen (warm_up)" in out
+    assert re.search(r"ratio frozen / tracked = \d+\.\d\dx", out)
 
 
 def test_crawl_speed_reports_each_concurrency_beside_its_bound(tmp_path, capsys):

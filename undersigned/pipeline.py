@@ -12,7 +12,7 @@ from db import demands as demand_rows
 from db.load import Outcome, document_from_row, save, statement_id
 from ingest.errors import IngestError
 from ingest.fetch import make_client
-from ingest.parse import PARSER_VERSION, parse
+from ingest.parse import PARSER_VERSION, parse, warm_up
 from ingest.records import Statement
 from ingest.sources import load_document
 
@@ -65,6 +65,7 @@ def reparse(db: Database, progress: Progress | None = None) -> ReparseReport:
     """Parse the newest archived version of every page or file again with the current parser, offline,
     and save what changed."""
     report = ReparseReport()
+    warm_up()  # a whole archive is parsed: what the parser loads is loaded once, out of the collector's way
     ids = [row["id"] for row in db.query(LATEST_DOCUMENTS)]  # read first: saving writes to documents
     if progress:
         progress.start(len(ids))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from ..records import LISTED_KINDS, Demand, Document, Signatory, Statement
@@ -129,8 +130,9 @@ def read(document: Document) -> Reading:
 
 
 def warm_up() -> None:
-    """Load what the parser loads once (the language model, the name lists), so that the first document
-    parsed is not the slow one."""
+    """Load what the parser loads once (the language model, the name lists, every language's words), so that the
+    first document parsed is not the slow one; then set it all apart from the garbage collector, whose full passes
+    would otherwise walk its hundred thousand and more objects again and again in a long run (bench.warm_heap)."""
     from ..places import is_place
     from .language import load_model
     from .names import family_names, given_names
@@ -139,6 +141,9 @@ def warm_up() -> None:
     given_names()
     family_names()
     is_place("Paris")
+    for language in LANGUAGES:
+        lexicon(language)
+    gc.freeze()  # what is loaded lives as long as the process; only cycles among it could not be collected
 
 
 def _body(blocks: list[Block], block: SignatoryBlock | None) -> list[Block]:
