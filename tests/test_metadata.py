@@ -116,6 +116,15 @@ def test_a_markdown_h1_under_a_caption_names_the_post_whose_title_runs_its_stand
         assert title.startswith("Sauvons les abeilles ! TRIBUNE")
 
 
+def test_of_a_title_joining_publisher_statement_and_site_the_part_the_text_opens_with_names_it():
+    page = ("---\ntitle: \"Conseil des Associations de Lyon : Appel au Président de la République - CAL\"\n---\n"
+            "Appel au Président de la République\n**En lançant une nouvelle offensive, le régime a violé le "
+            "cessez-le-feu.**\n\nNous demandons à la France de condamner cette agression.\n")
+    assert parsed(page, "text/markdown").title == "Appel au Président de la République"
+    sentence = page.replace("\n**En lançant", " pour la paix, **en lançant")  # the part opens a sentence
+    assert parsed(sentence, "text/markdown").title.startswith("Conseil des Associations de Lyon")
+
+
 @pytest.mark.parametrize("heading", ["Politic3", "post_12", "Page-2"])
 def test_a_templates_placeholder_h1_does_not_name_the_statement_over_the_front_matter_title(heading):
     statement = parsed(f"---\ntitle: Open Letter to the Commission\n---\n\n# {heading}\n\nText.\n", "text/markdown")

@@ -180,7 +180,33 @@ def page_title(title: str, subtitle: str | None, blocks: list[Block], words: Lex
         own_name = _names_a_statement_by_name(subtitle) or _LANGUAGE_TAG.search(title)
         joint = " " if subtitle[:1].islower() else ": "  # "Open Letter" over "to the President ...": one phrase
         title = subtitle if own_name else f"{title.rstrip(' :–—-')}{joint}{subtitle}"
-    return _respelled(as_written(latin_part(_without_label_after(title)), blocks), blocks)
+    return _respelled(as_written(_part_the_text_opens_with(latin_part(_without_label_after(title)), blocks), blocks),
+                      blocks)
+
+
+def _part_the_text_opens_with(title: str, blocks: list[Block]) -> str:
+    """ "CCAF Conseil de Coordination ... : Appel au Président de la République - CCAF" over a post whose first line
+    is "Appel au Président de la République": of a title that joins the publisher's name, the statement's and the
+    site's, the part the text itself opens with."""
+    parts = [part.strip() for part in _TITLE_PARTS.split(title) if part.strip()]
+    first = next((block for block in blocks[:OPENING_LINE_BLOCKS] if _has_letters(block.text)), None)
+    if len(parts) < 2 or first is None:
+        return title
+    opened = [part for part in parts if len(part.split()) >= MIN_LATIN_TITLE_WORDS and _opens_with(first.text, part)]
+    return opened[0] if len(opened) == 1 else title
+
+
+def _opens_with(text: str, part: str) -> bool:
+    """The text is the part, or opens with it as a line of its own before its first sentence ("Appel au Président
+    de la République **En lançant ...": a Markdown line run on into the paragraph under it)."""
+    if not text.casefold().startswith(part.casefold()):
+        return False
+    rest = text[len(part):].lstrip(" *_")
+    return not rest or rest[:1].isupper()
+
+
+_TITLE_PARTS = re.compile(r"\s(?::|[|–—-])\s")
+OPENING_LINE_BLOCKS = 2
 
 
 def _without_label_after(title: str) -> str:
