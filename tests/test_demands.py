@@ -250,6 +250,9 @@ def test_what_the_signers_propose_is_a_demand(language, sentence):
     ("it", "Raccomandiamo al Governo di adottare misure urgenti."),
     ("it", "Occorre fermare le trivellazioni."),
     ("nl", "Wij adviseren de regering om het verdrag te ratificeren."),
+    ("nl", "De ondertekenende organisaties eisen de intrekking van het besluit."),
+    ("nl", "Wij stellen daarom voor dat de gemeente een woningfonds opricht."),
+    ("de", "Wir schlagen deshalb vor, dass die Stadt einen Wohnungsfonds einrichtet."),
 ])
 def test_common_ask_verbs_of_each_language(language, sentence):
     assert asked(sentence, language) != []
