@@ -371,8 +371,9 @@ BARS = {
     # (parser 16) organisations 0.000 (none of the three named in prose found), demands 0.359, titles 50%, dates 33%,
     # statements 50%; no bar on organisations until one is found. Parser 17: titles 67% (a title written in ASCII
     # spelled as the text spells it), dates 100% (an article's header known by its class kept; "Place · date.").
-    # Parser 18: demands 0.400, statements 67% ("Our Demands" that no one signs left unlisted).
-    "dev-24": {"demands": 0.40, "titles": 0.66, "dates": 0.95, "languages": 0.95,
+    # Parser 18: demands 0.400, statements 67% ("Our Demands" that no one signs left unlisted). Parser 21: titles 83%
+    # (an address block in a header no longer hides the page's heading).
+    "dev-24": {"demands": 0.40, "titles": 0.83, "dates": 0.95, "languages": 0.95,
                "statements": 0.66},
     # The twenty-sixth round's held-out part (2 pages of one organisation): at 9148e41 both left unlisted with no
     # names and no demands, one titled right, the one date right.
@@ -465,22 +466,23 @@ BARS = {
                    "statements": 0.50},
     # The thirty-eighth round's tuned part (4 statements, three in languages without word lists): at 2ed9dbc (parser
     # 20) organisations 0.853, demands 0.276, titles 50%, dates 25%, statements 50%. Parser 20 since: organisations
-    # 0.906, demands 0.286, titles 75%, dates 50%.
-    "dev-36": {"organisations": 0.90, "demands": 0.28, "titles": 0.75, "dates": 0.50, "languages": 0.95,
+    # 0.906, demands 0.286, titles 75%, dates 50%. Parser 21: demands 0.345 ("We ask only one thing: ...").
+    "dev-36": {"organisations": 0.90, "demands": 0.34, "titles": 0.75, "dates": 0.50, "languages": 0.95,
                "statements": 0.50},
     # The thirty-eighth round's held-out part (5 documents, 2 statements): at 2ed9dbc organisations 0.815, demands
     # 1.000, titles 75%, dates 80%, statements 80%.
     "heldout-34": {"organisations": 0.81, "demands": 0.99, "titles": 0.75, "dates": 0.80, "languages": 0.95,
                    "statements": 0.80},
     # The thirty-ninth round's tuned part (4 documents, 2 statements): at e51de96 (parser 20) organisations 0.000,
-    # demands 0.000, individuals 0.996, titles 25%, dates 100%, statements 75%.
-    "dev-37": {"titles": 0.25, "dates": 0.95, "languages": 0.95, "statements": 0.75},
+    # demands 0.000, individuals 0.996, titles 25%, dates 100%, statements 75%. Parser 21: demands 0.444, titles
+    # 100%, statements 100%.
+    "dev-37": {"demands": 0.44, "titles": 0.95, "dates": 0.95, "languages": 0.95, "statements": 0.95},
     # The thirty-ninth round's held-out part (2 documents, 1 statement): at e51de96 organisations 0.000, demands
     # 0.000, titles 100%, dates 0%, statements 100%.
     "heldout-35": {"titles": 0.95, "languages": 0.95, "statements": 0.95},
     # The fortieth round's tuned part (2 pages that are not statements): at dfe6420 (parser 21) both read as no
-    # statement, titles 0%, dates 50%.
-    "dev-38": {"dates": 0.50, "languages": 0.95, "statements": 0.95},
+    # statement, titles 0%, dates 50%. Parser 21: titles 100%.
+    "dev-38": {"titles": 0.95, "dates": 0.50, "languages": 0.95, "statements": 0.95},
     # The fortieth round's held-out part (1 statement of seven companies named under their logos): at dfe6420
     # organisations 1.000 (the seven labelled, found), demands 1.000 (none labelled, none found), title right, date
     # wrong.
