@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import ftfy
 from charset_normalizer import from_bytes
 
 from .errors import IngestError
@@ -107,3 +108,15 @@ def _checked_explicit(source: str, body: bytes, explicit: str) -> str:
     if not _decodes(body, encoding):
         raise IngestError(source, f"does not decode as {encoding}")
     return encoding
+
+
+# What UTF-8 becomes when its bytes are read as Windows-1252 or Latin-1 and written out as UTF-8 again: "â€˜" for "‘",
+# "Ã©" for "é". A lead character of a two- or three-byte sequence, then one read from a continuation byte.
+_MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def without_mojibake(text: str) -> str:
+    """ "â€˜We stand for the rule of lawâ€™" as "‘We stand for the rule of law’": text encoded twice (a page saved by a
+    tool that read its UTF-8 as Windows-1252) decoded back, by ftfy, which undoes only what it can tell was done.
+    The cheap search first: a page with no such pair is left as it is, unread by ftfy."""
+    return ftfy.fix_encoding(text) if _MOJIBAKE.search(text) else text

@@ -81,6 +81,19 @@ def test_extreme_documents_parse(name, body, content_type):
     assert isinstance(parse(document(body, content_type)), Statement)
 
 
+def test_text_encoded_twice_is_read_as_it_was_written_and_text_encoded_once_is_left_alone():
+    written = ("<html><body><h1>‘We stand for the rule of law’</h1><p>Signed by:</p><ul><li>Société Tibet</li>"
+               "<li>Ürümchi Friends</li><li>Çugun Collective</li></ul></body></html>")
+    twice = written.encode("utf-8").decode("cp1252", errors="ignore")  # "â€˜We stand ...", "SociÃ©tÃ© Tibet"
+    assert "â€" in twice
+    for page in (written, twice):
+        statement = parse(document(page.encode("utf-8"), "text/html"))
+        assert statement.title == "‘We stand for the rule of law’"
+        assert [s.name for s in statement.signatories] == ["Société Tibet", "Ürümchi Friends", "Çugun Collective"]
+    assert parse(document("<p>SÃO PAULO, Âncora, â: três letras.</p>".encode("utf-8"), "text/html")).text \
+        == "SÃO PAULO, Âncora, â: três letras."
+
+
 @pytest.mark.parametrize("declared, actual", [
     ("utf-8", "latin-1"), ("shift_jis", "utf-8"), ("iso-8859-1", "utf-16"), ("no-such-charset", "cp1252"),
     ("utf-16", "utf-8"), ("ascii", "utf-8"),

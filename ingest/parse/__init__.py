@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 
+from ..encoding import without_mojibake
 from ..records import LISTED_KINDS, Demand, Document, Signatory, Statement
 from .blocks import Block, Page
 from .countries import fold
@@ -92,7 +93,7 @@ def parse(document: Document) -> Statement:
 def read(document: Document) -> Reading:
     """The document read up to the question of what kind of page it is: its signatories, demands, title and date,
     and the evidence page_kind weighs."""
-    page = read_page(document.text, document.content_type)
+    page = read_page(without_mojibake(document.text), document.content_type)
     known = {**page.metadata, **document.metadata}  # what the user says wins over the markup
     warnings: list[str] = []
     language = _language(document.metadata.get("language"), page.metadata.get("language"), page.blocks)
