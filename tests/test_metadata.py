@@ -156,11 +156,21 @@ def test_a_jekyll_post_written_in_html_is_titled_by_its_front_matter_over_a_sect
     ("https://example.org/news/2024-08-27-portugal-nao-pode-ser-cumplice", None, "2024-08-27"),
     (None, "_posts/2010-02-18-otro-asesinato.md", "2010-02-18"),
     (None, "letters/open-letter.md", None),
+    (None, "html_cache/_Office_Communications_2025_03_26_LegalCommunity.asp", "2025-03-26"),
+    (None, "reports/report_2024_117.html", None),  # a number, not a month
 ])
 def test_an_undated_page_takes_the_date_its_address_or_file_name_carries(url, path, expected):
     body = b"<p>We call on the Government to release the data.</p>"
     document = Document("fixture", body, "text/html", "utf-8", datetime.now(timezone.utc), url=url, path=path)
     assert parse(document).date == expected
+
+
+def test_a_month_the_text_gives_is_dated_to_the_day_by_an_address_in_that_month():
+    body = b"<p>Saint Paul, March 2025</p><p>We call on the Government to release the data.</p>"
+    for path, expected in (("cache/_Communications_2025_03_26_Letter.asp", "2025-03-26"),
+                           ("cache/_Communications_2025_04_02_Letter.asp", "2025-03")):  # another month: the text's
+        document = Document("fixture", body, "text/html", "utf-8", datetime.now(timezone.utc), path=path)
+        assert parse(document).date == expected
 
 
 def test_the_text_dates_a_statement_before_its_address_does():

@@ -301,10 +301,8 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
     closing = (body[-CLOSING_BLOCKS:] + signing + _under_the_sign_off(body) + blocks[-CLOSING_BLOCKS:]
                + footer_datelines(page.metadata.get("footer")))
     dateline = dateline_date(blocks[statement_start:], words, closing=closing, published=published)
-    if dateline:
-        return dateline
-    if published:
-        return published
+    if dateline or published:
+        return _to_the_day(dateline or published, [page.metadata.get("address"), *addresses])
     if markup:
         warnings.append(f"unreadable date {markup!r}")  # and the page's other dates are read on
     dateline = dateline_date(blocks[:statement_start], words, closing=[]) if statement_start else None
@@ -318,6 +316,15 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
     if inferred:
         warnings.append(f"date {inferred} inferred from an anniversary the text marks")
     return inferred
+
+
+def _to_the_day(date: str, addresses: list[str | None]) -> str:
+    """ "2025-03" from "March 2025" in the text, under ".../Communications_2025_03_26_LegalCommunity.asp": the day the
+    address gives in that month. A date given to the day stays as it is."""
+    if len(date) != len("2025-03"):
+        return date
+    return next((found for found in map(address_date, addresses) if found and found[:len(date)] == date
+                 and len(found) > len(date)), date)
 
 
 def render_text(blocks: list[Block]) -> str:

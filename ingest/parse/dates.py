@@ -35,7 +35,8 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(?:(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/-])"
 # "03.03.21", "3/3/21": a dateline's year in two digits, read 1970 to 2069 as strptime reads them
 _TWO_DIGIT_YEAR = re.compile(r"\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?P<year>\d{2})(?![\d./-])")
 TWO_DIGIT_YEAR_PIVOT = 69
-_ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)(?:\2(?P<day>\d\d))?(?=[/-])")
+# "/2016/08/...", "/news/2024-08-27-...", "Communications_2025_03_26_Legal...": a year, a month and a day parted alike
+_ADDRESS_DATE = re.compile(r"[/_](?P<year>(?:19|20)\d\d)([/_-])(?P<month>\d\d)(?:\2(?P<day>\d\d))?(?=[/_-])")
 _DATELINE_PREFIX = re.compile(r"^(?:for\s+immediate\s+release\s*[–—:-]?\s*|[^\d,]{2,40},\s*)", re.I)
 _DATELINE_ARTICLE = re.compile(r"^(?:le|den|am|el|il|op|on|the)\s+(?=\d)", re.I)
 # A release's first paragraph opens with its place and date: "BRUSSELS, 3 March 2021 – Fifty organisations ...",
