@@ -532,6 +532,10 @@ def test_a_sites_name_as_its_title_and_its_banner_heading_gives_way_to_the_artic
     assert parsed(page).title == "Free the detained defenders now"
     unlinked = page.replace("<a href='/'>Coalition for Rights</a>", "Coalition for Rights")
     assert parsed(unlinked).title == "Coalition for Rights"  # a post's own title may stand above its article
+    no_container = ("<html><head><title>Coalition for Rights</title></head><body><header><h1><a href='index.html'>"
+                    f"Coalition for Rights</a></h1></header><div><h2>Free the detained defenders now</h2>{letter}"
+                    "</div></body></html>")
+    assert parsed(no_container).title == "Free the detained defenders now"  # the page's <header> holds its banner
 
 
 def test_a_head_title_whose_site_part_is_the_og_title_and_a_tagline_heading():

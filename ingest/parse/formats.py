@@ -679,12 +679,13 @@ def _names_the_site(index: MarkupIndex, head_title: str | None, site_part: str |
     and the <title> that repeats it is the site's name alone, so the two agreeing say nothing of the statement."""
     root = index.content_root()
     first = index.h1[0] if index.h1 else None
-    if site_part is not None or not head_title or not top_heading or root is None or first is None:
+    if site_part is not None or not head_title or not top_heading or first is None:
         return False
     links = first.find_all("a")
     path = urllib.parse.urlsplit(str(links[0].get("href") or "")).path.strip("/") if len(links) == 1 else None
     home = path in ("", "index.html")
-    outside = first is not root and root not in first.parents
+    # where the page has no container for the statement, an h1 that the text does not open with is outside it
+    outside = root is None or first is not root and root not in first.parents
     return home and outside and fold(clean(first.get_text(" "))) == fold(head_title) != fold(top_heading)
 
 
