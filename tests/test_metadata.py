@@ -538,6 +538,16 @@ def test_a_sites_name_as_its_title_and_its_banner_heading_gives_way_to_the_artic
     assert parsed(no_container).title == "Free the detained defenders now"  # the page's <header> holds its banner
 
 
+def test_a_heading_right_before_the_articles_container_names_it_over_an_og_title():
+    page = ("<html><head><title>OpenTF Foundation</title><meta property='og:title' content='OpenTF created a fork!'>"
+            "</head><body><section><h2>OpenTF Announces Fork of Terraform</h2><article class='blog-post'><p>Two weeks "
+            "ago, HashiCorp announced they are changing the license of their core products.</p><p>We call on "
+            "HashiCorp to return to an open-source license.</p></article></section></body></html>")
+    assert parsed(page).title == "OpenTF Announces Fork of Terraform"
+    apart = page.replace("</h2><article", "</h2><p>Latest news</p><article")  # not right before it
+    assert parsed(apart).title == "OpenTF created a fork!"
+
+
 def test_a_head_title_whose_site_part_is_the_og_title_and_a_tagline_heading():
     statement = parsed(f"""<html><head><title>#datibenecomune | Lettera aperta al Presidente del Consiglio</title>
 <meta property="og:title" content="#datiBeneComune"><meta property="og:site_name" content="datibenecomune.it">

@@ -333,7 +333,16 @@ def page_from_html(html: str) -> Page:
     if _chars(blocks) < MIN_CONTENT_CHARS:  # a <nav> never closed holds the whole page: read it, furniture and all
         whole = blocks_from_soup(root, furniture=True)
         blocks = whole if _chars(whole) >= WHOLE_PAGE_FACTOR * max(_chars(blocks), 1) else blocks
-    return Page(blocks, html_metadata(soup, index, opening_heading(blocks)))
+    return Page(blocks, html_metadata(soup, index, opening_heading(blocks) or _heading_over(index.content_root())))
+
+
+def _heading_over(root: Tag | None) -> str | None:
+    """ "<section><h2>OpenTF Announces Fork of Terraform</h2><article class="blog-post">...": the heading that stands
+    right before the statement's container, outside it, names what it holds."""
+    previous = root.find_previous_sibling(True) if root is not None else None
+    if previous is None or previous.name not in _TITLE_HEADINGS[:MAX_TITLE_LEVEL]:
+        return None
+    return clean(previous.get_text(" ")) or None
 
 
 def without_server_code(html: str) -> str:
