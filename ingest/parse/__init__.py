@@ -288,43 +288,41 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
     """The user's date, then the statement's own dateline (a reprint's post date comes later; a date at its end
     only where it is not later than the page's markup date), then the page's markup, then a dateline elsewhere on
     the page, then the date in the page's address (its front matter's permalink, else where it was found), and last
-    an anniversary the text marks. The page's opening is read signatories included (a header line that names the
-    signers may carry the date), and so are the statement's end, the page's, and a footer line that dates the
-    statement ("Letter written ...")."""
+    an anniversary the text marks; a date given to the month only takes its day from an address in that month. The
+    page's opening is read signatories included (a header line that names the signers may carry the date), and so are
+    the statement's end, the page's, and a footer line that dates the statement ("Letter written ...")."""
     if given:
         date = iso_date(given)
         if date is None:
             warnings.append(f"unreadable date {given!r}")
         return date
     blocks, markup = page.blocks, page.metadata.get("date")
+    permalinks = [found for found in map(address_date, [page.metadata.get("address"), *addresses]) if found]
     published = (iso_date(markup) or read_date(markup, words) or numeric_date(markup, words)) if markup else None
     closing = (body[-CLOSING_BLOCKS:] + signing + _under_the_sign_off(body) + blocks[-CLOSING_BLOCKS:]
                + footer_datelines(page.metadata.get("footer")))
     dateline = dateline_date(blocks[statement_start:], words, closing=closing, published=published)
     if dateline or published:
-        return _to_the_day(dateline or published, [page.metadata.get("address"), *addresses])
+        return _to_the_day(dateline or published, permalinks)
     if markup:
         warnings.append(f"unreadable date {markup!r}")  # and the page's other dates are read on
     dateline = dateline_date(blocks[:statement_start], words, closing=[]) if statement_start else None
     if dateline:
         return dateline
-    for address in [page.metadata.get("address"), *addresses]:
-        permalink = address_date(address)
-        if permalink:
-            return permalink
+    if permalinks:
+        return permalinks[0]
     inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
     if inferred:
         warnings.append(f"date {inferred} inferred from an anniversary the text marks")
     return inferred
 
 
-def _to_the_day(date: str, addresses: list[str | None]) -> str:
-    """ "2025-03" from "March 2025" in the text, under ".../Communications_2025_03_26_LegalCommunity.asp": the day the
+def _to_the_day(date: str, permalinks: list[str]) -> str:
+    """ "2025-03" from "March 2025" in the text, under ".../Communications_2025_03_26_LegalCommunity.asp": the day an
     address gives in that month. A date given to the day stays as it is."""
     if len(date) != len("2025-03"):
         return date
-    return next((found for found in map(address_date, addresses) if found and found[:len(date)] == date
-                 and len(found) > len(date)), date)
+    return next((found for found in permalinks if found.startswith(date) and len(found) > len(date)), date)
 
 
 def render_text(blocks: list[Block]) -> str:

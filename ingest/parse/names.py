@@ -27,6 +27,7 @@ GIVEN_NAME_LOCALES = (
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d+", re.U)
 _HEAD_SPLIT = re.compile(r"\s*(?:,|\s[–—-]\s|\s\|\s|\(|:)\s*")
+_FIELD_SEPARATOR = re.compile(r",|\s\|\s")  # a role's fields: "Executive Director, Open Rights Group", "... | ..."
 _EMAIL_OR_URL = re.compile(r"[\w.+-]@[\w-]+\.\w|https?://|www\.", re.I)  # "(@handle)" is neither
 _SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 _DOMAIN_NAME = re.compile(r"^[\w-]+\.(?:org|net|com|de|fr|eu|info|io|nl|it|es|ch|at|be|uk)\b",
@@ -622,7 +623,7 @@ _AFFILIATION_LEAD = re.compile(r"^(?:.*?\b(?:of|at|for|from|with|de|du|des|der|v
 def _affiliation(tail: str) -> str | None:
     """The organisation in a role: "President of FFII" gives "FFII", "chairman Unite Union*" gives "Unite Union",
     "Executive Director, Open Rights Group" gives "Open Rights Group"; a bare role ("jornalista") gives none."""
-    parts = [part.strip(" *.;") for part in re.split(r",|\s\|\s", tail)] if tail else []
+    parts = [part.strip(" *.;") for part in _FIELD_SEPARATOR.split(tail)] if tail else []
     found = _affiliation_in(parts[0]) if parts else None
     if found is None and len(parts) > 1 and has_role_word(parts[0]) and parts[1][:1].isupper() and \
             (not has_role_word(parts[1].split()[0]) or _named_for_its_members(parts[1])) and \
