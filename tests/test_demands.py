@@ -716,6 +716,16 @@ def test_coordinated_verbs_are_two_asks_where_what_is_asked_opens_with_its_verb(
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("We encourage Microsoft to keep the repository uncensored and available to everyone.",
+     ["We encourage Microsoft to keep the repository uncensored and available to everyone."]),
+    ("We call on the Council to withdraw the bill and Parliament to reject the amendment.",
+     ["We call on the Council to withdraw the bill", "Parliament to reject the amendment."]),
+])
+def test_a_word_before_to_after_and_starts_a_second_ask_only_where_it_is_a_name_or_a_negation(sentence, expected):
+    assert asked(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("FSF is an autonomous body that is capable of treating its members fairly, and should not give in to "
      "external pressures.", ["should not give in to external pressures."]),
     ("Members and supporters do not have to agree with his opinions, but should respect his right to speech.",

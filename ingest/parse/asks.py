@@ -839,8 +839,8 @@ def _word_count(text: str) -> int:
 def _starts_an_act(text: str, marker: str, words: Lexicon) -> bool:
     """ "to pass ...", "and not to dismiss ...", "et de garantir ...": the ask's own last word again, and
     after an infinitive marker a verb."""
-    opening = re.match(rf"(?:[^\W\d_]+\s+)?{re.escape(marker)}[\s,]", text, re.I)  # "and not to dismiss"
-    if not opening:
+    opening = re.match(rf"(?:([^\W\d_]+)\s+)?{re.escape(marker)}[\s,]", text, re.I)  # "and not to dismiss"
+    if not opening or opening.group(1) and not _may_precede_the_marker(opening.group(1), words):
         return False
     after = text[opening.end():].lstrip(" ,")
     following = _WORD.match(after)
@@ -854,6 +854,13 @@ def _starts_an_act(text: str, marker: str, words: Lexicon) -> bool:
         return verb is not None and (_verb_shaped(verb.group(), words)
                                      or _infinitive_at_clause_end(after, marker, words))
     return True
+
+
+def _may_precede_the_marker(word: str, words: Lexicon) -> bool:
+    """ "and not to", "and also to", "and GitHub to": a negation, an adverb or a name; "uncensored and available to
+    everyone" goes on with the same ask."""
+    return not word[:1].islower() or words.infinitive_negation.match(word + " ") is not None \
+        or word.casefold() in words.leading_words_to_skip or word.casefold().endswith(words.adverb_suffixes)
 
 
 def _infinitive_at_clause_end(clause: str, marker: str, words: Lexicon) -> bool:
