@@ -44,6 +44,23 @@ date: "2019-09-16T14:33:50-03:00"
     assert statement.date == "2019-09-12"
 
 
+@pytest.mark.parametrize("opening, expected", [
+    ("Stellungnahme\ndes *Deutschen Koordinierungsrates der Gesellschaften für Christlich-Jüdische Zusammenarbeit*\n"
+     "vom 21. Februar 2020\n\nTief erschüttert trauern wir um die Menschen, die in Hanau Opfer wurden.",
+     "2020-02-21"),
+    ("Déclaration commune des associations de défense des droits humains du 7 novembre 2013\n\n"
+     "Nous, associations signataires, demandons au gouvernement de retirer le projet de loi.", "2013-11-07"),
+    ("Stellungnahme unseres Präsidiums zu dem rassistischen Terroranschlag in der Stadt Hanau am 19. Februar 2020\n\n"
+     "Tief erschüttert trauern wir um die Menschen, die in Hanau Opfer wurden.", "2020-02-24"),
+    ("Gedanken unseres Präsidiums zu dem rassistischen Terroranschlag in der Stadt Hanau vom 19. Februar 2020\n\n"
+     "Tief erschüttert trauern wir um die Menschen, die in Hanau Opfer wurden.",
+     "2020-02-24"),
+])
+def test_a_line_that_names_the_statement_and_ends_with_its_date_wins_over_the_post_date(opening, expected):
+    statement = parsed(f"---\ndate: 2020-02-24\n---\n\n{opening}\n", "text/markdown")
+    assert statement.date == expected
+
+
 def test_the_date_under_a_letters_sign_off_dates_it_though_a_call_to_sign_follows():
     form = "".join(f"<p>{line}</p>" for line in [
         "It does not matter who you are: you can add your name to this letter.", "First and last name:",

@@ -14,7 +14,7 @@ from importlib import resources
 from .blocks import Block
 from .caseless import Caseless
 from .countries import fold
-from .headings import cue_pattern, names_a_statement
+from .headings import cue_pattern, names_a_statement, opens_with_a_statement_noun
 from .language import is_prose
 from .lexicon import Lexicon, lexicon
 
@@ -72,6 +72,7 @@ class DateWords:
 
     label: Caseless  # "Date: ..." up to the date
     today: re.Pattern[str]
+    dated_by: re.Pattern[str]  # "vom", "du", "of": between a statement's name and its date, at the end of a line
     month_year: re.Pattern[str]  # "January 2020", at the end of a line
     weekdays: dict[str, int]  # folded name -> 0 for Monday .. 6
 
@@ -100,6 +101,7 @@ def _date_words(language: str) -> DateWords:
     return DateWords(
         label=Caseless(rf"\b(?:{alternatives('labels')})\s*[:.]?\s*"),
         today=re.compile(rf"\b(?:{alternatives('today')})\b", re.I),
+        dated_by=re.compile(rf"\s(?:{alternatives('dated_by')})\s*$", re.I),
         month_year=re.compile(rf"(?<![\d.])\b(?P<month>{words.month_pattern})\b\.?,?\s+(?:del?\s+)?(?P<year>\d{{4}})\.?$",
                               re.I),
         weekdays=weekdays,
@@ -163,6 +165,8 @@ def _line_date(block: Block, words: Lexicon) -> str | None:
             leading_date(_DATELINE_PREFIX.sub("", text), words) if _DATELINE_PREFIX.match(text) else None)
         if found:
             return found
+    if len(text) <= MAX_HEADER_CHARS and (dated := _statement_dated(text, words)):
+        return dated
     return _release_date(text, words) or _bracketed_date(text, words) or _labelled_date(
         text[:MAX_LABEL_SEARCH_CHARS], words, colon_only=is_prose(block))
 
@@ -215,6 +219,18 @@ def _trailing_date(text: str, words: Lexicon, short: bool) -> str | None:
     for found, start in _dates_ending(text, words, short):
         before, least_words = text[:start], 0 if len(found) == len("2013-01") else 1
         if _SEPARATOR.search(before) or (short and least_words <= len(_WORD.findall(before)) <= MAX_LABEL_WORDS):
+            return found
+    return None
+
+
+def _statement_dated(text: str, words: Lexicon) -> str | None:
+    """ "Stellungnahme des Deutschen Koordinierungsrates ... vom 21. Februar 2020": a line that opens by naming a
+    statement and ends with its date ("Der Anschlag vom 19. Februar" names an event, not a statement)."""
+    text = text.strip().rstrip(".")
+    if not opens_with_a_statement_noun(text):
+        return None
+    for found, start in _dates_ending(text, words, month_year=False):
+        if date_words(words).dated_by.search(text[:start]):
             return found
     return None
 
