@@ -181,7 +181,10 @@ def _without_translations(read: list[_Read], blocks: list[Block], words: Lexicon
     """A page that gives its letter in two languages asks each thing twice: where some asks stand in prose of
     the page's own language, those in prose of another language are the translation's ("ci appelliamo al
     Parlamento affinché ...", then "we urge the Parliament to ...")."""
-    languages = {index: _prose_language(blocks[index]) for index in {r.block for r in read}}
+    asking = {r.block for r in read}
+    if len(asking) < 2:
+        return read  # one block asks: there is no other to be its translation
+    languages = {index: _prose_language(blocks[index]) for index in asking}
     if words.language not in languages.values():
         return read
     return [r for r in read if languages[r.block] in (None, words.language)]
