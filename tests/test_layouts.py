@@ -718,6 +718,25 @@ def test_a_signature_of_name_role_and_organisation_on_lines_of_their_own_is_one_
         ("Maria Garcia", "individual", "Derechos Digitales")]
 
 
+def test_a_name_over_a_role_in_an_organisation_whose_name_has_a_conjunction_is_one_person():
+    statement = parsed("Mit großer Bestürzung hören wir vom Anschlag auf Ihre Gemeinde. Wir bekräftigen unsere "
+                       "Freundschaft und Verbundenheit miteinander.\n\nHerzlichst\nKlaus Müller,\n"
+                       "Vorsitzender der Konferenz Landeskirchlicher Arbeitskreise Christen und Juden\n",
+                       "text/markdown")
+    assert [(s.name, s.kind, s.affiliation) for s in statement.signatories] == [
+        ("Klaus Müller", "individual", "Konferenz Landeskirchlicher Arbeitskreise Christen und Juden")]
+
+
+def test_people_with_their_roles_parted_by_semicolons_in_one_paragraph_are_each_a_person():
+    statement = parsed(f"""{STATEMENT_TEXT}
+<p>Signataires :</p>
+<p>Catherine Achin, sociologue ; Armelle Andro, démographe ; Aurélie Audeval, docteure en histoire ; Magali Bessone,
+professeure de philosophie</p></body></html>""")
+    assert [(s.name, s.kind) for s in statement.signatories] == [
+        ("Catherine Achin", "individual"), ("Armelle Andro", "individual"), ("Aurélie Audeval", "individual"),
+        ("Magali Bessone", "individual")]
+
+
 def test_a_role_set_off_by_a_dash_under_a_name_makes_it_a_persons_signature():
     statement = parsed(f"""{STATEMENT_TEXT}\n\nSincerely,\n\nCayden Mak\n-- Executive Director of 18MillionRising.org
 \nDavid Inoue\n-- President of the Japanese American Citizens League\n""", "text/markdown")

@@ -26,6 +26,7 @@ from .names import (
     is_postal_address,
     legal_forms,
     name_likeness,
+    named_then_role,
     on_behalf_of,
     people_and_the_rest_of,
     person_evidence,
@@ -482,6 +483,8 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
         return None  # "Date: Wed, 01/29/2020, Source: ..., coal": a line of fields, not of names
     if _abbreviated_whole(text, items[-1]) or len(items) == 2 and _one_named_body(*items, words):
         return None  # "Bangladesh Occupational Safety, Health and Environmental Foundation (OSHE)": one name
+    if named_then_role(text) and ";" not in text:
+        return None  # "Klaus Müller, Vorsitzender der Konferenz ... Christen und Juden": a person and their role
     if sum(1 for item in items if is_place(item)) >= MAX_PLACES * len(items):
         return None  # "Steve Willett, UPTE-CWA Local 9119, Oakland, California, US ...": addresses run together
     likeness = [name_likeness(item) for item in items]
@@ -507,6 +510,8 @@ def names_on_one_line(entry: Entry, words: Lexicon) -> list[Entry]:
     (not "&") that a capitalised word follows, so that a name with a conjunction of its own stays whole
     ("Marcha por la Ciencia y el Conocimiento Chile"); the entry as it is unless every part reads as a name and none
     after the first is a place."""
+    if named_then_role(entry.text):
+        return [entry]  # "Klaus Müller, Vorsitzender der Konferenz ... Christen und Juden": a person and their role
     parts = [part.strip() for part in _LIST_COMMA.split(entry.text.strip().rstrip(".;")) if part.strip()]
     for joint in any_conjunction(words).finditer(parts[-1] if parts else ""):
         if parts[-1][joint.end():][:1].isupper() and joint.group().strip() != "&" \

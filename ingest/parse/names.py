@@ -358,7 +358,7 @@ def name_likeness(text: str) -> float:
     if text.rstrip().endswith("!") and (sum(word[:1].islower() for word in words) >= 2
                                         or fold(found[0]) in _copulas()):
         return 0.2  # "Vielen Dank für die Unterstützung!", "Fue genocidio!": an exclamation, not a name
-    if _named_then_role(text):
+    if named_then_role(text):
         return name_likeness(split_head(text)[0])  # the role is running text, however long
     score = 1.0 - _length_penalty(len(words), len(text)) - _prose_penalty(text, words, found)
     if " | " in text:
@@ -376,7 +376,7 @@ def is_postal_address(text: str) -> bool:
     return bool(town and is_place(town.group("town"))) or _STREET_POSTCODE.search(text) is not None
 
 
-def _named_then_role(text: str) -> bool:
+def named_then_role(text: str) -> bool:
     """ "Mônica Valente, secretária executiva do Foro de São Paulo e ...": a name of a few capitalised words, then
     a role."""
     head, tail = split_head(text)
