@@ -11,6 +11,9 @@ from ingest.parse.actions import is_action_word
 from ingest.parse.asks import sentence_asks
 from ingest.parse.lexicon import lexicon
 from ingest.records import Document
+from ingest.sources import read_file
+
+from .conftest import CORPUS
 
 
 @pytest.fixture(autouse=True)
@@ -101,9 +104,18 @@ def test_reported_past_quoted_and_questioned_asks_are_not_the_statements(sentenc
     ("It must be clear that this is only a first step.", []),
     ("The European Union must not become a surveillance state.", []),
     ("We must keep organising.", []),
+    ("We must consider the possibility that GitHub will be pressured to remove the repository.", []),
+    ("Wir müssen damit rechnen, dass die Regierung das Gesetz ändert.", []),
 ])
 def test_an_obligation_put_on_a_named_party_is_a_demand(sentence, expected):
     assert asked(sentence) == expected
+
+
+def test_what_the_signers_must_ask_for_is_asked():
+    sentence = "We must demand from our government that Canada change its course."
+    assert set(asked(sentence)) == {sentence}
+    letter = read_file(CORPUS / "dev-17" / "studentsforpalestine-mru-open-letter-2023.md")
+    assert any(d.text.startswith("We must demand from our government") for d in parse(letter).demands)
 
 
 @pytest.mark.parametrize("sentence, language, expected", [

@@ -587,6 +587,8 @@ def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
     numbered = _LEADING_ENUMERATOR.match(subject)
     if numbered:  # "2.- La suspensión de derechos ... debe": the number counts the paragraph, "La" opens it
         subject = subject[numbered.end():]
+    if words.ask_subject.fullmatch(subject) and not words.ask_trigger.match(after.lstrip()):
+        return None  # "We must entertain the possibility that GitHub will ...": the signers' own commitment
     if len(subject.split()) <= 1 and not _names_party(subject, words) and before.strip():
         subject = " ".join(after.split()[:12])
     if not _names_party(subject, words) or words.ask_subject.search(subject):
