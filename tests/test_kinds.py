@@ -9,6 +9,8 @@ import pytest
 from ingest.parse import parse
 from ingest.records import Document
 
+from .conftest import CORPUS
+
 ASK = "<p>We call on the Government to release all political prisoners held for their beliefs.</p>"
 GROUPS = "".join(f"<li>{name}</li>" for name in ("Alpha Network", "Beta Rights Watch", "Gamma Foundation",
                                                   "Delta Coalition for Justice", "Epsilon Society"))
@@ -517,6 +519,20 @@ def test_a_report_that_one_group_together_with_others_presented_a_commitment_is_
     asks_twice = report.replace("</p><p>More", " We urge the convention to end forced evictions. We call on the "
                                 "government to fund public housing.</p><p>More")
     assert kind(asks_twice) == "joint_statement"
+
+
+@pytest.mark.parametrize("label", ["Für das Präsidium:", "For the Board:", "Namens het bestuur:"])
+def test_a_statement_that_asks_nothing_signed_by_people_for_their_board_is_the_organisations_own(label):
+    statement = (CORPUS / "dev-40" / "jcha-dkr-hanau-stellungnahme-2020.md").read_text("utf-8")
+    assert "Für das Präsidium:" in statement
+    assert parsed(statement.replace("Für das Präsidium:", label), "text/markdown").kind == "other"
+    assert parsed(statement.replace("Für das Präsidium:", "Unterzeichnet von:"), "text/markdown").kind == \
+        "joint_statement"
+    asking = statement.replace("Tief erschüttert", "Wir fordern die Bundesregierung auf, den Opferfonds sofort "
+                               "aufzustocken.\n<br>\nTief erschüttert")
+    assert parsed(asking, "text/markdown").kind == "joint_statement"
+    with_organisations = statement.replace("Friedhelm Pieper", "Friedhelm Pieper, Amnesty International")
+    assert parsed(with_organisations, "text/markdown").kind == "joint_statement"
 
 
 def test_a_post_signed_by_its_own_author_alone_that_asks_nothing_is_not_listed():

@@ -26,7 +26,7 @@ from .headings import cue_pattern, names_a_statement, opens_with_a_statement_nou
 from .language import is_prose, runs_on
 from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
-from .names import first_person_words
+from .names import first_person_words, signs_for_a_board
 from .sentences import sentences
 
 OPENING_CHARS = 600  # the title and the opening: where a page says what it is
@@ -80,7 +80,7 @@ def page_kind(evidence: PageEvidence) -> PageKind:
         return "other"
     if _titled_as_members(evidence) or _titled_as_its_own_demands(evidence):
         return "other"
-    if _signed_by_its_author_alone(evidence):
+    if _signed_by_its_author_alone(evidence) or _signed_for_its_board(evidence):
         return "other"
     opening = evidence.opening()
     # a title that labels the page a statement, or asks that a line signs with names under it, outweigh what its
@@ -127,6 +127,15 @@ def _signed_by_its_author_alone(evidence: PageEvidence) -> bool:
     one anything: one organisation speaking to its own members, not a statement that others sign."""
     return not evidence.demands and len(evidence.signatories) == 1 and evidence.author is not None \
         and fold(evidence.signatories[0].name) == fold(evidence.author)
+
+
+def _signed_for_its_board(evidence: PageEvidence) -> bool:
+    """ "Für das Präsidium: Rabbiner Andreas Nachama, Margaretha Hackermeier, Pfarrer Friedhelm Pieper" under a page
+    that asks no one anything: an organisation's own statement, its board's members signing for it."""
+    blocks = evidence.blocks or evidence.body
+    at = evidence.signatories_at
+    return not evidence.demands and at is not None and at < len(blocks) and signs_for_a_board(blocks[at].text) \
+        and all(signatory.kind == "individual" for signatory in evidence.signatories)
 
 
 def _joint_by_its_words(evidence: PageEvidence, opening: str) -> bool:

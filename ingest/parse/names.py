@@ -244,6 +244,18 @@ def _governed() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_joined('governing_bodies')})\s+(?P<organisation>[^\W\d_].*)$", re.I)
 
 
+@cache
+def _for_a_board() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_joined('signing_for')})\s+(?:(?:the|das|den|der|dem|le|la|il|het|a|o|el)\s+)?"
+                      rf"(?:{_joined('boards')})\s*(?:[:,]|$)", re.I)
+
+
+def signs_for_a_board(text: str) -> bool:
+    """ "Für das Präsidium: Rabbiner Andreas Nachama, ...", "For the Board:": people who sign for their own
+    organisation's board, which is not named."""
+    return _for_a_board().match(text.strip()) is not None
+
+
 def governed_organisation(text: str) -> str | None:
     """ "het bestuur van Creative Commons Nederland", "the board of X": the organisation whose board or committee
     signs for it."""
