@@ -185,6 +185,7 @@ LABELLED_SETS = {
     "dev-41": (CORPUS / "dev-41",),
     "dev-42": (CORPUS / "dev-42",),
     "heldout-39": (CORPUS / "heldout-39",),
+    "dev-43": (CORPUS / "dev-43",),
 }
 BARS = {
     "seed+real": {"organisations": 0.99, "demands": 0.99, "titles": 0.95, "dates": 0.95, "languages": 0.95,
@@ -519,6 +520,10 @@ BARS = {
     # The forty-fourth round's held-out part (3 documents, 2 statements): at 5145b5b organisations 0.000, demands
     # 0.000, titles 100% (of 2), dates 67%, statements 67%.
     "heldout-39": {"titles": 0.95, "dates": 0.66, "languages": 0.95, "statements": 0.66},
+    # The forty-fifth round's tuned part (3 pages that are not statements; no repository was drawn for a held-out
+    # part): at 1886fce (parser 22) organisations and demands 0.000 (none labelled, some found), titles 33%, dates
+    # 67%, statements 67%.
+    "dev-43": {"titles": 0.33, "dates": 0.66, "languages": 0.95, "statements": 0.66},
 }
 
 
