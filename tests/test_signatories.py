@@ -824,6 +824,17 @@ def test_a_line_of_sources_or_credits_under_its_label_names_no_signer(label):
     assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
 
 
+@pytest.mark.parametrize("pointer", ["Weitere Detailinformation zu den einzelnen Projekten findet man unter:",
+                                     "More information on each project:", "Pour en savoir plus :"])
+def test_a_list_of_links_under_a_line_that_points_to_more_information_names_no_signer(pointer):
+    statement = parsed(LETTER + "<p>Signed by:</p><ul><li>Alpha Network</li><li>Beta Coalition for Justice</li>"
+                                f"<li>Gamma Foundation</li></ul><p>{pointer}</p><ul>"
+                                "<li><a href='https://news.example/arena'>Ausbaupläne für die Merkur Arena</a></li>"
+                                "<li><a href='https://news.example/2024/caro'>Projekt Caro</a></li>"
+                                "<li><a href='https://news.example/2024/graz-mitte'>Projekt Graz Mitte</a></li></ul>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
+
+
 def test_a_line_of_signers_under_a_label_that_signs_is_kept():
     statement = parsed(LETTER + "<p>Signed by: Alpha Network, Beta Coalition for Justice and Gamma Foundation</p>")
     assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
