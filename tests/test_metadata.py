@@ -266,6 +266,16 @@ def test_the_heading_a_page_opens_with_wins_over_a_head_title_nothing_confirms()
     assert statement.title == "Our Letter to the FCC"
 
 
+def test_a_one_page_site_whose_sections_are_each_headed_by_an_h1_is_titled_by_its_head_title():
+    page = """<html><head><title>Bürgerinitiative "Superblock ORF Viertel"</title></head><body>
+<h1>Neuigkeiten</h1><p>Wir haben am 3. Juli mit der Stadt gesprochen.</p>
+<h1>Worum geht es?</h1><p>Der Durchzugsverkehr belastet unser Viertel jeden Tag.</p>
+<h1>Unsere Forderung</h1><p>Wir fordern die Stadt Graz auf, einen Superblock einzurichten.</p></body></html>"""
+    assert parsed(page).title == 'Bürgerinitiative "Superblock ORF Viertel"'
+    two_sections = page.replace("<h1>Unsere Forderung</h1>", "<h2>Unsere Forderung</h2>")
+    assert parsed(two_sections).title == "Neuigkeiten"  # an opening h1 over a head title nothing confirms
+
+
 @pytest.mark.parametrize("written, expected", [
     ("2019-10-07 19:18:54 GMT", "2019-10-07"),
     ("2019-09-16T14:33:50-03:00", "2019-09-16"),

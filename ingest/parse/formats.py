@@ -606,6 +606,8 @@ def html_metadata(soup: BeautifulSoup, index: MarkupIndex, top_heading: str | No
     h1 = None if _names_the_site(index, head_title, site_part, top_heading) else index.h1_text()
     candidates = [index.h1_text("entry-title") or index.h1_text("post-title"), top_heading,
                   index.meta.get("og:title"), head_title, h1]
+    if len(index.h1) >= MIN_SECTION_H1S and top_heading in (h1, index.h1_text()):
+        candidates = [candidates[0], index.meta.get("og:title"), head_title, top_heading]  # a one-page site's sections
     title = _agreed_title([candidate for candidate in candidates if candidate and not _is_tagline(candidate)
                            and (site_part is None or _site_key(candidate) != _site_key(site_part))])
     published = _first_date([_json_ld_value(index.json_ld, "datePublished"), _meta_date(index.meta),
@@ -634,6 +636,9 @@ PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:pub
                   "dcterms.issued", "dc.date.issued", "dcterms.date", "dc.date", "dcterms.created", "dc.date.created",
                   "citation_publication_date", "citation_date", "pubdate", "publishdate", "publish-date",
                   "publish_date", "date")
+
+
+MIN_SECTION_H1S = 3  # "Neuigkeiten", "Worum geht es?", "Unsere Forderung": h1s that head a one-page site's sections
 
 
 def _first_date(candidates: list[Any]) -> str | None:
