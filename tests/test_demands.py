@@ -106,6 +106,8 @@ def test_reported_past_quoted_and_questioned_asks_are_not_the_statements(sentenc
     ("We must keep organising.", []),
     ("We must consider the possibility that GitHub will be pressured to remove the repository.", []),
     ("Wir müssen damit rechnen, dass die Regierung das Gesetz ändert.", []),
+    ("On our behalf, you demanded the information you need to know what you are building.", []),
+    ("As ministers you must act now.", ["As ministers you must act now."]),
 ])
 def test_an_obligation_put_on_a_named_party_is_a_demand(sentence, expected):
     assert asked(sentence) == expected

@@ -589,11 +589,24 @@ def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
         subject = subject[numbered.end():]
     if words.ask_subject.fullmatch(subject) and not words.ask_trigger.match(after.lstrip()):
         return None  # "We must entertain the possibility that GitHub will ...": the signers' own commitment
+    if _in_a_contact_clause(subject, words):
+        return None  # "you demanded the information you need to know": what "you" need, not what they must do
     if len(subject.split()) <= 1 and not _names_party(subject, words) and before.strip():
         subject = " ".join(after.split()[:12])
     if not _names_party(subject, words) or words.ask_subject.search(subject):
         return None
     return _party(subject, words)
+
+
+def _in_a_contact_clause(subject: str, words: Lexicon) -> bool:
+    """ "the information you": a pronoun right after an article and its noun opens a clause that says what the noun
+    is (English leaves out its "that"); the modal after it obliges no one ("As ministers you must" does)."""
+    tokens = _WORD.findall(subject)
+    return len(tokens) >= 3 and tokens[-1].casefold() in _CONTACT_PRONOUNS and tokens[-2][:1].islower() \
+        and not _small_word(tokens[-2], words) and words.determiners.match(tokens[-3] + " ") is not None
+
+
+_CONTACT_PRONOUNS = frozenset({"you"})
 
 
 def _names_party(text: str, words: Lexicon) -> bool:
