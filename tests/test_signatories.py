@@ -271,6 +271,17 @@ def test_an_enumeration_that_began_as_a_prepositions_object_is_no_subject(body):
     assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("<p>L'Initiative EuroStack appelle à une coopération étroite entre l'industrie, la Commission et les États "
+     "membres, en soulignant que l'industrie est prête à investir.</p>", []),
+    ("<p>Réunis au siège de Microsoft, l'April, Framasoft et l'Aful s'étonnent de ce partenariat.</p>",
+     ["April", "Framasoft", "Aful"]),
+])
+def test_an_enumeration_that_goes_on_from_a_prepositions_common_noun_is_no_subject(body, expected):
+    statement = parsed(body + "<p>Nous demandons au ministère de publier la convention.</p>")
+    assert names(statement) == expected
+
+
 @pytest.mark.parametrize("body", [
     "<p>Ressa and Rappler Holdings were formally indicted on November 29 on charges of tax evasion.</p>",
     "<p>Ressa and Rappler have been on the front lines of investigative reporting in the Philippines.</p>",

@@ -242,7 +242,9 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
             run = _trailing_names(items, _is_name)
             found = [*run, last]
-            began_before = words.nouns_capitalised and _after_a_prepositions_object(items[:-len(run) or None])
+            before = items[:-len(run) or None]
+            began_before = _after_a_prepositions_object(before) if words.nouns_capitalised \
+                else _after_a_prepositions_common_noun(before)
             if len(found) >= 2 and _plausible(found) and not began_before:
                 return found
     return []
@@ -255,6 +257,14 @@ def _after_a_prepositions_object(before: list[str]) -> bool:
     on a name."""
     tail = before[-1].split()[-2:] if before else []
     return len(tail) == 2 and fold(tail[0]) in prepositions() and tail[1][:1].isupper()
+
+
+def _after_a_prepositions_common_noun(before: list[str]) -> bool:
+    """ "une coopération entre l'industrie, la Commission et les États membres": the enumeration began as a
+    preposition's object, a common noun in lower case, before its first name here ("au siège de Microsoft, l'April,
+    Framasoft et l'Aful s'étonnent" ends a clause on a name, whose enumeration follows as the subject)."""
+    tail = before[-1].split()[-2:] if before else []
+    return len(tail) == 2 and fold(tail[0]) in prepositions() and without_article(tail[1])[:1].islower()
 
 
 def _apposition(sentence: str, words: Lexicon) -> list[str]:
