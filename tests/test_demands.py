@@ -241,6 +241,19 @@ def test_what_the_signers_propose_is_a_demand(language, sentence):
     assert asked(sentence, language) == [sentence]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Nous vous proposons de réfléchir ensemble à une coopération ouverte et constructive.",
+     ["Nous vous proposons de réfléchir ensemble à une coopération ouverte et constructive."]),
+    ("C'est en termes d'opportunités que nous vous proposons de penser ce débat.",
+     ["nous vous proposons de penser ce débat."]),
+    ("Nous proposons que la commune publie tous ses marchés publics.",
+     ["Nous proposons que la commune publie tous ses marchés publics."]),
+    ("Le ministre propose de retirer le projet.", []),
+])
+def test_what_the_signers_propose_in_french_that_is_to_be_done_is_a_demand(sentence, expected):
+    assert asked(sentence, "fr") == expected
+
+
 # Ask verbs of each language written down from the language, not from a labelled document: the
 # common ways a coalition asks, with and without an addressee, and impersonal musts.
 @pytest.mark.parametrize("language, sentence", [
