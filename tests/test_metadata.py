@@ -249,6 +249,24 @@ def test_a_pandoc_heading_anchor_is_not_part_of_the_title():
     assert statement.title == "Open Letter on the Task Force"
 
 
+def test_kramdown_attribute_lists_and_extensions_are_no_text():
+    statement = parsed("""{::options parse_block_html="true" /}
+
+## Small businesses can save the Internet
+{: #intro }
+
+We urge Congress to restore net neutrality. [Read the letter](#letter){:target="_blank"}
+
+Signed,
+
+* Alpha Coffee Roasters
+* Beta Bikes {:.siglist}
+""", "text/markdown")
+    assert statement.title == "Small businesses can save the Internet"
+    assert "{:" not in statement.text
+    assert [s.name for s in statement.signatories] == ["Alpha Coffee Roasters", "Beta Bikes"]
+
+
 @pytest.mark.parametrize("title, expected", [
     ("ACTA: Una minaccia globale alla Libertà (Open Letter)", "ACTA: Una minaccia globale alla Libertà"),
     ("Stoppt die Vorratsdatenspeicherung [Offener Brief]", "Stoppt die Vorratsdatenspeicherung"),

@@ -40,6 +40,9 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("tab
 _BARE_FRONT_MATTER = re.compile(r"\A\ufeff?((?:[A-Za-z_][\w-]*:[^\n]*\n)+)\s*\n")
 _BARE_KEY = re.compile(r"^(?:title|date|datum)\s*:", re.M | re.I)
 _TOP_LEVEL_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*(?:\s#.*)?$", re.M)
+# Kramdown's attribute lists and extensions ("{: #signon }", "{:.siglist}", "{:target="_blank"}", "{::options ... /}"):
+# markup for the site's generator, never text
+_KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 # "{#open_letter_on_the_task_force}": the anchor Pandoc writes after a heading, never part of its text
 _HEADING_ANCHOR = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
 # For each field, the keys static-site generators and exporters use, best first, compared without case, "_" or
@@ -158,6 +161,7 @@ def page_from_markdown(text: str) -> Page:
     data, text = _front_matter_data(text)
     metadata = _front_matter(data)
     text = _with_front_matter_content(data, text)
+    text = _KRAMDOWN_ATTRIBUTES.sub("", text)
     text = _GENDER_STAR.sub(r"\\*", text)
     text = _UNSPACED_HEADING.sub(r"\1 \2", text)
     text = dashed_tables_as_html(grid_tables_as_html(text, _MARKDOWN.renderInline), _MARKDOWN.renderInline)
