@@ -379,6 +379,8 @@ def test_a_heading_that_names_the_statement_under_its_text_heads_no_reprint():
 @pytest.mark.parametrize("title, heading", [
     ("Joint Statement: Say no to facial recognition", "Joint Statement by ten organisations and 158 individuals"),
     ("Platforms need control", "Der offene Brief"),  # a label with no name of its own
+    ("Small businesses can save the Internet", "Read the Letter"),  # a call to read it names it no more
+    ("Pour un numérique souverain", "Lire la lettre ouverte"),
     ("Open Letter to the Commission", "Open Letter to the Commission"),  # the page's own title: the page is it
     ("Open Letter on the Task Force for the competitiveness of the industry",
      "Open Letter on the Task Force for the"),  # the page's title broken over two lines

@@ -116,13 +116,14 @@ def _split_label(title: str) -> tuple[str, str, str]:
 
 
 def _names_a_statement_by_name(text: str) -> bool:
-    """ "Joint Statement of Grüne Jugend and Jusos", not "Der offene Brief" or "Lettre ouverte": a label and words of
-    its own."""
+    """ "Joint Statement of Grüne Jugend and Jusos", not "Der offene Brief", "Lettre ouverte" or "Read the letter": a
+    label and words of its own."""
     text = text[:MAX_HEADING_TEXT]
     label = cue_pattern("statement_nouns").search(text)
     if label is None:
         return False
-    rest = cue_pattern("statement_qualifiers").sub(" ", text[:label.start()] + " " + text[label.end():])
+    rest = text[:label.start()] + " " + text[label.end():]
+    rest = cue_pattern("statement_qualifiers", "reader_actions").sub(" ", rest)
     rest = _LANGUAGE_TAG.sub(" ", rest)
     known = function_words()
     return any(word not in known for word in _WORDS.findall(rest.casefold()))
