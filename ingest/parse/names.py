@@ -246,8 +246,9 @@ def _governed() -> re.Pattern[str]:
 
 @cache
 def _for_a_board() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_joined('signing_for')})\s+(?:(?:the|das|den|der|dem|le|la|il|het|a|o|el)\s+)?"
-                      rf"(?:{_joined('boards')})\s*(?:[:,]|$)", re.I)
+    articles = "|".join(re.escape(article) for article in _data()["articles"])
+    return re.compile(rf"^(?:{_joined('signing_for')})\s+(?:(?:{articles})\s*)?(?:{_joined('boards')})\s*(?:[:,]|$)",
+                      re.I)
 
 
 def signs_for_a_board(text: str) -> bool:
