@@ -846,6 +846,13 @@ def test_a_list_of_links_under_a_line_that_points_to_more_information_names_no_s
     assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
 
 
+@pytest.mark.parametrize("board", ["Comité de pilotage", "Steering committee", "Der Vorstand", "Stuurgroep"])
+def test_a_board_named_alone_over_its_members_is_their_label_not_a_signer(board):
+    statement = parsed(LETTER + f"<p>Signed by:</p><p><strong>{board}</strong><br>Alpha Network<br>"
+                                "Beta Coalition for Justice<br>Gamma Foundation</p>")
+    assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
+
+
 def test_a_line_of_signers_under_a_label_that_signs_is_kept():
     statement = parsed(LETTER + "<p>Signed by: Alpha Network, Beta Coalition for Justice and Gamma Foundation</p>")
     assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]

@@ -27,6 +27,7 @@ from .names import (
     legal_forms,
     name_likeness,
     named_then_role,
+    names_a_board,
     on_behalf_of,
     people_and_the_rest_of,
     person_evidence,
@@ -204,9 +205,9 @@ def _label_entries(label: str) -> list[Entry]:
 
 
 def _is_label_word(text: str) -> bool:
-    """ "Organizations", "Individuals": the tabs or headings of a list, not its entries."""
+    """ "Organizations", "Individuals", "Comité de pilotage": the tabs or headings of a list, not its entries."""
     return len(text.split()) <= 3 and (says_people(text) or says_organisations(text)) and \
-        not has_organisation_word(text.replace("organi", ""))
+        not has_organisation_word(text.replace("organi", "")) or names_a_board(text)
 
 
 def _counts_others(text: str, words: Lexicon) -> bool:

@@ -251,6 +251,18 @@ def _for_a_board() -> re.Pattern[str]:
                       re.I)
 
 
+@cache
+def _a_board() -> re.Pattern[str]:
+    articles = "|".join(re.escape(article) for article in _data()["articles"])
+    return re.compile(rf"(?:(?:{articles})\s*)?(?:{_joined('boards')})\s*:?", re.I)
+
+
+def names_a_board(text: str) -> bool:
+    """ "Comité de pilotage", "Steering committee", "Der Vorstand": a board or committee named alone, over the
+    people or organisations that make it up."""
+    return _a_board().fullmatch(text.strip(" *_")) is not None
+
+
 def signs_for_a_board(text: str) -> bool:
     """ "Für das Präsidium: Rabbiner Andreas Nachama, ...", "For the Board:": people who sign for their own
     organisation's board, which is not named."""
