@@ -249,6 +249,8 @@ def test_what_the_signers_propose_is_a_demand(language, sentence):
     ("Nous proposons que la commune publie tous ses marchés publics.",
      ["Nous proposons que la commune publie tous ses marchés publics."]),
     ("Le ministre propose de retirer le projet.", []),
+    ("Dans la présente lettre, nous préconisons la mise en place du revenu universel.",
+     ["nous préconisons la mise en place du revenu universel."]),
 ])
 def test_what_the_signers_propose_in_french_that_is_to_be_done_is_a_demand(sentence, expected):
     assert asked(sentence, "fr") == expected
