@@ -544,8 +544,9 @@ BARS = {
     "dev-45": {"organisations": 0.97, "demands": 0.88, "titles": 0.95, "dates": 0.80, "languages": 0.95,
                "statements": 0.80},
     # The forty-eighth round's tuned part (2 documents, 1 statement): at 7902ac6 (parser 22) organisations 0.667,
-    # demands 0.200, titles 50%, dates 100% (of 1), statements 50%.
-    "dev-46": {"organisations": 0.66, "demands": 0.20, "titles": 0.50, "dates": 0.95, "languages": 0.95,
+    # demands 0.200, titles 50%, dates 100% (of 1), statements 50%. Raised at parser 22's last changes: organisations
+    # 0.800, demands 0.364.
+    "dev-46": {"organisations": 0.80, "demands": 0.36, "titles": 0.50, "dates": 0.95, "languages": 0.95,
                "statements": 0.50},
     # The forty-eighth round's held-out part (2 documents, 1 statement): at 7902ac6 organisations 0.000, demands
     # 0.000, titles 100% (of 1), dates 0%, statements 50%.
