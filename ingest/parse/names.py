@@ -245,16 +245,20 @@ def _governed() -> re.Pattern[str]:
 
 
 @cache
-def _for_a_board() -> re.Pattern[str]:
+def _board() -> str:
+    """ "das Präsidium", "Comité de pilotage", "the Board": a board or committee, its article before it or not."""
     articles = "|".join(re.escape(article) for article in _data()["articles"])
-    return re.compile(rf"^(?:{_joined('signing_for')})\s+(?:(?:{articles})\s*)?(?:{_joined('boards')})\s*(?:[:,]|$)",
-                      re.I)
+    return rf"(?:(?:{articles})\s*)?(?:{_joined('boards')})"
+
+
+@cache
+def _for_a_board() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_joined('signing_for')})\s+{_board()}\s*(?:[:,]|$)", re.I)
 
 
 @cache
 def _a_board() -> re.Pattern[str]:
-    articles = "|".join(re.escape(article) for article in _data()["articles"])
-    return re.compile(rf"(?:(?:{articles})\s*)?(?:{_joined('boards')})\s*:?", re.I)
+    return re.compile(rf"{_board()}\s*:?", re.I)
 
 
 def names_a_board(text: str) -> bool:
