@@ -105,8 +105,8 @@ def action_category(text: str, language: str) -> int | None:
     """The level of the first known action word in the demand's first sentence."""
     first = (sentences(text) or [text])[0]
     folded = fold(first)
-    for phrase, (level, _) in _categories(language).items():
-        if " " in phrase and folded.startswith(phrase):
+    for phrase, level in _phrases(language):
+        if folded.startswith(phrase):
             return level
     for match in _WORD.finditer(folded):
         for candidate_language in dict.fromkeys((language, "en")):
@@ -114,6 +114,12 @@ def action_category(text: str, language: str) -> int | None:
             if entry is not None:
                 return _categories(candidate_language)[entry][0]
     return None
+
+
+@cache
+def _phrases(language: str) -> list[tuple[str, int]]:
+    """The entries of more than one word ("call for"), with their levels, in the lexicon's order."""
+    return [(phrase, level) for phrase, (level, _) in _categories(language).items() if " " in phrase]
 
 
 MIN_IMPERATIVE_STEM = 4  # "uit" (from "uiten") is also a preposition, "pas" an adverb: too short to tell

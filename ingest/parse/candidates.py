@@ -385,6 +385,8 @@ def _spells_out(text: str) -> bool:
     """ "IAB: Internet Architecture Board", "W3C: World Wide Web Consortium": an acronym, then the words whose initials
     make it."""
     acronym, colon, expansion = text.partition(":")
+    if not colon:
+        return False  # the cheap test first: few entries have a colon
     letters = [character for character in acronym if character.isupper()]
     initials = [word[0] for word in _CAPITALISED_WORD.findall(expansion)]
     return bool(colon) and len(acronym.split()) <= MAX_ACRONYM_WORDS and len(letters) >= 2 \

@@ -65,7 +65,9 @@ def is_country_name(name: str) -> bool:
 
 def country_code(name: str) -> str | None:
     """The alpha-2 code of a country name, or None; causes such as Tibet are never a location."""
-    folded = fold(name).strip(" .")
+    whole = fold(name)
+    folded = whole.strip(" .")
     if folded in causes():
         return None
-    return _names().get(folded) or _names().get(fold(name))
+    names = _names()
+    return names.get(folded) or (names.get(whole) if whole != folded else None)

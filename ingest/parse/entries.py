@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..places import is_place
+from . import memory
 from .blocks import Block
 from .countries import country_code, fold
 from .headings import cue_pattern
@@ -642,6 +643,7 @@ def entry_likeness(entry: Entry) -> float:
     return name_likeness(text.title() if entry.lenient and text.islower() else text)
 
 
+@memory.kept(maxsize=16384)
 def names_a_document(text: str) -> bool:
     """ "Carta ao reitor Vahan Agopyan e gabinete", "Letter to the Board", "Lettre à la ministre": a document named
     by whom it is addressed to, in a list of a campaign's letters; no signer is called so."""

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 
 from ..places import is_place
+from .caseless import Caseless
 from .countries import country_code, fold, is_country_name
 from .memory import kept
 
@@ -176,8 +177,8 @@ def _menu_words() -> frozenset[str]:
 
 
 @cache
-def _identification_note() -> re.Pattern[str]:
-    return re.compile(_joined("identification_notes"), re.I)
+def _identification_note() -> Caseless:
+    return Caseless(_joined("identification_notes"))
 
 
 @cache
@@ -435,18 +436,25 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     if len(words) >= 5 and text.rstrip()[-1:] in ".!?" and not _ends_in_abbreviation(words[-1]):
         penalty += 0.2
     known = function_words()
-    alphabetic = [token for token in found if token[:1].isalpha()]
-    lowered = [token.casefold() for token in alphabetic]
-    function = sum(1 for token in lowered if token in known)
-    if len(lowered) >= 6:
-        penalty += max(0.0, function / len(lowered) - 0.2) * 1.2
-    content = [token for token, low in zip(alphabetic, lowered, strict=True) if low not in known]
-    lower = sum(1 for token in content if token[:1].islower())
-    if len(content) >= 2:
-        penalty += 0.6 * lower / len(content)
-    elif content and lower and lowered[0] in known:
+    alphabetic = function = content = lower = 0
+    opens_with_a_function_word = False
+    for token in found:
+        if not token[:1].isalpha():
+            continue
+        if token.casefold() in known:
+            function += 1
+            opens_with_a_function_word = opens_with_a_function_word or alphabetic == 0
+        else:
+            content += 1
+            lower += token[:1].islower()
+        alphabetic += 1
+    if alphabetic >= 6:
+        penalty += max(0.0, function / alphabetic - 0.2) * 1.2
+    if content >= 2:
+        penalty += 0.6 * lower / content
+    elif content and lower and opens_with_a_function_word:
         penalty += 0.4  # "los desocupados", "the unemployed": an article and a common noun, whoever they are
-    if text.rstrip()[-1:] in "!?" and (lower or len(content) < 2):
+    if text.rstrip()[-1:] in "!?" and (lower or content < 2):
         penalty += 0.6  # "Thank you!", "Klimaschützen ist kein Verbrechen!"; not "XR Justice Now!"
     return penalty
 
@@ -472,8 +480,13 @@ def _ends_in_abbreviation(word: str) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = 0
+    for character in word:
+        if character.isalpha():
+            if not character.isupper():
+                return False  # most words are not acronyms, and say so at their second letter
+            letters += 1
+    return letters >= 2
 
 
 @cache

@@ -339,7 +339,7 @@ def _contexts(entries: list[Entry]) -> dict[int, str]:
         own = [entry for entry in entries if entry.run == run]
         short = run != SIGNED_ABOVE and len(own) < SHORT_LIST and whole != "mixed" and \
             not any(entry.group and (says_people(entry.group) or says_organisations(entry.group)) for entry in own)
-        contexts[run] = whole if short else _context(own)
+        contexts[run] = whole if short or len(own) == len(entries) else _context(own)
     return contexts
 
 
