@@ -113,6 +113,17 @@ def test_an_obligation_put_on_a_named_party_is_a_demand(sentence, expected):
     assert asked(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("To meet this challenge, however, businesses, policymakers, and individuals must adopt a new way of thinking.",
+     ["businesses, policymakers, and individuals must adopt a new way of thinking."]),
+    ("The EU, its member states, and companies should stop the exports.",
+     ["The EU, its member states, and companies should stop the exports."]),
+    ("Once the law has passed, and this year has ended, we must keep organising.", []),
+])
+def test_an_obligation_put_on_parties_listed_with_a_comma_before_their_and_is_a_demand(sentence, expected):
+    assert asked(sentence) == expected
+
+
 def test_what_the_signers_must_ask_for_is_asked():
     sentence = "We must demand from our government that Canada change its course."
     assert set(asked(sentence)) == {sentence}

@@ -583,7 +583,7 @@ def _shared_subject(sentence: str, position: int, words: Lexicon) -> str | None:
 def _obliged_party(before: str, after: str, words: Lexicon) -> str | None:
     """Who the obligation is put on: the subject before the modal, or after it where the verb comes
     second ("Daher sollte auch der Rat der Stadt ...")."""
-    subject = before.split(",")[-1].strip()
+    subject = before[_last_subject_start(before, words):].strip()
     numbered = _LEADING_ENUMERATOR.match(subject)
     if numbered:  # "2.- La suspensión de derechos ... debe": the number counts the paragraph, "La" opens it
         subject = subject[numbered.end():]
@@ -630,11 +630,30 @@ def _a_persons_name(tokens: list[str]) -> bool:
                for first, second in zip(tokens, tokens[1:], strict=False))
 
 
+def _last_subject_start(before: str, words: Lexicon) -> int:
+    """Where the subject before a modal begins: after the last comma, or where a list of parties with a comma before
+    its "and" begins ("To meet this challenge, however, businesses, policymakers, and individuals must")."""
+    parts = before.split(",")
+    last = parts[-1].split(None, 1)
+    if len(parts) < 2 or not last or last[0].casefold() not in words.conjunctions:
+        return len(before) - len(parts[-1])
+    start = len(before) - len(parts[-1])
+    for part in reversed(parts[:-1]):
+        if not part.strip() or len(part.split()) > MAX_LISTED_PARTY_WORDS or not _names_party(part.strip(), words):
+            break
+        start -= len(part) + 1
+    return start
+
+
+MAX_LISTED_PARTY_WORDS = 4  # "the European Commission": a party in a list; a longer part is a clause of its own
+
+
 def _subject_offset(before: str, words: Lexicon) -> int:
     """Where the clause's own words begin: after a lead such as "Therefore, ", kept when the verb comes second."""
-    head, comma, subject = before.rpartition(",")
-    if comma and _names_party(subject, words):
-        return len(head) + 1 + len(subject) - len(subject.lstrip())
+    start = _last_subject_start(before, words)
+    head, subject = before[:start], before[start:]
+    if head and _names_party(subject, words):
+        return start + len(subject) - len(subject.lstrip())
     opening = len(before) - len(before.lstrip())
     numbered = _LEADING_ENUMERATOR.match(before, opening)  # "2. The Government must": past the paragraph's number
     return numbered.end() if numbered else opening
