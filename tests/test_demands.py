@@ -1010,6 +1010,11 @@ def test_asks_inside_a_quotation_of_several_sentences_are_the_speakers_but_a_par
     ("Es urgente que el Gobierno retire el proyecto.", "es"),
     ("Es importante crear una mesa de diálogo entre Gobiernos, empresarios y sindicatos.", "es"),
     ("It is imperative that the Council rejects the proposal.", "en"),
+    ("Il nous semble nécessaire de repenser le modèle de fabrication des jouets.", "fr"),
+    ("Nos parece urgente que el Gobierno retire el proyecto.", "es"),
+    ("Ci sembra necessario che il Governo ritiri il progetto.", "it"),
+    ("Parece-nos urgente que o governo retire o projeto.", "pt"),
+    ("Es scheint uns dringend geboten, dass die Regierung das Gesetz zurückzieht.", "de"),
 ])
 def test_common_ways_of_asking_in_each_language(sentence, language):
     assert asked(sentence, language) == [sentence]
@@ -1020,6 +1025,7 @@ def test_urgency_the_signers_put_on_themselves_and_a_demand_verb_left_open_to_a_
     assert asked("Die Bürger fordern mehr Schutz.", "de") == []  # someone else's demand
     assert asked("Wir fordern unter anderem:", "de") == []
     assert asked("Es importante señalar que el Gobierno retiró el proyecto.", "es") == []  # a remark, not an ask
+    assert asked("Il semble que le gouvernement a retiré le projet.", "fr") == []  # what seems so, not what is needed
 
 
 @pytest.mark.parametrize("lead_in, language, addressee", [
