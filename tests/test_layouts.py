@@ -1256,3 +1256,16 @@ def test_a_list_of_names_wrapped_over_lines_that_end_in_commas_ends_with_its_con
     statement = parsed("Wir fordern die politischen Verantwortlichen auf, die Menschen vor der Klimakatastrophe zu "
                        "schützen.\n\nKlimaschützen ist kein Verbrechen!\n\n" + "\n".join(lines) + "\n", "text/markdown")
     assert [signatory.name for signatory in statement.signatories][-3:] == ["Recklinghausen", "Neuburg", "Hannover"]
+
+
+def test_a_networks_members_in_brackets_one_to_a_line_are_each_a_signer():
+    members = ["Alpha Council for Justice and Remembrance of the Victims", "Museum of the Victims (House of Sharing)",
+               "Masan, Changwon and Jinhae Civil Assembly for the Victims", "Tongyeong & Geoje Civil Assembly",
+               "Daegu Citizens’ Forum for Halmuni"]
+    lines = [f"({members[0]},", *(f"{member}," for member in members[1:-1]), f"{members[-1]})"]
+    korean = ["‘인권의 최후 보루’로서 책무를 저버린 재판부를 규탄한다!",
+              "오늘 법원은 피해자들이 낸 손해배상청구소송에서 원고 각하 판결을 내렸다."]
+    statement = parsed("The Government should acknowledge its responsibility and apologise to the victims.\n\n"
+                       "April 21, 2021  \nVictims’ support network  \n" + "  \n".join(lines) + "\n\n"
+                       + "\n\n".join(korean) + "\n", "text/markdown")  # the statement again, in Korean: prose
+    assert [signatory.name for signatory in statement.signatories][-5:] == members

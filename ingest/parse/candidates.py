@@ -542,6 +542,12 @@ def _adjacent(run: Run, other: Run, step: int) -> bool:
 def looks_like_sentence(text: str) -> bool:
     """Prose such as "Thanks to X for providing the domain name." rather than a name."""
     words = text.split()
+    if len(words) >= MIN_CJK_SENTENCE_WORDS and _CJK_SENTENCE_END.search(text):
+        return True  # "... 재판부를 규탄한다!": Korean, Chinese and Japanese have no lower case to tell prose by
     if len(words) < 5 or not _SENTENCE_END.search(text):
         return False
     return sum(1 for word in words[1:] if word[:1].islower()) >= len(words) // 2
+
+
+MIN_CJK_SENTENCE_WORDS = 3
+_CJK_SENTENCE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3][.!?。！？]['’”」』)]*$")

@@ -222,19 +222,36 @@ MAX_COUNT_WORDS = 6
 def _unwrapped(blocks: list[Block], words: Lexicon) -> list[Block]:
     """ "Gießen, Göttingen, Karlsruhe," wrapped over lines that end in commas: one paragraph again, however many
     lines it was wrapped over, with the line its last conjunction opens ("und Hannover.")."""
-    joined: list[Block] = []
-    wrapped = False  # the last block joined is such lines run together
+    runs: list[list[Block]] = []
     for block in blocks:
-        previous = joined[-1] if joined else None
-        goes_on = previous is not None and block.kind == "line" and (previous.kind == "line" or wrapped) and (
+        previous = runs[-1][-1] if runs else None
+        wrapped = bool(runs) and len(runs[-1]) > 1  # the last run is lines that go on from one another
+        goes_on = previous is not None and block.kind == "line" and previous.kind == "line" and (
             previous.text.endswith(",") or wrapped and _opens_with_conjunction(block.text, words))
-        if goes_on and previous is not None:
-            joined[-1] = Block("paragraph", f"{previous.text} {block.text}", people=previous.people)
-            wrapped = True
+        if goes_on:
+            runs[-1].append(block)
         else:
-            joined.append(block)
-            wrapped = False
+            runs.append([block])
+    joined: list[Block] = []
+    for run in runs:
+        if len(run) == 1:
+            joined.append(run[0])
+        elif _bracketed_lines(run):
+            joined.extend(replace(line, text=line.text.strip("()").rstrip(",").strip()) for line in run)
+        else:
+            joined.append(Block("paragraph", " ".join(line.text for line in run), people=run[0].people))
     return joined
+
+
+MIN_BRACKETED_LINES = 3
+
+
+def _bracketed_lines(lines: list[Block]) -> bool:
+    """ "(The Korean Council for Justice ...,", "Masan, Changwon and Jinhae Civil Assembly ...,", "Daegu Citizen’s
+    Forum for Halmuni)": a network's members in brackets under its name, one to a line, each line ending in a
+    comma; a line each, not one paragraph (a member's name may hold a comma of its own)."""
+    return len(lines) >= MIN_BRACKETED_LINES and lines[0].text.startswith("(") and lines[-1].text.endswith(")") \
+        and not any("(" in line.text[1:] and ")" not in line.text for line in lines)
 
 
 def _opens_with_conjunction(text: str, words: Lexicon) -> bool:
