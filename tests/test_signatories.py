@@ -925,6 +925,7 @@ def test_a_numbered_name_keeps_its_numbers_and_a_list_that_goes_on_loses_its_ell
     ("Ann Lee, Director, Head of Communications", None),  # a second role, not a group
     ("Maria Soto | Director | Open Rights Group", "Open Rights Group"),  # fields parted by bars
     ("Aaron Ucko, @ucko, Debian Developer", None),  # an account, no organisation
+    ("Chee Yoke Ling, on behalf of the Third World Network (TWN)", "Third World Network (TWN)"),  # its own bracket
 ])
 def test_a_persons_affiliation_is_the_organisation_after_their_role(written, affiliation):
     assert read_person(written).affiliation == affiliation
@@ -938,6 +939,7 @@ def test_a_persons_affiliation_is_the_organisation_after_their_role(written, aff
     ("Aiden Wallis from the United Kingdom", "Aiden Wallis", None),
     ("Vikash Dhorasoo (ex-footballeur)", "Vikash Dhorasoo", "ex-footballeur"),  # a role in brackets stays one
     ("Anna Puig (journaliste)", "Anna Puig", "journaliste"),
+    ("Marco Taraddei - University Teacher (Italia)", "Marco Taraddei", "University Teacher (Italia)"),
 ])
 def test_a_persons_home_and_account_are_neither_name_nor_role(written, name, role):
     person = read_person(written)

@@ -641,7 +641,10 @@ def split_head(text: str) -> tuple[str, str]:
     """ "Jane Doe, Professor at X" gives ("Jane Doe", "Professor at X")."""
     parts = _HEAD_SPLIT.split(text.strip(), maxsplit=1)
     head = parts[0].strip()
-    tail = parts[1].strip().rstrip(")").strip() if len(parts) > 1 else ""
+    tail = parts[1].strip() if len(parts) > 1 else ""
+    # "Jane Doe (Amnesty)": the bracket the split opened goes; "... d'Haïti (CCIH)" keeps its own
+    while tail.endswith(")") and tail.count(")") > tail.count("("):
+        tail = tail[:-1].strip()
     return head, tail
 
 
