@@ -846,6 +846,16 @@ def test_a_list_of_links_under_a_line_that_points_to_more_information_names_no_s
     assert names(statement) == ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation"]
 
 
+@pytest.mark.parametrize("contact", ["For any questions regarding this letter, please contact Jane Doe",
+                                     "Für Rückfragen wenden Sie sich an Jane Doe", "Pour toute question : Jane Doe"])
+def test_a_line_that_says_whom_to_ask_about_the_letter_names_no_signer(contact):
+    statement = parsed(LETTER + "<p>Yours sincerely,</p><p>Pieter Hintjens, President of FFII<br>"
+                                "David Ramsden, Chairman of PCG UK<br>Mario Ohoven, President of CEA-PME</p>"
+                                f"<p>{contact}<br>&lt;jane@example.org&gt; +32-2-4148403</p>")
+    assert [signatory.name for signatory in statement.signatories] == ["Pieter Hintjens", "David Ramsden",
+                                                                       "Mario Ohoven"]
+
+
 @pytest.mark.parametrize("board", ["Comité de pilotage", "Steering committee", "Der Vorstand", "Stuurgroep"])
 def test_a_board_named_alone_over_its_members_is_their_label_not_a_signer(board):
     statement = parsed(LETTER + f"<p>Signed by:</p><p><strong>{board}</strong><br>Alpha Network<br>"
