@@ -259,7 +259,8 @@ def _respelled(title: str, blocks: list[Block]) -> str:
         return title
     text = "\n".join(block.text[:RESPELLING_BLOCK_CHARS] for block in blocks[:RESPELLING_SEARCH_BLOCKS])
     spellings: dict[str, set[str]] = {}
-    for word in _NON_ASCII_WORD.findall(text):  # the only words the title may have lost letters of
+    # the only words the title may have lost letters of; not found by a pattern that backtracks through every word
+    for word in (word for word in _TOKEN.findall(text) if not word.isascii()):
         for form in _ascii_forms(word.casefold()):
             spellings.setdefault(form, set()).add(word.casefold())
     return _TOKEN.sub(lambda m: _one_spelling(m.group(), spellings, text), title) if spellings else title
@@ -285,7 +286,6 @@ def _ascii_forms(word: str) -> set[str]:
 
 
 _DIGRAPHS = {"ä": "ae", "ö": "oe", "ü": "ue"}  # of casefolded words
-_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
 MIN_RESPELLED_CHARS = 4
 RESPELLING_SEARCH_BLOCKS = 40
 RESPELLING_BLOCK_CHARS = 2000
