@@ -561,6 +561,7 @@ the local authorities.</p>
     ("date: Mon, 09 Sep 2019 08:25:04 +0200", "2019-09-09"),  # an e-mail date
     ("published: true\npubDate: 2024-01-22", "2024-01-22"),
     ("published: true\nposted_on: 2018-02-19", "2018-02-19"),  # a Jekyll theme's own key
+    ("publication: 03-02-2026\nlang: nl", "2026-02-03"),  # a site's own key, the day first
 ])
 def test_front_matter_dates_of_each_generator(front_matter, expected):
     assert parsed(f"---\n{front_matter}\n---\nText.\n", "text/markdown").date == expected
