@@ -1258,6 +1258,17 @@ def test_a_list_of_names_wrapped_over_lines_that_end_in_commas_ends_with_its_con
     assert [signatory.name for signatory in statement.signatories][-3:] == ["Recklinghausen", "Neuburg", "Hannover"]
 
 
+def test_a_label_set_in_bold_that_markdown_leaves_literal_is_the_label_not_a_signer():
+    statement = parsed("We call on the Government to stop the roll-out until its effects are known.\n\n"
+                       "[Read the full statement](statement.pdf)\n\n**On Behalf of: ** \n"
+                       + "  \n".join(MEDICAL_GROUPS) + "\n", "text/markdown")
+    assert [signatory.name for signatory in statement.signatories] == MEDICAL_GROUPS
+
+
+MEDICAL_GROUPS = ["Alpha Initiative for Health (AIH)", "Beta Society for Medicine", "Gamma Medical Foundation",
+                  "Delta Academy of Medicine (DAM)", "Epsilon College of Nutrition", "Zeta Doctors Association"]
+
+
 def test_a_networks_members_in_brackets_one_to_a_line_are_each_a_signer():
     members = ["Alpha Council for Justice and Remembrance of the Victims", "Museum of the Victims (House of Sharing)",
                "Masan, Changwon and Jinhae Civil Assembly for the Victims", "Tongyeong & Geoje Civil Assembly",

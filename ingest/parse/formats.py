@@ -42,6 +42,9 @@ _BARE_KEY = re.compile(r"^(?:title|date|datum)\s*:", re.M | re.I)
 _TOP_LEVEL_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*(?:\s#.*)?$", re.M)
 # Kramdown's attribute lists and extensions ("{: #signon }", "{:.siglist}", "{:target="_blank"}", "{::options ... /}"):
 # markup for the site's generator, never text
+# "**On Behalf of: **": strong emphasis whose closing mark follows a space is no emphasis to CommonMark, and its
+# marks are left in the text; around a whole line they are what the writer meant as bold, never part of a name
+_LITERAL_STRONG = re.compile(r"\*\*\s*(?P<text>[^\s*](?:(?!\*\*).)*?)\s*\*\*")
 _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 # "{#open_letter_on_the_task_force}": the anchor Pandoc writes after a heading, never part of its text
 _HEADING_ANCHOR = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
@@ -171,6 +174,9 @@ def page_from_markdown(text: str) -> Page:
     for block in blocks:
         if block.kind == "heading":
             block.text = _HEADING_ANCHOR.sub("", block.text)
+        literal = _LITERAL_STRONG.fullmatch(block.text)
+        if literal:
+            block.text = literal["text"]
     heading = _opening_h1(blocks) or _heading_the_title_runs_on_from(metadata.get("title"), blocks)
     if heading is not None and not ("title" in metadata and (_wholly_a_link(soup) or _PLACEHOLDER.match(heading.text)
                                                             or _NUMBERED_SECTION.match(heading.text)
