@@ -271,6 +271,11 @@ def test_an_enumeration_that_began_as_a_prepositions_object_is_no_subject(body):
     assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []
 
 
+def test_the_parts_of_one_compound_word_are_no_signers():
+    body = "<p>Mit der Konferenz wollten wir einen Lern-, Begegnungs- und Aktionsraum öffnen.</p>"
+    assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []
+
+
 @pytest.mark.parametrize("body, expected", [
     ("<p>L'Initiative EuroStack appelle à une coopération étroite entre l'industrie, la Commission et les États "
      "membres, en soulignant que l'industrie est prête à investir.</p>", []),

@@ -489,8 +489,10 @@ def _is_name(text: str) -> bool:
 
 def _plausible(names: list[str]) -> bool:
     """Signers, not places nor the bodies addressed: "Paris, London and Berlin" and "the Parliament, the
-    Commission and the Council" name no signer."""
-    return not any(is_place(name) for name in names) and not all(_institution(name) for name in names)
+    Commission and the Council" name no signer; nor do the parts of one compound word, its end given once
+    ("einen Lern-, Begegnungs- und Aktionsraum")."""
+    return not any(is_place(name) or name.endswith(("-", "‐")) for name in names) \
+        and not all(_institution(name) for name in names)
 
 
 def _institution(name: str) -> bool:
