@@ -198,6 +198,16 @@ def test_many_organisations_under_running_text_in_a_language_without_word_lists_
     assert kind(english + "".join(f"<p>Tenants Union of {town}</p>" for town in TOWNS)) == "other"
 
 
+PEOPLE = [f"{given} {family}" for given in ("Anna", "Erik", "Karin", "Lars", "Maria") for family in
+          ("Andersson", "Berg", "Holm", "Lind", "Nyström")]
+
+
+def test_many_people_under_running_text_in_a_language_without_word_lists_are_a_statements_signers():
+    signed = "".join(f"<p>{person}</p>" for person in PEOPLE)
+    assert kind(SWEDISH_TEXT + signed) == "joint_statement"
+    assert kind(SWEDISH_TEXT + "".join(f"<p>{person}</p>" for person in PEOPLE[:8])) == "other"  # a team, a board
+
+
 def test_one_organisations_press_statement_is_a_press_release_even_where_it_calls_itself_a_coalition():
     body = ("<p>PRESS STATEMENT</p><h2>The Centre launches its digital freedom campaign</h2><p>The Centre for "
             "Liberty is a non-governmental organization and a coalition of rightsholders committed to social "

@@ -112,7 +112,7 @@ def _signed_under_its_text(evidence: PageEvidence) -> bool:
         return False
     organisations = sum(1 for signatory in evidence.signatories if signatory.kind == "organisation")
     at = evidence.signatories_at
-    if organisations < MIN_LISTED_SIGNERS or at is None:
+    if (organisations < MIN_LISTED_SIGNERS and len(evidence.signatories) < MIN_LISTED_PEOPLE) or at is None:
         return False
     blocks = evidence.blocks or evidence.body
     running = sum(len(block.text) for block in blocks[:at] if is_prose(block) or runs_on(block))
@@ -120,6 +120,7 @@ def _signed_under_its_text(evidence: PageEvidence) -> bool:
 
 
 MIN_LISTED_SIGNERS = 10
+MIN_LISTED_PEOPLE = 20  # people, or people and organisations: more of them, as a team or a member list names a few
 
 
 def _signed_by_its_author_alone(evidence: PageEvidence) -> bool:
