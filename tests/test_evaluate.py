@@ -560,8 +560,9 @@ BARS = {
     "dev-47": {"organisations": 0.91, "demands": 0.0, "titles": 0.80, "dates": 0.40, "languages": 0.95,
                "statements": 0.80},
     # The fiftieth round's tuned part (4 documents, 2 statements, none in a language with word lists): at d4076c7
-    # (parser 23) organisations 0.000, demands 0.000, titles 50%, dates 25%, statements 50%.
-    "dev-48": {"titles": 0.50, "dates": 0.25, "languages": 0.95, "statements": 0.50},
+    # (parser 23) organisations 0.000, demands 0.000, titles 50%, dates 25%, statements 50%. Raised at parser 23's last
+    # change: statements 75%.
+    "dev-48": {"titles": 0.50, "dates": 0.25, "languages": 0.95, "statements": 0.75},
     # The fiftieth round's held-out part (2 documents, 1 statement, Romanian): at d4076c7 organisations 0.000, demands
     # 0.000, titles 50%, dates 100%, statements 50%.
     "heldout-42": {"titles": 0.50, "dates": 0.95, "languages": 0.95, "statements": 0.50},
