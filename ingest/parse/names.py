@@ -51,6 +51,8 @@ _FIRST_PERSON = frozenset({"we", "we'll", "we're", "we've", "i", "i'm", "i've", 
                            "nosotros", "nosotras", "nós", "noi", "wij", "ik"})
 _HANDLE = re.compile(r"\(@\w+\)|^\S+(?:\s+\S+){0,3}\s+@\w+")
 _POST_NOMINALS = re.compile(r"(?:,?\s+(?:SC|QC|KC|JP|MP|MEP|MLA|MSP|PhD|Ph\.D\.?|MD|OBE|MBE|CBE|FRS|Esq\.?))+$")
+_POST_NOMINAL_ENDINGS = ("SC", "QC", "KC", "JP", "MP", "MEP", "MLA", "MSP", "PhD", "Ph.D", "Ph.D.", "MD", "OBE", "MBE",
+                         "CBE", "FRS", "Esq", "Esq.")  # what _POST_NOMINALS must end with: a cheap test before it
 
 
 @dataclass(frozen=True)
@@ -371,11 +373,12 @@ def name_likeness(text: str) -> float:
     found = tokens(text)
     if not any(token[:1].isalpha() for token in found):
         return 0.0  # a running number, a date, punctuation
-    if _EMAIL_OR_URL.search(text) and not _DOMAIN_NAME.match(text):
+    # each pattern is searched only where the characters it needs are in the text: most entries have none of them
+    if ("@" in text or "." in text) and _EMAIL_OR_URL.search(text) and not _DOMAIN_NAME.match(text):
         return 0.15
-    if _FOOTNOTE.match(text) or _CJK_PROSE.search(text) or fold(found[0]) in _FIRST_PERSON:
+    if _FOOTNOTE.match(text) or (not text.isascii() and _CJK_PROSE.search(text)) or fold(found[0]) in _FIRST_PERSON:
         return 0.2
-    if fold(text).strip(" .:»›>") in _menu_words() or _FILE_NAME.search(text):
+    if fold(text).strip(" .:»›>") in _menu_words() or ("." in text and _FILE_NAME.search(text)):
         return 0.0  # "Home", "About us", "Impressum", "README.md": a site's menu or a file, not a signer
     if _identification_note().search(split_head(text)[0]):
         return 0.0  # "Institutions for identification only, Country": what the list's columns are
@@ -403,7 +406,7 @@ def name_likeness(text: str) -> float:
 def is_postal_address(text: str) -> bool:
     """ "02760 Espoo", "Quai Wilson 47, 1201": a line of a postal address."""
     town = _POSTCODE_TOWN.match(text)
-    return bool(town and is_place(town.group("town"))) or _STREET_POSTCODE.search(text) is not None
+    return bool(town and is_place(town.group("town"))) or ("," in text and _STREET_POSTCODE.search(text) is not None)
 
 
 def named_then_role(text: str) -> bool:
@@ -431,7 +434,7 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
             fold(first) not in _particles() and not _ends_in_legal_form(words) and \
             not (first.endswith(".") and fold(first).rstrip(".") in _abbreviated_titles()):
         penalty += 0.35
-    if _SENTENCE_INSIDE.search(text):
+    if ("." in text or "!" in text or "?" in text) and _SENTENCE_INSIDE.search(text):
         penalty += 0.3
     if len(words) >= 5 and text.rstrip()[-1:] in ".!?" and not _ends_in_abbreviation(words[-1]):
         penalty += 0.2
@@ -518,7 +521,8 @@ def person_evidence(text: str) -> float:
         return 0.9  # "MummyDing (@MummyDing), Android Developer": a person's account
     if tail and fold(tail).rstrip(". ") in legal_forms():
         return -1.0
-    if _AMPERSAND.search(head) or (_EXCLAIMED.search(text) and not text.rstrip().endswith(")")):
+    if ("&" in head and _AMPERSAND.search(head)) or ("!" in text and _EXCLAIMED.search(text)
+                                                      and not text.rstrip().endswith(")")):
         return -0.8  # "Turn Around, H&M!", "Marks & Spencer": a campaign's or a firm's name
     if _inverted_name(words, tail):
         return 0.8
@@ -547,7 +551,7 @@ _FROM_PLACE = re.compile(r"(?<=\s)from\s+(?:the\s+)?(?P<place>[^\W\d_][\w .'’-
 def without_home(head: str) -> str:
     """ "Ahmad Salimi from Iran", "Aiden Wallis from the United Kingdom": the signer without the country or place
     they sign from, which says nothing of whether they are a person."""
-    match = _FROM_PLACE.search(head.rstrip())
+    match = _FROM_PLACE.search(head.rstrip()) if "from" in head else None
     if match is None or not (is_country_name(match["place"]) or is_place(match["place"])):
         return head
     return head[:match.start()].rstrip()
@@ -562,7 +566,7 @@ def _inverted_name(head: list[str], tail: str) -> bool:
 
 def _without_post_nominals(head: str) -> tuple[str, bool]:
     """ "Chan King Sang Edward SC": the letters after a lawyer's or a member's name say it is a person's."""
-    bare = _POST_NOMINALS.sub("", head)
+    bare = _POST_NOMINALS.sub("", head) if head.endswith(_POST_NOMINAL_ENDINGS) else head
     return bare, bare != head and len(bare.split()) >= 2
 
 
