@@ -1272,7 +1272,7 @@ MEDICAL_GROUPS = ["Alpha Initiative for Health (AIH)", "Beta Society for Medicin
 def test_a_networks_members_in_brackets_one_to_a_line_are_each_a_signer():
     members = ["Alpha Council for Justice and Remembrance of the Victims", "Museum of the Victims (House of Sharing)",
                "Masan, Changwon and Jinhae Civil Assembly for the Victims", "Tongyeong & Geoje Civil Assembly",
-               "Daegu Citizens’ Forum for Halmuni"]
+               "Daegu Citizens’ Forum for Halmuni (DCF)"]
     lines = [f"({members[0]},", *(f"{member}," for member in members[1:-1]), f"{members[-1]})"]
     korean = ["‘인권의 최후 보루’로서 책무를 저버린 재판부를 규탄한다!",
               "오늘 법원은 피해자들이 낸 손해배상청구소송에서 원고 각하 판결을 내렸다."]

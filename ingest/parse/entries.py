@@ -237,7 +237,9 @@ def _unwrapped(blocks: list[Block], words: Lexicon) -> list[Block]:
         if len(run) == 1:
             joined.append(run[0])
         elif _bracketed_lines(run):
-            joined.extend(replace(line, text=line.text.strip("()").rstrip(",").strip()) for line in run)
+            texts = [line.text for line in run]
+            texts[0], texts[-1] = texts[0][1:], texts[-1][:-1]  # the brackets around them all, not a name's own
+            joined.extend(replace(line, text=text.rstrip(",").strip()) for line, text in zip(run, texts, strict=True))
         else:
             joined.append(Block("paragraph", " ".join(line.text for line in run), people=run[0].people))
     return joined
