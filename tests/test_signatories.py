@@ -709,7 +709,7 @@ def test_a_short_list_under_a_heading_that_says_nothing_is_read_with_the_lists_a
     ("we are an e. V.", True), ("우리는 의회가 법안을 거부할 것을 촉구한다.", True), ("한국여성단체연합", False),
     ("Fue genocidio!", True), ("Son 30.000!", True), ("los desocupados", True), ("the unemployed", True),
     ("la Quadrature du Net", False), ("README.md", True), ("Letter to the Board.pdf", True),
-    ("netzpolitik.org", False),
+    ("netzpolitik.org", False), ("HTTPS://ALPHA-NETWORK", True),
 ])
 def test_what_reads_as_a_name(text, low):
     assert (name_likeness(text) < 0.5) == low

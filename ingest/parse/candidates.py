@@ -389,7 +389,7 @@ def _spells_out(text: str) -> bool:
         return False  # the cheap test first: few entries have a colon
     letters = [character for character in acronym if character.isupper()]
     initials = [word[0] for word in _CAPITALISED_WORD.findall(expansion)]
-    return bool(colon) and len(acronym.split()) <= MAX_ACRONYM_WORDS and len(letters) >= 2 \
+    return len(acronym.split()) <= MAX_ACRONYM_WORDS and len(letters) >= 2 \
         and initials[:2] == letters[:2]
 
 

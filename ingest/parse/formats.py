@@ -40,11 +40,11 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("tab
 _BARE_FRONT_MATTER = re.compile(r"\A\ufeff?((?:[A-Za-z_][\w-]*:[^\n]*\n)+)\s*\n")
 _BARE_KEY = re.compile(r"^(?:title|date|datum)\s*:", re.M | re.I)
 _TOP_LEVEL_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*(?:\s#.*)?$", re.M)
-# Kramdown's attribute lists and extensions ("{: #signon }", "{:.siglist}", "{:target="_blank"}", "{::options ... /}"):
-# markup for the site's generator, never text
 # "**On Behalf of: **": strong emphasis whose closing mark follows a space is no emphasis to CommonMark, and its
 # marks are left in the text; around a whole line they are what the writer meant as bold, never part of a name
 _LITERAL_STRONG = re.compile(r"\*\*\s*(?P<text>[^\s*](?:(?!\*\*).)*?)\s*\*\*")
+# Kramdown's attribute lists and extensions ("{: #signon }", "{:.siglist}", "{:target="_blank"}", "{::options ... /}"):
+# markup for the site's generator, never text
 _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 # "{#open_letter_on_the_task_force}": the anchor Pandoc writes after a heading, never part of its text
 _HEADING_ANCHOR = re.compile(r"\s*\{#[^{}\s]*\}\s*$")

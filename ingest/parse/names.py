@@ -374,7 +374,7 @@ def name_likeness(text: str) -> float:
     if not any(token[:1].isalpha() for token in found):
         return 0.0  # a running number, a date, punctuation
     # each pattern is searched only where the characters it needs are in the text: most entries have none of them
-    if ("@" in text or "." in text) and _EMAIL_OR_URL.search(text) and not _DOMAIN_NAME.match(text):
+    if ("@" in text or "." in text or "://" in text) and _EMAIL_OR_URL.search(text) and not _DOMAIN_NAME.match(text):
         return 0.15
     if _FOOTNOTE.match(text) or (not text.isascii() and _CJK_PROSE.search(text)) or fold(found[0]) in _FIRST_PERSON:
         return 0.2
