@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ingest.parse.caseless import Caseless, in_lower_case
+from ingest.parse.caseless import Caseless, in_lower_case, needed_words
 from ingest.parse.lexicon import LANGUAGES, lexicon
 from tests.conftest import REAL, SEED
 
@@ -66,3 +66,27 @@ def test_a_text_lower_case_lengthens_is_read_with_re_ignorecase():
     assert pattern.search(text).group("word", "verb") == ("İzmir", "CALLS")
     assert [match.span() for match in pattern.finditer(text)] == [(9, 20)]
     assert pattern.match(text, 9) is not None and pattern.found(text) and not pattern.found_at_start(text)
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (r"\b(?:call(?:s|ing)?\s+(?:up)?on)\b", ("call",)),
+    (r"(?:nur\s+)?zur\s+(?:identifikation|kenntlichmachung)", ("identifikation", "kenntlichmachung")),  # not "nur"
+    (r"(?:urge|ask)s?\s+\w+\s+to\b", ("ask", "urge")),
+    (r"(?:urge|to)\s+act", ("act",)),  # "to" is too short to tell texts apart: what every match holds is "act"
+    (r"(?:we\s+)?demand(?:s|ing)?", ("demand",)),
+    (r"\b(?:a|b)\b", ()),  # nothing of three letters or more
+    (r"(?:please|)\s*sign", ("sign",)),
+    (r"(?:please|\w+)\s+do", ()),  # a branch that may be any word holds nothing we can name
+])
+def test_the_words_every_match_holds_are_read_from_the_pattern(pattern, needed):
+    assert needed_words(pattern) == needed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_sentence_without_the_words_every_ask_holds_is_not_searched_and_asks_nothing(language):
+    trigger = lexicon(language).ask_trigger
+    lower = re.compile(in_lower_case(trigger.pattern))
+    needed = needed_words(in_lower_case(trigger.pattern))
+    for sentence in SENTENCES:
+        if lower.search(sentence.lower()):
+            assert not needed or any(word in sentence.lower() for word in needed), sentence[:80]
