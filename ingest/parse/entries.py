@@ -173,7 +173,10 @@ def _without_websites(entries: list[Entry]) -> list[Entry]:
     """ "Bits of Freedom - bof.nl": the website after a name is not part of it, nor a comma left after it; nor is
     one between a name and a note on it ("NJCM - www.njcm.nl, de Nederlandse sectie van ...")."""
     for entry in entries:
-        entry.text = _QUOTED.sub(r"\1", _WEBSITE_AFTER.sub("", _WEBSITE_BEFORE_NOTE.sub("", entry.text)).rstrip(" ,■"))
+        text = entry.text
+        if "." in text or "," in text or "://" in text:  # what a website or the word for one after a comma needs
+            text = _WEBSITE_AFTER.sub("", _WEBSITE_BEFORE_NOTE.sub("", text) if "," in text else text)
+        entry.text = _QUOTED.sub(r"\1", text.rstrip(" ,■"))
     return entries
 
 

@@ -60,6 +60,7 @@ MIN_PERSON_LIKE = 0.15  # person evidence of a name that may be a person's ("Nom
 MIN_PERSONAL_NAME_WORDS, MAX_PERSONAL_NAME_WORDS = 2, 4
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
+_DASHES = frozenset("–—-")  # what _SEPARATED_SUFFIX needs, or a comma: a cheap test before it
 MAX_ACRONYM_LETTERS = 6
 
 
@@ -427,13 +428,13 @@ def _abbreviates(acronym: str, tail: str) -> bool:
 
 def split_country(written: str) -> tuple[str, str | None]:
     """ "Casa del Tibet – Spain" gives ("Casa del Tibet", "ES"); only a real country is split off."""
-    bracketed = _BRACKETED_SUFFIX.match(written)
+    bracketed = _BRACKETED_SUFFIX.match(written) if written.endswith(")") else None
     if bracketed:
         place = bracketed.group("inside").split(",")[-1]
         code = country_code(place)
         if code:
             return bracketed.group("name").strip(), code
-    separated = _SEPARATED_SUFFIX.match(written)
+    separated = _SEPARATED_SUFFIX.match(written) if "," in written or _DASHES.intersection(written) else None
     if separated:
         code = country_code(separated.group("suffix"))
         if code:
