@@ -417,6 +417,8 @@ def _name_before_dashed_description(text: str, words: Lexicon) -> str:
     signer (a name goes on in capitals after a dash: "Friends of the Earth – Europe", "Casa del Tibet - Spain").
     A name closed by its acronym is whole before a dash and an enumeration: "Ontario Public Sector Employees Union
     (OPSEU) - College Faculty, Support Staff, and University Sector" (not where it enumerates places)."""
+    if not _DASHES.intersection(text):
+        return ""  # the cheap test first: most names hold no dash
     match = _DASHED_DESCRIPTION.match(text)
     if match is not None and len(match.group("rest").split()) >= MIN_DESCRIPTION_WORDS:
         return "" if _explains(match.group("rest"), words) else match.group("name")
@@ -437,6 +439,7 @@ def _explains(rest: str, words: Lexicon) -> bool:
     return fold(opening[0]) in prepositions() or any(words.subordinator.fullmatch(word) for word in opening)
 
 
+_DASHES = frozenset("–—-")
 _DASHED_DESCRIPTION = re.compile(r"^(?P<name>[A-ZÀ-Þ0-9][^–—]*?\S)\s+[–—-]\s+(?P<rest>[a-zß-ÿ]\S*(?:\s+\S+)+)$")
 _ACRONYM_BEFORE_DASHED_LIST = re.compile(
     r"^(?P<name>[A-ZÀ-Þ0-9][^–—()]*\([A-Z][\w.&-]*\))\s+[–—-]\s+(?P<rest>\S[^,]*,.*)$")
@@ -496,7 +499,7 @@ _COLON_LED = re.compile(r"^(?P<label>.{2,%d}?)\s*:\s+(?P<items>[A-ZÀ-Þ0-9].+)$
 def _colon_led_list(text: str, words: Lexicon) -> re.Match[str] | None:
     """ "Bilan ..., co-signé par les associations et collectifs suivants : April, BLOOM, ...": a sentence that says
     who signs, then a colon and their names."""
-    match = _COLON_LED.match(text)
+    match = _COLON_LED.match(text) if ":" in text else None
     return match if match and words.signatory_leadin.search(match.group("label")) else None
 
 

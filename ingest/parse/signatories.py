@@ -292,7 +292,7 @@ def _group_with_members(text: str, words: Lexicon) -> tuple[Signatory, list[str]
     """ "Le Cercle des enseignants laïques (Anaïs Flores, Paul Guillibert, ..., Jérôme Martin)": a group that signs
     with the people who sign for it, where the brackets hold nothing but people's names (most of them opening with
     a given name we know); the group, and its members' names."""
-    bracketed = _BRACKETED_SUFFIX.match(text)
+    bracketed = _BRACKETED_SUFFIX.match(text) if text.endswith(")") else None
     if bracketed is None or country_code(bracketed.group("inside")) is not None:
         return None
     members = split_inline_list(bracketed.group("inside"), words, minimum=MIN_BRACKETED_MEMBERS)
