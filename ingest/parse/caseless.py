@@ -43,14 +43,15 @@ class Caseless:
     lengthens ("İ") has no such places and is read with re.I alone. match and fullmatch, with one place to try,
     are re.I's."""
 
-    __slots__ = ("pattern", "_exact", "_lower", "_needed", "match", "fullmatch")
+    __slots__ = ("pattern", "_exact", "_lower", "_any_needed_word", "match", "fullmatch")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._exact = re.compile(pattern, re.I)
         lower = in_lower_case(pattern)
         self._lower = re.compile(lower)
-        self._needed = needed_words(lower)
+        needed = needed_words(lower)
+        self._any_needed_word = re.compile(prefix_tree(dict.fromkeys(needed, ""))) if needed else None
         # match and fullmatch try one place, where lower-casing the whole text would cost more than re.I's comparison:
         # they are re.I's own methods, with no call of ours around them.
         self.match = self._exact.match
@@ -88,7 +89,7 @@ class Caseless:
 
     def _holds_a_needed_word(self, lowered: str) -> bool:
         """The cheap test first: a text with none of the words every match holds has no match."""
-        return not self._needed or any(word in lowered for word in self._needed)
+        return self._any_needed_word is None or self._any_needed_word.search(lowered) is not None
 
     def found_at_start(self, text: str) -> bool:
         return self._exact.match(text) is not None
@@ -139,3 +140,17 @@ def _inner(code: Any, value: Any) -> frozenset[str] | None:
 
 def _literal(run: list[str]) -> list[frozenset[str]]:
     return [frozenset({"".join(run)})] if len(run) >= MIN_NEEDED_CHARS else []
+
+
+def prefix_tree(endings: dict[str, str]) -> str:
+    """The alternation of each word followed by its ending, with the words' shared beginnings written once
+    ("alliance" and "allianz" as "allian(?:ce|z)"): at each position the regex engine tries a few letters,
+    not every word (a search of a sentence took 150 µs with the words side by side). It matches where
+    they would."""
+    branches = sorted({ending for word, ending in endings.items() if not word})
+    by_letter: dict[str, dict[str, str]] = {}
+    for word, ending in endings.items():
+        if word:
+            by_letter.setdefault(word[0], {})[word[1:]] = ending
+    branches += [re.escape(letter) + prefix_tree(rest) for letter, rest in sorted(by_letter.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
