@@ -417,7 +417,7 @@ def _name_before_dashed_description(text: str, words: Lexicon) -> str:
     signer (a name goes on in capitals after a dash: "Friends of the Earth – Europe", "Casa del Tibet - Spain").
     A name closed by its acronym is whole before a dash and an enumeration: "Ontario Public Sector Employees Union
     (OPSEU) - College Faculty, Support Staff, and University Sector" (not where it enumerates places)."""
-    if not _DASHES.intersection(text):
+    if not DASHES.intersection(text):
         return ""  # the cheap test first: most names hold no dash
     match = _DASHED_DESCRIPTION.match(text)
     if match is not None and len(match.group("rest").split()) >= MIN_DESCRIPTION_WORDS:
@@ -439,7 +439,7 @@ def _explains(rest: str, words: Lexicon) -> bool:
     return fold(opening[0]) in prepositions() or any(words.subordinator.fullmatch(word) for word in opening)
 
 
-_DASHES = frozenset("–—-")
+DASHES = frozenset("–—-")  # the dashes that part a name from what follows it
 _DASHED_DESCRIPTION = re.compile(r"^(?P<name>[A-ZÀ-Þ0-9][^–—]*?\S)\s+[–—-]\s+(?P<rest>[a-zß-ÿ]\S*(?:\s+\S+)+)$")
 _ACRONYM_BEFORE_DASHED_LIST = re.compile(
     r"^(?P<name>[A-ZÀ-Þ0-9][^–—()]*\([A-Z][\w.&-]*\))\s+[–—-]\s+(?P<rest>\S[^,]*,.*)$")

@@ -26,7 +26,7 @@ from .candidates import (
 )
 from .countries import country_code
 from .dates import before_closing_date, is_dateline
-from .entries import Entry, entries_of, kept, trailing_words, without_postal_addresses
+from .entries import DASHES, Entry, entries_of, kept, trailing_words, without_postal_addresses
 from .headings import is_bare_label
 from .inline import names_listed, split_inline_list
 from .lexicon import Lexicon
@@ -60,7 +60,6 @@ MIN_PERSON_LIKE = 0.15  # person evidence of a name that may be a person's ("Nom
 MIN_PERSONAL_NAME_WORDS, MAX_PERSONAL_NAME_WORDS = 2, 4
 _SEPARATED_SUFFIX = re.compile(r"^(?P<name>.+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,–—()]+)$")
 _BRACKETED_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<inside>[^()]+)\)$")
-_DASHES = frozenset("–—-")  # what _SEPARATED_SUFFIX needs, or a comma: a cheap test before it
 MAX_ACRONYM_LETTERS = 6
 
 
@@ -434,7 +433,7 @@ def split_country(written: str) -> tuple[str, str | None]:
         code = country_code(place)
         if code:
             return bracketed.group("name").strip(), code
-    separated = _SEPARATED_SUFFIX.match(written) if "," in written or _DASHES.intersection(written) else None
+    separated = _SEPARATED_SUFFIX.match(written) if "," in written or DASHES.intersection(written) else None
     if separated:
         code = country_code(separated.group("suffix"))
         if code:
