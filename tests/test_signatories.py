@@ -316,6 +316,68 @@ def test_a_name_with_words_that_join_its_parts_is_the_subject_of_an_ask_after_it
     assert names(parsed(told)) == []
 
 
+LOCAL_GROUPS = ["Sindicato de Inquilinas de Madrid", "Colectivo Feminista de Tijuana", "Red de Mujeres del Sur",
+                "Stop Desahucios Granada", "Asamblea Vecinal de Tetuán", "Ecologistas en Acción Cádiz",
+                "Coordinadora de Barrios", "Plataforma Salvemos el Cabanyal"]
+ENUMERATED = f"{', '.join(LOCAL_GROUPS[:-1])} y {LOCAL_GROUPS[-1]}"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Las organizaciones abajo firmantes, {ENUMERATED}, exigimos al Ayuntamiento la retirada del plan de desalojos.",
+    f"Nosotras, {ENUMERATED}, exigimos al Ayuntamiento la retirada del plan de desalojos.",
+    f"{ENUMERATED} manifestamos nuestro rechazo al plan de desalojos y exigimos su retirada.",
+    f"Desde {ENUMERATED} exigimos al Ayuntamiento la retirada del plan de desalojos.",
+])
+def test_an_enumeration_in_a_sentence_gives_the_names_without_the_words_around_them(sentence):
+    for count in (3, 8):
+        groups = LOCAL_GROUPS[:count - 1] + LOCAL_GROUPS[-1:]
+        text = sentence.replace(ENUMERATED, f"{', '.join(groups[:-1])} y {groups[-1]}")
+        body = ("<p>El Ayuntamiento ha anunciado un plan para desalojar a doscientas familias del barrio este "
+                f"invierno.</p><p>{text}</p>")
+        assert names(parsed(f"<html lang='es'><body>{body}</body></html>")) == groups
+
+
+def test_a_long_enumeration_before_its_verb_ends_at_the_last_name():
+    groups = ["Bündnis Klimaneustart", "Attac Österreich", "Seebrücke Hamburg", "Omas gegen Rechts Berlin",
+              "Mieterverein Leipzig", "BUND Kreisgruppe Freiburg", "Fridays for Future Köln",
+              "Initiative Rad Entscheid Bonn"]
+    body = ("<p>Die Stadt hat angekündigt, zweihundert Familien in diesem Winter aus dem Viertel zu räumen.</p>"
+            f"<p>Die Initiativen {', '.join(groups[:-1])} und {groups[-1]} fordern die Rücknahme des "
+            "Räumungsplans.</p>")
+    assert names(parsed(f"<html lang='de'><body>{body}</body></html>")) == groups
+
+
+def test_the_subject_of_a_verb_in_the_first_person_plural_may_end_on_a_name_joined_by_a_preposition():
+    body = ("<p>El Ayuntamiento ha anunciado un plan para desalojar a doscientas familias del barrio.</p>"
+            "<p>Sindicato de Inquilinas de Madrid, Colectivo Feminista de Tijuana y Red de Mujeres del Sur "
+            "manifestamos nuestro rechazo al plan de desalojos.</p>")
+    assert names(parsed(f"<html lang='es'><body>{body}</body></html>")) == [
+        "Sindicato de Inquilinas de Madrid", "Colectivo Feminista de Tijuana", "Red de Mujeres del Sur"]
+
+
+def test_a_name_in_brackets_may_go_on_in_lower_case_after_a_word_that_joins_it():
+    groups = ["Collectif Vélo Lyon", "Attac Rennes", "Alternatiba Grenoble", "Réseau Sortir du nucléaire",
+              "Greenpeace Bordeaux"]
+    body = ("<p>La mairie a annoncé un plan pour expulser deux cents familles du quartier cet hiver.</p>"
+            f"<p>Les organisations signataires ({', '.join(groups[:-1])} et {groups[-1]}) demandent à la mairie de "
+            "retirer le plan d'expulsions.</p>")
+    assert names(parsed(f"<html lang='fr'><body>{body}</body></html>")) == groups
+
+
+def test_a_name_that_au_joins_is_whole_before_the_verb():
+    body = ("<p>La mairie a annoncé un plan pour expulser deux cents familles du quartier cet hiver.</p>"
+            "<p>Collectif Vélo Lyon, Attac Rennes et Association Droit au Logement Paris demandent à la mairie de "
+            "retirer le plan d'expulsions.</p>")
+    assert names(parsed(f"<html lang='fr'><body>{body}</body></html>")) == [
+        "Collectif Vélo Lyon", "Attac Rennes", "Association Droit au Logement Paris"]
+
+
+def test_a_heading_that_joins_two_nouns_before_a_genitive_names_no_signers():
+    body = ("<h2>Inhalt und Formate der Konferenz</h2><p>Es gab verschiedene Formate und Zugänge.</p>"
+            "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")
+    assert names(parsed(f"<html lang='de'><body>{body}</body></html>")) == []
+
+
 def test_the_parts_of_one_compound_word_are_no_signers():
     body = "<p>Mit der Konferenz wollten wir einen Lern-, Begegnungs- und Aktionsraum öffnen.</p>"
     assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []

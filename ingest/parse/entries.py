@@ -39,7 +39,7 @@ from .names import (
     split_head,
     starts_with_given_name,
 )
-from .prose_signers import any_conjunction, named_by_statement, prepositions, without_article
+from .prose_signers import any_conjunction, named_by_statement, out_of_the_sentence, prepositions, without_article
 from .tables import Columns, columns_by_content, filled, header_columns, is_header_row, name_cell
 
 MAX_ENTRY_CHARS = 200  # a longer paragraph is prose, not one entry
@@ -518,7 +518,8 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
     doubtful = sum(1 for value in likeness if value < 0.6)
     if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
         return None  # "Activities are planned for Auckland University, ...": a sentence, not a list
-    return [without_article(item) for item in [_after_a_sentence(items[0]), *items[1:]]]
+    return [without_article(item) for item in out_of_the_sentence([_after_a_sentence(items[0]), *items[1:]], words,
+                                                                            text.rstrip()[-1:] in ".!?")]
 
 
 def _after_a_sentence(first: str) -> str:

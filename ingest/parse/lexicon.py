@@ -84,6 +84,7 @@ class Lexicon:
     infinitive: re.Pattern[str] | None  # a word shaped like an infinitive: exiger, garantizar, umsetzen
     complement_marker: re.Pattern[str] | None  # "to", "à", "om": the word that opens what is asked
     final_infinitive_marker: re.Pattern[str] | None  # "te": marks an infinitive that stands last ("vrij te laten")
+    we_verb: re.Pattern[str] | None  # "exigimos", "demandons": a verb in the first person plural, by its ending
     conjunctions: frozenset[str]  # "and", "und", "et": what joins two asks
     contrast_words: frozenset[str]  # "but", "mais", "aber": what joins two predicates of one subject
     open_tail: re.Pattern[str]  # ", and to:", "e que:": an ask left open to the list after it
@@ -215,6 +216,7 @@ def lexicon(language: str = "en") -> Lexicon:
         infinitive=_optional(data["infinitive"]),
         complement_marker=_complement_marker(data["complement_markers"]),
         final_infinitive_marker=_optional(data["final_infinitive_marker"]),
+        we_verb=_optional(data["we_verb"]),
         conjunctions=frozenset(conjunction.casefold() for conjunction in data["list_conjunctions"]),
         contrast_words=frozenset(word.casefold() for word in data["contrast_words"]),
         open_tail=_open_tail(data),

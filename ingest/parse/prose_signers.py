@@ -236,13 +236,17 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             left, right = (" " + part)[:joint.start()].strip(), (" " + part)[joint.end():].strip()
             last, verb = _leading_name(without_article(right))
             linked, asking = _leading_name(without_article(right), linked=True)
-            if linked != last and words.ask_trigger.found_at_start(asking):
+            if linked != last and (words.ask_trigger.found_at_start(asking) or _links_on(verb)
+                                   or _says_we(asking, words)):
                 last, verb = linked, asking  # "... and Friends of the Earth Scotland call on the council to ..."
+            if not asking and end + 1 < len(parts) and _asks_or_says_we(parts[end + 1], words):
+                last, verb = linked, parts[end + 1]  # "Las organizaciones abajo firmantes, A, B y C, exigimos ..."
             if not last or not verb[:1].islower() or _opens_phrase(verb) or last.endswith((":", "：")) \
                     or conjunction.match(" " + verb):
                 continue  # the names are the subject only where a verb follows them, not across a headline's colon
                 # nor where the enumeration goes on ("A und B e.V. und C ...")
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
+            items[0] = _past_a_preposition(items[0])
             run = _trailing_names(items, _is_name)
             found = [*run, last]
             before = items[:-len(run) or None]
@@ -251,6 +255,25 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             if len(found) >= 2 and _plausible(found) and not began_before:
                 return found
     return []
+
+
+def out_of_the_sentence(items: list[str], words: Lexicon, closed: bool) -> list[str]:
+    """An enumeration read out of the sentence it stands in: "Desde A" and "Die Initiativen A" open on the name, and
+    "H fordern die Rücknahme des Plans." ends where the ask after the last name begins."""
+    first = _past_a_preposition(_after_group_noun(items[0], words))
+    name, rest = _leading_name(without_article(items[-1]), linked=True)
+    last = name if closed and len(items) > 1 and words.ask_trigger.found_at_start(rest) else items[-1]
+    return [first, *items[1:-1], last] if len(items) > 1 else [first]
+
+
+def _past_a_preposition(text: str) -> str:
+    """ "Desde Sindicato de Inquilinas de Madrid, ... exigimos": the name after the preposition that opens the
+    sentence."""
+    opening = text.split(maxsplit=1)
+    if len(opening) == 2 and fold(opening[0]) in prepositions() and opening[1][:1].isupper() \
+            and not is_place(opening[1]):
+        return opening[1]
+    return text
 
 
 def _after_a_prepositions_object(before: list[str]) -> bool:
@@ -469,6 +492,21 @@ def _leading_name(text: str, linked: bool = False) -> tuple[str, str]:
     return " ".join(taken), " ".join(rest)
 
 
+def _asks_or_says_we(text: str, words: Lexicon) -> bool:
+    return words.ask_trigger.found_at_start(text) or _says_we(text, words)
+
+
+def _says_we(text: str, words: Lexicon) -> bool:
+    """ "manifestamos nuestro rechazo ...": a verb in the first person plural, whose subject the names before it are."""
+    first = text.split(maxsplit=1)
+    return words.we_verb is not None and bool(first) and words.we_verb.fullmatch(first[0]) is not None
+
+
+def _links_on(rest: str) -> bool:
+    """ "el Cabanyal exigimos ...": what follows the capitalised words goes on with the name, so it is no verb."""
+    return _links_inside(rest.split()) > 0 and fold(rest.split()[0]) not in prepositions()
+
+
 def _links_inside(words: list[str]) -> int:
     """How many of the first words join a name to its next capitalised word ("of the" in "of the Earth"); 0 where
     no capitalised word follows them."""
@@ -513,8 +551,10 @@ def _is_name(text: str) -> bool:
         return False
     if fold(words[0]) in _possessives():
         return False  # "Unsere Solidarität und Empathie gehört ...": what the signers have, not who they are
+    described = has_organisation_word(words[0])  # "Réseau Sortir du nucléaire": lower case after a link
     return all(word[:1].isupper() or not word[:1].isalpha() or len(word) <= 4 or fold(word) in _name_links()
-               for word in words[1:])
+               or described and fold(before) in _name_links()
+               for before, word in zip(words, words[1:], strict=False))
 
 
 def _plausible(names: list[str]) -> bool:
