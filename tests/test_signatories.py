@@ -355,6 +355,12 @@ def test_the_subject_of_a_verb_in_the_first_person_plural_may_end_on_a_name_join
         "Sindicato de Inquilinas de Madrid", "Colectivo Feminista de Tijuana", "Red de Mujeres del Sur"]
 
 
+def test_a_name_with_words_that_join_its_parts_is_the_subject_of_an_ask_after_an_auxiliary():
+    body = ("<p>Leeds Tenants Union, Acorn Sheffield and Clean Air Coalition of Manchester are calling on the city "
+            "council to withdraw the eviction plan.</p><p>The council has evicted forty families since January.</p>")
+    assert names(parsed(body)) == ["Leeds Tenants Union", "Acorn Sheffield", "Clean Air Coalition of Manchester"]
+
+
 def test_a_name_in_brackets_may_go_on_in_lower_case_after_a_word_that_joins_it():
     groups = ["Collectif Vélo Lyon", "Attac Rennes", "Alternatiba Grenoble", "Réseau Sortir du nucléaire",
               "Greenpeace Bordeaux"]

@@ -236,8 +236,7 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
             left, right = (" " + part)[:joint.start()].strip(), (" " + part)[joint.end():].strip()
             last, verb = _leading_name(without_article(right))
             linked, asking = _leading_name(without_article(right), linked=True)
-            if linked != last and (words.ask_trigger.found_at_start(asking) or _links_on(verb)
-                                   or _says_we(asking, words)):
+            if linked != last and (_links_on(verb) or _asks_or_says_we(asking, words)):
                 last, verb = linked, asking  # "... and Friends of the Earth Scotland call on the council to ..."
             if not asking and end + 1 < len(parts) and _asks_or_says_we(parts[end + 1], words):
                 last, verb = linked, parts[end + 1]  # "Las organizaciones abajo firmantes, A, B y C, exigimos ..."
@@ -493,7 +492,10 @@ def _leading_name(text: str, linked: bool = False) -> tuple[str, str]:
 
 
 def _asks_or_says_we(text: str, words: Lexicon) -> bool:
-    return words.ask_trigger.found_at_start(text) or _says_we(text, words)
+    """ "call on ...", "are calling on ...", "exigimos ...": the verb whose subject the names before it are."""
+    auxiliary = words.auxiliary.match(text)
+    after = text[auxiliary.end():].lstrip() if auxiliary and text[auxiliary.end():auxiliary.end() + 1] == " " else text
+    return words.ask_trigger.found_at_start(after) or _says_we(text, words)
 
 
 def _says_we(text: str, words: Lexicon) -> bool:
