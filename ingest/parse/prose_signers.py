@@ -258,11 +258,21 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
 
 def out_of_the_sentence(items: list[str], words: Lexicon, closed: bool) -> list[str]:
     """An enumeration read out of the sentence it stands in: "Desde A" and "Die Initiativen A" open on the name, and
-    "H fordern die Rücknahme des Plans." ends where the ask after the last name begins."""
-    first = _past_a_preposition(_after_group_noun(items[0], words))
-    name, rest = _leading_name(without_article(items[-1]), linked=True)
-    last = name if closed and len(items) > 1 and words.ask_trigger.found_at_start(rest) else items[-1]
-    return [first, *items[1:-1], last] if len(items) > 1 else [first]
+    "..., G und H fordern die Stadt auf, den Plan zurückzunehmen." ends where the ask after its last name begins."""
+    items = [_past_a_preposition(_after_group_noun(items[0], words)), *items[1:]]
+    if not closed:
+        return items
+    conjunction = any_conjunction(words)
+    for index, item in enumerate(items[1:], start=1):
+        name, rest = _leading_name(without_article(item), linked=True)
+        joined = conjunction.match(" " + rest)
+        if joined:
+            other, after = _leading_name(without_article((" " + rest)[joined.end():]), linked=True)
+            if other and _asks_or_says_we(after, words):
+                return [*items[:index], name, other]
+        elif _asks_or_says_we(rest, words):
+            return [*items[:index], name]
+    return items
 
 
 def _past_a_preposition(text: str) -> str:
