@@ -11,6 +11,7 @@ import pytest
 from ingest.parse import countries, parse
 from ingest.parse.countries import fold
 from ingest.parse.entries import Entry, names_on_one_line
+from ingest.parse.inline import split_inline_list
 from ingest.parse.lexicon import lexicon
 from ingest.parse.names import _data, _word_starts, name_likeness, on_behalf_of, person_evidence, read_person
 from ingest.records import Document
@@ -387,6 +388,22 @@ def test_a_heading_that_joins_two_nouns_before_a_genitive_names_no_signers():
     body = ("<h2>Inhalt und Formate der Konferenz</h2><p>Es gab verschiedene Formate und Zugänge.</p>"
             "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")
     assert names(parsed(f"<html lang='de'><body>{body}</body></html>")) == []
+
+
+SPANISH_LETTER = ("<h1>No a los desalojos</h1><p>El Ayuntamiento ha anunciado un plan para desalojar a doscientas "
+                  "familias del barrio. Exigimos al Ayuntamiento la retirada inmediata del plan de desalojos.</p>")
+
+
+@pytest.mark.parametrize("mark", ["-", "–", "—", "/"])
+@pytest.mark.parametrize("layout", ["<p>Firman: {}</p>", "<p>Organizaciones firmantes:</p><p>{}</p>", "<p>{}</p>"])
+def test_names_parted_by_a_spaced_dash_or_slash(mark, layout):
+    groups = LOCAL_GROUPS[:4]
+    body = SPANISH_LETTER + layout.format(f" {mark} ".join(groups))
+    assert names(parsed(f"<html lang='es'><body>{body}</body></html>")) == groups
+
+
+def test_one_dash_sets_a_name_beside_what_it_is_not_another_name():
+    assert split_inline_list("Attac – Comité Local", lexicon("es"), minimum=2, dashes=True) is None
 
 
 def test_the_parts_of_one_compound_word_are_no_signers():

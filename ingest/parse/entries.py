@@ -460,7 +460,7 @@ def labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
     match = LABELLED_LIST.match(text) or _led_list(text, words) or colon_led_list(text, words)
     if not match or _enumerates_things(match.group("label"), words):
         return None
-    items = split_inline_list(match.group("items"), words, minimum=2, longest=MAX_NAME_WORDS)
+    items = split_inline_list(match.group("items"), words, minimum=2, longest=MAX_NAME_WORDS, dashes=True)
     if items and has_role_word(items[0]) and person_evidence(match.group("label")) > 0:
         return None  # "Kanagasabai Sarojinidevi: Vice Treasurer, ARED": a person, their role and where
     # After "Signed:" or "Atentamente:" the names may be written as prose writes them ("grupo de trabajo ...").
@@ -505,7 +505,7 @@ def colon_led_list(text: str, words: Lexicon) -> re.Match[str] | None:
 
 def inline_items(text: str, words: Lexicon) -> list[str] | None:
     """ "Alpha Group, Beta Network and Gamma e.V." as one paragraph: one entry per name."""
-    items = split_inline_list(text, words, longest=MAX_NAME_WORDS)
+    items = split_inline_list(text, words, longest=MAX_NAME_WORDS, dashes=True)
     if not items or any(": " in item for item in items):
         return None  # "Date: Wed, 01/29/2020, Source: ..., coal": a line of fields, not of names
     if _abbreviated_whole(text, items[-1]) or len(items) == 2 and _one_named_body(*items, words):

@@ -42,13 +42,16 @@ def _with_legal_forms(parts: list[str]) -> list[str]:
     return joined
 
 
-def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int = MAX_ITEM_WORDS) -> list[str] | None:
-    """The items of "a, b, c and d" (commas or semicolons, the last joined by a conjunction),
-    or None when the text is not such a list."""
+def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int = MAX_ITEM_WORDS,
+                      dashes: bool = False) -> list[str] | None:
+    """The items of "a, b, c and d" (commas or semicolons, the last joined by a conjunction), or with dashes, of
+    "a – b – c" and "a / b / c", or None when the text is not such a list."""
     text = _without_full_stop(text.strip())
     described = _entries_with_commas(text)
     parts = _with_legal_forms([part.strip() for part in _separator(text, described).split(text)
                                if part.strip()])
+    if dashes and len(parts) == 1:
+        parts = _dashed(text)
     if not parts:
         return None
     # The space lets an Oxford comma's conjunction (", and Gamma") be split off like any other.
@@ -59,6 +62,20 @@ def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int 
             not part or _words_outside_brackets(part) > longest for part in names[1:]):
         return None
     return parts
+
+
+def _dashed(text: str) -> list[str]:
+    """ "A – B – C", "A / B / C": names parted by a spaced dash or slash, used at least twice (one dash sets a name
+    beside its place or its website: "Attac – Paris")."""
+    for separator in _DASHES:
+        parts = [part.strip() for part in separator.split(text)]
+        if len(parts) >= MIN_DASHED_ITEMS and all(parts):
+            return parts
+    return [text]
+
+
+_DASHES = [re.compile(rf"\s{mark}\s") for mark in ("-", "–", "—", "/")]
+MIN_DASHED_ITEMS = 3
 
 
 def _separator(text: str, semicolons_only: bool) -> re.Pattern[str]:
