@@ -406,6 +406,14 @@ def test_one_dash_sets_a_name_beside_what_it_is_not_another_name():
     assert split_inline_list("Attac – Comité Local", lexicon("es"), minimum=2, dashes=True) is None
 
 
+def test_two_labelled_lists_in_one_paragraph():
+    body = SPANISH_LETTER + (f"<p>Organizaciones: {', '.join(LOCAL_GROUPS[:4])}. Personas: Ana María López, "
+                             "Jean Dupont, Maria Rossi.</p>")
+    statement = parsed(f"<html lang='es'><body>{body}</body></html>")
+    assert names(statement, "organisation") == LOCAL_GROUPS[:4]
+    assert names(statement, "individual") == ["Ana María López", "Jean Dupont", "Maria Rossi"]
+
+
 def test_the_parts_of_one_compound_word_are_no_signers():
     body = "<p>Mit der Konferenz wollten wir einen Lern-, Begegnungs- und Aktionsraum öffnen.</p>"
     assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []

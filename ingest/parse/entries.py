@@ -51,6 +51,7 @@ DROP_ENTRY = 0.4  # an entry this little like a name is left out ("For questions
 DROP_LENIENT = 0.2  # the same, where names may be written in lower case (a logo's alt text)
 DOCUMENT_LIKENESS = 0.1  # "Carta ao reitor ...": a letter named by its addressee is no signer
 MAX_LEADIN_SENTENCE_CHARS = 300
+_NEXT_LABEL = re.compile(r"(?<=[^\W\d_]{3}\.)\s+(?=[^\W\d_][^.:,;]{1,40}:\s)")  # "... C. Personas: X"
 LABELLED_LIST = re.compile(r"^(?P<label>[^:,]{2,60}+):\s+(?P<items>.+)$")  # possessive: no colon to give back
 _WEBSITE_AFTER = re.compile(r"(?:\s+(?:[–—-]\s+|\()(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/[^\s()]*)?\)?"
                             r"|\s+(?:https?://|www\.)[\w./-]+?\.?"
@@ -357,11 +358,11 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
     """One block's entries: a name, a person and the organisation they sign for, or an inline list
     (split only where the block is longer than the list's other entries)."""
     text = named_by_statement(block.text.rstrip("*").strip())
-    labelled = labelled_items(text, words)
-    if labelled:
-        label, items = labelled
-        led = words.signatory_leadin.search(label) is not None
-        return [Entry(without_article(item), label, block.people, lenient=led) for item in items]
+    lists = [labelled_items(part, words) for part in _NEXT_LABEL.split(text)]
+    if all(lists):  # "Firman: A, B", or "Organizaciones: A, B, C. Personas: X, Y.": a list under each label
+        return [Entry(without_article(item), label, block.people,
+                      lenient=words.signatory_leadin.search(label) is not None)
+                for label, items in lists if label and items for item in items]
     rest = people_and_the_rest_of(text)
     if rest:
         people, organisation = rest
