@@ -1060,6 +1060,14 @@ def test_an_english_ask_left_open_by_its_colon_leads_its_list(lead_in):
     assert found == [(None, item) for item in items]
 
 
+@pytest.mark.parametrize("heading", ["## Our asks", "Key asks:"])
+def test_asks_as_a_noun_head_a_list_of_demands(heading):
+    items = ["The immediate release of all detained journalists", "An independent inquiry into the killings"]
+    found = demands(f"The situation has worsened.\n\n{heading}\n\n" + "".join(f"- {item}\n" for item in items),
+                    language="en")
+    assert [text for _, text in found] == items
+
+
 @pytest.mark.parametrize("lead_in, items, language", [
     ("Nous exigeons :", ["Le retrait immédiat du projet de loi.", "La libération de toutes les personnes détenues.",
                         "L'abrogation de la loi sur le renseignement."], "fr"),
