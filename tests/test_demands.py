@@ -1060,6 +1060,22 @@ def test_an_english_ask_left_open_by_its_colon_leads_its_list(lead_in):
     assert found == [(None, item) for item in items]
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("Nous vous invitons, Monsieur le Ministre, à recevoir une délégation des personnels.", "fr"),
+    ("Le instamos, señor Ministro, a suspender el cierre del hospital.", "es"),
+    ("Wir bitten Sie, Herr Minister, die Schließung zurückzunehmen.", "de"),
+])
+def test_an_ask_reaches_past_the_one_the_letter_speaks_to(sentence, language):
+    assert asked(sentence, language) == [sentence]
+
+
+def test_each_ask_beside_its_own_vocative_keeps_its_place_in_the_sentence():
+    sentence = ("Le pedimos, excelentísima señora Ministra de Sanidad, que cierre, y le exigimos, excelentísimo señor "
+                "Presidente del Gobierno, que actúe.")
+    assert asked(sentence, "es") == ["Le pedimos, excelentísima señora Ministra de Sanidad, que cierre",
+                                     "le exigimos, excelentísimo señor Presidente del Gobierno, que actúe."]
+
+
 @pytest.mark.parametrize("heading", ["## Our asks", "Key asks:"])
 def test_asks_as_a_noun_head_a_list_of_demands(heading):
     items = ["The immediate release of all detained journalists", "An independent inquiry into the killings"]

@@ -72,6 +72,19 @@ class _Anchor:
 
 def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     """The statement's own asks in one sentence, in reading order."""
+    spoken_to = [match.span() for match in words.vocative.finditer(sentence)] if words.vocative else []
+    if not spoken_to:
+        return _asks_in(sentence, words)
+    for gap in (" ", ", "):  # "vous invitons à", or with the comma German keeps before the infinitive
+        cut = _Cut(spoken_to, gap)
+        asks = _asks_in(cut.apply(sentence), words)
+        if asks:
+            return [replace(ask, start=cut.original(ask.start), act=cut.original(ask.act),
+                            end=cut.original(ask.end)) for ask in asks]
+    return []
+
+
+def _asks_in(sentence: str, words: Lexicon) -> list[Ask]:
     if _is_question(sentence) or not may_ask(sentence, words.language):
         return []
     written = sentence
@@ -88,6 +101,30 @@ def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     parts = [part for ask in sorted(asks, key=lambda a: a.start) for part in _coordinated_parts(sentence, ask, words)]
     return [replace(part, end=_without_joint(sentence, part.start, part.end, words)) for part in parts
             if not _left_open(sentence[part.act:part.end], words)]
+
+
+class _Cut:
+    """A sentence without the one a letter speaks to, set between commas (", Monsieur le Ministre,", ", señor
+    Ministro,"), so that the verb meets what it asks; positions in it are taken back to the sentence as written."""
+
+    def __init__(self, spans: list[tuple[int, int]], gap: str):
+        self.spans = spans
+        self.gap = gap  # what stands for each span in the cut sentence
+
+    def apply(self, text: str) -> str:
+        kept, cursor = [], 0
+        for start, end in self.spans:
+            kept += [text[cursor:start], self.gap]
+            cursor = end
+        return "".join([*kept, text[cursor:]])
+
+    def original(self, position: int) -> int:
+        cut = 0  # how much shorter the cut sentence is before the position
+        for start, end in self.spans:
+            if position <= start - cut:
+                break
+            cut += end - start - len(self.gap)
+        return position + cut
 
 
 def _left_open(act: str, words: Lexicon) -> bool:
