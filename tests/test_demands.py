@@ -1069,6 +1069,12 @@ def test_an_ask_reaches_past_the_one_the_letter_speaks_to(sentence, language):
     assert asked(sentence, language) == [sentence]
 
 
+@pytest.mark.parametrize("sentence", ["Nous vous saurions gré de bien vouloir recevoir une délégation des personnels.",
+                                      "Nous comptons sur vous pour suspendre cette décision."])
+def test_french_courtesy_formulas_ask(sentence):
+    assert asked(sentence, "fr") == [sentence]
+
+
 def test_each_ask_beside_its_own_vocative_keeps_its_place_in_the_sentence():
     sentence = ("Le pedimos, excelentísima señora Ministra de Sanidad, que cierre, y le exigimos, excelentísimo señor "
                 "Presidente del Gobierno, que actúe.")
