@@ -358,7 +358,8 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
     """One block's entries: a name, a person and the organisation they sign for, or an inline list
     (split only where the block is longer than the list's other entries)."""
     text = named_by_statement(block.text.rstrip("*").strip())
-    lists = [labelled_items(part, words) for part in _NEXT_LABEL.split(text)]
+    parts = _NEXT_LABEL.split(text) if text.count(":") > 1 else [text]
+    lists = [labelled_items(part, words) for part in parts]
     if all(lists):  # "Firman: A, B", or "Organizaciones: A, B, C. Personas: X, Y.": a list under each label
         return [Entry(without_article(item), label, block.people,
                       lenient=words.signatory_leadin.search(label) is not None)

@@ -67,14 +67,16 @@ def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int 
 def _dashed(text: str) -> list[str]:
     """ "A – B – C", "A / B / C": names parted by a spaced dash or slash, used at least twice (one dash sets a name
     beside its place or its website: "Attac – Paris")."""
-    for separator in _DASHES:
+    for mark, separator in _DASHES:
+        if mark not in text:
+            continue
         parts = [part.strip() for part in separator.split(text)]
         if len(parts) >= MIN_DASHED_ITEMS and all(parts):
             return parts
     return [text]
 
 
-_DASHES = [re.compile(rf"\s{mark}\s") for mark in ("-", "–", "—", "/")]
+_DASHES = [(mark, re.compile(rf"\s{mark}\s")) for mark in ("-", "–", "—", "/")]
 MIN_DASHED_ITEMS = 3
 
 

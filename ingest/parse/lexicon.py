@@ -85,7 +85,7 @@ class Lexicon:
     complement_marker: re.Pattern[str] | None  # "to", "à", "om": the word that opens what is asked
     final_infinitive_marker: re.Pattern[str] | None  # "te": marks an infinitive that stands last ("vrij te laten")
     we_verb: re.Pattern[str] | None  # "exigimos", "demandons": a verb in the first person plural, by its ending
-    vocative: re.Pattern[str] | None  # ", Monsieur le Ministre,": the one a letter speaks to, set aside in a sentence
+    vocative: Caseless | None  # ", Monsieur le Ministre,": the one a letter speaks to, set aside in a sentence
     conjunctions: frozenset[str]  # "and", "und", "et": what joins two asks
     contrast_words: frozenset[str]  # "but", "mais", "aber": what joins two predicates of one subject
     open_tail: re.Pattern[str]  # ", and to:", "e que:": an ask left open to the list after it
@@ -221,8 +221,8 @@ def lexicon(language: str = "en") -> Lexicon:
         complement_marker=_complement_marker(data["complement_markers"]),
         final_infinitive_marker=_optional(data["final_infinitive_marker"]),
         we_verb=_optional(data["we_verb"]),
-        vocative=_optional(rf"(?:^|,)\s*(?:{data['vocatives']})(?![\w.])[^,;:.!?]{{0,{MAX_VOCATIVE_CHARS}}},\s*"
-                           if data["vocatives"] else ""),
+        vocative=Caseless(rf"(?:^|,)\s*(?:{data['vocatives']})(?![\w.])[^,;:.!?]{{0,{MAX_VOCATIVE_CHARS}}},\s*")
+        if data["vocatives"] else None,
         conjunctions=frozenset(conjunction.casefold() for conjunction in data["list_conjunctions"]),
         contrast_words=frozenset(word.casefold() for word in data["contrast_words"]),
         open_tail=_open_tail(data),
