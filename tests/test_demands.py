@@ -1082,6 +1082,39 @@ def test_each_ask_beside_its_own_vocative_keeps_its_place_in_the_sentence():
                                      "le exigimos, excelentísimo señor Presidente del Gobierno, que actúe."]
 
 
+@pytest.mark.parametrize("lead_in, items, language", [
+    ("We propose the following measures:", ["Release all detained journalists", "End the surveillance"], "en"),
+    ("We want to see:", ["The release of all detained journalists", "An end to the surveillance of activists"], "en"),
+    ("What needs to happen now:", ["Release all detained journalists", "End the surveillance of activists"], "en"),
+    ("Wir schlagen folgende Maßnahmen vor:", ["Die Freilassung aller Journalisten", "Ein Ende der Überwachung"], "de"),
+    ("Wir empfehlen der Bundesregierung:", ["Alle Journalisten freilassen", "Die Überwachung beenden"], "de"),
+    ("Folgende Maßnahmen sind dringend notwendig:", ["Die Freilassung aller Journalisten", "Ein Ende der Überwachung"],
+     "de"),
+    ("Was jetzt passieren muss:", ["Die Freilassung aller Journalisten", "Ein Ende der Überwachung"], "de"),
+    ("Nous proposons les mesures suivantes :", ["La libération des journalistes", "La fin de la surveillance"], "fr"),
+    ("Les mesures suivantes sont indispensables :", ["La libération des journalistes", "La fin de la surveillance"],
+     "fr"),
+    ("Las siguientes medidas son urgentes:", ["La liberación de los periodistas", "El fin de la vigilancia"], "es"),
+    ("Es urgente:", ["Liberar a los periodistas", "Poner fin a la vigilancia"], "es"),
+    ("Por ello planteamos:", ["La liberación de los periodistas", "El fin de la vigilancia"], "es"),
+    ("È urgente:", ["Liberare i giornalisti", "Porre fine alla sorveglianza"], "it"),
+    ("É urgente:", ["Libertar os jornalistas", "Pôr fim à vigilância"], "pt"),
+    ("Wij stellen de volgende maatregelen voor:", ["De vrijlating van de journalisten", "Een einde aan het toezicht"],
+     "nl"),
+    ("Wij bevelen de regering aan:", ["De vrijlating van de journalisten", "Een einde aan het toezicht"], "nl"),
+    ("Het is dringend nodig om:", ["De journalisten vrij te laten", "Het toezicht te beëindigen"], "nl"),
+])
+def test_lead_ins_that_propose_recommend_or_call_things_needed_lead_their_list(lead_in, items, language):
+    found = demands(f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items), language=language)
+    assert [text for _, text in found] == items
+
+
+def test_a_thing_called_needed_before_a_colon_that_goes_on_in_prose_is_no_lead_in():
+    found = demands("Pro-aktive Seenotrettung ist dringend notwendig: Im Mittelmeer sind 2.000 Menschen ertrunken.\n",
+                    language="de")
+    assert found == []
+
+
 @pytest.mark.parametrize("heading", ["## Our asks", "Key asks:"])
 def test_asks_as_a_noun_head_a_list_of_demands(heading):
     items = ["The immediate release of all detained journalists", "An independent inquiry into the killings"]
