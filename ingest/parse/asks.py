@@ -72,7 +72,7 @@ class _Anchor:
 
 def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     """The statement's own asks in one sentence, in reading order."""
-    spoken_to = [match.span() for match in words.vocative.finditer(sentence)] if words.vocative else []
+    spoken_to = _spoken_to(sentence, words.language)
     if not spoken_to:
         return _asks_in(sentence, words)
     for gap in (" ", ", "):  # "vous invitons à", or with the comma German keeps before the infinitive
@@ -101,6 +101,14 @@ def _asks_in(sentence: str, words: Lexicon) -> list[Ask]:
     parts = [part for ask in sorted(asks, key=lambda a: a.start) for part in _coordinated_parts(sentence, ask, words)]
     return [replace(part, end=_without_joint(sentence, part.start, part.end, words)) for part in parts
             if not _left_open(sentence[part.act:part.end], words)]
+
+
+@kept(maxsize=8192)
+def _spoken_to(sentence: str, language: str) -> list[tuple[int, int]]:
+    """Where the sentence sets aside the one a letter speaks to; kept, as may_ask is: a sentence is read several
+    times."""
+    vocative = lexicon(language).vocative
+    return [match.span() for match in vocative.finditer(sentence)] if vocative else []
 
 
 class _Cut:
