@@ -414,6 +414,20 @@ def test_two_labelled_lists_in_one_paragraph():
     assert names(statement, "individual") == ["Ana María López", "Jean Dupont", "Maria Rossi"]
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("Ce communiqué est signé par {}.", "fr"),
+    ("Cette déclaration est soutenue par {}.", "fr"),
+    ("Deze verklaring is ondertekend door {}.", "nl"),
+])
+def test_a_statement_that_says_who_signs_it_by_par_or_door(sentence, language):
+    groups = ["Collectif Vélo Lyon", "Attac Rennes", "Alternatiba Grenoble", "Greenpeace Bordeaux"]
+    conjunction = {"fr": "et", "nl": "en"}[language]
+    listed = f"{', '.join(groups[:-1])} {conjunction} {groups[-1]}"
+    ask = {"fr": "Nous demandons à la mairie de retirer ce plan.", "nl": "Wij eisen dat de gemeente dit plan intrekt."}
+    body = f"<p>{sentence.format(listed)}</p><p>{ask[language]}</p>"
+    assert names(parsed(f"<html lang='{language}'><body>{body}</body></html>")) == groups
+
+
 def test_the_parts_of_one_compound_word_are_no_signers():
     body = "<p>Mit der Konferenz wollten wir einen Lern-, Begegnungs- und Aktionsraum öffnen.</p>"
     assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []
