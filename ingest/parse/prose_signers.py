@@ -563,10 +563,18 @@ def _is_name(text: str) -> bool:
         return False
     if fold(words[0]) in _possessives():
         return False  # "Unsere Solidarität und Empathie gehört ...": what the signers have, not who they are
-    described = has_organisation_word(words[0])  # "Réseau Sortir du nucléaire": lower case after a link
-    return all(word[:1].isupper() or not word[:1].isalpha() or len(word) <= 4 or fold(word) in _name_links()
-               or described and fold(before) in _name_links()
-               for before, word in zip(words, words[1:], strict=False))
+    return all(_name_word(word) for word in words[1:]) or _lower_case_after_a_link(words)
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() or not word[:1].isalpha() or len(word) <= 4 or fold(word) in _name_links()
+
+
+def _lower_case_after_a_link(words: list[str]) -> bool:
+    """ "Réseau Sortir du nucléaire": a name that opens with an organisation word may go on in lower case after a word
+    that joins its parts."""
+    return has_organisation_word(words[0]) and all(_name_word(word) or fold(before) in _name_links()
+                                                   for before, word in zip(words, words[1:], strict=False))
 
 
 def _plausible(names: list[str]) -> bool:
