@@ -361,9 +361,7 @@ def _block_entries(block: Block, words: Lexicon, group: str | None, split: bool 
     parts = _NEXT_LABEL.split(text) if text.count(":") > 1 else [text]
     lists = [labelled_items(part, words) for part in parts]
     if all(lists):  # "Firman: A, B", or "Organizaciones: A, B, C. Personas: X, Y.": a list under each label
-        return [Entry(without_article(item), label, block.people,
-                      lenient=words.signatory_leadin.search(label) is not None)
-                for label, items in lists if label and items for item in items]
+        return [entry for label, items in lists for entry in _labelled_entries(label, items, block, words)]
     rest = people_and_the_rest_of(text)
     if rest:
         people, organisation = rest
@@ -454,6 +452,11 @@ def _couple(text: str, words: Lexicon) -> list[str] | None:
     if len(parts) != 2 or not all(starts_with_given_name(part) and len(part.split()) <= 4 for part in parts):
         return None
     return [part.strip() + (f", {tail}" if tail else "") for part in parts]
+
+
+def _labelled_entries(label: str, items: list[str], block: Block, words: Lexicon) -> list[Entry]:
+    led = words.signatory_leadin.search(label) is not None  # after "Signed:" a name may be written in lower case
+    return [Entry(without_article(item), label, block.people, lenient=led) for item in items]
 
 
 def labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
