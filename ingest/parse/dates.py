@@ -74,6 +74,7 @@ class DateWords:
     today: re.Pattern[str]
     dated_by: re.Pattern[str]  # "vom", "du", "of": between a statement's name and its date, at the end of a line
     month_year: re.Pattern[str]  # "January 2020", at the end of a line
+    month_named: re.Pattern[str]  # "January 2020", "mayo de 2021", anywhere in a text
     weekdays: dict[str, int]  # folded name -> 0 for Monday .. 6
 
 
@@ -104,6 +105,8 @@ def _date_words(language: str) -> DateWords:
         dated_by=re.compile(rf"\s(?:{alternatives('dated_by')})\s*$", re.I),
         month_year=re.compile(rf"(?<![\d.])\b(?P<month>{words.month_pattern})\b\.?,?\s+(?:del?\s+)?(?P<year>\d{{4}})\.?$",
                               re.I),
+        month_named=re.compile(rf"(?<![\d.])\b(?P<month>{words.month_pattern})\b\.?,?\s+(?:del?\s+)?(?P<year>\d{{4}})(?!\d)",
+                               re.I),
         weekdays=weekdays,
     )
 
@@ -428,21 +431,15 @@ def infer_anniversary_date(text: str, words: Lexicon) -> str | None:
     return None
 
 
-_MENTIONED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-MAX_DATE_CHARS = 40  # "mercredi 24 septembre 2025", "24 de septiembre de 2025": a written date is no longer
-
-
 def latest_mentioned_date(text: str, words: Lexicon) -> str | None:
-    """The latest date a text mentions, written ("4 de mayo de 2021") or numeric ("04.05.2021", "2021-05-04"), else the
-    latest month it names with its year ("mayo de 2021"): a statement is dated no earlier than what it tells of."""
-    dates = []
-    for year in _MENTIONED_YEAR.finditer(text):  # a date starts or ends with its year: only those places are read
-        ending = text[max(0, year.start() - MAX_DATE_CHARS):year.end()]
-        dates += [value for value, _ in _dates_ending(ending, words, month_year=True)]
-        starting = _NUMERIC.match(text, year.start())  # "2023-09-08", "2015/12/3"
-        dates += [value for value in [numeric_date(starting.group(), words)] if value] if starting else []
-    days = [value for value in dates if len(value) == len("2021-05-04")]
-    return max(days or dates, default=None)
+    """The latest date a text mentions, written ("4 de mayo de 2021") or numeric ("04.05.2021"), else the latest
+    month it names with its year ("mayo de 2021"): a statement is dated no earlier than what it tells of."""
+    dates = [found for found in (_date_of(match, words) for match in words.dateline.finditer(text)) if found]
+    dates += [found for found in (numeric_date(match.group(), words) for match in _NUMERIC.finditer(text)) if found]
+    if not dates:
+        dates = [f"{match['year']}-{words.months[fold(match['month'])]:02d}"
+                 for match in date_words(words).month_named.finditer(text)]
+    return max(dates, default=None)
 
 
 def _event_year(event: str, words: Lexicon) -> int | None:
