@@ -61,27 +61,6 @@ def test_seed_without_metadata_infers_its_date_and_says_so():
     assert statement.warnings == ["date 2023-06-04 inferred from an anniversary the text marks"]
 
 
-@pytest.mark.parametrize("body, language, expected", [
-    ("<p>Le 4 mai 2021, la police a expulsé les familles. Le 12 mars 2021, la mairie avait annoncé le plan.</p>"
-     "<p>Nous demandons à la mairie de reloger les familles.</p>", "fr", "2021-05-04"),
-    ("<p>Am 03.02.2020 wurde das Gesetz beschlossen, am 17.06.2019 vorgestellt.</p>"
-     "<p>Wir fordern die Rücknahme des Gesetzes.</p>", "de", "2020-02-03"),
-    ("<p>En marzo de 2019 se aprobó la ley; en mayo de 2021 empezaron los desalojos.</p>"
-     "<p>Exigimos la derogación de la ley.</p>", "es", "2021-05"),
-])
-def test_a_page_dated_nowhere_else_takes_the_latest_date_its_text_mentions(body, language, expected):
-    statement = parsed(f"<html lang='{language}'><body><article><h1>Title</h1>{body}</article></body></html>")
-    assert statement.date == expected
-    assert f"date {expected} is the latest the text mentions" in " ".join(statement.warnings)
-
-
-def test_a_dateline_outweighs_the_dates_the_text_mentions():
-    statement = parsed("<html lang='en'><body><article><h1>Title</h1><p>London, 1 June 2022</p>"
-                       "<p>On 4 May 2023 the council will vote on the plan.</p>"
-                       "<p>We call on the council to reject the plan.</p></article></body></html>")
-    assert statement.date == "2022-06-01"
-
-
 def test_wordpress_page_drops_the_theme_and_reads_metadata_from_markup():
     statement = parse(read_file(FIXTURES / "wordpress-statement.html"))
     assert statement.title == "Joint statement: Free the Lhasa Three"

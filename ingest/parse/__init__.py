@@ -17,7 +17,6 @@ from .dates import (
     infer_anniversary_date,
     is_dateline,
     iso_date,
-    latest_mentioned_date,
     numeric_date,
     read_date,
     updated_date,
@@ -288,11 +287,10 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
           warnings: list[str], addresses: list[str], signing: list[Block]) -> str | None:
     """The user's date, then the statement's own dateline (a reprint's post date comes later; a date at its end
     only where it is not later than the page's markup date), then the page's markup, then a dateline elsewhere on
-    the page, then the date in the page's address (its front matter's permalink, else where it was found), then an
-    anniversary the text marks, and last the latest date the text mentions; a date given to the month only takes its
-    day from an address in that month. The page's opening is read signatories included (a header line that names the
-    signers may carry the date), and so are the statement's end, the page's, and a footer line that dates the
-    statement ("Letter written ...")."""
+    the page, then the date in the page's address (its front matter's permalink, else where it was found), and last
+    an anniversary the text marks; a date given to the month only takes its day from an address in that month. The
+    page's opening is read signatories included (a header line that names the signers may carry the date), and so are
+    the statement's end, the page's, and a footer line that dates the statement ("Letter written ...")."""
     if given:
         date = iso_date(given)
         if date is None:
@@ -313,15 +311,10 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
         return dateline
     if permalinks:
         return permalinks[0]
-    text = " ".join(block.text for block in body)
-    inferred = infer_anniversary_date(text, words)
+    inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
     if inferred:
         warnings.append(f"date {inferred} inferred from an anniversary the text marks")
-        return inferred
-    mentioned = latest_mentioned_date(text, words)
-    if mentioned:
-        warnings.append(f"date {mentioned} is the latest the text mentions: no dateline, markup or address dates it")
-    return mentioned
+    return inferred
 
 
 def _to_the_day(date: str, permalinks: list[str]) -> str:

@@ -74,7 +74,6 @@ class DateWords:
     today: re.Pattern[str]
     dated_by: re.Pattern[str]  # "vom", "du", "of": between a statement's name and its date, at the end of a line
     month_year: re.Pattern[str]  # "January 2020", at the end of a line
-    month_named: re.Pattern[str]  # "January 2020", "mayo de 2021", anywhere in a text
     weekdays: dict[str, int]  # folded name -> 0 for Monday .. 6
 
 
@@ -105,8 +104,6 @@ def _date_words(language: str) -> DateWords:
         dated_by=re.compile(rf"\s(?:{alternatives('dated_by')})\s*$", re.I),
         month_year=re.compile(rf"(?<![\d.])\b(?P<month>{words.month_pattern})\b\.?,?\s+(?:del?\s+)?(?P<year>\d{{4}})\.?$",
                               re.I),
-        month_named=re.compile(rf"(?<![\d.])\b(?P<month>{words.month_pattern})\b\.?,?\s+(?:del?\s+)?(?P<year>\d{{4}})(?!\d)",
-                               re.I),
         weekdays=weekdays,
     )
 
@@ -429,17 +426,6 @@ def infer_anniversary_date(text: str, words: Lexicon) -> str | None:
         day_month = _day_month(event)
         return f"{year}-{day_month[1]:02d}-{day_month[0]:02d}" if day_month else str(year)
     return None
-
-
-def latest_mentioned_date(text: str, words: Lexicon) -> str | None:
-    """The latest date a text mentions, written ("4 de mayo de 2021") or numeric ("04.05.2021"), else the latest
-    month it names with its year ("mayo de 2021"): a statement is dated no earlier than what it tells of."""
-    dates = [found for found in (_date_of(match, words) for match in words.dateline.finditer(text)) if found]
-    dates += [found for found in (numeric_date(match.group(), words) for match in _NUMERIC.finditer(text)) if found]
-    if not dates:
-        dates = [f"{match['year']}-{words.months[fold(match['month'])]:02d}"
-                 for match in date_words(words).month_named.finditer(text)]
-    return max(dates, default=None)
 
 
 def _event_year(event: str, words: Lexicon) -> int | None:
