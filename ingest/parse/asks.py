@@ -75,13 +75,14 @@ def sentence_asks(sentence: str, words: Lexicon) -> list[Ask]:
     spoken_to = _spoken_to(sentence, words.language)
     if not spoken_to:
         return _asks_in(sentence, words)
-    for gap in (" ", ", "):  # "vous invitons à", or with the comma German keeps before the infinitive
-        cut = _Cut(spoken_to, gap)
-        asks = _asks_in(cut.apply(sentence), words)
-        if asks:
-            return [replace(ask, start=cut.original(ask.start), act=cut.original(ask.act),
-                            end=cut.original(ask.end)) for ask in asks]
-    return []
+    cut = _Cut(spoken_to)  # "Nous vous invitons à ..."
+    asks = _asks_in(cut.apply(sentence), words)
+    if asks:
+        return [replace(ask, start=cut.original(ask.start), act=cut.original(ask.act), end=cut.original(ask.end))
+                for ask in asks]
+    # as written: German keeps its comma before the infinitive ("Wir bitten Sie, Herr Minister, die ... zu ..."), and
+    # what looked like a vocative may be none ("Jane Doe, president of the union, ...")
+    return _asks_in(sentence, words)
 
 
 def _asks_in(sentence: str, words: Lexicon) -> list[Ask]:
@@ -115,14 +116,13 @@ class _Cut:
     """A sentence without the one a letter speaks to, set between commas (", Monsieur le Ministre,", ", señor
     Ministro,"), so that the verb meets what it asks; positions in it are taken back to the sentence as written."""
 
-    def __init__(self, spans: list[tuple[int, int]], gap: str):
+    def __init__(self, spans: list[tuple[int, int]]):
         self.spans = spans
-        self.gap = gap  # what stands for each span in the cut sentence
 
     def apply(self, text: str) -> str:
         kept, cursor = [], 0
         for start, end in self.spans:
-            kept += [text[cursor:start], self.gap]
+            kept += [text[cursor:start], " "]  # each span stands as one space
             cursor = end
         return "".join([*kept, text[cursor:]])
 
@@ -131,7 +131,7 @@ class _Cut:
         for start, end in self.spans:
             if position <= start - cut:
                 break
-            cut += end - start - len(self.gap)
+            cut += end - start - 1
         return position + cut
 
 

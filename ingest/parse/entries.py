@@ -523,8 +523,8 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
     doubtful = sum(1 for value in likeness if value < 0.6)
     if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
         return None  # "Activities are planned for Auckland University, ...": a sentence, not a list
-    return [without_article(item) for item in out_of_the_sentence([_after_a_sentence(items[0]), *items[1:]], words,
-                                                                            text.rstrip()[-1:] in ".!?")]
+    read = out_of_the_sentence([_after_a_sentence(items[0]), *items[1:]], words, closed=text.rstrip()[-1:] in ".!?")
+    return [without_article(item) for item in read]
 
 
 def _after_a_sentence(first: str) -> str:

@@ -151,7 +151,7 @@ def _ask_patterns(templates: list[str], wishes: list[str]) -> Caseless:
     return Caseless(rf"\b(?:{_alternatives(named)})")
 
 
-MAX_VOCATIVE_CHARS = 60
+MAX_VOCATIVE_CHARS = 60  # ", excelentísimo señor Presidente del Gobierno,": the longest one a letter sets aside
 
 
 def _optional(pattern: str) -> re.Pattern[str] | None:

@@ -516,7 +516,8 @@ def _says_we(text: str, words: Lexicon) -> bool:
 
 def _links_on(rest: str) -> bool:
     """ "el Cabanyal exigimos ...": what follows the capitalised words goes on with the name, so it is no verb."""
-    return _links_inside(rest.split()) > 0 and fold(rest.split()[0]) not in prepositions()
+    words = rest.split()
+    return _links_inside(words) > 0 and fold(words[0]) not in prepositions()
 
 
 def _links_inside(words: list[str]) -> int:
