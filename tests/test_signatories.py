@@ -384,6 +384,29 @@ def test_a_name_in_brackets_may_go_on_in_lower_case_after_a_word_that_joins_it()
     assert names(parsed(f"<html lang='fr'><body>{body}</body></html>")) == groups
 
 
+def test_a_name_whose_lower_case_words_follow_an_organisation_word_stands_in_an_enumeration():
+    groups = ["Collectif Vélo Lyon", "Attac Rennes", "Ligue des droits de l'Homme Toulouse",
+              "Association Droit au Logement Paris"]
+    body = ("<p>La mairie a annoncé un plan pour expulser deux cents familles du quartier cet hiver.</p>"
+            f"<p>{', '.join(groups[:-1])} et {groups[-1]} demandent à la mairie de retirer le plan d'expulsions.</p>")
+    assert names(parsed(f"<html lang='fr'><body>{body}</body></html>")) == groups
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Today {} call on the city council to withdraw the eviction plan."),
+    ("es", "Hoy {} exigimos al Ayuntamiento la retirada del plan de desalojos."),
+])
+def test_an_adverb_before_the_enumeration_is_no_part_of_its_first_name(language, sentence):
+    groups = {"en": ["Leeds Tenants Union", "Acorn Sheffield", "Clean Air Coalition of Manchester"],
+              "es": LOCAL_GROUPS[:3]}[language]
+    conjunction = {"en": "and", "es": "y"}[language]
+    text = sentence.format(f"{', '.join(groups[:-1])} {conjunction} {groups[-1]}")
+    opening = {"en": "The city plans to evict two hundred families this winter.",
+               "es": "El Ayuntamiento ha anunciado un plan para desalojar a doscientas familias del barrio."}[language]
+    body = f"<p>{opening}</p><p>{text}</p>"
+    assert names(parsed(f"<html lang='{language}'><body>{body}</body></html>")) == groups
+
+
 def test_a_heading_that_joins_two_nouns_before_a_genitive_names_no_signers():
     body = ("<h2>Inhalt und Formate der Konferenz</h2><p>Es gab verschiedene Formate und Zugänge.</p>"
             "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")

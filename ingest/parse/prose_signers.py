@@ -63,7 +63,7 @@ def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon)
     """The signers the title or subtitle, a heading or the opening names, or none; a signer a title names
     short ("Hermes Center") is taken in the fuller form the opening gives it."""
     for text in _places_to_look(titles, blocks):
-        for finder in (_named_by_heading, _bracketed, _subject, _apposition, _announced, _members, _said_by):
+        for finder in (_named_by_heading, _bracketed, _announced, _subject, _apposition, _members, _said_by):
             names = finder(text[:MAX_TEXT], words)
             if names:
                 return [_in_full(name, names, blocks) for name in names] if text in titles else names
@@ -558,13 +558,17 @@ def _is_name(text: str) -> bool:
     """A name in running text: every word capitalised but the small words inside it ("Reporter ohne Grenzen") and
     the words that join its parts ("Omas gegen Rechts Berlin", "Coordinadora contra la Represión")."""
     words = text.split()
-    if not words or len(words) > 8 or name_likeness(text) < MIN_LIKENESS:
+    if not words or len(words) > 8:
         return False
     if not (words[0][:1].isupper() or words[0][:1].isdigit() or "." in words[0]):
         return False
     if fold(words[0]) in _possessives():
         return False  # "Unsere Solidarität und Empathie gehört ...": what the signers have, not who they are
-    return all(_name_word(word) for word in words[1:]) or _lower_case_after_a_link(words)
+    likeness = name_likeness(text)
+    if likeness >= MIN_LIKENESS and all(_name_word(word) for word in words[1:]):
+        return True
+    # its lower-case words lower its likeness, and an organisation word at its head answers for them
+    return likeness >= MIN_APPOSED_LIKENESS and _lower_case_after_a_link(words)
 
 
 def _name_word(word: str) -> bool:
