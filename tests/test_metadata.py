@@ -913,6 +913,17 @@ def test_a_permalinks_date_where_nothing_else_dates_the_page(address, expected):
     assert statement.date == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("Leeds, 3 March 2021", "2021-03-03"), ("12 March 2021", "2021-03-12"), ("12.03.2021", "2021-03-12"),
+    ("We met on 12 March 2021 with the council.", None),
+])
+def test_a_line_that_is_only_a_date_dates_an_otherwise_undated_page_wherever_it_stands(line, expected):
+    letter = "".join(f"<p>Paragraph {n} of the letter, which asks the council to act.</p>" for n in range(10))
+    annex = "".join(f"<p>Paragraph {n} of the annex on the eviction plan.</p>" for n in range(8))
+    statement = parsed(f"<h1>Open letter</h1>{letter}<p>{line}</p><h2>Annex</h2>{annex}")
+    assert statement.date == expected
+
+
 def test_a_letters_date_above_its_salutation_after_a_press_release_paragraph():
     navigation = "".join(f"<p>Link {n} |</p>" for n in range(5))
     statement = parsed(f"<html><body><h1>Open Letter on the Task Force</h1>{navigation}<p>In an open letter to the "

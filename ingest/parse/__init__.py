@@ -17,6 +17,7 @@ from .dates import (
     infer_anniversary_date,
     is_dateline,
     iso_date,
+    lone_date,
     numeric_date,
     read_date,
     updated_date,
@@ -311,6 +312,9 @@ def _date(given: str | None, page: Page, body: list[Block], statement_start: int
         return dateline
     if permalinks:
         return permalinks[0]
+    lone = lone_date(blocks, words)
+    if lone:
+        return lone
     inferred = infer_anniversary_date(" ".join(block.text for block in body), words)
     if inferred:
         warnings.append(f"date {inferred} inferred from an anniversary the text marks")

@@ -132,6 +132,18 @@ def is_dateline(block: Block, words: Lexicon) -> bool:
     return len(block.text) <= MAX_DATELINE_CHARS and _line_date(block, words) is not None
 
 
+def lone_date(blocks: list[Block], words: Lexicon) -> str | None:
+    """The first line anywhere on the page that is nothing but a date, a place before it or not ("12 March 2021",
+    "Lyon, le 3 mars 2021"): between a letter's text and its signers, where no other date stands."""
+    for block in blocks:
+        if block.kind in ("paragraph", "line") and len(block.text) <= MAX_DATELINE_CHARS:
+            text = _DATELINE_PREFIX.sub("", block.text).strip()
+            found = read_date(text, words) or numeric_date(text.strip(" ."), words)
+            if found:
+                return found
+    return None
+
+
 def footer_datelines(footer: str | None) -> list[Block]:
     """The lines of a page's footer that speak of the statement ("Letter written August 6th, 2021."): the footer is
     furniture, but a line naming the statement dates it."""
