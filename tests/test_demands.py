@@ -1044,6 +1044,23 @@ def test_a_lead_in_left_open_to_its_list_by_naming_only_whom_it_asks_or_pointing
     assert found == [(addressee, item) for item in items]
 
 
+@pytest.mark.parametrize("lead_in, language", [
+    ("Nous exigeons donc :", "fr"), ("Exigimos, por lo tanto:", "es"), ("Chiediamo quindi:", "it"),
+    ("Exigimos, portanto:", "pt"), ("Wij eisen daarom:", "nl"), ("Exigim per tant:", "ca"),
+])
+def test_a_connective_after_the_asking_verb_leaves_the_ask_open_to_its_list(lead_in, language):
+    items = ["Housing for every evicted family", "Legal aid for all tenants"]
+    found = demands(f"{lead_in}\n\n" + "".join(f"- {item}\n" for item in items), language=language)
+    assert [text for _, text in found] == items
+
+
+def test_an_inquiry_is_asked_for_as_an_investigation_is():
+    items = ["The immediate withdrawal of the public order bill.", "An independent inquiry into the police's conduct."]
+    found = demands("The city has evicted forty families.\n\n## Our demands\n\n" + "\n\n".join(items) + "\n",
+                    language="en")
+    assert [text for _, text in found] == items
+
+
 @pytest.mark.parametrize("lead_in", ["Demandamos lo siguiente:", "Hacemos un llamado a las autoridades para:",
                                      "Por todo lo anterior, hacemos las siguientes peticiones:"])
 def test_a_lead_in_left_open_by_pointing_at_what_follows_or_by_naming_its_requests(lead_in):

@@ -472,6 +472,8 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
                 rest = ""  # "Nous exigeons dans les plus brefs délais :"
             elif position == 0 and _points_on_alone(rest, sentence, words):
                 rest = ""  # "Demandamos lo siguiente:", "We ask the following:"
+            elif position == 0 and words.connectives.fullmatch(rest):
+                rest = ""  # "Nous exigeons donc :", "Exigimos, por lo tanto:"
             return sentence, LeadIn(addressee, found[1]), rest
     return None
 

@@ -93,6 +93,7 @@ class Lexicon:
     aim_noun: re.Pattern[str]  # "principles", "Ziele": a heading over what a campaign stands for, not who signs
     appeal_noun: re.Pattern[str]  # "appeal", "Appell": what the signers join before listing what it asks
     list_pointer: re.Pattern[str]  # "the following", "folgende": an ask whose content is the list after it
+    connectives: re.Pattern[str]  # "donc", "por lo tanto", "daher": words that tie a sentence to the one before, alone
     count_words: dict[str, int]  # "three", "drei": a number written as a word
     ask_negation: re.Pattern[str]  # "We are not asking", "Nous ne demandons pas": a negation just before a verb
     only_word: re.Pattern[str]  # "not only", "pas seulement": what turns a negation into more than one ask
@@ -230,6 +231,7 @@ def lexicon(language: str = "en") -> Lexicon:
         aim_noun=re.compile(rf"\b(?:{data['aim_nouns']})\b", re.I),
         appeal_noun=re.compile(rf"\b(?:{data['appeal_nouns']})\b", re.I),
         list_pointer=re.compile(rf"\b(?:{data['list_pointer']})\b", re.I),
+        connectives=re.compile(rf"(?:\W*\b(?:{data['connectives']})\b)+\W*", re.I),
         count_words={fold(word): value for word, value in data["count_words"].items()},
         ask_negation=re.compile(rf"(?:\b(?:{_alternatives(data['ask_negations'])})|n['’]t)\s+(?:\w+\s+)?$", re.I),
         only_word=re.compile(rf"\b(?:{_alternatives(data['only_words'])})\b", re.I),
