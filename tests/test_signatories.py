@@ -417,6 +417,13 @@ SPANISH_LETTER = ("<h1>No a los desalojos</h1><p>El Ayuntamiento ha anunciado un
                   "familias del barrio. Exigimos al Ayuntamiento la retirada inmediata del plan de desalojos.</p>")
 
 
+@pytest.mark.parametrize("layout", ["<p>Firman: {}</p>", "<p>Organizaciones firmantes:</p><p>{}</p>", "<p>{}</p>"])
+def test_names_each_closed_by_a_full_stop_in_one_paragraph(layout):
+    groups = LOCAL_GROUPS[:5]
+    body = SPANISH_LETTER + layout.format(". ".join(groups) + ".")
+    assert names(parsed(f"<html lang='es'><body>{body}</body></html>")) == groups
+
+
 @pytest.mark.parametrize("mark", ["-", "–", "—", "/"])
 @pytest.mark.parametrize("layout", ["<p>Firman: {}</p>", "<p>Organizaciones firmantes:</p><p>{}</p>", "<p>{}</p>"])
 def test_names_parted_by_a_spaced_dash_or_slash(mark, layout):

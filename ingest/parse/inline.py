@@ -45,13 +45,15 @@ def _with_legal_forms(parts: list[str]) -> list[str]:
 def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int = MAX_ITEM_WORDS,
                       dashes: bool = False) -> list[str] | None:
     """The items of "a, b, c and d" (commas or semicolons, the last joined by a conjunction), or with dashes, of
-    "a – b – c" and "a / b / c", or None when the text is not such a list."""
+    "a – b – c", "a / b / c" and "A. B. C.", or None when the text is not such a list."""
     text = _without_full_stop(text.strip())
     described = _entries_with_commas(text)
     parts = _with_legal_forms([part.strip() for part in _separator(text, described).split(text)
                                if part.strip()])
     if dashes and len(parts) == 1:
         parts = _dashed(text)
+    if dashes and len(parts) == 1:
+        parts = _dotted(text)
     if not parts:
         return None
     # The space lets an Oxford comma's conjunction (", and Gamma") be split off like any other.
@@ -78,6 +80,22 @@ def _dashed(text: str) -> list[str]:
 
 _DASHES = [(mark, re.compile(rf"\s{mark}\s")) for mark in ("-", "–", "—", "/")]
 MIN_DASHED_ITEMS = 3
+
+
+def _dotted(text: str) -> list[str]:
+    """ "A. B. C. D.": names each closed by a full stop, as short sentences are; an abbreviation's stop ("e.V.",
+    "Inc.") is no end."""
+    parts: list[str] = []
+    start = 0
+    for stop in _FULL_STOP.finditer(text):
+        if not is_abbreviation(text[:stop.start() + 1].split()[-1]):
+            parts.append(text[start:stop.start()].strip())
+            start = stop.end()
+    parts.append(text[start:].strip())
+    return parts if len(parts) >= MIN_DASHED_ITEMS and all(parts) else [text]
+
+
+_FULL_STOP = re.compile(r"\.\s+(?=[A-ZÀ-Þ0-9])")
 
 
 def _separator(text: str, semicolons_only: bool) -> re.Pattern[str]:
