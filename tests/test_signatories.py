@@ -11,6 +11,7 @@ import pytest
 from ingest.parse import countries, parse
 from ingest.parse.countries import fold
 from ingest.parse.entries import Entry, names_on_one_line
+from ingest.parse.formats import read_page
 from ingest.parse.inline import split_inline_list
 from ingest.parse.lexicon import lexicon
 from ingest.parse.names import _data, _word_starts, name_likeness, on_behalf_of, person_evidence, read_person
@@ -422,6 +423,34 @@ def test_names_each_closed_by_a_full_stop_in_one_paragraph(layout):
     groups = LOCAL_GROUPS[:5]
     body = SPANISH_LETTER + layout.format(". ".join(groups) + ".")
     assert names(parsed(f"<html lang='es'><body>{body}</body></html>")) == groups
+
+
+WALL_ENTRIES = ["Sindicato de Inquilinas de Madrid, España", "Colectivo Feminista de Tijuana, Baja California, México",
+                "Red de Mujeres del Sur, Argentina", "Stop Desahucios Granada", "Asamblea Vecinal de Tetuán, Madrid",
+                "Ecologistas en Acción Cádiz",
+                "Centro de Derechos Humanos Miguel Agustín Pro Juárez de la Ciudad de México y Centroamérica",
+                "Coordinadora de Barrios, Madrid, España",
+                "Centro de Derechos Humanos Fray Francisco de Vitoria O.P. A.C.", "Plataforma Salvemos el Cabanyal"]
+WALL_TEXT = ("El Ayuntamiento ha anunciado un plan para desalojar a doscientas familias del barrio este invierno. Las "
+             "familias llevan años viviendo en el barrio. Exigimos al Ayuntamiento la retirada inmediata del plan.")
+
+
+@pytest.mark.parametrize("content_type", ["text/html", "text/plain"])
+def test_a_wall_of_text_that_lists_its_signers_as_sentences(content_type):
+    wall = (f"{WALL_TEXT} Firman las siguientes organizaciones: {'. '.join(WALL_ENTRIES).removesuffix('.')}. Para "
+            "adhesiones escribir a contacto@ejemplo.org. Madrid, 3 de marzo de 2021.")
+    page = f"<html lang='es'><body><h1>No a los desalojos</h1><p>{wall}</p></body></html>" \
+        if content_type == "text/html" else f"No a los desalojos\n\n{wall}\n"
+    statement = parsed(page, content_type)
+    assert names(statement) == WALL_ENTRIES
+    assert [demand.text for demand in statement.demands] == ["Exigimos al Ayuntamiento la retirada inmediata del plan."]
+
+
+def test_short_sentences_of_prose_are_no_run_of_names():
+    prose = ("We met the council. It refused. We wrote again. No answer came. The families waited. Winter came. The "
+             "evictions began. Nobody was housed. We call on the council to stop the evictions.")
+    assert [block.kind for block in read_page(f"<h1>No evictions</h1><p>{prose}</p>", "text/html").blocks] == \
+        ["heading", "paragraph"]
 
 
 @pytest.mark.parametrize("mark", ["-", "–", "—", "/"])

@@ -22,7 +22,9 @@ from .countries import fold
 from .dates import iso_date
 from .headings import cue_pattern
 from .language import is_prose
+from .names import name_likeness
 from .pandoc_tables import dashed_tables_as_html, grid_tables_as_html
+from .sentences import is_abbreviation
 from .tables import header_kind
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
@@ -103,7 +105,7 @@ def read_page(text: str, content_type: str) -> Page:
         page = page_from_markdown(text)
     else:
         page = Page(blocks_from_text(text))
-    page.blocks = _valedictions_apart(page.blocks)
+    page.blocks = _name_runs_apart(_valedictions_apart(page.blocks))
     pages_repository = _PAGES_REPOSITORY.search(text)
     if pages_repository and "address" not in page.metadata:
         page.metadata["address"] = f"https://{pages_repository['owner'].casefold()}.github.io/"
@@ -126,6 +128,114 @@ def _valedictions_apart(blocks: list[Block]) -> list[Block]:
         else:
             parted.append(block)
     return parted
+
+
+def _name_runs_apart(blocks: list[Block]) -> list[Block]:
+    """A wall of text that lists its signers as sentences ("... firman: A, Madrid. B, Tijuana, México. C. ..."): the
+    run of names each closed by a full stop, one line each, between the text before and after it."""
+    parted: list[Block] = []
+    for block in blocks:
+        if block.kind == "paragraph" and block.text.count(". ") >= MIN_NAME_RUN:
+            parted.extend(_run_of_names_apart(block.text) or [block])
+        else:
+            parted.append(block)
+    return parted
+
+
+MIN_NAME_RUN = 8  # short sentences in prose rarely come eight in a row; names a wall of text lists come by dozens
+MAX_RUN_ENTRY_WORDS = 30  # "Name, what it is, the town, the country": one entry of such a run
+_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-ZÀ-Þ0-9])")
+_INITIALS_END = re.compile(r"\b(?:\w\.)+\w$")
+_INITIALS = re.compile(r"(?:\w\.)+\w?\.?(?:\s|$)")
+
+
+def _run_of_names_apart(text: str) -> list[Block]:
+    spans = _sentence_spans(text)
+    run = _longest_run(_bridged([_entry_start(text[begin:end]) for begin, end in spans], spans, text))
+    if run is None:
+        return []
+    first, last = run
+    opening = spans[first][0] + (_entry_start(text[spans[first][0]:spans[first][1]]) or 0)
+    names = [text[opening:spans[first][1]]] + [text[begin:end] for begin, end in spans[first + 1:last + 1]]
+    after = text[spans[last][1]:].lstrip(". ").strip()
+    # the text before and after may hold runs of their own (organisations, then people)
+    return _name_runs_apart([Block("paragraph", part) for part in _lead_in_apart(text[:opening].strip())]) + \
+        [Block("line", _closed(name.strip()), opens=index == 0) for index, name in enumerate(names)] + \
+        _name_runs_apart([Block("paragraph", after)] if after else [])
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of the text begins and ends, its full stop left out."""
+    spans, start = [], 0
+    for stop in _SENTENCE_STOP.finditer(text):
+        if _INITIALS_END.search(text, 0, stop.start()) and _INITIALS.match(text, stop.end()):
+            continue  # "Fray Francisco de Vitoria O.P. A.C.": one name's abbreviations
+        spans.append((start, stop.start()))
+        start = stop.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _bridged(starts: list[int | None], spans: list[tuple[int, int]], text: str) -> list[int | None]:
+    """One long or odd name among many ("Centro de Derechos Humanos Miguel Agustín Pro Juárez de ..."): a capitalised
+    sentence of an entry's length between two entries is one too."""
+    bridged = list(starts)
+    for index in range(1, len(spans) - 1):
+        sentence = text[spans[index][0]:spans[index][1]]
+        if starts[index] is None and starts[index - 1] is not None and starts[index + 1] == 0 \
+                and sentence[:1].isupper() and len(sentence.split()) <= MAX_RUN_ENTRY_WORDS:
+            bridged[index] = 0
+    return bridged
+
+
+def _lead_in_apart(text: str) -> list[str]:
+    """The text before the names, its last sentence apart where it introduces them ("... Firman:")."""
+    if not text.endswith(":"):
+        return [text] if text else []
+    stops = list(_SENTENCE_STOP.finditer(text))
+    if not stops:
+        return [text]
+    return [text[:stops[-1].start() + 1], text[stops[-1].end():]]
+
+
+def _entry_start(sentence: str) -> int | None:
+    """Where a sentence that is a signer's entry begins: 0, or past a lead-in's colon ("Firman: A, Madrid"); None
+    where it is no entry."""
+    colon = sentence.rfind(": ")
+    start = colon + 2 if colon >= 0 else 0
+    entry = sentence[start:]
+    head = entry.split(", ")[0]
+    if not entry[:1].isupper() and not entry[:1].isdigit() or len(entry.split()) > MAX_RUN_ENTRY_WORDS \
+            or len(head.split()) > MAX_RUN_NAME_WORDS or name_likeness(entry) < MIN_RUN_LIKENESS:
+        return None
+    return start
+
+
+MAX_RUN_NAME_WORDS = 12
+MIN_RUN_LIKENESS = 0.6
+
+
+def _longest_run(starts: list[int | None]) -> tuple[int, int] | None:
+    """The first and last index of the longest run of entries, where it is long enough; only its first may open past
+    a lead-in's colon."""
+    best, begin = None, None
+    for index, start in enumerate([*starts, None]):
+        ends = start is None or (start > 0 and begin is not None)
+        if ends and begin is not None and index - begin >= MIN_NAME_RUN \
+                and (best is None or index - begin > best[1] - best[0] + 1):
+            best = (begin, index - 1)
+        if ends:
+            begin = None if start is None else index
+        elif begin is None:
+            begin = index
+    return best
+
+
+def _closed(name: str) -> str:
+    """ "Asociación Civil Ejemplo A.C" gets back the full stop its abbreviation ends with; no other name keeps one."""
+    name = name.rstrip(".")
+    last = name.split()[-1] if name.split() else ""
+    return f"{name}." if is_abbreviation(f"{last}.") and len(last) > 1 else name
 
 
 def is_valediction(line: str) -> bool:
