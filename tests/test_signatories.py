@@ -425,6 +425,18 @@ def test_names_each_closed_by_a_full_stop_in_one_paragraph(layout):
     assert names(parsed(f"<html lang='es'><body>{body}</body></html>")) == groups
 
 
+ITALIAN_GROUPS = ["ARCI Milano", "Emergency - Roma", "Legambiente Lazio",
+                  "Coordinamento Nazionale delle Comunità di Accoglienza e dei Centri Sociali del Lazio Meridionale",
+                  "Libera - Roma", "Rete della Conoscenza"]
+
+
+@pytest.mark.parametrize("lead", ["Primi firmatari (in ordine alfabetico) ", "Hanno firmato: ", ""])
+def test_names_parted_by_slashes_some_with_a_dash_of_their_own_and_a_bracketed_label_before(lead):
+    body = ("<h1>Fermare gli sgomberi</h1><p>Il Comune ha annunciato lo sgombero di duecento famiglie. Chiediamo al "
+            f"Comune di ritirare il piano di sgombero.</p><p>{lead}{' / '.join(ITALIAN_GROUPS)}</p>")
+    assert names(parsed(f"<html lang='it'><body>{body}</body></html>")) == ITALIAN_GROUPS
+
+
 WALL_ENTRIES = ["Sindicato de Inquilinas de Madrid, España", "Colectivo Feminista de Tijuana, Baja California, México",
                 "Red de Mujeres del Sur, Argentina", "Stop Desahucios Granada", "Asamblea Vecinal de Tetuán, Madrid",
                 "Ecologistas en Acción Cádiz",

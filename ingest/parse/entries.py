@@ -519,12 +519,23 @@ def inline_items(text: str, words: Lexicon) -> list[str] | None:
         return None  # "Klaus Müller, Vorsitzender der Konferenz ... Christen und Juden": a person and their role
     if sum(1 for item in items if is_place(item)) >= MAX_PLACES * len(items):
         return None  # "Steve Willett, UPTE-CWA Local 9119, Oakland, California, US ...": addresses run together
+    items = [_after_a_bracketed_label(items[0], words), *items[1:]]
     likeness = [name_likeness(item) for item in items]
     doubtful = sum(1 for value in likeness if value < 0.6)
     if likeness[0] < 0.6 or doubtful > (0.15 * len(items) if len(items) >= 8 else 0):
         return None  # "Activities are planned for Auckland University, ...": a sentence, not a list
     read = out_of_the_sentence([_after_a_sentence(items[0]), *items[1:]], words, closed=text.rstrip()[-1:] in ".!?")
     return [without_article(item) for item in read]
+
+
+def _after_a_bracketed_label(first: str, words: Lexicon) -> str:
+    """ "Primi firmatari (in ordine alfabetico) ARCI Milano": a label that a bracket closes, without a colon, before the
+    first name; a label where it names the signers or reads as no name."""
+    label, bracket, name = first.rpartition(") ")
+    if not bracket or "(" not in label or not name[:1].isupper():
+        return first
+    names_signers = words.group_noun.search(label) or words.signatory_leadin.search(label)
+    return name if names_signers or name_likeness(first) < 0.6 <= name_likeness(name) else first
 
 
 def _after_a_sentence(first: str) -> str:

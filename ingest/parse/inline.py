@@ -54,6 +54,8 @@ def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int 
         parts = _dashed(text)
     if dashes and len(parts) == 1:
         parts = _dotted(text)
+    if len(parts) >= MIN_DASHED_ITEMS and text not in parts and not _separator(text, described).search(text):
+        longest = max(longest, MAX_MARKED_ITEM_WORDS)  # a mark no prose uses so says where each name ends
     if not parts:
         return None
     # The space lets an Oxford comma's conjunction (", and Gamma") be split off like any other.
@@ -69,17 +71,14 @@ def split_inline_list(text: str, words: Lexicon, minimum: int = 3, longest: int 
 def _dashed(text: str) -> list[str]:
     """ "A – B – C", "A / B / C": names parted by a spaced dash or slash, used at least twice (one dash sets a name
     beside its place or its website: "Attac – Paris")."""
-    for mark, separator in _DASHES:
-        if mark not in text:
-            continue
-        parts = [part.strip() for part in separator.split(text)]
-        if len(parts) >= MIN_DASHED_ITEMS and all(parts):
-            return parts
-    return [text]
+    splits = [[part.strip() for part in separator.split(text)] for mark, separator in _DASHES if mark in text]
+    parts = max(splits, key=len, default=[text])  # "Roma - Italia / ARCI Milano / ...": the mark used most
+    return parts if len(parts) >= MIN_DASHED_ITEMS and all(parts) else [text]
 
 
 _DASHES = [(mark, re.compile(rf"\s{mark}\s")) for mark in ("-", "–", "—", "/")]
 MIN_DASHED_ITEMS = 3
+MAX_MARKED_ITEM_WORDS = 15  # "Associazione ... per la ... di ...": a long name between dashes or slashes
 
 
 def _dotted(text: str) -> list[str]:
