@@ -369,6 +369,24 @@ def test_the_last_name_of_a_subject_keeps_the_words_that_join_its_parts(language
 
 CONJUNCTIONS = {"es": "y", "fr": "et"}
 
+VERB_SECOND_GROUPS = {"de": ["Bündnis Klimaneustart", "Attac Österreich", "Seebrücke Hamburg",
+                             "Omas gegen Rechts Berlin", "Bund der Steuerzahler Berlin"],
+                      "nl": ["Milieudefensie Utrecht", "Vereniging Huurders Amsterdam", "Vluchtelingenwerk Oost"]}
+
+
+@pytest.mark.parametrize("language, sentence, count", [
+    ("de", "Gemeinsam fordern {} die Rücknahme des Räumungsplans.", 3),
+    ("de", "Gemeinsam fordern {} die Rücknahme des Räumungsplans.", 5),
+    ("de", "Heute fordern {} die Stadt auf, den Räumungsplan zurückzunehmen.", 5),
+    ("nl", "Vandaag roepen {} de gemeente op om het plan in te trekken.", 3),
+])
+def test_names_after_the_verb_that_stands_second_are_its_subject(language, sentence, count):
+    groups = VERB_SECOND_GROUPS[language][:count]
+    listed = ", ".join(groups[:-1]) + {"de": " und ", "nl": " en "}[language] + groups[-1]
+    opening = {"de": "Die Stadt will Familien räumen.", "nl": "De gemeente wil gezinnen uitzetten."}[language]
+    body = f"<p>{opening}</p><p>{sentence.format(listed)}</p>"
+    assert names(parsed(f"<html lang='{language}'><body>{body}</body></html>")) == groups
+
 
 def test_a_name_with_words_that_join_its_parts_is_the_subject_of_an_ask_after_an_auxiliary():
     body = ("<p>Leeds Tenants Union, Acorn Sheffield and Clean Air Coalition of Manchester are calling on the city "

@@ -63,7 +63,8 @@ def prose_signers(titles: list[str | None], blocks: list[Block], words: Lexicon)
     """The signers the title or subtitle, a heading or the opening names, or none; a signer a title names
     short ("Hermes Center") is taken in the fuller form the opening gives it."""
     for text in _places_to_look(titles, blocks):
-        for finder in (_named_by_heading, _bracketed, _announced, _subject, _apposition, _members, _said_by):
+        for finder in (_named_by_heading, _bracketed, _announced, _subject, _after_the_verb, _apposition, _members,
+                       _said_by):
             names = finder(text[:MAX_TEXT], words)
             if names:
                 return [_in_full(name, names, blocks) for name in names] if text in titles else names
@@ -256,9 +257,64 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
     return []
 
 
+def _after_the_verb(sentence: str, words: Lexicon) -> list[str]:
+    """ "Gemeinsam fordern A, B und C die Rücknahme ...", "Vandaag roepen A, B en C de gemeente op ...": where the verb
+    stands second, the names right after the verb that asks are its subject, up to the lower-case word after the
+    last of them."""
+    rest = _past_the_verb(sentence, words)
+    if rest is None:
+        return []
+    parts = [part.strip() for part in re.split(r",\s+", rest)]
+    found = [without_article(part) for part in _ending_before_the_object(parts, words)]
+    return found if len(found) >= 2 and all(_is_name(name) for name in found) and _plausible(found) else []
+
+
+def _past_the_verb(text: str, words: Lexicon) -> str | None:
+    """What follows a sentence's opening verb that asks, where the verb stands second ("Gemeinsam fordern A, B ..."
+    gives "A, B ..."); None elsewhere."""
+    if words.language not in VERB_SECOND_LANGUAGES:
+        return None
+    text = _opener().sub("", text.strip())
+    verb, _, rest = text.partition(" ")
+    if not verb[:1].islower() or not rest[:1].isupper() or not words.ask_trigger.found_at_start(text):
+        return None
+    return rest
+
+
+def _ending_before_the_object(items: list[str], words: Lexicon) -> list[str]:
+    """The enumeration up to its last name, without the verb's object after it ("... und C die Rücknahme des Plans",
+    "... und C die Stadt auf, den Plan zurückzunehmen"), its conjunction split off already or not."""
+    for end, item in enumerate(items):
+        for joint in any_conjunction(words).finditer(" " + item):
+            last = _name_before_its_object(without_article((" " + item)[joint.end():]), words)
+            if last:
+                return [*items[:end], (" " + item)[:joint.start()].strip(), last]
+    last = _name_before_its_object(without_article(items[-1]), words)
+    return [*items[:-1], last] if last else items
+
+
+def _name_before_its_object(text: str, words: Lexicon) -> str:
+    """ "Seebrücke Hamburg die Rücknahme des Plans" gives "Seebrücke Hamburg", "Bund der Steuerzahler die ..." gives
+    "Bund der Steuerzahler": the name up to the article that opens the verb's object (not a genitive's), or up to a
+    word in lower case that joins no name's parts; empty where nothing follows it."""
+    name, after = _leading_name(text, linked=True)
+    tokens = name.split()
+    for index, token in enumerate(tokens[1:], start=1):
+        if words.determiners.match(token + " ") and not (words.genitive_article
+                                                         and words.genitive_article.fullmatch(token)):
+            return " ".join(tokens[:index])
+    return name if after[:1].islower() else ""
+
+
+VERB_SECOND_LANGUAGES = ("de", "nl")  # where an adverb opens a sentence, its verb comes next and its subject after
+
+
 def out_of_the_sentence(items: list[str], words: Lexicon, closed: bool) -> list[str]:
     """An enumeration read out of the sentence it stands in: "Desde A" and "Die Initiativen A" open on the name, and
     "..., G und H fordern die Stadt auf, den Plan zurückzunehmen." ends where the ask after its last name begins."""
+    inverted = _past_the_verb(items[0], words)
+    if inverted is not None:  # "Gemeinsam fordern A, B und C die Rücknahme ..."
+        return _ending_before_the_object([inverted, *items[1:]], words)
     items = [_past_a_preposition(_after_group_noun(items[0], words)), *items[1:]]
     if not closed:
         return items
