@@ -476,6 +476,23 @@ def test_a_wall_of_text_that_lists_its_signers_as_sentences(content_type):
     assert [demand.text for demand in statement.demands] == ["Exigimos al Ayuntamiento la retirada inmediata del plan."]
 
 
+@pytest.mark.parametrize("lead", ["Organizaciones firmantes: ", "Lo suscriben las organizaciones firmantes. "])
+def test_a_wall_of_text_that_parts_its_signers_by_semicolons_after_saying_they_sign(lead):
+    wall = (f"{WALL_TEXT} {lead}{'; '.join(WALL_ENTRIES)}. Para adhesiones escribir a contacto@ejemplo.org. Madrid, 3 "
+            "de marzo de 2021.")
+    assert names(parsed(f"<html lang='es'><body><h1>No a los desalojos</h1><p>{wall}</p></body></html>")) == \
+        WALL_ENTRIES
+
+
+def test_names_a_report_parts_by_semicolons_in_a_wall_of_text_are_no_signers():
+    artists = ["Danilo Amerio", "Manuel Aspidi", "Vincenzo Capua", "Claudio Carlucci", "Marco Catania", "Mimmo Cavallo",
+               "Mariella Nava", "Renzo Rubino", "Elisabetta Russo"]
+    wall = ("La manifestazione si aprirà con un corteo e si chiuderà con un concerto in piazza del Popolo. Sul palco "
+            f"si esibiranno: {'; '.join(artists)}. La sindaca ha annunciato nuovi servizi per le persone disabili.")
+    assert [block.kind for block in read_page(f"<h1>Disability Pride</h1><p>{wall}</p>", "text/html").blocks] == \
+        ["heading", "paragraph"]
+
+
 def test_short_sentences_of_prose_are_no_run_of_names():
     prose = ("We met the council. It refused. We wrote again. No answer came. The families waited. Winter came. The "
              "evictions began. Nobody was housed. We call on the council to stop the evictions.")

@@ -131,47 +131,88 @@ def _valedictions_apart(blocks: list[Block]) -> list[Block]:
 
 
 def _name_runs_apart(blocks: list[Block]) -> list[Block]:
-    """A wall of text that lists its signers as sentences ("... firman: A, Madrid. B, Tijuana, México. C. ..."): the
-    run of names each closed by a full stop, one line each, between the text before and after it."""
+    """A wall of text that lists its signers as sentences ("... firman: A, Madrid. B, Tijuana, México. C. ...") or
+    parts them by semicolons: the run of names, one line each, between the text before and after it."""
     parted: list[Block] = []
     for block in blocks:
-        if block.kind == "paragraph" and block.text.count(". ") >= MIN_NAME_RUN:
-            parted.extend(_run_of_names_apart(block.text) or [block])
-        else:
-            parted.append(block)
+        marks = [stop for mark, stop in _ENTRY_STOPS if block.text.count(mark) >= MIN_NAME_RUN - 1]
+        apart = next((found for stop in marks if (found := _run_of_names_apart(block.text, stop))), None) \
+            if block.kind == "paragraph" else None
+        parted.extend(apart or [block])
     return parted
 
 
 MIN_NAME_RUN = 8  # short sentences in prose rarely come eight in a row; names a wall of text lists come by dozens
 MAX_RUN_ENTRY_WORDS = 30  # "Name, what it is, the town, the country": one entry of such a run
 _SENTENCE_STOP = re.compile(r"\.\s+(?=[A-ZÀ-Þ0-9])")
+_ENTRY_STOPS = ((". ", _SENTENCE_STOP), ("; ", re.compile(r";\s+(?=[A-ZÀ-Þ0-9])")))
 _INITIALS_END = re.compile(r"\b(?:\w\.)+\w$")
 _INITIALS = re.compile(r"(?:\w\.)+\w?\.?(?:\s|$)")
 
 
-def _run_of_names_apart(text: str) -> list[Block]:
-    spans = _sentence_spans(text)
-    run = _longest_run(_bridged([_entry_start(text[begin:end]) for begin, end in spans], spans, text))
+def _run_of_names_apart(text: str, stop: re.Pattern[str]) -> list[Block]:
+    spans = _entry_spans(text, stop)
+    semicolons = stop is not _SENTENCE_STOP
+    # where semicolons part the names, the first and last share their parts with the sentences around them
+    run = _longest_run(_bridged([_entry_start(text[begin:end]) for begin, end in spans], spans, text),
+                       MIN_NAME_RUN - 2 if semicolons else MIN_NAME_RUN)
     if run is None:
         return []
     first, last = run
     opening = spans[first][0] + (_entry_start(text[spans[first][0]:spans[first][1]]) or 0)
     names = [text[opening:spans[first][1]]] + [text[begin:end] for begin, end in spans[first + 1:last + 1]]
-    after = text[spans[last][1]:].lstrip(". ").strip()
+    closing = spans[last][1]
+    if semicolons:  # "... with the neighbours. A, Madrid; B; ...; Z. For contact, ..."
+        opening, names = _sentence_before(text, spans[first - 1], opening, names) if first else (opening, names)
+        closing, names = _sentence_after(text, spans[last + 1], closing, names) \
+            if last + 1 < len(spans) else (closing, names)
+        if len(names) < MIN_NAME_RUN or not _signers_named_before(text[max(0, opening - SIGNERS_CUE_REACH):opening]):
+            return []  # "Si esibiranno: A; B; C; ...": semicolons part any names a report lists, not only signers
+    after = text[closing:].lstrip(".; ").strip()
     # the text before and after may hold runs of their own (organisations, then people)
     return _name_runs_apart([Block("paragraph", part) for part in _lead_in_apart(text[:opening].strip())]) + \
         [Block("line", _closed(name.strip()), opens=index == 0) for index, name in enumerate(names)] + \
         _name_runs_apart([Block("paragraph", after)] if after else [])
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Where each sentence of the text begins and ends, its full stop left out."""
+SIGNERS_CUE_REACH = 400  # characters before the first name: the sentence that leads in to them
+
+
+def _signers_named_before(text: str) -> bool:
+    return cue_pattern("signing", "undersigned", "supporting", "supporters").search(text) is not None
+
+
+def _sentence_before(text: str, span: tuple[int, int], opening: int, names: list[str]) -> tuple[int, list[str]]:
+    """The name that ends the part before the run, after the sentence that opens that part."""
+    stops = [found for found in _SENTENCE_STOP.finditer(text, span[0], span[1]) if _sentence_ends(text, found)]
+    if stops and _entry_start(text[stops[-1].end():span[1]]) == 0:
+        return stops[-1].end(), [text[stops[-1].end():span[1]], *names]
+    return opening, names
+
+
+def _sentence_after(text: str, span: tuple[int, int], closing: int, names: list[str]) -> tuple[int, list[str]]:
+    """The name that opens the part after the run, before the sentence that closes that part."""
+    stops = [found for found in _SENTENCE_STOP.finditer(text, span[0], span[1]) if _sentence_ends(text, found)]
+    if stops and _entry_start(text[span[0]:stops[0].start()]) == 0:
+        return stops[0].start(), [*names, text[span[0]:stops[0].start()]]
+    return closing, names
+
+
+def _sentence_ends(text: str, stop: re.Match[str]) -> bool:
+    """A full stop that ends a sentence, not an abbreviation's ("St. Peter", "O.P. A.C.")."""
+    before = text[:stop.start() + 1].split()
+    return bool(before) and not is_abbreviation(before[-1]) and not (
+        _INITIALS_END.search(text, 0, stop.start()) and _INITIALS.match(text, stop.end()))
+
+
+def _entry_spans(text: str, stop: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where each sentence (or each part between semicolons) of the text begins and ends, its mark left out."""
     spans, start = [], 0
-    for stop in _SENTENCE_STOP.finditer(text):
-        if _INITIALS_END.search(text, 0, stop.start()) and _INITIALS.match(text, stop.end()):
+    for found in stop.finditer(text):
+        if _INITIALS_END.search(text, 0, found.start()) and _INITIALS.match(text, found.end()):
             continue  # "Fray Francisco de Vitoria O.P. A.C.": one name's abbreviations
-        spans.append((start, stop.start()))
-        start = stop.end()
+        spans.append((start, found.start()))
+        start = found.end()
     spans.append((start, len(text)))
     return spans
 
@@ -215,13 +256,13 @@ MAX_RUN_NAME_WORDS = 12
 MIN_RUN_LIKENESS = 0.6
 
 
-def _longest_run(starts: list[int | None]) -> tuple[int, int] | None:
+def _longest_run(starts: list[int | None], minimum: int) -> tuple[int, int] | None:
     """The first and last index of the longest run of entries, where it is long enough; only its first may open past
     a lead-in's colon."""
     best, begin = None, None
     for index, start in enumerate([*starts, None]):
         ends = start is None or (start > 0 and begin is not None)
-        if ends and begin is not None and index - begin >= MIN_NAME_RUN \
+        if ends and begin is not None and index - begin >= minimum \
                 and (best is None or index - begin > best[1] - best[0] + 1):
             best = (begin, index - 1)
         if ends:
@@ -233,7 +274,7 @@ def _longest_run(starts: list[int | None]) -> tuple[int, int] | None:
 
 def _closed(name: str) -> str:
     """ "Asociación Civil Ejemplo A.C" gets back the full stop its abbreviation ends with; no other name keeps one."""
-    name = name.rstrip(".")
+    name = name.rstrip(" .;")
     last = name.split()[-1] if name.split() else ""
     return f"{name}." if is_abbreviation(f"{last}.") and len(last) > 1 else name
 
