@@ -476,7 +476,8 @@ def test_a_wall_of_text_that_lists_its_signers_as_sentences(content_type):
     assert [demand.text for demand in statement.demands] == ["Exigimos al Ayuntamiento la retirada inmediata del plan."]
 
 
-@pytest.mark.parametrize("lead", ["Organizaciones firmantes: ", "Lo suscriben las organizaciones firmantes. "])
+@pytest.mark.parametrize("lead", ["Organizaciones firmantes: ", "Lo suscriben las organizaciones firmantes. ",
+                                  "Firman las siguientes organizaciones: "])
 def test_a_wall_of_text_that_parts_its_signers_by_semicolons_after_saying_they_sign(lead):
     wall = (f"{WALL_TEXT} {lead}{'; '.join(WALL_ENTRIES)}. Para adhesiones escribir a contacto@ejemplo.org. Madrid, 3 "
             "de marzo de 2021.")
