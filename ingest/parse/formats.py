@@ -154,8 +154,12 @@ def _run_of_names_apart(text: str, stop: re.Pattern[str]) -> list[Block]:
     spans = _entry_spans(text, stop)
     semicolons = stop is not _SENTENCE_STOP
     # where semicolons part the names, the first and last share their parts with the sentences around them
-    run = _longest_run(_bridged([_entry_start(text[begin:end]) for begin, end in spans], spans, text),
-                       MIN_NAME_RUN - 2 if semicolons else MIN_NAME_RUN)
+    minimum = MIN_NAME_RUN - 2 if semicolons else MIN_NAME_RUN
+    shaped = [_entry_start(text[begin:end], likeness=False) for begin, end in spans]
+    if _longest_run(_bridged(shaped, spans, text), minimum) is None:
+        return []  # the run's shape is looked for first: most long paragraphs have none, and likeness costs more
+    run = _longest_run(_bridged([_entry_start(text[begin:end]) if shape is not None else None
+                                 for (begin, end), shape in zip(spans, shaped, strict=True)], spans, text), minimum)
     if run is None:
         return []
     first, last = run
@@ -239,15 +243,15 @@ def _lead_in_apart(text: str) -> list[str]:
     return [text[:stops[-1].start() + 1], text[stops[-1].end():]]
 
 
-def _entry_start(sentence: str) -> int | None:
+def _entry_start(sentence: str, likeness: bool = True) -> int | None:
     """Where a sentence that is a signer's entry begins: 0, or past a lead-in's colon ("Firman: A, Madrid"); None
-    where it is no entry."""
+    where it is no entry (by its shape alone, without likeness)."""
     colon = sentence.rfind(": ")
     start = colon + 2 if colon >= 0 else 0
     entry = sentence[start:]
     head = entry.split(", ")[0]
     if not entry[:1].isupper() and not entry[:1].isdigit() or len(entry.split()) > MAX_RUN_ENTRY_WORDS \
-            or len(head.split()) > MAX_RUN_NAME_WORDS or name_likeness(entry) < MIN_RUN_LIKENESS:
+            or len(head.split()) > MAX_RUN_NAME_WORDS or likeness and name_likeness(entry) < MIN_RUN_LIKENESS:
         return None
     return start
 
