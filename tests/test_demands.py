@@ -1016,6 +1016,8 @@ def test_asks_inside_a_quotation_of_several_sentences_are_the_speakers_but_a_par
     ("Ci sembra necessario che il Governo ritiri il progetto.", "it"),
     ("Parece-nos urgente que o governo retire o projeto.", "pt"),
     ("Es scheint uns dringend geboten, dass die Regierung das Gesetz zurückzieht.", "de"),
+    ("Resulta indispensable que el Estado repare integralmente a las víctimas.", "es"),
+    ("Nous réaffirmons notre demande d'une enquête indépendante.", "fr"),
 ])
 def test_common_ways_of_asking_in_each_language(sentence, language):
     assert asked(sentence, language) == [sentence]
