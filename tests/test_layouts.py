@@ -1291,3 +1291,11 @@ def test_a_networks_members_in_brackets_one_to_a_line_are_each_a_signer():
                        "April 21, 2021  \nVictims’ support network  \n" + "  \n".join(lines) + "\n\n"
                        + "\n\n".join(korean) + "\n", "text/markdown")  # the statement again, in Korean: prose
     assert [signatory.name for signatory in statement.signatories][-5:] == members
+
+
+def test_a_short_german_paragraph_that_ends_on_a_noun_is_prose_not_a_signer():
+    statement = parsed("<html lang='de'><body><h1>Erklärung zur Lage</h1><p>Die Organisationen sind besorgt über die "
+                       "Lage. Wir verlangen eine unabhängige Untersuchung der Vorfälle.</p><p>Alpha Netzwerk, Beta "
+                       "Kollektiv, Gamma Verein</p></body></html>")
+    assert [d.text for d in statement.demands] == ["Wir verlangen eine unabhängige Untersuchung der Vorfälle."]
+    assert "Die Organisationen sind besorgt" in statement.text

@@ -63,6 +63,7 @@ MIN_DISTINCT_SHARE = 0.6  # of its entries, that a list of signers names differe
 MIN_MEAN_LIKENESS = 0.6
 MIN_MEAN_LIKENESS_AFTER_LEAD_IN = 0.45  # "Atentamente: grupo de trabajo del Segundo Foro y ..."
 _SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
+_NOUN_SENTENCE_END = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{3,}[.!?]$")
 
 
 @dataclass
@@ -116,7 +117,7 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
         return "entry"
     if text.endswith((":", "：")) and not labelled_items(text, words):
         return "prose"  # a long line that leads into something
-    if len(text) <= MAX_ENTRY_CHARS and not looks_like_sentence(text):
+    if len(text) <= MAX_ENTRY_CHARS and not looks_like_sentence(text, words.nouns_capitalised):
         return "entry"
     if labelled_items(text, words) or inline_items(text, words):
         return "entry"
@@ -539,12 +540,14 @@ def _adjacent(run: Run, other: Run, step: int) -> bool:
     return (other.start == run.end) if step > 0 else (other.end == run.start)
 
 
-def looks_like_sentence(text: str) -> bool:
-    """Prose such as "Thanks to X for providing the domain name." rather than a name."""
+def looks_like_sentence(text: str, nouns_capitalised: bool = False) -> bool:
+    """Prose such as "Thanks to X for providing the domain name." rather than a name; where nouns are capitalised, one
+    that ends on a noun too ("Wir verlangen eine unabhängige Untersuchung der Vorfälle.")."""
     words = text.split()
     if len(words) >= MIN_CJK_SENTENCE_WORDS and _CJK_SENTENCE_END.search(text):
         return True  # "... 재판부를 규탄한다!": Korean, Chinese and Japanese have no lower case to tell prose by
-    if len(words) < 5 or not _SENTENCE_END.search(text):
+    ends = _SENTENCE_END.search(text) or (nouns_capitalised and _NOUN_SENTENCE_END.search(text))
+    if len(words) < 5 or not ends:
         return False
     return sum(1 for word in words[1:] if word[:1].islower()) >= len(words) // 2
 
