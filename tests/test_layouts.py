@@ -9,6 +9,7 @@ import pytest
 
 from ingest.files import read_file
 from ingest.parse import parse, read
+from ingest.parse.candidates import looks_like_sentence
 from ingest.records import Document
 
 
@@ -1030,11 +1031,11 @@ def test_a_page_of_articles_each_wrapped_in_a_list_item_is_read_whole_and_block_
     item = "<section><ul><li><article>{}</article></li></ul></section>"
     statement_article = (STATEMENT_TEXT.replace("h1", "h2") + "<p>We also call on the Parliament to hear the groups "
                          "that defend journalists before it votes, as the law on the press demands of it.</p>"
-                         "<p>Open Rights Group</p><p>Privacy International</p><p>Article 19</p>")
+                         "<p>Open Rights Group</p><p>Privacy International</p><p>Article 19</p><p>Access Now</p>")
     statement = parsed("<html><body><div>" + item.format(news.format("City news", "Weather", "Sport")) +
                        item.format(statement_article) + "</div></body></html>")
     assert [s.name_as_written for s in statement.signatories] == [
-        "Open Rights Group", "Privacy International", "Article 19"]
+        "Open Rights Group", "Privacy International", "Article 19", "Access Now"]
     assert statement.demands
 
 
@@ -1299,3 +1300,14 @@ def test_a_short_german_paragraph_that_ends_on_a_noun_is_prose_not_a_signer():
                        "Kollektiv, Gamma Verein</p></body></html>")
     assert [d.text for d in statement.demands] == ["Wir verlangen eine unabhängige Untersuchung der Vorfälle."]
     assert "Die Organisationen sind besorgt" in statement.text
+
+
+@pytest.mark.parametrize("text, nouns_capitalised, expected", [
+    ("Wir setzen uns für die sofortige Freilassung der Aktivisten ein.", True, True),
+    ("Wij roepen de regering en de gemeenteraad met klem op.", False, True),
+    ("Wir verlangen eine unabhängige Untersuchung der Vorfälle.", True, True),
+    ("Wir verlangen eine unabhängige Untersuchung der Vorfälle.", False, False),
+    ("Amnesty, Greenpeace, Oxfam, Attac, Campact und viele andere etc.", True, False),
+])
+def test_a_sentence_may_end_on_a_particle_or_where_nouns_are_capitalised_on_a_noun(text, nouns_capitalised, expected):
+    assert looks_like_sentence(text, nouns_capitalised) is expected

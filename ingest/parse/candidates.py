@@ -42,6 +42,7 @@ from .names import (
     says_organisations,
     says_people,
 )
+from .sentences import is_abbreviation
 
 MAX_LEADIN_CHARS = 400
 MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
@@ -64,6 +65,13 @@ MIN_MEAN_LIKENESS = 0.6
 MIN_MEAN_LIKENESS_AFTER_LEAD_IN = 0.45  # "Atentamente: grupo de trabajo del Segundo Foro y ..."
 _SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{4,}[.!?]$")
 _NOUN_SENTENCE_END = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{3,}[.!?]$")
+_SHORT_WORD_END = re.compile(r"[a-zß-ÿ]{2,3}[.!?]")
+
+
+def _ends_on_a_short_word(word: str) -> bool:
+    """ "... setzen uns für ihre Freilassung ein.", "... roepen de regering op.": a particle ends the sentence; "etc.",
+    "bzw." are no end."""
+    return _SHORT_WORD_END.fullmatch(word) is not None and not is_abbreviation(word)
 
 
 @dataclass
@@ -546,7 +554,8 @@ def looks_like_sentence(text: str, nouns_capitalised: bool = False) -> bool:
     words = text.split()
     if len(words) >= MIN_CJK_SENTENCE_WORDS and _CJK_SENTENCE_END.search(text):
         return True  # "... 재판부를 규탄한다!": Korean, Chinese and Japanese have no lower case to tell prose by
-    ends = _SENTENCE_END.search(text) or (nouns_capitalised and _NOUN_SENTENCE_END.search(text))
+    ends = _SENTENCE_END.search(text) or _ends_on_a_short_word(words[-1]) or (
+        nouns_capitalised and _NOUN_SENTENCE_END.search(text))
     if len(words) < 5 or not ends:
         return False
     return sum(1 for word in words[1:] if word[:1].islower()) >= len(words) // 2
