@@ -1018,6 +1018,10 @@ def test_asks_inside_a_quotation_of_several_sentences_are_the_speakers_but_a_par
     ("Es scheint uns dringend geboten, dass die Regierung das Gesetz zurückzieht.", "de"),
     ("Resulta indispensable que el Estado repare integralmente a las víctimas.", "es"),
     ("Nous réaffirmons notre demande d'une enquête indépendante.", "fr"),
+    ("Reafirmamos nossa exigência de justiça para as vítimas.", "pt"),
+    ("Torna-se urgente que as autoridades protejam os jornalistas.", "pt"),
+    ("Ribadiamo la nostra richiesta di giustizia per le vittime.", "it"),
+    ("Het is dringend nodig dat de overheid ingrijpt.", "nl"),
 ])
 def test_common_ways_of_asking_in_each_language(sentence, language):
     assert asked(sentence, language) == [sentence]
