@@ -476,6 +476,17 @@ def test_a_wall_of_text_that_lists_its_signers_as_sentences(content_type):
     assert [demand.text for demand in statement.demands] == ["Exigimos al Ayuntamiento la retirada inmediata del plan."]
 
 
+def test_a_wall_of_text_with_a_run_of_organisations_and_then_one_of_people():
+    people = ["María López, periodista", "Juan Pérez, abogado", "Ana García, profesora", "Luis Martínez, médico",
+              "Carmen Ruiz, investigadora", "José Fernández, sindicalista", "Laura Sánchez, activista",
+              "Pedro Gómez, escritor"]
+    wall = (f"{WALL_TEXT} Organizaciones firmantes: {'. '.join(WALL_ENTRIES).removesuffix('.')}. Personas firmantes: "
+            f"{'. '.join(people)}. Madrid, 3 de marzo de 2021.")
+    statement = parsed(f"<html lang='es'><body><h1>No a los desalojos</h1><p>{wall}</p></body></html>")
+    assert names(statement, "organisation") == WALL_ENTRIES
+    assert names(statement, "individual") == people
+
+
 @pytest.mark.parametrize("lead", ["Organizaciones firmantes: ", "Lo suscriben las organizaciones firmantes. ",
                                   "Firman las siguientes organizaciones: "])
 def test_a_wall_of_text_that_parts_its_signers_by_semicolons_after_saying_they_sign(lead):

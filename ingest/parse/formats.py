@@ -132,7 +132,7 @@ def _valedictions_apart(blocks: list[Block]) -> list[Block]:
 
 def _name_runs_apart(blocks: list[Block]) -> list[Block]:
     """A wall of text that lists its signers as sentences ("... firman: A, Madrid. B, Tijuana, México. C. ...") or
-    parts them by semicolons: the run of names, one line each, between the text before and after it."""
+    parts them by semicolons: each run of names, one line each, between the text before and after it."""
     parted: list[Block] = []
     for block in blocks:
         marks = [stop for mark, stop in _ENTRY_STOPS if block.text.count(mark) >= MIN_NAME_RUN - 1]
@@ -151,32 +151,38 @@ _INITIALS = re.compile(r"(?:\w\.)+\w?\.?(?:\s|$)")
 
 
 def _run_of_names_apart(text: str, stop: re.Pattern[str]) -> list[Block]:
+    """The paragraph as blocks, each run of names in it as lines (organisations, then people, may each have one);
+    none where it has no run."""
     spans = _entry_spans(text, stop)
     semicolons = stop is not _SENTENCE_STOP
     # where semicolons part the names, the first and last share their parts with the sentences around them
     minimum = MIN_NAME_RUN - 2 if semicolons else MIN_NAME_RUN
-    shaped = [_entry_start(text[begin:end], likeness=False) for begin, end in spans]
-    if _longest_run(_bridged(shaped, spans, text), minimum) is None:
-        return []  # the run's shape is looked for first: most long paragraphs have none, and likeness costs more
-    run = _longest_run(_bridged([_entry_start(text[begin:end]) if shape is not None else None
-                                 for (begin, end), shape in zip(spans, shaped, strict=True)], spans, text), minimum)
-    if run is None:
+    shaped = _bridged([_entry_start(text[begin:end], likeness=False) for begin, end in spans], spans, text)
+    if not _runs(shaped, minimum):
+        return []  # the runs' shape is looked for first: most long paragraphs have none, and likeness costs more
+    starts = _bridged([_entry_start(text[begin:end]) if shape is not None else None
+                       for (begin, end), shape in zip(spans, shaped, strict=True)], spans, text)
+    blocks: list[Block] = []
+    read_to = 0
+    for first, last in _runs(starts, minimum):
+        opening = spans[first][0] + (starts[first] or 0)
+        names = [text[opening:spans[first][1]]] + [text[begin:end] for begin, end in spans[first + 1:last + 1]]
+        closing = spans[last][1]
+        if semicolons:  # "... with the neighbours. A, Madrid; B; ...; Z. For contact, ..."
+            if first and spans[first - 1][0] >= read_to:  # the part before, unless the last run took from it
+                opening, names = _sentence_before(text, spans[first - 1], opening, names)
+            if last + 1 < len(spans):
+                closing, names = _sentence_after(text, spans[last + 1], closing, names)
+            cue = text[max(0, opening - SIGNERS_CUE_REACH):opening]
+            if len(names) < MIN_NAME_RUN or not _signers_named_before(cue):
+                continue  # "Si esibiranno: A; B; C; ...": semicolons part any names a report lists, not only signers
+        blocks += [Block("paragraph", part) for part in _lead_in_apart(text[read_to:opening].lstrip(".; ").strip())]
+        blocks += [Block("line", _closed(name.strip()), opens=index == 0) for index, name in enumerate(names)]
+        read_to = closing
+    if not blocks:
         return []
-    first, last = run
-    opening = spans[first][0] + (_entry_start(text[spans[first][0]:spans[first][1]]) or 0)
-    names = [text[opening:spans[first][1]]] + [text[begin:end] for begin, end in spans[first + 1:last + 1]]
-    closing = spans[last][1]
-    if semicolons:  # "... with the neighbours. A, Madrid; B; ...; Z. For contact, ..."
-        opening, names = _sentence_before(text, spans[first - 1], opening, names) if first else (opening, names)
-        closing, names = _sentence_after(text, spans[last + 1], closing, names) \
-            if last + 1 < len(spans) else (closing, names)
-        if len(names) < MIN_NAME_RUN or not _signers_named_before(text[max(0, opening - SIGNERS_CUE_REACH):opening]):
-            return []  # "Si esibiranno: A; B; C; ...": semicolons part any names a report lists, not only signers
-    after = text[closing:].lstrip(".; ").strip()
-    # the text before and after may hold runs of their own (organisations, then people)
-    return _name_runs_apart([Block("paragraph", part) for part in _lead_in_apart(text[:opening].strip())]) + \
-        [Block("line", _closed(name.strip()), opens=index == 0) for index, name in enumerate(names)] + \
-        _name_runs_apart([Block("paragraph", after)] if after else [])
+    after = text[read_to:].lstrip(".; ").strip()
+    return blocks + ([Block("paragraph", after)] if after else [])
 
 
 SIGNERS_CUE_REACH = 400  # characters before the first name: the sentence that leads in to them
@@ -204,16 +210,24 @@ def _sentence_after(text: str, span: tuple[int, int], closing: int, names: list[
 
 def _sentence_ends(text: str, stop: re.Match[str]) -> bool:
     """A full stop that ends a sentence, not an abbreviation's ("St. Peter", "O.P. A.C.")."""
-    before = text[:stop.start() + 1].split()
-    return bool(before) and not is_abbreviation(before[-1]) and not (
-        _INITIALS_END.search(text, 0, stop.start()) and _INITIALS.match(text, stop.end()))
+    before = text[max(0, stop.start() - WORD_REACH):stop.start() + 1].split()
+    return bool(before) and not is_abbreviation(before[-1]) and not _initials_around(text, stop)
+
+
+def _initials_around(text: str, stop: re.Match[str]) -> bool:
+    """Initials before the stop and after it: "O.P. A.C."."""
+    return _INITIALS_END.search(text, max(0, stop.start() - WORD_REACH), stop.start()) is not None \
+        and _INITIALS.match(text, stop.end()) is not None
+
+
+WORD_REACH = 40  # characters back from a stop that hold the word it closes: a long paragraph is not read again
 
 
 def _entry_spans(text: str, stop: re.Pattern[str]) -> list[tuple[int, int]]:
     """Where each sentence (or each part between semicolons) of the text begins and ends, its mark left out."""
     spans, start = [], 0
     for found in stop.finditer(text):
-        if _INITIALS_END.search(text, 0, found.start()) and _INITIALS.match(text, found.end()):
+        if _initials_around(text, found):
             continue  # "Fray Francisco de Vitoria O.P. A.C.": one name's abbreviations
         spans.append((start, found.start()))
         start = found.end()
@@ -260,20 +274,19 @@ MAX_RUN_NAME_WORDS = 12
 MIN_RUN_LIKENESS = 0.6
 
 
-def _longest_run(starts: list[int | None], minimum: int) -> tuple[int, int] | None:
-    """The first and last index of the longest run of entries, where it is long enough; only its first may open past
-    a lead-in's colon."""
-    best, begin = None, None
+def _runs(starts: list[int | None], minimum: int) -> list[tuple[int, int]]:
+    """The first and last index of each run of entries long enough; only a run's first may open past a lead-in's
+    colon."""
+    runs, begin = [], None
     for index, start in enumerate([*starts, None]):
         ends = start is None or (start > 0 and begin is not None)
-        if ends and begin is not None and index - begin >= minimum \
-                and (best is None or index - begin > best[1] - best[0] + 1):
-            best = (begin, index - 1)
+        if ends and begin is not None and index - begin >= minimum:
+            runs.append((begin, index - 1))
         if ends:
             begin = None if start is None else index
         elif begin is None:
             begin = index
-    return best
+    return runs
 
 
 def _closed(name: str) -> str:

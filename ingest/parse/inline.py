@@ -87,7 +87,7 @@ def _dotted(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for stop in _FULL_STOP.finditer(text):
-        if not is_abbreviation(text[:stop.start() + 1].split()[-1]):
+        if not is_abbreviation(text[max(0, stop.start() - WORD_REACH):stop.start() + 1].split()[-1]):
             parts.append(text[start:stop.start()].strip())
             start = stop.end()
     parts.append(text[start:].strip())
@@ -95,6 +95,7 @@ def _dotted(text: str) -> list[str]:
 
 
 _FULL_STOP = re.compile(r"\.\s+(?=[A-ZÀ-Þ0-9])")
+WORD_REACH = 40  # characters back from a stop that hold the word it closes: a long paragraph is not read again
 
 
 def _separator(text: str, semicolons_only: bool) -> re.Pattern[str]:
