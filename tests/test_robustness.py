@@ -75,6 +75,10 @@ def test_any_bytes_in_any_file_give_a_record_or_a_clean_error(tmp_path, body, su
     ("only-markup", b"<<<>>></></>"),
     ("comment-markers", b"// " * 50_000 + b"x"),  # a module's opening looked for past comments, each way once
     ("unclosed-module-comments", b"import x\nreturn (<p>" + b"{/* " * 20_000 + b"</p>"),
+    ("runs-of-names", b"<p>" + (b". ".join(b"Asociacion Vecinal %d, Madrid" % n for n in range(8)) + b". Esta frase "
+                                b"de prosa, que no es el nombre de nadie, separa una lista de nombres de la lista que "
+                                b"viene a continuacion, y es demasiado larga para ser un nombre de los que firman. ")
+     * 1_500 + b"</p>"),  # a run of names, then prose, again and again: one pass reads them all
 ])
 @pytest.mark.parametrize("content_type", CONTENT_TYPES)
 def test_extreme_documents_parse(name, body, content_type):
