@@ -137,11 +137,15 @@ def lone_date(blocks: list[Block], words: Lexicon) -> str | None:
     "Lyon, le 3 mars 2021"): between a letter's text and its signers, where no other date stands."""
     for block in blocks:
         if block.kind in ("paragraph", "line") and len(block.text) <= MAX_DATELINE_CHARS:
-            text = _DATELINE_PREFIX.sub("", block.text).strip()
-            found = read_date(text, words) or numeric_date(text.strip(" ."), words)
+            found = _only_a_date(_DATELINE_PREFIX.sub("", block.text), words)
             if found:
                 return found
     return None
+
+
+def _only_a_date(text: str, words: Lexicon) -> str | None:
+    """The date a text is nothing but, written or in numbers ("March 11, 2022", "11.03.2022")."""
+    return read_date(text, words) or numeric_date(text.strip(" ."), words)
 
 
 def footer_datelines(footer: str | None) -> list[Block]:
@@ -165,7 +169,7 @@ def opening_blocks(blocks: list[Block]) -> list[Block]:
 def _line_date(block: Block, words: Lexicon) -> str | None:
     text = block.text
     if block.kind == "item":  # an item only where it is nothing but a date: "- March 11, 2022"
-        return read_date(text, words) or numeric_date(text.strip(" ."), words)
+        return _only_a_date(text, words)
     if block.kind not in ("heading", "paragraph", "line") or words.updated_prefix.match(text):
         return None  # "Updated on April 19, 2021" dates a list, not the statement
     if len(text) <= MAX_DATELINE_CHARS or (block.kind == "heading" and len(text) <= MAX_HEADER_CHARS):

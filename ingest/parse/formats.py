@@ -24,7 +24,7 @@ from .headings import cue_pattern
 from .language import is_prose
 from .names import name_likeness
 from .pandoc_tables import dashed_tables_as_html, grid_tables_as_html
-from .sentences import is_abbreviation
+from .sentences import ends_in_abbreviation, is_abbreviation
 from .tables import header_kind
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
@@ -210,8 +210,7 @@ def _sentence_after(text: str, span: tuple[int, int], closing: int, names: list[
 
 def _sentence_ends(text: str, stop: re.Match[str]) -> bool:
     """A full stop that ends a sentence, not an abbreviation's ("St. Peter", "O.P. A.C.")."""
-    before = text[max(0, stop.start() - WORD_REACH):stop.start() + 1].split()
-    return bool(before) and not is_abbreviation(before[-1]) and not _initials_around(text, stop)
+    return not ends_in_abbreviation(text[max(0, stop.start() - WORD_REACH):stop.start() + 1])
 
 
 def _initials_around(text: str, stop: re.Match[str]) -> bool:

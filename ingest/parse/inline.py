@@ -6,7 +6,7 @@ import re
 
 from .lexicon import Lexicon
 from .names import legal_forms, name_likeness
-from .sentences import is_abbreviation
+from .sentences import is_abbreviation, sentences
 
 MAX_ITEM_WORDS = 8
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -82,20 +82,10 @@ MAX_MARKED_ITEM_WORDS = 15  # "Associazione ... per la ... di ...": a long name 
 
 
 def _dotted(text: str) -> list[str]:
-    """ "A. B. C. D.": names each closed by a full stop, as short sentences are; an abbreviation's stop ("e.V.",
-    "Inc.") is no end."""
-    parts: list[str] = []
-    start = 0
-    for stop in _FULL_STOP.finditer(text):
-        if not is_abbreviation(text[max(0, stop.start() - WORD_REACH):stop.start() + 1].split()[-1]):
-            parts.append(text[start:stop.start()].strip())
-            start = stop.end()
-    parts.append(text[start:].strip())
+    """ "A. B. C. D.": names each closed by a full stop, as short sentences are (an abbreviation's stop, "e.V.",
+    "Inc.", ends none)."""
+    parts = [_without_full_stop(sentence) for sentence in sentences(text)]
     return parts if len(parts) >= MIN_DASHED_ITEMS and all(parts) else [text]
-
-
-_FULL_STOP = re.compile(r"\.\s+(?=[A-ZÀ-Þ0-9])")
-WORD_REACH = 40  # characters back from a stop that hold the word it closes: a long paragraph is not read again
 
 
 def _separator(text: str, semicolons_only: bool) -> re.Pattern[str]:

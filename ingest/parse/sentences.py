@@ -28,7 +28,7 @@ def _sentences(text: str) -> tuple[str, ...]:
     parts: list[str] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
-        if _ends_in_abbreviation(text[start:match.start() + 1]):
+        if ends_in_abbreviation(text[start:match.start() + 1]):
             continue
         parts.append(text[start:match.end()].strip())
         start = match.end()
@@ -38,7 +38,7 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _ends_in_abbreviation(text: str) -> bool:
+def ends_in_abbreviation(text: str) -> bool:
     """Whether the word the text ends with (none where it ends in a space) is an abbreviation."""
     return bool(text) and not text[-1].isspace() and is_abbreviation(text.rsplit(None, 1)[-1])
 
