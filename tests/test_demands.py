@@ -292,6 +292,9 @@ def test_what_the_signers_propose_in_french_that_is_to_be_done_is_a_demand(sente
     ("it", "Occorre fermare le trivellazioni."),
     ("nl", "Wij adviseren de regering om het verdrag te ratificeren."),
     ("nl", "De ondertekenende organisaties eisen de intrekking van het besluit."),
+    ("nl", "Wij, de ondertekenende organisaties, eisen een onmiddellijk staakt-het-vuren."),
+    ("nl", "Daarom eisen de ondertekenende organisaties een onmiddellijk staakt-het-vuren."),
+    ("de", "Daher fordern die unterzeichnenden Verbände den Stopp aller Rüstungsexporte."),
     ("nl", "Wij stellen daarom voor dat de gemeente een woningfonds opricht."),
     ("de", "Wir schlagen deshalb vor, dass die Stadt einen Wohnungsfonds einrichtet."),
 ])

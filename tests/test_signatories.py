@@ -309,6 +309,15 @@ def test_a_name_joined_by_a_long_preposition_keeps_its_enumeration_in_running_te
     assert names(parsed(body)) == signers
 
 
+def test_a_closing_line_with_the_signature_of_the_groups_names_them():
+    signers = ["Sindicato de Inquilinas de Madrid", "Colectivo Feminista de Tijuana", "Red de Mujeres del Sur",
+               "Stop Desahucios Granada"]
+    body = ("<p>El Ayuntamiento ha anunciado un plan para desalojar a doscientas familias este invierno.</p>"
+            "<p>Exigimos al Ayuntamiento la retirada inmediata del plan de desalojos.</p>"
+            f"<p>Con la firma de {', '.join(signers[:-1])} y {signers[-1]}.</p>")
+    assert names(parsed(body)) == signers
+
+
 def test_a_name_with_words_that_join_its_parts_is_the_subject_of_an_ask_after_it():
     body = ("<p>Alpha Network, Beta Coalition and Friends of the Earth Scotland call on the council to stop all "
             "evictions.</p><p>The council has evicted forty families since January.</p>")
@@ -641,6 +650,11 @@ def test_a_list_under_the_label_of_whom_a_letter_is_to_names_no_signer(label):
      "have worked for years for open government.", ["Alpha Network", "Beta Foundation", "Gamma Rights Watch"]),
     ("Somos un grupo de organizaciones compuesto por vecinos, estudiantes y docentes, que trabajamos por el barrio.",
      []),
+    ("La Coalición por la Transparencia, integrada por la Fundación Río Claro, la Asociación Vecinal del Norte y Liga "
+     "Solar Ciudadana, hace pública esta declaración.",
+     ["Fundación Río Claro", "Asociación Vecinal del Norte", "Liga Solar Ciudadana"]),
+    ("La Fundación Río Claro, formada por vecinos, estudiantes y docentes del barrio, trabaja por el acceso a la "
+     "información.", []),
 ])
 def test_signers_named_as_what_a_group_of_organisations_is_made_up_of(opening, expected):
     statement = parsed(f"<p>{opening}</p><p>Pedimos al Congreso que apruebe la ley de acceso a la información "

@@ -385,6 +385,8 @@ def _voice(sentence: str, anchor: _Anchor, words: Lexicon) -> str | None:
         return "own"
     if anchor.addressee and words.ask_subject.match(anchor.addressee.strip()):
         return "own"
+    if not anchor.addressee and _signers_follow(sentence, anchor.end, words):
+        return "signers"
     if words.first_person_verb and any(  # "exigimos", or "aprovechamos ... para exhortar a"
             words.first_person_verb.fullmatch(w) for w in _WORD.findall(before + " " + verb_part)):
         return "own"
@@ -393,6 +395,14 @@ def _voice(sentence: str, anchor: _Anchor, words: Lexicon) -> str | None:
         return "own"
     named = _subject(before, words.signers_named, words, participle) or _subject(head, words.signers_named, words)
     return "named" if named is not None else None
+
+
+def _signers_follow(sentence: str, position: int, words: Lexicon) -> bool:
+    """ "Daher fordern die unterzeichnenden Verbände den Stopp ...": the signers, described, as the subject right
+    after the verb that comes before it."""
+    after = sentence[position:]
+    subject = words.ask_subject.match(after, len(after) - len(after.lstrip()))
+    return subject is not None and len(subject.group().split()) > 1
 
 
 def _said_by_signers(sentence: str, clause: int, words: Lexicon) -> bool:

@@ -409,15 +409,24 @@ def _announced(text: str, words: Lexicon) -> list[str]:
 
 
 def _members(sentence: str, words: Lexicon) -> list[str]:
-    """ "Somos un grupo de organizaciones compuesto por la A, la B y C, que trabajamos ...": the names a sentence
-    says a group of organisations is made up of, up to the clause after them."""
-    group = words.group_noun.search(sentence)
-    made = _composed_of().search(sentence, group.end()) if group else None
+    """ "Somos un grupo de organizaciones compuesto por la A, la B y C, que trabajamos ...", "The coalition, made up
+    of A, B and C, ...": the names a sentence says a group of organisations, or a coalition just before, is made up
+    of, up to the clause after them."""
+    made = next((match for match in _composed_of().finditer(sentence)
+                 if _a_group_before(sentence[:match.start()], words)), None)
     if made is None:
         return []
     items = split_inline_list(_up_to_clause(sentence[made.end():]), words, minimum=2, longest=MAX_APPOSED_WORDS)
     names = [without_article(item) for item in items or []]
     return names if names and all(_is_apposed_name(name) for name in names) and _plausible(names) else []
+
+
+def _a_group_before(text: str, words: Lexicon) -> bool:
+    """ "un grupo de organizaciones", or "La Coalición por la Vivienda," a few words before."""
+    return words.group_noun.search(text) is not None or has_organisation_word(" ".join(text.split()[-GROUP_REACH:]))
+
+
+GROUP_REACH = 5  # words: "La Coalición por la Vivienda,"
 
 
 def _said_by(sentence: str, words: Lexicon) -> list[str]:
