@@ -1029,6 +1029,10 @@ LETTER = "We, the undersigned organisations, call on the government to withdraw 
     ("Lettre ouverte\n\nNon à la loi de surveillance\n\n", "Lettre ouverte: Non à la loi de surveillance"),
     ("Open letter on the surveillance bill\n\nNo to the surveillance bill\n\n",
      "Open letter on the surveillance bill"),  # a title of its own: the next line is not joined
+    ("To: the Minister of the Interior\n\nOpen letter on the surveillance bill\n\n",
+     "Open letter on the surveillance bill"),
+    ("An: Bundesministerium des Innern\n\nOffener Brief zum Überwachungsgesetz\n\n",
+     "Offener Brief zum Überwachungsgesetz"),
 ])
 def test_a_first_line_title_under_a_dateline_or_continued_by_its_subtitle(opening, title):
     assert parsed(opening + LETTER, "text/plain").title == title

@@ -36,7 +36,7 @@ from .kinds import PageEvidence, page_kind
 from .language import choose_language
 from .lexicon import LANGUAGES, Lexicon, lexicon
 from .metadata import choose_publisher, is_release_marker
-from .names import name_likeness
+from .names import addresses, name_likeness
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
 PARSER_VERSION = "27"
@@ -215,10 +215,11 @@ def _heading_below(title: str, body: list[Block]) -> str | None:
 
 
 def _past_datelines(blocks: list[Block], words: Lexicon) -> list[Block]:
-    """The blocks from the first that is not a dateline or a line that only says what kind of page follows:
-    "Berlin, 3 March 2021", "PRESS RELEASE", "For immediate release" above a title."""
+    """The blocks from the first that is not a dateline, a line that only says what kind of page follows or whom the
+    letter is to: "Berlin, 3 March 2021", "PRESS RELEASE", "For immediate release", "To: the Minister" above a title."""
     start = next((index for index, block in enumerate(blocks[:MAX_LEADING_DATELINES + 1])
-                  if not is_dateline(block, words) and not is_release_marker(block.text)), 0)
+                  if not is_dateline(block, words) and not is_release_marker(block.text)
+                  and not addresses(block.text)), 0)
     return blocks[start:]
 
 

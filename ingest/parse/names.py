@@ -182,6 +182,12 @@ def labels_addressees(text: str) -> bool:
     return label in _addressee_labels() and (len(label) > 1 or text.rstrip().endswith((":", "：")))
 
 
+def addresses(text: str) -> bool:
+    """ "To: the Minister of the Interior", "An: Bundesministerium des Innern": a line that says whom a letter is to."""
+    label, colon, _ = text.partition(":")
+    return bool(colon) and labels_addressees(label + colon)
+
+
 @cache
 def _addressee_labels() -> frozenset[str]:
     return frozenset(fold(label) for label in _data()["addressee_labels"])
