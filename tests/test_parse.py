@@ -162,6 +162,20 @@ def test_long_sentences_one_per_line_and_a_list_lettered_from_a_stay_what_they_a
     assert [(b.kind, b.text) for b in lettered] == [("item", "Repeal the law"), ("item", "Release the detained")]
 
 
+@pytest.mark.parametrize("lines", [
+    ["A. García", "J. Müller", "S. de Vries", "M. O'Brien"],  # an initial "A." first, no "B." after it
+    ["A. García"],
+    ["A. de Vries"],
+])
+def test_initials_before_surnames_are_no_list_lettered_from_a(lines):
+    assert [(b.kind, b.text) for b in blocks_from_text("\n".join(lines))] == \
+        [("line" if len(lines) > 1 else "paragraph", line) for line in lines]
+
+
+def test_an_item_lettered_a_alone_opens_a_list_where_no_surname_follows():
+    assert [(b.kind, b.text) for b in blocks_from_text("A. Repeal the law")] == [("item", "Repeal the law")]
+
+
 def test_parse_json_contract_keys(seed):
     record = seed.to_json()
     assert set(record) == {"title", "date", "publisher", "language", "url", "text", "demands", "signatories",

@@ -165,10 +165,27 @@ def _bullet(line: str, lines: list[str]) -> re.Match[str] | None:
 
 
 def _lettered_from_a(lines: list[str]) -> bool:
-    """ "A. Stop the war", "B. Free ...": the first line that opens with a letter and a dot opens with "A."; among
-    people's names "B. Gützkow" comes long before "A. M. Reitsema"."""
-    first = next((line for line in lines if _LETTER_DOT.match(line)), None)
-    return first is not None and first.lstrip().startswith(("A. ", "a. "))
+    """ "A. Stop the war", "B. Free ...": the lines that open with a letter and a dot open with "A." and "B."; among
+    people's names "B. Gützkow" comes long before "A. M. Reitsema", and "A. García", "J. Müller" are initials. A
+    lone "A." opens an item unless a surname follows it."""
+    lettered = [line.lstrip() for line in lines if _LETTER_DOT.match(line)]
+    if not lettered or not lettered[0].startswith(("A. ", "a. ")):
+        return False
+    if len(lettered) > 1:
+        return lettered[1].startswith(("B. ", "b. "))
+    return not _a_surname(lettered[0][3:])
+
+
+def _a_surname(text: str) -> bool:
+    """ "García", "de Vries", "O'Brien": a word or two of a name, each capitalised but the particles."""
+    words = text.split()
+    return 0 < len(words) <= MAX_SURNAME_WORDS and words[-1][:1].isupper() and \
+        all(word[:1].isupper() or word in _SURNAME_PARTICLES for word in words)
+
+
+MAX_SURNAME_WORDS = 3
+_SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "van", "von", "der", "den", "le", "la",
+                                "ten", "ter", "zu"})
 
 
 def _marker_style(marker: str) -> str:
