@@ -28,6 +28,30 @@ def names(statement, kind: str | None = None) -> list[str]:
     return [s.name_as_written for s in statement.signatories if kind is None or s.kind == kind]
 
 
+@pytest.mark.parametrize("language, letter, organisations_label, people_label", [
+    ("en", LETTER, "Organisations", "Individuals"),
+    ("es", "<p>Exigimos al Gobierno la liberación de todas las personas presas por sus ideas.</p>",
+     "Organizaciones firmantes", "Personas firmantes"),  # the groups' names as a Spanish page would give them
+    ("de", "<p>Wir fordern die Regierung auf, alle politischen Gefangenen freizulassen.</p>",
+     "Organisationen", "Einzelpersonen"),
+    ("nl", "<p>Wij roepen de regering op om alle politieke gevangenen vrij te laten.</p>",
+     "Organisaties", "Individuele ondertekenaars"),
+])
+@pytest.mark.parametrize("layout", ["paragraphs", "inline"])
+def test_a_bold_label_without_a_colon_says_what_the_entries_under_it_are(language, letter, organisations_label,
+                                                                           people_label, layout):
+    groups = ["Sindicato de Inquilinas de Madrid", "Colectivo Feminista de Tijuana", "Red de Mujeres del Sur",
+              "Stop Desahucios Granada"] if language == "es" else \
+        ["Leeds Tenants Union", "Acorn Sheffield", "Glasgow Refugee Network", "Fossil Free London"]
+    people = ["Ana María López", "Jean Dupont", "Maria Rossi", "Pieter de Vries"]
+    listed = (lambda entries: "".join(f"<p>{entry}</p>" for entry in entries)) if layout == "paragraphs" else \
+        (lambda entries: f"<p>{', '.join(entries)}</p>")
+    statement = parsed(f"<html lang='{language}'><body>{letter}<p><strong>{organisations_label}</strong></p>"
+                       f"{listed(groups)}<p><strong>{people_label}</strong></p>{listed(people)}</body></html>")
+    assert names(statement, "organisation") == groups
+    assert names(statement, "individual") == people
+
+
 def test_a_statement_that_just_ends_with_a_run_of_names():
     statement = parsed(LETTER + "<p>Alpha Network</p><p>Beta Coalition for Justice</p><p>Gamma Foundation</p>"
                                 "<p>Delta Rights Watch</p>")

@@ -119,7 +119,8 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
         if _among_name_headings(blocks, index):
             return "entry"
         return "label" if len(text) <= MAX_GROUP_CHARS else "prose"
-    if is_group_label(block, following) or _heads_sub_items(block, following):
+    if is_group_label(block, following) or _heads_sub_items(block, following) or \
+            (following is not None and says_what_its_entries_are(block, words)):
         return "label"
     if block.kind in ("item", "line"):
         return "entry"
@@ -130,6 +131,19 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
     if labelled_items(text, words) or inline_items(text, words):
         return "entry"
     return "prose"
+
+
+def says_what_its_entries_are(block: Block, words: Lexicon) -> bool:
+    """ "Organisations", "Signataires individuels", "Organizaciones firmantes" alone on a line (in bold, say): the
+    label of the entries under it, whatever they are, where it says nothing but what they are and that they sign."""
+    tokens = block.text.rstrip(":： ").split()
+    if block.kind not in ("paragraph", "line") or not tokens or len(tokens) > MAX_KINDS_LABEL_WORDS:
+        return False
+    kinds = [token for token in tokens if says_people(token) or says_organisations(token)]
+    return bool(kinds) and all(token in kinds or words.signatory_leadin.search(token) for token in tokens)
+
+
+MAX_KINDS_LABEL_WORDS = 3
 
 
 def _heads_sub_items(block: Block, following: Block | None) -> bool:

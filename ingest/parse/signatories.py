@@ -21,6 +21,7 @@ from .candidates import (
     accepted_as_groups,
     candidate_runs,
     roles_of,
+    says_what_its_entries_are,
     scored,
     with_neighbours,
 )
@@ -99,7 +100,7 @@ def find_signatory_block(blocks: list[Block], words: Lexicon, title: str | None 
 def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> SignatoryBlock:
     entries: list[Entry] = []
     for number, run in enumerate(runs):
-        label = _gap_label(run, blocks, words) if run is not runs[0] else None
+        label = _gap_label(run, blocks, words) if run is not runs[0] else _kinds_lead_in(run, blocks, words)
         for entry in entries_of(run.blocks, run.labels, words, label) if label else run.entries:
             entry.run = number
             entries.append(entry)
@@ -125,6 +126,13 @@ def _block_from(runs: list[Run], blocks: list[Block], words: Lexicon) -> Signato
         if found.stated_count or found.stated_minimum:
             break
     return found
+
+
+def _kinds_lead_in(run: Run, blocks: list[Block], words: Lexicon) -> str | None:
+    """ "Organizaciones firmantes" over the first list: a lead-in that says what its entries are labels them, as the
+    label between two lists ("Personas firmantes") labels the second."""
+    lead_in = blocks[run.lead_in] if run.lead_in is not None and run.lead_in < run.start else None
+    return lead_in.text.rstrip(":： ").strip() if lead_in and says_what_its_entries_are(lead_in, words) else None
 
 
 def _named_after_its_label(text: str, words: Lexicon) -> list[str]:
