@@ -2049,6 +2049,40 @@ def test_paragraphs_that_name_actions_after_an_open_lead_in_are_its_demands(lang
     assert [text for _, text in demands(body, language=language)] == items
 
 
+@pytest.mark.parametrize("language, lead, items", [
+    ("it", "Chiediamo pertanto:", ["La liberazione immediata di tutte le persone arrestate.",
+                                   "Un'inchiesta indipendente sulle violenze della polizia.",
+                                   "Il ritiro del piano di sgomberi."]),
+    ("de", "Wir fordern deshalb:", ["Die sofortige Freilassung aller Festgenommenen.",
+                                    "Eine unabhängige Untersuchung der Polizeigewalt.",
+                                    "Die Rücknahme des Räumungsplans."]),  # a short one last, above the signers
+])
+def test_things_named_one_to_a_paragraph_after_an_open_lead_in_are_its_demands_above_the_signers(language, lead,
+                                                                                                 items):
+    body = "Text of the statement on the raids.\n\n" + lead + "\n\n" + "\n\n".join(items) + \
+        "\n\nAlpha Network\n\nBeta Collective\n\nGamma Association\n\nDelta Union\n"
+    assert [text for _, text in demands(body, language=language)] == items
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("nl", "Wij eisen daarom: 1) de onmiddellijke vrijlating van alle gearresteerden; 2) een onafhankelijk onderzoek "
+           "naar het politiegeweld; 3) de intrekking van het ontruimingsplan."),
+    ("es", "Por ello exigimos: a) la liberación inmediata de todas las personas detenidas; b) una investigación "
+           "independiente sobre la violencia policial; c) la retirada del plan de desalojos."),
+    ("en", "We therefore demand: 1) the immediate release of all detained protesters; 2) an independent inquiry into "
+           "the police violence; 3) the withdrawal of the eviction plan."),
+])
+def test_what_an_ask_numbers_in_its_own_sentence_is_one_demand_each(language, sentence):
+    found = [text for _, text in demands(f"Text of the statement on the raids.\n\n{sentence}\n", language=language)]
+    parts = [part.split(") ", 1)[1].rstrip(".") for part in sentence.split(": ", 1)[1].split("; ")]
+    assert found == parts
+
+
+def test_numbers_that_do_not_count_from_one_part_no_demands():
+    sentence = "We demand the repeal of sections 2) and 3) of the law."
+    assert demands(f"Text of the statement on the raids.\n\n{sentence}\n") == [(None, sentence)]
+
+
 @pytest.mark.parametrize("noun, language, action", [
     ("Untersuchung", "de", True), ("Veröffentlichung", "de", True), ("Regierung", "de", False),
     ("Zeitung", "de", False), ("vrijlating", "nl", True), ("regering", "nl", False),

@@ -865,6 +865,22 @@ def opens_with_action_noun(text: str, words: Lexicon) -> bool:
     return noun is not None and is_action_word(noun, words.language)
 
 
+def names_a_thing(text: str, words: Lexicon) -> bool:
+    """ "Un'inchiesta indipendente sulle violenze", "Il ritiro del piano", "An end to ...": an article, a noun in lower
+    case (not "La Rete dei Numeri Pari", a name), at most one word more, then a preposition (not "La policía detuvo
+    ...", a clause)."""
+    text = text.lstrip(" ,")
+    article = words.determiners.match(text) or _ELIDED_ARTICLE.match(text)
+    if article is None:
+        first = _WORD.match(text)
+        if first is None or first.group().casefold() not in indefinite_articles():
+            return False
+        article = first
+    following = _WORD.findall(text[article.end():article.end() + MAX_NOUN_PHRASE_CHARS])[:3]
+    return len(following) >= 2 and following[0][:1].islower() and \
+        any(fold(word) in prepositions() for word in following[1:])
+
+
 def names_an_action(text: str, words: Lexicon) -> bool:
     """ "The repeal of ...", or with an adjective before the noun: "an independent investigation into ..."."""
     if opens_with_action_noun(text, words):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..places import is_place
+from .asks import opens_with_noun_of
 from .blocks import Block
 from .countries import fold
 from .dates import opens_with_date
@@ -42,7 +43,7 @@ from .names import (
     says_organisations,
     says_people,
 )
-from .sentences import is_abbreviation
+from .sentences import ends_in_abbreviation, is_abbreviation
 
 MAX_LEADIN_CHARS = 400
 MAX_LABEL_CHARS = 60  # "Signatories", "List of signatories": a lead-in that needs no colon
@@ -126,6 +127,8 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
         return "entry"
     if text.endswith((":", "：")) and not labelled_items(text, words):
         return "prose"  # a long line that leads into something
+    if _names_a_thing_of(text, words):
+        return "prose"
     if len(text) <= MAX_ENTRY_CHARS and not looks_like_sentence(text, words.nouns_capitalised):
         return "entry"
     if labelled_items(text, words) or inline_items(text, words):
@@ -144,6 +147,12 @@ def says_what_its_entries_are(block: Block, words: Lexicon) -> bool:
 
 
 MAX_KINDS_LABEL_WORDS = 3
+
+
+def _names_a_thing_of(text: str, words: Lexicon) -> bool:
+    """ "Die Rücknahme des Räumungsplans.", "The release of all prisoners.": a thing and what it is of, closed by a full
+    stop, as what a lead-in asks for is written one to a paragraph; a name ends on no full stop of its own."""
+    return text.endswith(".") and not ends_in_abbreviation(text) and opens_with_noun_of(text, words)
 
 
 def _heads_sub_items(block: Block, following: Block | None) -> bool:

@@ -25,6 +25,7 @@ from .asks import (
     heads_an_action,
     imperative_asks,
     lead_in,
+    names_a_thing,
     names_an_action,
     opening_ask,
     opens_with_noun_of,
@@ -601,7 +602,7 @@ def _completes_the_ask(text: str, words: Lexicon) -> bool:
         return False
     bare = _LEADING_SYMBOLS.sub("", text).strip()
     return _names_what_is_asked(bare, words) or words.that_clause.match(bare) is not None \
-        or opens_with_noun_of(bare, words) and not _states(bare, words)
+        or (opens_with_noun_of(bare, words) or names_a_thing(bare, words)) and not _states(bare, words)
 
 
 MAX_COMPLETING_WORDS = 80  # a demand set in a paragraph of its own; an explanation runs longer
@@ -919,6 +920,9 @@ def _asks_of(sentence: str, ask: Ask, words: Lexicon) -> list[Demand]:
     actions, each named by its noun, asks for each."""
     aside = _ASIDE.match(sentence, ask.act, ask.end)  # "Exigim, per tant, l'aplicació de ..."
     act = sentence[aside.end() if aside else ask.act:ask.end]
+    numbered = _numbered_inline(act)
+    if numbered:
+        return [_item_demand(LeadIn(ask.addressee, ask.target), item, words) for item in numbered]
     purpose = words.purpose.search(act)  # "..., i una revisió dels protocols, per tal de garantir ... i ..."
     items = split_inline_list(act[:purpose.start()] if purpose else act, words, minimum=2,
                               longest=MAX_NOMINAL_ASK_WORDS)
@@ -933,6 +937,20 @@ def _asks_of(sentence: str, ask: Ask, words: Lexicon) -> list[Demand]:
 
 
 MAX_NOMINAL_ASK_WORDS = 40
+
+
+def _numbered_inline(act: str) -> list[str]:
+    """ "1) the release of ...; 2) an inquiry into ...; 3) ...", "a) ... b) ...": what an ask numbers in its own
+    sentence, counted from one (or "a") in order, each a demand; none where it numbers nothing."""
+    marks = list(_INLINE_NUMBER.finditer(act))
+    expected = [str(n) for n in range(1, len(marks) + 1)], [chr(ord("a") + n) for n in range(len(marks))]
+    if len(marks) < MIN_ITEMS_AFTER_COLON or [m.group("n") for m in marks] not in expected:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(act)]
+    return [act[mark.end():end].strip(" ;,.") for mark, end in zip(marks, ends, strict=True)]
+
+
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[:;,.]\s)|(?<=\s))\(?(?P<n>\d{1,2}|[a-z])\)\s+")
 _ASIDE = re.compile(r"\s*,[^,]{1,25},\s*")
 
 
