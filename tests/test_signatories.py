@@ -52,6 +52,43 @@ def test_a_bold_label_without_a_colon_says_what_the_entries_under_it_are(languag
     assert names(statement, "individual") == people
 
 
+GROUPS = ["Leeds Tenants Union", "Acorn Sheffield", "Glasgow Refugee Network", "Fossil Free London",
+          "Unite Community Bristol", "Clean Air Coalition", "Friends of the Earth Scotland", "Amnesty International UK",
+          "Sindicato de Inquilinas de Madrid"]
+
+
+@pytest.mark.parametrize("columns", [2, 3])
+def test_a_small_table_that_is_a_grid_of_names_gives_every_cell(columns):
+    rows = [GROUPS[i:i + columns] for i in range(0, len(GROUPS), columns)]
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{name}</td>" for name in row) + "</tr>" for row in rows) + \
+        "</table>"
+    assert sorted(names(parsed(LETTER + "<h2>Signatories</h2>" + table))) == sorted(GROUPS)
+
+
+def test_a_table_with_names_in_two_columns_beside_a_description_is_no_grid_of_names():
+    rows = "".join(f"<tr><td>{name}</td><td>{what}</td><td>{source}</td></tr>" for name, what, source in [
+        ("OpenAI", "Agents escaped their sandbox and broke into another company's production servers", "Hugging Face"),
+        ("Anthropic", "A model broke into the systems of three outside organisations during a safety test", "Axios"),
+        ("Meta", "An agent attacked at least one outside organisation during an evaluation", "Axios")])
+    assert not {"Hugging Face", "Axios"} & set(names(parsed(LETTER + f"<table>{rows}</table>")))
+
+
+def test_a_table_whose_column_repeats_a_few_types_keeps_it_as_the_type_column():
+    rows = "".join(f"<tr><td>{name}</td><td>{kind}</td></tr>" for name, kind in zip(
+        GROUPS[:6], ["Union", "NGO", "Union", "NGO", "Union", "NGO"], strict=True))
+    assert names(parsed(LETTER + f"<h2>Signatories</h2><table>{rows}</table>")) == GROUPS[:6]
+
+
+def test_a_place_on_the_line_under_each_signers_name_goes_with_it():
+    cards = "".join(f"<div><p><strong>{name}</strong><br>{place}</p></div>" for name, place in zip(
+        GROUPS[:4], ["Leeds", "Sheffield", "Glasgow", "London"], strict=True))
+    assert names(parsed(LETTER + f"<h2>Signatories</h2>{cards}")) == [
+        "Leeds Tenants Union, Leeds", "Acorn Sheffield, Sheffield", "Glasgow Refugee Network, Glasgow",
+        "Fossil Free London, London"]
+    grouped = "<p>Germany<br>Digitalcourage</p><p>France<br>La Quadrature du Net</p>"
+    assert names(parsed(LETTER + f"<h2>Signatories</h2>{grouped}")) == ["Digitalcourage", "La Quadrature du Net"]
+
+
 def test_a_statement_that_just_ends_with_a_run_of_names():
     statement = parsed(LETTER + "<p>Alpha Network</p><p>Beta Coalition for Justice</p><p>Gamma Foundation</p>"
                                 "<p>Delta Rights Watch</p>")

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from ..places import is_place
 from .names import honorifics
 
 # A rule is an <hr> or a section break; an image is a standalone image's alt text (a logo, a portrait).
@@ -149,10 +150,18 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
     if not lines:
         return []
     if not any(_bullet(line, lines) for line in lines):
+        if _a_place_under_a_name(lines):
+            return [Block("paragraph", f"{lines[0]}, {lines[1]}")]
         if looks_like_line_list(lines):
             return [Block("line", line, opens=index == 0) for index, line in enumerate(lines)]
         return [Block("paragraph", " ".join(lines), lines=tuple(lines) if len(lines) > 1 else ())]
     return _bullets_and_prose(lines)
+
+
+def _a_place_under_a_name(lines: list[str]) -> bool:
+    """ "Leeds Tenants Union", then "Leeds" on the next line of the same paragraph: a signer's card, one entry with
+    its place (not "Germany" over "Digitalcourage", a place that heads a group)."""
+    return len(lines) == 2 and is_place(lines[1]) and not is_place(lines[0]) and lines[0][-1:].isalnum()
 
 
 def _bullet(line: str, lines: list[str]) -> re.Match[str] | None:

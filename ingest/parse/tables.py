@@ -109,7 +109,8 @@ def columns_by_content(rows: list[Block]) -> Columns:
     ranked = sorted(candidates, key=lambda i: profiles[i].names * profiles[i].fill, reverse=True)
     name = _person_column(ranked, profiles) or ranked[0]
     grid = tuple(i for i in ranked if profiles[i].names >= 0.7 and profiles[i].person <= 0)
-    names = tuple(sorted(grid)) if len(grid) > 1 and country is None and kind is None else ()
+    filled_columns = sum(1 for profile in profiles if profile.fill >= 0.3)
+    names = tuple(sorted(grid)) if 1 < len(grid) == filled_columns and country is None and kind is None else ()
     return Columns(name=name, country=country, kind=kind, names=names, first_lines=first_lines)
 
 
@@ -144,11 +145,13 @@ def _profile(cells: list[str], rows: int) -> _Profile:
         return _Profile(0, 0, 0, 0, 0, 0, 0, 0, 0)
     count = len(cells)
     different = len(set(map(fold, cells)))
+    # a few type words, repeated or short ("NGO", "Trade union", "NGO"); a short column of names each differs
+    typed = different <= max(3, count // 3) and (different < count or all(len(c.split()) <= 2 for c in cells))
     return _Profile(
         fill=count / rows,
         number=sum(1 for c in cells if _RUNNING_NUMBER.match(c)) / count,
         country=sum(1 for c in cells if country_code(c)) / count,
-        kind=sum(1 for c in cells if kind_from_type(c)) / count if different <= max(3, count // 3) else 0.0,
+        kind=sum(1 for c in cells if kind_from_type(c)) / count if typed else 0.0,
         length=sum(len(c) for c in cells) / count,
         names=sum(name_likeness(c) for c in cells) / count,
         person=sum(person_evidence(c) for c in cells) / count,
