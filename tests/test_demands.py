@@ -295,6 +295,11 @@ def test_what_the_signers_propose_in_french_that_is_to_be_done_is_a_demand(sente
     ("nl", "Wij, de ondertekenende organisaties, eisen een onmiddellijk staakt-het-vuren."),
     ("nl", "Daarom eisen de ondertekenende organisaties een onmiddellijk staakt-het-vuren."),
     ("de", "Daher fordern die unterzeichnenden Verbände den Stopp aller Rüstungsexporte."),
+    ("en", "We suggest that the council publish the data."),
+    ("fr", "Nous suggérons que la mairie publie les données."),
+    ("es", "Sugerimos que el Ayuntamiento publique los datos."),
+    ("pt", "Sugerimos que a prefeitura publique os dados."),
+    ("it", "Suggeriamo che il Comune pubblichi i dati."),
     ("nl", "Wij stellen daarom voor dat de gemeente een woningfonds opricht."),
     ("de", "Wir schlagen deshalb vor, dass die Stadt einen Wohnungsfonds einrichtet."),
 ])
@@ -339,6 +344,7 @@ def test_what_is_asked_after_a_colon_is_not_its_addressee():
     ("en", "There is an urge to act among young people."),
     ("de", "Der Minister forderte die Länder auf, die Kontrollen zu verstärken."),
     ("it", "Il ministro ha chiesto ai prefetti di rafforzare i controlli."),
+    ("en", "Studies suggest that the climate is changing faster than expected."),
 ])
 def test_the_same_verbs_said_by_others_are_not_asks(language, sentence):
     assert asked(sentence, language) == []
