@@ -146,6 +146,18 @@ def test_an_obligation_that_organisations_named_together_or_the_signers_say_is_a
     assert asked(sentence, language) == expected
 
 
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("Because the council has failed the tenants, the government must act now.", "en",
+     ["the government must act now."]),
+    ("Si el Gobierno no actúa, la Fiscalía debe abrir una investigación.", "es",
+     ["la Fiscalía debe abrir una investigación."]),
+    ("While we respect the process, now is a time the W3C should take a stronger position.", "en", []),
+    ("If we are to win, we must keep organising.", "en", []),
+])
+def test_an_obligation_in_the_main_clause_after_an_opening_subordinate_one_is_a_demand(sentence, language, expected):
+    assert asked(sentence, language) == expected
+
+
 def test_an_obligation_where_the_verb_comes_second():
     sentence = "Daher sollte auch der Rat der Stadt alle Möglichkeiten ausschöpfen, um das Projekt umzusetzen."
     assert asked(sentence, "de") == [sentence]

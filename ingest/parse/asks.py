@@ -601,7 +601,10 @@ def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[
                                 target=None))
             continue
         clause = _clause_start(sentence, modal.start(), words)
-        if clause and not _said_by_signers(sentence, clause, words):
+        main = _past_an_opening_clause(sentence, clause, modal.start(), words) if clause else None
+        if main is not None:
+            clause = main
+        elif clause and not _said_by_signers(sentence, clause, words):
             continue  # "The court ruled that the government must ...": someone else's words
         complement = re.split(r"[,;:]", sentence[modal.end():], maxsplit=1)[0]
         if words.obligation_passive.search(complement):
@@ -612,6 +615,20 @@ def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[
         start = clause + _subject_offset(sentence[clause:modal.start()], words)
         asks.append(Ask(start=start, act=modal.end(), end=len(sentence), addressee=party, target=None))
     return asks
+
+
+def _past_an_opening_clause(sentence: str, clause: int, position: int, words: Lexicon) -> int | None:
+    """ "If he wants to live up to the vision of DuBois, Holloway must settle ...": where the clause holding the modal
+    is a subordinate one that opens the sentence and a comma closes, the main clause after that comma, the signers'
+    own, where a subject alone stands before the modal; None elsewhere ("The court ruled that the government
+    must ...")."""
+    opening = words.subordinator.search(sentence)
+    if opening is None or opening.end() != clause or sentence[:opening.start()].strip(" \"'“‘«"):
+        return None
+    comma = sentence.rfind(",", clause, position)
+    if comma < 0 or any(words.auxiliary.fullmatch(word) for word in _WORD.findall(sentence[comma:position])):
+        return None  # "While ..., now is a time the W3C should ...": no subject of the modal's own
+    return comma + 1
 
 
 def _shared_subject(sentence: str, position: int, words: Lexicon) -> str | None:
