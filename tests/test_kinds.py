@@ -377,6 +377,22 @@ def test_a_report_that_names_a_statements_signers_in_its_opening_is_still_a_repo
     assert kind(f"{report}<p>Signed by:</p><ul>{GROUPS}</ul>") != "other"  # the statement itself, signed
 
 
+@pytest.mark.parametrize("language, opening, aside", [
+    ("fr", "Dans un communiqué commun publié lundi, Attac Rennes, Alternatiba Grenoble, Droit au Logement Paris et "
+           "Greenpeace Bordeaux ont demandé à la mairie de retirer son plan d'expulsions.",
+     "La mairie a indiqué qu'elle répondrait la semaine prochaine aux associations."),
+    ("de", "In einer am Montag veröffentlichten gemeinsamen Erklärung forderten Bündnis Klimaneustart, Seebrücke "
+           "Hamburg, Mieterverein Leipzig und Attac Österreich die Stadt auf, den Räumungsplan zurückzunehmen.",
+     "Die Stadt kündigte an, nächste Woche zu antworten."),
+])
+def test_a_report_of_a_statement_is_not_one_where_its_nouns_end_as_we_would_speak(language, opening, aside):
+    """ "des expulsions", "aux associations" end as "demandons" does, but after an article or a preposition they are
+    nouns, not the page speaking as "we"; "In einer am Montag veröffentlichten gemeinsamen Erklärung" tells of a
+    statement, words between its article and its noun."""
+    assert kind(f"<h1>Les associations contre les expulsions</h1><p>{opening}</p><p>{aside}</p>",
+                language=language) == "other"
+
+
 def test_a_statement_that_says_its_signers_signed_it_is_no_report():
     body = ("<h1>Open letter to the Minister</h1><p>Forty groups across the country have signed this letter.</p>"
             "<p>We call on the Minister to withdraw the decree on public assembly at once.</p>")

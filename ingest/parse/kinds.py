@@ -27,6 +27,7 @@ from .language import is_prose, runs_on
 from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
 from .names import first_person_words, signs_for_a_board
+from .prose_signers import prepositions
 from .sentences import sentences
 
 OPENING_CHARS = 600  # the title and the opening: where a page says what it is
@@ -42,7 +43,7 @@ MIN_REPRINTED_SIGNATORIES = 5  # a report names a signer or two; a reprinted sta
 ADHESION_REACH_WORDS = 5  # "signs" ... "the open letter", "se joignent" ... "aux signataires du communiqué"
 MAX_SIGNING_LINE_CHARS = 120  # "Signed,", "Cette lettre est également signée par :", "Atentamente: grupo de ..."
 MAX_VOICE_BLOCK_CHARS = 5000  # of each block read for the page's own voice
-REPORTED_LABEL_WORDS = 1  # "in einem offenen Brief", "in a joint statement"
+REPORTED_LABEL_WORDS = 4  # "in a joint statement", "in einer am Montag veröffentlichten gemeinsamen Erklärung"
 # a quotation in a block: in marks, or opening the block and never closed ("## "Wir dürfen ..." as a heading)
 _QUOTATION = re.compile(r"“[^“”]*”|„[^“”]*[“”]|«[^«»]*»|\"[^\"]*\"|^\s*[\"“„«].*", re.S)
 # each way a plural may end ("statements", "lettres", "Erklärungen", "Stellungnahmen"), taken off in turn
@@ -268,10 +269,23 @@ def _speaks_for_itself(evidence: PageEvidence) -> bool:
 
 
 def _in_own_words(text: str, words: Lexicon) -> bool:
+    """A first-person word, or a verb whose ending says "we" ("exigimos", "demandons"), not a noun of that ending
+    after its article ("des expulsions", "les mêmes associations", "los mismos derechos")."""
     tokens = re.findall(r"\w+", text.casefold())
     verb = words.first_person_verb
     return any(token in first_person_words() for token in tokens) or (
-        verb is not None and any(verb.fullmatch(token) for token in tokens))
+        verb is not None and any(verb.fullmatch(token) and not (index and _after_an_article(tokens[index - 1], words))
+                                 for index, token in enumerate(tokens)))
+
+
+def _after_an_article(previous: str, words: Lexicon) -> bool:
+    """ "des", "los", "d'", "de": a word that a noun follows, not a verb."""
+    return words.determiners.fullmatch(previous + " ") is not None or previous in _BEFORE_NOUNS or \
+        fold(previous) in prepositions()
+
+
+_BEFORE_NOUNS = frozenset({"des", "les", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "los", "las", "unos",
+                           "unas", "estos", "estas", "os", "as", "uns", "umas", "estes", "d", "l"})
 
 
 def _tells_of_sign_ups(evidence: PageEvidence) -> bool:
