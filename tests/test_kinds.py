@@ -393,6 +393,17 @@ def test_a_report_of_a_statement_is_not_one_where_its_nouns_end_as_we_would_spea
                 language=language) == "other"
 
 
+def test_a_report_that_cites_a_statement_as_its_source_is_a_report():
+    report = ("<h1>Groups urge council to drop eviction plan</h1><p>Leeds Tenants Union, Acorn Sheffield, Glasgow "
+              "Refugee Network and Fossil Free London are urging the city council to withdraw its eviction plan, "
+              "according to a statement released on Monday.</p><p>The council said it would respond next week.</p>")
+    assert kind(report) == "other"
+    own = ("<h1>No evictions</h1><p>According to the Universal Declaration of Human Rights, everyone has the right to "
+           "housing.</p><p>We call on the city council to withdraw its eviction plan.</p><p>Signed by:</p>"
+           f"<ul>{GROUPS}</ul>")
+    assert kind(own) != "other"
+
+
 def test_a_statement_that_says_its_signers_signed_it_is_no_report():
     body = ("<h1>Open letter to the Minister</h1><p>Forty groups across the country have signed this letter.</p>"
             "<p>We call on the Minister to withdraw the decree on public assembly at once.</p>")
