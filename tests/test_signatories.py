@@ -356,6 +356,7 @@ def test_a_word_spelled_like_a_legal_form_is_no_part_of_a_name_in_running_text()
     "Wissenssammlungen und Veranstaltungen bereitzustellen, hat sich die Gruppe auch zur Förderung freier Software "
     "ausgesprochen.</p>",
     "<p>Wir danken der Unterstützung von Oxfam, Amnesty International und Greenpeace bei der Kampagne.</p>",
+    "<p>Kommt am Samstag vor das Rathaus! Bringt Transparente, Freundinnen und Familie mit.</p>",  # a verb's particle
 ])
 def test_an_enumeration_that_began_as_a_prepositions_object_is_no_subject(body):
     assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []

@@ -500,10 +500,11 @@ def _small_word(word: str) -> bool:
 
 def _opens_phrase(text: str) -> bool:
     """ "to End the Cost ...", "für eine wehrhafte ...", "in einem ...": what follows the capitalised words is a
-    phrase of a title or of the sentence's subject, not the verb that would make them its subject. "were indicted",
+    phrase of a title or of the sentence's subject, not the verb that would make them its subject ("Bringt
+    Transparente, Freundinnen und Familie mit.": the particle of the verb before them). "were indicted",
     "wurden festgenommen", "have been on the front lines": a verb that tells of them makes them no speakers."""
     first = text.split(maxsplit=2)
-    return bool(first) and (fold(first[0]) in prepositions() or fold(first[0]) in _told_of()
+    return bool(first) and (fold(first[0]).rstrip(".,;:!?") in prepositions() or fold(first[0]) in _told_of()
                             or fold(" ".join(first[:2])) in _told_of())
 
 
