@@ -91,6 +91,12 @@ def test_a_page_titled_by_the_word_for_members_lists_a_membership_whatever_its_m
     assert kind(f"<h1>Members of the coalition call for an open internet</h1>{signed}") == "joint_statement"
     assert kind(f"<h1>Sociedad civil exige internet</h1>{signed}") == "joint_statement"  # "soci", a whole word
 
+
+def test_our_adherents_in_italian_are_members_and_adherents_alone_are_signers():
+    mission = "<p>La rete riunisce comitati di inquilini di tutto il paese. Chiediamo una casa per tutte e tutti.</p>"
+    assert kind(f"<h1>I nostri aderenti</h1>{mission}<ul>{GROUPS}</ul>", language="it") == "other"
+    assert kind(f"<h1>Casa per tutti</h1>{mission}<p>Aderenti:</p><ul>{GROUPS}</ul>", language="it") != "other"
+
 @pytest.mark.parametrize("title, addressed, language", [
     ("Our Demands", "Our Demands to the Government", "en"),
     ("Nos revendications", "Nos revendications au gouvernement", "fr"),
