@@ -89,6 +89,18 @@ def test_a_place_on_the_line_under_each_signers_name_goes_with_it():
     assert names(parsed(LETTER + f"<h2>Signatories</h2>{grouped}")) == ["Digitalcourage", "La Quadrature du Net"]
 
 
+@pytest.mark.parametrize("language, share", [
+    ("de", ["Auf Facebook teilen", "Per E-Mail teilen"]), ("es", ["Compartir en Facebook", "Compartir en Twitter"]),
+    ("nl", ["Delen op Facebook", "Delen op Twitter"]), ("en", ["Share on Facebook", "Share on Twitter"]),
+])
+def test_sharing_links_under_a_list_of_signers_end_it(language, share):
+    signers = "".join(f"<li>{name}</li>" for name in GROUPS[:4])
+    links = "".join(f"<li>{link}</li>" for link in share)
+    statement = parsed(f"<html lang='{language}'><body>{LETTER}<h2>Signatories</h2><ul>{signers}</ul>"
+                       f"<ul>{links}</ul></body></html>")
+    assert names(statement) == GROUPS[:4]
+
+
 def test_a_statement_that_just_ends_with_a_run_of_names():
     statement = parsed(LETTER + "<p>Alpha Network</p><p>Beta Coalition for Justice</p><p>Gamma Foundation</p>"
                                 "<p>Delta Rights Watch</p>")
