@@ -101,6 +101,14 @@ def test_sharing_links_under_a_list_of_signers_end_it(language, share):
     assert names(statement) == GROUPS[:4]
 
 
+@pytest.mark.parametrize("heading", ["Individual signatories", "Einzelpersonen", "Signataires individuels"])
+def test_a_heading_that_says_its_entries_are_people_makes_names_our_lists_do_not_know_people(heading):
+    people = ["Tenzin Dorjee", "Lhamo Tsering", "Dolkar Lhamo", "Kunchok Tsundue", "Enghebatu Togochog"]
+    entries = "".join(f"<li>{person}</li>" for person in people)
+    statement = parsed(LETTER + f"<h2>{heading}</h2><ul>{entries}</ul>")
+    assert names(statement, "individual") == people
+
+
 def test_a_statement_that_just_ends_with_a_run_of_names():
     statement = parsed(LETTER + "<p>Alpha Network</p><p>Beta Coalition for Justice</p><p>Gamma Foundation</p>"
                                 "<p>Delta Rights Watch</p>")

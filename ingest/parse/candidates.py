@@ -137,10 +137,11 @@ def _role(blocks: list[Block], index: int, words: Lexicon) -> str:
 
 
 def says_what_its_entries_are(block: Block, words: Lexicon) -> bool:
-    """ "Organisations", "Signataires individuels", "Organizaciones firmantes" alone on a line (in bold, say): the
-    label of the entries under it, whatever they are, where it says nothing but what they are and that they sign."""
+    """ "Organisations", "Signataires individuels", "Organizaciones firmantes" alone on a line (in bold, say) or as a
+    heading: the label of the entries under it, whatever they are, where it says nothing but what they are and that
+    they sign."""
     tokens = block.text.rstrip(":： ").split()
-    if block.kind not in ("paragraph", "line") or not tokens or len(tokens) > MAX_KINDS_LABEL_WORDS:
+    if block.kind not in ("paragraph", "line", "heading") or not tokens or len(tokens) > MAX_KINDS_LABEL_WORDS:
         return False
     kinds = [token for token in tokens if says_people(token) or says_organisations(token)]
     return bool(kinds) and all(token in kinds or words.signatory_leadin.search(token) for token in tokens)
