@@ -534,6 +534,13 @@ def test_names_each_closed_by_a_full_stop_in_one_paragraph(layout):
     assert names(parsed(f"<html lang='es'><body>{body}</body></html>")) == groups
 
 
+@pytest.mark.parametrize("language, slogans", [("es", "Vivienda. Trabajo. Educación. Salud."),
+                                               ("de", "Wohnen. Arbeit. Bildung. Gesundheit.")])
+def test_single_words_each_closed_by_a_full_stop_are_slogans_not_names(language, slogans):
+    body = SPANISH_LETTER + f"<p>{slogans}</p><p>El plan dejaría sin hogar a doscientas familias este invierno.</p>"
+    assert names(parsed(f"<html lang='{language}'><body>{body}</body></html>")) == []
+
+
 ITALIAN_GROUPS = ["ARCI Milano", "Emergency - Roma", "Legambiente Lazio",
                   "Coordinamento Nazionale delle Comunità di Accoglienza e dei Centri Sociali del Lazio Meridionale",
                   "Libera - Roma", "Rete della Conoscenza"]

@@ -85,7 +85,8 @@ def _dotted(text: str) -> list[str]:
     """ "A. B. C. D.": names each closed by a full stop, as short sentences are (an abbreviation's stop, "e.V.",
     "Inc.", ends none)."""
     parts = [_without_full_stop(sentence) for sentence in sentences(text)]
-    return parts if len(parts) >= MIN_DASHED_ITEMS and all(parts) else [text]
+    slogans = all(len(part.split()) == 1 for part in parts)  # "Housing. Work. Education. Health."
+    return parts if len(parts) >= MIN_DASHED_ITEMS and all(parts) and not slogans else [text]
 
 
 def _separator(text: str, semicolons_only: bool) -> re.Pattern[str]:
