@@ -2061,13 +2061,6 @@ def test_a_clause_the_ask_opens_stays_whole_where_its_parts_do_not_repeat_the_ma
     ("es", "Exigimos:", ["La liberación inmediata de todos los presos políticos.",
                          "El fin de la vigilancia a periodistas.",
                          "Una investigación independiente sobre los allanamientos."]),
-])
-def test_paragraphs_that_name_actions_after_an_open_lead_in_are_its_demands(language, lead, items):
-    body = "Text of the statement on the raids.\n\n" + lead + "\n\n" + "\n\n".join(items) + "\n"
-    assert [text for _, text in demands(body, language=language)] == items
-
-
-@pytest.mark.parametrize("language, lead, items", [
     ("it", "Chiediamo pertanto:", ["La liberazione immediata di tutte le persone arrestate.",
                                    "Un'inchiesta indipendente sulle violenze della polizia.",
                                    "Il ritiro del piano di sgomberi."]),
@@ -2075,8 +2068,7 @@ def test_paragraphs_that_name_actions_after_an_open_lead_in_are_its_demands(lang
                                     "Eine unabhängige Untersuchung der Polizeigewalt.",
                                     "Die Rücknahme des Räumungsplans."]),  # a short one last, above the signers
 ])
-def test_things_named_one_to_a_paragraph_after_an_open_lead_in_are_its_demands_above_the_signers(language, lead,
-                                                                                                 items):
+def test_paragraphs_that_name_actions_after_an_open_lead_in_are_its_demands_above_the_signers(language, lead, items):
     body = "Text of the statement on the raids.\n\n" + lead + "\n\n" + "\n\n".join(items) + \
         "\n\nAlpha Network\n\nBeta Collective\n\nGamma Association\n\nDelta Union\n"
     assert [text for _, text in demands(body, language=language)] == items
