@@ -109,6 +109,20 @@ def test_a_heading_that_says_its_entries_are_people_makes_names_our_lists_do_not
     assert names(statement, "individual") == people
 
 
+@pytest.mark.parametrize("language, line", [
+    ("de", "Die unterzeichnenden Organisationen fordern: Mietenstopp, Räumungsmoratorium, Sozialwohnungen für alle und "
+           "Beratung für Mieterinnen."),
+    ("en", "We, the undersigned organisations, demand: An End to Evictions, A Rent Freeze and More Social Housing."),
+])
+def test_what_the_signers_ask_for_after_a_colon_names_no_signers(language, line):
+    groups = "".join(f"<p>{name}</p>" for name in GROUPS[:4])
+    statement = parsed(f"<html lang='{language}'><body><p>The city plans to evict two hundred families.</p>"
+                       f"<p>{line}</p>{groups}</body></html>")
+    assert names(statement) == GROUPS[:4]
+    if language == "de":  # its nouns capitalised as German writes them; English title case reads as names, no ask
+        assert [demand.text for demand in statement.demands] == [line]
+
+
 def test_a_statement_that_just_ends_with_a_run_of_names():
     statement = parsed(LETTER + "<p>Alpha Network</p><p>Beta Coalition for Justice</p><p>Gamma Foundation</p>"
                                 "<p>Delta Rights Watch</p>")

@@ -15,6 +15,7 @@ from functools import cache
 
 from ..places import is_place
 from . import memory
+from .asks import lead_in
 from .blocks import Block
 from .countries import country_code, fold
 from .headings import cue_pattern
@@ -461,9 +462,10 @@ def _labelled_entries(label: str, items: list[str], block: Block, words: Lexicon
 
 def labelled_items(text: str, words: Lexicon) -> tuple[str, list[str]] | None:
     """ "Prime adesioni: A, B and C", "Europe: A, B" or "Unterzeichnet von A, B, C" on one line:
-    a label and its entries."""
+    a label and its entries; not a label in which the signers ask ("Die unterzeichnenden Organisationen fordern:
+    Mietenstopp, Räumungsmoratorium, ..." lists what they ask for)."""
     match = LABELLED_LIST.match(text) or _led_list(text, words) or colon_led_list(text, words)
-    if not match or _enumerates_things(match.group("label"), words):
+    if not match or _enumerates_things(match.group("label"), words) or lead_in(match.group("label") + ":", words):
         return None
     items = split_inline_list(match.group("items"), words, minimum=2, longest=MAX_NAME_WORDS, dashes=True)
     if items and has_role_word(items[0]) and person_evidence(match.group("label")) > 0:
