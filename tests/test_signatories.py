@@ -113,6 +113,9 @@ def test_a_heading_that_says_its_entries_are_people_makes_names_our_lists_do_not
     ("de", "Die unterzeichnenden Organisationen fordern: Mietenstopp, Räumungsmoratorium, Sozialwohnungen für alle und "
            "Beratung für Mieterinnen."),
     ("en", "We, the undersigned organisations, demand: An End to Evictions, A Rent Freeze and More Social Housing."),
+    ("en", "We, the undersigned organisations, demand: An End to Evictions; A Rent Freeze; More Social Housing; A "
+           "Winter Eviction Ban; Protection for Families; Independent Advice; More Staff; Transparency in Sales; A "
+           "Right of First Refusal."),  # as many as a wall of text's signers parted by semicolons
 ])
 def test_what_the_signers_ask_for_after_a_colon_names_no_signers(language, line):
     groups = "".join(f"<p>{name}</p>" for name in GROUPS[:4])

@@ -17,14 +17,16 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from markdown_it import MarkdownIt
 
+from .asks import lead_in
 from .blocks import Block, Page, blocks_from_lines, blocks_from_soup, blocks_from_text, clean, is_furniture, soup_of
 from .countries import fold
 from .dates import iso_date
 from .headings import cue_pattern
 from .language import is_prose
+from .lexicon import LANGUAGES, lexicon
 from .names import name_likeness
 from .pandoc_tables import dashed_tables_as_html, grid_tables_as_html
-from .sentences import ends_in_abbreviation, is_abbreviation
+from .sentences import ends_in_abbreviation, is_abbreviation, sentences
 from .tables import header_kind
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
@@ -174,7 +176,7 @@ def _run_of_names_apart(text: str, stop: re.Pattern[str]) -> list[Block]:
             if last + 1 < len(spans):
                 closing, names = _sentence_after(text, spans[last + 1], closing, names)
             cue = text[max(0, opening - SIGNERS_CUE_REACH):opening]
-            if len(names) < MIN_NAME_RUN or not _signers_named_before(cue):
+            if len(names) < MIN_NAME_RUN or not _signers_named_before(cue) or _asks_before(cue):
                 continue  # "Si esibiranno: A; B; C; ...": semicolons part any names a report lists, not only signers
         blocks += [Block("paragraph", part) for part in _lead_in_apart(text[read_to:opening].lstrip(".; ").strip())]
         blocks += [Block("line", _closed(name.strip()), opens=index == 0) for index, name in enumerate(names)]
@@ -190,6 +192,13 @@ SIGNERS_CUE_REACH = 400  # characters before the first name: the sentence that l
 
 def _signers_named_before(text: str) -> bool:
     return cue_pattern("signing", "undersigned", "supporting", "supporters").search(text) is not None
+
+
+def _asks_before(text: str) -> bool:
+    """ "We, the undersigned organisations, demand:" just before the run: what the signers ask for, in any language
+    (the page's is not known yet)."""
+    last = sentences(text)[-1:] if text.rstrip().endswith(":") else []
+    return bool(last) and any(lead_in(last[0], lexicon(language)) for language in LANGUAGES)
 
 
 def _sentence_before(text: str, span: tuple[int, int], opening: int, names: list[str]) -> tuple[int, list[str]]:
