@@ -950,7 +950,7 @@ def _numbered_inline(act: str) -> list[str]:
     return [act[mark.end():end].strip(" ;,.") for mark, end in zip(marks, ends, strict=True)]
 
 
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=[:;,.]\s)|(?<=\s))\(?(?P<n>\d{1,2}|[a-z])\)\s+")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?(?P<n>\d{1,2}|[a-z])\)\s+")
 _ASIDE = re.compile(r"\s*,[^,]{1,25},\s*")
 
 
