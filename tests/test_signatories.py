@@ -36,6 +36,8 @@ def names(statement, kind: str | None = None) -> list[str]:
      "Organisationen", "Einzelpersonen"),
     ("nl", "<p>Wij roepen de regering op om alle politieke gevangenen vrij te laten.</p>",
      "Organisaties", "Individuele ondertekenaars"),
+    ("it", "<p>Chiediamo al Governo di liberare tutti i prigionieri politici.</p>",
+     "Organizzazioni firmatarie", "Firme individuali"),
 ])
 @pytest.mark.parametrize("layout", ["paragraphs", "inline"])
 def test_a_bold_label_without_a_colon_says_what_the_entries_under_it_are(language, letter, organisations_label,
