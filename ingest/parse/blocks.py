@@ -18,7 +18,7 @@ from typing import Any, Literal
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..places import is_place
-from .names import honorifics
+from .names import honorifics, name_particles
 
 # A rule is an <hr> or a section break; an image is a standalone image's alt text (a logo, a portrait).
 BlockKind = Literal["heading", "paragraph", "item", "line", "row", "rule", "image"]
@@ -189,12 +189,10 @@ def _a_surname(text: str) -> bool:
     """ "García", "de Vries", "O'Brien": a word or two of a name, each capitalised but the particles."""
     words = text.split()
     return 0 < len(words) <= MAX_SURNAME_WORDS and words[-1][:1].isupper() and \
-        all(word[:1].isupper() or word in _SURNAME_PARTICLES for word in words)
+        all(word[:1].isupper() or word in name_particles() for word in words)
 
 
 MAX_SURNAME_WORDS = 3
-_SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "van", "von", "der", "den", "le", "la",
-                                "ten", "ter", "zu"})
 
 
 def _marker_style(marker: str) -> str:

@@ -26,7 +26,7 @@ from .headings import cue_pattern, names_a_statement, opens_with_a_statement_nou
 from .language import is_prose, runs_on
 from .lexicon import Lexicon, kind_labels_in_any_language, lexicon
 from .metadata import issuer_is_named, press_release_label
-from .names import first_person_words, signs_for_a_board
+from .names import articles, first_person_words, indefinite_articles, signs_for_a_board
 from .prose_signers import prepositions
 from .sentences import sentences
 
@@ -270,22 +270,22 @@ def _speaks_for_itself(evidence: PageEvidence) -> bool:
 
 def _in_own_words(text: str, words: Lexicon) -> bool:
     """A first-person word, or a verb whose ending says "we" ("exigimos", "demandons"), not a noun of that ending
-    after its article ("des expulsions", "les mêmes associations", "los mismos derechos")."""
-    tokens = re.findall(r"\w+", text.casefold())
+    after its article or preposition ("des expulsions", "d'expulsions", "los mismos derechos")."""
+    tokens = re.findall(r"[\w'’]+", text.casefold())
     verb = words.first_person_verb
     return any(token in first_person_words() for token in tokens) or (
-        verb is not None and any(verb.fullmatch(token) and not (index and _after_an_article(tokens[index - 1], words))
+        verb is not None and any(verb.fullmatch(token) and not (index and _opens_a_noun(tokens[index - 1], words))
                                  for index, token in enumerate(tokens)))
 
 
-def _after_an_article(previous: str, words: Lexicon) -> bool:
-    """ "des", "los", "d'", "de": a word that a noun follows, not a verb."""
-    return words.determiners.fullmatch(previous + " ") is not None or previous in _BEFORE_NOUNS or \
-        fold(previous) in prepositions()
+def _opens_a_noun(word: str, words: Lexicon) -> bool:
+    return words.determiners.fullmatch(word + " ") is not None or fold(word) in _noun_openers()
 
 
-_BEFORE_NOUNS = frozenset({"des", "les", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "los", "las", "unos",
-                           "unas", "estos", "estas", "os", "as", "uns", "umas", "estes", "d", "l"})
+@cache
+def _noun_openers() -> frozenset[str]:
+    """Articles and prepositions in every language: the word after one is a noun, not a verb."""
+    return frozenset(article.rstrip("'’") for article in articles()) | indefinite_articles() | prepositions()
 
 
 def _tells_of_sign_ups(evidence: PageEvidence) -> bool:

@@ -74,6 +74,11 @@ def indefinite_articles() -> frozenset[str]:
 
 
 @cache
+def articles() -> frozenset[str]:
+    return frozenset(_data()["articles"])
+
+
+@cache
 def _word_starts(key: str) -> re.Pattern[str]:
     """Words begun by one of the list's longer entries; a short entry ("red", "labor") must be the whole
     word, or its plural ("groups"), so that "Laborde" or "Redford" do not name an organisation."""
@@ -424,7 +429,7 @@ def _prose_penalty(text: str, words: list[str], found: list[str]) -> float:
     penalty = 0.0
     first = words[0]
     if first[:1].islower() and not _DOMAIN_NAME.match(first) and not _DOTTED_NAME.match(first) and \
-            fold(first) not in _particles() and not _ends_in_legal_form(words) and \
+            fold(first) not in name_particles() and not _ends_in_legal_form(words) and \
             not (first.endswith(".") and fold(first).rstrip(".") in _abbreviated_titles()):
         penalty += 0.35
     if ("." in text or "!" in text or "?" in text) and _SENTENCE_INSIDE.search(text):
@@ -486,7 +491,7 @@ def is_acronym(word: str) -> bool:
 
 
 @cache
-def _particles() -> frozenset[str]:
+def name_particles() -> frozenset[str]:
     return frozenset({"de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "la", "le",
                       "du", "bin", "al", "el", "ten", "ter", "zu", "y", "e", "van der", "van den", "d'", "l'"})
 
@@ -589,7 +594,7 @@ def _name_word(word: str) -> bool:
     """A given or family name, an initial or a particle: what stands between a first and a last name."""
     bare = word.strip(",.()")
     folded = fold(bare)
-    return folded in given_names() or folded in family_names() or folded in _particles() or \
+    return folded in given_names() or folded in family_names() or folded in name_particles() or \
         _INITIALS.match(bare) is not None or (len(bare) == 1 and bare.isupper())
 
 
@@ -618,7 +623,7 @@ def _name_part(word: str) -> bool:
     bare = word.strip(",.()")
     if _INITIALS.match(bare) or _HAN_NAME.match(bare):
         return True
-    return bool(bare) and (bare[:1].isupper() or fold(bare) in _particles())
+    return bool(bare) and (bare[:1].isupper() or fold(bare) in name_particles())
 
 
 def _tail_evidence(tail: str) -> float:
