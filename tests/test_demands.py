@@ -9,7 +9,7 @@ import pytest
 from ingest.parse import parse
 from ingest.parse.actions import is_action_word
 from ingest.parse.asks import sentence_asks
-from ingest.parse.demands import reads_as_ask
+from ingest.parse.demands import names_demands, reads_as_ask
 from ingest.parse.lexicon import lexicon
 from ingest.records import Document
 from ingest.sources import read_file
@@ -2219,3 +2219,78 @@ def test_items_grouped_under_headings_that_say_whom_they_concern_are_the_demands
     ("Los responsables políticos deben adoptar una nueva forma de pensar los datos.", "es")])
 def test_an_obligation_put_on_policymakers_is_an_ask(sentence, language):
     assert asked(sentence, language) != []
+
+
+_EVICTION_ASKS = {
+    "en": ["Release all detained protesters", "Open an independent inquiry into the police violence",
+           "Withdraw the eviction plan"],
+    "fr": ["La libération immédiate des personnes arrêtées", "Une enquête indépendante sur les violences policières",
+           "Le retrait du plan d'expulsions"],
+    "es": ["La liberación de las personas detenidas", "Una investigación independiente sobre la violencia policial",
+           "La retirada del plan de desalojos"],
+    "pt": ["A libertação das pessoas detidas", "Uma investigação independente sobre a violência policial",
+           "A retirada do plano de despejos"],
+    "de": ["Die sofortige Freilassung aller Festgenommenen", "Eine unabhängige Untersuchung der Polizeigewalt",
+           "Die Rücknahme des Räumungsplans"],
+    "it": ["La liberazione delle persone arrestate", "Un'inchiesta indipendente sulle violenze della polizia",
+           "Il ritiro del piano di sgomberi"],
+    "nl": ["De vrijlating van alle gearresteerden", "Een onafhankelijk onderzoek naar het politiegeweld",
+           "De intrekking van het ontruimingsplan"],
+}
+
+
+def _listed_under(lead: str, language: str) -> list[tuple]:
+    items = "".join(f"\n- {item}" for item in _EVICTION_ASKS[language])
+    return demands(f"The police arrested forty people at a protest.\n\n{lead}\n{items}\n", language=language)
+
+
+@pytest.mark.parametrize("language, lead", [
+    ("en", "Demands of the coalition to the city council:"),
+    ("fr", "Les revendications de la coalition sont :"),  # the space before the colon is no word
+    ("es", "Las demandas de la coalición al ayuntamiento son:"),
+])
+def test_a_line_that_demands_head_and_a_colon_ends_introduces_them(language, lead):
+    assert [text for _, text in _listed_under(lead, language)] == _EVICTION_ASKS[language]
+
+
+@pytest.mark.parametrize("language, title", [
+    ("fr", "Les six revendications de la coalition :"),  # the space before the colon is no word
+    ("pt", "Propostas de alterações do prêmio Todos@Web"),  # a name with a mark inside it is one word
+])
+def test_a_short_title_naming_demands_counts_words_as_spaces_part_them(language, title):
+    assert names_demands(title, lexicon(language))
+
+
+@pytest.mark.parametrize("language, lead", [
+    ("en", "We want:"), ("en", "What we need now:"), ("es", "Queremos:"), ("fr", "Nous voulons :"),
+    ("de", "Wir wollen:"), ("it", "Vogliamo:"), ("nl", "Wij willen:"), ("pt", "Queremos:"),
+])
+def test_what_the_signers_want_before_a_colon_is_what_they_ask(language, lead):
+    assert [text for _, text in _listed_under(lead, language)] == _EVICTION_ASKS[language]
+
+
+def test_a_dutch_want_that_gives_a_reason_asks_nothing():
+    letter = read_file(CORPUS / "dev-13" / "decoalitie-oproep-uva-2019.html")  # "... Want: elke invloed ..."
+    assert not [d for d in parse(letter).demands if d.text.startswith("Want")]
+
+
+@pytest.mark.parametrize("language, lead, party", [
+    ("en", "What the city council must do:", "city council"),
+    ("fr", "Ce que la mairie doit faire :", "mairie"),
+    ("es", "Lo que el ayuntamiento tiene que hacer:", "ayuntamiento"),
+    ("pt", "O que a câmara municipal tem de fazer:", "câmara municipal"),
+    ("de", "Was der Stadtrat jetzt tun muss:", "Stadtrat"),
+    ("it", "Cosa deve fare il comune:", "comune"),
+    ("nl", "Wat de gemeenteraad nu moet doen:", "gemeenteraad"),
+])
+def test_a_line_saying_what_a_party_must_do_puts_the_list_after_it_on_that_party(language, lead, party):
+    assert _listed_under(lead, language) == [(party, item) for item in _EVICTION_ASKS[language]]
+
+
+@pytest.mark.parametrize("language, lead, party", [
+    ("pt", "A câmara municipal deve:", "câmara municipal"),
+    ("es", "El alcalde debe:", "alcalde"),
+    ("fr", "La préfecture doit :", "préfecture"),
+])
+def test_local_authorities_are_parties_an_obligation_is_put_on(language, lead, party):
+    assert _listed_under(lead, language) == [(party, item) for item in _EVICTION_ASKS[language]]

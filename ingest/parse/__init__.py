@@ -39,7 +39,7 @@ from .metadata import choose_publisher, is_release_marker
 from .names import addresses, name_likeness
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
-PARSER_VERSION = "27"
+PARSER_VERSION = "28"
 TITLE_REACH = 3  # the blocks a page's title may stand among, under a line or two
 MAX_ADDRESS_LINES = 4  # "TO THE VENICE BIENNALE" and those addressed with it, between a label and the heading
 MAX_LEADING_DATELINES = 2  # "PRESS RELEASE", "Berlin, 3 March 2021" above a title

@@ -593,6 +593,10 @@ def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[
     for modal in words.obligation.finditer(sentence):
         if any(a.start <= modal.start() < a.end for a in anchors):
             continue
+        what = _what_a_party_must_do(sentence, modal, words)
+        if what is not None:
+            asks.append(what)
+            continue
         shared = _shared_subject(sentence, modal.start(), words)
         if shared is not None:  # "FSF is a body that ..., and should not give in to ..."
             complement = re.split(r"[,;:]", sentence[modal.end():], maxsplit=1)[0]
@@ -615,6 +619,25 @@ def _obligations(sentence: str, anchors: list[_Anchor], words: Lexicon) -> list[
         start = clause + _subject_offset(sentence[clause:modal.start()], words)
         asks.append(Ask(start=start, act=modal.end(), end=len(sentence), addressee=party, target=None))
     return asks
+
+
+def _what_a_party_must_do(sentence: str, modal: re.Match[str], words: Lexicon) -> Ask | None:
+    """ "What the city council must do:", "Ce que la mairie doit faire :", "Was der Stadtrat jetzt tun muss:": a
+    line that puts on a party what the list after it says; all of it is left to the list."""
+    what = words.what_is_to_be_done.match(sentence)
+    bare = _TRAILING.sub("", sentence.rstrip(" *_"))
+    if what is None or not sentence.rstrip(" *_").endswith(":") or modal.start() < what.end():
+        return None
+    subject = sentence[what.end():modal.start()].strip()
+    if not subject:  # "Cosa deve fare il comune:": the subject after the modal and its verb
+        subject = " ".join(bare[modal.end():].split()[1:])
+    ends = [match.end() for match in words.party.finditer(subject)] + \
+        [match.end() for match in _WORD.finditer(subject) if match.group()[:1].isupper()]
+    subject = subject[:max(ends, default=len(subject))]  # "der Stadtrat jetzt tun", "de gemeenteraad nu"
+    party = _obliged_party(subject, "", words)
+    if party is None:
+        return None
+    return Ask(start=what.end(), act=len(bare), end=len(sentence), addressee=party, target=None)
 
 
 def _past_an_opening_clause(sentence: str, clause: int, position: int, words: Lexicon) -> int | None:

@@ -43,6 +43,8 @@ from .sentences import sentences
 LEAD_UP_BLOCKS = 1  # the paragraph before a list's lead-in leads up to it ("For these reasons, we urge ...")
 MAX_NAME_WORDS = 8  # "Chaos Computer Club", "Free Palestine Maastricht": an item this short in title case is a name
 MAX_DEMAND_HEADING_WORDS = 6  # "Unsere Forderungen:", "Our demands"
+MAX_DEMAND_LEAD_WORDS = 12  # "Les revendications de la coalition pour le logement sont :"
+DEMAND_HEAD_REACH = 3  # words before the demand noun that heads such a line: "Our three main demands"
 DEMAND_NOUN_REACH = 3  # "... richten wir diese konkreten Forderungen:": the noun among the last words
 MIN_SPELLED_OUT_ITEMS = 3  # items that each ask, after a paragraph that asks: fewer may be two asks of its own
 MAX_GROUP_LABEL_WORDS = 10  # "Freiheit des akademischen Diskurses über Antisemitismus und (antimuslimischen) Rassismus"
@@ -375,8 +377,13 @@ def _lists_of_asks(blocks: list[Block], claimed: set[int], words: Lexicon) -> li
 
 
 def names_demands(title: str, words: Lexicon) -> bool:
-    """ "Demands to H&M", "Unsere Forderungen", "Nos revendications": a short title naming demands."""
-    return len(title.split()) <= MAX_DEMAND_HEADING_WORDS and words.demand_noun.search(title) is not None
+    """ "Demands to H&M", "Unsere Forderungen", "Nos revendications :": a short title naming demands."""
+    return _word_count(title) <= MAX_DEMAND_HEADING_WORDS and words.demand_noun.search(title) is not None
+
+
+def _word_count(text: str) -> int:
+    """Words as spaces part them, without marks that stand alone (the space French sets before a colon)."""
+    return sum(1 for token in text.split() if any(character.isalnum() for character in token))
 
 
 def _lists_that_ask(blocks: list[Block], claimed: set[int], words: Lexicon) -> list[DemandList]:
@@ -713,9 +720,18 @@ def _headings_under_demands(blocks: list[Block], index: int) -> list[tuple[int, 
 
 
 def _names_demands_alone(block: Block, words: Lexicon) -> bool:
-    """A heading, or a line of its own, that names demands and nothing else: "Our demands", "Unsere Forderungen"."""
+    """A heading, or a line of its own, that names demands and nothing else: "Our demands", "Unsere Forderungen";
+    a longer line that a demand noun heads and a colon ends: "Demands of the coalition to the city council:"."""
     text = _bare(block.text)
-    return (block.kind == "heading" or not text.endswith(_SENTENCE_END)) and names_demands(text, words)
+    if block.kind != "heading" and text.endswith(_SENTENCE_END):
+        return False
+    return names_demands(text, words) or text.endswith(":") and _headed_by_demands(text, words)
+
+
+def _headed_by_demands(text: str, words: Lexicon) -> bool:
+    noun = words.demand_noun.search(text)
+    return noun is not None and _word_count(text) <= MAX_DEMAND_LEAD_WORDS and \
+        _word_count(text[:noun.start()]) < DEMAND_HEAD_REACH
 
 
 def _bold_leads(blocks: list[Block], start: int) -> list[tuple[int, str]]:

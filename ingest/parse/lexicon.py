@@ -69,6 +69,7 @@ class Lexicon:
     said_by_names: re.Pattern[str]  # "..., ont déclaré aujourd'hui A et B.", "..., A and B said today.": who speaks
     named_speakers: re.Pattern[str]  # "A et B affirment": names, then a verb of saying
     obligation: re.Pattern[str]  # a modal that puts an obligation on its subject: "should", "müssen", "deben"
+    what_is_to_be_done: re.Pattern[str]  # "What the EU must do:", "Ce que la mairie doit faire :": the list says it
     obligation_passive: re.Pattern[str]  # what follows a modal when it states, not obliges: "be", "werden"
     party: re.Pattern[str]  # a noun or pronoun for someone a demand can be put to: "government", "you", "Sie"
     party_of: re.Pattern[str]  # "of", "de": what follows is a complement, not who is named ("the role of governments")
@@ -206,6 +207,7 @@ def lexicon(language: str = "en") -> Lexicon:
         said_by_names=_attributed_to_names(data["reporting_verbs"]),
         named_speakers=re.compile(rf"(?P<names>[A-ZÀ-Þ].*?)\s+(?i:{data['reporting_verbs']})"),
         obligation=re.compile(rf"\b(?:{data['obligation']})\b", re.I),
+        what_is_to_be_done=re.compile(rf"^\W*(?:{data['what_is_to_be_done']})\s+", re.I),
         obligation_passive=re.compile(data["obligation_passive"], re.I),
         party=re.compile(accents_optional(rf"\b(?:{data['party_nouns']})\b"), re.I),  # "L'Etat", "ESTADO"
         party_of=re.compile(rf"\s(?:{data['party_of']})(?:\s|(?<=['’]))", re.I),
