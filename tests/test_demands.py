@@ -2294,3 +2294,31 @@ def test_a_line_saying_what_a_party_must_do_puts_the_list_after_it_on_that_party
 ])
 def test_local_authorities_are_parties_an_obligation_is_put_on(language, lead, party):
     assert _listed_under(lead, language) == [(party, item) for item in _EVICTION_ASKS[language]]
+
+
+_NESTED = ("- Withdraw the eviction plan, including:\n    - the demolition orders for Block C\n"
+           "    - the notices sent in May\n"
+           "- Guarantee rehousing for every family, with:\n    - a home in the same district\n"
+           "    - rent at the current level\n"
+           "- Open an independent inquiry into the police violence.\n    - who gave the order\n"
+           "    - why force was used\n")
+
+
+def test_the_details_under_each_ask_of_a_list_that_opens_with_ask_verbs_are_part_of_it():
+    calls = _NESTED.replace("- Withdraw", "- Call on the council to withdraw").replace(
+        "- Guarantee", "- Urge the mayor to guarantee").replace("- Open", "- Call on the police to open")
+    found = [text for _, text in demands(f"The police arrested forty people at a protest.\n\n{calls}")]
+    assert found == [line[2:] for line in calls.splitlines() if line.startswith("- ")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    (_NESTED, ["Withdraw the eviction plan, including:", "Guarantee rehousing for every family, with:",
+               "Open an independent inquiry into the police violence."]),
+    ("- Housing\n    - The withdrawal of the eviction plan\n    - Guarantee rehousing for every family\n"
+     "- Justice\n    - An independent inquiry\n    - The withdrawal of all charges against the protesters\n",
+     ["The withdrawal of the eviction plan", "Guarantee rehousing for every family", "An independent inquiry",
+      "The withdrawal of all charges against the protesters"]),  # items that name an action ask as verbs do
+])
+def test_under_a_title_naming_demands_a_nested_list_asks_by_its_own_items_or_by_those_its_labels_group(body, expected):
+    page = f"# Our demands to the city council\n\nThe police arrested forty people at a protest.\n\n{body}"
+    assert [text for _, text in demands(page)] == expected

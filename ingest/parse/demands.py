@@ -368,9 +368,10 @@ def _lists_of_asks(blocks: list[Block], claimed: set[int], words: Lexicon) -> li
             index += 1
             continue
         run = _run(blocks, index, "item")
-        opening = [opening_ask(_LEADING_SYMBOLS.sub("", blocks[i].text), words) for i in run]
-        if len(run) >= 2 and _most(opening, lambda ask: ask is not None):
-            found.append(DemandList(None, "", tuple((i, blocks[i].text) for i in run), LeadIn(None, None),
+        own = _with_grouped_items(blocks, run, words)  # "- Call on X to ...", under it the details of that ask
+        opening = [opening_ask(_LEADING_SYMBOLS.sub("", blocks[i].text), words) for i in own]
+        if len(own) >= 2 and _most(opening, lambda ask: ask is not None):
+            found.append(DemandList(None, "", tuple((i, blocks[i].text) for i in own), LeadIn(None, None),
                                     tuple(LeadIn(ask.addressee if ask else None, None) for ask in opening)))
         index = run[-1] + 1
     return found
@@ -395,10 +396,11 @@ def _lists_that_ask(blocks: list[Block], claimed: set[int], words: Lexicon) -> l
         if blocks[index].kind != "item" or index in claimed:
             index += 1
             continue
-        runs.append(_run(blocks, index, "item"))
-        index = runs[-1][-1] + 1
+        run = _run(blocks, index, "item")
+        runs.append(_with_grouped_items(blocks, run, words))  # an ask's details under it are part of it
+        index = run[-1] + 1
     texts = [blocks[i].text for run in runs for i in run]
-    if not texts or sum(reads_as_ask(text, words) for text in texts) * 2 < len(texts) \
+    if not texts or sum(reads_as_ask(text, words) or heads_an_action(text, words) for text in texts) * 2 < len(texts) \
             or any(_looks_like_name(text, words) for text in texts):
         return []
     return [DemandList(None, "", tuple((i, blocks[i].text) for i in run), LeadIn(None, None)) for run in runs]
