@@ -1119,6 +1119,15 @@ def test_a_wall_of_logos_whose_alt_text_says_logo_of_gives_the_names_alone():
         "Agile Nantes", "AlpesCraft", "Open Rights Group", "Colectivo Sur"]
 
 
+def test_a_logo_over_a_caption_that_names_it_is_one_signer():
+    names = ("Leeds Tenants Union", "Acorn Sheffield", "Glasgow Refugee Network", "Fossil Free London")
+    figures = "".join(f'<figure><img src="{n}.png" alt="{name}"><figcaption>{name}</figcaption></figure>'
+                      for n, name in enumerate(names))
+    statement = parsed(f"<html><body><p>We call on the council to withdraw the eviction plan at once.</p>"
+                       f"<h2>Signatories</h2>{figures}</body></html>")
+    assert [s.name_as_written for s in statement.signatories] == list(names)
+
+
 def test_a_key_to_the_acronyms_after_the_signers_is_no_list_of_signers():
     body = """We call on the UN to keep the internet's governance open and multistakeholder.
 
