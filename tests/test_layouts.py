@@ -1198,6 +1198,18 @@ def test_signers_set_after_the_main_content_under_a_heading_that_names_them_are_
         "Lunii", "Lib et Lou", "Le Jouet Simple", "Loca Loca"]
 
 
+@pytest.mark.parametrize("heading", ["Les signataires", "Organisations signataires", "Our supporters", "Endorsed by",
+                                     "Supporting organisations", "Organizaciones adheridas", "Who has signed",
+                                     "Entidades signatárias", "Unterstützer*innen"])
+def test_signers_after_the_statement_under_a_heading_that_names_them_anywhere_in_it_are_read(heading):
+    names = ["Leeds Tenants Union", "Acorn Sheffield", "Glasgow Refugee Network", "Fossil Free London"]
+    page = ("<html><body><div class='content'><article><h1>Open letter on evictions</h1><p>We call on the council to "
+            "withdraw the eviction plan immediately and to open talks with the residents.</p></article>"
+            f"<section><h2>{heading}</h2><ul>" + "".join(f"<li>{name}</li>" for name in names) +
+            "</ul></section></div></body></html>")
+    assert [s.name_as_written for s in parsed(page).signatories] == names
+
+
 def test_a_campaign_footer_that_opens_on_its_supporters_lists_them_but_a_funders_line_does_not():
     logos = "".join(f'<div class="col-xs-3"><a href="https://x.org/{n}"><img src="{n}.gif" alt="{name}"></a></div>'
                     for n, name in enumerate(("AKVorrat", "Amnesty International", "ATTAC", "Mehr Demokratie")))

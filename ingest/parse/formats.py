@@ -614,8 +614,12 @@ def _signers_after(root: Tag) -> list[Tag]:
 def _headed_by_signers(tag: Tag) -> bool:
     heading = tag if tag.name in ("h1", "h2", "h3", "h4") else tag.find(("h1", "h2", "h3", "h4"))
     text = clean(heading.get_text(" ")) if heading is not None else ""
-    return 0 < len(text) <= MAX_SIGNERS_HEADING_CHARS and cue_pattern("signing").match(text) is not None \
+    return 0 < len(text) <= MAX_SIGNERS_HEADING_CHARS and _SIGNERS_HEADING.search(text) is not None \
         and not is_furniture(tag)
+
+
+# "Signatories", "Organisations signataires", "Our supporters", "Endorsed by", "Who has signed", "Adhesiones"
+_SIGNERS_HEADING = cue_pattern("signing", "supporters", "supporting", "adhesion")
 
 
 def _opens_on_supporters(tag: Tag) -> bool:
