@@ -52,10 +52,10 @@ def locate(name: str) -> Place | None:
 
 
 def is_place(name: str) -> bool:
-    """ "Paris", "Niedersachsen", "Germany": a name that is a country, a state or a large city and nothing
-    more (a list of such names in prose lists places, not signers)."""
+    """ "Paris", "Niedersachsen", "Germany", "Latin America": a name that is a country, a state, a large city or a
+    region of the world and nothing more (a list of such names in prose lists places, not signers)."""
     folded = fold(name).strip(" .")
-    if country_code(name) or folded in _states():
+    if country_code(name) or folded in _states() or folded in _regions():
         return True
     cities = _cities().get(folded, [])
     return any(city["population"] >= CITY_AT_AN_EDGE for city in cities)
@@ -187,6 +187,14 @@ def _english_single_word_countries() -> dict[str, str]:
                if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code)}
     return {name: code for name, code in english.items()
             if " " not in name and "-" not in name and len(name) >= MIN_DEMONYM_STEM and name not in causes()}
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """The world and its regions as the UN's M49 numbers them ("Latin America", "Afrique", "Südostasien"), in each
+    locale's words."""
+    return frozenset(fold(name) for locale in LOCALES
+                     for code, name in Locale.parse(locale).territories.items() if code.isdigit())
 
 
 @cache

@@ -1128,6 +1128,15 @@ def test_a_logo_over_a_caption_that_names_it_is_one_signer():
     assert [s.name_as_written for s in statement.signatories] == list(names)
 
 
+def test_regions_in_bold_among_lines_of_names_group_them_and_sign_nothing():
+    groups = {"Latin America": ["Techo Chile", "Habitat para la Humanidad Argentina"],
+              "Europe": ["Droit au Logement Paris", "Attac Rennes"], "Africa": ["Abahlali baseMjondolo", "SDI Kenya"]}
+    lines = "<br>".join(f"<strong>{region}</strong><br>" + "<br>".join(names) for region, names in groups.items())
+    statement = parsed(f"<html><body><p>We call on the council to withdraw the eviction plan at once.</p>"
+                       f"<h2>Signatories</h2><p>{lines}</p></body></html>")
+    assert [s.name_as_written for s in statement.signatories] == [n for names in groups.values() for n in names]
+
+
 def test_a_key_to_the_acronyms_after_the_signers_is_no_list_of_signers():
     body = """We call on the UN to keep the internet's governance open and multistakeholder.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.places import locate
+from ingest.places import is_place, locate
 
 
 @pytest.mark.parametrize("name, country, source", [
@@ -52,3 +52,10 @@ def test_a_city_gives_its_own_coordinates():
     place = locate("Free Tibet Fukuoka")
     assert (place.country, place.city) == ("JP", "Fukuoka")
     assert 33 < place.lat < 34 and 130 < place.lon < 131
+
+
+@pytest.mark.parametrize("name", ["Latin America", "Afrique", "Lateinamerika", "Europa", "Sudeste Asiático",
+                                  "Caribbean"])
+def test_a_region_of_the_world_is_a_place_and_no_signer(name):
+    assert is_place(name)
+    assert not is_place(f"Friends of the Earth {name}")
