@@ -2334,3 +2334,10 @@ def test_the_details_under_each_ask_of_a_list_that_opens_with_ask_verbs_are_part
 def test_under_a_title_naming_demands_a_nested_list_asks_by_its_own_items_or_by_those_its_labels_group(body, expected):
     page = f"# Our demands to the city council\n\nThe police arrested forty people at a protest.\n\n{body}"
     assert [text for _, text in demands(page)] == expected
+
+
+@pytest.mark.parametrize("language, heading", [
+    ("en", "## What we ask"), ("en", "**What we want**"), ("de", "## Was wir wollen"), ("nl", "**Wat wij vragen**"),
+])
+def test_a_heading_or_a_line_of_its_own_that_asks_introduces_the_list_under_it_as_a_colon_does(language, heading):
+    assert [text for _, text in _listed_under(heading, language)] == _EVICTION_ASKS[language]

@@ -34,6 +34,7 @@ from .asks import (
 )
 from .blocks import Block
 from .countries import fold
+from .headings import is_heading_like
 from .inline import split_inline_list
 from .language import MIN_PROSE_CHARS, identify, is_prose
 from .lexicon import LANGUAGES, Lexicon, function_words_and_english, in_another_script, in_first_person_plural
@@ -466,7 +467,7 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
     bold as much as a heading). None when the block asks nothing of its own."""
     if _names_demands_alone(block, words):
         return block.text, LeadIn(None, None), ""
-    split = sentences(block.text)
+    split = sentences(_as_a_lead_in(block))
     if split and _hands_over_demands(split[-1], words) and lead_in(split[-1], words) is None:
         return split[-1], LeadIn(None, None), ""
     for position, sentence in enumerate(reversed(split)):
@@ -486,6 +487,15 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
                 rest = ""  # "Nous exigeons donc :", "Exigimos, por lo tanto:"
             return sentence, LeadIn(addressee, found[1]), rest
     return None
+
+
+def _as_a_lead_in(block: Block) -> str:
+    """ "What we ask", "Was wir wollen" as a heading or a line of its own: it introduces what stands under it as a
+    colon does."""
+    text = _bare(block.text)
+    if is_heading_like(block) and text and text[-1].isalnum():
+        return text + ":"
+    return block.text
 
 
 def _points_on_alone(rest: str, sentence: str, words: Lexicon) -> bool:
