@@ -605,3 +605,18 @@ def test_a_post_signed_by_its_own_author_alone_that_asks_nothing_is_not_listed()
     assert parsed(body, "text/markdown").kind == "other"
     assert parsed(body.replace("author: \"Riverside Tenants Union\"", "author: \"Jane Doe\""),
                   "text/markdown").kind == "joint_statement"  # signed by an organisation other than its author
+
+
+@pytest.mark.parametrize("sent, language", [
+    ("On Monday we sent an open letter to the housing minister about the eviction plan.", "en"),
+    ("Lundi, nous avons envoyé une lettre ouverte au ministre du logement.", "fr"),
+    ("Am Montag haben wir einen offenen Brief an die Bauministerin geschickt.", "de"),
+    ("El lunes enviamos una carta abierta a la ministra de vivienda.", "es"),
+])
+def test_a_post_telling_of_an_open_letter_its_writers_sent_is_not_the_letter(sent, language):
+    about = (f"<article><h1>Open letter</h1><p>{sent}</p><p>In the letter, we ask the minister to withdraw the plan. "
+             "It was signed by twelve tenant groups.</p></article>")
+    assert kind(about, language=language) == "other"
+    signers = "<p>Signed:</p><ul><li>Acorn Sheffield</li><li>Leeds Tenants Union</li><li>Fossil Free London</li></ul>"
+    letter = about.replace("It was signed by twelve tenant groups.</p>", "</p>" + signers)
+    assert kind(letter, language=language) != "other"  # the letter itself, with its signers, sent or not

@@ -224,7 +224,22 @@ def _reports_a_statement(evidence: PageEvidence) -> bool:
     is elsewhere; a reprint would carry them)."""
     return ((_counts_signers(evidence) or _tells_of_joining(evidence))
             and not _has_signing_line(evidence) and len(evidence.signatories) < MIN_REPRINTED_SIGNATORIES) \
-        or _tells_of_a_statement_from_outside(evidence)
+        or _tells_of_a_statement_from_outside(evidence) or _tells_of_one_it_sent(evidence)
+
+
+def _tells_of_one_it_sent(evidence: PageEvidence) -> bool:
+    """ "On Monday we sent an open letter to the minister. In the letter, we ask ... It was signed by twelve groups.":
+    a post telling of a statement its writers sent, without its signers (a reprint would carry them)."""
+    return _sent_statement().search(evidence.opening(MAX_LABEL_BLOCK_CHARS, None)) is not None \
+        and not evidence.signatories
+
+
+@cache
+def _sent_statement() -> Caseless:
+    """ "we sent an open letter", "nous avons envoyé une lettre ouverte", "haben wir einen offenen Brief"."""
+    labels = kind_labels_in_any_language()
+    label = "|".join(f"(?:{labels[kind].pattern})" for kind in ("open_letter", "joint_statement"))
+    return Caseless(rf"{cue_pattern('sent_by_us').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})")
 
 
 def _counts_signers(evidence: PageEvidence) -> bool:
