@@ -34,7 +34,6 @@ from .asks import (
 )
 from .blocks import Block
 from .countries import fold
-from .headings import is_heading_like
 from .inline import split_inline_list
 from .language import MIN_PROSE_CHARS, identify, is_prose
 from .lexicon import LANGUAGES, Lexicon, function_words_and_english, in_another_script, in_first_person_plural
@@ -490,10 +489,10 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
 
 
 def _as_a_lead_in(block: Block) -> str:
-    """ "What we ask", "Was wir wollen" as a heading or a line of its own: it introduces what stands under it as a
-    colon does."""
+    """ "What we ask", "Was wir wollen" as a heading: it introduces what stands under it as a colon does (a short line
+    of its own may end a paragraph of prose without a full stop, and ask nothing of a list after it)."""
     text = _bare(block.text)
-    if is_heading_like(block) and text and text[-1].isalnum():
+    if block.kind == "heading" and text and text[-1].isalnum():
         return text + ":"
     return block.text
 
