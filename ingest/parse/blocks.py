@@ -247,13 +247,12 @@ def blocks_from_soup(root: Tag, furniture: bool = False) -> list[Block]:
 def _without_captioned_logos(blocks: list[Block]) -> list[Block]:
     """ "<figure><img alt="Acorn Sheffield"><figcaption>Acorn Sheffield</figcaption></figure>": a logo beside the
     name it shows is that name once."""
-    neighbours = zip([None, *blocks], blocks, [*blocks[1:], None], strict=False)
-    return [block for before, block, after in neighbours
-            if block.kind != "image" or not (_shows(block, before) or _shows(block, after))]
+    return [block for index, block in enumerate(blocks)
+            if block.kind != "image" or not any(_shows(block, other) for other in blocks[max(index - 1, 0):index + 2])]
 
 
-def _shows(image: Block, other: Block | None) -> bool:
-    return other is not None and other.kind != "image" and other.text.casefold() == image.text.casefold()
+def _shows(image: Block, other: Block) -> bool:
+    return other.kind != "image" and other.text.casefold() == image.text.casefold()
 
 
 class _Walker:
