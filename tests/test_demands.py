@@ -2341,3 +2341,12 @@ def test_under_a_title_naming_demands_a_nested_list_asks_by_its_own_items_or_by_
 ])
 def test_a_heading_that_asks_introduces_the_list_under_it_as_a_colon_does(language, heading):
     assert [text for _, text in _listed_under(heading, language)] == _EVICTION_ASKS[language]
+
+
+@pytest.mark.parametrize("sentence, asks", [
+    ("Das Bündnis fordert die Rücknahme des Räumungsplans.", True),
+    ("Das Netzwerk fordert daher, dass die Stadt den Plan zurücknimmt.", True),
+    ("Die Regierung fordert mehr Geld für die Polizei.", False),  # someone else's ask
+])
+def test_a_coalition_asking_in_the_third_person_singular_asks_in_german(sentence, asks):
+    assert bool(asked(sentence, "de")) is asks

@@ -464,6 +464,14 @@ def test_a_long_enumeration_before_its_verb_ends_at_the_last_name(sentence):
         assert names(parsed(f"<html lang='de'><body>{body}</body></html>")) == groups[:count]
 
 
+def test_an_enumeration_a_coalition_is_made_of_ends_at_its_last_name_before_a_singular_verb():
+    groups = ["Bündnis Klimaneustart", "Attac Österreich", "Seebrücke Hamburg", "Omas gegen Rechts Berlin",
+              "Mieterverein Leipzig"]
+    body = ("<p>Die Stadt hat angekündigt, zweihundert Familien in diesem Winter aus dem Viertel zu räumen.</p>"
+            f"<p>Das Bündnis aus {', '.join(groups[:-1])} und {groups[-1]} fordert die Rücknahme des Plans.</p>")
+    assert names(parsed(f"<html lang='de'><body>{body}</body></html>"))[1:] == groups[1:]
+
+
 @pytest.mark.parametrize("language, sentence, last", [
     ("es", "{} manifestamos nuestro rechazo al plan de desalojos.", "Red de Mujeres del Sur"),  # first person plural
     ("fr", "{} demandent à la mairie de retirer le plan d'expulsions.", "Association Droit au Logement Paris"),  # "au"
