@@ -1219,6 +1219,18 @@ def test_signers_after_the_statement_under_a_heading_that_names_them_anywhere_in
     assert [s.name_as_written for s in parsed(page).signatories] == names
 
 
+@pytest.mark.parametrize("heading", ["", "<h2>The coalition</h2>"])
+def test_a_list_of_names_right_after_the_statement_is_read_whatever_heads_it_and_the_sites_lists_are_not(heading):
+    names = ["Leeds Tenants Union", "Acorn Sheffield", "Glasgow Refugee Network", "Fossil Free London"]
+    related = ("<div><h3>Related posts</h3><ul><li><a href='/a'>Tenants win rent freeze in Leeds</a></li>"
+               "<li><a href='/b'>Why we marched on Saturday</a></li><li><a href='/c'>Our annual report 2023</a></li>"
+               "<li><a href='/d'>Join the housing assembly</a></li></ul></div>")
+    page = ("<html><body><div class='content'><article><h1>Open letter on evictions</h1><p>We call on the council to "
+            f"withdraw the eviction plan immediately.</p></article><div>{heading}<ul>"
+            + "".join(f"<li>{name}</li>" for name in names) + f"</ul></div>{related}</div></body></html>")
+    assert [s.name_as_written for s in parsed(page).signatories] == names
+
+
 def test_a_campaign_footer_that_opens_on_its_supporters_lists_them_but_a_funders_line_does_not():
     logos = "".join(f'<div class="col-xs-3"><a href="https://x.org/{n}"><img src="{n}.gif" alt="{name}"></a></div>'
                     for n, name in enumerate(("AKVorrat", "Amnesty International", "ATTAC", "Mehr Demokratie")))

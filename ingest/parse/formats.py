@@ -605,10 +605,26 @@ def _signers_after(root: Tag) -> list[Tag]:
     found: list[Tag] = []
     node: Tag | None = root
     while node is not None and node.name not in ("body", "html", "[document]"):
-        found += [sibling for sibling in node.next_siblings
-                  if isinstance(sibling, Tag) and (_headed_by_signers(sibling) or _opens_on_supporters(sibling))]
+        siblings = [sibling for sibling in node.next_siblings if isinstance(sibling, Tag)]
+        found += [sibling for position, sibling in enumerate(siblings)
+                  if _headed_by_signers(sibling) or _opens_on_supporters(sibling)
+                  or position == 0 and _a_list_of_names(sibling)]
         node = node.parent
     return found
+
+
+def _a_list_of_names(tag: Tag) -> bool:
+    """ "<article>the letter</article><div><ul><li>Acorn Sheffield</li>...": a list of names right after the
+    statement's container, whatever heads it; the signature finder weighs it with the rest."""
+    if is_furniture(tag):
+        return False
+    items = [clean(item.get_text(" ")) for item in tag.find_all("li")]
+    names = sum(1 for item in items if name_likeness(item) >= NAME_LIKENESS)
+    return len(items) >= MIN_LISTED_NAMES and names * 2 > len(items)
+
+
+MIN_LISTED_NAMES = 4
+NAME_LIKENESS = 0.6
 
 
 def _headed_by_signers(tag: Tag) -> bool:
