@@ -2337,9 +2337,9 @@ def test_under_a_title_naming_demands_a_nested_list_asks_by_its_own_items_or_by_
 
 
 @pytest.mark.parametrize("language, heading", [
-    ("en", "## What we ask"), ("en", "### What we want"), ("de", "## Was wir wollen"), ("nl", "## Wat wij vragen"),
+    ("en", "## What we ask"), ("en", "**What we want**"), ("de", "## Was wir wollen"), ("nl", "**Wat wij vragen**"),
 ])
-def test_a_heading_that_asks_introduces_the_list_under_it_as_a_colon_does(language, heading):
+def test_a_heading_or_a_bold_line_that_asks_introduces_the_list_under_it_as_a_colon_does(language, heading):
     assert [text for _, text in _listed_under(heading, language)] == _EVICTION_ASKS[language]
 
 

@@ -71,6 +71,7 @@ class Block:
     anchored: bool = False  # that link points within the page ("#topic1"): an entry of a table of contents
     cell_lines: tuple[tuple[str, ...], ...] = ()  # a table row's cells' lines, where <br>s part any of them
     lead: str = ""  # the link or bold text an item or paragraph opens with, where more text follows it
+    bold: bool = False  # a paragraph wholly in bold, set as a heading is: "<p><strong>What we ask</strong></p>"
     opens: bool = False  # a line that opens its paragraph: the lines after it, to the next such, are one stanza
     marker: str = ""  # how a text item was marked: "letter" (a), b)), "number" (1., 2.) or "symbol" (-, •)
 
@@ -367,6 +368,7 @@ class _Walker:
             if name == "p" and len(self.blocks) == before + 1 and self.blocks[-1].kind == "paragraph":
                 self.blocks[-1].lead = _leading_name(tag, self.blocks[-1].text)
                 self.blocks[-1].linked = _the_link(tag, self.blocks[-1].text) is not None
+                self.blocks[-1].bold = _wholly_bold(tag)
 
     def cards(self, grid: Tag, shape: tuple[str, tuple[str, ...]], depth: int) -> None:
         """A grid of cards, each a logo, its heading and a line or two: each card is one entry, named by its
@@ -506,6 +508,11 @@ def _leading_name(tag: Tag, text: str) -> str:
             return inner
         opening = _first_child(opening)
     return ""
+
+
+def _wholly_bold(tag: Tag) -> bool:
+    children = [child for child in tag.children if not (isinstance(child, NavigableString) and not child.strip())]
+    return len(children) == 1 and isinstance(children[0], Tag) and children[0].name in ("strong", "b")
 
 
 def _first_child(tag: Tag) -> Tag | NavigableString | None:

@@ -489,10 +489,11 @@ def _lead_in_reading(block: Block, words: Lexicon) -> tuple[str, LeadIn, str] | 
 
 
 def _as_a_lead_in(block: Block) -> str:
-    """ "What we ask", "Was wir wollen" as a heading: it introduces what stands under it as a colon does (a short line
-    of its own may end a paragraph of prose without a full stop, and ask nothing of a list after it)."""
+    """ "What we ask", "Was wir wollen" as a heading, or set in bold as one: it introduces what stands under it as a
+    colon does (a short line of its own may end a paragraph of prose without a full stop, and ask nothing of a list
+    after it)."""
     text = _bare(block.text)
-    if block.kind == "heading" and text and text[-1].isalnum():
+    if (block.kind == "heading" or block.bold) and text and text[-1].isalnum():
         return text + ":"
     return block.text
 
