@@ -17,7 +17,7 @@ from .caseless import Caseless
 from .countries import fold
 from .inline import split_inline_list
 from .lexicon import Lexicon
-from .names import ORGANISATION_SHAPE, has_organisation_word, is_legal_form, name_likeness
+from .names import ORGANISATION_SHAPE, has_organisation_word, indefinite_articles, is_legal_form, name_likeness
 from .sentences import sentences
 
 OPENING_PARAGRAPHS = 4  # where a statement names who issues it
@@ -246,7 +246,7 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
                 continue  # the names are the subject only where a verb follows them, not across a headline's colon
                 # nor where the enumeration goes on ("A und B e.V. und C ...")
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
-            items[0] = _past_a_preposition(items[0])
+            items[0] = _past_a_coalition(_past_a_preposition(items[0]))
             run = _trailing_names(items, _is_name)
             found = [*run, last]
             before = items[:-len(run) or None]
@@ -315,7 +315,7 @@ def out_of_the_sentence(items: list[str], words: Lexicon, closed: bool) -> list[
     inverted = _past_the_verb(items[0], words)
     if inverted is not None:  # "Gemeinsam fordern A, B und C die Rücknahme ..."
         return _ending_before_the_object([inverted, *items[1:]], words)
-    items = [_past_a_preposition(_after_group_noun(items[0], words)), *items[1:]]
+    items = [_past_a_coalition(_past_a_preposition(_after_group_noun(items[0], words))), *items[1:]]
     if not closed:
         return items
     conjunction = any_conjunction(words)
@@ -329,6 +329,20 @@ def out_of_the_sentence(items: list[str], words: Lexicon, closed: bool) -> list[
         elif _asks_or_says_we(rest, words):
             return [*items[:index], name]
     return items
+
+
+def _past_a_coalition(text: str) -> str:
+    """ "The coalition of Leeds Tenants Union", "Das Bündnis aus Attac": the first member's name after the words that
+    name the coalition they make up."""
+    match = _coalition_of().match(text)
+    return text[match.end():] if match and text[match.end():][:1].isupper() else text
+
+
+@cache
+def _coalition_of() -> re.Pattern[str]:
+    articles = "|".join(re.escape(word) for word in _data()["articles"] + sorted(indefinite_articles()))
+    links = "|".join(re.escape(word) for word in [*_data()["by_words"], "aus"])
+    return re.compile(rf"(?:(?:{articles})\s*)?(?:{_alternatives('coalition_nouns')})\s+(?:{links})\s*", re.I)
 
 
 def _past_a_preposition(text: str) -> str:
