@@ -482,6 +482,9 @@ def test_an_enumeration_a_coalition_is_made_of_ends_at_its_last_name_before_a_si
     ("es", "El Ayuntamiento quiere desalojar a doscientas familias este invierno.",
      "La coalición de {} y {} pide al Ayuntamiento que retire el plan de desalojos.",
      ["Sindicato de Inquilinas de Madrid", "Stop Desahucios Granada", "Asamblea Vecinal de Tetuán"]),
+    ("fr", "La mairie veut expulser deux cents familles cet hiver.",  # who called for it, not a coalition
+     "À l'appel de {} et {}, nous demandons à la mairie de retirer le plan d'expulsions.",
+     ["Droit au Logement Paris", "Attac Rennes", "Collectif Vélo Lyon"]),
 ])
 def test_the_first_member_a_coalition_is_named_of_is_a_signer_without_the_words_for_the_coalition(
         language, intro, sentence, groups):
