@@ -601,7 +601,8 @@ def _template_of_a_single_file_component(source: str) -> str:
 
 def _signers_after(root: Tag) -> list[Tag]:
     """The sections after the content's container that a heading says hold its signers ("<main>the letter</main>
-    <div><h2>Signataires</h2>...</div>"): the rest of what stands outside it is the site's."""
+    <div><h2>Signataires</h2>...</div>"), and the one right after it where that is a list of names: the rest of what
+    stands outside it is the site's."""
     found: list[Tag] = []
     node: Tag | None = root
     while node is not None and node.name not in ("body", "html", "[document]"):
