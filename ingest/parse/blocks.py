@@ -511,8 +511,9 @@ def _leading_name(tag: Tag, text: str) -> str:
 
 
 def _wholly_bold(tag: Tag) -> bool:
-    children = [child for child in tag.children if not (isinstance(child, NavigableString) and not child.strip())]
-    return len(children) == 1 and isinstance(children[0], Tag) and children[0].name in ("strong", "b")
+    opening = _first_child(tag)
+    return isinstance(opening, Tag) and opening.name in ("strong", "b") and \
+        clean(opening.get_text()) == clean(tag.get_text())
 
 
 def _first_child(tag: Tag) -> Tag | NavigableString | None:

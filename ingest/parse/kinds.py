@@ -237,9 +237,17 @@ def _tells_of_one_it_sent(evidence: PageEvidence) -> bool:
 @cache
 def _sent_statement() -> Caseless:
     """ "we sent an open letter", "nous avons envoyé une lettre ouverte", "haben wir einen offenen Brief"."""
+    return _before_a_label(cue_pattern("sent_by_us"), _statement_labels())
+
+
+def _statement_labels() -> str:
     labels = kind_labels_in_any_language()
-    label = "|".join(f"(?:{labels[kind].pattern})" for kind in ("open_letter", "joint_statement"))
-    return Caseless(rf"{cue_pattern('sent_by_us').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})")
+    return "|".join(f"(?:{labels[kind].pattern})" for kind in ("open_letter", "joint_statement"))
+
+
+def _before_a_label(cue: Caseless, label: str) -> Caseless:
+    """The cue's words, up to a few words between them and the label: "in an open letter", "in a joint statement"."""
+    return Caseless(rf"{cue.pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})")
 
 
 def _counts_signers(evidence: PageEvidence) -> bool:
@@ -269,10 +277,7 @@ def _tells_of_a_statement_from_outside(evidence: PageEvidence) -> bool:
 def _reported_statement() -> Caseless:
     """ "in an open letter", "in einer gemeinsamen Erklärung", "dans leur lettre": the words before a label or a
     statement noun, an adjective at most between them."""
-    labels = kind_labels_in_any_language()
-    label = "|".join(f"(?:{labels[kind].pattern})" for kind in ("open_letter", "joint_statement"))
-    label += "|" + cue_pattern("statement_nouns").pattern
-    return Caseless(rf"{cue_pattern('reported').pattern}(?:\w+\s+){{0,{REPORTED_LABEL_WORDS}}}(?:{label})")
+    return _before_a_label(cue_pattern("reported"), _statement_labels() + "|" + cue_pattern("statement_nouns").pattern)
 
 
 def _speaks_for_itself(evidence: PageEvidence) -> bool:

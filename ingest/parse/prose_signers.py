@@ -246,7 +246,7 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
                 continue  # the names are the subject only where a verb follows them, not across a headline's colon
                 # nor where the enumeration goes on ("A und B e.V. und C ...")
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
-            items[0] = _past_a_coalition(_past_a_call(_past_a_preposition(items[0])))
+            items[0] = _past_who_it_names(_past_a_preposition(items[0]))
             run = _trailing_names(items, _is_name)
             found = [*run, last]
             before = items[:-len(run) or None]
@@ -315,7 +315,7 @@ def out_of_the_sentence(items: list[str], words: Lexicon, closed: bool) -> list[
     inverted = _past_the_verb(items[0], words)
     if inverted is not None:  # "Gemeinsam fordern A, B und C die Rücknahme ..."
         return _ending_before_the_object([inverted, *items[1:]], words)
-    items = [_past_a_coalition(_past_a_call(_past_a_preposition(_after_group_noun(items[0], words)))), *items[1:]]
+    items = [_past_who_it_names(_past_a_preposition(_after_group_noun(items[0], words))), *items[1:]]
     if not closed:
         return items
     conjunction = any_conjunction(words)
@@ -331,25 +331,19 @@ def out_of_the_sentence(items: list[str], words: Lexicon, closed: bool) -> list[
     return items
 
 
-def _past_a_call(text: str) -> str:
-    """ "À l'appel de Collectif Vélo Lyon", "At the call of Acorn Sheffield": the first name after the words that say
-    the names called for what follows."""
-    match = re.match(rf"(?:{_alternatives('called_by')})\s+", text, re.I)
-    return text[match.end():] if match and text[match.end():][:1].isupper() else text
-
-
-def _past_a_coalition(text: str) -> str:
-    """ "The coalition of Leeds Tenants Union", "Das Bündnis aus Attac": the first member's name after the words that
-    name the coalition they make up."""
-    match = _coalition_of().match(text)
+def _past_who_it_names(text: str) -> str:
+    """ "À l'appel de Collectif Vélo Lyon", "The coalition of Leeds Tenants Union", "Das Bündnis aus Attac": the first
+    name after the words that say the names called for what follows, or name the coalition they make up."""
+    match = _words_before_the_names().match(text)
     return text[match.end():] if match and text[match.end():][:1].isupper() else text
 
 
 @cache
-def _coalition_of() -> re.Pattern[str]:
+def _words_before_the_names() -> re.Pattern[str]:
     articles = "|".join(re.escape(word) for word in _data()["articles"] + sorted(indefinite_articles()))
     links = "|".join(re.escape(word) for word in [*_data()["by_words"], "aus"])
-    return re.compile(rf"(?:(?:{articles})\s*)?(?:{_alternatives('coalition_nouns')})\s+(?:{links})\s*", re.I)
+    coalition = rf"(?:(?:{articles})\s*)?(?:{_alternatives('coalition_nouns')})\s+(?:{links})\s*"
+    return re.compile(rf"(?:{_alternatives('called_by')})\s+|{coalition}", re.I)
 
 
 def _past_a_preposition(text: str) -> str:
