@@ -2294,17 +2294,11 @@ def test_a_dutch_want_that_gives_a_reason_asks_nothing():
     ("de", "Was der Stadtrat jetzt tun muss:", "Stadtrat"),
     ("it", "Cosa deve fare il comune:", "comune"),
     ("nl", "Wat de gemeenteraad nu moet doen:", "gemeenteraad"),
-])
-def test_a_line_saying_what_a_party_must_do_puts_the_list_after_it_on_that_party(language, lead, party):
-    assert _listed_under(lead, language) == [(party, item) for item in _EVICTION_ASKS[language]]
-
-
-@pytest.mark.parametrize("language, lead, party", [
-    ("pt", "A câmara municipal deve:", "câmara municipal"),
+    ("pt", "A câmara municipal deve:", "câmara municipal"),  # local authorities are parties too
     ("es", "El alcalde debe:", "alcalde"),
     ("fr", "La préfecture doit :", "préfecture"),
 ])
-def test_local_authorities_are_parties_an_obligation_is_put_on(language, lead, party):
+def test_a_line_putting_an_obligation_on_a_party_puts_the_list_after_it_on_that_party(language, lead, party):
     assert _listed_under(lead, language) == [(party, item) for item in _EVICTION_ASKS[language]]
 
 
