@@ -1172,3 +1172,35 @@ def test_a_front_matter_title_under_a_key_of_another_name_titles_the_page():
     assert parsed(page, "text/markdown", language="ca").title == "Identificacions per perfil ètnic"
     pictured = parsed("---\ntitle_image: img/perfil.png\n---\n" + prose, "text/markdown", language="ca")
     assert pictured.title != "img/perfil.png"
+
+
+PLAIN_TEXT = "We call on the city council to withdraw the eviction plan and to meet the residents.\n\n"
+
+
+@pytest.mark.parametrize("above", [
+    "Contact: press@tenants.example.org",
+    "From: Tenants Coalition <press@tenants.example.org>\nTo: coalition list\nSubject: for release\n"
+    "Date: Tue, 12 Mar 2024 10:00:00 +0100",
+])
+@pytest.mark.parametrize("title", [
+    "Stop the evictions in the east district\n=======================================",
+    "Stop the evictions in the east district\n--------------------",  # half its length
+    "=======================================\nStop the evictions in the east district\n"
+    "=======================================",
+])
+def test_a_plain_texts_underlined_line_under_a_contact_or_a_senders_lines_is_its_title(above, title):
+    statement = parsed(f"{above}\n\n{title}\n\n{PLAIN_TEXT}", "text/plain")
+    assert statement.title == "Stop the evictions in the east district"
+
+
+def test_a_rule_shorter_than_half_the_line_over_it_is_no_underline():
+    statement = parsed("Contact: press@tenants.example.org\n\nStop the evictions in the east district\n---\n\n"
+                       f"{PLAIN_TEXT}", "text/plain")
+    assert statement.title != "Stop the evictions in the east district"
+
+
+@pytest.mark.parametrize("salutation", ["Dear Councillors,", "Bonjour Madame la maire,"])
+def test_an_underlined_heading_after_a_letters_salutation_heads_a_section_not_the_letter(salutation):
+    statement = parsed(f"{salutation}\n\n{PLAIN_TEXT}Background of the plan\n======================\n\n{PLAIN_TEXT}",
+                       "text/plain")
+    assert statement.title is None

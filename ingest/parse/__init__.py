@@ -25,6 +25,7 @@ from .dates import (
 from .demands import find_demands
 from .formats import is_valediction, read_page
 from .headings import (
+    first_heading_title,
     first_line_title,
     is_heading_like,
     labelled_heading,
@@ -39,7 +40,7 @@ from .metadata import choose_publisher, is_release_marker
 from .names import addresses, name_likeness
 from .signatories import SignatoryBlock, find_signatory_block, read_signatories
 
-PARSER_VERSION = "28"
+PARSER_VERSION = "29"
 TITLE_REACH = 3  # the blocks a page's title may stand among, under a line or two
 MAX_ADDRESS_LINES = 4  # "TO THE VENICE BIENNALE" and those addressed with it, between a label and the heading
 MAX_LEADING_DATELINES = 2  # "PRESS RELEASE", "Berlin, 3 March 2021" above a title
@@ -169,7 +170,9 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
         return page_title(markup, subtitle or _heading_below(markup, body), body, words)
     opening = _past_datelines(body, words)
     first = first_line_title(opening)
-    if first and read_date(first, words) is None:
+    if not (first and read_date(first, words) is None):
+        first = first_heading_title(opening)
+    if first:
         return page_title(first, _next_line(opening, first), opening, words)
     return labelled_heading(body)
 

@@ -229,8 +229,33 @@ def blocks_from_text(text: str) -> list[Block]:
         if _TEXT_RULE.match(paragraph):
             blocks.append(Block("rule", ""))
         else:
-            blocks.extend(blocks_from_lines(paragraph.split("\n")))
+            blocks.extend(_underlined_headings(paragraph.split("\n")))
     return blocks
+
+
+def _underlined_headings(lines: list[str]) -> list[Block]:
+    """ "Stop the evictions" over a line of "=" or "-" (and under one too, as reStructuredText allows): a plain text's
+    heading, set apart as Markdown's are; the lines around it are read as they would be without it."""
+    lines = [line for line in lines if line.strip()]
+    for index, line in enumerate(lines[1:], start=1):
+        title = lines[index - 1].strip()
+        if _TEXT_UNDERLINE.match(line) and _underlines(line, title):
+            overlined = index >= 2 and _TEXT_UNDERLINE.match(lines[index - 2]) is not None
+            level = 1 if line.strip()[0] in "=#" else 2
+            return [*blocks_from_lines(lines[:index - 1 - overlined]), Block("heading", clean(title), level=level),
+                    *_underlined_headings(lines[index + 1:])]
+    return blocks_from_lines(lines)
+
+
+def _underlines(rule: str, title: str) -> bool:
+    """A rule under a line of text that reaches half its length at least: not a separator under a paragraph's last
+    line."""
+    return any(character.isalpha() for character in title) and not _TEXT_UNDERLINE.match(title) \
+        and len(title) <= MAX_UNDERLINED_CHARS and len(rule.strip()) * 2 >= len(title)
+
+
+_TEXT_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|~{3,}|\*{3,}|#{3,})\s*$")  # one character repeated, as rst's
+MAX_UNDERLINED_CHARS = 200
 
 
 def soup_of(html: str) -> BeautifulSoup:

@@ -32,7 +32,7 @@ from .entries import (
     labelled_items,
     names_on_one_line,
 )
-from .headings import cue_pattern
+from .headings import salutes
 from .lexicon import Lexicon, in_another_script
 from .names import (
     ends_section,
@@ -308,7 +308,7 @@ def scored(run: Run, blocks: list[Block], words: Lexicon) -> Run:
     if any(labels_addressees(block.text) for block in labels):
         run.score = -math.inf  # "Para:" over "O Primeiro-Ministro", "O Povo de Portugal": whom the letter is to
         return run
-    if _salutes(run.blocks[run.labels].text if run.labels < len(run.blocks) else ""):
+    if salutes(run.blocks[run.labels].text if run.labels < len(run.blocks) else ""):
         run.score = -math.inf  # "Dear President Trump, Honorable Senators, Members of Congress, ...,": whom it is to
         return run
     if any(_labels_demands(block.text, words) for block in labels):
@@ -375,11 +375,6 @@ def _in_another_script(entries: list[Entry]) -> bool:
     ("감리교여성지도력개발원, 경기여성단체연합"), which the statement's own list comes before; alone, such a list is
     still read."""
     return sum(1 for entry in entries if in_another_script(entry.text)) * 2 > len(entries)
-
-
-def _salutes(text: str) -> bool:
-    """A letter's salutation: a word that greets its addressees first, a comma or a colon last."""
-    return text.rstrip().endswith((",", ":", "!")) and cue_pattern("salutation").match(text.strip()) is not None
 
 
 def _labels_demands(label: str, words: Lexicon) -> bool:

@@ -22,6 +22,7 @@ MAX_TITLE_CHARS = 1000  # a longer "title" (a hostile page may give 2 MB) is lef
 MAX_REPRINT_SEARCH_BLOCKS = 40  # a post's introduction is short; the statement follows it
 FIRST_LINE_REACH = 3  # a first line is a title when prose follows it at once
 MAX_RULE_LINES = 2  # "=====" above a plain text's title
+HEADING_TITLE_REACH = 6  # an e-mail's four header lines, a contact line, then the title
 LABELLED_HEADING_REACH = 6  # a dateline, the addressees, a salutation, then the letter's heading
 MAX_WORDS_BEFORE_LABEL = 1  # "Lettera aperta ...", "La lettre ouverte ...", "Nuovo appello ..."
 ADDRESS_REACH = 25  # a letter's heading may stand above its addressees, a translation, a date, then its prose
@@ -149,6 +150,21 @@ def first_line_title(blocks: list[Block]) -> str | None:
     if not is_heading_like(first) or len(first.text.split()) < 2:
         return None
     return first.text if _prose_follows(blocks, index) else None
+
+
+def first_heading_title(blocks: list[Block]) -> str | None:
+    """ "Contact: press@example.org" or a sender's lines, then "Stop the evictions" underlined, then the text: where
+    the first line is no title, the first heading of the opening, where prose follows it."""
+    index = next((i for i, block in enumerate(blocks[:HEADING_TITLE_REACH]) if block.kind == "heading"), None)
+    if index is None or len(blocks[index].text.split()) < 2 or not _prose_follows(blocks, index):
+        return None
+    letter_begun = any(salutes(block.text) for block in blocks[:index])  # then the heading is a section's
+    return None if letter_begun else blocks[index].text
+
+
+def salutes(text: str) -> bool:
+    """A letter's salutation: a word that greets its addressees first, a comma or a colon last."""
+    return text.rstrip().endswith((",", ":", "!")) and cue_pattern("salutation").match(text.strip()) is not None
 
 
 def labelled_heading(blocks: list[Block]) -> str | None:
