@@ -1204,3 +1204,18 @@ def test_an_underlined_heading_after_a_letters_salutation_heads_a_section_not_th
     statement = parsed(f"{salutation}\n\n{PLAIN_TEXT}Background of the plan\n======================\n\n{PLAIN_TEXT}",
                        "text/plain")
     assert statement.title is None
+
+
+@pytest.mark.parametrize("key", ["publishedOn", "published_on", "datePosted", "releaseDate", "date_created", "issued"])
+def test_a_front_matter_date_under_the_names_cms_exports_give_it(key):
+    statement = parsed(f"---\ntitle: Stop the evictions\n{key}: 2021-03-04T10:00:00Z\n---\n\n{PLAIN_TEXT}",
+                       "text/markdown")
+    assert statement.date == "2021-03-04"
+
+
+def test_nikolas_metadata_comment_titles_and_dates_a_markdown_post_and_stays_out_of_its_text():
+    statement = parsed("<!--\n.. title: Stop the evictions: a call\n.. slug: stop-the-evictions\n"
+                       f".. date: 2021-03-04 10:00:00 UTC+01:00\n.. tags: housing\n-->\n\n{PLAIN_TEXT}",
+                       "text/markdown")
+    assert (statement.title, statement.date) == ("Stop the evictions: a call", "2021-03-04")
+    assert statement.text.startswith("We call on")

@@ -31,6 +31,10 @@ from .tables import header_kind
 
 _YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(.*?)\n\+\+\+\s*(?:\n|\Z)", re.S)
+# Nikola's metadata in a Markdown post: "<!--", lines of ".. date: 2021-03-04 10:00:00 UTC", "-->"
+_COMMENT_FRONT_MATTER = re.compile(r"\A\ufeff?\s*<!--[ \t]*\n((?:[ \t]*\.\.[ \t]+[A-Za-z_][\w-]*:[^\n]*\n)+)"
+                                   r"[ \t]*-->[ \t]*(?:\n|\Z)")
+_COMMENT_FIELD = re.compile(r"^[ \t]*\.\.[ \t]+(?P<key>[A-Za-z_][\w-]*):[ \t]*(?P<value>.*?)\s*$", re.M)
 # "Aktivist*innen ... Bürger*innenrates": a star between letters is German's gender star, not emphasis.
 _GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")
 # "#Declaración Pública" on a line of its own: kramdown, Jekyll's Markdown, reads a heading without the space
@@ -58,9 +62,10 @@ _HEADING_ANCHOR = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
 FRONT_MATTER_KEYS = {
     "title": ("title", "posttitle", "headline", "titel", "titre", "titulo", "título", "titolo", "titol", "títol"),
     "subtitle": ("subtitle", "untertitel", "soustitre", "subtitulo", "sottotitolo"),
-    "date": ("date", "publishdate", "publisheddate", "published", "publishedat", "datepublished", "pubdate",
-             "postdate", "postedon", "posted", "createdat", "created", "creationdate", "publication", "publicationdate",
-             "datepublication", "publicatiedatum", "datum", "fecha", "data"),
+    "date": ("date", "publishdate", "publisheddate", "published", "publishedat", "publishedon", "datepublished",
+             "pubdate", "postdate", "postedon", "posted", "dateposted", "releasedate", "issued", "createdat", "created",
+             "datecreated", "creationdate", "publication", "publicationdate", "datepublication", "publicatiedatum",
+             "datum", "fecha", "data"),
     "language": ("language", "lang", "languagecode", "locale"),
     "publisher": ("publisher", "sitename", "publishedby", "issuer", "issuedby", "organisation", "organization",
                   "organiser", "organizer", "herausgeber", "editeur", "éditeur"),
@@ -330,7 +335,8 @@ def _front_matter_data(text: str) -> tuple[Any, str]:
 
 
 def _fenced_front_matter(text: str) -> tuple[Any, str]:
-    for pattern, load in ((_YAML_FRONT_MATTER, _load_yaml), (_TOML_FRONT_MATTER, _load_toml)):
+    for pattern, load in ((_YAML_FRONT_MATTER, _load_yaml), (_TOML_FRONT_MATTER, _load_toml),
+                          (_COMMENT_FRONT_MATTER, _load_comment_fields)):
         match = pattern.match(text)
         if match:
             return load(match.group(1)), text[match.end():]
@@ -475,6 +481,11 @@ def _load_yaml(source: str) -> Any:
         return yaml.load(source, Loader=_YAML_LOADER)
     except yaml.YAMLError:
         return {match["key"]: match["value"].strip("\"'") for match in _TOP_LEVEL_KEY.finditer(source)}
+
+
+def _load_comment_fields(source: str) -> dict[str, str]:
+    """Nikola's ".. key: value" lines, each value a string as written ("Stop it: now" keeps its colon)."""
+    return {match["key"]: match["value"] for match in _COMMENT_FIELD.finditer(source)}
 
 
 def _load_toml(source: str) -> Any:
