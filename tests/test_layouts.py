@@ -655,6 +655,36 @@ def test_a_front_matter_list_of_names_under_a_key_that_signs_and_not_under_tags(
     assert tagged.signatories == []
 
 
+SCRIPT_NAMES = ["Alpha Network", "Beta Coalition for Justice", "Gamma Foundation", "Delta Rights Watch"]
+
+
+def _drawn_by_a_script(script: str, heading: str = "<h2>Signatories</h2>", listed: str = "") -> str:
+    return ("<html><body><main><h1>Stop the evictions</h1><p>We, the undersigned organisations, call on the council "
+            f"to withdraw the eviction plan.</p>{heading}<ul id='list'>{listed}</ul></main>"
+            f"<script>{script}</script><footer><p>Tenants Coalition</p></footer></body></html>")
+
+
+def test_names_a_script_draws_into_the_signers_empty_list_are_read_there():
+    quoted = ", ".join(f'"{name}"' for name in SCRIPT_NAMES)
+    statement = parsed(_drawn_by_a_script(f"var organisations = [{quoted}];\ndraw(organisations);"))
+    assert [signer.name for signer in statement.signatories] == SCRIPT_NAMES
+
+
+def test_records_a_script_keeps_as_its_signers_are_read_by_name_under_a_heading_of_their_own():
+    records = ", ".join(f'{{"name": "{name}", "logo": "/logos/{index}.png"}}'
+                        for index, name in enumerate(SCRIPT_NAMES))
+    statement = parsed(_drawn_by_a_script(f"window.signers = [{records}]; draw(window.signers);", heading=""))
+    assert [signer.name for signer in statement.signatories] == SCRIPT_NAMES
+
+
+def test_a_script_array_under_another_name_or_of_names_the_markup_lists_adds_no_signer():
+    quoted = ", ".join(f'"{name}"' for name in SCRIPT_NAMES)
+    assert parsed(_drawn_by_a_script(f"var slides = [{quoted}];")).signatories == []
+    listed = "".join(f"<li>{name}</li>" for name in SCRIPT_NAMES)
+    twice = parsed(_drawn_by_a_script(f"var organisations = [{quoted}];", listed=listed))
+    assert [signer.name for signer in twice.signatories] == SCRIPT_NAMES
+
+
 def test_a_front_matter_summary_beside_a_body_and_short_lists_stay_out_of_the_text():
     body = LETTER_IN_FRONT_MATTER.replace("{{< signature-form >}}", "The page's own text. " * 20)
     short = body.replace("  - name: Amira Haddad\n    description: Teacher\n", "").replace(

@@ -11,6 +11,7 @@ import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from typing import Any
 
 import yaml
@@ -461,11 +462,75 @@ def _records_as_markdown(value: Any) -> str:
 def _signers_as_markdown(key: str, value: Any) -> str:
     """ "signatories: [Alpha Network, Beta Coalition, ...]": a list of names under a key that says they sign or
     support, one line each (other lists of words, tags and categories, name no one)."""
-    if not isinstance(value, list) or len(value) < MIN_RECORDS or not all(isinstance(item, str) for item in value):
-        return ""
     if cue_pattern("signing", "supporters").search(key.replace("_", " ")) is None:
         return ""
+    return _names_as_markdown(value)
+
+
+def _names_as_markdown(value: Any) -> str:
+    if not isinstance(value, list) or len(value) < MIN_RECORDS or not all(isinstance(item, str) for item in value):
+        return ""
     return "\n".join(f"- {item.strip()}" for item in value if item.strip())
+
+
+def _with_signers_a_script_draws(soup: BeautifulSoup, blocks: list[Block]) -> list[Block]:
+    """ "var organisations = ["Alpha Network", ...]" or "signers: [{"name": ...}, ...]" in a script that draws the
+    list into the page, where the markup does not list them already: the names, under the page's heading for its
+    signers where nothing stands under it, else at the end under a heading of the name they are kept under."""
+    shown = None
+    for script in soup.find_all("script"):
+        if str(script.get("type", "")).casefold() == "application/ld+json" or not script.string:
+            continue
+        for key, value in _signer_arrays(str(script.string)[:MAX_SCRIPT_CHARS]):
+            listed = _records_as_markdown(value) or _names_as_markdown(value)
+            names = [line.removeprefix("- ") for line in listed.splitlines()]
+            shown = shown or fold(" ".join(block.text for block in blocks))
+            if not names or sum(fold(name) in shown for name in names) * 2 >= len(names):
+                continue
+            under = _empty_signers_heading(blocks)
+            if under is None:
+                blocks = blocks + page_from_markdown(f"## {' '.join(_KEY_WORDS.findall(key)).capitalize()}\n\n"
+                                                     f"{listed}").blocks
+            else:
+                blocks = blocks[:under + 1] + page_from_markdown(listed).blocks + blocks[under + 1:]
+            shown += fold(" ".join(names))
+    return blocks
+
+
+def _empty_signers_heading(blocks: list[Block]) -> int | None:
+    """ "<h2>Signatories</h2><ul id="list"></ul>": a heading for the signers with nothing under it, which a script
+    fills."""
+    signers = cue_pattern("signing", "supporters")
+    return next((index for index, block in enumerate(blocks) if block.kind == "heading" and signers.match(block.text)
+                 and (index + 1 == len(blocks) or blocks[index + 1].kind == "heading"
+                      and blocks[index + 1].level <= block.level)), None)
+
+
+def _signer_arrays(source: str) -> Iterator[tuple[str, Any]]:
+    """The arrays a script assigns or keys by a name that says they hold signers or organisations; a few only, as a
+    hostile page may name a thousand."""
+    keyed = (match for match in _SCRIPT_ARRAY.finditer(source) if _names_signers(match["key"]))
+    for match in islice(keyed, MAX_SCRIPT_ARRAYS):
+        try:
+            yield match["key"], _JSON_DECODER.raw_decode(source, match.end())[0]
+        except json.JSONDecodeError:
+            continue
+
+
+def _names_signers(key: str) -> bool:
+    words = [word.casefold() for word in _KEY_WORDS.findall(key)]
+    return bool(cue_pattern("signing", "supporters").search(" ".join(words))
+                or any(_ORGANISATIONS.fullmatch(word) for word in words))
+
+
+MAX_SCRIPT_CHARS = 2_000_000  # an inline bundle larger than this holds no list a person wrote
+MAX_SCRIPT_ARRAYS = 10
+# "var orgList = [", "const signatories=[", "\"supporters\": [": where a script keeps an array, and under what name
+_SCRIPT_ARRAY = re.compile(r"""(?<![\w$])["']?(?P<key>[A-Za-z_$][\w$]{0,40})["']?\s*[:=]\s*(?=\[)""")
+_KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "orgList" -> org, List; "SIGNERS_DATA" -> SIGNERS, DATA
+_ORGANISATIONS = re.compile(r"orgs?|organi[sz]ations?|organisaties|organisationen|organizaciones|organizzazioni"
+                            r"|organizações")
+_JSON_DECODER = json.JSONDecoder()
 
 
 _CELL_BAR = re.compile(r"\|")  # a bar inside a value would open a cell of its own
@@ -538,6 +603,7 @@ def page_from_html(html: str) -> Page:
     blocks = blocks_from_soup(root)
     for section in _signers_after(root):
         blocks += blocks_from_soup(section)
+    blocks = _with_signers_a_script_draws(soup, blocks)
     if _chars(blocks) < MIN_CONTENT_CHARS:  # a <nav> never closed holds the whole page: read it, furniture and all
         whole = blocks_from_soup(root, furniture=True)
         blocks = whole if _chars(whole) >= WHOLE_PAGE_FACTOR * max(_chars(blocks), 1) else blocks
