@@ -691,6 +691,25 @@ def test_a_statement_that_says_who_signs_it_by_par_or_door(sentence, language):
     assert names(parsed(f"<html lang='{language}'><body>{body}</body></html>")) == groups
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("This action is supported by {}.", "en"),
+    ("Our demands are backed by {}.", "en"),
+    ("La campagne est portée par {}.", "fr"),
+    ("Die Aktion wird unterstützt von {}.", "de"),
+    ("Deze actie wordt gesteund door {}.", "nl"),
+])
+def test_a_closing_sentence_that_says_who_backs_an_action_or_demands_names_its_signers(sentence, language):
+    groups = ["Tenants Union North", "Housing Action Collective", "Right to the City Network", "Solidarity Kitchen"]
+    conjunction = {"en": "and", "fr": "et", "de": "und", "nl": "en"}[language]
+    ask = {"en": "We call on the city council to withdraw the eviction plan.",
+           "fr": "Nous demandons à la mairie de retirer ce plan.",
+           "de": "Wir fordern den Stadtrat auf, den Räumungsplan zurückzuziehen.",
+           "nl": "Wij eisen dat de gemeente dit plan intrekt."}[language]
+    listed = f"{', '.join(groups[:-1])} {conjunction} {groups[-1]}"
+    statement = parsed(f"<html lang='{language}'><body><p>{ask}</p><p>{sentence.format(listed)}</p></body></html>")
+    assert names(statement) == groups
+
+
 def test_the_parts_of_one_compound_word_are_no_signers():
     body = "<p>Mit der Konferenz wollten wir einen Lern-, Begegnungs- und Aktionsraum öffnen.</p>"
     assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []

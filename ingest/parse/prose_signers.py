@@ -43,9 +43,20 @@ def _alternatives(key: str) -> str:
 
 @cache
 def _statement_of() -> Caseless:
-    # the names run to the first full stop but those of "e.V." and "e. V."
     return Caseless(rf"(?:\w+\s+){{0,2}}?\b(?:{_alternatives('statement_words')})\b[^.:;,]{{0,40}}?\s"
-                    rf"(?:{_alternatives('by_words')})\s+(?P<names>(?:[^.;:]|\.(?=\w|\s\w\.)|(?<=\s\w)\.)+)")
+                    rf"(?:{_alternatives('by_words')})\s+(?P<names>{_NAMES_TO_A_FULL_STOP})")
+
+
+# the names run to the first full stop but those of "e.V." and "e. V."
+_NAMES_TO_A_FULL_STOP = r"(?:[^.;:]|\.(?=\w|\s\w\.)|(?<=\s\w)\.)+"
+
+
+@cache
+def _endorsed_by() -> Caseless:
+    """ "This action is supported by A, B and C", "Die Aktion wird unterstützt von A, B und C": a subject of a few
+    words, then a passive that says the names after it sign or back what it names."""
+    passive = "|".join(_data()["endorsed_by"])
+    return Caseless(rf"(?:[\w'’]+\s+){{1,4}}?(?:{passive})\s+(?P<names>{_NAMES_TO_A_FULL_STOP})")
 
 
 @cache
@@ -145,7 +156,7 @@ def _conjunctions() -> frozenset[str]:
 def named_by_statement(text: str) -> str:
     """ "Gemeinsame Pressemitteilung von A, B und dem C, 16.08.2019" gives "A, B und dem C": the names a
     line that calls itself a statement gives, without the date after them; other text as it is."""
-    match = _statement_of().match(text[:MAX_TEXT])
+    match = _statement_of().match(text[:MAX_TEXT]) or _endorsed_by().match(text[:MAX_TEXT])
     if match is None or text[match.end():match.end() + 1] == ":":  # "signed by 8 organisations: A, B": after the colon
         return text
     return _DATE_AFTER.sub("", match.group("names")).strip()
