@@ -783,7 +783,7 @@ def _coordinated_parts(sentence: str, ask: Ask, words: Lexicon) -> list[Ask]:
         inner = _inner_marker(sentence[ask.act:ask.end], words)
         if inner is not None and inner.casefold() != marker[-1].casefold():  # each part opens with the marker again
             starts = [ask.act] + [cut for cut in _coordinations(sentence, ask, inner, words)
-                                  if _opens_with(sentence[cut:ask.end], inner)]
+                                  if _opens_with(sentence[cut:ask.end], inner, words)]
     return [Ask(start=ask.start if index == 0 else begin, act=begin,
                 end=starts[index + 1] if index + 1 < len(starts) else ask.end,
                 addressee=ask.addressee, target=ask.target, voice=ask.voice)
@@ -823,7 +823,7 @@ def _coordinations(sentence: str, ask: Ask, marker: str, words: Lexicon) -> list
             if match.group().strip() in (",", ";"):
                 before = sentence[ask.act:ask.act + match.start()]
                 if before.count("(") > before.count(")") or not (
-                        _opens_with(rest, marker) or _a_verb_again(rest, first_verb, words)):
+                        _opens_with(rest, marker, words) or _a_verb_again(rest, first_verb, words)):
                     continue  # "(acte 12 ..., actes 13, 14)": a comma in brackets parts no series
                 series.append(cut)
             else:
@@ -840,9 +840,10 @@ def _a_that_clause_after_a_noun(act: str, rest: str, joint: str, words: Lexicon)
         and words.that_clause.match(rest) is not None and not words.that_clause.match(act.lstrip())
 
 
-def _opens_with(text: str, marker: str) -> bool:
-    """ "to respect ..." after "to withdraw ...,": the ask's own last word again, first."""
-    return re.match(rf"{re.escape(marker)}\s", text, re.I) is not None
+def _opens_with(text: str, marker: str, words: Lexicon) -> bool:
+    """ "to respect ..." after "to withdraw ...,", "d'ouvrir ..." after "de retirer ...,": the ask's own last word
+    again, first."""
+    return re.match(_marker_again(marker, words), text, re.I) is not None
 
 
 def _content_tokens(text: str, words: Lexicon) -> list[str]:
@@ -1003,7 +1004,7 @@ def _word_count(text: str) -> int:
 def _starts_an_act(text: str, marker: str, words: Lexicon) -> bool:
     """ "to pass ...", "and not to dismiss ...", "et de garantir ...": the ask's own last word again, and
     after an infinitive marker a verb."""
-    opening = re.match(rf"(?:([^\W\d_]+)\s+)?{re.escape(marker)}[\s,]", text, re.I)  # "and not to dismiss"
+    opening = re.match(rf"(?:([^\W\d_]+)\s+)?(?:{_marker_again(marker, words)})", text, re.I)  # "and not to dismiss"
     if not opening or opening.group(1) and not _may_precede_the_marker(opening.group(1), words):
         return False
     after = text[opening.end():].lstrip(" ,")
@@ -1018,6 +1019,16 @@ def _starts_an_act(text: str, marker: str, words: Lexicon) -> bool:
         return verb is not None and (_verb_shaped(verb.group(), words)
                                      or _infinitive_at_clause_end(after, marker, words))
     return True
+
+
+def _marker_again(marker: str, words: Lexicon) -> str:
+    """ "to" after "to"; "d'ouvrir" after "de retirer" and "de retirer" after "d'ouvrir": the ask's own marker, in
+    a pattern that takes it elided and glued to the verb too, where the language elides it."""
+    stem = marker.rstrip("'’").removesuffix("e")
+    if words.complement_marker is None or not words.complement_marker.fullmatch(f"{stem}'") \
+            or not words.complement_marker.fullmatch(f"{stem}e"):
+        return rf"{re.escape(marker)}[\s,]"
+    return rf"{re.escape(stem)}e[\s,]|{re.escape(stem)}['’]"
 
 
 def _may_precede_the_marker(word: str, words: Lexicon) -> bool:
