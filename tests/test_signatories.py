@@ -710,6 +710,33 @@ def test_a_closing_sentence_that_says_who_backs_an_action_or_demands_names_its_s
     assert names(statement) == groups
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("Der Aufruf wird von {} unterstützt.", "de"),
+    ("Die Aktion wird von {} getragen.", "de"),
+    ("Deze oproep wordt door {} gesteund.", "nl"),
+])
+def test_agents_a_verb_final_passive_names_before_a_participle_of_backing_are_the_signers(sentence, language):
+    groups = ["Mieterverein Nord", "Recht auf Stadt Leipzig", "Bündnis Zwangsräumung Verhindern", "Attac Leipzig"]
+    conjunction = {"de": "und", "nl": "en"}[language]
+    ask = {"de": "Wir fordern den Stadtrat auf, den Räumungsplan zurückzuziehen.",
+           "nl": "Wij eisen dat de gemeente dit plan intrekt."}[language]
+    listed = f"{', '.join(groups[:-1])} {conjunction} {groups[-1]}"
+    statement = parsed(f"<html lang='{language}'><body><p>{ask}</p><p>{sentence.format(listed)}</p></body></html>")
+    assert names(statement) == groups
+
+
+@pytest.mark.parametrize("report", [
+    "Das Gesetz wird von der Koalition und der Regierung unterstützt.",
+    "Das Gesetz wird von Mieterverein Nord, Recht auf Stadt Leipzig, Bündnis Zwangsräumung Verhindern und Attac "
+    "Leipzig unterstützt.",
+    "Der Aufruf wird von Mieterverein Nord, Recht auf Stadt Leipzig, Bündnis Zwangsräumung Verhindern und Attac "
+    "Leipzig kritisiert.",
+])
+def test_a_verb_final_passive_of_a_law_or_of_criticism_names_no_signers(report):
+    ask = "Wir fordern den Stadtrat auf, den Räumungsplan zurückzuziehen."
+    assert names(parsed(f"# Räumung stoppen\n\n{ask}\n\n{report}\n", "text/markdown")) == []
+
+
 def test_the_parts_of_one_compound_word_are_no_signers():
     body = "<p>Mit der Konferenz wollten wir einen Lern-, Begegnungs- und Aktionsraum öffnen.</p>"
     assert names(parsed(body + "<p>Wir fordern die Universität auf, freie Software zu nutzen.</p>")) == []

@@ -60,6 +60,37 @@ def _endorsed_by() -> Caseless:
 
 
 @cache
+def _agent_passive() -> Caseless:
+    """ "Der Aufruf wird von A, B und C unterstützt": where the verb comes last, the passive before its agents."""
+    return Caseless(rf"\b(?:{'|'.join(_data()['agent_passive'])})\b")
+
+
+@cache
+def _backed_by_agents() -> Caseless:
+    """ "Der Aufruf wird von A, B und C unterstützt", "Deze oproep wordt door A, B en C gesteund": where the verb comes
+    last, a subject of a few words, the passive, its agents, then the participle that ends the sentence."""
+    return Caseless(rf"(?P<subject>(?:[\w'’]+\s+){{1,4}}?)(?:{'|'.join(_data()['agent_passive'])})\s+"
+                    rf"(?P<names>{_NAMES_TO_A_FULL_STOP}?)\s+(?P<participle>[^\W\d_]+)\s*[.!]?\s*$")
+
+
+def _backing(passive: re.Match[str]) -> bool:
+    """The agents sign: the participle says they back it, and the subject is a statement or what a coalition does."""
+    return _backing_participle().fullmatch(passive.group("participle")) is not None \
+        and _backed().search(passive.group("subject")) is not None
+
+
+@cache
+def _backed() -> Caseless:
+    """ "Der Aufruf", "Die Aktion": a subject whose backers sign it."""
+    return Caseless(rf"\b(?:{_alternatives('statement_words')}|{_alternatives('backed_nouns')})\b")
+
+
+@cache
+def _backing_participle() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(_data()['backing_participles'])})\b", re.I)
+
+
+@cache
 def _article() -> re.Pattern[str]:
     articles = "|".join(re.escape(a) for a in sorted(_data()["articles"], key=len, reverse=True) if a != "the")
     return re.compile(rf"^(?:{articles})(?:\s+|(?<=['’]))(?=[A-ZÀ-Þ0-9])")
@@ -155,7 +186,11 @@ def _conjunctions() -> frozenset[str]:
 
 def named_by_statement(text: str) -> str:
     """ "Gemeinsame Pressemitteilung von A, B und dem C, 16.08.2019" gives "A, B und dem C": the names a
-    line that calls itself a statement gives, without the date after them; other text as it is."""
+    line that calls itself a statement gives, without the date after them; other text as it is, but nothing for a
+    sentence that names who did something else to it ("Der Aufruf wird von A und B kritisiert")."""
+    backed = _backed_by_agents().match(text[:MAX_TEXT])
+    if backed is not None:
+        return backed.group("names") if _backing(backed) else ""
     match = _statement_of().match(text[:MAX_TEXT]) or _endorsed_by().match(text[:MAX_TEXT])
     if match is None or text[match.end():match.end() + 1] == ":":  # "signed by 8 organisations: A, B": after the colon
         return text
@@ -257,7 +292,11 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
                 continue  # the names are the subject only where a verb follows them, not across a headline's colon
                 # nor where the enumeration goes on ("A und B e.V. und C ...")
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
-            items[0] = _past_who_it_names(_past_a_preposition(items[0]))
+            agents = _agent_passive().search(items[0])
+            if agents and not (_backing_participle().match(verb) and _backed().search(items[0][:agents.start()])):
+                continue  # "Das Gesetz wird von der Koalition und der Regierung unterstützt": what a report says
+            items[0] = without_article(items[0][agents.end():].strip()) if agents \
+                else _past_who_it_names(_past_a_preposition(items[0]))
             run = _trailing_names(items, _is_name)
             found = [*run, last]
             before = items[:-len(run) or None]
