@@ -2289,6 +2289,28 @@ def test_what_the_signers_want_before_a_colon_is_what_they_ask(language, lead):
     assert [text for _, text in _listed_under(lead, language)] == _EVICTION_ASKS[language]
 
 
+@pytest.mark.parametrize("language, lead", [
+    ("en", "We propose:"), ("en", "We also suggest:"), ("fr", "Nous proposons :"), ("fr", "Nous suggérons donc :"),
+    ("de", "Wir empfehlen:"), ("de", "Daher regen wir an:"), ("nl", "Wij bevelen aan:"), ("nl", "Wij adviseren:"),
+])
+def test_what_the_signers_propose_before_a_colon_is_what_they_ask(language, lead):
+    assert [text for _, text in _listed_under(lead, language)] == _EVICTION_ASKS[language]
+
+
+@pytest.mark.parametrize("language, lead", [
+    ("en", "The Commission proposes:"), ("de", "Die Experten empfehlen:"), ("nl", "De experts adviseren:"),
+])
+def test_what_another_party_proposes_before_a_colon_is_not_what_the_signers_ask(language, lead):
+    assert _listed_under(lead, language) == []
+
+
+def test_a_french_proposal_over_items_most_of_which_open_with_an_action_noun_is_a_demand_list():
+    items = ["L'ouverture d'une concertation avec les habitants.", "La suppression du plan d'expulsion.",
+             "Un meilleur avenir pour le quartier."]
+    body = "\n".join(f"- {item}" for item in items)
+    assert [text for _, text in demands(f"Nous proposons :\n\n{body}\n", language="fr")] == items
+
+
 def test_a_dutch_want_that_gives_a_reason_asks_nothing():
     letter = read_file(CORPUS / "dev-13" / "decoalitie-oproep-uva-2019.html")  # "... Want: elke invloed ..."
     assert not [d for d in parse(letter).demands if d.text.startswith("Want")]

@@ -422,9 +422,15 @@ def _addresses(block: Block, words: Lexicon) -> bool:
 
 def _proposes(block: Block, texts: list[str], words: Lexicon) -> bool:
     """ "Por todo ello, PROPONEMOS" over "que las administraciones agoten ...", "que todos los grupos se sumen
-    ...": a line that only proposes, over items that each say what is to be done in a clause of their own."""
-    return words.proposal_lead.match(_bare(block.text)) is not None and \
-        all(words.that_clause.match(_LEADING_SYMBOLS.sub("", text).lstrip(" ,")) for text in texts)
+    ...": a line that only proposes, over items that each say what is to be done in a clause of their own; or the
+    signers' own "We propose:", "Wir empfehlen:" over items most of which open with an action or ask ("The
+    withdrawal of the plan", "Release the detainees"), not over a programme ("Un atelier le 3 mai")."""
+    if words.proposal_lead.match(_bare(block.text)) is None:
+        return False
+    bare = [_LEADING_SYMBOLS.sub("", text).lstrip(" ,") for text in texts]
+    return all(words.that_clause.match(text) for text in bare) or \
+        in_first_person_plural(block.text, words) and _most(bare, lambda text: heads_an_action(text, words)
+                                                             or reads_as_ask(text, words))
 
 
 def _imperatives(items: list[tuple[int, str]], blocks: list[Block], words: Lexicon) -> bool:

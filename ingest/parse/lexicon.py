@@ -237,7 +237,8 @@ def lexicon(language: str = "en") -> Lexicon:
         count_words={fold(word): value for word, value in data["count_words"].items()},
         ask_negation=re.compile(rf"(?:\b(?:{_alternatives(data['ask_negations'])})|n['’]t)\s+(?:\w+\s+)?$", re.I),
         only_word=re.compile(rf"\b(?:{_alternatives(data['only_words'])})\b", re.I),
-        proposal_lead=re.compile(rf"^(?:[^.:;]{{0,40}}[,\s])?(?:{data['proposal_verbs']})\s*[:,]?$", re.I),
+        proposal_lead=re.compile(rf"^(?:[^.:;]{{0,40}}[,\s])?(?:{data['proposal_verbs']})(?:\s+(?:{data['connectives']}))?"
+                                 r"\s*[:,]?$", re.I),
         that_clause=re.compile(rf"(?:{data['that_clause']})(?:[\s,]|(?<=['’]))", re.I),
         translation_heading=re.compile(_alternatives(data["translation_headings"]), re.I),
         anniversary=tuple(re.compile(pattern, re.I) for pattern in anniversary),
