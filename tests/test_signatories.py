@@ -581,6 +581,13 @@ def test_names_each_closed_by_a_full_stop_in_one_paragraph(layout):
     assert names(parsed(f"<html lang='es'><body>{body}</body></html>")) == groups
 
 
+def test_names_parted_by_semicolons_one_per_item_lose_them_and_the_last_ones_full_stop():
+    groups = LOCAL_GROUPS[:5]
+    items = "".join(f"<li>{name};</li>" for name in groups[:-1]) + f"<li>{groups[-1]}.</li>"
+    body = SPANISH_LETTER + f"<p>Organizaciones firmantes:</p><ul>{items}</ul>"
+    assert names(parsed(f"<html lang='es'><body>{body}</body></html>")) == groups
+
+
 @pytest.mark.parametrize("language, slogans", [("es", "Vivienda. Trabajo. Educación. Salud."),
                                                ("de", "Wohnen. Arbeit. Bildung. Gesundheit.")])
 def test_single_words_each_closed_by_a_full_stop_are_slogans_not_names(language, slogans):

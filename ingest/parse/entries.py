@@ -183,11 +183,14 @@ def _without_websites(entries: list[Entry]) -> list[Entry]:
 
 
 def _without_list_full_stops(entries: list[Entry]) -> list[Entry]:
-    """ "Fundación Corona." one per paragraph: when most entries end in a full stop, it is the list's."""
+    """ "Fundación Corona." one per paragraph: when most entries end in a full stop, it is the list's; so is a
+    semicolon ("Alpha Network;", ..., "Delta Union."), which no name ends with."""
     stopped = [entry for entry in entries if entry.text.endswith(".") and not _abbreviated(entry.text)]
-    if len(entries) >= 2 and len(stopped) >= 0.6 * len(entries):
-        for entry in stopped:
-            entry.text = entry.text[:-1].rstrip()
+    parted = [entry for entry in entries if entry.text.endswith(";")]
+    if len(entries) >= 2 and len(stopped) + len(parted) >= 0.6 * len(entries):
+        parted += stopped
+    for entry in parted:
+        entry.text = entry.text[:-1].rstrip()
     return entries
 
 
