@@ -350,6 +350,8 @@ REPORTS = {  # a page that tells of a statement from outside: who wrote it, what
      "La carta exige al gobierno abrir los pisos vacíos.", "es"),
     ("Lundi, cinq associations ont adressé une lettre ouverte au ministre du logement.",
      "La lettre demande au gouvernement d'ouvrir les logements vides.", "fr"),
+    ("Lundi, 300 associations ont adressé une lettre ouverte au ministre du logement.",  # "-ons", no verb of "we"
+     "La lettre demande au gouvernement d'ouvrir les logements vides.", "fr"),
 ])
 def test_a_page_that_tells_of_a_letter_sent_is_a_report_unless_it_speaks_as_we(opening, asks, language):
     report = f"<h1>Groups write to the minister</h1><p>{opening}</p><p>{asks}</p>"

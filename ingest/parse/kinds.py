@@ -299,7 +299,9 @@ def _in_own_words(text: str, words: Lexicon) -> bool:
 
 
 def _opens_a_noun(word: str, words: Lexicon) -> bool:
-    return words.determiners.fullmatch(word + " ") is not None or fold(word) in _noun_openers()
+    """An article, a preposition or a number: "des expulsions", "cinq associations", "300 organisations"."""
+    return words.determiners.fullmatch(word + " ") is not None or fold(word) in _noun_openers() \
+        or word.isdigit() or fold(word) in words.count_words
 
 
 @cache
