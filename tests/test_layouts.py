@@ -685,6 +685,13 @@ def test_a_script_array_under_another_name_or_of_names_the_markup_lists_adds_no_
     assert [signer.name for signer in twice.signatories] == SCRIPT_NAMES
 
 
+def test_a_script_is_read_for_its_first_ten_arrays_of_signers_only():
+    arrays = "".join(f'var signers{number} = ["Group {number} Alpha", "Group {number} Beta", "Group {number} Gamma"];'
+                     for number in range(12))
+    statement = parsed(_drawn_by_a_script(arrays, heading=""))
+    assert {signer.name.split()[1] for signer in statement.signatories} == {str(number) for number in range(10)}
+
+
 def test_a_front_matter_summary_beside_a_body_and_short_lists_stay_out_of_the_text():
     body = LETTER_IN_FRONT_MATTER.replace("{{< signature-form >}}", "The page's own text. " * 20)
     short = body.replace("  - name: Amira Haddad\n    description: Teacher\n", "").replace(

@@ -473,15 +473,13 @@ def _names_as_markdown(value: Any) -> str:
     return "\n".join(f"- {item.strip()}" for item in value if item.strip())
 
 
-def _with_signers_a_script_draws(soup: BeautifulSoup, blocks: list[Block]) -> list[Block]:
+def _with_signers_a_script_draws(scripts: list[str], blocks: list[Block]) -> list[Block]:
     """ "var organisations = ["Alpha Network", ...]" or "signers: [{"name": ...}, ...]" in a script that draws the
     list into the page, where the markup does not list them already: the names, under the page's heading for its
     signers where nothing stands under it, else at the end under a heading of the name they are kept under."""
     shown = None
-    for script in soup.find_all("script"):
-        if str(script.get("type", "")).casefold() == "application/ld+json" or not script.string:
-            continue
-        for key, value in _signer_arrays(str(script.string)[:MAX_SCRIPT_CHARS]):
+    for script in scripts:
+        for key, value in _signer_arrays(script[:MAX_SCRIPT_CHARS]):
             listed = _records_as_markdown(value) or _names_as_markdown(value)
             names = [line.removeprefix("- ") for line in listed.splitlines()]
             shown = shown or fold(" ".join(block.text for block in blocks))
@@ -603,7 +601,7 @@ def page_from_html(html: str) -> Page:
     blocks = blocks_from_soup(root)
     for section in _signers_after(root):
         blocks += blocks_from_soup(section)
-    blocks = _with_signers_a_script_draws(soup, blocks)
+    blocks = _with_signers_a_script_draws(index.scripts, blocks)
     if _chars(blocks) < MIN_CONTENT_CHARS:  # a <nav> never closed holds the whole page: read it, furniture and all
         whole = blocks_from_soup(root, furniture=True)
         blocks = whole if _chars(whole) >= WHOLE_PAGE_FACTOR * max(_chars(blocks), 1) else blocks
@@ -757,6 +755,7 @@ class MarkupIndex:
 
     meta: dict[str, str] = field(default_factory=dict)  # property or name -> content, first wins
     json_ld: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)  # the others' code: "var organisations = [...]"
     time_datetime: str | None = None
     time_text: str | None = None  # the first <time> without a datetime: "March 3, 2021"
     item_published: str | None = None  # microdata's datePublished
@@ -784,6 +783,8 @@ class MarkupIndex:
             self.item_published = _date_text(tag)
         elif name == "script" and tag.get("type") == "application/ld+json":
             self.json_ld.append(tag.string or "")
+        elif name == "script" and tag.string:
+            self.scripts.append(str(tag.string))
         elif name == "time" and self.time_datetime is None and isinstance(tag.get("datetime"), str):
             self.time_datetime = tag["datetime"]
         elif name == "time" and self.time_text is None:

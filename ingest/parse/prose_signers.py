@@ -73,6 +73,9 @@ def _backed_by_agents() -> Caseless:
                     rf"(?P<names>{_NAMES_TO_A_FULL_STOP}?)\s+(?P<participle>[^\W\d_]+)\s*[.!]?\s*$")
 
 
+MAX_SUBJECT_AND_PASSIVE_CHARS = 100  # "Die gemeinsame Erklärung der Initiative wird von": four words, then the passive
+
+
 def _backing(passive: re.Match[str]) -> bool:
     """The agents sign: the participle says they back it, and the subject is a statement or what a coalition does."""
     return _backing_participle().fullmatch(passive.group("participle")) is not None \
@@ -188,7 +191,8 @@ def named_by_statement(text: str) -> str:
     """ "Gemeinsame Pressemitteilung von A, B und dem C, 16.08.2019" gives "A, B und dem C": the names a
     line that calls itself a statement gives, without the date after them; other text as it is, but nothing for a
     sentence that names who did something else to it ("Der Aufruf wird von A und B kritisiert")."""
-    backed = _backed_by_agents().match(text[:MAX_TEXT])
+    passive = _agent_passive().search(text[:MAX_SUBJECT_AND_PASSIVE_CHARS])  # cheap first: most lines have none
+    backed = _backed_by_agents().match(text[:MAX_TEXT]) if passive else None
     if backed is not None:
         return backed.group("names") if _backing(backed) else ""
     match = _statement_of().match(text[:MAX_TEXT]) or _endorsed_by().match(text[:MAX_TEXT])
