@@ -170,7 +170,7 @@ def _title(markup: str | None, subtitle: str | None, body: list[Block], reprint:
         return page_title(markup, subtitle or _heading_below(markup, body), body, words)
     opening = _past_datelines(body, words)
     first = first_line_title(opening)
-    if not (first and read_date(first, words) is None):
+    if first is None or read_date(first, words) is not None:
         first = first_heading_title(opening)
     if first:
         return page_title(first, _next_line(opening, first), opening, words)

@@ -69,17 +69,16 @@ def _agent_passive() -> Caseless:
 def _backed_by_agents() -> Caseless:
     """ "Der Aufruf wird von A, B und C unterstützt", "Deze oproep wordt door A, B en C gesteund": where the verb comes
     last, a subject of a few words, the passive, its agents, then the participle that ends the sentence."""
-    return Caseless(rf"(?P<subject>(?:[\w'’]+\s+){{1,4}}?)(?:{'|'.join(_data()['agent_passive'])})\s+"
+    return Caseless(rf"(?P<subject>(?:[\w'’]+\s+){{1,4}}?){_agent_passive().pattern}\s+"
                     rf"(?P<names>{_NAMES_TO_A_FULL_STOP}?)\s+(?P<participle>[^\W\d_]+)\s*[.!]?\s*$")
 
 
 MAX_SUBJECT_AND_PASSIVE_CHARS = 100  # "Die gemeinsame Erklärung der Initiative wird von": four words, then the passive
 
 
-def _backing(passive: re.Match[str]) -> bool:
+def _backs(subject: str, participle: str) -> bool:
     """The agents sign: the participle says they back it, and the subject is a statement or what a coalition does."""
-    return _backing_participle().fullmatch(passive.group("participle")) is not None \
-        and _backed().search(passive.group("subject")) is not None
+    return _backing_participle().match(participle) is not None and _backed().search(subject) is not None
 
 
 @cache
@@ -194,7 +193,7 @@ def named_by_statement(text: str) -> str:
     passive = _agent_passive().search(text[:MAX_SUBJECT_AND_PASSIVE_CHARS])  # cheap first: most lines have none
     backed = _backed_by_agents().match(text[:MAX_TEXT]) if passive else None
     if backed is not None:
-        return backed.group("names") if _backing(backed) else ""
+        return backed["names"] if _backs(backed["subject"], backed["participle"]) else ""
     match = _statement_of().match(text[:MAX_TEXT]) or _endorsed_by().match(text[:MAX_TEXT])
     if match is None or text[match.end():match.end() + 1] == ":":  # "signed by 8 organisations: A, B": after the colon
         return text
@@ -297,7 +296,7 @@ def _subject(sentence: str, words: Lexicon) -> list[str]:
                 # nor where the enumeration goes on ("A und B e.V. und C ...")
             items = [without_article(_after_group_noun(p, words)) for p in [*parts[:end], left]]
             agents = _agent_passive().search(items[0])
-            if agents and not (_backing_participle().match(verb) and _backed().search(items[0][:agents.start()])):
+            if agents and not _backs(items[0][:agents.start()], verb):
                 continue  # "Das Gesetz wird von der Koalition und der Regierung unterstützt": what a report says
             items[0] = without_article(items[0][agents.end():].strip()) if agents \
                 else _past_who_it_names(_past_a_preposition(items[0]))
