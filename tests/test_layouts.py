@@ -685,6 +685,12 @@ def test_a_script_array_under_another_name_or_of_names_the_markup_lists_adds_no_
     assert [signer.name for signer in twice.signatories] == SCRIPT_NAMES
 
 
+def test_an_array_named_as_a_signers_heading_is_named_is_read_under_that_heading():
+    quoted = ", ".join(f'"{name}"' for name in SCRIPT_NAMES)
+    statement = parsed(_drawn_by_a_script(f"var endorsedBy = [{quoted}];", heading="<h2>Endorsed by</h2>"))
+    assert [signer.name for signer in statement.signatories] == SCRIPT_NAMES
+
+
 def test_a_script_is_read_for_its_first_ten_arrays_of_signers_only():
     arrays = "".join(f'var signers{number} = ["Group {number} Alpha", "Group {number} Beta", "Group {number} Gamma"];'
                      for number in range(12))

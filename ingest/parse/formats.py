@@ -498,8 +498,8 @@ def _with_signers_a_script_draws(scripts: list[str], blocks: list[Block]) -> lis
 def _empty_signers_heading(blocks: list[Block]) -> int | None:
     """ "<h2>Signatories</h2><ul id="list"></ul>": a heading for the signers with nothing under it, which a script
     fills."""
-    signers = cue_pattern("signing", "supporters")
-    return next((index for index, block in enumerate(blocks) if block.kind == "heading" and signers.match(block.text)
+    return next((index for index, block in enumerate(blocks) if block.kind == "heading"
+                 and _SIGNERS_HEADING.match(block.text)
                  and (index + 1 == len(blocks) or blocks[index + 1].kind == "heading"
                       and blocks[index + 1].level <= block.level)), None)
 
@@ -517,7 +517,7 @@ def _signer_arrays(source: str) -> Iterator[tuple[str, Any]]:
 
 def _names_signers(key: str) -> bool:
     words = [word.casefold() for word in _KEY_WORDS.findall(key)]
-    return bool(cue_pattern("signing", "supporters").search(" ".join(words))
+    return bool(_SIGNERS_HEADING.search(" ".join(words))
                 or any(_ORGANISATIONS.fullmatch(word) for word in words))
 
 
